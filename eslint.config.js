@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'test-results/**', '.sma-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The engine is pure: no I/O, no clock, no randomness, no schema library.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/engine is pure: no Node built-ins.' },
+            { group: ['zod', 'zod/*'], message: 'src/engine receives validated plain values; schemas live in src/io.' },
+            {
+              group: [
+                '**/store/**',
+                '**/server/**',
+                '**/cli/**',
+                '**/io/**',
+                'fastify',
+                'pg',
+                'better-sqlite3',
+                'kysely',
+                'react',
+                'react-dom',
+                'piscina',
+              ],
+              message: 'src/engine imports nothing from the store, server, CLI, io or UI.',
+            },
+          ],
+          paths: ['fs', 'path', 'os', 'worker_threads', 'child_process', 'http', 'crypto'],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'Clocks are inputs to the engine.' },
+        { name: 'process', message: 'src/engine is pure.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Rng passed in.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);
