@@ -46,7 +46,7 @@ export const ppmToRate = (ppm: number): number => Number(`${ppm}e-6`);
 /** Floor division for BigInt (BigInt `/` truncates toward zero). */
 const floorDiv = (a: bigint, b: bigint): bigint => {
   const q = a / b;
-  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 };
 
 /**
@@ -64,7 +64,8 @@ export const applyRatePpm = (amount: bigint, ppm: number, unit: bigint): bigint 
 
 /** {@link applyRatePpm} on safe integers; throws if the inputs or the result are not safe integers. */
 export const applyRate = (amount: number, ppm: number, unit: number): number => {
-  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(unit)) throw new RangeError('amount and unit must be safe integers');
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(unit))
+    throw new RangeError('amount and unit must be safe integers');
   const result = applyRatePpm(BigInt(amount), ppm, BigInt(unit));
   if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
     throw new RangeError('result exceeds the safe integer range');

@@ -19,13 +19,21 @@ export interface ProjectionRange {
 export type ProjectionError =
   | { readonly code: 'projection/range_invalid'; readonly from: Year; readonly to: Year }
   | { readonly code: 'projection/value_not_finite'; readonly year: Year; readonly value: number }
-  | { readonly code: 'projection/not_enough_observed'; readonly series: SeriesId; readonly needed: number; readonly found: number }
+  | {
+      readonly code: 'projection/not_enough_observed';
+      readonly series: SeriesId;
+      readonly needed: number;
+      readonly found: number;
+    }
   | { readonly code: 'projection/series_unknown'; readonly series: SeriesId };
 
 export const DEFAULT_MEAN_YEARS = 5;
 
 const observedYears = (series: IndexSeries): Year[] =>
-  [...series.points].filter(([, p]) => p.observed).map(([year]) => year).sort((a, b) => a - b);
+  [...series.points]
+    .filter(([, p]) => p.observed)
+    .map(([year]) => year)
+    .sort((a, b) => a - b);
 
 const pathOf = (
   series: IndexSeries,
@@ -39,7 +47,8 @@ const pathOf = (
       return ok({ value: (year) => method.values.get(year), origin: 'projection: user path' });
     }
     case 'constant':
-      if (!Number.isFinite(method.value)) return err({ code: 'projection/value_not_finite', year: NaN, value: method.value });
+      if (!Number.isFinite(method.value))
+        return err({ code: 'projection/value_not_finite', year: NaN, value: method.value });
       return ok({ value: () => method.value, origin: `projection: constant ${method.value}` });
     case 'mean-of-last-observed': {
       const needed = method.years ?? DEFAULT_MEAN_YEARS;

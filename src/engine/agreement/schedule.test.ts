@@ -28,7 +28,9 @@ const withCpi = (values: Record<number, number>): IndexSeries => ({
   ...rokCpi,
   points: new Map([
     ...rokCpi.points,
-    ...Object.entries(values).map(([y, value]) => [Number(y), { value, observed: false, origin: 'test path' }] as const),
+    ...Object.entries(values).map(
+      ([y, value]) => [Number(y), { value, observed: false, origin: 'test path' }] as const,
+    ),
   ]),
 });
 
@@ -193,7 +195,9 @@ describe('validateAgreement', () => {
       'a cap below the floor',
       {
         ...sma12,
-        rules: [{ year: 2026, rule: { kind: 'index', series: 'rok-cpi', lag: 2, cap: 0, floor: 0.01, precision: 0.001 } }],
+        rules: [
+          { year: 2026, rule: { kind: 'index', series: 'rok-cpi', lag: 2, cap: 0, floor: 0.01, precision: 0.001 } },
+        ],
       },
       { code: 'agreement/cap_below_floor', year: 2026, cap: 0, floor: 0.01 },
     ],
@@ -201,7 +205,9 @@ describe('validateAgreement', () => {
       'a negative lag',
       {
         ...sma12,
-        rules: [{ year: 2026, rule: { kind: 'index', series: 'rok-cpi', lag: -1, cap: null, floor: null, precision: 0.001 } }],
+        rules: [
+          { year: 2026, rule: { kind: 'index', series: 'rok-cpi', lag: -1, cap: null, floor: null, precision: 0.001 } },
+        ],
       },
       { code: 'agreement/lag_invalid', year: 2026, lag: -1 },
     ],
@@ -246,16 +252,21 @@ describe('schedule invariants', () => {
 
   it('is monotone non-decreasing under non-negative rates and keeps every amount on the unit', () => {
     fc.assert(
-      fc.property(unit, fc.integer({ min: 0, max: 100_000 }), fc.array(nonNegativeRule, { minLength: 1, maxLength: 16 }), (u, b, rules) => {
-        const schedule = unwrap(computeSchedule(agreementOf(u, b, rules), indexSet(rokDefenseBudgetGrowth)));
-        let previous = b * u;
-        for (const row of schedule.rows) {
-          expect(row.amount).toBeGreaterThanOrEqual(previous);
-          expect(row.amount % u).toBe(0);
-          if (row.rule.kind === 'freeze') expect(row.amount).toBe(previous);
-          previous = row.amount;
-        }
-      }),
+      fc.property(
+        unit,
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(nonNegativeRule, { minLength: 1, maxLength: 16 }),
+        (u, b, rules) => {
+          const schedule = unwrap(computeSchedule(agreementOf(u, b, rules), indexSet(rokDefenseBudgetGrowth)));
+          let previous = b * u;
+          for (const row of schedule.rows) {
+            expect(row.amount).toBeGreaterThanOrEqual(previous);
+            expect(row.amount % u).toBe(0);
+            if (row.rule.kind === 'freeze') expect(row.amount).toBe(previous);
+            previous = row.amount;
+          }
+        },
+      ),
     );
   });
 
@@ -272,7 +283,14 @@ describe('schedule invariants', () => {
             rules: [
               {
                 year: 2010,
-                rule: { kind: 'index', series: 'g', lag: 0, cap: capPpm / 1e6, floor: floorPpm / 1e6, precision: 0.001 },
+                rule: {
+                  kind: 'index',
+                  series: 'g',
+                  lag: 0,
+                  cap: capPpm / 1e6,
+                  floor: floorPpm / 1e6,
+                  precision: 0.001,
+                },
               },
             ],
           };

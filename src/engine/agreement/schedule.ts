@@ -26,7 +26,12 @@ export type AgreementError =
       readonly value: number;
       readonly cause: RateError;
     }
-  | { readonly code: 'agreement/rate_below_minus_one'; readonly year: Year; readonly field: RateField; readonly value: number }
+  | {
+      readonly code: 'agreement/rate_below_minus_one';
+      readonly year: Year;
+      readonly field: RateField;
+      readonly value: number;
+    }
   | { readonly code: 'agreement/precision_not_positive'; readonly year: Year; readonly precision: number }
   | { readonly code: 'agreement/cap_below_floor'; readonly year: Year; readonly cap: number; readonly floor: number }
   | { readonly code: 'agreement/lag_invalid'; readonly year: Year; readonly lag: number };
@@ -99,7 +104,8 @@ const checkRate = (
 ): Result<number, AgreementError> => {
   const ppm = rateToPpm(value);
   if (!ppm.ok) return err({ code: 'agreement/rate_invalid', year, field, value, cause: ppm.error });
-  if (minimum !== null && ppm.value < minimum) return err({ code: 'agreement/rate_below_minus_one', year, field, value });
+  if (minimum !== null && ppm.value < minimum)
+    return err({ code: 'agreement/rate_below_minus_one', year, field, value });
   return ok(ppm.value);
 };
 
@@ -121,7 +127,8 @@ const checkRule = (year: Year, rule: EscalationRule, unit: number): AgreementErr
       return rate.ok ? null : rate.error;
     }
     case 'index': {
-      if (!Number.isSafeInteger(rule.lag) || rule.lag < 0) return { code: 'agreement/lag_invalid', year, lag: rule.lag };
+      if (!Number.isSafeInteger(rule.lag) || rule.lag < 0)
+        return { code: 'agreement/lag_invalid', year, lag: rule.lag };
       const precision = checkRate(year, 'precision', rule.precision, null);
       if (!precision.ok) return precision.error;
       if (precision.value <= 0) return { code: 'agreement/precision_not_positive', year, precision: rule.precision };
@@ -190,9 +197,16 @@ const indexRate = (
   if (series.kind !== 'growth') return err({ code: 'schedule/series_not_growth', series: rule.series, forYear });
   const indexYear = forYear - rule.lag;
   const point = series.points.get(indexYear);
-  if (point === undefined) return err({ code: 'schedule/index_missing', series: rule.series, year: indexYear, forYear });
+  if (point === undefined)
+    return err({ code: 'schedule/index_missing', series: rule.series, year: indexYear, forYear });
   if (!Number.isFinite(point.value)) {
-    return err({ code: 'schedule/index_not_finite', series: rule.series, year: indexYear, forYear, value: point.value });
+    return err({
+      code: 'schedule/index_not_finite',
+      series: rule.series,
+      year: indexYear,
+      forYear,
+      value: point.value,
+    });
   }
   const roundedPpm = roundGrowthToPpm(point.value, ppmOf(rule.precision));
   const capPpm = rule.cap === null ? null : ppmOf(rule.cap);
