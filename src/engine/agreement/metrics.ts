@@ -20,7 +20,11 @@ export type Metric<T> = ({ readonly available: true } & T) | { readonly availabl
 export type MetricsError =
   | { readonly code: 'metrics/troops_not_positive'; readonly troops: number }
   | { readonly code: 'metrics/discount_rate_invalid'; readonly rate: number }
-  | { readonly code: 'metrics/year_not_integer'; readonly field: 'realBaseYear' | 'discountToYear'; readonly year: number };
+  | {
+      readonly code: 'metrics/year_not_integer';
+      readonly field: 'realBaseYear' | 'discountToYear';
+      readonly year: number;
+    };
 
 export interface MetricsOptions {
   /** Real figures are in prices of this year. */
@@ -193,7 +197,10 @@ const deflatorFor = (
 const available = <T extends object>(value: T): Metric<T> => ({ available: true, ...value });
 const gap = <T>(g: MetricGap): Metric<T> => ({ available: false, gap: g });
 
-const totalOf = (rows: readonly YearMetrics[], pick: (row: YearMetrics) => Metric<{ value: number }>): Metric<Total> => {
+const totalOf = (
+  rows: readonly YearMetrics[],
+  pick: (row: YearMetrics) => Metric<{ value: number }>,
+): Metric<Total> => {
   let value = 0;
   for (const row of rows) {
     const metric = pick(row);
@@ -293,7 +300,8 @@ export const computeMetrics = (
     const budget = lookup(indices, budgetId, year);
     if (!krw.available) defenseBudgetShare = gap(krw.gap);
     else if (!budget.ok) defenseBudgetShare = gap(budget.error);
-    else defenseBudgetShare = available({ value: krw.value / budget.value.value, krw: krw.value, budget: budget.value });
+    else
+      defenseBudgetShare = available({ value: krw.value / budget.value.value, krw: krw.value, budget: budget.value });
 
     return {
       year,
@@ -325,9 +333,14 @@ export const computeMetrics = (
     presentValue:
       discount === undefined
         ? null
-        : { value: presentValue(
+        : {
+            value: presentValue(
               rows.map((r) => ({ year: r.year, value: r.amount })),
               discount.rate,
-              , discount.toYear), rate: discount.rate, toYear: discount.toYear },
+              discount.toYear,
+            ),
+            rate: discount.rate,
+            toYear: discount.toYear,
+          },
   });
 };
