@@ -70,6 +70,68 @@ CLAUSE_LABELS = {
 }
 
 
+def schedule_of(n, a):
+    """The rules that produce the published amounts, in the agreement-file rule syntax (docs/formats.md)."""
+    ys = a['yearly_amounts']
+    if n <= 5:
+        return {'currency': 'USD', 'unit': 1, 'rules': [{'year': y['year'], 'amount': y['usd']} for y in ys]}
+    sma = {'currency': 'KRW', 'unit': 100000000}
+    if n == 6:
+        return {**sma, 'rules': [{'year': y['year'], 'amount': y['krw']} for y in ys]}
+    if n == 7:
+        return {**sma, 'rules': [{'year': 2007, 'amount': 725500000000}, {'year': 2008, 'index': 'rok-cpi', 'lag': 2, 'cap': None}]}
+    if n == 8:
+        return {**sma, 'rules': [{'year': 2009, 'amount': 760000000000}, {'from': 2010, 'to': 2013, 'index': 'rok-cpi', 'lag': 2, 'cap': 0.04}]}
+    if n == 9:
+        return {**sma, 'rules': [{'year': 2014, 'amount': 920000000000}, {'from': 2015, 'to': 2018, 'index': 'rok-cpi', 'lag': 2, 'cap': 0.04}]}
+    if n == 10:
+        return {**sma, 'base': {'agreement': 'sma-9'}, 'rules': [{'year': 2019, 'change': 0.082}]}
+    if n == 11:
+        return {**sma, 'base': {'agreement': 'sma-10'}, 'rules': [
+            {'year': 2020, 'freeze': True},
+            {'year': 2021, 'change': 0.139},
+            {'from': 2022, 'to': 2025, 'index': 'rok-defense-budget-growth', 'lag': 1, 'cap': None, 'precision': 0.001},
+        ]}
+    return {**sma, 'base': {'agreement': 'sma-11'}, 'rules': [
+        {'year': 2026, 'change': 0.083},
+        # floor null: no source states a floor; unknown, not 'none' (MOFA release read for the 12th SMA).
+        {'from': 2027, 'to': 2030, 'index': 'rok-cpi', 'lag': 2, 'cap': 0.05, 'floor': None, 'floor_unknown': True},
+    ]}
+
+
+def proposals(ev):
+    by_id = {e['id']: e for e in ev['events']}
+
+    def srcs(*ids):
+        out = []
+        for i in ids:
+            for s in by_id[i]['sources']:
+                if s not in out:
+                    out.append(s)
+        return out
+
+    return {'format': 'sma-lab/record/proposals', 'version': 1, 'proposals': [
+        {'id': 'us-ask-2019', 'name': 'US ask of about USD 5 billion a year (2019)', 'date': '2019-09',
+         'party': 'us', 'currency': 'USD', 'unit': 1, 'rules': [{'year': 2020, 'amount': 5000000000}],
+         'period_known': False, 'status': 'verified-secondary',
+         'events': ['sma11-2019-09-24-round', 'sma11-2019-11-18-round', 'sma11-2019-12-17-round', 'sma11-2020-04-22-briefing'],
+         'sources': srcs('sma11-2019-09-24-round', 'sma11-2019-11-18-round', 'sma11-2019-12-17-round', 'sma11-2020-04-22-briefing')},
+        {'id': 'deal-13pct-2020', 'name': 'Working-level tentative deal of about +13% (March 2020)', 'date': '2020-03',
+         'party': 'both', 'currency': 'KRW', 'unit': 100000000, 'base': {'agreement': 'sma-10'},
+         'rules': [{'year': 2020, 'change': 0.13}], 'period_known': False, 'status': 'verified-secondary',
+         'events': ['sma11-2020-03-tentative-deal', 'sma11-2020-04-28-statement'],
+         'sources': srcs('sma11-2020-03-tentative-deal', 'sma11-2020-04-22-briefing', 'sma11-2020-04-28-statement')},
+        {'id': 'us-request-2020-05', 'name': 'US request of about USD 1.3 billion a year (May 2020)', 'date': '2020-05-07',
+         'party': 'us', 'currency': 'USD', 'unit': 1, 'rules': [{'year': 2020, 'amount': 1300000000}],
+         'period_known': False, 'status': 'verified-secondary', 'events': ['sma11-2020-05-07-position'],
+         'sources': srcs('sma11-2020-05-07-position')},
+        {'id': 'claim-10bn-2024', 'name': 'Claim that Korea would pay USD 10 billion a year (Trump, October 2024)', 'date': '2024-10-15',
+         'party': 'us', 'currency': 'USD', 'unit': 1, 'rules': [{'year': 2026, 'amount': 10000000000}],
+         'period_known': False, 'status': 'verified-secondary', 'events': ['sma12-2024-10-15-statement'],
+         'sources': srcs('sma12-2024-10-15-statement')},
+    ]}
+
+
 def agreements():
     data = load('sma-agreements.json')
     out = []
@@ -144,6 +206,7 @@ def agreements():
             {'id': cid, 'label': label, 'status': c['status'], 'sources': c['sources']}
             for (cid, label), c in zip(labels, a['notable_clauses'])
         ]
+        r['schedule'] = schedule_of(n, a)
         out.append(r)
     return {'format': 'sma-lab/record/agreements', 'version': 1, 'agreements': out}
 
@@ -366,7 +429,8 @@ def context():
         'polls': polls,
         'national_assembly': na,
         'ratification_rule': rule,
-        'ratification_votes': strip(c['ratification_votes']),
+        # The dataset gives votes no status of their own: each is read in the press reports it cites.
+        'ratification_votes': [{**strip(v), 'status': 'verified-secondary'} for v in c['ratification_votes']],
         'gao_21_270': strip(c['gao_21_270']),
         'other_support': {**strip(c['other_support']), 'excludes': 'non-recurring Pyeongtaek base construction'},
         'sma_categories': {
@@ -382,11 +446,13 @@ def context():
 
 
 OUT.mkdir(parents=True, exist_ok=True)
+EVENTS = events()
 for name, value in [
     ('agreements.json', agreements()),
     ('index-series.json', index_series()),
-    ('events.json', events()),
+    ('events.json', EVENTS),
     ('context.json', context()),
+    ('proposals.json', proposals(EVENTS)),
 ]:
     (OUT / name).write_text(json.dumps(value, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
     print('wrote', OUT / name)
