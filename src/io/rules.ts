@@ -72,6 +72,8 @@ export const buildAgreement = (
   const problems: RuleProblem[] = [];
   const byYear = new Map<Year, { rule: YearRule; entry: number }>();
   const unknownFloorYears: Year[] = [];
+  // Years claimed by any rule, overlapping or not, so an overlap is not reported a second time as a gap.
+  const claimed = new Set<Year>();
   spec.rules.forEach((entry, i) => {
     if (entry.index !== undefined && !knownSeries.has(entry.index))
       problems.push({
@@ -81,6 +83,7 @@ export const buildAgreement = (
         found: JSON.stringify(entry.index),
       });
     const rule = escalationOf(entry);
+    for (const year of yearsOf(entry)) claimed.add(year);
     for (const year of yearsOf(entry)) {
       const earlier = byYear.get(year);
       if (earlier !== undefined) {
@@ -98,10 +101,10 @@ export const buildAgreement = (
   });
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const first = years[0];
-  const last = years[years.length - 1];
-  if (first !== undefined && last !== undefined)
+  const last = Math.max(...claimed);
+  if (first !== undefined)
     for (let year = first; year <= last; year++)
-      if (!byYear.has(year)) {
+      if (!claimed.has(year)) {
         problems.push({
           code: 'rule_gap',
           path: ['rules'],

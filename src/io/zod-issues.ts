@@ -5,6 +5,8 @@ export interface FieldProblem {
   readonly path: readonly (string | number)[];
   readonly expected: string;
   readonly found: string;
+  /** The problem is the key itself (an unknown field), not its value. */
+  readonly atKey?: boolean;
 }
 
 /** `rules[1].cap`, or `(root)` for the document itself. */
@@ -49,7 +51,12 @@ export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem
       case 'too_big':
         return [{ path, expected: `a value ${bound(issue, 'at most')}`, found }];
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({ path: [...path, key], expected: 'no such field', found: `field "${key}"` }));
+        return issue.keys.map((key) => ({
+          path: [...path, key],
+          expected: 'only the documented fields',
+          found: `unknown field "${key}"`,
+          atKey: true,
+        }));
       case 'invalid_value':
         return [{ path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found }];
       case 'invalid_format':
