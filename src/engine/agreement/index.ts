@@ -13,7 +13,6 @@ export {
   PPM,
   applyRate,
   applyRatePpm,
-  decimalPlaces,
   ppmToRate,
   rateToPpm,
   roundGrowthToPpm,
