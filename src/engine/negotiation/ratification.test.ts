@@ -183,6 +183,23 @@ describe('public opinion from the Dec 2019 poll', () => {
   });
 });
 
+describe('the 21st Assembly calibration', () => {
+  it('puts the quorum of 151 at risk with 160 of 300 expected present, and separates passage given a quorum', () => {
+    // context.json ratification_votes: 11th SMA, 2021-08-31, 160 present, 133 yes
+    const example21st = rokAssembly('21st', [
+      { party: 'governing', seats: 180, role: 'governing' },
+      { party: 'opposition', seats: 103, role: 'opposition' },
+      { party: 'minor', seats: 17, role: 'minor' },
+    ]);
+    const r = ratificationProbability(example21st, { firstYearIncrease: 0.139 });
+    if (!r.ok) throw new Error('odds');
+    expect(r.value.expectedPresent).toBeCloseTo(160, 9);
+    expect(r.value.quorumProbability).toBeGreaterThan(0.8);
+    expect(r.value.quorumProbability).toBeLessThan(0.9);
+    expect(r.value.probabilityGivenQuorum).toBeGreaterThan(0.999);
+  });
+});
+
 describe('the US side', () => {
   it('needs no vote for an executive agreement, so both levels ratify as often as the Assembly does', () => {
     // context.json ratification_rule: "no congressional approval required"

@@ -254,6 +254,8 @@ export interface RatificationOdds {
   /** P(quorum and passage). */
   readonly probability: number;
   readonly quorumProbability: number;
+  /** P(passage | quorum): a vote without a quorum is usually postponed rather than lost. */
+  readonly probabilityGivenQuorum: number;
   readonly expectedPresent: number;
   readonly expectedYes: number;
   readonly supportByBloc: readonly { readonly party: string; readonly probability: number }[];
@@ -285,14 +287,16 @@ export function ratificationProbability(
     const out = Float64Array.from(from);
     for (let k = 0; k < count; k++) {
       const n = seen + k + 1;
-      for (let p = n; p >= 0; p--) {
-        for (let y = p; y >= 0; y--) {
-          const stay = absent * (out[p * width + y] as number);
-          const withYes = p > 0 && y > 0 ? yes * (out[(p - 1) * width + y - 1] as number) : 0;
-          const withNo = p > 0 && y < p ? notYes * (out[(p - 1) * width + y] as number) : 0;
-          out[p * width + y] = stay + withYes + withNo;
+      // in place, from the top row down, so row p − 1 still holds the previous member's values
+      for (let p = n; p >= 1; p--) {
+        const row = p * width;
+        const prev = row - width;
+        for (let y = p; y >= 1; y--) {
+          out[row + y] = absent * out[row + y]! + yes * out[prev + y - 1]! + notYes * out[prev + y]!;
         }
+        out[row] = absent * out[row]! + notYes * out[prev]!;
       }
+      out[0] = absent * out[0]!;
     }
     return out;
   };
@@ -326,6 +330,7 @@ export function ratificationProbability(
   return ok({
     probability,
     quorumProbability,
+    probabilityGivenQuorum: quorumProbability > 0 ? probability / quorumProbability : 0,
     expectedPresent,
     expectedYes,
     supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
