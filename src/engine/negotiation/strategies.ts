@@ -138,17 +138,19 @@ function targetAction(
 }
 
 /**
- * Builds an agent for a strategy over a domain and preferences (precomputing its outcome table once).
+ * Builds an agent for a strategy over a domain and preferences; pass the shared outcome list, or a table
+ * already built with `buildOutcomeTable(domain, prefs)`, to avoid enumerating the space again.
  * @example const buyer = createAgent({ kind: 'negmas-time-based', aspiration: 'boulware' }, domain, buyerPrefs);
  */
 export function createAgent(
   spec: StrategySpec,
   domain: Domain,
   prefs: Preferences,
-  outcomes?: readonly Outcome[],
+  prepared?: readonly Outcome[] | OutcomeTable,
 ): Agent {
   if (spec.kind === 'human') return { kind: 'human', decide: () => null };
-  const table = buildOutcomeTable(domain, prefs, outcomes);
+  // A prepared table (same domain and preferences) saves re-enumerating the space on every Monte Carlo run.
+  const table = prepared !== undefined && 'sorted' in prepared ? prepared : buildOutcomeTable(domain, prefs, prepared);
   const u = (o: Outcome): number => utility(domain, prefs, o);
   switch (spec.kind) {
     case 'negmas-time-based': {
