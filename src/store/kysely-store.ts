@@ -33,7 +33,10 @@ export interface Notifier {
 }
 
 const notFound = (entity: StoreEntity, id: string): NotFound => ({ code: 'store/not_found', details: { entity, id } });
-const duplicate = (entity: StoreEntity, id: string): Duplicate => ({ code: 'store/duplicate', details: { entity, id } });
+const duplicate = (entity: StoreEntity, id: string): Duplicate => ({
+  code: 'store/duplicate',
+  details: { entity, id },
+});
 const conflict = (entity: StoreEntity, id: string, expected: number | string, actual: number | string): Conflict => ({
   code: 'store/conflict',
   details: { entity, id, expected, actual },
@@ -418,7 +421,13 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
           // the (session_id, seq) primary key then rejects the second insert.
           const row = await tx
             .insertInto('session_actions')
-            .values({ session_id: sessionId, seq: expectedSeq + 1, idempotency_key: idempotencyKey, action: body, created_at: at })
+            .values({
+              session_id: sessionId,
+              seq: expectedSeq + 1,
+              idempotency_key: idempotencyKey,
+              action: body,
+              created_at: at,
+            })
             .returningAll()
             .executeTakeFirstOrThrow();
           await tx

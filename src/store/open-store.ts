@@ -27,7 +27,9 @@ export const sqliteFileName = 'sma.sqlite';
 /** Which backend `openStore` would use for these options, without opening anything. */
 export function resolveBackend(
   options: OpenStoreOptions = {},
-): { readonly backend: 'postgres'; readonly databaseUrl: string } | { readonly backend: 'sqlite'; readonly file: string } {
+):
+  | { readonly backend: 'postgres'; readonly databaseUrl: string }
+  | { readonly backend: 'sqlite'; readonly file: string } {
   const env = options.env ?? process.env;
   // Explicit options beat the environment, so a caller asking for a data directory never lands on a server.
   const databaseUrl =
