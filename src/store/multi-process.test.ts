@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestLocation } from './test-support.js';
-import { postgresLocation, postgresSkipReason, sqliteLocation, testDatabaseUrl } from './test-support.js';
+import { postgresLocation, postgresSuiteName, sqliteLocation, testDatabaseUrl } from './test-support.js';
 
 const childScript = fileURLToPath(new URL('./store-child.ts', import.meta.url));
 
@@ -82,7 +82,7 @@ describe('durability on SQLite', () => {
   });
 });
 
-describe.skipIf(testDatabaseUrl === undefined)(`two processes on PostgreSQL (${postgresSkipReason})`, () => {
+describe.skipIf(testDatabaseUrl === undefined)(postgresSuiteName('two processes on PostgreSQL'), () => {
   it('keeps every acknowledged document after the writing process is SIGKILLed mid-run', async () => {
     const location = await postgresLocation(testDatabaseUrl ?? '');
     try {

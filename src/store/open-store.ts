@@ -77,22 +77,40 @@ function inProcessNotifier(): Notifier {
   };
 }
 
-function postgresNotifier(pool: pg.Pool, databaseUrl: string): Notifier {
+function postgresNotifier(pool: pg.Pool, databaseUrl: string, reconnectDelayMs = 250): Notifier {
   const listeners = new Map<string, Set<(payload: string) => void>>();
+  let closed = false;
   // LISTEN needs one connection held for the store's lifetime; pooled connections come and go.
   let client: Promise<pg.Client> | undefined;
+  const connect = async (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    c.on('notification', (n) => {
+      for (const cb of listeners.get(n.channel) ?? []) cb(n.payload ?? '');
+    });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      client = undefined;
+      // Reconnect and LISTEN again; notifications sent while disconnected are lost, as with any NOTIFY.
+      if (!closed && listeners.size > 0) setTimeout(reconnect, reconnectDelayMs).unref();
+    };
+    c.on('error', onLost);
+    c.on('end', onLost);
+    await c.connect();
+    for (const channel of listeners.keys()) await c.query(`listen "${channel}"`);
+    return c;
+  };
   const listenerClient = (): Promise<pg.Client> => {
-    client ??= (async () => {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      c.on('notification', (n) => {
-        for (const cb of listeners.get(n.channel) ?? []) cb(n.payload ?? '');
-      });
-      // Without a handler a dropped connection would crash the process; listeners simply stop hearing.
-      c.on('error', () => undefined);
-      await c.connect();
-      return c;
-    })();
+    client ??= connect().catch((e: unknown) => {
+      client = undefined;
+      throw e;
+    });
     return client;
+  };
+  const reconnect = (): void => {
+    if (closed) return;
+    listenerClient().catch(() => setTimeout(reconnect, reconnectDelayMs).unref());
   };
   return {
     async notify(channel, payload) {
@@ -114,12 +132,15 @@ function postgresNotifier(pool: pg.Pool, databaseUrl: string): Notifier {
         const current = listeners.get(channel);
         if (current === undefined || !current.delete(onNotification) || current.size > 0) return;
         listeners.delete(channel);
-        await c.query(`unlisten "${channel}"`);
+        if (client !== undefined) await (await client).query(`unlisten "${channel}"`);
       };
     },
     async close() {
+      closed = true;
       listeners.clear();
-      if (client !== undefined) await (await client).end();
+      const c = client;
+      client = undefined;
+      if (c !== undefined) await (await c).end();
     },
   };
 }

@@ -11,6 +11,9 @@ import type { Clock, Store } from './types.js';
 /** The PostgreSQL server the suites use; unset means the PostgreSQL suites are skipped. */
 export const testDatabaseUrl: string | undefined = process.env['TEST_DATABASE_URL'] || undefined;
 export const postgresSkipReason = 'PostgreSQL suite skipped: set TEST_DATABASE_URL=postgres://… to run it';
+/** A suite title that carries the skip reason when the suite is skipped. */
+export const postgresSuiteName = (title: string): string =>
+  testDatabaseUrl === undefined ? `${title} — ${postgresSkipReason}` : title;
 
 /** Where a test store lives; `open` may be called several times (reopen, other processes). */
 export interface TestLocation {
