@@ -161,8 +161,8 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
       const id = input.id ?? randomUUID();
       const body = writeJson(input.body);
       const at = stamp();
-      try {
-        return await writeTransaction(async (tx): Promise<Result<StoredDocument, NotFound | Conflict>> => {
+      const save = () =>
+        writeTransaction(async (tx): Promise<Result<StoredDocument, NotFound | Conflict>> => {
           const current = await tx
             .selectFrom('documents')
             .select(['version', 'deleted_at'])
@@ -203,10 +203,16 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
             .executeTakeFirstOrThrow();
           return ok(toDocument(row));
         });
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        const latest = await store.getDocument(input.kind, id);
-        return err(conflict('document', id, input.expectedVersion ?? 'latest', latest.ok ? latest.value.version : 0));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await save();
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          // Last write wins: a concurrent save took the version we read, so save again on top of it.
+          if (input.expectedVersion === undefined && attempt < 5) continue;
+          const latest = await store.getDocument(input.kind, id);
+          return err(conflict('document', id, input.expectedVersion ?? 'latest', latest.ok ? latest.value.version : 0));
+        }
       }
     },
 

@@ -103,8 +103,26 @@ const inCodeProvider = (backend: Backend): MigrationProvider => ({
   getMigrations: async () => migrationsFor(backend),
 });
 
-/** Brings the schema to the latest version; concurrent openers are serialised by Kysely's migration lock. */
+// Arbitrary but fixed key of the session advisory lock that serialises PostgreSQL migrators ("SMAL").
+const migrationAdvisoryLock = 0x534d414c;
+
+/**
+ * Brings the schema to the latest version. On PostgreSQL a session advisory lock is held around it all, since
+ * Kysely's own lock is taken only after its bookkeeping tables exist and concurrent CREATE TABLE IF NOT EXISTS can fail.
+ */
 export async function migrateToLatest(db: AnyDb, backend: Backend): Promise<readonly string[]> {
+  if (backend === 'sqlite') return migrateUnlocked(db, backend);
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${migrationAdvisoryLock})`.execute(conn);
+    try {
+      return await migrateUnlocked(conn, backend);
+    } finally {
+      await sql`select pg_advisory_unlock(${migrationAdvisoryLock})`.execute(conn);
+    }
+  });
+}
+
+async function migrateUnlocked(db: AnyDb, backend: Backend): Promise<readonly string[]> {
   const migrator = new Migrator({
     db,
     provider: inCodeProvider(backend),

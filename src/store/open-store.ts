@@ -158,6 +158,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const target = resolveBackend(options);
   if (target.backend === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.databaseUrl });
+    // An idle pooled connection that dies (server restart) is discarded by the pool; unhandled, it would crash us.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrateToLatest(db, 'postgres');

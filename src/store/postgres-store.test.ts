@@ -9,6 +9,21 @@ if (testDatabaseUrl === undefined) console.warn(postgresSkipReason);
 describe.skipIf(testDatabaseUrl === undefined)(postgresSuiteName('store on PostgreSQL'), () => {
   describeStoreContract(() => postgresLocation(testDatabaseUrl ?? ''));
 
+  it('lets several stores start on an empty database at once, as server processes do, migrating it exactly once', async () => {
+    const location = await postgresLocation(testDatabaseUrl ?? '');
+    try {
+      const stores = await Promise.all([location.open(), location.open(), location.open()]);
+      await Promise.all(stores.map((s) => s.close()));
+      const admin = new pg.Client({ connectionString: location.options.databaseUrl });
+      await admin.connect();
+      const applied = await admin.query('select name from store_migration');
+      await admin.end();
+      expect(applied.rows).toEqual([{ name: '0001_initial_schema' }]);
+    } finally {
+      await location.dispose();
+    }
+  });
+
   it('listens again after its LISTEN connection is cut', async () => {
     const location = await postgresLocation(testDatabaseUrl ?? '');
     const store = await location.open();

@@ -105,6 +105,20 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
     }
   });
 
+  it('applies concurrent saves without an expected version one after the other, losing none', async () => {
+    const id = randomUUID();
+    const other = await secondStore(store, location);
+    try {
+      const results = await Promise.all(
+        [store, other, store, other].map((s, i) => s.saveDocument({ kind: 'scenario', id, name: `w${i}`, body: i })),
+      );
+      expect(results.map((r) => r.ok && r.value.version).sort()).toEqual([1, 2, 3, 4]);
+      expect(unwrap(await store.documentHistory('scenario', id)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    } finally {
+      if (other !== store) await other.close();
+    }
+  });
+
   it('reports an unknown document as store/not_found', async () => {
     expect(await store.getDocument('agreement', 'sma-99')).toEqual({
       ok: false,
