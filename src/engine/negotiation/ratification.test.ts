@@ -149,6 +149,21 @@ describe('exact ratification probability', () => {
     });
   });
 
+  it('reports a malformed threshold distribution with the path of the bad field', () => {
+    const broken = assembly([
+      bloc('A', 10, {
+        stance: { kind: 'threshold', term: 'x', direction: 'at_most', threshold: { kind: 'uniform', min: 1, max: 0 } },
+      }),
+    ]);
+    expect(ratificationProbability(broken, { x: 0 })).toEqual({
+      ok: false,
+      error: {
+        code: 'ratification/model_invalid',
+        details: { path: 'blocs[0].stance.threshold', reason: 'needs min ≤ max' },
+      },
+    });
+  });
+
   it('gives the same tally for the same seed', () => {
     const a = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
     const b = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
