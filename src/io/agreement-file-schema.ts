@@ -60,6 +60,8 @@ export const ruleEntrySchema = z
       for (const key of ['lag', 'cap', 'floor', 'floor_unknown', 'precision'] as const)
         if (rule[key] !== undefined)
           ctx.addIssue({ code: 'custom', path: [key], message: 'this field only with index', input: rule[key] });
+    if (rule.cap != null && rule.floor != null && rule.cap < rule.floor)
+      ctx.addIssue({ code: 'custom', path: ['cap'], message: `a cap at or above the floor (${rule.floor})`, input: rule.cap });
     if (rule.index !== undefined && rule.lag === undefined)
       ctx.addIssue({ code: 'custom', path: ['lag'], message: 'a lag in years (0-10) for an index rule', input: undefined });
   });

@@ -150,6 +150,12 @@ describe('parseAgreementFile', () => {
     ]);
   });
 
+  it('reports an amount that is not a multiple of the rounding unit', () => {
+    expect(messages(example.replace('amount: 1600000000000', 'amount: 1600000000001'))).toEqual([
+      'p.yaml:9:27: rules[2].amount: expected a multiple of the unit (100000000), found 1600000000001',
+    ]);
+  });
+
   it('reports a rule with two kinds, and a base year that does not precede the first rule', () => {
     expect(messages(example.replace('{ year: 2026, change: 0.083 }', '{ year: 2026, change: 0.083, freeze: true }'))).toEqual([
       'p.yaml:7:5: rules[0]: expected exactly one of amount, change, freeze, index, found "change and freeze"',
