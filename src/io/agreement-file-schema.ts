@@ -11,12 +11,10 @@ export const LAST_YEAR = 2100;
 export const hasAtMostSixDecimals = (rate: number): boolean => Math.abs(Math.round(rate * 1e6) / 1e6 - rate) < 1e-12;
 
 export const idSchema = z.string().regex(/^[a-z0-9-]+$/, { error: 'an id of lowercase letters, digits and hyphens' });
-export const yearSchema = z
-  .int()
-  .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR, { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` });
-export const amountSchema = z
-  .int()
-  .refine((n) => n >= 0 && n <= Number.MAX_SAFE_INTEGER, { error: 'a non-negative amount in currency units' });
+const yearRange = { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` };
+export const yearSchema = z.int().min(FIRST_YEAR, yearRange).max(LAST_YEAR, yearRange);
+const amountRange = { error: 'a non-negative amount in currency units' };
+export const amountSchema = z.int().min(0, amountRange).max(Number.MAX_SAFE_INTEGER, amountRange);
 export const rateSchema = z
   .number()
   .min(-1)

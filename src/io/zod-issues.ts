@@ -38,6 +38,8 @@ const bound = (issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
   return issue.inclusive === false ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}` : `${word} ${String(limit)}`;
 };
 
+const custom = (message: string): string | undefined => (/^Too (small|big)/.test(message) ? undefined : message);
+
 /** Turns zod issues (parsed with `reportInput: true`) into field problems, one per bad field. */
 export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem[] =>
   issues.flatMap((issue): FieldProblem[] => {
@@ -46,10 +48,11 @@ export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem
     switch (issue.code) {
       case 'invalid_type':
         return [{ path, expected: expectedType(issue.expected), found }];
+      // A message set in the schema says it best; zod's own start with "Too small"/"Too big".
       case 'too_small':
-        return [{ path, expected: `a value ${bound(issue, 'at least')}`, found }];
+        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at least')}`, found }];
       case 'too_big':
-        return [{ path, expected: `a value ${bound(issue, 'at most')}`, found }];
+        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at most')}`, found }];
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({
           path: [...path, key],
