@@ -36,7 +36,12 @@ export const ruleEntrySchema = z
     floor: rateSchema.nullable().optional(),
     /** Marks a floor that no source states (12th SMA): the engine applies none, and the record says so. */
     floor_unknown: z.boolean().optional(),
-    precision: z.number().positive().max(1).refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' }).optional(),
+    precision: z
+      .number()
+      .positive()
+      .max(1)
+      .refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' })
+      .optional(),
   })
   .superRefine((rule, ctx) => {
     const kinds = (['amount', 'change', 'freeze', 'index'] as const).filter((k) => rule[k] !== undefined);
@@ -59,9 +64,19 @@ export const ruleEntrySchema = z
         if (rule[key] !== undefined)
           ctx.addIssue({ code: 'custom', path: [key], message: 'this field only with index', input: rule[key] });
     if (rule.cap != null && rule.floor != null && rule.cap < rule.floor)
-      ctx.addIssue({ code: 'custom', path: ['cap'], message: `a cap at or above the floor (${rule.floor})`, input: rule.cap });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cap'],
+        message: `a cap at or above the floor (${rule.floor})`,
+        input: rule.cap,
+      });
     if (rule.index !== undefined && rule.lag === undefined)
-      ctx.addIssue({ code: 'custom', path: ['lag'], message: 'a lag in years (0-10) for an index rule', input: undefined });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lag'],
+        message: 'a lag in years (0-10) for an index rule',
+        input: undefined,
+      });
   });
 
 /** `{ year, amount }`, or `{ agreement }` for that record agreement's last year. */

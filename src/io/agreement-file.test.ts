@@ -50,19 +50,32 @@ describe('parseAgreementFile', () => {
       floor: null,
       precision: 0.001,
     });
-    expect(r.value.indices.get('rok-cpi')?.points.get(2026)).toEqual({ value: 0.018, observed: true, origin: 'user: my.yaml' });
+    expect(r.value.indices.get('rok-cpi')?.points.get(2026)).toEqual({
+      value: 0.018,
+      observed: true,
+      origin: 'user: my.yaml',
+    });
     // The file's values extend the record's series; unchanged years keep their sources (Hankyung: 2008 CPI 4.7 %).
     expect(r.value.indices.get('rok-cpi')?.points.get(2008)?.value).toBe(0.047);
   });
 
   it("takes { agreement: sma-11 } as the 11th SMA's 2025 amount", () => {
-    const r = parseAgreementFile(bytes(example.replace('{ year: 2025, amount: 1402800000000 }', '{ agreement: sma-11 }')), 'b.yaml', record);
+    const r = parseAgreementFile(
+      bytes(example.replace('{ year: 2025, amount: 1402800000000 }', '{ agreement: sma-11 }')),
+      'b.yaml',
+      record,
+    );
     // Maeil Business / MOFA, Oct 2024: 2025 = 1.4028 tn won.
     expect(r.ok ? r.value.agreement.base : undefined).toEqual({ year: 2025, amount: 1_402_800_000_000 });
   });
 
   it('reads the same agreement written as JSON', () => {
-    const json = JSON.stringify({ id: 'j', name: 'J', currency: 'USD', rules: [{ year: 2020, amount: 1_300_000_000 }] });
+    const json = JSON.stringify({
+      id: 'j',
+      name: 'J',
+      currency: 'USD',
+      rules: [{ year: 2020, amount: 1_300_000_000 }],
+    });
     const r = parseAgreementFile(bytes(json), 'j.json', record);
     expect(r.ok ? r.value.agreement : undefined).toEqual({
       id: 'j',
@@ -87,11 +100,20 @@ describe('parseAgreementFile', () => {
   });
 
   it('accepts a series the file itself supplies under indices', () => {
-    expect(messages(example.replace('index: rok-cpi', 'index: us-cpi').replace('  rok-cpi: {', '  us-cpi: {'))).toEqual([]);
+    expect(messages(example.replace('index: rok-cpi', 'index: us-cpi').replace('  rok-cpi: {', '  us-cpi: {'))).toEqual(
+      [],
+    );
   });
 
   it('reports overlapping rules once, at the later rule', () => {
-    expect(messages(example.replace('  - { year: 2032, freeze: true }', '  - { year: 2032, freeze: true }\n  - { year: 2028, freeze: true }'))).toEqual([
+    expect(
+      messages(
+        example.replace(
+          '  - { year: 2032, freeze: true }',
+          '  - { year: 2032, freeze: true }\n  - { year: 2028, freeze: true }',
+        ),
+      ),
+    ).toEqual([
       'p.yaml:11:5: rules[4]: expected one rule per year (2028 is already covered by rules[1]), found a second rule for 2028',
     ]);
   });
@@ -157,7 +179,9 @@ describe('parseAgreementFile', () => {
   });
 
   it('reports a rule with two kinds, and a base year that does not precede the first rule', () => {
-    expect(messages(example.replace('{ year: 2026, change: 0.083 }', '{ year: 2026, change: 0.083, freeze: true }'))).toEqual([
+    expect(
+      messages(example.replace('{ year: 2026, change: 0.083 }', '{ year: 2026, change: 0.083, freeze: true }')),
+    ).toEqual([
       'p.yaml:7:5: rules[0]: expected exactly one of amount, change, freeze, index, found "change and freeze"',
     ]);
     expect(messages(example.replace('year: 2025, amount', 'year: 2024, amount'))).toEqual([

@@ -95,11 +95,17 @@ describe('loadRecord', () => {
 
   it('keeps 2023 and 2024 marked derived: no source states them', () => {
     // data README: 2023 (1.2896 tn) and 2024 (1.3463 tn) were not found stated in any source.
-    expect(sma(11).publishedAmounts.filter((p) => p.status === 'derived').map((p) => p.year)).toEqual([2023, 2024]);
+    expect(
+      sma(11)
+        .publishedAmounts.filter((p) => p.status === 'derived')
+        .map((p) => p.year),
+    ).toEqual([2023, 2024]);
   });
 
   it('exposes the index series with ids, kinds and the sources as origin', () => {
-    expect([...record.indices.values()].map((s) => [s.id, s.kind]).filter(([id]) => !String(id).includes('share'))).toEqual([
+    expect(
+      [...record.indices.values()].map((s) => [s.id, s.kind]).filter(([id]) => !String(id).includes('share')),
+    ).toEqual([
       ['rok-defense-budget', 'level'],
       ['rok-defense-budget-growth', 'growth'],
       ['rok-cpi', 'growth'],
@@ -122,7 +128,9 @@ describe('loadRecord', () => {
     ]);
     expect(record.proposals.every((p) => p.sources.length > 0 && p.events.length > 0)).toBe(true);
     // Yonhap, 7 May 2020: the US asked for USD 1.3 bn a year.
-    expect(record.proposals[2]?.agreement.rules).toEqual([{ year: 2020, rule: { kind: 'amount', amount: 1_300_000_000 } }]);
+    expect(record.proposals[2]?.agreement.rules).toEqual([
+      { year: 2020, rule: { kind: 'amount', amount: 1_300_000_000 } },
+    ]);
     // Hankyoreh, 22 Apr 2020: ~13 % on 2019's 1.0389 tn won.
     expect(record.proposals[1]?.agreement.base).toEqual({ year: 2019, amount: 1_038_900_000_000 });
   });
@@ -142,7 +150,9 @@ describe('loadRecord errors', () => {
     const r = withEdit('index-series.json', (j) => {
       j.series[4].points[3].value = '2.9%';
     });
-    expect(r.ok ? '' : r.error[0]?.message).toBe('index-series.json: series[4].points[3].value: expected a number, found "2.9%"');
+    expect(r.ok ? '' : r.error[0]?.message).toBe(
+      'index-series.json: series[4].points[3].value: expected a number, found "2.9%"',
+    );
   });
 
   it('reports a proposal that links an event missing from events.json', () => {
@@ -165,7 +175,9 @@ describe('loadRecord errors', () => {
 
   it('reports invalid JSON and an unreadable directory with the file name', () => {
     const r = parseRecordFiles({ ...texts, 'context.json': '{ "format": ' });
-    expect(r.ok ? [] : r.error.map((e) => [e.code, e.file, e.path])).toEqual([['record/invalid_json', 'context.json', '(root)']]);
+    expect(r.ok ? [] : r.error.map((e) => [e.code, e.file, e.path])).toEqual([
+      ['record/invalid_json', 'context.json', '(root)'],
+    ]);
     const missing = loadRecord('/nonexistent-sma-record');
     expect(missing.ok ? [] : missing.error.map((e) => [e.code, e.file])).toEqual(
       Object.keys(RECORD_FILES).map((f) => ['record/unreadable', f]),

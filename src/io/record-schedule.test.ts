@@ -62,10 +62,11 @@ describe('the record reproduced from its rules', () => {
 
   it('keeps the 11th SMA 2023 and 2024 amounts marked derived although the rule reproduces them', () => {
     // data README: no source states 1.2896 tn or 1.3463 tn won.
-    expect(sma(11).publishedAmounts.filter((p) => p.year === 2023 || p.year === 2024).map((p) => p.status)).toEqual([
-      'derived',
-      'derived',
-    ]);
+    expect(
+      sma(11)
+        .publishedAmounts.filter((p) => p.year === 2023 || p.year === 2024)
+        .map((p) => p.status),
+    ).toEqual(['derived', 'derived']);
   });
 
   it("reproduces the 12th SMA's 2026 amount from the 11th's 2025 amount and +8.3 %", () => {

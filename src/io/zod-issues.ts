@@ -29,13 +29,20 @@ export const describeValue = (value: unknown): string => {
 };
 
 const expectedType = (expected: string): string =>
-  ({ int: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', object: 'an object', array: 'a list' })[
-    expected
-  ] ?? expected;
+  ({
+    int: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'a boolean',
+    object: 'an object',
+    array: 'a list',
+  })[expected] ?? expected;
 
 const bound = (issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, word: 'at least' | 'at most') => {
   const limit = word === 'at least' ? issue.minimum : issue.maximum;
-  return issue.inclusive === false ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}` : `${word} ${String(limit)}`;
+  return issue.inclusive === false
+    ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}`
+    : `${word} ${String(limit)}`;
 };
 
 const custom = (message: string): string | undefined => (/^Too (small|big)/.test(message) ? undefined : message);
