@@ -93,6 +93,27 @@ describe('loadRecord', () => {
     ]);
   });
 
+  it('keeps the other conflicts with both values and their own sources', () => {
+    const y2002 = sma(5).publishedAmounts.find((p) => p.year === 2002);
+    // KBS/Hankyung 2001: USD 490 M; MND 2018 White Paper: USD 470 M.
+    expect(y2002?.alternatives?.map((a) => a.usd)).toEqual([490_000_000, 470_000_000]);
+    const points = (id: string, year: number) =>
+      record.indexSeries.find((s) => s.id === id)?.points.find((p) => p.year === year);
+    // Hankyung, 31 Dec 2010: 2.9 %; Asia Economy, 31 Dec 2012: 3.0 % after rebasing.
+    expect(points('rok-cpi', 2010)?.alternatives?.map((a) => [a.value, a.sources[0]?.title.slice(0, 12)])).toEqual([
+      [0.029, 'Hankyung: 20'],
+      [0.03, 'Asia Economy'],
+    ]);
+    // Yonhap: 1,422.16 (day-session closes); Seoul Money Brokerage: 1,421.97.
+    expect(points('krw-per-usd', 2025)?.alternatives?.map((a) => a.value)).toEqual([1422.16, 1421.97]);
+    // Korea Times/DoD: ~4,000; JoongAng Daily: some 4,500; Yonhap, 1 Apr 2020: 4,500-5,000.
+    expect(record.context.furlough_2020.alternatives.map((a) => [a.low, a.high, a.sources.length])).toEqual([
+      [4000, 4000, 2],
+      [4500, 4500, 1],
+      [4500, 5000, 1],
+    ]);
+  });
+
   it('keeps 2023 and 2024 marked derived: no source states them', () => {
     // data README: 2023 (1.2896 tn) and 2024 (1.3463 tn) were not found stated in any source.
     expect(

@@ -81,4 +81,13 @@ describe('the record reproduced from its rules', () => {
     expect(ruleBased).toEqual([2010, 2011, 2012, 2013]);
     expect(computed[1]).toEqual([2010, 790_400_000_000]);
   });
+
+  it('computes the March 2020 working-level deal of +13 % as 1,174 bn won for 2020', () => {
+    // Hankyoreh, 22 Apr 2020: about 13 %, about 1.17 tn won, on 2019's 1.0389 tn.
+    const deal = record.proposals.find((p) => p.agreement.id === 'deal-13pct-2020');
+    const schedule = deal && computeSchedule(deal.agreement, record.indices);
+    expect(schedule?.ok ? schedule.value.rows.map((r) => [r.year, r.amount]) : schedule).toEqual([
+      [2020, 1_174_000_000_000],
+    ]);
+  });
 });
