@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAgreementFile } from './agreement-file.js';
 import { loadRecord } from './load-record.js';
@@ -187,5 +188,35 @@ describe('parseAgreementFile', () => {
     expect(messages(example.replace('year: 2025, amount', 'year: 2024, amount'))).toEqual([
       'p.yaml:5:15: base.year: expected the year before the first rule (2025), found 2024',
     ]);
+  });
+});
+
+describe('parseAgreementFile on any input', () => {
+  it('returns a result, never throws, and every error has a position from 1', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.jsonValue().map((v) => bytes(JSON.stringify(v))),
+          fc.string().map((s) => bytes(example.slice(0, example.length / 2) + s)),
+        ),
+        (input) => {
+          const r = parseAgreementFile(input, 'any.yaml', record);
+          return r.ok || r.error.every((e) => e.line >= 1 && e.column >= 1 && e.message.startsWith('any.yaml:'));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accepts any in-range change rule with at most 6 decimals after a stated base', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999, max: 999_999 }), fc.integer({ min: 1992, max: 2100 }), (ppm, year) => {
+        const rate = ppm / 1e6;
+        const text = `id: p\nname: P\ncurrency: KRW\nbase: { year: ${year - 1}, amount: 100 }\nrules: [{ year: ${year}, change: ${rate} }]\n`;
+        const r = parseAgreementFile(bytes(text), 'p.yaml', record);
+        return r.ok && r.value.agreement.rules[0]?.rule.kind === 'change';
+      }),
+    );
   });
 });
