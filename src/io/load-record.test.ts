@@ -114,6 +114,18 @@ describe('loadRecord', () => {
     ]);
   });
 
+  it('records the same Assembly votes in the agreements and the context', () => {
+    // Newsis, 28 Nov 2024: 12th SMA consented to, 234 present, 173 yes, 36 no, 25 abstain.
+    expect(sma(12).facts.dates.ratification.vote).toEqual({ present: 234, yes: 173, no: 36, abstain: 25 });
+    for (const v of record.context.ratification_votes)
+      expect(sma(v.sma).facts.dates.ratification.vote).toEqual({
+        present: v.present,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
+      });
+  });
+
   it('keeps 2023 and 2024 marked derived: no source states them', () => {
     // data README: 2023 (1.2896 tn) and 2024 (1.3463 tn) were not found stated in any source.
     expect(
