@@ -1,0 +1,90 @@
+/**
+ * What happens without a person: a software agent's move when an agent-played side is to move, and the ROK
+ * Assembly's vote when a deal awaits ratification. Both draw from an rng seeded by the setup's seed and the entry's
+ * seq, so any server process computes the same entry and the log's idempotency key makes it apply once.
+ */
+import { createRng, deriveSeed } from '../random/rng.js';
+import { assemblyVote, type AssemblyModel, type RatificationDeal } from '../negotiation/ratification.js';
+import { relativeTime } from '../negotiation/protocol.js';
+import { createAgent } from '../negotiation/strategies.js';
+import type { Outcome } from '../negotiation/domain.js';
+import type { CivilDate } from '../negotiation/calendar.js';
+import {
+  reservationOn,
+  sidePreferences,
+  sideIndex,
+  tableConfig,
+  type RolePlayAssembly,
+  type RolePlayScenario,
+} from './scenario.js';
+import { currentDate, sideToMove, type RolePlayEntry, type RolePlaySetup, type RolePlayState } from './session.js';
+
+const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;
+
+/** The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). */
+export function assemblyOn(assemblies: readonly RolePlayAssembly[], date: CivilDate): AssemblyModel {
+  let chosen = assemblies[0];
+  for (const a of assemblies) if (a.from <= date) chosen = a;
+  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
+  return { name: chosen.name, seats: chosen.seats, quorum: MAJORITY, passage: MAJORITY, blocs: chosen.blocs };
+}
+
+/** A deal's numeric terms keyed by issue name, as the blocs' stances read them. */
+export const dealTerms = (outcome: Outcome): RatificationDeal => {
+  const terms: Record<string, number> = {};
+  for (const [k, v] of Object.entries(outcome)) if (typeof v === 'number') terms[k] = v;
+  return terms;
+};
+
+/**
+ * The next entry nobody has to type: the agent's move or the Assembly's vote; null when a person must act.
+ * @example automaticEntry(SMA_11_TALKS, setup, state) // { actor: 'agent', action: { type: 'offer', side: 'rok', … } }
+ */
+export function automaticEntry(
+  scenario: RolePlayScenario,
+  setup: RolePlaySetup,
+  state: RolePlayState,
+): RolePlayEntry | null {
+  const rng = createRng(deriveSeed(setup.seed, state.seq));
+  const date = currentDate(scenario, state);
+  const pending = state.negotiation.pending;
+  if (state.phase === 'running' && state.negotiation.status === 'ratifying' && pending !== null) {
+    const assemblies = scenario.ratification.rok;
+    if (assemblies === null) return { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } };
+    const vote = assemblyVote(assemblyOn(assemblies, date), dealTerms(pending.outcome), rng);
+    if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);
+    const v = vote.value;
+    return {
+      actor: 'system',
+      action: { type: 'ratification', vote: { ratified: v.passed, yes: v.yes, no: v.no, abstain: v.abstain } },
+    };
+  }
+  const side = sideToMove(state);
+  if (side === null) return null;
+  const spec = setup.agents[side];
+  if (spec === undefined) return null;
+  const prefs = sidePreferences(scenario.parties[side]);
+  const config = tableConfig(scenario, state.deadline);
+  const agent = createAgent(spec, scenario.domain, prefs);
+  const decided = agent.decide(
+    {
+      me: sideIndex(side),
+      config,
+      state: state.negotiation,
+      time: relativeTime(config, state.negotiation),
+      reservation: reservationOn(scenario, side, date),
+      date,
+    },
+    rng,
+  );
+  if (decided === null) return null;
+  const message = '';
+  switch (decided.type) {
+    case 'offer':
+      return { actor: 'agent', action: { type: 'offer', side, outcome: decided.outcome, message } };
+    case 'accept':
+      return { actor: 'agent', action: { type: 'accept', side, message } };
+    case 'end':
+      return { actor: 'agent', action: { type: 'walk-away', side, message } };
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The debrief of a table (path of offers on the utility plane, the frontier, Nash and Kalai–Smorodinsky points, each
+ * side's score against its reservation value, the cost of delay, the real outcome) and of a class of tables (the
+ * distribution of deals, who left value on the table, agents against humans). Points are (u1, u2) = (US, ROK).
+ */
+import { paretoFrontierIndices, type UtilityPoint } from '../bargaining/pareto.js';
+import { solve } from '../bargaining/solutions.js';
+import type { CivilDate } from '../negotiation/calendar.js';
+import { enumerateOutcomes, type Outcome } from '../negotiation/domain.js';
+import type { EndReason } from '../negotiation/protocol.js';
+import { lapseOn, reservationOn, SIDES, sideUtility, type RolePlayScenario, type Side } from './scenario.js';
+import { currentDate, type RolePlaySetup, type RolePlayState, type TableInfo } from './session.js';
+
+export interface PathPoint extends UtilityPoint {
+  readonly seq: number;
+  readonly side: Side;
+  readonly date: CivilDate;
+}
+
+export interface SideScore {
+  /** Utility of the deal, or the reservation value when there is none. */
+  readonly score: number;
+  readonly reservation: number;
+  /** score − reservation: what the deal gained over no deal. */
+  readonly surplus: number;
+  /** The most this side could have had on the frontier without making the other side worse off, minus its score. */
+  readonly leftOnTable: number;
+}
+
+export interface TableDebrief {
+  readonly table: TableInfo;
+  readonly agentSides: readonly Side[];
+  readonly reason: EndReason | 'running' | 'ended-by-facilitator';
+  readonly endDate: CivilDate;
+  readonly path: readonly PathPoint[];
+  readonly frontier: readonly UtilityPoint[];
+  /** The reservation values on the end date. */
+  readonly disagreement: UtilityPoint;
+  readonly nash: UtilityPoint | null;
+  readonly kalaiSmorodinsky: UtilityPoint | null;
+  readonly deal: { readonly outcome: Outcome; readonly point: UtilityPoint } | null;
+  readonly scores: Readonly<Record<Side, SideScore>>;
+  readonly delay: { readonly monthsInLapse: number; readonly furloughedWorkerMonths: number };
+  readonly ratificationFailures: number;
+  readonly real: {
+    readonly outcome: Outcome;
+    readonly concluded: CivilDate;
+    readonly point: UtilityPoint;
+    readonly monthsInLapse: number;
+    readonly furloughedWorkerMonths: number;
+  } | null;
+}
+
+/** The Pareto frontier of the scenario's outcome space, by u1 (US) ascending. */
+export function scenarioFrontier(scenario: RolePlayScenario): readonly UtilityPoint[] {
+  const points: UtilityPoint[] = [];
+  for (const o of enumerateOutcomes(scenario.domain))
+    points.push({ u1: sideUtility(scenario, 'us', o), u2: sideUtility(scenario, 'rok', o) });
+  return paretoFrontierIndices(points).map((i) => points[i] as UtilityPoint);
+}
+
+const pointOf = (scenario: RolePlayScenario, o: Outcome): UtilityPoint => ({
+  u1: sideUtility(scenario, 'us', o),
+  u2: sideUtility(scenario, 'rok', o),
+});
+
+/** How much more each side could have had on the frontier while the other keeps at least what it got. */
+export function valueLeft(frontier: readonly UtilityPoint[], at: UtilityPoint): { us: number; rok: number } {
+  let us = at.u1;
+  let rok = at.u2;
+  for (const p of frontier) {
+    if (p.u2 >= at.u2 - 1e-12 && p.u1 > us) us = p.u1;
+    if (p.u1 >= at.u1 - 1e-12 && p.u2 > rok) rok = p.u2;
+  }
+  return { us: us - at.u1, rok: rok - at.u2 };
+}
+
+/**
+ * The debrief of one table.
+ * @example tableDebrief(SMA_11_TALKS, setup, state).scores.rok // { score: 0.9, reservation: 0.66, surplus: 0.24, … }
+ */
+export function tableDebrief(
+  scenario: RolePlayScenario,
+  setup: RolePlaySetup,
+  state: RolePlayState,
+  frontier: readonly UtilityPoint[] = scenarioFrontier(scenario),
+): TableDebrief {
+  const endDate = currentDate(scenario, state);
+  const d: UtilityPoint = { u1: reservationOn(scenario, 'us', endDate), u2: reservationOn(scenario, 'rok', endDate) };
+  const problem = { kind: 'finite', points: frontier } as const;
+  const at = (r: ReturnType<typeof solve>): UtilityPoint | null =>
+    r.ok && r.value.kind === 'agreement' ? r.value.point : null;
+  const agreement = state.negotiation.agreement;
+  const deal = agreement === null ? null : { outcome: agreement, point: pointOf(scenario, agreement) };
+  const achieved = deal?.point ?? d;
+  const left = valueLeft(frontier, achieved);
+  const scores = {} as Record<Side, SideScore>;
+  for (const side of SIDES) {
+    const score = side === 'us' ? achieved.u1 : achieved.u2;
+    const reservation = side === 'us' ? d.u1 : d.u2;
+    scores[side] = { score, reservation, surplus: score - reservation, leftOnTable: left[side] };
+  }
+  // The lapse runs until the deal (its date) or, without one, to the last date the table reached.
+  const lapse = lapseOn(scenario.lapse, endDate);
+  const real = scenario.realOutcome;
+  const realLapse = real === null ? null : lapseOn(scenario.lapse, real.concluded);
+  const reason =
+    state.phase !== 'ended'
+      ? 'running'
+      : state.endedBy === 'facilitator'
+        ? 'ended-by-facilitator'
+        : (state.negotiation.reason ?? 'deadline');
+  return {
+    table: setup.table,
+    agentSides: SIDES.filter((s) => setup.agents[s] !== undefined),
+    reason,
+    endDate,
+    path: state.moves
+      .filter((m) => m.kind === 'offer' && m.outcome !== null)
+      .map((m) => ({ seq: m.seq, side: m.side, date: m.date, ...pointOf(scenario, m.outcome as Outcome) })),
+    frontier,
+    disagreement: d,
+    nash: at(solve(problem, d, 'nash')),
+    kalaiSmorodinsky: at(solve(problem, d, 'kalai_smorodinsky')),
+    deal,
+    scores,
+    delay: { monthsInLapse: lapse.monthsInLapse, furloughedWorkerMonths: lapse.furloughedWorkerMonths },
+    ratificationFailures: state.negotiation.ratificationFailures,
+    real:
+      real === null || realLapse === null
+        ? null
+        : {
+            outcome: real.outcome,
+            concluded: real.concluded,
+            point: pointOf(scenario, real.outcome),
+            monthsInLapse: realLapse.monthsInLapse,
+            furloughedWorkerMonths: realLapse.furloughedWorkerMonths,
+          },
+  };
+}
+
+export type Pairing = 'human-human' | 'human-agent' | 'agent-agent';
+
+export interface GroupSummary {
+  readonly tables: number;
+  readonly deals: number;
+  readonly meanScore: Readonly<Record<Side, number | null>>;
+  readonly meanLeftOnTable: Readonly<Record<Side, number | null>>;
+}
+
+export interface ClassDebrief {
+  readonly tables: readonly {
+    readonly table: TableInfo;
+    readonly pairing: Pairing;
+    readonly deal: UtilityPoint | null;
+    readonly outcome: Outcome | null;
+    readonly scores: Readonly<Record<Side, SideScore>>;
+    readonly distanceToNash: number | null;
+    readonly monthsInLapse: number;
+  }[];
+  readonly overall: GroupSummary;
+  readonly byPairing: Readonly<Partial<Record<Pairing, GroupSummary>>>;
+  /** Each side's mean score when people played it and when software did. */
+  readonly sideByPlayer: Readonly<Record<Side, { readonly human: number | null; readonly agent: number | null }>>;
+  readonly nash: UtilityPoint | null;
+  readonly real: UtilityPoint | null;
+}
+
+const mean = (xs: readonly number[]): number | null =>
+  xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function summarise(tables: readonly TableDebrief[]): GroupSummary {
+  const per = (side: Side, f: (s: SideScore) => number): number | null => mean(tables.map((t) => f(t.scores[side])));
+  return {
+    tables: tables.length,
+    deals: tables.filter((t) => t.deal !== null).length,
+    meanScore: { us: per('us', (s) => s.score), rok: per('rok', (s) => s.score) },
+    meanLeftOnTable: { us: per('us', (s) => s.leftOnTable), rok: per('rok', (s) => s.leftOnTable) },
+  };
+}
+
+const pairingOf = (t: TableDebrief): Pairing =>
+  t.agentSides.length === 0 ? 'human-human' : t.agentSides.length === 1 ? 'human-agent' : 'agent-agent';
+
+/**
+ * The debrief of a class: every table's result and the comparisons a teacher asks for.
+ * @example classDebrief([tableDebrief(...), tableDebrief(...)]).overall.deals // 1
+ */
+export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
+  const byPairing: Partial<Record<Pairing, GroupSummary>> = {};
+  for (const p of ['human-human', 'human-agent', 'agent-agent'] as const) {
+    const group = tables.filter((t) => pairingOf(t) === p);
+    if (group.length > 0) byPairing[p] = summarise(group);
+  }
+  const sideBy = (side: Side, agent: boolean): number | null =>
+    mean(tables.filter((t) => t.agentSides.includes(side) === agent).map((t) => t.scores[side].score));
+  const first = tables[0];
+  return {
+    tables: tables.map((t) => ({
+      table: t.table,
+      pairing: pairingOf(t),
+      deal: t.deal?.point ?? null,
+      outcome: t.deal?.outcome ?? null,
+      scores: t.scores,
+      distanceToNash:
+        t.deal === null || t.nash === null
+          ? null
+          : Math.hypot(t.deal.point.u1 - t.nash.u1, t.deal.point.u2 - t.nash.u2),
+      monthsInLapse: t.delay.monthsInLapse,
+    })),
+    overall: summarise(tables),
+    byPairing,
+    sideByPlayer: {
+      us: { human: sideBy('us', false), agent: sideBy('us', true) },
+      rok: { human: sideBy('rok', false), agent: sideBy('rok', true) },
+    },
+    nash: first?.nash ?? null,
+    real: first?.real?.point ?? null,
+  };
+}

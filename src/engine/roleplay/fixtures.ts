@@ -1,0 +1,110 @@
+/**
+ * The 11th SMA talks (2019–2021) as a role-play scenario: the numbers of data/scenarios/sma-11-talks.yaml (scen
+ * branch), where every figure cites its source; kept here so the role-play core and its tests run without file I/O.
+ */
+import type { Bloc } from '../negotiation/ratification.js';
+import type { RolePlayScenario } from './scenario.js';
+
+const bloc = (party: string, seats: number, min: number, max: number): Bloc => ({
+  party,
+  seats,
+  // Cohesion 133/160 and abstentions 16/27 from the 11th SMA consent vote (context ratification_votes).
+  attendance: 0.75,
+  cohesion: 0.83,
+  abstainShare: 0.59,
+  stance: {
+    kind: 'threshold',
+    term: 'first-year-change',
+    direction: 'at_most',
+    threshold: { kind: 'uniform', min, max },
+  },
+});
+
+export const SMA_11_TALKS: RolePlayScenario = {
+  id: 'sma-11-talks',
+  name: '11th SMA talks (2019–2021)',
+  description:
+    'The 2019–2021 negotiation: a US ask of about USD 5 bn a year, the lapse from 1 January 2020, the April 2020 furlough.',
+  domain: {
+    issues: [
+      { kind: 'numeric', name: 'first-year-change', min: 0, max: 4.7, step: 0.001, unit: 'rate' },
+      { kind: 'numeric', name: 'duration', min: 1, max: 6, step: 1, unit: 'years' },
+      { kind: 'categorical', name: 'escalation-index', options: ['none', 'rok-cpi', 'rok-defense-budget-growth'] },
+      { kind: 'numeric', name: 'escalation-rate', min: 0.1, max: 0.1, step: 0.1, unit: 'rate' },
+    ],
+  },
+  parties: {
+    us: {
+      name: 'United States',
+      weights: { 'first-year-change': 0.8, duration: 0.1, 'escalation-index': 0.1 },
+      values: {
+        'first-year-change': { kind: 'linear', direction: 'increasing' },
+        duration: { kind: 'linear', direction: 'decreasing' },
+        'escalation-index': { kind: 'table', values: { none: 0, 'rok-cpi': 0.6, 'rok-defense-budget-growth': 1 } },
+      },
+      reservation: 0.05,
+      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
+    },
+    rok: {
+      name: 'Republic of Korea',
+      weights: { 'first-year-change': 0.8, duration: 0.1, 'escalation-index': 0.1 },
+      values: {
+        'first-year-change': { kind: 'triangular', low: -1, peak: 0, high: 1 },
+        duration: { kind: 'linear', direction: 'increasing' },
+        'escalation-index': { kind: 'table', values: { none: 0.3, 'rok-cpi': 1, 'rok-defense-budget-growth': 0.6 } },
+      },
+      reservation: 0.7,
+      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
+    },
+  },
+  protocol: {
+    deadline: 30,
+    calendar: {
+      kind: 'dates',
+      dates: [
+        '2019-09-24',
+        '2019-10-23',
+        '2019-11-18',
+        '2019-12-03',
+        '2019-12-17',
+        '2020-01-14',
+        '2020-03-17',
+        '2021-02-05',
+        '2021-03-05',
+      ],
+    },
+  },
+  ratification: {
+    rok: [
+      {
+        from: '2016-05-30',
+        name: '20th National Assembly',
+        seats: 300,
+        blocs: [bloc('Democratic', 129, 0.1, 0.5), bloc('Liberty Korea', 108, 0.05, 0.4), bloc('others', 58, 0, 0.3)],
+      },
+      {
+        from: '2020-05-30',
+        name: '21st National Assembly',
+        seats: 300,
+        blocs: [bloc('Democratic', 180, 0.1, 0.5), bloc('United Future', 103, 0.05, 0.4), bloc('others', 17, 0, 0.3)],
+      },
+    ],
+  },
+  lapse: {
+    expiry: '2019-12-31',
+    workforce: 9000,
+    monthsUntilFurlough: 3,
+    furloughedShare: 0.5,
+    stopgapFrom: '2020-06-15',
+    lapseClause: false,
+  },
+  realOutcome: {
+    concluded: '2021-03-07',
+    outcome: {
+      'first-year-change': 0.139,
+      duration: 5,
+      'escalation-index': 'rok-defense-budget-growth',
+      'escalation-rate': 0.1,
+    },
+  },
+};

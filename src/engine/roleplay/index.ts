@@ -1,0 +1,39 @@
+// Role-play: the pure core (state, reducer, views, briefs, debriefs) that src/roleplay drives.
+export { SIDES, sideIndex, sideOf, otherSide, tableConfig, sideUtility, lapseOn, reservationOn } from './scenario.js';
+export type {
+  Side,
+  Role,
+  RolePlayScenario,
+  RolePlayParty,
+  RolePlayLapse,
+  RolePlayAssembly,
+  LapseStatus,
+} from './scenario.js';
+export {
+  MAX_MESSAGE_LENGTH,
+  applyEntry,
+  currentDate,
+  initialRolePlayState,
+  replayEntries,
+  sideToMove,
+} from './session.js';
+export type {
+  Actor,
+  DomesticOutlook,
+  MoveRecord,
+  Phase,
+  RolePlayAction,
+  RolePlayEntry,
+  RolePlayError,
+  RolePlaySetup,
+  RolePlayState,
+  TableInfo,
+} from './session.js';
+export { automaticEntry } from './automation.js';
+export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
+export type { BilingualBrief, Brief, Language } from './briefs.js';
+export { viewFor } from './view.js';
+export type { MoveView, RolePlayView, SidePrivate } from './view.js';
+export { classDebrief, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
+export type { ClassDebrief, TableDebrief, SideScore, Pairing } from './debrief.js';
+export { SMA_11_TALKS } from './fixtures.js';

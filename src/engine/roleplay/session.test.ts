@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { automaticEntry } from './automation.js';
+import { SMA_11_TALKS } from './fixtures.js';
+import { lapseOn, reservationOn } from './scenario.js';
+import {
+  applyEntry,
+  initialRolePlayState,
+  replayEntries,
+  type RolePlayEntry,
+  type RolePlaySetup,
+  type RolePlayState,
+} from './session.js';
+import { viewFor } from './view.js';
+
+const S = SMA_11_TALKS;
+const outlook = { rok: null, us: { demand: S.realOutcome!.outcome } } as const;
+const setup: RolePlaySetup = {
+  scenarioId: S.id,
+  table: { id: 't1', label: 'Table 1', classId: null },
+  agents: {},
+  seed: 7,
+  outlook,
+};
+const deal = {
+  'first-year-change': 0.139,
+  duration: 5,
+  'escalation-index': 'rok-defense-budget-growth',
+  'escalation-rate': 0.1,
+};
+const ask = { 'first-year-change': 4.612, duration: 1, 'escalation-index': 'none', 'escalation-rate': 0.1 };
+
+function play(entries: readonly RolePlayEntry[], s: RolePlaySetup = setup): RolePlayState {
+  const r = replayEntries(S, s, entries);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}
+
+describe('role-play reducer', () => {
+  it('records an offer with its message on the first round date and passes the move to the ROK', () => {
+    const s = play([{ actor: 'us', action: { type: 'offer', side: 'us', outcome: ask, message: 'USD 5 bn a year.' } }]);
+    // Round 1 of the 11th SMA talks: 2019-09-24 (scenario calendar, event sma11-2019-09-24-round).
+    expect(s.moves[0]).toMatchObject({ seq: 1, side: 'us', date: '2019-09-24', message: 'USD 5 bn a year.' });
+    expect(s.negotiation.turn).toBe(1);
+  });
+
+  it('refuses a side acting for the other, a side pausing, and the facilitator making an offer', () => {
+    const s0 = initialRolePlayState(S);
+    const as = (e: RolePlayEntry) => {
+      const r = applyEntry(S, setup, s0, e);
+      return r.ok ? 'ok' : r.error.code;
+    };
+    expect(as({ actor: 'rok', action: { type: 'offer', side: 'us', outcome: ask } })).toBe('roleplay/forbidden');
+    expect(as({ actor: 'us', action: { type: 'pause' } })).toBe('roleplay/forbidden');
+    expect(as({ actor: 'facilitator', action: { type: 'offer', side: 'us', outcome: ask } })).toBe(
+      'roleplay/forbidden',
+    );
+    expect(as({ actor: 'rok', action: { type: 'ratification', vote: { ratified: true } } })).toBe('roleplay/forbidden');
+    expect(as({ actor: 'rok', action: { type: 'offer', side: 'rok', outcome: deal } })).toBe('negotiation/out_of_turn');
+  });
+
+  it('stops moves while paused and lets them resume', () => {
+    const paused = play([{ actor: 'facilitator', action: { type: 'pause' } }]);
+    const r = applyEntry(S, setup, paused, { actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } });
+    expect(r.ok ? 'ok' : r.error.code).toBe('roleplay/paused');
+    const resumed = play([
+      { actor: 'facilitator', action: { type: 'pause' } },
+      { actor: 'facilitator', action: { type: 'resume' } },
+      { actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } },
+    ]);
+    expect(resumed.seq).toBe(3);
+  });
+
+  it('sends an accepted deal to the Assembly and counts it only once ratified', () => {
+    const accepted = play([
+      { actor: 'us', action: { type: 'offer', side: 'us', outcome: deal } },
+      { actor: 'rok', action: { type: 'accept', side: 'rok', message: 'Agreed.' } },
+    ]);
+    expect(accepted.negotiation.status).toBe('ratifying');
+    expect(accepted.negotiation.agreement).toBeNull();
+    const vote = automaticEntry(S, setup, accepted);
+    expect(vote?.action.type).toBe('ratification');
+    const done = applyEntry(S, setup, accepted, {
+      actor: 'system',
+      action: { type: 'ratification', vote: { ratified: true, yes: 133, no: 11, abstain: 16 } },
+    });
+    if (!done.ok) throw new Error(done.error.code);
+    expect(done.value.phase).toBe('ended');
+    expect(done.value.negotiation.agreement).toEqual(deal);
+  });
+
+  it('extends the deadline by two moves per round', () => {
+    const s = play([{ actor: 'facilitator', action: { type: 'extend', rounds: 3 } }]);
+    expect(s.deadline).toBe(36);
+  });
+
+  it('lets an agent play the ROK against a human US', () => {
+    const agentSetup: RolePlaySetup = { ...setup, agents: { rok: { kind: 'time-dependent', e: 0.2 } } };
+    const s = play([{ actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } }], agentSetup);
+    const move = automaticEntry(S, agentSetup, s);
+    expect(move?.actor).toBe('agent');
+    expect(move?.action).toMatchObject({ type: 'offer', side: 'rok' });
+    const human = applyEntry(S, agentSetup, s, { actor: 'rok', action: { type: 'offer', side: 'rok', outcome: deal } });
+    expect(human.ok ? 'ok' : human.error.code).toBe('roleplay/forbidden');
+  });
+});
+
+describe('the clock and the lapse', () => {
+  it('counts the 2020 lapse from 1 January and the furlough from April to mid-June', () => {
+    // Expiry 2019-12-31, furlough from 2020-04-01, ROK stopgap from 2020-06-15 (context furlough_2020).
+    expect(lapseOn(S.lapse, '2019-12-17')).toEqual({
+      inLapse: false,
+      monthsInLapse: 0,
+      furloughedWorkers: 0,
+      furloughedWorkerMonths: 0,
+    });
+    expect(lapseOn(S.lapse, '2020-04-01')).toEqual({
+      inLapse: true,
+      monthsInLapse: 4,
+      furloughedWorkers: 4500,
+      furloughedWorkerMonths: 4500,
+    });
+    expect(lapseOn(S.lapse, '2021-03-05').furloughedWorkerMonths).toBe(13500);
+  });
+
+  it('lowers the ROK reservation value as the lapse runs', () => {
+    expect(reservationOn(S, 'rok', '2019-09-24')).toBe(0.7);
+    // 4 months × 0.005 + 0.1 × 4,500 / 9,000 = 0.07.
+    expect(reservationOn(S, 'rok', '2020-04-01')).toBeCloseTo(0.63, 10);
+  });
+});
+
+const arbitraryEntry: fc.Arbitrary<RolePlayEntry> = fc.oneof(
+  fc
+    .record({
+      actor: fc.constantFrom('us' as const, 'rok' as const),
+      text: fc.string({ minLength: 12, maxLength: 30 }),
+    })
+    .map(({ actor, text }) => ({
+      actor,
+      action: { type: 'note' as const, side: actor, text: `SECRET-${actor}-${text}` },
+    })),
+  fc
+    .record({
+      actor: fc.constantFrom('us' as const, 'rok' as const),
+      x: fc.integer({ min: 0, max: 4700 }),
+      duration: fc.integer({ min: 1, max: 6 }),
+    })
+    .map(({ actor, x, duration }) => ({
+      actor,
+      action: {
+        type: 'offer' as const,
+        side: actor,
+        outcome: { ...deal, 'first-year-change': x / 1000, duration },
+        message: 'm',
+      },
+    })),
+  fc
+    .constantFrom('us' as const, 'rok' as const)
+    .map((actor) => ({ actor, action: { type: 'accept' as const, side: actor } })),
+  fc.constantFrom<RolePlayEntry>(
+    { actor: 'facilitator', action: { type: 'pause' } },
+    { actor: 'facilitator', action: { type: 'resume' } },
+  ),
+);
+
+describe('isolation: viewFor', () => {
+  it("never shows a side the other side's private part, scores or notes", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryEntry, { maxLength: 25 }), (entries) => {
+        let state = initialRolePlayState(S);
+        for (const e of entries) {
+          const r = applyEntry(S, setup, state, e);
+          if (r.ok) state = r.value;
+        }
+        for (const [me, them] of [
+          ['us', 'rok'],
+          ['rok', 'us'],
+        ] as const) {
+          const view = viewFor(S, setup, state, me);
+          expect(Object.keys(view.private)).toEqual([me]);
+          for (const m of view.moves) expect(Object.keys(m.scores).every((k) => k === me)).toBe(true);
+          const text = JSON.stringify(view);
+          expect(text).not.toContain(`SECRET-${them}`);
+          expect(text).not.toContain(
+            S.parties[them].name === 'United States'
+              ? 'Confidential — United States'
+              : 'Confidential — Republic of Korea',
+          );
+        }
+        const all = viewFor(S, setup, state, 'facilitator');
+        expect(Object.keys(all.private).sort()).toEqual(['rok', 'us']);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
