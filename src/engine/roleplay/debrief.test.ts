@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { domesticOutlook } from './briefs.js';
+import { classDebrief, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
+import { SMA_11_TALKS } from './fixtures.js';
+import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
+
+const S = SMA_11_TALKS;
+const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => ({
+  scenarioId: S.id,
+  table: { id, label: id, classId: 'c1' },
+  agents,
+  seed: 1,
+  outlook: { rok: null, us: { demand: S.realOutcome!.outcome } },
+});
+const deal = {
+  'first-year-change': 0.139,
+  duration: 5,
+  'escalation-index': 'rok-defense-budget-growth',
+  'escalation-rate': 0.1,
+};
+const entries: RolePlayEntry[] = [
+  { actor: 'us', action: { type: 'offer', side: 'us', outcome: { ...deal, 'first-year-change': 4.612, duration: 1 } } },
+  { actor: 'rok', action: { type: 'offer', side: 'rok', outcome: { ...deal, 'first-year-change': 0 } } },
+  { actor: 'us', action: { type: 'offer', side: 'us', outcome: deal } },
+  { actor: 'rok', action: { type: 'accept', side: 'rok' } },
+  { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } },
+];
+const frontier = scenarioFrontier(S);
+
+describe('table debrief', () => {
+  const st = replayEntries(S, setup('t1'), entries);
+  if (!st.ok) throw new Error(st.error.code);
+  const d = tableDebrief(S, setup('t1'), st.value, frontier);
+
+  it('puts the three offers on the utility plane and scores the +13.9 % deal for each side', () => {
+    expect(d.path.map((p) => p.side)).toEqual(['us', 'rok', 'us']);
+    // US: 0.8 × 0.139/4.7 + 0.1 × (1 − 4/5) + 0.1 × 1 = 0.14366; ROK: 0.8 × 0.861 + 0.1 × 0.8 + 0.1 × 0.6 = 0.8288.
+    expect(d.deal?.point.u1).toBeCloseTo(0.14366, 5);
+    expect(d.deal?.point.u2).toBeCloseTo(0.8288, 10);
+    expect(d.scores.rok.surplus).toBeCloseTo(0.8288 - d.disagreement.u2, 10);
+    expect(d.reason).toBe('agreement');
+  });
+
+  it('counts no lapse for a deal on 2019-11-18, and the real 2021 conclusion after 15 months of lapse', () => {
+    // Round 3 was on 2019-11-18, before the 2019-12-31 expiry; the real deal came on 2021-03-07 (agreements.json sma-11).
+    expect(d.endDate).toBe('2019-11-18');
+    expect(d.delay).toEqual({ monthsInLapse: 0, furloughedWorkerMonths: 0 });
+    expect(d.real?.monthsInLapse).toBe(15);
+    expect(d.real?.furloughedWorkerMonths).toBe(13500);
+  });
+
+  it('finds Nash and Kalai–Smorodinsky points on the frontier, above the disagreement point', () => {
+    expect(d.nash).not.toBeNull();
+    expect(d.nash!.u1).toBeGreaterThanOrEqual(d.disagreement.u1);
+    expect(d.nash!.u2).toBeGreaterThanOrEqual(d.disagreement.u2);
+    expect(frontier.some((p) => p.u1 === d.nash!.u1 && p.u2 === d.nash!.u2)).toBe(true);
+  });
+
+  it('says the +13.9 % deal left value on the table: a CPI link would have given the ROK more at no US cost? no — the US loses', () => {
+    // The deal is off the frontier only if some outcome is better for one side and no worse for the other.
+    const left = valueLeft(frontier, d.deal!.point);
+    expect(left.us).toBeGreaterThanOrEqual(0);
+    expect(left.rok).toBeGreaterThanOrEqual(0);
+    expect(
+      valueLeft(
+        [
+          { u1: 0.5, u2: 0.5 },
+          { u1: 0.7, u2: 0.3 },
+        ],
+        { u1: 0.4, u2: 0.4 },
+      ),
+    ).toEqual({ us: 0.1, rok: 0.09999999999999998 });
+  });
+});
+
+describe('class debrief', () => {
+  it('compares a human table with a deal and an agent table without one', () => {
+    const s1 = replayEntries(S, setup('t1'), entries);
+    const s2 = replayEntries(S, setup('t2', { rok: { kind: 'time-dependent', e: 0.2 } }), [
+      { actor: 'facilitator', action: { type: 'end' } },
+    ]);
+    if (!s1.ok || !s2.ok) throw new Error('replay');
+    const c = classDebrief([
+      tableDebrief(S, setup('t1'), s1.value, frontier),
+      tableDebrief(S, setup('t2', { rok: { kind: 'time-dependent', e: 0.2 } }), s2.value, frontier),
+    ]);
+    expect(c.overall).toMatchObject({ tables: 2, deals: 1 });
+    expect(Object.keys(c.byPairing).sort()).toEqual(['human-agent', 'human-human']);
+    expect(c.sideByPlayer.rok.agent).toBe(0.7);
+    expect(c.sideByPlayer.rok.human).toBeCloseTo(0.8288, 10);
+    expect(c.tables[1]?.deal).toBeNull();
+  });
+});
+
+describe('domestic outlook', () => {
+  it('gives the 20th Assembly lower odds of consent the larger the first-year increase', () => {
+    const o = domesticOutlook(S);
+    expect(o.rok?.assembly).toBe('20th National Assembly');
+    const p = o.rok!.odds.map((x) => x.probability);
+    for (let i = 1; i < p.length; i++) expect(p[i]!).toBeLessThanOrEqual(p[i - 1]! + 1e-12);
+    expect(o.us.demand['first-year-change']).toBe(4.7);
+  });
+});
