@@ -41,9 +41,9 @@ describe('table debrief', () => {
     expect(d.reason).toBe('agreement');
   });
 
-  it('counts no lapse for a deal on 2019-11-18, and the real 2021 conclusion after 15 months of lapse', () => {
-    // Round 3 was on 2019-11-18, before the 2019-12-31 expiry; the real deal came on 2021-03-07 (agreements.json sma-11).
-    expect(d.endDate).toBe('2019-11-18');
+  it('counts no lapse for a deal in round 2 (2019-10-23), and the real 2021 conclusion after 15 months of lapse', () => {
+    // Four moves = two rounds; round 2 was on 2019-10-23, before the 2019-12-31 expiry; the real deal came on 2021-03-07 (agreements.json sma-11).
+    expect(d.endDate).toBe('2019-10-23');
     expect(d.delay).toEqual({ monthsInLapse: 0, furloughedWorkerMonths: 0 });
     expect(d.real?.monthsInLapse).toBe(15);
     expect(d.real?.furloughedWorkerMonths).toBe(13500);
@@ -56,20 +56,21 @@ describe('table debrief', () => {
     expect(frontier.some((p) => p.u1 === d.nash!.u1 && p.u2 === d.nash!.u2)).toBe(true);
   });
 
-  it('says the +13.9 % deal left value on the table: a CPI link would have given the ROK more at no US cost? no — the US loses', () => {
-    // The deal is off the frontier only if some outcome is better for one side and no worse for the other.
+  it('measures value left on the table as the gain on the frontier that costs the other side nothing', () => {
+    // US: a 1-year term instead of 5 (+0.08 US, −0.08 ROK), paid back to the ROK with 0.1 less increase
+    // (−0.8 × 0.1 / 4.7 US): +0.062979 for the US at no cost to the ROK.
     const left = valueLeft(frontier, d.deal!.point);
-    expect(left.us).toBeGreaterThanOrEqual(0);
-    expect(left.rok).toBeGreaterThanOrEqual(0);
-    expect(
-      valueLeft(
-        [
-          { u1: 0.5, u2: 0.5 },
-          { u1: 0.7, u2: 0.3 },
-        ],
-        { u1: 0.4, u2: 0.4 },
-      ),
-    ).toEqual({ us: 0.1, rok: 0.09999999999999998 });
+    expect(left.us).toBeCloseTo(0.08 - 0.08 / 4.7, 9);
+    expect(left.rok).toBeCloseTo(0.0736, 9);
+    const toy = valueLeft(
+      [
+        { u1: 0.5, u2: 0.5 },
+        { u1: 0.7, u2: 0.3 },
+      ],
+      { u1: 0.4, u2: 0.4 },
+    );
+    expect(toy.us).toBeCloseTo(0.1, 12);
+    expect(toy.rok).toBeCloseTo(0.1, 12);
   });
 });
 
