@@ -9,6 +9,7 @@ import { relativeTime } from '../negotiation/protocol.js';
 import { createAgent } from '../negotiation/strategies.js';
 import type { Outcome } from '../negotiation/domain.js';
 import type { CivilDate } from '../negotiation/calendar.js';
+import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import {
   reservationOn,
   sidePreferences,
@@ -16,6 +17,7 @@ import {
   tableConfig,
   type RolePlayAssembly,
   type RolePlayScenario,
+  type Side,
 } from './scenario.js';
 import { currentDate, sideToMove, type RolePlayEntry, type RolePlaySetup, type RolePlayState } from './session.js';
 
@@ -44,6 +46,8 @@ export function automaticEntry(
   scenario: RolePlayScenario,
   setup: RolePlaySetup,
   state: RolePlayState,
+  /** Each side's outcome table (`buildOutcomeTable`), to spare enumerating the space on every move. */
+  tables?: Readonly<Partial<Record<Side, OutcomeTable>>>,
 ): RolePlayEntry | null {
   const rng = createRng(deriveSeed(setup.seed, state.seq));
   const date = currentDate(scenario, state);
@@ -65,7 +69,7 @@ export function automaticEntry(
   if (spec === undefined) return null;
   const prefs = sidePreferences(scenario.parties[side]);
   const config = tableConfig(scenario, state.deadline);
-  const agent = createAgent(spec, scenario.domain, prefs);
+  const agent = createAgent(spec, scenario.domain, prefs, tables?.[side]);
   const decided = agent.decide(
     {
       me: sideIndex(side),

@@ -1,5 +1,15 @@
 // Role-play: the pure core (state, reducer, views, briefs, debriefs) that src/roleplay drives.
-export { SIDES, sideIndex, sideOf, otherSide, tableConfig, sideUtility, lapseOn, reservationOn } from './scenario.js';
+export {
+  SIDES,
+  sideIndex,
+  sideOf,
+  otherSide,
+  tableConfig,
+  sideUtility,
+  sidePreferences,
+  lapseOn,
+  reservationOn,
+} from './scenario.js';
 export type {
   Side,
   Role,

@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../store/index.js';
+import type { TestLocation } from '../store/test-support.js';
+import { createRolePlayService, type ClassView, type RolePlayService } from './service.js';
+import { ASK, DEAL, backends, scenarios } from './test-support.js';
+import type { RolePlayView } from '../engine/roleplay/index.js';
+
+const tableView = (v: RolePlayView | ClassView): RolePlayView => {
+  if ('tables' in v) throw new Error('expected a table view');
+  return v;
+};
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip)(`role-play service on ${backend.name}`, () => {
+    let location: TestLocation;
+    let store: Store;
+    let rp: RolePlayService;
+    beforeEach(async () => {
+      location = await backend.location();
+      store = await location.open();
+      rp = createRolePlayService({ store, scenarios, newSeed: () => 11 });
+    });
+    afterEach(async () => {
+      await store.close();
+      await location.dispose();
+    });
+
+    async function table() {
+      const t = await rp.createTable('sma-11-talks', { label: 'A' });
+      if (!t.ok) throw new Error(t.error.code);
+      return t.value;
+    }
+
+    it('gives each seat its own 256-bit link token and refuses unknown ones', async () => {
+      const t = await table();
+      expect(Object.keys(t.tokens).sort()).toEqual(['facilitator', 'rok', 'us']);
+      for (const token of Object.values(t.tokens)) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(new Set(Object.values(t.tokens)).size).toBe(3);
+      const bad = await rp.view('x'.repeat(43));
+      expect(bad.ok ? 'ok' : bad.error.code).toBe('roleplay/unauthorized');
+    });
+
+    it('applies exactly one of an accept and a counter-offer sent at the same seq; the other is a conflict', async () => {
+      const t = await table();
+      const us = t.tokens.us as string;
+      const rok = t.tokens.rok as string;
+      const opened = await rp.act(us, {
+        action: { type: 'offer', outcome: DEAL },
+        idempotencyKey: 'u1',
+        expectedSeq: 0,
+      });
+      expect(opened.ok).toBe(true);
+      const [accept, counter] = await Promise.all([
+        rp.act(rok, { action: { type: 'accept', message: 'Agreed' }, idempotencyKey: 'r-accept', expectedSeq: 1 }),
+        rp.act(rok, {
+          action: { type: 'offer', outcome: ASK, message: 'No' },
+          idempotencyKey: 'r-counter',
+          expectedSeq: 1,
+        }),
+      ]);
+      const results = [accept, counter].map((r) => (r.ok ? 'applied' : r.error.code)).sort();
+      expect(results).toEqual(['applied', 'roleplay/conflict']);
+      const log = await store.listActions(t.sessionId);
+      if (!log.ok) throw new Error('log');
+      const human = log.value.filter((a) => !a.idempotencyKey.startsWith('auto:'));
+      expect(human.map((a) => a.seq)).toEqual([1, 2]);
+      // A retry of the applied action with its key returns the original seq and appends nothing.
+      const winner = accept.ok
+        ? { key: 'r-accept', action: { type: 'accept' as const } }
+        : { key: 'r-counter', action: { type: 'offer' as const, outcome: ASK } };
+      const retry = await rp.act(rok, { action: winner.action, idempotencyKey: winner.key, expectedSeq: 1 });
+      expect(retry.ok && retry.value).toMatchObject({ seq: 2, duplicate: true });
+      const again = await store.listActions(t.sessionId);
+      expect(again.ok && again.value.length).toBe(log.value.length);
+    });
+
+    it('lets a software agent answer a human move at once', async () => {
+      const t = await rp.createTable('sma-11-talks', { agents: { rok: { kind: 'time-dependent', e: 0.2 } } });
+      if (!t.ok) throw new Error(t.error.code);
+      expect(t.value.tokens.rok).toBeUndefined();
+      const r = await rp.act(t.value.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK },
+        idempotencyKey: 'k',
+      });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.view.moves.map((m) => [m.side, m.byAgent])).toEqual([
+        ['us', false],
+        ['rok', true],
+      ]);
+      expect(r.value.view.toMove).toBe('us');
+    });
+
+    it('sends an accepted deal to the Assembly vote before it counts', async () => {
+      const t = await table();
+      await rp.act(t.tokens.us as string, { action: { type: 'offer', outcome: DEAL }, idempotencyKey: 'a' });
+      const r = await rp.act(t.tokens.rok as string, { action: { type: 'accept' }, idempotencyKey: 'b' });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.view.votes).toHaveLength(1);
+      const vote = r.value.view.votes[0]!;
+      expect(r.value.view.status).toBe(vote.vote.ratified ? 'agreed' : 'open');
+    });
+
+    it('resumes a table exactly where it was from the log after a restart', async () => {
+      const t = await table();
+      await rp.act(t.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK, message: 'USD 5 bn' },
+        idempotencyKey: 'a',
+      });
+      await rp.act(t.tokens.rok as string, { action: { type: 'note', text: 'hold at 13 %' }, idempotencyKey: 'b' });
+      const before = await rp.view(t.tokens.rok as string);
+      await store.close();
+      store = await location.open();
+      rp = createRolePlayService({ store, scenarios });
+      const after = await rp.view(t.tokens.rok as string);
+      expect(after).toEqual(before);
+      const next = await rp.act(t.tokens.rok as string, {
+        action: { type: 'offer', outcome: DEAL },
+        idempotencyKey: 'c',
+        expectedSeq: 2,
+      });
+      expect(next.ok && next.value.seq).toBe(3);
+    });
+
+    it('runs a class: the facilitator watches every table, pauses one, and gets the class debrief', async () => {
+      const c = await rp.createClass('sma-11-talks', 'Seminar', [
+        {},
+        { agents: { us: { kind: 'time-dependent', e: 1 }, rok: { kind: 'time-dependent', e: 1 } } },
+      ]);
+      if (!c.ok) throw new Error(c.error.code);
+      const f = c.value.facilitatorToken;
+      const [human, robots] = c.value.tables;
+      expect(human!.tokens.facilitator).toBeUndefined();
+      expect(Object.keys(robots!.tokens)).toEqual([]);
+      const watch = await rp.view(f);
+      if (!watch.ok || !('tables' in watch.value)) throw new Error('class view');
+      expect(watch.value.tables.map((v) => v.table.label)).toEqual(['Table 1', 'Table 2']);
+      expect(watch.value.tables[1]!.phase).toBe('ended');
+      const paused = await rp.act(f, { action: { type: 'pause' }, idempotencyKey: 'p', sessionId: human!.sessionId });
+      expect(paused.ok && paused.value.view.phase).toBe('paused');
+      const blocked = await rp.act(human!.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK },
+        idempotencyKey: 'x',
+      });
+      expect(blocked.ok ? 'ok' : blocked.error.code).toBe('roleplay/paused');
+      const d = await rp.debrief(f);
+      if (!d.ok || !('overall' in d.value)) throw new Error('class debrief');
+      expect(d.value.overall.tables).toBe(2);
+      expect(Object.keys(d.value.byPairing).sort()).toEqual(['agent-agent', 'human-human']);
+      const sideDebrief = await rp.debrief(human!.tokens.us as string);
+      expect(sideDebrief.ok ? 'ok' : sideDebrief.error.code).toBe('roleplay/forbidden');
+    });
+
+    it('pushes the new view to a listening side when the other side moves', async () => {
+      const t = await table();
+      const seen: RolePlayView[] = [];
+      const sub = await rp.subscribe(t.tokens.rok as string, (v) => seen.push(tableView(v)));
+      if (!sub.ok) throw new Error(sub.error.code);
+      await rp.act(t.tokens.us as string, { action: { type: 'offer', outcome: ASK }, idempotencyKey: 'a' });
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await sub.value();
+      expect(seen[0]?.role).toBe('rok');
+      expect(seen[0]?.moves).toHaveLength(1);
+      expect(Object.keys(seen[0]!.private)).toEqual(['rok']);
+    });
+  });
+}

@@ -1,0 +1,428 @@
+/**
+ * The role-play service: creates tables and classes with one secret link per seat, rebuilds a table by replaying its
+ * action log from the store, applies an action (the reducer validates, the store appends at the expected seq, so of two
+ * racing actions exactly one applies), lets agents and the Assembly move, and fans changes out to every listener.
+ * State lives only in the store's append-only log: any process, or a restarted one, serves any table.
+ */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { err, ok, type Result } from '../engine/result.js';
+import {
+  applyEntry,
+  automaticEntry,
+  classDebrief,
+  domesticOutlook,
+  replayEntries,
+  scenarioFrontier,
+  sidePreferences,
+  tableDebrief,
+  viewFor,
+  type ClassDebrief,
+  type DomesticOutlook,
+  type RolePlayAction,
+  type RolePlayEntry,
+  type RolePlayError,
+  type RolePlayScenario,
+  type RolePlaySetup,
+  type RolePlayState,
+  type RolePlayView,
+  type Role,
+  type Side,
+  type TableDebrief,
+} from '../engine/roleplay/index.js';
+import type { UtilityPoint } from '../engine/bargaining/pareto.js';
+import type { StrategySpec } from '../engine/negotiation/strategies.js';
+import { buildOutcomeTable, listOutcomes, type OutcomeTable } from '../engine/negotiation/outcome-table.js';
+import type { SessionAction, Store } from '../store/index.js';
+
+/** What a session row's `state` holds: a table's setup, or a class and its tables. */
+type SessionRecord =
+  | { readonly kind: 'table'; readonly setup: RolePlaySetup }
+  | { readonly kind: 'class'; readonly scenarioId: string; readonly label: string; readonly tables: readonly string[] };
+
+export type RolePlayServiceError =
+  | RolePlayError
+  | { readonly code: 'roleplay/unauthorized'; readonly details: Record<string, never> }
+  | { readonly code: 'roleplay/scenario_not_found'; readonly details: { readonly scenarioId: string } }
+  | { readonly code: 'roleplay/table_not_found'; readonly details: { readonly sessionId: string } }
+  | { readonly code: 'roleplay/conflict'; readonly details: { readonly expectedSeq: number; readonly headSeq: number } }
+  | { readonly code: 'roleplay/invalid_request'; readonly details: { readonly reason: string } };
+
+export interface TableSpec {
+  readonly label?: string;
+  /** Sides played by a software agent. */
+  readonly agents?: Readonly<Partial<Record<Side, StrategySpec>>>;
+}
+
+/** One secret link token per seat; a side played by an agent gets none. */
+export interface TableLinks {
+  readonly sessionId: string;
+  readonly label: string;
+  readonly tokens: Readonly<Partial<Record<Role, string>>>;
+}
+
+export interface ClassLinks {
+  readonly classId: string;
+  readonly facilitatorToken: string;
+  readonly tables: readonly TableLinks[];
+}
+
+export interface ActResult {
+  readonly seq: number;
+  /** true when the idempotency key was used before: nothing new was applied. */
+  readonly duplicate: boolean;
+  readonly view: RolePlayView;
+}
+
+export interface ClassView {
+  readonly role: 'facilitator';
+  readonly classId: string;
+  readonly label: string;
+  readonly tables: readonly RolePlayView[];
+}
+
+/** Who holds a token: a seat at a table, or the facilitator of a class. */
+export interface Seat {
+  readonly sessionId: string;
+  readonly role: Role;
+  readonly kind: 'table' | 'class';
+}
+
+export interface RolePlayServiceOptions {
+  readonly store: Store;
+  readonly scenarios: (id: string) => RolePlayScenario | undefined;
+  /** Seeds for new tables (default: node:crypto). */
+  readonly newSeed?: () => number;
+}
+
+const TOKEN_BYTES = 32;
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+/** 256 random bits, base64url: unguessable, safe in a URL. */
+export const newToken = (): string => randomBytes(TOKEN_BYTES).toString('base64url');
+
+/** The store's notification channel of a session (channels are [a-z_][a-z0-9_]*). */
+export const sessionChannel = (sessionId: string): string =>
+  `roleplay_${sessionId.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 63);
+
+const MAX_AUTOMATIC_MOVES = 500;
+
+export interface RolePlayService {
+  createTable(scenarioId: string, spec?: TableSpec): Promise<Result<TableLinks, RolePlayServiceError>>;
+  createClass(
+    scenarioId: string,
+    label: string,
+    tables: readonly TableSpec[],
+  ): Promise<Result<ClassLinks, RolePlayServiceError>>;
+  authenticate(token: string): Promise<Result<Seat, RolePlayServiceError>>;
+  view(token: string): Promise<Result<RolePlayView | ClassView, RolePlayServiceError>>;
+  act(
+    token: string,
+    request: {
+      readonly action: ClientAction;
+      readonly idempotencyKey: string;
+      readonly expectedSeq?: number;
+      /** A class facilitator names the table to act on. */
+      readonly sessionId?: string;
+    },
+  ): Promise<Result<ActResult, RolePlayServiceError>>;
+  debrief(
+    token: string,
+  ): Promise<
+    Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
+  >;
+  /** Calls `onView` with the holder's fresh view after every change to its table(s); returns the unsubscribe. */
+  subscribe(
+    token: string,
+    onView: (view: RolePlayView | ClassView) => void,
+  ): Promise<Result<() => Promise<void>, RolePlayServiceError>>;
+}
+
+/** An action as a client sends it: a side's moves carry no `side` (the token decides it). */
+export type ClientAction =
+  | { readonly type: 'offer'; readonly outcome: Readonly<Record<string, number | string>>; readonly message?: string }
+  | { readonly type: 'accept'; readonly message?: string }
+  | { readonly type: 'walk-away'; readonly message?: string }
+  | { readonly type: 'note'; readonly text: string }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'extend'; readonly rounds: number }
+  | { readonly type: 'end' };
+
+const unauthorized = (): Result<never, RolePlayServiceError> => err({ code: 'roleplay/unauthorized', details: {} });
+
+/** A side's client action becomes its own move; a facilitator's stays as is (the reducer refuses the rest). */
+function toAction(role: Role, action: ClientAction): RolePlayAction | null {
+  switch (action.type) {
+    case 'offer':
+    case 'accept':
+    case 'walk-away':
+    case 'note':
+      return role === 'facilitator' ? null : ({ ...action, side: role } as RolePlayAction);
+    default:
+      return action;
+  }
+}
+
+interface LoadedTable {
+  readonly scenario: RolePlayScenario;
+  readonly setup: RolePlaySetup;
+  readonly state: RolePlayState;
+  readonly log: readonly SessionAction[];
+}
+
+/**
+ * The role-play service over a store.
+ * @example const rp = createRolePlayService({ store, scenarios: (id) => (id === 'sma-11-talks' ? SMA_11_TALKS : undefined) });
+ */
+export function createRolePlayService(options: RolePlayServiceOptions): RolePlayService {
+  const { store } = options;
+  const newSeed = options.newSeed ?? (() => randomInt(0, 2 ** 31));
+  const frontiers = new Map<string, readonly UtilityPoint[]>();
+  const outlooks = new Map<string, DomesticOutlook>();
+  const outcomeTables = new Map<string, Record<Side, OutcomeTable>>();
+  // Scenarios are immutable for a service's life, so what depends only on one is computed once.
+  const outlookOf = (s: RolePlayScenario): DomesticOutlook => {
+    let o = outlooks.get(s.id);
+    if (o === undefined) outlooks.set(s.id, (o = domesticOutlook(s)));
+    return o;
+  };
+  const tablesOf = (s: RolePlayScenario): Record<Side, OutcomeTable> => {
+    let t = outcomeTables.get(s.id);
+    if (t === undefined) {
+      const outcomes = listOutcomes(s.domain);
+      const table = (side: Side) => buildOutcomeTable(s.domain, sidePreferences(s.parties[side]), outcomes);
+      outcomeTables.set(s.id, (t = { us: table('us'), rok: table('rok') }));
+    }
+    return t;
+  };
+  const frontierOf = (s: RolePlayScenario): readonly UtilityPoint[] => {
+    let f = frontiers.get(s.id);
+    if (f === undefined) frontiers.set(s.id, (f = scenarioFrontier(s)));
+    return f;
+  };
+
+  async function record(sessionId: string): Promise<SessionRecord | null> {
+    const s = await store.getSession(sessionId);
+    return s.ok ? (s.value.state as SessionRecord) : null;
+  }
+
+  async function loadTable(sessionId: string): Promise<Result<LoadedTable, RolePlayServiceError>> {
+    const rec = await record(sessionId);
+    if (rec === null || rec.kind !== 'table') return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+    const scenario = options.scenarios(rec.setup.scenarioId);
+    if (scenario === undefined)
+      return err({ code: 'roleplay/scenario_not_found', details: { scenarioId: rec.setup.scenarioId } });
+    const log = await store.listActions(sessionId);
+    if (!log.ok) return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+    const state = replayEntries(
+      scenario,
+      rec.setup,
+      log.value.map((a) => a.action as RolePlayEntry),
+    );
+    // A log the reducer cannot replay is a bug or tampering, never a user error.
+    if (!state.ok) throw new Error(`role-play log of ${sessionId} does not replay: ${state.error.code}`);
+    return ok({ scenario, setup: rec.setup, state: state.value, log: log.value });
+  }
+
+  async function announce(setup: RolePlaySetup, sessionId: string, seq: number): Promise<void> {
+    const payload = JSON.stringify({ sessionId, seq });
+    await store.notify(sessionChannel(sessionId), payload);
+    if (setup.table.classId !== null) await store.notify(sessionChannel(setup.table.classId), payload);
+  }
+
+  /** Appends agent moves and Assembly votes until a person must act; racing processes agree by idempotency key. */
+  async function runAutomatic(sessionId: string): Promise<void> {
+    for (let i = 0; i < MAX_AUTOMATIC_MOVES; i++) {
+      const loaded = await loadTable(sessionId);
+      if (!loaded.ok) return;
+      const { scenario, setup, state } = loaded.value;
+      const entry = automaticEntry(scenario, setup, state, tablesOf(scenario));
+      if (entry === null) return;
+      const appended = await store.appendAction(sessionId, state.seq, entry, `auto:${state.seq + 1}`);
+      if (appended.ok && !appended.value.duplicate) await announce(setup, sessionId, appended.value.action.seq);
+    }
+  }
+
+  async function createTableIn(
+    scenario: RolePlayScenario,
+    spec: TableSpec,
+    classId: string | null,
+    withFacilitator: boolean,
+  ): Promise<TableLinks> {
+    const sessionId = randomUUID();
+    const label = spec.label ?? 'Table';
+    const setup: RolePlaySetup = {
+      scenarioId: scenario.id,
+      table: { id: sessionId, label, classId },
+      agents: spec.agents ?? {},
+      seed: newSeed(),
+      outlook: outlookOf(scenario),
+    };
+    const created = await store.createSession({
+      id: sessionId,
+      scenarioId: scenario.id,
+      state: { kind: 'table', setup },
+    });
+    if (!created.ok) throw new Error(`session id collision: ${sessionId}`);
+    const tokens: Partial<Record<Role, string>> = {};
+    const roles: Role[] = withFacilitator ? ['facilitator'] : [];
+    for (const side of ['us', 'rok'] as const) if (setup.agents[side] === undefined) roles.push(side);
+    for (const role of roles) {
+      const token = newToken();
+      const added = await store.addParticipant(sessionId, { role, token });
+      if (!added.ok) throw new Error(`participant: ${added.error.code}`);
+      tokens[role] = token;
+    }
+    await runAutomatic(sessionId);
+    return { sessionId, label, tokens };
+  }
+
+  async function authenticate(token: string): Promise<Result<Seat, RolePlayServiceError>> {
+    // The store finds the seat by the token's SHA-256; malformed tokens never reach it.
+    if (!tokenPattern.test(token)) return unauthorized();
+    const p = await store.findParticipantByToken(token);
+    if (!p.ok) return unauthorized();
+    const rec = await record(p.value.sessionId);
+    if (rec === null) return unauthorized();
+    return ok({ sessionId: p.value.sessionId, role: p.value.role, kind: rec.kind });
+  }
+
+  async function tableView(sessionId: string, role: Role): Promise<Result<RolePlayView, RolePlayServiceError>> {
+    const loaded = await loadTable(sessionId);
+    if (!loaded.ok) return loaded;
+    const { scenario, setup, state } = loaded.value;
+    return ok(viewFor(scenario, setup, state, role));
+  }
+
+  async function classTables(classId: string): Promise<readonly string[]> {
+    const rec = await record(classId);
+    return rec !== null && rec.kind === 'class' ? rec.tables : [];
+  }
+
+  async function view(token: string): Promise<Result<RolePlayView | ClassView, RolePlayServiceError>> {
+    const seat = await authenticate(token);
+    if (!seat.ok) return seat;
+    if (seat.value.kind === 'table') {
+      // Catch up on automatic moves a crashed process may have left undone.
+      await runAutomatic(seat.value.sessionId);
+      return tableView(seat.value.sessionId, seat.value.role);
+    }
+    const rec = await record(seat.value.sessionId);
+    if (rec === null || rec.kind !== 'class') return unauthorized();
+    const tables: RolePlayView[] = [];
+    for (const id of rec.tables) {
+      const v = await tableView(id, 'facilitator');
+      if (v.ok) tables.push(v.value);
+    }
+    return ok({ role: 'facilitator', classId: seat.value.sessionId, label: rec.label, tables });
+  }
+
+  return {
+    async createTable(scenarioId, spec = {}) {
+      const scenario = options.scenarios(scenarioId);
+      if (scenario === undefined) return err({ code: 'roleplay/scenario_not_found', details: { scenarioId } });
+      return ok(await createTableIn(scenario, spec, null, true));
+    },
+
+    async createClass(scenarioId, label, specs) {
+      const scenario = options.scenarios(scenarioId);
+      if (scenario === undefined) return err({ code: 'roleplay/scenario_not_found', details: { scenarioId } });
+      if (specs.length === 0 || specs.length > 200)
+        return err({ code: 'roleplay/invalid_request', details: { reason: 'a class has 1 to 200 tables' } });
+      const classId = randomUUID();
+      const tables: TableLinks[] = [];
+      for (const [i, spec] of specs.entries())
+        tables.push(await createTableIn(scenario, { ...spec, label: spec.label ?? `Table ${i + 1}` }, classId, false));
+      const rec: SessionRecord = { kind: 'class', scenarioId, label, tables: tables.map((t) => t.sessionId) };
+      const created = await store.createSession({ id: classId, scenarioId, state: rec });
+      if (!created.ok) throw new Error(`session id collision: ${classId}`);
+      const facilitatorToken = newToken();
+      const added = await store.addParticipant(classId, { role: 'facilitator', token: facilitatorToken });
+      if (!added.ok) throw new Error(`participant: ${added.error.code}`);
+      return ok({ classId, facilitatorToken, tables });
+    },
+
+    authenticate,
+    view,
+
+    async act(token, request) {
+      const seat = await authenticate(token);
+      if (!seat.ok) return seat;
+      let sessionId = seat.value.sessionId;
+      if (seat.value.kind === 'class') {
+        // A class facilitator acts on one of its own tables, named in the request.
+        if (request.sessionId === undefined || !(await classTables(sessionId)).includes(request.sessionId))
+          return err({ code: 'roleplay/table_not_found', details: { sessionId: request.sessionId ?? '' } });
+        sessionId = request.sessionId;
+      } else if (request.sessionId !== undefined && request.sessionId !== sessionId)
+        return err({ code: 'roleplay/table_not_found', details: { sessionId: request.sessionId } });
+      const role = seat.value.role;
+      const loaded = await loadTable(sessionId);
+      if (!loaded.ok) return loaded;
+      const { scenario, setup, state, log } = loaded.value;
+      // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
+      const key = `${role}:${request.idempotencyKey}`;
+      const previous = log.find((a) => a.idempotencyKey === key);
+      if (previous !== undefined)
+        return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
+      if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
+        return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
+      const action = toAction(role, request.action);
+      if (action === null)
+        return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
+      const entry: RolePlayEntry = { actor: role, action };
+      const next = applyEntry(scenario, setup, state, entry);
+      if (!next.ok) return next;
+      const appended = await store.appendAction(sessionId, state.seq, entry, key);
+      if (!appended.ok) {
+        if (appended.error.code === 'store/conflict')
+          return err({
+            code: 'roleplay/conflict',
+            details: { expectedSeq: state.seq, headSeq: Number(appended.error.details.actual) },
+          });
+        return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+      }
+      if (appended.value.duplicate) {
+        const now = await tableView(sessionId, role);
+        if (!now.ok) return now;
+        return ok({ seq: appended.value.action.seq, duplicate: true, view: now.value });
+      }
+      await announce(setup, sessionId, appended.value.action.seq);
+      await runAutomatic(sessionId);
+      const after = await tableView(sessionId, role);
+      if (!after.ok) return after;
+      return ok({ seq: appended.value.action.seq, duplicate: false, view: after.value });
+    },
+
+    async debrief(token) {
+      const seat = await authenticate(token);
+      if (!seat.ok) return seat;
+      const tableDebriefOf = async (id: string): Promise<Result<TableDebrief, RolePlayServiceError>> => {
+        const loaded = await loadTable(id);
+        if (!loaded.ok) return loaded;
+        const { scenario, setup, state } = loaded.value;
+        return ok(tableDebrief(scenario, setup, state, frontierOf(scenario)));
+      };
+      // The debrief shows both sides' reservation values and scores: the facilitator's to show, never a side's to read.
+      if (seat.value.role !== 'facilitator')
+        return err({ code: 'roleplay/forbidden', details: { actor: seat.value.role, action: 'debrief' } });
+      if (seat.value.kind === 'table') return tableDebriefOf(seat.value.sessionId);
+      const debriefs: TableDebrief[] = [];
+      for (const id of await classTables(seat.value.sessionId)) {
+        const d = await tableDebriefOf(id);
+        if (d.ok) debriefs.push(d.value);
+      }
+      return ok({ ...classDebrief(debriefs), frontier: debriefs[0]?.frontier ?? [] });
+    },
+
+    async subscribe(token, onView) {
+      const seat = await authenticate(token);
+      if (!seat.ok) return seat;
+      const refresh = async () => {
+        const v = await view(token);
+        if (v.ok) onView(v.value);
+      };
+      const stop = await store.listen(sessionChannel(seat.value.sessionId), () => void refresh());
+      return ok(stop);
+    },
+  };
+}
