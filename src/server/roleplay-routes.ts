@@ -1,0 +1,255 @@
+/**
+ * The role-play HTTP API under /api/roleplay: create a table or a class, then everything else by seat token
+ * (`Authorization: Bearer <token>`, or `?token=` for links and EventSource): my view, my actions (with an
+ * Idempotency-Key and the seq I saw), my live event stream (SSE), the debrief (facilitator only).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH, type RolePlayScenario } from '../engine/roleplay/index.js';
+import type { RolePlayService, RolePlayServiceError } from '../roleplay/service.js';
+
+const strategySchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('time-dependent'), e: z.number().min(0).max(50), k: z.number().min(0).max(1).optional() })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('negmas-time-based'),
+      aspiration: z.union([z.enum(['boulware', 'linear', 'conceder']), z.number().min(0).max(50)]),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('fsj-polynomial'),
+      beta: z.number().gt(0).max(50),
+      kappa: z.number().min(0).max(1).optional(),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('fsj-exponential'), beta: z.number().gt(0).max(50), kappa: z.number().gt(0).max(1) })
+    .strict(),
+  z.object({ kind: z.literal('tit-for-tat') }).strict(),
+]);
+
+const tableSchema = z
+  .object({
+    label: z.string().min(1).max(100).optional(),
+    agents: z.object({ us: strategySchema.optional(), rok: strategySchema.optional() }).strict().optional(),
+  })
+  .strict();
+
+const message = z.string().max(MAX_MESSAGE_LENGTH).optional();
+/** A seat's action; a side's moves carry no side (the token decides it), so extra keys are refused. */
+export const clientActionSchema = z.discriminatedUnion('type', [
+  z
+    .object({ type: z.literal('offer'), outcome: z.record(z.string(), z.union([z.number(), z.string()])), message })
+    .strict(),
+  z.object({ type: z.literal('accept'), message }).strict(),
+  z.object({ type: z.literal('walk-away'), message }).strict(),
+  z.object({ type: z.literal('note'), text: z.string().min(1).max(MAX_MESSAGE_LENGTH) }).strict(),
+  z.object({ type: z.literal('pause') }).strict(),
+  z.object({ type: z.literal('resume') }).strict(),
+  z.object({ type: z.literal('extend'), rounds: z.number().int().min(1).max(24) }).strict(),
+  z.object({ type: z.literal('end') }).strict(),
+]);
+
+const statusByCode: Readonly<Record<string, number>> = {
+  'roleplay/unauthorized': 401,
+  'roleplay/forbidden': 403,
+  'roleplay/scenario_not_found': 404,
+  'roleplay/table_not_found': 404,
+  'roleplay/conflict': 409,
+  'roleplay/paused': 409,
+  'roleplay/ended': 409,
+  'roleplay/not_paused': 409,
+  'negotiation/out_of_turn': 409,
+  'negotiation/ended': 409,
+  'negotiation/awaiting_ratification': 409,
+};
+
+/** The one mapping from role-play failures to an HTTP status and the API's error body. */
+export function roleplayHttpError(error: RolePlayServiceError): {
+  status: number;
+  body: { error: { code: string; message: string; details: unknown } };
+} {
+  const status = statusByCode[error.code] ?? 422;
+  const message =
+    error.code === 'roleplay/conflict'
+      ? `The table moved on: you sent expectedSeq ${error.details.expectedSeq}, it is at ${error.details.headSeq}. Reload and decide again.`
+      : error.code;
+  return { status, body: { error: { code: error.code, message, details: error.details } } };
+}
+
+const tokenOf = (request: FastifyRequest): string => {
+  const auth = request.headers.authorization;
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
+  const q = (request.query as Record<string, unknown> | undefined)?.['token'];
+  return typeof q === 'string' ? q : '';
+};
+
+const fail = (reply: FastifyReply, error: RolePlayServiceError) => {
+  const http = roleplayHttpError(error);
+  return reply.code(http.status).send(http.body);
+};
+
+const tokenQuery = z.object({ token: z.string().max(100).optional() });
+
+export interface RolePlayRoutesDeps {
+  readonly service: RolePlayService;
+  readonly scenarios: () => readonly RolePlayScenario[];
+  /** Seconds between SSE keep-alive comments (default 15). */
+  readonly keepAliveSeconds?: number;
+}
+
+/**
+ * The role-play routes as a Fastify plugin (needs the zod validator compiler on the app).
+ * @example await app.register(roleplayRoutes({ service, scenarios: () => [SMA_11_TALKS] }));
+ */
+export const roleplayRoutes =
+  (deps: RolePlayRoutesDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { service } = deps;
+    const tags = ['roleplay'];
+    // Open event streams, ended when the app closes so shutdown never waits on a browser.
+    const streams = new Set<() => void>();
+    app.addHook('onClose', async () => {
+      for (const close of [...streams]) close();
+    });
+
+    app.get(
+      '/api/roleplay/scenarios',
+      { schema: { tags, summary: 'Scenarios a table can be created from' } },
+      async () => deps.scenarios().map((s) => ({ id: s.id, name: s.name, description: s.description })),
+    );
+
+    app.post(
+      '/api/roleplay/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'Create one table: returns a secret token per seat',
+          body: tableSchema.extend({ scenarioId: z.string().min(1).max(100) }),
+        },
+      },
+      async (request, reply) => {
+        const { scenarioId, ...spec } = request.body;
+        const r = await service.createTable(scenarioId, {
+          ...(spec.label ? { label: spec.label } : {}),
+          ...(spec.agents ? { agents: spec.agents } : {}),
+        });
+        if (!r.ok) return fail(reply, r.error);
+        return reply.code(201).send(r.value);
+      },
+    );
+
+    app.post(
+      '/api/roleplay/classes',
+      {
+        schema: {
+          tags,
+          summary: 'Create a class: many tables, one facilitator token for all',
+          body: z
+            .object({
+              scenarioId: z.string().min(1).max(100),
+              label: z.string().min(1).max(100),
+              tables: z.array(tableSchema).min(1).max(200),
+            })
+            .strict(),
+        },
+      },
+      async (request, reply) => {
+        const { scenarioId, label, tables } = request.body;
+        const specs = tables.map((t) => ({
+          ...(t.label ? { label: t.label } : {}),
+          ...(t.agents ? { agents: t.agents } : {}),
+        }));
+        const r = await service.createClass(scenarioId, label, specs);
+        if (!r.ok) return fail(reply, r.error);
+        return reply.code(201).send(r.value);
+      },
+    );
+
+    app.get(
+      '/api/roleplay/me',
+      { schema: { tags, summary: 'What my seat may see', querystring: tokenQuery } },
+      async (request, reply) => {
+        const r = await service.view(tokenOf(request));
+        return r.ok ? r.value : fail(reply, r.error);
+      },
+    );
+
+    app.post(
+      '/api/roleplay/me/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Act: offer, accept, walk away, note; facilitator: pause, resume, extend, end',
+          querystring: tokenQuery,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
+          body: z
+            .object({
+              action: clientActionSchema,
+              expectedSeq: z.number().int().min(0).optional(),
+              sessionId: z.string().min(1).max(100).optional(),
+            })
+            .strict(),
+        },
+      },
+      async (request, reply) => {
+        const { action, expectedSeq, sessionId } = request.body;
+        const r = await service.act(tokenOf(request), {
+          action,
+          idempotencyKey: request.headers['idempotency-key'],
+          ...(expectedSeq === undefined ? {} : { expectedSeq }),
+          ...(sessionId === undefined ? {} : { sessionId }),
+        });
+        if (!r.ok) return fail(reply, r.error);
+        if (r.value.duplicate) reply.header('idempotent-replayed', 'true');
+        return reply.code(r.value.duplicate ? 200 : 201).send(r.value);
+      },
+    );
+
+    app.get(
+      '/api/roleplay/me/debrief',
+      { schema: { tags, summary: 'Debrief of my table or class (facilitator)', querystring: tokenQuery } },
+      async (request, reply) => {
+        const r = await service.debrief(tokenOf(request));
+        return r.ok ? r.value : fail(reply, r.error);
+      },
+    );
+
+    app.get(
+      '/api/roleplay/me/events',
+      { schema: { tags, summary: 'Server-sent events: my view after every change', querystring: tokenQuery } },
+      async (request, reply) => {
+        const token = tokenOf(request);
+        const first = await service.view(token);
+        if (!first.ok) return fail(reply, first.error);
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        const send = (view: unknown) => {
+          const seq = (view as { seq?: number }).seq;
+          raw.write(`${seq === undefined ? '' : `id: ${seq}\n`}event: view\ndata: ${JSON.stringify(view)}\n\n`);
+        };
+        send(first.value);
+        const sub = await service.subscribe(token, send);
+        const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), (deps.keepAliveSeconds ?? 15) * 1000);
+        const stop = () => {
+          clearInterval(keepAlive);
+          if (sub.ok) void sub.value();
+        };
+        request.raw.on('close', stop);
+        app.addHook('onClose', async () => {
+          stop();
+          raw.end();
+        });
+      },
+    );
+  };
