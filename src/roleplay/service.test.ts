@@ -150,6 +150,27 @@ for (const backend of backends) {
       expect(sideDebrief.ok ? 'ok' : sideDebrief.error.code).toBe('roleplay/forbidden');
     });
 
+    it.skipIf(backend.name !== 'PostgreSQL')(
+      'delivers a move made through one process to a listener in another',
+      async () => {
+        // A second store is a second pool and LISTEN connection: what a second server process has.
+        const otherStore = await location.open();
+        try {
+          const otherRp = createRolePlayService({ store: otherStore, scenarios });
+          const t = await table();
+          const seen: RolePlayView[] = [];
+          const sub = await otherRp.subscribe(t.tokens.facilitator as string, (v) => seen.push(tableView(v)));
+          if (!sub.ok) throw new Error(sub.error.code);
+          await rp.act(t.tokens.us as string, { action: { type: 'offer', outcome: ASK }, idempotencyKey: 'a' });
+          for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+          await sub.value();
+          expect(seen[0]?.moves.map((m) => m.side)).toEqual(['us']);
+        } finally {
+          await otherStore.close();
+        }
+      },
+    );
+
     it('pushes the new view to a listening side when the other side moves', async () => {
       const t = await table();
       const seen: RolePlayView[] = [];

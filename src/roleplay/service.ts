@@ -11,6 +11,7 @@ import {
   automaticEntry,
   classDebrief,
   domesticOutlook,
+  mayAct,
   replayEntries,
   scenarioFrontier,
   sidePreferences,
@@ -364,11 +365,13 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       const previous = log.find((a) => a.idempotencyKey === key);
       if (previous !== undefined)
         return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
-      if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
-        return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
       const action = toAction(role, request.action);
       if (action === null)
         return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
+      if (!mayAct(setup, role, action))
+        return err({ code: 'roleplay/forbidden', details: { actor: role, action: action.type } });
+      if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
+        return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
       const entry: RolePlayEntry = { actor: role, action };
       const next = applyEntry(scenario, setup, state, entry);
       if (!next.ok) return next;

@@ -24,6 +24,7 @@ export {
   applyEntry,
   currentDate,
   initialRolePlayState,
+  mayAct,
   replayEntries,
   sideToMove,
 } from './session.js';

@@ -154,7 +154,7 @@ const forbidden = (actor: Actor, action: RolePlayAction): Result<never, RolePlay
   err({ code: 'roleplay/forbidden', details: { actor, action: action.type } });
 
 /** Whether this actor may send this action at all (phase and turn are checked after). */
-function allowed(setup: RolePlaySetup, actor: Actor, action: RolePlayAction): boolean {
+export function mayAct(setup: RolePlaySetup, actor: Actor, action: RolePlayAction): boolean {
   switch (action.type) {
     case 'offer':
     case 'accept':
@@ -184,7 +184,7 @@ export function applyEntry(
   entry: RolePlayEntry,
 ): Result<RolePlayState, RolePlayError> {
   const { actor, action } = entry;
-  if (!allowed(setup, actor, action)) return forbidden(actor, action);
+  if (!mayAct(setup, actor, action)) return forbidden(actor, action);
   const seq = state.seq + 1;
   const message = 'message' in action ? (action.message ?? '') : action.type === 'note' ? action.text : '';
   if (message.length > MAX_MESSAGE_LENGTH)

@@ -1,0 +1,292 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SMA_11_TALKS, type Side } from '../engine/roleplay/index.js';
+import { createRolePlayService, type TableLinks } from '../roleplay/service.js';
+import { ASK, DEAL, backends, scenarios } from '../roleplay/test-support.js';
+import type { Store } from '../store/index.js';
+import type { TestLocation } from '../store/test-support.js';
+import { roleplayRoutes } from './roleplay-routes.js';
+
+interface Built {
+  readonly app: FastifyInstance;
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
+}
+
+async function build(store: Store): Promise<Built> {
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  const service = createRolePlayService({ store, scenarios, newSeed: () => 5 });
+  await app.register(roleplayRoutes({ service, scenarios: () => [SMA_11_TALKS], keepAliveSeconds: 60 }));
+  await app.ready();
+  return { app, routes };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const other = (side: Side): Side => (side === 'us' ? 'rok' : 'us');
+const SECRET_NOTE: Record<Side, string> = { us: 'US-ONLY-NOTE-7f3a', rok: 'ROK-ONLY-NOTE-91bc' };
+const CONFIDENTIAL_MARKS: Record<Side, readonly string[]> = {
+  us: ['Confidential — United States', 'Instructions from Washington', '대외비 — 미국 대표단', '워싱턴의 훈령'],
+  rok: ['Confidential — Republic of Korea', 'Instructions from Seoul', '대외비 — 한국 대표단', '서울의 훈령'],
+};
+
+/** Fails when a side's response holds anything of the other side's: private part, scores, notes, brief. */
+function assertNoLeak(side: Side, text: string): void {
+  const them = other(side);
+  expect(text).not.toContain(SECRET_NOTE[them]);
+  for (const mark of CONFIDENTIAL_MARKS[them]) expect(text).not.toContain(mark);
+  if (text === '') return;
+  const walk = (value: unknown, inOwnPrivate: boolean): void => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, inOwnPrivate));
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'private' || key === 'scores') {
+        expect(Object.keys(v as object).every((k) => k === side)).toBe(true);
+        walk(v, true);
+        continue;
+      }
+      // Reservation values, priorities, notes and debrief scores exist only inside the reader's own private part.
+      if (!inOwnPrivate)
+        expect(['reservation', 'weights', 'notes', 'disagreement', 'frontier', 'nash']).not.toContain(key);
+      walk(v, inOwnPrivate);
+    }
+  };
+  walk(JSON.parse(text), false);
+}
+
+/** The first SSE event a token's stream sends, over a real socket. */
+function firstEvent(base: string, token: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/api/roleplay/me/events?token=${token}`, (res) => {
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        if (res.statusCode !== 200 || buf.includes('\n\n')) {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, text: buf });
+        }
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: buf }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const ACTIONS = [
+  { type: 'offer', outcome: ASK, message: 'probe' },
+  { type: 'accept' },
+  { type: 'walk-away' },
+  { type: 'note', text: 'probe' },
+  { type: 'pause' },
+  { type: 'resume' },
+  { type: 'extend', rounds: 1 },
+  { type: 'end' },
+] as const;
+const FACILITATOR_ONLY = new Set(['pause', 'resume', 'extend', 'end']);
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip)(`role-play API on ${backend.name}`, () => {
+    let location: TestLocation;
+    let store: Store;
+    let built: Built;
+    beforeEach(async () => {
+      location = await backend.location();
+      store = await location.open();
+      built = await build(store);
+    });
+    afterEach(async () => {
+      await built.app.close();
+      await store.close();
+      await location.dispose();
+    });
+
+    async function createTable(): Promise<TableLinks> {
+      const res = await built.app.inject({
+        method: 'POST',
+        url: '/api/roleplay/sessions',
+        payload: { scenarioId: 'sma-11-talks', label: 'T' },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json() as TableLinks;
+    }
+    const act = (token: string, key: string, body: object) =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/roleplay/me/actions',
+        headers: { ...bearer(token), 'idempotency-key': key },
+        payload: body,
+      });
+
+    it("isolation: every route and the live channel, with each role's token, never shows a side the other's secrets", async () => {
+      const t = await createTable();
+      const tokens = t.tokens as Record<'us' | 'rok' | 'facilitator', string>;
+      expect(
+        (await act(tokens.us, 'o1', { action: { type: 'offer', outcome: ASK, message: 'USD 5 bn' }, expectedSeq: 0 }))
+          .statusCode,
+      ).toBe(201);
+      for (const side of ['us', 'rok'] as const)
+        expect(
+          (await act(tokens[side], `n-${side}`, { action: { type: 'note', text: SECRET_NOTE[side] } })).statusCode,
+        ).toBe(201);
+      const listening = await built.app.listen({ port: 0, host: '127.0.0.1' });
+      void listening;
+      const base = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`;
+      const covered = new Set<string>();
+      for (const role of ['us', 'rok', 'facilitator'] as const) {
+        const token = tokens[role];
+        for (const route of built.routes) {
+          const id = `${route.method} ${route.url}`;
+          covered.add(id);
+          const responses: { status: number; text: string; what: string }[] = [];
+          if (route.url === '/api/roleplay/me/events') {
+            const e = await firstEvent(base, token);
+            responses.push({ ...e, what: 'sse' });
+            expect(e.status).toBe(200);
+          } else if (route.url === '/api/roleplay/me/actions') {
+            for (const action of ACTIONS) {
+              const res = await act(token, `probe-${role}-${action.type}`, { action, expectedSeq: 999 });
+              responses.push({ status: res.statusCode, text: res.body, what: action.type });
+              const mayDo =
+                role === 'facilitator' ? FACILITATOR_ONLY.has(action.type) : !FACILITATOR_ONLY.has(action.type);
+              // Allowed actions meet the stale seq (409); forbidden ones are refused first (403).
+              expect([action.type, res.statusCode]).toEqual([action.type, mayDo ? 409 : 403]);
+            }
+          } else if (route.method === 'GET') {
+            const res = await built.app.inject({ method: 'GET', url: route.url, headers: bearer(token) });
+            responses.push({ status: res.statusCode, text: res.body, what: id });
+            if (route.url === '/api/roleplay/me/debrief')
+              expect(res.statusCode).toBe(role === 'facilitator' ? 200 : 403);
+          } else {
+            const payload = route.url.endsWith('classes')
+              ? { scenarioId: 'sma-11-talks', label: 'C', tables: [{}] }
+              : { scenarioId: 'sma-11-talks' };
+            const res = await built.app.inject({ method: 'POST', url: route.url, headers: bearer(token), payload });
+            responses.push({ status: res.statusCode, text: res.body, what: id });
+          }
+          if (role !== 'facilitator')
+            for (const r of responses)
+              assertNoLeak(
+                role,
+                r.what === 'sse' ? r.text.replace(/^[\s\S]*?data: /, '').replace(/\n\n$/, '') : r.text,
+              );
+        }
+      }
+      expect([...covered].sort()).toEqual([
+        'GET /api/roleplay/me',
+        'GET /api/roleplay/me/debrief',
+        'GET /api/roleplay/me/events',
+        'GET /api/roleplay/scenarios',
+        'POST /api/roleplay/classes',
+        'POST /api/roleplay/me/actions',
+        'POST /api/roleplay/sessions',
+      ]);
+      // The facilitator does see both sides.
+      const f = await built.app.inject({ method: 'GET', url: '/api/roleplay/me', headers: bearer(tokens.facilitator) });
+      expect(f.body).toContain(SECRET_NOTE.us);
+      expect(f.body).toContain(SECRET_NOTE.rok);
+    });
+
+    it('a side cannot act for the other side: no side field, no move out of turn', async () => {
+      const t = await createTable();
+      const forOther = await act(t.tokens.us as string, 'x', { action: { type: 'offer', side: 'rok', outcome: DEAL } });
+      expect(forOther.statusCode).toBe(400);
+      const outOfTurn = await act(t.tokens.rok as string, 'y', { action: { type: 'offer', outcome: DEAL } });
+      expect([outOfTurn.statusCode, outOfTurn.json().error.code]).toEqual([409, 'negotiation/out_of_turn']);
+      const none = await built.app.inject({ method: 'GET', url: '/api/roleplay/me' });
+      expect(none.statusCode).toBe(401);
+    });
+
+    it('an accept and a counter-offer sent at the same moment: one is applied, the other gets a clear 409', async () => {
+      const t = await createTable();
+      expect(
+        (await act(t.tokens.us as string, 'open', { action: { type: 'offer', outcome: DEAL }, expectedSeq: 0 }))
+          .statusCode,
+      ).toBe(201);
+      const [a, b] = await Promise.all([
+        act(t.tokens.rok as string, 'accept-1', { action: { type: 'accept' }, expectedSeq: 1 }),
+        act(t.tokens.rok as string, 'counter-1', { action: { type: 'offer', outcome: ASK }, expectedSeq: 1 }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+      const loser = a.statusCode === 409 ? a : b;
+      expect(loser.json().error).toMatchObject({
+        code: 'roleplay/conflict',
+        details: { expectedSeq: 1, headSeq: expect.any(Number) },
+      });
+      const winner =
+        a.statusCode === 201
+          ? { res: a, key: 'accept-1', body: { action: { type: 'accept' }, expectedSeq: 1 } }
+          : { res: b, key: 'counter-1', body: { action: { type: 'offer', outcome: ASK }, expectedSeq: 1 } };
+      const retry = await act(t.tokens.rok as string, winner.key, winner.body);
+      expect(retry.statusCode).toBe(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json().seq).toBe(winner.res.json().seq);
+      const log = await store.listActions(t.sessionId);
+      expect(log.ok && log.value.filter((x) => x.idempotencyKey.startsWith('rok:')).length).toBe(1);
+    });
+
+    it('a new store and app instance resume the table from the log', async () => {
+      const t = await createTable();
+      await act(t.tokens.us as string, 'a', { action: { type: 'offer', outcome: ASK, message: 'USD 5 bn' } });
+      await act(t.tokens.facilitator as string, 'b', { action: { type: 'extend', rounds: 2 } });
+      const before = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me',
+        headers: bearer(t.tokens.rok as string),
+      });
+      await built.app.close();
+      await store.close();
+      store = await location.open();
+      built = await build(store);
+      const after = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me',
+        headers: bearer(t.tokens.rok as string),
+      });
+      expect(after.json()).toEqual(before.json());
+      expect(after.json().seq).toBe(2);
+      const next = await act(t.tokens.rok as string, 'c', { action: { type: 'offer', outcome: DEAL }, expectedSeq: 2 });
+      expect(next.statusCode).toBe(201);
+    });
+
+    it('a class facilitator watches every table and controls one by its session id', async () => {
+      const res = await built.app.inject({
+        method: 'POST',
+        url: '/api/roleplay/classes',
+        payload: {
+          scenarioId: 'sma-11-talks',
+          label: 'Seminar',
+          tables: [{}, { agents: { rok: { kind: 'time-dependent', e: 0.2 } } }],
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      const c = res.json() as { facilitatorToken: string; tables: TableLinks[] };
+      const tables = c.tables;
+      const end = await act(c.facilitatorToken, 'e', { action: { type: 'end' }, sessionId: tables[0]!.sessionId });
+      expect(end.json().view.phase).toBe('ended');
+      const stranger = await createTable();
+      const foreign = await act(c.facilitatorToken, 'f', { action: { type: 'pause' }, sessionId: stranger.sessionId });
+      expect(foreign.statusCode).toBe(404);
+      const watch = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me',
+        headers: bearer(c.facilitatorToken),
+      });
+      expect(watch.json().tables.map((v: { phase: string }) => v.phase)).toEqual(['ended', 'running']);
+      const debrief = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me/debrief',
+        headers: bearer(c.facilitatorToken),
+      });
+      expect(debrief.json().overall.tables).toBe(2);
+    });
+  });
+}
