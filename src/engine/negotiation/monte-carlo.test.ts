@@ -12,39 +12,10 @@ import {
   runMonteCarloChunk,
   runMonteCarloOne,
   wilsonInterval,
-  type MonteCarloSpec,
 } from './monte-carlo.js';
-import { PRICE_BUYER, PRICE_CONFIG, PRICE_SELLER } from './price-domain.js';
+import { PRICE_LAPSE_MONTE_CARLO } from './monte-carlo-example.js';
 
-const spec: MonteCarloSpec = {
-  seed: 2020,
-  runs: 120,
-  config: { ...PRICE_CONFIG, deadline: 12, calendar: { kind: 'monthly', start: '2019-09-24' } },
-  parties: [
-    {
-      preferences: PRICE_BUYER,
-      strategy: { kind: 'negmas-time-based', exponent: { kind: 'uniform', min: 0.25, max: 4 } },
-      reservation: { kind: 'uniform', min: 0, max: 0.5 },
-    },
-    {
-      preferences: PRICE_SELLER,
-      strategy: { kind: 'fsj-polynomial', beta: { kind: 'triangular', min: 0.2, mode: 1, max: 3 } },
-      reservation: { kind: 'normal', mean: 0.4, sd: 0.15, min: 0, max: 0.9 },
-    },
-  ],
-  ratification: { kind: 'probability', probability: { kind: 'uniform', min: 0.5, max: 1 } },
-  lapse: {
-    expiry: '2020-01-01',
-    furloughFromMonth: { kind: 'fixed', value: 4 },
-    furloughedWorkers: { kind: 'uniform', min: 4000, max: 5000 },
-    reservationShiftPerMonth: [
-      { kind: 'fixed', value: -0.02 },
-      { kind: 'fixed', value: -0.02 },
-    ],
-  },
-  indices: [{ series: 'rok-cpi', years: 5, growth: { kind: 'normal', mean: 0.02, sd: 0.01 } }],
-  exchangeRate: { kind: 'normal', mean: 1300, sd: 60 },
-};
+const spec = PRICE_LAPSE_MONTE_CARLO;
 
 describe('Monte Carlo', () => {
   it('gives the Wilson 95 % interval: 8 of 10 → [0.4902, 0.9433]; ±1 point near 0.5 takes about 9,604 runs', () => {
