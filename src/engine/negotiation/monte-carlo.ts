@@ -84,6 +84,8 @@ export interface MonteCarloSpec {
   readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: Distribution }[];
   /** KRW per USD, recorded per run. */
   readonly exchangeRate?: Distribution;
+  /** Histogram ranges: furloughed worker-months default to [0, (deadline + 1) × 10,000] in 50 bins. */
+  readonly bins?: { readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number } };
 }
 
 /** Everything drawn for one run, in draw order. */
@@ -345,7 +347,11 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
     monthsInLapse: emptyHistogram(0, horizon, Math.min(50, horizon)),
-    furloughedWorkerMonths: emptyHistogram(0, horizon * 10_000, 50),
+    furloughedWorkerMonths: emptyHistogram(
+      0,
+      spec.bins?.furloughedWorkerMonths?.max ?? horizon * 10_000,
+      spec.bins?.furloughedWorkerMonths?.bins ?? 50,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
 import type { LapsePort } from './ports.js';
 import { PRICE_BUYER, PRICE_DOMAIN, PRICE_SELLER } from './price-domain.js';
-import type { NegotiationConfig } from './protocol.js';
+import { initialState, step, type NegotiationConfig } from './protocol.js';
 import { runNegotiation, type NegotiationParty } from './run.js';
 import { createAgent, type StrategySpec } from './strategies.js';
 
@@ -50,7 +50,10 @@ describe('the run driver', () => {
       [party({ kind: 'time-dependent', e: 1 }, 'buyer'), party({ kind: 'human' }, 'seller')],
       createRng(7),
     );
-    expect(run.ok ? null : run.error).toEqual({ code: 'negotiation/awaiting_input', details: { party: 1 } });
+    expect(run.ok ? null : [run.error.code, run.error.details]).toEqual([
+      'negotiation/awaiting_input',
+      { party: 1, state: expect.objectContaining({ step: 1, turn: 1 }) },
+    ]);
   });
 
   it('asks the ratification port and resumes after a rejected vote', () => {
@@ -111,5 +114,29 @@ describe('the run driver', () => {
     if (!withLapse.ok || !without.ok) throw new Error('run failed');
     expect(without.value.reason).toBe('deadline');
     expect(withLapse.value.reason).toBe('agreement');
+  });
+});
+
+describe('resuming a run', () => {
+  it('continues from a state where a human has moved', () => {
+    const human = runNegotiation(
+      saop,
+      [party({ kind: 'human' }, 'buyer'), party({ kind: 'time-dependent', e: 1 }, 'seller')],
+      createRng(3),
+    );
+    expect(human.ok).toBe(false);
+    const opened = step(saop, initialState(), { type: 'offer', party: 0, outcome: { price: 400 } });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const run = runNegotiation(
+      saop,
+      [party({ kind: 'human' }, 'buyer'), party({ kind: 'time-dependent', e: 1 }, 'seller')],
+      createRng(3),
+      { from: opened.value },
+    );
+    // The seller answers the human's 400 with its own offer, then it is the human's turn again.
+    if (run.ok || run.error.code !== 'negotiation/awaiting_input') throw new Error('expected to wait for the human');
+    expect([run.error.details.party, run.error.details.state.step, run.error.details.state.standing?.by]).toEqual([
+      0, 2, 1,
+    ]);
   });
 });

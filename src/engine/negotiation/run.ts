@@ -30,6 +30,8 @@ export interface NegotiationPorts {
   readonly lapse?: LapsePort;
   /** Keep the trace of actions (default true; Monte Carlo turns it off). */
   readonly trace?: boolean;
+  /** Continue from this state (e.g. after a driver applied a human's action with `step`). */
+  readonly from?: NegotiationState;
 }
 
 export interface TraceEntry {
@@ -87,7 +89,7 @@ export function runNegotiation(
     }
     return shifts[Math.min(months, shifts.length - 1)] as [number, number];
   };
-  let state = initialState();
+  let state = ports.from ?? initialState();
   const dateOf = (s: NegotiationState): CivilDate | undefined =>
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
   for (;;) {
@@ -109,7 +111,7 @@ export function runNegotiation(
         { me, config, state, time: relativeTime(config, state), reservation, ...(date ? { date } : {}) },
         rng,
       );
-      if (chosen === null) return err({ code: 'negotiation/awaiting_input', details: { party: me } });
+      if (chosen === null) return err({ code: 'negotiation/awaiting_input', details: { party: me, state } });
       action = chosen;
     }
     if (keepTrace) trace.push({ step: state.step, round: state.round, ...(date ? { date } : {}), action });
