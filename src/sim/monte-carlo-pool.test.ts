@@ -3,7 +3,7 @@ import { runMonteCarlo } from '../engine/negotiation/monte-carlo.js';
 import { PRICE_LAPSE_MONTE_CARLO } from '../engine/negotiation/monte-carlo-example.js';
 import { runMonteCarloParallel } from './monte-carlo-pool.js';
 
-const spec = { ...PRICE_LAPSE_MONTE_CARLO, seed: 20191218, runs: 400 };
+const spec = { ...PRICE_LAPSE_MONTE_CARLO, seed: 20191218, runs: 200 };
 
 describe('Monte Carlo over worker threads', () => {
   it('gives the identical summary on 1 and 2 workers and on this thread, for the same seed', async () => {
@@ -16,8 +16,8 @@ describe('Monte Carlo over worker threads', () => {
     });
     expect(two).toEqual(one);
     expect(runMonteCarlo(spec, { chunkSize: 50 })).toEqual(one);
-    expect(one.runs).toBe(400);
-    expect(progress.at(-1)).toBe(400);
-    expect(progress).toHaveLength(8);
-  });
+    expect(one.runs).toBe(200);
+    expect(progress.at(-1)).toBe(200);
+    expect(progress).toHaveLength(4);
+  }, 60_000); // worker threads load TypeScript through tsx, slow on a busy machine
 });
