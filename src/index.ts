@@ -46,7 +46,7 @@ export type {
   RatificationVote,
 } from './engine/negotiation/protocol.js';
 export { initialState, relativeTime, step, validateConfig } from './engine/negotiation/protocol.js';
-export type { LapseMonth, LapsePort, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
+export type { LapseMonthEffect, LapsePort, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
 export type { OutcomeTable, PickRule } from './engine/negotiation/outcome-table.js';
 export { buildOutcomeTable, listOutcomes } from './engine/negotiation/outcome-table.js';
 export type { Agent, AgentAction, AgentView, NegmasAspiration, StrategySpec } from './engine/negotiation/strategies.js';
@@ -62,7 +62,7 @@ export { runNegotiation } from './engine/negotiation/run.js';
 export type { NegmasFastAgent, NegmasFastResult } from './engine/negotiation/negmas-fast.js';
 export { prepareNegmasAgent, runNegmasFast } from './engine/negotiation/negmas-fast.js';
 export type {
-  Distribution,
+  InputDistribution,
   MonteCarloReport,
   MonteCarloSpec,
   MonteCarloSummary,

@@ -23,12 +23,12 @@ export const PRICE_LAPSE_MONTE_CARLO: MonteCarloSpec = {
   ],
   ratification: { kind: 'probability', probability: { kind: 'uniform', min: 0.5, max: 1 } },
   lapse: {
-    expiry: '2020-01-01',
-    furloughFromMonth: { kind: 'fixed', value: 4 },
+    expiry: '2019-12-31',
+    furloughFromMonth: { kind: 'point', value: 4 },
     furloughedWorkers: { kind: 'uniform', min: 4000, max: 5000 },
     reservationShiftPerMonth: [
-      { kind: 'fixed', value: -0.02 },
-      { kind: 'fixed', value: -0.02 },
+      { kind: 'point', value: -0.02 },
+      { kind: 'point', value: -0.02 },
     ],
   },
   indices: [{ series: 'rok-cpi', years: 5, growth: { kind: 'normal', mean: 0.02, sd: 0.01 } }],

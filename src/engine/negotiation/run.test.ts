@@ -71,7 +71,7 @@ describe('the run driver', () => {
   it('counts months in lapse and furloughed worker-months on the calendar', () => {
     // 2020 lapse: the 10th SMA expired 2019-12-31; about 4,000 of 8,600 workers were furloughed from 2020-04-01.
     const lapse: LapsePort = {
-      expiry: '2020-01-01',
+      expiry: '2019-12-31',
       month: (m) => ({ reservationShift: [0, 0], furloughedWorkers: m >= 4 ? 4000 : 0 }),
     };
     const run = runNegotiation(
@@ -91,7 +91,7 @@ describe('the run driver', () => {
 
   it('lets a growing lapse cost lower the reservation value until a hard-line seller concedes via AC_next', () => {
     const lapse: LapsePort = {
-      expiry: '2019-10-01',
+      expiry: '2019-09-30',
       month: () => ({ reservationShift: [0, -0.2], furloughedWorkers: 0 }),
     };
     const config = {

@@ -3,7 +3,7 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { Rng } from '../random/rng.js';
-import { monthsBetween, roundDate, type CivilDate } from './calendar.js';
+import { addDays, monthsBetween, roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import { reservationAt, type Preferences } from './preferences.js';
@@ -50,7 +50,7 @@ export interface NegotiationRun {
   readonly reason: EndReason;
   readonly offers: number;
   readonly ratificationFailures: number;
-  /** Months from the lapse port's expiry to the end date, counting the month in progress (0 without a lapse). */
+  /** Months from the day after the lapse port's expiry to the end date, counting the month in progress. */
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
   readonly endDate?: CivilDate;
@@ -59,8 +59,8 @@ export interface NegotiationRun {
 }
 
 function lapseMonths(lapse: LapsePort | undefined, date: CivilDate | undefined): number {
-  if (lapse === undefined || date === undefined || date < lapse.expiry) return 0;
-  return monthsBetween(lapse.expiry, date) + 1;
+  if (lapse === undefined || date === undefined || date <= lapse.expiry) return 0;
+  return monthsBetween(addDays(lapse.expiry, 1), date) + 1;
 }
 
 /**
