@@ -32,6 +32,7 @@ describe('the run driver', () => {
     expect(Math.abs(price - 500)).toBeLessThanOrEqual(30);
     expect(run.value.trace).toHaveLength(run.value.step + 1);
     expect(run.value.trace.at(-1)?.action.type).toBe('accept');
+    expect(run.value.payoffs[0] + run.value.payoffs[1]).toBeCloseTo(1, 12);
   });
 
   it('ends at the deadline when two hardliners (e = 0) never concede', () => {
@@ -87,6 +88,7 @@ describe('the run driver', () => {
       6,
       12000,
     ]);
+    expect(run.value.payoffs).toEqual([0, 0]);
   });
 
   it('lets a growing lapse cost lower the reservation value until a hard-line seller concedes via AC_next', () => {
@@ -114,6 +116,8 @@ describe('the run driver', () => {
     if (!withLapse.ok || !without.ok) throw new Error('run failed');
     expect(without.value.reason).toBe('deadline');
     expect(withLapse.value.reason).toBe('agreement');
+    // Breakdown pays the reservation value: the seller's 0.9 stands without a lapse.
+    expect(without.value.payoffs[1]).toBe(0.9);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import type { LapsePort, RatificationPort } from './ports.js';
-import { reservationAt, type Preferences } from './preferences.js';
+import { discountedUtility, reservationAt, type Preferences } from './preferences.js';
 import {
   initialState,
   relativeTime,
@@ -54,6 +54,8 @@ export interface NegotiationRun {
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
   readonly endDate?: CivilDate;
+  /** Each party's payoff: the deal's utility discounted to the final round, or on breakdown its reservation value. */
+  readonly payoffs: readonly [number, number];
   readonly trace: readonly TraceEntry[];
   readonly state: NegotiationState;
 }
@@ -123,6 +125,13 @@ export function runNegotiation(
   const endDate = dateOf(state);
   const months = lapseMonths(ports.lapse, endDate);
   for (let m = 1; m <= months && ports.lapse; m++) furloughed += ports.lapse.month(m).furloughedWorkers;
+  const shift = shiftAt(months);
+  const payoff = (p: 0 | 1): number => {
+    const prefs = parties[p].preferences;
+    return state.agreement !== null
+      ? discountedUtility(config.domain, prefs, state.agreement, state.round)
+      : reservationAt(prefs.reservation, state.step) + shift[p];
+  };
   return ok({
     outcome: state.agreement,
     step: state.step,
@@ -133,6 +142,7 @@ export function runNegotiation(
     monthsInLapse: months,
     furloughedWorkerMonths: furloughed,
     ...(endDate ? { endDate } : {}),
+    payoffs: [payoff(0), payoff(1)],
     trace,
     state,
   });
