@@ -15,6 +15,7 @@ import {
   replayEntries,
   scenarioFrontier,
   sidePreferences,
+  sideUtility,
   tableDebrief,
   viewFor,
   type ClassDebrief,
@@ -32,6 +33,7 @@ import {
 } from '../engine/roleplay/index.js';
 import type { UtilityPoint } from '../engine/bargaining/pareto.js';
 import type { StrategySpec } from '../engine/negotiation/strategies.js';
+import { isInDomain } from '../engine/negotiation/domain.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from '../engine/negotiation/outcome-table.js';
 import type { SessionAction, Store } from '../store/index.js';
 
@@ -125,11 +127,18 @@ export interface RolePlayService {
       readonly sessionId?: string;
     },
   ): Promise<Result<ActResult, RolePlayServiceError>>;
+  /** A class facilitator may name one of its tables to get that table's debrief. */
   debrief(
     token: string,
+    tableId?: string,
   ): Promise<
     Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
   >;
+  /** My side's utility of a draft offer before I send it (the facilitator: both sides'). */
+  score(
+    token: string,
+    outcome: Readonly<Record<string, number | string>>,
+  ): Promise<Result<Readonly<Partial<Record<Side, number>>>, RolePlayServiceError>>;
   /** Calls `onView` with the holder's fresh view after every change to its table(s); returns the unsubscribe. */
   subscribe(
     token: string,
@@ -396,7 +405,7 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return ok({ seq: appended.value.action.seq, duplicate: false, view: after.value });
     },
 
-    async debrief(token) {
+    async debrief(token, tableId) {
       const seat = await authenticate(token);
       if (!seat.ok) return seat;
       const tableDebriefOf = async (id: string): Promise<Result<TableDebrief, RolePlayServiceError>> => {
@@ -409,12 +418,33 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       if (seat.value.role !== 'facilitator')
         return err({ code: 'roleplay/forbidden', details: { actor: seat.value.role, action: 'debrief' } });
       if (seat.value.kind === 'table') return tableDebriefOf(seat.value.sessionId);
+      if (tableId !== undefined) {
+        if (!(await classTables(seat.value.sessionId)).includes(tableId))
+          return err({ code: 'roleplay/table_not_found', details: { sessionId: tableId } });
+        return tableDebriefOf(tableId);
+      }
       const debriefs: TableDebrief[] = [];
       for (const id of await classTables(seat.value.sessionId)) {
         const d = await tableDebriefOf(id);
         if (d.ok) debriefs.push(d.value);
       }
       return ok({ ...classDebrief(debriefs), frontier: debriefs[0]?.frontier ?? [] });
+    },
+
+    async score(token, outcome) {
+      const seat = await authenticate(token);
+      if (!seat.ok) return seat;
+      if (seat.value.kind !== 'table')
+        return err({ code: 'roleplay/invalid_request', details: { reason: 'score an offer from a table seat' } });
+      const loaded = await loadTable(seat.value.sessionId);
+      if (!loaded.ok) return loaded;
+      const { scenario } = loaded.value;
+      if (!isInDomain(scenario.domain, outcome))
+        return err({ code: 'negotiation/outcome_outside_domain', details: { outcome } });
+      const sides: readonly Side[] = seat.value.role === 'facilitator' ? ['us', 'rok'] : [seat.value.role];
+      const scores: Partial<Record<Side, number>> = {};
+      for (const side of sides) scores[side] = sideUtility(scenario, side, outcome);
+      return ok(scores);
     },
 
     async subscribe(token, onView) {

@@ -166,9 +166,11 @@ for (const backend of backends) {
             if (route.url === '/api/roleplay/me/debrief')
               expect(res.statusCode).toBe(role === 'facilitator' ? 200 : 403);
           } else {
-            const payload = route.url.endsWith('classes')
-              ? { scenarioId: 'sma-11-talks', label: 'C', tables: [{}] }
-              : { scenarioId: 'sma-11-talks' };
+            const payload = route.url.endsWith('score')
+              ? { outcome: DEAL }
+              : route.url.endsWith('classes')
+                ? { scenarioId: 'sma-11-talks', label: 'C', tables: [{}] }
+                : { scenarioId: 'sma-11-talks' };
             const res = await built.app.inject({ method: 'POST', url: route.url, headers: bearer(token), payload });
             responses.push({ status: res.statusCode, text: res.body, what: id });
           }
@@ -187,6 +189,7 @@ for (const backend of backends) {
         'GET /api/roleplay/scenarios',
         'POST /api/roleplay/classes',
         'POST /api/roleplay/me/actions',
+        'POST /api/roleplay/me/score',
         'POST /api/roleplay/sessions',
       ]);
       // The facilitator does see both sides.
@@ -201,6 +204,15 @@ for (const backend of backends) {
       expect(forOther.statusCode).toBe(400);
       const outOfTurn = await act(t.tokens.rok as string, 'y', { action: { type: 'offer', outcome: DEAL } });
       expect([outOfTurn.statusCode, outOfTurn.json().error.code]).toEqual([409, 'negotiation/out_of_turn']);
+      // Before sending, a side sees its own score of a draft and nothing of the other's (ROK: 0.8288, see debrief.test.ts).
+      const draft = await built.app.inject({
+        method: 'POST',
+        url: '/api/roleplay/me/score',
+        headers: bearer(t.tokens.rok as string),
+        payload: { outcome: DEAL },
+      });
+      expect(Object.keys(draft.json().scores)).toEqual(['rok']);
+      expect(draft.json().scores.rok).toBeCloseTo(0.8288, 10);
       const none = await built.app.inject({ method: 'GET', url: '/api/roleplay/me' });
       expect(none.statusCode).toBe(401);
     });

@@ -212,10 +212,32 @@ export const roleplayRoutes =
 
     app.get(
       '/api/roleplay/me/debrief',
-      { schema: { tags, summary: 'Debrief of my table or class (facilitator)', querystring: tokenQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Debrief of my table or class, or of one table of my class (facilitator)',
+          querystring: tokenQuery.extend({ sessionId: z.string().min(1).max(100).optional() }),
+        },
+      },
       async (request, reply) => {
-        const r = await service.debrief(tokenOf(request));
+        const r = await service.debrief(tokenOf(request), request.query.sessionId);
         return r.ok ? r.value : fail(reply, r.error);
+      },
+    );
+
+    app.post(
+      '/api/roleplay/me/score',
+      {
+        schema: {
+          tags,
+          summary: "My side's score of a draft offer (the facilitator: both sides')",
+          querystring: tokenQuery,
+          body: z.object({ outcome: z.record(z.string(), z.union([z.number(), z.string()])) }).strict(),
+        },
+      },
+      async (request, reply) => {
+        const r = await service.score(tokenOf(request), request.body.outcome);
+        return r.ok ? { scores: r.value } : fail(reply, r.error);
       },
     );
 
