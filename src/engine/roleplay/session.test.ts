@@ -195,3 +195,28 @@ describe('isolation: viewFor', () => {
     );
   });
 });
+
+describe('agents against agents', () => {
+  it('plays a whole table to its end with moves and Assembly votes alone, the same way twice', () => {
+    const agents: RolePlaySetup = {
+      ...setup,
+      scenarioId: S.id,
+      agents: { us: { kind: 'time-dependent', e: 1 }, rok: { kind: 'time-dependent', e: 1 } },
+    };
+    const run = (): RolePlayState => {
+      let state = initialRolePlayState(S);
+      for (let i = 0; i < 100; i++) {
+        const entry = automaticEntry(S, agents, state);
+        if (entry === null) break;
+        const next = applyEntry(S, agents, state, entry);
+        if (!next.ok) throw new Error(next.error.code);
+        state = next.value;
+      }
+      return state;
+    };
+    const a = run();
+    expect(a.phase).toBe('ended');
+    expect(a.moves.every((m) => m.byAgent)).toBe(true);
+    expect(run()).toEqual(a);
+  });
+});
