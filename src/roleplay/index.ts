@@ -1,5 +1,5 @@
 // Role-play as a service over the store; the HTTP routes are src/server/roleplay-routes.ts.
-export { createRolePlayService, newToken, sessionChannel } from './service.js';
+export { createRolePlayService, digestsEqual, newToken, sessionChannel } from './service.js';
 export type {
   ActResult,
   ClassLinks,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.js';
 import type { TestLocation } from '../store/test-support.js';
-import { createRolePlayService, type ClassView, type RolePlayService } from './service.js';
+import { createRolePlayService, digestsEqual, type ClassView, type RolePlayService } from './service.js';
 import { ASK, DEAL, backends, scenarios } from './test-support.js';
 import type { RolePlayView } from '../engine/roleplay/index.js';
 
@@ -38,6 +38,18 @@ for (const backend of backends) {
       expect(new Set(Object.values(t.tokens)).size).toBe(3);
       const bad = await rp.view('x'.repeat(43));
       expect(bad.ok ? 'ok' : bad.error.code).toBe('roleplay/unauthorized');
+      // Only digests are stored: no token appears in the session rows or anywhere the store returns.
+      const row = await store.getSession(t.sessionId);
+      const stored = JSON.stringify(row);
+      for (const token of Object.values(t.tokens)) expect(stored).not.toContain(token);
+    });
+
+    it('compares digests in constant time and refuses a digest of another length', () => {
+      const d = 'ab'.repeat(32);
+      expect(digestsEqual(d, d)).toBe(true);
+      expect(digestsEqual(d, 'ab'.repeat(31) + 'ac')).toBe(false);
+      expect(digestsEqual(d, 'ab'.repeat(16))).toBe(false);
+      expect(digestsEqual('', '')).toBe(false);
     });
 
     it('applies exactly one of an accept and a counter-offer sent at the same seq; the other is a conflict', async () => {

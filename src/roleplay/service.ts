@@ -4,7 +4,7 @@
  * racing actions exactly one applies), lets agents and the Assembly move, and fans changes out to every listener.
  * State lives only in the store's append-only log: any process, or a restarted one, serves any table.
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { err, ok, type Result } from '../engine/result.js';
 import {
   applyEntry,
@@ -38,9 +38,22 @@ import { buildOutcomeTable, listOutcomes, type OutcomeTable } from '../engine/ne
 import type { SessionAction, Store } from '../store/index.js';
 
 /** What a session row's `state` holds: a table's setup, or a class and its tables. */
-type SessionRecord =
+type SessionRecord = (
   | { readonly kind: 'table'; readonly setup: RolePlaySetup }
-  | { readonly kind: 'class'; readonly scenarioId: string; readonly label: string; readonly tables: readonly string[] };
+  | { readonly kind: 'class'; readonly scenarioId: string; readonly label: string; readonly tables: readonly string[] }
+) & {
+  /** SHA-256 (hex) of each seat's token, checked in constant time after the store's lookup. */
+  readonly seats: Readonly<Partial<Record<Role, string>>>;
+};
+
+const tokenDigest = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Constant-time equality of two hex digests (a length mismatch is simply unequal). */
+export function digestsEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
 
 export type RolePlayServiceError =
   | RolePlayError
@@ -267,20 +280,20 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       seed: newSeed(),
       outlook: outlookOf(scenario),
     };
-    const created = await store.createSession({
-      id: sessionId,
-      scenarioId: scenario.id,
-      state: { kind: 'table', setup },
-    });
-    if (!created.ok) throw new Error(`session id collision: ${sessionId}`);
     const tokens: Partial<Record<Role, string>> = {};
+    const seats: Partial<Record<Role, string>> = {};
     const roles: Role[] = withFacilitator ? ['facilitator'] : [];
     for (const side of ['us', 'rok'] as const) if (setup.agents[side] === undefined) roles.push(side);
     for (const role of roles) {
-      const token = newToken();
-      const added = await store.addParticipant(sessionId, { role, token });
+      tokens[role] = newToken();
+      seats[role] = tokenDigest(tokens[role]);
+    }
+    const rec: SessionRecord = { kind: 'table', setup, seats };
+    const created = await store.createSession({ id: sessionId, scenarioId: scenario.id, state: rec });
+    if (!created.ok) throw new Error(`session id collision: ${sessionId}`);
+    for (const role of roles) {
+      const added = await store.addParticipant(sessionId, { role, token: tokens[role] as string });
       if (!added.ok) throw new Error(`participant: ${added.error.code}`);
-      tokens[role] = token;
     }
     await runAutomatic(sessionId);
     return { sessionId, label, tokens };
@@ -292,7 +305,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     const p = await store.findParticipantByToken(token);
     if (!p.ok) return unauthorized();
     const rec = await record(p.value.sessionId);
-    if (rec === null) return unauthorized();
+    // Then the digest is compared with the seat's own in constant time, whatever the database's lookup did.
+    if (rec === null || !digestsEqual(tokenDigest(token), rec.seats[p.value.role] ?? '')) return unauthorized();
     return ok({ sessionId: p.value.sessionId, role: p.value.role, kind: rec.kind });
   }
 
@@ -342,10 +356,16 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       const tables: TableLinks[] = [];
       for (const [i, spec] of specs.entries())
         tables.push(await createTableIn(scenario, { ...spec, label: spec.label ?? `Table ${i + 1}` }, classId, false));
-      const rec: SessionRecord = { kind: 'class', scenarioId, label, tables: tables.map((t) => t.sessionId) };
+      const facilitatorToken = newToken();
+      const rec: SessionRecord = {
+        kind: 'class',
+        scenarioId,
+        label,
+        tables: tables.map((t) => t.sessionId),
+        seats: { facilitator: tokenDigest(facilitatorToken) },
+      };
       const created = await store.createSession({ id: classId, scenarioId, state: rec });
       if (!created.ok) throw new Error(`session id collision: ${classId}`);
-      const facilitatorToken = newToken();
       const added = await store.addParticipant(classId, { role: 'facilitator', token: facilitatorToken });
       if (!added.ok) throw new Error(`participant: ${added.error.code}`);
       return ok({ classId, facilitatorToken, tables });
