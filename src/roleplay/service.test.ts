@@ -183,6 +183,23 @@ for (const backend of backends) {
       },
     );
 
+    it("pushes every table's change to the class facilitator's stream", async () => {
+      const c = await rp.createClass('sma-11-talks', 'Seminar', [{}, {}]);
+      if (!c.ok) throw new Error(c.error.code);
+      const seen: ClassView[] = [];
+      const sub = await rp.subscribe(c.value.facilitatorToken, (v) => {
+        if ('tables' in v) seen.push(v);
+      });
+      if (!sub.ok) throw new Error(sub.error.code);
+      await rp.act(c.value.tables[1]!.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK },
+        idempotencyKey: 'a',
+      });
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await sub.value();
+      expect(seen[0]?.tables.map((v) => v.moves.length)).toEqual([0, 1]);
+    });
+
     it('pushes the new view to a listening side when the other side moves', async () => {
       const t = await table();
       const seen: RolePlayView[] = [];
