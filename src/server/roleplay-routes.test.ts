@@ -1,14 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMA_11_TALKS, type Side } from '../engine/roleplay/index.js';
 import { createRolePlayService, type TableLinks } from '../roleplay/service.js';
 import { ASK, DEAL, backends, scenarios } from '../roleplay/test-support.js';
 import type { Store } from '../store/index.js';
 import type { TestLocation } from '../store/test-support.js';
-import { roleplayRoutes } from './roleplay-routes.js';
+import { roleplayDepsFor, roleplayRoutes } from './roleplay-routes.js';
 
 interface Built {
   readonly app: FastifyInstance;
@@ -22,6 +23,10 @@ async function build(store: Store): Promise<Built> {
   const routes: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'test', version: '0' } },
+    transform: jsonSchemaTransform,
   });
   const service = createRolePlayService({ store, scenarios, newSeed: () => 5 });
   await app.register(roleplayRoutes({ service, scenarios: () => [SMA_11_TALKS], keepAliveSeconds: 60 }));
@@ -196,6 +201,33 @@ for (const backend of backends) {
       const f = await built.app.inject({ method: 'GET', url: '/api/roleplay/me', headers: bearer(tokens.facilitator) });
       expect(f.body).toContain(SECRET_NOTE.us);
       expect(f.body).toContain(SECRET_NOTE.rok);
+    });
+
+    it('describes every role-play route in the OpenAPI document', () => {
+      const doc = built.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+      expect(
+        Object.keys(doc.paths)
+          .filter((p) => p.startsWith('/api/roleplay'))
+          .sort(),
+      ).toEqual([
+        '/api/roleplay/classes',
+        '/api/roleplay/me',
+        '/api/roleplay/me/actions',
+        '/api/roleplay/me/debrief',
+        '/api/roleplay/me/events',
+        '/api/roleplay/me/score',
+        '/api/roleplay/scenarios',
+        '/api/roleplay/sessions',
+      ]);
+    });
+
+    it('serves the built-in scenario through roleplayDepsFor', async () => {
+      const app = Fastify({ logger: false });
+      app.setValidatorCompiler(validatorCompiler);
+      await app.register(roleplayRoutes(roleplayDepsFor(store)));
+      const res = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios' });
+      expect(res.json().map((s: { id: string }) => s.id)).toEqual(['sma-11-talks']);
+      await app.close();
     });
 
     it('a side cannot act for the other side: no side field, no move out of turn', async () => {

@@ -7,7 +7,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH, type RolePlayScenario } from '../engine/roleplay/index.js';
-import type { RolePlayService, RolePlayServiceError } from '../roleplay/service.js';
+import { createRolePlayService, type RolePlayService, type RolePlayServiceError } from '../roleplay/service.js';
+import { SMA_11_TALKS } from '../engine/roleplay/index.js';
+import type { Store } from '../store/index.js';
 
 const strategySchema = z.discriminatedUnion('kind', [
   z
@@ -100,6 +102,18 @@ export interface RolePlayRoutesDeps {
   readonly scenarios: () => readonly RolePlayScenario[];
   /** Seconds between SSE keep-alive comments (default 15). */
   readonly keepAliveSeconds?: number;
+}
+
+/**
+ * The routes' dependencies over a store, serving the given scenarios (default: the built-in 11th SMA talks).
+ * @example await app.register(roleplayRoutes(roleplayDepsFor(store)));
+ */
+export function roleplayDepsFor(
+  store: Store,
+  scenarios: readonly RolePlayScenario[] = [SMA_11_TALKS],
+): RolePlayRoutesDeps {
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  return { service: createRolePlayService({ store, scenarios: (id) => byId.get(id) }), scenarios: () => scenarios };
 }
 
 /**
