@@ -89,6 +89,24 @@ describe('role-play reducer', () => {
     expect(done.value.negotiation.agreement).toEqual(deal);
   });
 
+  it('ends the table on a walk-away, and resumes talks after the Assembly rejects a deal', () => {
+    const walked = play([{ actor: 'us', action: { type: 'walk-away', side: 'us', message: 'We leave.' } }]);
+    expect([walked.phase, walked.negotiation.reason]).toEqual(['ended', 'walkaway']);
+    const rejected = play([
+      { actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } },
+      { actor: 'rok', action: { type: 'accept', side: 'rok' } },
+      { actor: 'system', action: { type: 'ratification', vote: { ratified: false, yes: 40, no: 150, abstain: 20 } } },
+    ]);
+    // Putnam's involuntary defection: the deal is dropped, the talks go on with the ROK's next move.
+    expect([rejected.phase, rejected.negotiation.status, rejected.negotiation.standing]).toEqual([
+      'running',
+      'open',
+      null,
+    ]);
+    expect(rejected.votes[0]?.outcome).toEqual(ask);
+    expect(rejected.negotiation.ratificationFailures).toBe(1);
+  });
+
   it('extends the deadline by two moves per round', () => {
     const s = play([{ actor: 'facilitator', action: { type: 'extend', rounds: 3 } }]);
     expect(s.deadline).toBe(36);
