@@ -1,6 +1,6 @@
 /**
  * Negotiation domains: issues, outcomes, the outcome space and its enumeration.
- * Numeric values live on the grid min + i·step; the grid is rounded to 1e-9 so decimal steps (0.005) stay exact.
+ * Numeric values live on the grid min + i·step, rounded to 1e-9 so decimal steps (0.005) give the decimals people write.
  */
 
 export interface NumericIssue {
@@ -57,9 +57,9 @@ export const outcomeSpaceSize = (domain: Domain): number => domain.issues.reduce
 export function isIssueValue(issue: Issue, value: unknown): boolean {
   if (issue.kind === 'categorical') return typeof value === 'string' && issue.options.includes(value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (value < issue.min - 1e-9 || value > issue.max + 1e-9) return false;
-  const i = (value - issue.min) / issue.step;
-  return Math.abs(i - Math.round(i)) < 1e-6;
+  // Exactly a grid value as issueValues writes it: no tolerance, so nothing off the grid can stand as an offer.
+  const i = Math.round((value - issue.min) / issue.step);
+  return i >= 0 && i < numericIssueSize(issue) && snap(issue.min + i * issue.step) === value;
 }
 
 /** Whether the outcome names exactly the domain's issues, each with a legal value. */
