@@ -344,8 +344,9 @@ export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): 
   };
 }
 
+/** A Monte Carlo run plays the drawn strategy when the scenario gives one (a replay is then only for `negotiate`). */
 function drawStrategy(base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec {
-  if (d === undefined || base.kind === 'replay') return base;
+  if (d === undefined) return base;
   switch (d.kind) {
     case 'fixed':
       return d.spec;
