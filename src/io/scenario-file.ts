@@ -171,7 +171,7 @@ export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 
 /** The JSON Schema of scenario files (docs/scenario.schema.json is generated from it). */
 export const scenarioJsonSchema = (): unknown =>
-  z.toJSONSchema(scenarioFileSchema, { target: 'draft-2020-12', io: 'input' });
+  z.toJSONSchema(scenarioFileSchema, { target: 'draft-2020-12', io: 'input', reused: 'ref' });
 
 export type ScenarioFileError = FileError<
   'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | 'scenario/invalid_field'
@@ -262,3 +262,16 @@ export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<S
     );
   return ok(parsed.data as Scenario);
 }
+
+/** docs/scenario.schema.json's exact text: `node --import tsx scripts/scenario-schema.ts` writes it. */
+export const scenarioJsonSchemaText = (): string =>
+  JSON.stringify(
+    {
+      ...(scenarioJsonSchema() as object),
+      $id: 'https://sma-lab.example/scenario.schema.json',
+      title: 'SMA Lab negotiation scenario',
+      description: 'A negotiation scenario (docs/scenarios.md); generated from src/io/scenario-file.ts.',
+    },
+    null,
+    2,
+  ) + '\n';
