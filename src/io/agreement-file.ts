@@ -36,7 +36,14 @@ export const parseAgreementFile = (
   if (!parsed.success)
     return err(
       fieldProblems(parsed.error.issues).map((p) =>
-        fileError('file/invalid_field', fileName, at(p.path, p.atKey === true), formatPath(p.path), p.expected, p.found),
+        fileError(
+          'file/invalid_field',
+          fileName,
+          at(p.path, p.atKey === true),
+          formatPath(p.path),
+          p.expected,
+          p.found,
+        ),
       ),
     );
 
@@ -50,7 +57,9 @@ export const parseAgreementFile = (
   );
   if (!built.ok)
     return err(
-      built.error.map((p) => fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found)),
+      built.error.map((p) =>
+        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+      ),
     );
 
   const indices = new Map<string, IndexSeries>(record.indices);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { Agreement, Currency, IndexPoint, IndexSeries, IndexSet, Year } from '../engine/agreement/types.js';
 import { err, ok, type Result } from '../engine/result.js';
+import { indexSetOf } from './record-indices.js';
 import { buildAgreement, type BaseLookup, type RuleProblem } from './rules.js';
 import {
   RECORD_FILES,
@@ -96,26 +97,18 @@ const parseFile = <S extends z.ZodType>(file: string, text: string, schema: S): 
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return err([ioError('record/invalid_json', file, '(root)', 'valid JSON', e instanceof Error ? e.message : String(e))]);
+    return err([
+      ioError('record/invalid_json', file, '(root)', 'valid JSON', e instanceof Error ? e.message : String(e)),
+    ]);
   }
   const parsed = schema.safeParse(json, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   return err(
-    fieldProblems(parsed.error.issues).map((p) => ioError('record/invalid_field', file, formatPath(p.path), p.expected, p.found)),
+    fieldProblems(parsed.error.issues).map((p) =>
+      ioError('record/invalid_field', file, formatPath(p.path), p.expected, p.found),
+    ),
   );
 };
-
-const originOf = (sources: readonly Source[]): string => sources.map((s) => `${s.title} <${s.url}>`).join('; ');
-
-const indexSetOf = (series: readonly IndexSeriesFact[]): IndexSet =>
-  new Map(
-    series.map((s): [string, IndexSeries] => {
-      const points = new Map<Year, IndexPoint>();
-      for (const p of s.points)
-        if (p.value !== null) points.set(p.year, { value: p.value, observed: true, origin: originOf(p.sources) });
-      return [s.id, { id: s.id, kind: s.kind, points }];
-    }),
-  );
 
 /** The published amount of an agreement's last year, as the base of a later agreement or proposal. */
 export const baseLookupFrom =
@@ -154,13 +147,23 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
 
   const ordinals = facts.map((a) => a.ordinal).join(',');
   if (ordinals !== '1,2,3,4,5,6,7,8,9,10,11,12')
-    errors.push(ioError('record/inconsistent', 'agreements.json', 'agreements', 'the 1st to 12th SMA in order', `ordinals ${ordinals}`));
+    errors.push(
+      ioError(
+        'record/inconsistent',
+        'agreements.json',
+        'agreements',
+        'the 1st to 12th SMA in order',
+        `ordinals ${ordinals}`,
+      ),
+    );
 
   const agreements: RecordAgreement[] = [];
   facts.forEach((a, i) => {
     const at = (...path: (string | number)[]) => formatPath(['agreements', i, ...path]);
     if (a.id !== `sma-${a.ordinal}`)
-      errors.push(ioError('record/inconsistent', 'agreements.json', at('id'), `"sma-${a.ordinal}"`, JSON.stringify(a.id)));
+      errors.push(
+        ioError('record/inconsistent', 'agreements.json', at('id'), `"sma-${a.ordinal}"`, JSON.stringify(a.id)),
+      );
     a.yearly_amounts.forEach((y, j) => {
       if (y.year < a.period.first_year || y.year > a.period.last_year)
         errors.push(
@@ -173,11 +176,7 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
           ),
         );
     });
-    const built = buildAgreement(
-      { ...a.schedule, id: a.id, name: a.name, kind: 'agreement' },
-      knownSeries,
-      lookupBase,
-    );
+    const built = buildAgreement({ ...a.schedule, id: a.id, name: a.name, kind: 'agreement' }, knownSeries, lookupBase);
     if (!built.ok) {
       errors.push(...built.error.map((p) => ruleError('agreements.json', ['agreements', i, 'schedule'], p)));
       return;
@@ -222,7 +221,13 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
       const e = eventsById.get(id);
       if (e === undefined)
         errors.push(
-          ioError('record/inconsistent', 'proposals.json', formatPath(['proposals', i, 'events', j]), 'the id of an event in events.json', JSON.stringify(id)),
+          ioError(
+            'record/inconsistent',
+            'proposals.json',
+            formatPath(['proposals', i, 'events', j]),
+            'the id of an event in events.json',
+            JSON.stringify(id),
+          ),
         );
       else linked.push(e);
     });
@@ -264,7 +269,9 @@ export const loadRecord = (dir: string = DEFAULT_RECORD_DIR): Result<SmaRecord, 
     try {
       texts[name] = readFileSync(new URL(name, `file://${dir.endsWith('/') ? dir : `${dir}/`}`), 'utf8');
     } catch (e) {
-      errors.push(ioError('record/unreadable', name, '(root)', 'a readable file', e instanceof Error ? e.message : String(e)));
+      errors.push(
+        ioError('record/unreadable', name, '(root)', 'a readable file', e instanceof Error ? e.message : String(e)),
+      );
     }
   }
   if (errors.length > 0) return err(errors);

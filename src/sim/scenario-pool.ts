@@ -26,9 +26,15 @@ export interface ScenarioMonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20). */
-const workerScript = (): string =>
-  new URL(import.meta.url.endsWith('.ts') ? './scenario-ts-worker.mjs' : './scenario-worker.js', import.meta.url).href;
+/**
+ * From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20);
+ * built, tsc's dist/sim/scenario-worker.js, which the esbuild bundle in dist/bundle/ finds one folder up.
+ */
+const workerScript = (): string => {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./scenario-ts-worker.mjs', here).href;
+  return new URL(here.includes('/dist/bundle/') ? '../sim/scenario-worker.js' : './scenario-worker.js', here).href;
+};
 
 /**
  * Runs a scenario's Monte Carlo over worker threads.

@@ -90,7 +90,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(
       `${word('monthsInLapse', lang)}: ${result.monthsInLapse}; ${word('furloughed', lang)}: ${result.furloughedWorkerMonths}\n`,
     );
-  if (result.outcome) io.stdout('\n' + agreedSchedule(scenario, result.outcome, lang, io));
+  if (result.outcome) io.stdout('\n' + (await agreedSchedule(scenario, result.outcome, lang, io)));
   return EXIT_OK;
 }
 
@@ -156,10 +156,10 @@ function renderTrace(scenario: Scenario, rows: readonly TraceRow[], lang: Lang, 
 }
 
 /** The agreed outcome as an agreement, with its yearly amounts (future index values projected, and said so). */
-function agreedSchedule(scenario: Scenario, outcome: Outcome, lang: Lang, io: CliIo): string {
+async function agreedSchedule(scenario: Scenario, outcome: Outcome, lang: Lang, io: CliIo): Promise<string> {
   const agreement = scenarioAgreement(scenario, outcome);
-  const indices = record().indices;
-  const evaluation = evaluateAgreement(agreement, indices, { troops: recordTroops() });
+  const indices = (await record()).indices;
+  const evaluation = evaluateAgreement(agreement, indices, { troops: await recordTroops() });
   if (!evaluation.ok) return `(schedule not computed: ${evaluation.error.code})\n`;
   const target = { agreement, indices, origin: scenario.id, published: new Map(), sources: [], unknownFloorYears: [] };
   return scheduleTable(target, evaluation.value, () => true, lang, styleFor(io.env, io.isTty));
