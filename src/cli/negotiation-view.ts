@@ -51,7 +51,8 @@ export function formatTerms(domain: Domain, outcome: Outcome): string {
     .map((issue) => {
       const v = outcome[issue.name];
       if (typeof v !== 'number') return String(v);
-      if (issue.kind === 'numeric' && issue.unit === 'rate') return formatRate(v, { signed: issue.name === 'first-year-change' });
+      if (issue.kind === 'numeric' && issue.unit === 'rate')
+        return formatRate(v, { signed: issue.name === 'first-year-change' });
       if (issue.kind === 'numeric' && issue.unit === 'years') return `${v} y`;
       return String(v);
     })

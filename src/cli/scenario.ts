@@ -41,11 +41,17 @@ export async function loadScenario(arg: string, cwd: string): Promise<Scenario> 
 }
 
 /** The strategy a flag names for a side; `replay` needs the scenario's recorded positions. */
-export function resolveStrategy(scenario: Scenario, side: Side, flag: StrategyFlag | undefined): ScenarioStrategy | undefined {
+export function resolveStrategy(
+  scenario: Scenario,
+  side: Side,
+  flag: StrategyFlag | undefined,
+): ScenarioStrategy | undefined {
   if (flag === undefined) return undefined;
   if (flag.kind !== 'replay') return flag;
   const own = scenario.strategies[side];
   if (own.kind !== 'replay')
-    throw usageError(`--${side} replay: scenario ${scenario.id} has no recorded positions for the ${side.toUpperCase()}`);
+    throw usageError(
+      `--${side} replay: scenario ${scenario.id} has no recorded positions for the ${side.toUpperCase()}`,
+    );
   return own;
 }

@@ -45,9 +45,18 @@ export const negotiateOptionsSchema = z.object({
 export type NegotiateOptions = z.infer<typeof negotiateOptionsSchema>;
 
 export const simulateOptionsSchema = z.object({
-  runs: z.coerce.number({ error: 'expected a number of runs' }).int('expected a whole number of runs').min(1).max(100_000_000),
+  runs: z.coerce
+    .number({ error: 'expected a number of runs' })
+    .int('expected a whole number of runs')
+    .min(1)
+    .max(100_000_000),
   seed: seed.default(1),
-  workers: z.coerce.number({ error: 'expected a number of workers' }).int('expected a whole number').min(1).max(256).default(2),
+  workers: z.coerce
+    .number({ error: 'expected a number of workers' })
+    .int('expected a whole number')
+    .min(1)
+    .max(256)
+    .default(2),
   us: strategyFlag.optional(),
   rok: strategyFlag.optional(),
   json: z.boolean().default(false),
@@ -89,7 +98,11 @@ export const solveOptionsSchema = z.object({
   delta1: discount('player 1').optional(),
   delta2: discount('player 2').optional(),
   delta: discount('both players').optional(),
-  periods: z.coerce.number({ error: 'expected a number of periods' }).int('expected a whole number of periods').min(1).optional(),
+  periods: z.coerce
+    .number({ error: 'expected a number of periods' })
+    .int('expected a whole number of periods')
+    .min(1)
+    .optional(),
   points: points.optional(),
   disagreement: pair.optional(),
   scenario: z.string().optional(),

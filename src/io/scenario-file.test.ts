@@ -51,19 +51,25 @@ describe('scenario files', () => {
   });
 
   it('reports an unknown field at its key, and a number without a source', () => {
-    const unknown = parseScenarioFile(text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')), 'u.yaml');
+    const unknown = parseScenarioFile(
+      text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')),
+      'u.yaml',
+    );
     expect(!unknown.ok && unknown.error[0]?.message).toBe(
       'u.yaml:38:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
     );
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/m, '')), 'c.yaml');
     expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:76:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+      'c.yaml:195:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
     ]);
   });
 
   it('refuses weights that do not sum to 1 and a replayed position off the domain grid', () => {
     const bad = sma11Text
-      .replace('weights: { first-year-change: 0.8, duration: 0.1, escalation-index: 0.1 }', 'weights: { first-year-change: 0.9, duration: 0.1, escalation-index: 0.1 }')
+      .replace(
+        'weights: { first-year-change: 0.8, duration: 0.1, escalation-index: 0.1 }',
+        'weights: { first-year-change: 0.9, duration: 0.1, escalation-index: 0.1 }',
+      )
       .replace('first-year-change: 4.612,', 'first-year-change: 4.6125,');
     const r = parseScenarioFile(text(bad), 'w.yaml');
     expect(!r.ok && r.error.map((e) => `${e.code} ${e.path}`)).toEqual([

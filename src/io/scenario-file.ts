@@ -186,7 +186,11 @@ function checkScenario(s: ScenarioFile): Problem[] {
   const names = new Set(s.domain.issues.map((i) => i.name));
   for (const [i, issue] of s.domain.issues.entries())
     if (issue.kind === 'numeric' && issue.max < issue.min)
-      problems.push({ path: ['domain', 'issues', i, 'max'], expected: `at least min (${issue.min})`, found: String(issue.max) });
+      problems.push({
+        path: ['domain', 'issues', i, 'max'],
+        expected: `at least min (${issue.min})`,
+        found: String(issue.max),
+      });
   for (const side of ['us', 'rok'] as const) {
     const p = s.parties[side];
     const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
@@ -194,30 +198,58 @@ function checkScenario(s: ScenarioFile): Problem[] {
       problems.push({ path: ['parties', side, 'weights'], expected: 'weights summing to 1', found: `a sum of ${sum}` });
     for (const key of [...Object.keys(p.weights), ...Object.keys(p.values)])
       if (!names.has(key))
-        problems.push({ path: ['parties', side, 'weights', key], expected: `an issue of the domain (${[...names].join(', ')})`, found: `"${key}"` });
+        problems.push({
+          path: ['parties', side, 'weights', key],
+          expected: `an issue of the domain (${[...names].join(', ')})`,
+          found: `"${key}"`,
+        });
     for (const key of Object.keys(p.weights))
       if (p.values[key] === undefined)
-        problems.push({ path: ['parties', side, 'values', key], expected: 'a value function for every weighted issue', found: 'nothing' });
+        problems.push({
+          path: ['parties', side, 'values', key],
+          expected: 'a value function for every weighted issue',
+          found: 'nothing',
+        });
     const st = s.strategies[side];
     if (st.kind === 'replay')
       st.positions.forEach((pos, k) => {
         if (!isInDomain(domain, pos.outcome))
-          problems.push({ path: ['strategies', side, 'positions', k, 'outcome'], expected: 'an outcome in the domain (every issue, on its grid)', found: JSON.stringify(pos.outcome) });
+          problems.push({
+            path: ['strategies', side, 'positions', k, 'outcome'],
+            expected: 'an outcome in the domain (every issue, on its grid)',
+            found: JSON.stringify(pos.outcome),
+          });
       });
   }
   if (s.realOutcome !== null && !isInDomain(domain, s.realOutcome.outcome))
-    problems.push({ path: ['realOutcome', 'outcome'], expected: 'an outcome in the domain (every issue, on its grid)', found: JSON.stringify(s.realOutcome.outcome) });
+    problems.push({
+      path: ['realOutcome', 'outcome'],
+      expected: 'an outcome in the domain (every issue, on its grid)',
+      found: JSON.stringify(s.realOutcome.outcome),
+    });
   for (const [i, a] of (s.ratification.rok ?? []).entries()) {
     const members = a.blocs.reduce((n, b) => n + b.seats, 0);
     if (members > a.seats)
-      problems.push({ path: ['ratification', 'rok', i, 'blocs'], expected: `at most ${a.seats} members`, found: String(members) });
+      problems.push({
+        path: ['ratification', 'rok', i, 'blocs'],
+        expected: `at most ${a.seats} members`,
+        found: String(members),
+      });
     a.blocs.forEach((b, j) => {
       if (!names.has(b.stance.term))
-        problems.push({ path: ['ratification', 'rok', i, 'blocs', j, 'stance', 'term'], expected: 'a numeric issue of the domain', found: `"${b.stance.term}"` });
+        problems.push({
+          path: ['ratification', 'rok', i, 'blocs', j, 'stance', 'term'],
+          expected: 'a numeric issue of the domain',
+          found: `"${b.stance.term}"`,
+        });
     });
   }
   for (const path of uncitedNumbers(s))
-    problems.push({ path: path.split('.'), expected: 'a source in `sources` for this number (a prefix of its path)', found: 'none' });
+    problems.push({
+      path: path.split('.'),
+      expected: 'a source in `sources` for this number (a prefix of its path)',
+      found: 'none',
+    });
   return problems;
 }
 
@@ -250,7 +282,14 @@ export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<S
   if (!parsed.success)
     return err(
       fieldProblems(parsed.error.issues).map((p) =>
-        fileError('file/invalid_field', fileName, at(p.path, p.atKey === true), formatPath(p.path), p.expected, p.found),
+        fileError(
+          'file/invalid_field',
+          fileName,
+          at(p.path, p.atKey === true),
+          formatPath(p.path),
+          p.expected,
+          p.found,
+        ),
       ),
     );
   const problems = checkScenario(parsed.data);

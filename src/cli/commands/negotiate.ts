@@ -45,7 +45,12 @@ export interface TraceRow {
   readonly action: 'offer' | 'accept' | 'end' | 'ratify';
   readonly outcome: Outcome | null;
   readonly utilities: { readonly us: number; readonly rok: number } | null;
-  readonly vote?: { readonly ratified: boolean; readonly yes?: number; readonly no?: number; readonly abstain?: number };
+  readonly vote?: {
+    readonly ratified: boolean;
+    readonly yes?: number;
+    readonly no?: number;
+    readonly abstain?: number;
+  };
 }
 
 const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
@@ -57,7 +62,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length !== 1)
-    throw usageError(`expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`);
+    throw usageError(
+      `expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`,
+    );
   const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
@@ -108,7 +115,14 @@ export function traceRows(scenario: Scenario, trace: ReturnType<typeof runScenar
     if (a.type === 'ratify') {
       const { ratified, yes, no, abstain } = a.vote;
       const vote = { ratified, ...(yes === undefined ? {} : { yes, no, abstain }) };
-      const row: TraceRow = { ...base, side: 'assembly', action: 'ratify', outcome: standing, utilities: standing ? utilities(standing) : null, vote };
+      const row: TraceRow = {
+        ...base,
+        side: 'assembly',
+        action: 'ratify',
+        outcome: standing,
+        utilities: standing ? utilities(standing) : null,
+        vote,
+      };
       if (!ratified) standing = null;
       return row;
     }
@@ -117,12 +131,18 @@ export function traceRows(scenario: Scenario, trace: ReturnType<typeof runScenar
       standing = a.outcome;
       return { ...base, side, action: 'offer', outcome: a.outcome, utilities: utilities(a.outcome) };
     }
-    if (a.type === 'accept') return { ...base, side, action: 'accept', outcome: standing, utilities: standing ? utilities(standing) : null };
+    if (a.type === 'accept')
+      return { ...base, side, action: 'accept', outcome: standing, utilities: standing ? utilities(standing) : null };
     return { ...base, side, action: 'end', outcome: null, utilities: null };
   });
 }
 
-function renderTrace(scenario: Scenario, rows: readonly TraceRow[], lang: Lang, style: ReturnType<typeof styleFor>): string {
+function renderTrace(
+  scenario: Scenario,
+  rows: readonly TraceRow[],
+  lang: Lang,
+  style: ReturnType<typeof styleFor>,
+): string {
   const head = bold(style, `${scenario.name} (${scenario.id})`) + '\n';
   const actionText = (r: TraceRow): string => {
     if (r.action !== 'ratify') return word(r.action, lang);

@@ -38,7 +38,7 @@ describe('sma negotiate', () => {
     expect(j.trace.at(-1)).toMatchObject({ side: 'assembly', action: 'ratify', vote: { ratified: true } });
   });
 
-  it("prints the trace and the agreed schedule: 2021 = 1.1833 tn won up to 2025 = 1.4028 tn", async () => {
+  it('prints the trace and the agreed schedule: 2021 = 1.1833 tn won up to 2025 = 1.4028 tn', async () => {
     // agreements.json sma-11: 11,833 → 12,472 → 12,896 → 13,463 → 14,028 억원
     const { code, out } = await cli('negotiate', 'sma-11-talks');
     expect(code).toBe(0);
@@ -48,10 +48,23 @@ describe('sma negotiate', () => {
   });
 
   it('speaks Korean with --lang ko and plays the strategies named on the command line', async () => {
-    const { code, out } = await cli('negotiate', 'sma-12-talks', '--us', 'boulware', '--rok', 'conceder', '--seed', '2', '--lang', 'ko');
+    const { code, out } = await cli(
+      'negotiate',
+      'sma-12-talks',
+      '--us',
+      'boulware',
+      '--rok',
+      'conceder',
+      '--seed',
+      '2',
+      '--lang',
+      'ko',
+    );
     expect(code).toBe(0);
     expect(out).toContain('회차');
-    expect(out).toContain('결과: +13.8% · 1 y · rok-defense-budget-growth · 4.0% (종료 사유: 타결, 회차 12, 2025-01-01)');
+    expect(out).toContain(
+      '결과: +13.8% · 1 y · rok-defense-budget-growth · 4.0% (종료 사유: 타결, 회차 12, 2025-01-01)',
+    );
   });
 
   it('fails with exit 2 and a positioned message on a bad scenario file, never a stack trace', async () => {
@@ -75,7 +88,17 @@ describe('sma negotiate', () => {
 
 describe('sma simulate', () => {
   it('summarises 200 runs of the 12th SMA talks with the agreement rate and its Wilson interval', async () => {
-    const { code, out, err } = await cli('simulate', 'sma-12-talks', '--runs', '200', '--seed', '3', '--workers', '1', '--json');
+    const { code, out, err } = await cli(
+      'simulate',
+      'sma-12-talks',
+      '--runs',
+      '200',
+      '--seed',
+      '3',
+      '--workers',
+      '1',
+      '--json',
+    );
     expect(code).toBe(0);
     const j = JSON.parse(out);
     expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.85, [0.793944, 0.892864]]);

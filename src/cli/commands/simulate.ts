@@ -1,9 +1,5 @@
 /** `sma simulate <scenario|file> --runs N --seed S --workers W`: many negotiations with uncertain inputs, summarised. */
-import {
-  histogramQuantile,
-  wilsonInterval,
-  type Histogram,
-} from '../../engine/negotiation/monte-carlo.js';
+import { histogramQuantile, wilsonInterval, type Histogram } from '../../engine/negotiation/monte-carlo.js';
 import type { Scenario, ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
 import { simulateOptionsSchema, STRATEGY_NAMES } from '../../io/negotiation-options.js';
@@ -53,7 +49,11 @@ const describe = (h: Histogram): Quantity => ({
 /** The summary as JSON: rates with their Wilson 95 % interval, and mean and 5/50/95 % points of each quantity. */
 export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: number) {
   const m = s.summary;
-  const share = (k: number) => ({ count: k, share: m.runs === 0 ? 0 : r6(k / m.runs), interval95: wilsonInterval(k, m.runs).map(r6) });
+  const share = (k: number) => ({
+    count: k,
+    share: m.runs === 0 ? 0 : r6(k / m.runs),
+    interval95: wilsonInterval(k, m.runs).map(r6),
+  });
   const duration = m.terms['duration'];
   return {
     scenario: scenario.id,
@@ -91,7 +91,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length !== 1)
-    throw usageError(`expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${bundledScenarios().join(', ')})`);
+    throw usageError(
+      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${bundledScenarios().join(', ')})`,
+    );
   const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
@@ -132,13 +134,25 @@ function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnTyp
   const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : x.toFixed(digits));
   const share = (x: { share: number | null; interval95: (number | null)[] }) =>
     `${formatRate(x.share ?? 0)} [${formatRate(x.interval95[0] ?? 0)}, ${formatRate(x.interval95[1] ?? 1)}]`;
-  const q = (w: Word, v: Quantity, f: (x: number | null) => string): string[] => [word(w, lang), f(v.mean), f(v.p5), f(v.p50), f(v.p95)];
+  const q = (w: Word, v: Quantity, f: (x: number | null) => string): string[] => [
+    word(w, lang),
+    f(v.mean),
+    f(v.p5),
+    f(v.p50),
+    f(v.p95),
+  ];
   const rows: string[][] = [
     [word('runs', lang), String(j.runs), '', '', ''],
     [word('agreementRate', lang), share({ share: j.agreementRate, interval95: j.agreementInterval95 }), '', '', ''],
     [word('deadline', lang), String(j.reasons.deadline), '', '', ''],
     [word('walkaway', lang), String(j.reasons.walkaway), '', '', ''],
-    [word('ratificationFailures', lang), `${j.ratificationFailures} (${j.runsWithRatificationFailure} runs)`, '', '', ''],
+    [
+      word('ratificationFailures', lang),
+      `${j.ratificationFailures} (${j.runsWithRatificationFailure} runs)`,
+      '',
+      '',
+      '',
+    ],
     q('firstYearChange', j.quantities.firstYearChange, pct),
     ...(j.quantities.duration ? [q('duration', j.quantities.duration, (x) => num(x))] : []),
     q('monthsToAgreement', j.quantities.monthsToAgreement, (x) => num(x)),

@@ -1,5 +1,10 @@
 /** `sma solve`: Rubinstein and Ståhl closed forms, and Nash, Kalai–Smorodinsky and egalitarian points. */
-import { rubinsteinSplit, stahlSplit, stahlSplitEqualDiscount, type PieSplit } from '../../engine/bargaining/closed-forms.js';
+import {
+  rubinsteinSplit,
+  stahlSplit,
+  stahlSplitEqualDiscount,
+  type PieSplit,
+} from '../../engine/bargaining/closed-forms.js';
 import type { UtilityPoint } from '../../engine/bargaining/pareto.js';
 import { solve, type BargainingProblem, type SolutionConcept } from '../../engine/bargaining/solutions.js';
 import type { Outcome } from '../../engine/negotiation/domain.js';
@@ -49,7 +54,9 @@ const r7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 const unwrap = <T>(r: Result<T, { code: string; details?: unknown }>): T => {
   if (r.ok) return r.value;
   const details = r.error.details === undefined ? '' : ` ${JSON.stringify(r.error.details)}`;
-  throw new CliFailure([{ code: `solve/${r.error.code.split('/')[1] ?? r.error.code}`, message: `${r.error.code}${details}` }]);
+  throw new CliFailure([
+    { code: `solve/${r.error.code.split('/')[1] ?? r.error.code}`, message: `${r.error.code}${details}` },
+  ]);
 };
 
 const need = <T>(value: T | undefined, flag: string, what: string): T => {
@@ -67,15 +74,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const what = positionals[0] ?? '';
   let result: Record<string, unknown>;
   if (what === 'rubinstein') {
-    const split = unwrap(rubinsteinSplit(need(o.delta1, 'delta1', 'rubinstein'), need(o.delta2, 'delta2', 'rubinstein')));
+    const split = unwrap(
+      rubinsteinSplit(need(o.delta1, 'delta1', 'rubinstein'), need(o.delta2, 'delta2', 'rubinstein')),
+    );
     result = { model: 'rubinstein', delta1: o.delta1, delta2: o.delta2, ...shares(split) };
   } else if (what === 'stahl') {
     const periods = need(o.periods, 'periods', 'stahl');
     const split =
       o.delta !== undefined
         ? unwrap(stahlSplitEqualDiscount(o.delta, periods))
-        : unwrap(stahlSplit(need(o.delta1, 'delta1', 'stahl without --delta'), need(o.delta2, 'delta2', 'stahl without --delta'), periods));
-    result = { model: 'stahl', ...(o.delta === undefined ? { delta1: o.delta1, delta2: o.delta2 } : { delta: o.delta }), periods, ...shares(split) };
+        : unwrap(
+            stahlSplit(
+              need(o.delta1, 'delta1', 'stahl without --delta'),
+              need(o.delta2, 'delta2', 'stahl without --delta'),
+              periods,
+            ),
+          );
+    result = {
+      model: 'stahl',
+      ...(o.delta === undefined ? { delta1: o.delta1, delta2: o.delta2 } : { delta: o.delta }),
+      periods,
+      ...shares(split),
+    };
   } else if (CONCEPTS[what] !== undefined) {
     result = await solution(CONCEPTS[what], o, io);
   } else throw usageError(`unknown model '${what}': expected rubinstein, stahl, nash, ks or egalitarian`);
@@ -98,7 +118,10 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
   const outcomes = listOutcomes(scenario.domain);
   const us = scenarioPreferences(scenario.parties.us);
   const rok = scenarioPreferences(scenario.parties.rok);
-  const points: UtilityPoint[] = outcomes.map((x) => ({ u1: utility(scenario.domain, us, x), u2: utility(scenario.domain, rok, x) }));
+  const points: UtilityPoint[] = outcomes.map((x) => ({
+    u1: utility(scenario.domain, us, x),
+    u2: utility(scenario.domain, rok, x),
+  }));
   const d = o.disagreement ?? { u1: scenario.parties.us.reservation, u2: scenario.parties.rok.reservation };
   const s = unwrap(solve({ kind: 'finite', points }, d, concept));
   const outcome: Outcome | null = s.kind === 'agreement' && s.index !== undefined ? (outcomes[s.index] ?? null) : null;

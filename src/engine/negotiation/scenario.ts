@@ -394,15 +394,26 @@ export function runScenarioMonteCarloOne(
   let lapse: LapsePort | undefined;
   let lapseDraw: MonteCarloDraws['lapse'] = null;
   if (s.lapse) {
-    const months = Math.max(0, Math.round(u.monthsUntilFurlough ? draw(u.monthsUntilFurlough, rng) : s.lapse.monthsUntilFurlough));
-    const share = Math.round(1000 * (u.furloughedShare ? draw(u.furloughedShare, rng) : s.lapse.furloughedShare)) / 1000;
+    const months = Math.max(
+      0,
+      Math.round(u.monthsUntilFurlough ? draw(u.monthsUntilFurlough, rng) : s.lapse.monthsUntilFurlough),
+    );
+    const share =
+      Math.round(1000 * (u.furloughedShare ? draw(u.furloughedShare, rng) : s.lapse.furloughedShare)) / 1000;
     const key = `${months}:${share}`;
     if (!ctx.lapsePorts.has(key)) ctx.lapsePorts.set(key, lapsePort(scenarioLapseModel(s, months, share)));
     lapse = ctx.lapsePorts.get(key);
-    lapseDraw = { furloughFromMonth: months + 1, furloughedWorkers: Math.round(share * s.lapse.workforce), shift: [0, 0] };
+    lapseDraw = {
+      furloughFromMonth: months + 1,
+      furloughedWorkers: Math.round(share * s.lapse.workforce),
+      shift: [0, 0],
+    };
   }
   const indexPaths: Record<string, number[]> = {};
-  if (u.cpi) indexPaths['rok-cpi'] = Array.from({ length: u.cpi.years }, () => draw((u.cpi as { growth: Distribution }).growth, rng));
+  if (u.cpi)
+    indexPaths['rok-cpi'] = Array.from({ length: u.cpi.years }, () =>
+      draw((u.cpi as { growth: Distribution }).growth, rng),
+    );
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
   const run = runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
   return {
