@@ -50,6 +50,34 @@ function fastRange(scenario: Scenario, from: number, to: number) {
   return { rounds, offers, agreements };
 }
 
+/** The same negotiations through the agents and the reducer (runNegotiation), for comparison. */
+function reducerRange(scenario: Scenario, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const [b, s] = pair(scenario, i);
+    const buyer = createAgent(
+      { kind: 'negmas-time-based', aspiration: STRATS[b] as NegmasAspiration },
+      PRICE_DOMAIN,
+      PRICE_BUYER,
+      buyerTable,
+    );
+    const seller = createAgent(
+      { kind: 'negmas-time-based', aspiration: STRATS[s] as NegmasAspiration },
+      PRICE_DOMAIN,
+      PRICE_SELLER,
+      sellerTable,
+    );
+    runNegotiation(
+      PRICE_CONFIG,
+      [
+        { agent: buyer, preferences: PRICE_BUYER },
+        { agent: seller, preferences: PRICE_SELLER },
+      ],
+      createRng(i),
+      { trace: false },
+    );
+  }
+}
+
 if (!isMainThread) {
   const { scenario, from, to } = workerData as { scenario: Scenario; from: number; to: number };
   fastRange(scenario, 0, 20_000); // warm up the JIT
@@ -110,36 +138,10 @@ async function main(): Promise<void> {
     const sums = fastRange(scenario, 0, count);
     const ms = performance.now() - t0;
     const cores = await onAllCores(scenario, count, threads);
-    const slowCount = 2_000;
+    const slowCount = 5_000;
+    reducerRange(scenario, 0, 500); // warm up the JIT
     const t1 = performance.now();
-    for (let i = 0; i < slowCount; i++) {
-      const [b, s] = pair(scenario, i);
-      runNegotiation(
-        PRICE_CONFIG,
-        [
-          {
-            agent: createAgent(
-              { kind: 'negmas-time-based', aspiration: STRATS[b] as NegmasAspiration },
-              PRICE_DOMAIN,
-              PRICE_BUYER,
-              buyerTable,
-            ),
-            preferences: PRICE_BUYER,
-          },
-          {
-            agent: createAgent(
-              { kind: 'negmas-time-based', aspiration: STRATS[s] as NegmasAspiration },
-              PRICE_DOMAIN,
-              PRICE_SELLER,
-              sellerTable,
-            ),
-            preferences: PRICE_SELLER,
-          },
-        ],
-        createRng(i),
-        { trace: false },
-      );
-    }
+    reducerRange(scenario, 0, slowCount);
     const slowMs = performance.now() - t1;
     const rate = (n: number, t: number) => Math.round((n / t) * 1000).toLocaleString('en-US');
     console.log(

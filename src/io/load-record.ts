@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { Agreement, Currency, IndexPoint, IndexSeries, IndexSet, Year } from '../engine/agreement/types.js';
+import type { Agreement, Currency, IndexSet, Year } from '../engine/agreement/types.js';
 import { err, ok, type Result } from '../engine/result.js';
 import { indexSetOf } from './record-indices.js';
 import { buildAgreement, type BaseLookup, type RuleProblem } from './rules.js';

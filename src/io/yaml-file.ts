@@ -120,11 +120,17 @@ export function readYamlFile(
   if (doc.contents === null)
     return err([fileError('file/empty', fileName, start, '(root)', expectedContent, 'an empty file')]);
   const root = doc.contents as Node;
-  return ok({
-    data: doc.toJS() as unknown,
-    at: (path, preferKey = false) => {
-      const node = nodeAt(root, path, preferKey);
-      return node?.range ? lineCounter.linePos(node.range[0]) : start;
-    },
-  });
+  const at = (path: readonly (string | number)[], preferKey = false): Position => {
+    const node = nodeAt(root, path, preferKey);
+    return node?.range ? lineCounter.linePos(node.range[0]) : start;
+  };
+  // The parser accepts some documents that cannot become values (an alias with no anchor, `**`): a syntax error too.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
+    return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
+  }
+  return ok({ data, at });
 }

@@ -36,3 +36,21 @@ describe('domains', () => {
     expect(isInDomain(domain, null)).toBe(false);
   });
 });
+
+describe('grids of large amounts', () => {
+  it('keeps won amounts exact: 1.0–2.0 tn won by 100 m won has 10,001 integer values', () => {
+    const amounts = {
+      kind: 'numeric' as const,
+      name: 'amount',
+      min: 1_000_000_000_000,
+      max: 2_000_000_000_000,
+      step: 100_000_000,
+      unit: 'won',
+    };
+    const values = issueValues(amounts);
+    expect(values).toHaveLength(10_001);
+    expect(values[5192]).toBe(1_519_200_000_000);
+    expect(values.every((v) => Number.isInteger(v))).toBe(true);
+    expect(isInDomain({ issues: [amounts] }, { amount: 1_519_200_000_001 })).toBe(false);
+  });
+});

@@ -85,8 +85,11 @@ export type NegotiationError =
   | { readonly code: 'negotiation/awaiting_ratification'; readonly details: { readonly action: string } }
   | { readonly code: 'negotiation/not_ratifying'; readonly details: { readonly status: NegotiationStatus } }
   | { readonly code: 'negotiation/invalid_config'; readonly details: { readonly field: string } }
-  /** A driver's agent yielded no action (a human placeholder): supply the action through `step`. */
-  | { readonly code: 'negotiation/awaiting_input'; readonly details: { readonly party: PartyIndex } };
+  /** A driver's agent yielded no action (a human): apply the person's action to `state` with `step`, then resume. */
+  | {
+      readonly code: 'negotiation/awaiting_input';
+      readonly details: { readonly party: PartyIndex; readonly state: NegotiationState };
+    };
 
 /**
  * The opening state.

@@ -16,7 +16,7 @@ import {
   emptySummary,
   mergeHistograms,
   mergeSummaries,
-  type Distribution,
+  type InputDistribution as Distribution,
   type Histogram,
   type MonteCarloDraws,
   type MonteCarloSpec,

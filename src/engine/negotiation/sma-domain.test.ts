@@ -60,4 +60,28 @@ describe('the SMA domain', () => {
     );
     expect(fixed.rules[1]?.rule).toEqual({ kind: 'change', rate: 0.04 });
   });
+
+  it('can negotiate the first-year amount instead: 1,519.2 bn won states the 12th SMA 2026 amount', () => {
+    // research-vectors.md: 12th SMA 2026 = 15,192 억원.
+    const domain = smaDomain({
+      firstYearAmount: { min: 1_000_000_000_000, max: 2_000_000_000_000, step: 100_000_000, unit: 'won' },
+      scope: false,
+    });
+    const outcome = {
+      'first-year-amount': 1_519_200_000_000,
+      duration: 5,
+      'escalation-index': 'rok-cpi',
+      'escalation-rate': 0.05,
+    };
+    expect(isInDomain(domain, outcome)).toBe(true);
+    const agreement = outcomeToAgreement(outcome, {
+      id: 'a',
+      name: 'a',
+      currency: 'KRW',
+      unit: 100_000_000,
+      year: 2025,
+      amount: 1_402_800_000_000,
+    });
+    expect(agreement.rules[0]?.rule).toEqual({ kind: 'amount', amount: 1_519_200_000_000 });
+  });
 });

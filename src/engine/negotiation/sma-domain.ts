@@ -25,6 +25,13 @@ const INDEX_LAG: Readonly<Record<'rok-cpi' | 'rok-defense-budget-growth', number
 export interface SmaDomainOptions {
   /** First-year change as a decimal: default −0.10..+5.00 by 0.001, so the record's +8.2 % and +8.3 % are on the grid. */
   readonly firstYearChange?: { readonly min: number; readonly max: number; readonly step: number };
+  /** Negotiate the first year's amount (in the currency unit, e.g. won) instead of its change. */
+  readonly firstYearAmount?: {
+    readonly min: number;
+    readonly max: number;
+    readonly step: number;
+    readonly unit: string;
+  };
   readonly maxDuration?: number;
   /** Yearly rate for 'fixed-rate', or the cap on an index's yearly increase: default 0..0.10 by 0.005. */
   readonly escalationRate?: { readonly min: number; readonly max: number; readonly step: number };
@@ -39,8 +46,11 @@ export interface SmaDomainOptions {
 export function smaDomain(options: SmaDomainOptions = {}): Domain {
   const change = options.firstYearChange ?? { min: -0.1, max: 5, step: 0.001 };
   const rate = options.escalationRate ?? { min: 0, max: 0.1, step: 0.005 };
+  const amount = options.firstYearAmount;
   const issues: Issue[] = [
-    { kind: 'numeric', name: 'first-year-change', ...change, unit: 'rate' },
+    amount
+      ? { kind: 'numeric', name: 'first-year-amount', ...amount }
+      : { kind: 'numeric', name: 'first-year-change', ...change, unit: 'rate' },
     { kind: 'numeric', name: 'duration', min: 1, max: options.maxDuration ?? 5, step: 1, unit: 'years' },
     { kind: 'categorical', name: 'escalation-index', options: SMA_ESCALATION_INDICES },
     { kind: 'numeric', name: 'escalation-rate', ...rate, unit: 'rate' },
@@ -76,15 +86,18 @@ function laterYearRule(index: SmaEscalationIndex, rate: number): EscalationRule 
 
 /**
  * The agreement an SMA outcome describes (a proposal until concluded): year 1 changes the base amount by the
- * first-year change; each later year follows the escalation index (capped at the escalation rate) or fixed rate.
+ * first-year change (or states the first-year amount); each later year follows the escalation index (capped at the escalation rate) or fixed rate.
  * @example outcomeToAgreement({ 'first-year-change': 0.083, duration: 5, 'escalation-index': 'rok-cpi', 'escalation-rate': 0.05 }, base)
  */
 export function outcomeToAgreement(outcome: Outcome, base: SmaAgreementBase): Agreement {
+  const amount = outcome['first-year-amount'];
   const change = Number(outcome['first-year-change'] ?? 0);
   const duration = Number(outcome['duration'] ?? 1);
   const index = String(outcome['escalation-index'] ?? 'none') as SmaEscalationIndex;
   const rate = Number(outcome['escalation-rate'] ?? 0);
-  const rules: YearRule[] = [{ year: base.year + 1, rule: { kind: 'change', rate: change } }];
+  const first: EscalationRule =
+    typeof amount === 'number' ? { kind: 'amount', amount } : { kind: 'change', rate: change };
+  const rules: YearRule[] = [{ year: base.year + 1, rule: first }];
   for (let k = 1; k < duration; k++) rules.push({ year: base.year + 1 + k, rule: laterYearRule(index, rate) });
   return {
     id: base.id,
