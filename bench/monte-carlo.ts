@@ -1,7 +1,7 @@
 // Monte Carlo throughput: 1,000,000 runs of sma-13-talks on 2 workers (target ≤ 5 s). Printed, never asserted.
 // Run alone: node --import tsx bench/monte-carlo.ts [runs] [workers]
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseScenarioFile } from '../src/io/scenario-file.js';
 import { runScenarioMonteCarlo } from '../src/sim/scenario-pool.js';
 
@@ -12,6 +12,7 @@ export async function benchMonteCarlo(runs = 1_000_000, workers = 2): Promise<vo
   const parsed = parseScenarioFile(readFileSync(file), 'sma-13-talks.yaml');
   if (!parsed.ok) throw new Error(parsed.error.map((e) => e.message).join('\n'));
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let lastTenth = 0;
   const summary = await runScenarioMonteCarlo(parsed.value, {
     seed: 1,
@@ -26,10 +27,16 @@ export async function benchMonteCarlo(runs = 1_000_000, workers = 2): Promise<vo
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const rate = runs / seconds;
   console.log(
     `sma-13-talks: ${runs.toLocaleString('en')} runs on ${workers} workers (${availableParallelism()} cores) in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} runs/s; ` +
       `agreement rate ${(summary.summary.agreements / summary.summary.runs).toFixed(4)}`,
+  );
+  // CPU time counts every thread, so it shows the cost per run even on a loaded machine.
+  console.log(
+    `CPU: ${cpuSeconds.toFixed(1)} s over all threads = ${((1e6 * cpuSeconds) / runs).toFixed(0)} µs a run; machine load ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
   );
   const projected = (1_000_000 / rate).toFixed(1);
   console.log(
