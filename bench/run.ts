@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
 import { benchCli } from './cli.js';
+import { benchMonteCarlo } from './monte-carlo.js';
 
 const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
+  'monte-carlo': () => benchMonteCarlo(),
 };
 
 const only = process.argv.slice(2);
