@@ -12,3 +12,4 @@ export type {
   TableLinks,
   TableSpec,
 } from './service.js';
+export { defaultScenarioDir, loadRolePlayScenarios } from './scenarios.js';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SMA_11_TALKS, domesticOutlook, scenarioFrontier } from '../engine/roleplay/index.js';
+import { loadRolePlayScenarios } from './scenarios.js';
+
+describe('bundled scenarios for role-play', () => {
+  const loaded = loadRolePlayScenarios();
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
+  const byId = new Map(loaded.value.map((s) => [s.id, s]));
+
+  it('loads the 11th, 12th and 13th SMA talks', () => {
+    expect([...byId.keys()]).toEqual(['sma-11-talks', 'sma-12-talks', 'sma-13-talks']);
+  });
+
+  it('keeps the built-in 11th SMA talks equal to data/scenarios/sma-11-talks.yaml on every field role-play reads', () => {
+    const file = byId.get('sma-11-talks')!;
+    expect(file.domain).toEqual(SMA_11_TALKS.domain);
+    expect(file.parties).toEqual(SMA_11_TALKS.parties);
+    expect(file.protocol).toEqual(SMA_11_TALKS.protocol);
+    expect(file.ratification.rok).toEqual(SMA_11_TALKS.ratification.rok);
+    expect(file.realOutcome).toEqual(SMA_11_TALKS.realOutcome);
+    const { monthlyWagePerWorker, ...lapse } = file.lapse as NonNullable<typeof file.lapse> & {
+      monthlyWagePerWorker: number;
+    };
+    expect(monthlyWagePerWorker).toBeGreaterThan(0);
+    expect(lapse).toEqual(SMA_11_TALKS.lapse);
+  });
+
+  it('gives every bundled scenario an Assembly outlook and a frontier for the debrief', () => {
+    for (const s of loaded.value) {
+      expect(scenarioFrontier(s).length).toBeGreaterThan(1);
+      const o = domesticOutlook(s);
+      expect(o.rok?.odds.length ?? 0).toBe(s.ratification.rok === null ? 0 : 7);
+    }
+  });
+});
