@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SMA_11_TALKS, domesticOutlook, scenarioFrontier } from '../engine/roleplay/index.js';
+import {
+  SMA_11_TALKS,
+  applyEntry,
+  automaticEntry,
+  domesticOutlook,
+  initialRolePlayState,
+  scenarioFrontier,
+  type RolePlaySetup,
+} from '../engine/roleplay/index.js';
 import { loadRolePlayScenarios } from './scenarios.js';
 
 describe('bundled scenarios for role-play', () => {
@@ -30,6 +38,25 @@ describe('bundled scenarios for role-play', () => {
       expect(scenarioFrontier(s).length).toBeGreaterThan(1);
       const o = domesticOutlook(s);
       expect(o.rok?.odds.length ?? 0).toBe(s.ratification.rok === null ? 0 : 7);
+    }
+  });
+
+  it('plays every bundled scenario to its end with two agents', () => {
+    for (const s of loaded.value) {
+      const setup: RolePlaySetup = {
+        scenarioId: s.id,
+        table: { id: 't', label: 't', classId: null },
+        agents: { us: { kind: 'time-dependent', e: 1 }, rok: { kind: 'time-dependent', e: 1 } },
+        seed: 3,
+        outlook: domesticOutlook(s),
+      };
+      let state = initialRolePlayState(s);
+      for (let entry = automaticEntry(s, setup, state); entry !== null; entry = automaticEntry(s, setup, state)) {
+        const next = applyEntry(s, setup, state, entry);
+        if (!next.ok) throw new Error(`${s.id}: ${next.error.code}`);
+        state = next.value;
+      }
+      expect([s.id, state.phase]).toEqual([s.id, 'ended']);
     }
   });
 });
