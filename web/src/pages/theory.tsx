@@ -97,7 +97,7 @@ function Stahl() {
     () => ({
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '') },
-      xAxis: { type: 'category', name: 'T', data: rows.map((r) => String(r.T)) },
+      xAxis: { type: 'category', name: 'T', nameLocation: 'middle', nameGap: 24, data: rows.map((r) => String(r.T)) },
       yAxis: { type: 'value', min: 0, max: 1 },
       dataZoom: horizon > 30 ? [{ type: 'slider', bottom: 0 }] : [],
       series: [
@@ -157,7 +157,7 @@ function Stahl() {
         <div>
           <Chart title={i.t('theory.stahlChart')} filename="stahl-finite-horizon" option={option} height={260} />
           <details>
-            <summary>{i.t('export.csv')}</summary>
+            <summary>{i.lang === 'ko' ? '표와 CSV' : 'Table and CSV'}</summary>
             <DataTable
               caption={i.t('theory.stahlChart')}
               filename="stahl-finite-horizon"
@@ -197,8 +197,8 @@ function Axiomatic() {
           return `${q.seriesName}<br/>u₁ = ${q.value[0].toFixed(4)}, u₂ = ${q.value[1].toFixed(4)}`;
         },
       },
-      xAxis: { type: 'value', name: 'u₁', min: 0, max: 1 },
-      yAxis: { type: 'value', name: 'u₂', min: 0, max: 1 },
+      xAxis: { type: 'value', name: 'u₁', nameLocation: 'middle', nameGap: 24, min: 0, max: 1 },
+      yAxis: { type: 'value', name: 'u₂', nameLocation: 'middle', nameGap: 32, min: 0, max: 1 },
       series: [
         {
           type: 'line',
