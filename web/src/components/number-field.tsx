@@ -32,12 +32,13 @@ export function NumberField({
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
+  // The rejected text, not its message, so the message follows a language switch.
+  const [rejected, setRejected] = useState<string | null>(null);
 
   // Follow outside changes (slider, URL) without clobbering what the user is typing.
   useEffect(() => {
     setText((cur) => (Number(cur) === value && cur.trim() !== '' ? cur : String(value)));
-    setError(null);
+    setRejected(null);
   }, [value]);
 
   const check = (raw: string): string | null => {
@@ -50,9 +51,10 @@ export function NumberField({
   const commit = (raw: string) => {
     setText(raw);
     const e = check(raw);
-    setError(e);
+    setRejected(e ? raw : null);
     if (!e) onChange(Number(raw));
   };
+  const error = rejected === null ? null : check(rejected);
 
   return (
     <div className="field">
