@@ -5,13 +5,28 @@ export type Remote<T> =
   | { readonly state: 'loading' }
   | { readonly state: 'ok'; readonly data: T }
   | { readonly state: 'missing'; readonly route: string }
-  | { readonly state: 'error'; readonly route: string; readonly message: string };
+  | {
+      readonly state: 'error';
+      readonly route: string;
+      readonly message: string;
+      readonly issues?: readonly ApiIssue[];
+    };
+
+/** One field-level problem, as the server reports it (path like `body.rules[2].rule.rate`). */
+export interface ApiIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly message: string;
+}
 
 export class ApiError extends Error {
   constructor(
     readonly route: string,
     readonly status: number,
     message: string,
+    readonly code: string | null = null,
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -52,6 +67,7 @@ export async function api<T>(
 
 export function toRemote<T>(e: unknown, route: string): Remote<T> {
   if (e instanceof ApiError && (e.status === 404 || e.status === 501)) return { state: 'missing', route };
+  if (e instanceof ApiError) return { state: 'error', route, message: e.message, issues: e.issues };
   return { state: 'error', route, message: e instanceof Error ? e.message : String(e) };
 }
 

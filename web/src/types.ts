@@ -90,20 +90,50 @@ export interface Schedule {
   readonly presentValue?: number | null;
 }
 
-export interface ScenarioSummary {
+/** A job as the server reports it (POST /api/jobs/:kind, GET /api/jobs/:id, and each SSE event's data). */
+export interface JobSnapshot {
   readonly id: string;
-  readonly name: string;
-  readonly description?: string;
+  readonly kind: string;
+  readonly status: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly input: unknown;
+  readonly result: unknown;
+  readonly error: { readonly code: string; readonly message: string } | null;
 }
 
-export interface SimulationResult {
+export interface JobKindSummary {
+  readonly kind: string;
+  readonly summary: string;
+  readonly start: string;
+}
+
+/** A histogram bin as the jobs report them. */
+export interface Bin {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/** Output of the `rubinstein-split` job. */
+export interface RubinsteinSplitResult {
+  readonly runs: number;
+  readonly meanShare: number;
+  readonly standardDeviation: number;
+  readonly meanInterval95: readonly [number, number];
+  readonly minShare: number;
+  readonly maxShare: number;
+  readonly histogram: readonly Bin[];
+}
+
+/** Output of a negotiation Monte Carlo job (expected shape; see docs/web-api-needs.md). */
+export interface NegotiationResult {
   readonly runs: number;
   readonly agreementRate: { readonly value: number; readonly ci95: readonly [number, number] };
-  /** Histograms: bins with their lower edge and count. */
-  readonly firstYearChange: readonly { readonly x: number; readonly count: number }[];
-  readonly duration?: readonly { readonly x: number; readonly count: number }[];
-  readonly monthsToAgreement: readonly { readonly x: number; readonly count: number }[];
-  readonly monthsInLapse: readonly { readonly x: number; readonly count: number }[];
-  readonly furloughedWorkerMonths: readonly { readonly x: number; readonly count: number }[];
   readonly ratificationFailures?: number;
+  readonly firstYearChange: readonly Bin[];
+  readonly monthsToAgreement: readonly Bin[];
+  readonly monthsInLapse: readonly Bin[];
+  readonly furloughedWorkerMonths: readonly Bin[];
 }

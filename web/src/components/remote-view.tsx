@@ -20,9 +20,18 @@ export function RemoteView<T>({ remote, children }: { remote: Remote<T>; childre
       );
     case 'error':
       return (
-        <p className="alert" role="alert">
+        <div className="alert" role="alert">
           {t('api.error')} (<code>{remote.route}</code>): {remote.message}
-        </p>
+          {remote.issues && remote.issues.length > 0 && (
+            <ul>
+              {remote.issues.map((i) => (
+                <li key={i.path}>
+                  <code>{i.path}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       );
     case 'ok':
       return <>{children(remote.data)}</>;

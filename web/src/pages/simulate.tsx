@@ -6,221 +6,382 @@ import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useNumberParam, useQueryParam } from '../router.js';
-import type { ScenarioSummary, SimulationResult } from '../types.js';
+import type { Bin, JobKindSummary, JobSnapshot, NegotiationResult, RubinsteinSplitResult } from '../types.js';
 
 const S = {
   en: {
-    title: 'Simulate negotiations',
-    intro: 'Run many seeded negotiations of a scenario with uncertain inputs. The same seed gives the same result.',
-    scenario: 'Scenario',
+    title: 'Simulate',
+    intro:
+      'Monte Carlo runs on the server, in worker threads, seeded: the same seed gives the same result. Progress is live.',
+    kind: 'Simulation',
     runs: 'Runs',
     seed: 'Seed',
-    run: 'Run Monte Carlo',
+    scenario: 'Scenario',
+    run: 'Run',
     cancel: 'Stop',
-    progress: 'Progress',
+    progress: 'Progress (chunks of runs)',
+    d1min: 'δ₁ from',
+    d1max: 'δ₁ to',
+    d2min: 'δ₂ from',
+    d2max: 'δ₂ to',
+    bins: 'Histogram bins',
+    meanShare: 'Mean share of the first proposer',
+    ci: '95% interval',
+    sd: 'standard deviation',
+    shareHist: 'Distribution of the first proposer’s Rubinstein share',
+    share: 'Share x₁',
+    count: 'Runs',
     agreementRate: 'Agreement rate',
-    ci: '95% confidence interval',
     terms: 'First-year change of the deals',
     time: 'Months to agreement',
     lapse: 'Months in lapse',
     furlough: 'Furloughed worker-months',
-    count: 'Runs',
     ratification: 'Deals rejected at ratification',
-    from: 'Simulated: seed {seed}, {runs} runs of scenario {scenario}',
+    from: 'Simulated by job {id} ({kind}), seed {seed}, {runs} runs',
+    cancelled: 'Stopped.',
+    unknownKind: 'This simulation has no form in the web app yet; its raw result is shown.',
   },
   ko: {
-    title: '협상 시뮬레이션',
-    intro: '불확실한 입력으로 한 시나리오의 협상을 여러 번 시드 고정으로 실행합니다. 같은 시드는 같은 결과를 냅니다.',
-    scenario: '시나리오',
+    title: '시뮬레이션',
+    intro:
+      '몬테카를로는 서버의 작업 스레드에서 시드를 고정해 실행합니다. 같은 시드는 같은 결과를 냅니다. 진행 상황이 실시간으로 표시됩니다.',
+    kind: '시뮬레이션 종류',
     runs: '실행 횟수',
     seed: '시드',
-    run: '몬테카를로 실행',
+    scenario: '시나리오',
+    run: '실행',
     cancel: '중지',
-    progress: '진행',
+    progress: '진행 (실행 묶음)',
+    d1min: 'δ₁ 최소',
+    d1max: 'δ₁ 최대',
+    d2min: 'δ₂ 최소',
+    d2max: 'δ₂ 최대',
+    bins: '히스토그램 구간 수',
+    meanShare: '먼저 제안한 쪽의 평균 몫',
+    ci: '95% 구간',
+    sd: '표준편차',
+    shareHist: '먼저 제안한 쪽의 루빈스타인 몫 분포',
+    share: '몫 x₁',
+    count: '실행 수',
     agreementRate: '타결률',
-    ci: '95% 신뢰구간',
     terms: '타결안의 첫해 인상률',
     time: '타결까지 걸린 개월 수',
     lapse: '협정 공백 개월 수',
     furlough: '무급휴직 인원×개월',
-    count: '실행 수',
     ratification: '국회 비준 동의 실패',
-    from: '시뮬레이션: 시드 {seed}, 시나리오 {scenario} {runs}회 실행',
+    from: '작업 {id} ({kind}), 시드 {seed}, {runs}회 실행 결과',
+    cancelled: '중지했습니다.',
+    unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
   },
 };
 
 type Job =
   | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly jobId: string; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly result: SimulationResult }
+  | { readonly state: 'running'; readonly job: JobSnapshot }
+  | { readonly state: 'done'; readonly job: JobSnapshot }
   | { readonly state: 'failed'; readonly remote: Remote<never> };
 
 export default function SimulatePage() {
   const s = usePageStrings(S);
   const i = useI18n();
-  const scenarios = useApi<{ scenarios: readonly ScenarioSummary[] }>('/api/scenarios');
-  const [scenario, setScenario] = useQueryParam('scenario', '');
-  const [runs, setRuns] = useNumberParam('runs', 1000);
+  const kinds = useApi<readonly JobKindSummary[]>('/api/jobs/kinds');
+  const [kindParam, setKind] = useQueryParam('kind', '');
+  const [runs, setRuns] = useNumberParam('runs', 10_000);
   const [seed, setSeed] = useNumberParam('seed', 42);
+  const [d1min, setD1min] = useNumberParam('d1min', 0.8);
+  const [d1max, setD1max] = useNumberParam('d1max', 0.95);
+  const [d2min, setD2min] = useNumberParam('d2min', 0.8);
+  const [d2max, setD2max] = useNumberParam('d2max', 0.95);
+  const [bins, setBins] = useNumberParam('bins', 20);
+  const [scenario, setScenario] = useQueryParam('scenario', '');
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const source = useRef<EventSource | null>(null);
   useEffect(() => () => source.current?.close(), []);
 
-  const chosen = scenario || (scenarios.state === 'ok' ? (scenarios.data.scenarios[0]?.id ?? '') : '');
+  const list = kinds.state === 'ok' ? kinds.data : [];
+  const kind = kindParam || list.find((k) => k.kind !== 'rubinstein-split')?.kind || list[0]?.kind || '';
+  const input =
+    kind === 'rubinstein-split'
+      ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
+      : { seed, runs, ...(scenario ? { scenario } : {}) };
+  const rangeOk = (min: number, max: number) =>
+    min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
+
+  const follow = (started: JobSnapshot) => {
+    setJob({ state: 'running', job: started });
+    const es = new EventSource(`/api/jobs/${encodeURIComponent(started.id)}/events`);
+    source.current = es;
+    const onSnapshot = (e: Event) => {
+      const snap = JSON.parse((e as MessageEvent<string>).data) as JobSnapshot;
+      if (snap.status === 'running') setJob({ state: 'running', job: snap });
+      else if (snap.status === 'succeeded') setJob({ state: 'done', job: snap });
+      else
+        setJob({
+          state: 'failed',
+          remote:
+            snap.status === 'cancelled'
+              ? { state: 'error', route: `/api/jobs/${snap.id}`, message: s.cancelled }
+              : {
+                  state: 'error',
+                  route: `/api/jobs/${snap.id}`,
+                  message: `${snap.error?.code ?? ''}: ${snap.error?.message ?? ''}`,
+                },
+        });
+      if (snap.status !== 'running') es.close();
+    };
+    es.addEventListener('progress', onSnapshot);
+    es.addEventListener('finished', onSnapshot);
+    es.onerror = () => {
+      // The stream ends after `finished`; only a stream that never finished is a failure.
+      setJob((j) =>
+        j.state === 'running'
+          ? { state: 'failed', remote: { state: 'error', route: es.url, message: 'event stream closed' } }
+          : j,
+      );
+      es.close();
+    };
+  };
 
   const start = async () => {
     source.current?.close();
     try {
-      const { jobId } = await api<{ jobId: string }>('/api/simulations', { body: { scenario: chosen, runs, seed } });
-      setJob({ state: 'running', jobId, done: 0, total: runs });
-      const es = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
-      source.current = es;
-      es.addEventListener('progress', (e) => {
-        const p = JSON.parse((e as MessageEvent<string>).data) as { done: number; total: number };
-        setJob({ state: 'running', jobId, done: p.done, total: p.total });
-      });
-      es.addEventListener('result', (e) => {
-        setJob({ state: 'done', result: JSON.parse((e as MessageEvent<string>).data) as SimulationResult });
-        es.close();
-      });
-      es.addEventListener('failed', (e) => {
-        const p = JSON.parse((e as MessageEvent<string>).data) as { code?: string; message?: string };
-        setJob({
-          state: 'failed',
-          remote: { state: 'error', route: `/api/jobs/${jobId}`, message: `${p.code ?? ''} ${p.message ?? ''}` },
-        });
-        es.close();
-      });
+      follow(await api<JobSnapshot>(`/api/jobs/${encodeURIComponent(kind)}`, { body: input }));
     } catch (e) {
-      setJob({ state: 'failed', remote: toRemote<never>(e, '/api/simulations') });
+      setJob({ state: 'failed', remote: toRemote<never>(e, `/api/jobs/${kind}`) });
     }
   };
 
+  const invalid = kind === 'rubinstein-split' && (d1min > d1max || d2min > d2max);
   return (
     <>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
       <form
         className="card"
+        aria-label={s.title}
         onSubmit={(e) => {
           e.preventDefault();
-          void start();
+          if (!invalid) void start();
         }}
       >
-        <RemoteView remote={scenarios}>
+        <RemoteView remote={kinds}>
           {(d) => (
             <div className="field">
-              <label htmlFor="scenario">{s.scenario}</label>
-              <select id="scenario" value={chosen} onChange={(e) => setScenario(e.target.value)}>
-                {d.scenarios.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
+              <label htmlFor="kind">{s.kind}</label>
+              <select id="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+                {d.map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.kind}
                   </option>
                 ))}
               </select>
-              {d.scenarios.find((x) => x.id === chosen)?.description && (
-                <p className="muted">{d.scenarios.find((x) => x.id === chosen)?.description}</p>
-              )}
+              <span className="muted">{d.find((k) => k.kind === kind)?.summary}</span>
             </div>
           )}
         </RemoteView>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <NumberField label={s.runs} value={runs} min={1} max={100_000} step={100} integer onChange={setRuns} />
-          <NumberField label={s.seed} value={seed} min={0} max={2 ** 32 - 1} step={1} integer onChange={setSeed} />
+          <NumberField label={s.runs} value={runs} min={1} max={1_000_000} step={1000} integer onChange={setRuns} />
+          <NumberField label={s.seed} value={seed} min={0} max={4294967295} step={1} integer onChange={setSeed} />
         </div>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <button type="submit" className="primary" disabled={!chosen || job.state === 'running'}>
+        {kind === 'rubinstein-split' && (
+          <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+            <NumberField label={s.d1min} value={d1min} min={0} max={0.99} step={0.01} onChange={setD1min} />
+            <NumberField
+              label={s.d1max}
+              value={d1max}
+              min={0}
+              max={0.99}
+              step={0.01}
+              onChange={setD1max}
+              validate={(v) => rangeOk(d1min, v)}
+            />
+            <NumberField label={s.d2min} value={d2min} min={0} max={0.99} step={0.01} onChange={setD2min} />
+            <NumberField
+              label={s.d2max}
+              value={d2max}
+              min={0}
+              max={0.99}
+              step={0.01}
+              onChange={setD2max}
+              validate={(v) => rangeOk(d2min, v)}
+            />
+            <NumberField label={s.bins} value={bins} min={1} max={200} step={1} integer onChange={setBins} />
+          </div>
+        )}
+        {kind !== '' && kind !== 'rubinstein-split' && (
+          <div className="field">
+            <label htmlFor="scenario">{s.scenario}</label>
+            <input id="scenario" type="text" value={scenario} onChange={(e) => setScenario(e.target.value)} />
+          </div>
+        )}
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <button type="submit" className="primary" disabled={!kind || invalid || job.state === 'running'}>
             {s.run}
           </button>
           {job.state === 'running' && (
             <button
               type="button"
-              onClick={() => {
-                source.current?.close();
-                void api(`/api/jobs/${encodeURIComponent(job.jobId)}`, { method: 'DELETE' }).catch(() => undefined);
-                setJob({ state: 'idle' });
-              }}
+              onClick={() =>
+                void api(`/api/jobs/${encodeURIComponent(job.job.id)}/cancel`, { method: 'POST' }).catch(
+                  () => undefined,
+                )
+              }
             >
               {s.cancel}
             </button>
           )}
         </div>
-        {job.state === 'running' && (
+        {job.state !== 'idle' && job.state !== 'failed' && (
           <div className="field">
             <label htmlFor="progress">
-              {s.progress}: {i.int(job.done)} / {i.int(job.total)}
+              {s.progress}: {i.int(job.job.progress.done)} / {i.int(job.job.progress.total)}
             </label>
-            <progress id="progress" className="progress" max={job.total} value={job.done} />
+            <progress
+              id="progress"
+              className="progress"
+              max={Math.max(1, job.job.progress.total)}
+              value={job.job.progress.done}
+            />
           </div>
         )}
       </form>
       {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
-      {job.state === 'done' && (
-        <Results
-          result={job.result}
-          caption={s.from.replace('{seed}', String(seed)).replace('{runs}', String(runs)).replace('{scenario}', chosen)}
-        />
-      )}
+      {job.state === 'done' && <Results job={job.job} />}
     </>
   );
 }
 
-function Results({ result, caption }: { result: SimulationResult; caption: string }) {
+function Results({ job }: { job: JobSnapshot }) {
+  const s = usePageStrings(S);
+  const input = job.input as { seed?: number; runs?: number };
+  const caption = s.from
+    .replace('{id}', job.id)
+    .replace('{kind}', job.kind)
+    .replace('{seed}', String(input.seed ?? '—'))
+    .replace('{runs}', String(input.runs ?? '—'));
+  return (
+    <section aria-label={caption} data-testid="simulation-result">
+      <p className="muted">{caption}</p>
+      {job.kind === 'rubinstein-split' ? (
+        <RubinsteinResult result={job.result as RubinsteinSplitResult} />
+      ) : isNegotiation(job.result) ? (
+        <NegotiationResults result={job.result} />
+      ) : (
+        <>
+          <p>{s.unknownKind}</p>
+          <pre style={{ overflowX: 'auto' }}>{JSON.stringify(job.result, null, 2)}</pre>
+        </>
+      )}
+    </section>
+  );
+}
+
+const isNegotiation = (r: unknown): r is NegotiationResult =>
+  typeof r === 'object' && r !== null && 'agreementRate' in r && 'monthsInLapse' in r;
+
+function Histogram({
+  title,
+  filename,
+  bins,
+  fmt,
+}: {
+  title: string;
+  filename: string;
+  bins: readonly Bin[];
+  fmt: (x: number) => string;
+}) {
   const s = usePageStrings(S);
   const i = useI18n();
-  const hist = (
-    title: string,
-    bins: readonly { x: number; count: number }[],
-    fmt: (x: number) => string,
-  ): ChartOption => ({
+  const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: bins.map((b) => fmt(b.x)), name: title, nameLocation: 'middle', nameGap: 28 },
+    xAxis: { type: 'category', data: bins.map((b) => fmt(b.from)), name: title, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', name: s.count },
-    series: [{ type: 'bar', name: s.count, data: bins.map((b) => b.count), itemStyle: { color: '#0b5cad' } }],
-  });
-  const charts: [string, readonly { x: number; count: number }[], (x: number) => string][] = [
-    [s.terms, result.firstYearChange, (x) => i.rate(x, { signed: true })],
-    [s.time, result.monthsToAgreement, (x) => String(x)],
-    [s.lapse, result.monthsInLapse, (x) => String(x)],
-    [s.furlough, result.furloughedWorkerMonths, (x) => i.int(x)],
-  ];
+    series: [
+      {
+        type: 'bar',
+        name: s.count,
+        data: bins.map((b) => b.count),
+        itemStyle: { color: '#0b5cad' },
+        barCategoryGap: '5%',
+      },
+    ],
+  };
   return (
-    <section aria-label={caption}>
-      <p className="muted">{caption}</p>
-      <div className="card">
-        <p className="result" data-testid="agreement-rate">
-          {s.agreementRate}: <strong>{i.rate(result.agreementRate.value)}</strong> ({s.ci}{' '}
-          {i.rate(result.agreementRate.ci95[0])} – {i.rate(result.agreementRate.ci95[1])})
-          {result.ratificationFailures !== undefined && (
-            <>
-              {' · '}
-              {s.ratification}: {i.int(result.ratificationFailures)}
-            </>
-          )}
-        </p>
-      </div>
+    <div className="card">
+      <Chart title={title} filename={filename} option={option} height={280} />
+      <details>
+        <summary>{i.lang === 'ko' ? '표와 CSV' : 'Table and CSV'}</summary>
+        <DataTable
+          caption={title}
+          filename={filename}
+          columns={[
+            { key: 'from', header: `${title} ≥`, render: (b) => fmt(b.from), csv: (b) => b.from },
+            { key: 'to', header: `${title} <`, render: (b) => fmt(b.to), csv: (b) => b.to },
+            { key: 'n', header: s.count, numeric: true, render: (b) => i.int(b.count), csv: (b) => b.count },
+          ]}
+          rows={bins}
+          rowKey={(b) => String(b.from)}
+        />
+      </details>
+    </div>
+  );
+}
+
+function RubinsteinResult({ result }: { result: RubinsteinSplitResult }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  return (
+    <>
+      <p className="result" data-testid="mean-share">
+        {s.meanShare}: <strong>{i.num(result.meanShare)}</strong> ({s.ci} {i.num(result.meanInterval95[0])} –{' '}
+        {i.num(result.meanInterval95[1])}; {s.sd} {i.num(result.standardDeviation)})
+      </p>
+      <Histogram
+        title={s.shareHist}
+        filename="simulation-rubinstein-share"
+        bins={result.histogram}
+        fmt={(x) => x.toFixed(3)}
+      />
+    </>
+  );
+}
+
+function NegotiationResults({ result }: { result: NegotiationResult }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  return (
+    <>
+      <p className="result" data-testid="agreement-rate">
+        {s.agreementRate}: <strong>{i.rate(result.agreementRate.value)}</strong> ({s.ci}{' '}
+        {i.rate(result.agreementRate.ci95[0])} – {i.rate(result.agreementRate.ci95[1])})
+        {result.ratificationFailures !== undefined && (
+          <>
+            {' · '}
+            {s.ratification}: {i.int(result.ratificationFailures)}
+          </>
+        )}
+      </p>
       <div className="grid2">
-        {charts.map(([title, bins, fmt]) => (
-          <div className="card" key={title}>
-            <Chart
-              title={title}
-              filename={`simulation-${title.replace(/\W+/g, '-').toLowerCase()}`}
-              option={hist(title, bins, fmt)}
-              height={260}
-            />
-            <DataTable
-              caption={title}
-              filename={`simulation-${bins === result.firstYearChange ? 'terms' : title.length}`}
-              columns={[
-                { key: 'x', header: title, render: (b) => fmt(b.x), csv: (b) => b.x },
-                { key: 'n', header: s.count, numeric: true, render: (b) => i.int(b.count), csv: (b) => b.count },
-              ]}
-              rows={bins}
-              rowKey={(b) => String(b.x)}
-            />
-          </div>
-        ))}
+        <Histogram
+          title={s.terms}
+          filename="simulation-first-year-change"
+          bins={result.firstYearChange}
+          fmt={(x) => i.rate(x, { signed: true })}
+        />
+        <Histogram
+          title={s.time}
+          filename="simulation-months-to-agreement"
+          bins={result.monthsToAgreement}
+          fmt={String}
+        />
+        <Histogram title={s.lapse} filename="simulation-months-in-lapse" bins={result.monthsInLapse} fmt={String} />
+        <Histogram
+          title={s.furlough}
+          filename="simulation-furloughed-worker-months"
+          bins={result.furloughedWorkerMonths}
+          fmt={(x) => i.int(x)}
+        />
       </div>
-    </section>
+    </>
   );
 }
