@@ -9,6 +9,13 @@ export default defineConfig({
   root: webRoot,
   base: './',
   plugins: [react()],
+  resolve: {
+    // src/io imports node:fs and node:url for reading files from disk; the browser parses the bundled text instead.
+    alias: {
+      'node:fs': fileURLToPath(new URL('./src/shims/node-fs.ts', import.meta.url)),
+      'node:url': fileURLToPath(new URL('./src/shims/node-url.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

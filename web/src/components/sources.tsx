@@ -21,9 +21,30 @@ export function StatusBadge({ status }: { status: FactStatus }) {
 }
 
 /** The sources of one fact as a one-click disclosure. */
-export function SourceList({ sources, note }: { sources: readonly Source[]; note?: string | null }) {
+export function SourceList({
+  sources,
+  note,
+  inline,
+}: {
+  sources: readonly Source[];
+  note?: string | null;
+  inline?: boolean;
+}) {
   const { t } = useI18n();
   if (sources.length === 0 && !note) return <span className="muted">—</span>;
+  const list = (
+    <ul>
+      {sources.map((s) => (
+        <li key={s.url}>
+          <a href={s.url} target="_blank" rel="noreferrer">
+            {s.title}
+          </a>{' '}
+          <span className="muted">({s.type})</span>
+        </li>
+      ))}
+    </ul>
+  );
+  if (inline) return list;
   return (
     <details>
       <summary>

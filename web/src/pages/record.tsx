@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
-import { useApi } from '../api.js';
+import type { EventFact } from '../../../src/io/record-schema.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable, type Column } from '../components/data-table.js';
-import { RemoteView } from '../components/remote-view.js';
+import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
+import { smaRecord, type SmaRecord } from '../record/record.js';
+import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
-import type { RecordAgreementSummary, RecordEvent, RecordYear, RecordYears } from '../types.js';
 
 const S = {
   en: {
@@ -40,6 +41,9 @@ const S = {
     record: 'record',
     rule: 'rule',
     projected: 'projected',
+    alternative: 'Other source says',
+    vote: 'Present / yes / no / abstain',
+    furloughed: 'Furloughed',
   },
   ko: {
     title: '기록: 역대 방위비분담특별협정 1991–2030',
@@ -72,22 +76,48 @@ const S = {
     record: '기록',
     rule: '규칙',
     projected: '전망',
+    alternative: '다른 출처',
+    vote: '재석 / 찬성 / 반대 / 기권',
+    furloughed: '무급휴직',
   },
 };
 
 type Metric = 'nominal' | 'real' | 'usd' | 'perSoldier' | 'share';
 const metrics: readonly Metric[] = ['nominal', 'real', 'usd', 'perSoldier', 'share'];
 
-const valueOf = (y: RecordYear, m: Metric): number | null =>
-  m === 'nominal'
-    ? y.nominalKrw
-    : m === 'real'
-      ? y.realKrw
-      : m === 'usd'
-        ? y.usd
-        : m === 'perSoldier'
-          ? y.perSoldierKrw
-          : y.shareOfDefenseBudget;
+/** The figure shown for a year: the published one where the record has it, else the engine's. */
+const valueOf = (y: RecordYearRow, m: Metric): number | null => {
+  const e = y.metrics;
+  switch (m) {
+    case 'nominal':
+      return y.published?.krw ?? (e?.krw.available ? e.krw.value : null);
+    case 'usd':
+      return y.published?.usd ?? (e?.usd.available ? e.usd.value : null);
+    case 'real':
+      return e?.real.available ? e.real.value : null;
+    case 'perSoldier':
+      return e && e.currency === 'KRW' ? e.perSoldier.value : null;
+    case 'share':
+      return e?.defenseBudgetShare.available ? e.defenseBudgetShare.value : null;
+  }
+};
+
+/** Where a metric of a year comes from, in words: the source count, the rule, the FX rate or CPI used. */
+const provenance = (i: I18n, y: RecordYearRow, m: Metric): string | null => {
+  const e = y.metrics;
+  const ko = i.lang === 'ko';
+  if (m === 'usd' && y.published?.usd == null && e?.usd.available && e.usd.conversion) {
+    const fx = e.usd.conversion.fx;
+    return `${fx.value.toFixed(2)} ${ko ? '원/달러' : 'KRW/USD'} (${fx.year}${e.usd.conversion.fallback ? (ko ? ', 대체' : ', fallback') : ''}${fx.observed ? '' : ko ? ', 전망' : ', projected'})`;
+  }
+  if (m === 'real' && e?.real.available)
+    return `CPI ${e.real.baseYear} = 100${e.real.projected ? (ko ? ', 전망 포함' : ', incl. projected CPI') : ''}`;
+  if (m === 'share' && e?.defenseBudgetShare.available) {
+    const b = e.defenseBudgetShare.budget;
+    return `${ko ? '국방예산' : 'budget'} ${b.year}${b.observed ? '' : ko ? ' 전망' : ' projected'}`;
+  }
+  return null;
+};
 
 const formatMetric = (i: I18n, m: Metric, v: number | null): string =>
   v === null ? '—' : m === 'usd' ? i.usd(v) : m === 'share' ? i.rate(v, { digits: 2 }) : i.won(v);
@@ -105,10 +135,15 @@ export default function RecordPage() {
   const [realBase, setRealBase] = useNumberParam('base', 2020);
   const [selectedYear, setSelectedYear] = useNumberParam('year', 0);
   const [smaRaw, setSma] = useQueryParam('talks', '12');
-  const years = useApi<RecordYears>(`/api/record/years?realBase=${realBase}`);
-  const agreements = useApi<{ agreements: readonly RecordAgreementSummary[] }>('/api/record/agreements');
-  const events = useApi<{ events: readonly RecordEvent[] }>('/api/record/events');
-
+  if (!smaRecord.ok)
+    return (
+      <div className="alert" role="alert">
+        {smaRecord.error.map((e) => (
+          <p key={e.file + e.path}>{e.message}</p>
+        ))}
+      </div>
+    );
+  const record = smaRecord.value;
   return (
     <>
       <h1>{s.title}</h1>
@@ -127,7 +162,7 @@ export default function RecordPage() {
         <div className="field">
           <label htmlFor="realBase">{s.realBase}</label>
           <select id="realBase" value={realBase} onChange={(e) => setRealBase(Number(e.target.value))}>
-            {Array.from({ length: 2026 - 2008 + 1 }, (_, k) => 2008 + k).map((y) => (
+            {Array.from({ length: 2025 - 2008 + 1 }, (_, k) => 2008 + k).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -135,73 +170,72 @@ export default function RecordPage() {
           </select>
         </div>
       </div>
-      <RemoteView remote={years}>
-        {(data) => (
-          <RecordYearsView
-            data={data}
-            metric={metric}
-            periods={agreements.state === 'ok' ? agreements.data.agreements : []}
-            selectedYear={selectedYear}
-            onSelect={setSelectedYear}
-          />
-        )}
-      </RemoteView>
+      <RecordYearsView
+        record={record}
+        realBase={realBase}
+        metric={metric}
+        selectedYear={selectedYear}
+        onSelect={setSelectedYear}
+      />
       <h2>{s.timeline}</h2>
       <div className="field">
         <label htmlFor="talks">{s.timelineOf}</label>
         <select id="talks" value={smaRaw} onChange={(e) => setSma(e.target.value)}>
-          {[10, 11, 12].map((n) => (
+          {[...new Set(record.events.map((e) => e.sma))].map((n) => (
             <option key={n} value={String(n)}>
               {ordinal(n, i.lang)} SMA
             </option>
           ))}
         </select>
       </div>
-      <RemoteView remote={events}>
-        {(data) => <Timeline events={data.events.filter((e) => String(e.sma) === smaRaw)} />}
-      </RemoteView>
+      <Timeline events={record.events.filter((e) => String(e.sma) === smaRaw)} />
     </>
   );
 }
 
+const colorOf = (y: RecordYearRow): string =>
+  y.basis === 'projected'
+    ? '#e0a030'
+    : y.basis === 'rule' || y.published?.status === 'derived'
+      ? '#6fa3d8'
+      : y.published?.status === 'conflicting'
+        ? '#c0504d'
+        : '#0b5cad';
+
 function RecordYearsView({
-  data,
+  record,
+  realBase,
   metric,
-  periods,
   selectedYear,
   onSelect,
 }: {
-  data: RecordYears;
+  record: SmaRecord;
+  realBase: number;
   metric: Metric;
-  periods: readonly RecordAgreementSummary[];
   selectedYear: number;
   onSelect: (y: number) => void;
 }) {
   const s = usePageStrings(S);
   const i = useI18n();
-  const selected = data.years.find((y) => y.year === selectedYear);
+  const data: RecordYears = useMemo(() => recordYears(record, realBase), [record, realBase]);
+  const selected = data.rows.find((y) => y.year === selectedYear);
+  const statusOf = (y: RecordYearRow): string =>
+    y.basis === 'record' ? (y.published?.status ?? 'unverified') : y.basis === 'projected' ? 'projected' : 'derived';
   const option = useMemo<ChartOption>(() => {
-    const colorOf = (y: RecordYear): string =>
-      y.basis === 'projected'
-        ? '#e0a030'
-        : y.status === 'derived'
-          ? '#6fa3d8'
-          : y.status === 'conflicting'
-            ? '#c0504d'
-            : '#0b5cad';
+    const first = data.rows[0]?.year ?? 1991;
     return {
       legend: { show: false },
       tooltip: {
         trigger: 'axis',
         formatter: (ps: unknown) => {
           const p = (ps as { dataIndex: number }[])[0];
-          const y = p ? data.years[p.dataIndex] : undefined;
+          const y = p ? data.rows[p.dataIndex] : undefined;
           if (!y) return '';
-          const badge = y.basis === 'projected' ? s.projected : y.status;
-          return `${y.year} · ${ordinal(y.sma, i.lang)} SMA<br/>${formatMetric(i, metric, valueOf(y, metric))}<br/><i>${badge}</i>`;
+          return `${y.year} · ${ordinal(y.sma, i.lang)} SMA<br/>${formatMetric(i, metric, valueOf(y, metric))}<br/><i>${s[y.basis]} · ${statusOf(y)}</i>`;
         },
       },
-      xAxis: { type: 'category', data: data.years.map((y) => String(y.year)) },
+      grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
+      xAxis: { type: 'category', data: data.rows.map((y) => String(y.year)) },
       yAxis: {
         type: 'value',
         axisLabel: {
@@ -210,15 +244,15 @@ function RecordYearsView({
               ? i.rate(v, { digits: 1 })
               : metric === 'usd'
                 ? i.usd(v)
-                : i.won(v).replace(/ ?\d+(,\d+)*만.*$/, ''),
+                : i.won(v).replace(/ \d[\d,]*만.*$/, ' 원'),
         },
       },
-      dataZoom: [{ type: 'inside' }],
+      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }],
       series: [
         {
           type: 'bar',
           name: s[metric],
-          data: data.years.map((y) => ({
+          data: data.rows.map((y) => ({
             value: valueOf(y, metric),
             itemStyle: {
               color: colorOf(y),
@@ -229,39 +263,40 @@ function RecordYearsView({
           markArea: {
             silent: true,
             label: { position: 'insideTop', fontSize: 10, color: '#5b636d' },
-            data: periods
-              .filter((p) => p.period.last_year >= (data.years[0]?.year ?? 0))
-              .map((p, k) => [
-                {
-                  name: ordinal(p.ordinal, i.lang),
-                  xAxis: String(Math.max(p.period.first_year, data.years[0]?.year ?? p.period.first_year)),
-                  itemStyle: { color: k % 2 ? 'rgba(11,92,173,0.05)' : 'rgba(11,92,173,0.12)' },
-                },
-                { xAxis: String(p.period.last_year) },
-              ]),
+            data: record.agreements.map((a, k) => [
+              {
+                name: ordinal(a.ordinal, i.lang),
+                xAxis: String(Math.max(a.firstYear, first)),
+                itemStyle: { color: k % 2 ? 'rgba(11,92,173,0.04)' : 'rgba(11,92,173,0.1)' },
+              },
+              { xAxis: String(a.lastYear) },
+            ]),
           },
         },
       ],
     };
-  }, [data, metric, periods, selectedYear, i, s]);
+  }, [data, metric, record, selectedYear, i, s]);
 
-  const columns: Column<RecordYear>[] = [
+  const columns: Column<RecordYearRow>[] = [
     { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
     { key: 'sma', header: s.sma, render: (y) => ordinal(y.sma, i.lang), csv: (y) => y.sma },
-    ...metrics.map<Column<RecordYear>>((m) => ({
+    ...metrics.map<Column<RecordYearRow>>((m) => ({
       key: m,
       header: m === 'real' ? `${s.real} (${data.realBase})` : s[m],
       numeric: true,
-      render: (y) => (
-        <>
-          {formatMetric(i, m, valueOf(y, m))}
-          {m === 'usd' && y.usdRate && (
-            <div className="muted" style={{ fontSize: '0.75rem' }}>
-              {s.usdAt.replace('{rate}', y.usdRate.krwPerUsd.toFixed(1)).replace('{year}', String(y.usdRate.year))}
-            </div>
-          )}
-        </>
-      ),
+      render: (y) => {
+        const note = provenance(i, y, m);
+        return (
+          <>
+            {formatMetric(i, m, valueOf(y, m))}
+            {note && (
+              <div className="muted" style={{ fontSize: '0.72rem' }}>
+                {note}
+              </div>
+            )}
+          </>
+        );
+      },
       csv: (y) => valueOf(y, m),
     })),
     {
@@ -270,16 +305,16 @@ function RecordYearsView({
       render: (y) => (
         <>
           {s[y.basis]}
-          <StatusBadge status={y.basis === 'projected' ? 'projected' : y.status} />
+          <StatusBadge status={statusOf(y)} />
         </>
       ),
-      csv: (y) => (y.basis === 'projected' ? 'projected' : y.status),
+      csv: (y) => `${y.basis}: ${statusOf(y)}`,
     },
     {
       key: 'source',
       header: i.t('source'),
-      render: (y) => <SourceList sources={y.sources} note={y.rule ?? y.note} />,
-      csv: (y) => y.sources.map((x) => x.url).join(' '),
+      render: (y) => <YearSource row={y} />,
+      csv: (y) => (y.published?.sources ?? []).map((x) => x.url).join(' '),
     },
   ];
 
@@ -290,21 +325,25 @@ function RecordYearsView({
           title={`${s.chart}: ${s[metric]}`}
           filename={`sma-record-${metric}`}
           option={option}
-          onPick={(k) => onSelect(data.years[k]?.year ?? 0)}
+          height={360}
+          onPick={(k) => onSelect(data.rows[k]?.year ?? 0)}
         />
+        <p className="muted" style={{ fontSize: '0.8rem' }}>
+          <span className="badge" style={{ color: '#0b5cad' }}>
+            ■ {s.record}
+          </span>
+          <span className="badge derived">■ {i.t('derived')}</span>
+          <span className="badge conflicting">■ {i.t('conflicting')}</span>
+          <span className="badge projected">■ {i.t('projected')}</span>
+        </p>
         {selected && (
-          <div className="card" aria-live="polite">
+          <div className="card" aria-live="polite" data-testid="selected-year">
             <strong>
               {s.selected}: {selected.year} · {ordinal(selected.sma, i.lang)} SMA
             </strong>{' '}
-            <StatusBadge status={selected.basis === 'projected' ? 'projected' : selected.status} />
+            <StatusBadge status={statusOf(selected)} />
             <p className="result">{formatMetric(i, metric, valueOf(selected, metric))}</p>
-            {selected.rule && (
-              <p>
-                {i.t('rule')}: {selected.rule}
-              </p>
-            )}
-            <SourceList sources={selected.sources} note={selected.note} />
+            <YearSource row={selected} open />
           </div>
         )}
       </div>
@@ -312,35 +351,103 @@ function RecordYearsView({
         caption={s.table}
         filename={`sma-record-${data.realBase}`}
         columns={columns}
-        rows={data.years}
-        rowKey={(y) => String(y.year)}
+        rows={data.rows}
+        rowKey={(y) => `${y.agreementId}-${y.year}`}
       />
     </>
   );
 }
 
-function Timeline({ events }: { events: readonly RecordEvent[] }) {
+/** The sources of a year's figure, or the rule and index values that produced it. */
+function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
+  const i = useI18n();
   const s = usePageStrings(S);
-  const { t } = useI18n();
-  const highlight = (e: RecordEvent): string | undefined =>
+  const rule = row.metrics ? describeRule(row.metrics.source.rule, i) : null;
+  const index = row.metrics?.source.index;
+  const alternatives = row.published?.alternatives;
+  return (
+    <details open={open}>
+      <summary>
+        {i.t('source')} ({row.published?.sources.length ?? 0})
+      </summary>
+      {rule && (
+        <p>
+          {i.t('rule')}: {rule}
+          {index && (
+            <>
+              {' '}
+              — {index.series} {index.indexYear} = {i.rate(index.roundedValue)}
+              {index.bound && ` (${index.bound})`} <StatusBadge status={index.observed ? 'observed' : 'projected'} />
+              <span className="muted"> {index.origin}</span>
+            </>
+          )}
+        </p>
+      )}
+      {alternatives && (
+        <ul>
+          {alternatives.map((a, k) => (
+            <li key={k}>
+              {s.alternative}: {a.krw != null ? i.won(a.krw) : ''} {a.usd != null ? i.usd(a.usd) : ''} —{' '}
+              {a.sources.map((x) => x.title).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <SourceList sources={row.published?.sources ?? []} inline />
+    </details>
+  );
+}
+
+function Timeline({ events }: { events: readonly EventFact[] }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const highlight = (e: EventFact): string | undefined =>
     e.type.startsWith('furlough') ? '#fff1f0' : e.type === 'ratification' ? '#eef7ee' : undefined;
-  const columns: Column<RecordEvent>[] = [
+  const position = (e: EventFact): string =>
+    e.positions
+      .map((p) => {
+        const bits = [
+          p.ask_usd_per_year !== undefined ? `ask ${i.usd(p.ask_usd_per_year)}/yr` : null,
+          p.floor_usd_per_year !== undefined ? `floor ${i.usd(p.floor_usd_per_year)}/yr` : null,
+          p.offer_change !== undefined ? `offer ${i.rate(p.offer_change, { signed: true })}` : null,
+          p.accepted_change !== undefined ? `accepted ${i.rate(p.accepted_change, { signed: true })}` : null,
+          p.term_years_min !== undefined
+            ? `term ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} yr`
+            : null,
+        ].filter(Boolean);
+        return `${p.party === 'rok' ? s.rok : s.us}: ${bits.join(', ')}`;
+      })
+      .join(' / ');
+  const columns: Column<EventFact>[] = [
     {
       key: 'date',
       header: s.date,
-      render: (e) => (e.date_end && e.date_end !== e.date_start ? `${e.date_start} – ${e.date_end}` : e.date_start),
-      csv: (e) => (e.date_end && e.date_end !== e.date_start ? `${e.date_start}/${e.date_end}` : e.date_start),
+      render: (e) => (e.date_end !== e.date_start ? `${e.date_start} – ${e.date_end}` : e.date_start),
+      csv: (e) => (e.date_end !== e.date_start ? `${e.date_start}/${e.date_end}` : e.date_start),
     },
     {
       key: 'event',
       header: s.event,
       render: (e) => (
         <div style={{ background: highlight(e) }}>
-          <span className="badge">{e.round ? `#${e.round}` : e.type}</span> {e.title}
+          <span className="badge">{e.round ? `#${e.round}` : e.type}</span> {e.label}
+          {e.vote && (
+            <div>
+              {s.vote}: {e.vote.present} / {e.vote.yes} / {e.vote.no} / {e.vote.abstain}
+            </div>
+          )}
+          {e.furloughed && (
+            <div>
+              {s.furloughed}:{' '}
+              {e.furloughed
+                .map((f) => (f.low === f.high ? i.int(f.low) : `${i.int(f.low)}–${i.int(f.high)}`))
+                .join(', ')}
+            </div>
+          )}
           <StatusBadge status={e.status} />
         </div>
       ),
-      csv: (e) => `${e.type}${e.round ? ` ${e.round}` : ''}: ${e.title}`,
+      csv: (e) => `${e.type}${e.round ? ` ${e.round}` : ''}: ${e.label}`,
     },
     { key: 'city', header: s.city, render: (e) => e.city ?? '—', csv: (e) => e.city },
     {
@@ -349,58 +456,25 @@ function Timeline({ events }: { events: readonly RecordEvent[] }) {
       render: (e) =>
         e.participants ? (
           <>
-            {e.participants.rok && (
-              <div>
-                {s.rok}: {e.participants.rok}
-              </div>
-            )}
-            {e.participants.us && (
-              <div>
-                {s.us}: {e.participants.us}
-              </div>
-            )}
+            <div>
+              {s.rok}: {e.participants.rok}
+            </div>
+            <div>
+              {s.us}: {e.participants.us}
+            </div>
           </>
         ) : (
           '—'
         ),
-      csv: (e) => (e.participants ? [e.participants.rok, e.participants.us].filter(Boolean).join(' / ') : ''),
+      csv: (e) => (e.participants ? `${e.participants.rok} / ${e.participants.us}` : ''),
     },
-    {
-      key: 'positions',
-      header: s.positions,
-      render: (e) =>
-        e.positions ? (
-          <>
-            {e.positions.rok && (
-              <div>
-                {s.rok}: {e.positions.rok}
-              </div>
-            )}
-            {e.positions.us && (
-              <div>
-                {s.us}: {e.positions.us}
-              </div>
-            )}
-          </>
-        ) : (
-          '—'
-        ),
-      csv: (e) => (e.positions ? [e.positions.rok, e.positions.us].filter(Boolean).join(' / ') : ''),
-    },
+    { key: 'positions', header: s.positions, render: (e) => position(e) || '—', csv: (e) => position(e) },
     {
       key: 'source',
-      header: t('source'),
+      header: i.t('source'),
       render: (e) => <SourceList sources={e.sources} />,
       csv: (e) => e.sources.map((x) => x.url).join(' '),
     },
   ];
-  return (
-    <DataTable
-      caption={s.events}
-      filename="sma-timeline"
-      columns={columns}
-      rows={events}
-      rowKey={(e) => `${e.date_start}-${e.type}-${e.title}`}
-    />
-  );
+  return <DataTable caption={s.events} filename="sma-timeline" columns={columns} rows={events} rowKey={(e) => e.id} />;
 }
