@@ -3,7 +3,8 @@ import Chart, { type ChartOption } from './chart.js';
 import { DataTable, type Column } from './data-table.js';
 import { StatusBadge } from './sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
-import type { EscalationRule, Schedule, ScheduleYear } from '../types.js';
+import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement/metrics.js';
+import type { EscalationRule } from '../types.js';
 
 const S = {
   en: {
@@ -69,100 +70,175 @@ export function describeRule(rule: EscalationRule, i: I18n): string {
   }
 }
 
+/** The first source of an origin string, without its URL (the full text stays in the CSV and the tooltip). */
+const shortOrigin = (origin: string): string => {
+  const first = origin.split('; ')[0] ?? origin;
+  const text = first.replace(/ <[^>]*>/g, '');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
+const money = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));
+
+/** Where a year's amount comes from: the rule, and for index rules the series value used, observed or projected. */
+export function yearBasis(y: YearMetrics, i: I18n, s: { capped: string; floored: string; observed: string }): string {
+  const idx = y.source.index;
+  const rule = describeRule(y.source.rule, i);
+  if (!idx) return rule;
+  const bound = idx.bound === 'cap' ? ` [${s.capped}]` : idx.bound === 'floor' ? ` [${s.floored}]` : '';
+  return `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: ${shortOrigin(idx.origin)})`;
+}
+
 /** A computed schedule: chart and table, each year saying which rule and which index value (observed or projected) made it. */
-export function ScheduleView({ schedule, filename }: { schedule: Schedule; filename: string }) {
+export function ScheduleView({
+  metrics,
+  filename,
+  title,
+}: {
+  metrics: ScheduleMetrics;
+  filename: string;
+  title: string;
+}) {
   const s = usePageStrings(S);
   const i = useI18n();
+  const cur = metrics.currency;
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: {
         trigger: 'axis',
         formatter: (ps: unknown) => {
           const p = (ps as { dataIndex: number }[])[0];
-          const y = p ? schedule.years[p.dataIndex] : undefined;
-          return y ? `${y.year}<br/>${i.won(y.amount)}<br/>${describeRule(y.rule, i)}` : '';
+          const y = p ? metrics.rows[p.dataIndex] : undefined;
+          return y ? `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i)}` : '';
         },
       },
-      xAxis: { type: 'category', data: schedule.years.map((y) => String(y.year)) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => i.won(v) } },
+      xAxis: { type: 'category', data: metrics.rows.map((y) => String(y.year)) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => money(i, v, cur) } },
       series: [
         {
           type: 'bar',
           name: s.chart,
-          data: schedule.years.map((y) => ({
+          data: metrics.rows.map((y) => ({
             value: y.amount,
-            itemStyle: { color: y.growth && !y.growth.observed ? '#e0a030' : '#0b5cad' },
+            itemStyle: { color: y.source.index && !y.source.index.observed ? '#e0a030' : '#0b5cad' },
           })),
+          label: {
+            show: metrics.rows.length <= 12,
+            position: 'top',
+            fontSize: 10,
+            formatter: (p: { value: number }) => money(i, p.value, cur).replace(/ \d[\d,]*만.*$/, ''),
+          },
         },
       ],
     }),
-    [schedule, i, s],
+    [metrics, cur, i, s],
   );
-  const columns: Column<ScheduleYear>[] = [
+  const columns: Column<YearMetrics>[] = [
     { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
-    { key: 'amount', header: i.t('amount'), numeric: true, render: (y) => i.won(y.amount), csv: (y) => y.amount },
+    {
+      key: 'amount',
+      header: i.t('amount'),
+      numeric: true,
+      render: (y) => money(i, y.amount, cur),
+      csv: (y) => y.amount,
+    },
     {
       key: 'change',
       header: s.change,
       numeric: true,
-      render: (y) => (y.change === null ? '—' : i.rate(y.change, { signed: true })),
-      csv: (y) => y.change,
+      render: (y) => (y.change.available && y.change.rate !== null ? i.rate(y.change.rate, { signed: true }) : '—'),
+      csv: (y) => (y.change.available ? y.change.rate : null),
     },
     {
       key: 'basis',
       header: s.basis,
       render: (y) => (
-        <>
-          {describeRule(y.rule, i)}
-          {y.growth && (
-            <>
-              {' '}
-              = {i.rate(y.growth.value)} <StatusBadge status={y.growth.observed ? 'observed' : 'projected'} />
-              <span className="muted" style={{ fontSize: '0.75rem' }}>
-                {' '}
-                ({y.growth.observed ? s.observed : i.t('projected')}: {y.growth.origin})
-              </span>
-            </>
-          )}
-          {y.capped && <span className="badge projected">{s.capped}</span>}
-          {y.floored && <span className="badge projected">{s.floored}</span>}
-        </>
+        <span title={y.source.index?.origin}>
+          {yearBasis(y, i, s)}
+          {y.source.index && !y.source.index.observed && <StatusBadge status="projected" />}
+        </span>
       ),
-      csv: (y) =>
-        `${describeRule(y.rule, i)}${y.growth ? ` = ${y.growth.value} (${y.growth.observed ? 'observed' : 'projected'}: ${y.growth.origin})` : ''}${y.capped ? ' [cap]' : ''}`,
+      csv: (y) => (y.source.index ? `${yearBasis(y, i, s)} — ${y.source.index.origin}` : yearBasis(y, i, s)),
     },
     {
       key: 'real',
-      header: s.real,
+      header: `${s.real} (${metrics.realBaseYear})`,
       numeric: true,
-      render: (y) => (y.realKrw == null ? '—' : i.won(y.realKrw)),
-      csv: (y) => y.realKrw,
+      render: (y) =>
+        y.real.available ? (
+          <>
+            {i.won(y.real.value)}
+            {y.real.projected && <StatusBadge status="projected" />}
+          </>
+        ) : (
+          '—'
+        ),
+      csv: (y) => (y.real.available ? y.real.value : null),
     },
     {
       key: 'usd',
-      header: s.usd,
+      header: cur === 'KRW' ? s.usd : 'KRW',
       numeric: true,
-      render: (y) => (y.usd == null ? '—' : i.usd(y.usd)),
-      csv: (y) => y.usd,
+      render: (y) => {
+        const m = cur === 'KRW' ? y.usd : y.krw;
+        if (!m.available) return '—';
+        const fx = m.conversion?.fx;
+        return (
+          <>
+            {cur === 'KRW' ? i.usd(m.value) : i.won(m.value)}
+            {fx && (
+              <div className="muted" style={{ fontSize: '0.72rem' }}>
+                {fx.value.toFixed(1)} KRW/USD {fx.year}
+                {!fx.observed && ` (${i.t('projected')})`}
+              </div>
+            )}
+          </>
+        );
+      },
+      csv: (y) => {
+        const m = cur === 'KRW' ? y.usd : y.krw;
+        return m.available ? m.value : null;
+      },
+    },
+    {
+      key: 'perSoldier',
+      header: s.perSoldier,
+      numeric: true,
+      render: (y) => money(i, y.perSoldier.value, cur),
+      csv: (y) => y.perSoldier.value,
+    },
+    {
+      key: 'share',
+      header: s.share,
+      numeric: true,
+      render: (y) =>
+        y.defenseBudgetShare.available ? (
+          <>
+            {i.rate(y.defenseBudgetShare.value, { digits: 2 })}
+            {!y.defenseBudgetShare.budget.observed && <StatusBadge status="projected" />}
+          </>
+        ) : (
+          '—'
+        ),
+      csv: (y) => (y.defenseBudgetShare.available ? y.defenseBudgetShare.value : null),
     },
   ];
   return (
     <>
-      <p className="result">
-        {s.total}: <strong>{i.won(schedule.total)}</strong>
-        {schedule.presentValue != null && (
+      <p className="result" data-testid="schedule-total">
+        {s.total}: <strong>{money(i, metrics.totals.nominal.value, cur)}</strong>
+        {metrics.totals.real.available && (
           <>
             {' · '}
-            {s.pv}: {i.won(schedule.presentValue)}
+            {s.real} ({metrics.realBaseYear}): {i.won(metrics.totals.real.value)}
           </>
         )}
       </p>
-      <Chart title={`${s.chart}: ${schedule.agreementId}`} filename={`${filename}-chart`} option={option} />
+      <Chart title={`${s.chart}: ${title}`} filename={`${filename}-chart`} option={option} />
       <DataTable
-        caption={`${s.table}: ${schedule.agreementId}`}
+        caption={`${s.table}: ${title}`}
         filename={filename}
         columns={columns}
-        rows={schedule.years}
+        rows={metrics.rows}
         rowKey={(y) => String(y.year)}
       />
     </>

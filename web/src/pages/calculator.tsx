@@ -1,12 +1,15 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { parseAgreementFile } from '../../../src/io/agreement-file.js';
 import { api, toRemote, useApi, type Remote } from '../api.js';
 import { agreementProblems, parseAgreement, sma12 } from '../agreement-url.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { computeAgreement, toAgreementFile } from '../record/compute.js';
+import { smaRecord, type SmaRecord } from '../record/record.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
-import type { Agreement, EscalationRule, Schedule } from '../types.js';
+import type { Agreement, EscalationRule } from '../types.js';
 
 const S = {
   en: {
@@ -41,6 +44,7 @@ const S = {
     kindFreeze: 'freeze',
     kindIndex: 'index',
     cpiName: 'CPI growth',
+    proposal: 'proposal',
     defenseName: 'Defense-budget growth',
   },
   ko: {
@@ -75,36 +79,59 @@ const S = {
     kindFreeze: '동결',
     kindIndex: '지수 연동',
     cpiName: '소비자물가지수 증가율',
+    proposal: '제안',
     defenseName: '국방비 증가율',
   },
 };
 
 const EOK = 100_000_000;
 
-export interface ScheduleRequest {
-  readonly agreement: Agreement;
-  readonly projection: { readonly 'rok-cpi': number; readonly 'rok-defense-budget-growth': number };
-  readonly realBase: number;
+/** A saved document as GET /api/documents/proposal lists it; body is an agreement file. */
+interface SavedDocument {
+  readonly id: string;
+  readonly name: string;
+  readonly body: unknown;
+  readonly version: number;
+}
+
+/** The record's agreements and proposals, then the user's saved proposals, as engine agreements. */
+export function useAgreementChoices(record: SmaRecord | null): readonly Agreement[] {
+  const saved = useApi<readonly SavedDocument[]>('/api/documents/proposal');
+  return useMemo(() => {
+    if (!record) return [sma12];
+    const list: Agreement[] = [
+      ...record.agreements.map((a) => a.agreement),
+      ...record.proposals.map((p) => p.agreement),
+    ];
+    if (saved.state === 'ok')
+      for (const d of saved.data) {
+        const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(d.body)), `${d.id}.json`, record);
+        if (parsed.ok && !list.some((a) => a.id === parsed.value.agreement.id))
+          list.push({ ...parsed.value.agreement, kind: 'proposal' });
+      }
+    return list;
+  }, [record, saved]);
 }
 
 export default function CalculatorPage() {
   const s = usePageStrings(S);
   const { lang } = useI18n();
   const { params } = useRoute();
-  const agreement = parseAgreement(params.get('a')) ?? sma12;
+  const record = smaRecord.ok ? smaRecord.value : null;
+  const choices = useAgreementChoices(record);
+  const agreement = parseAgreement(params.get('a')) ?? choices.find((a) => a.id === 'sma-12') ?? sma12;
   const setAgreement = (a: Agreement) => setParams({ a: JSON.stringify(a) });
   const [cpi, setCpi] = useNumberParam('cpi', 2);
   const [defense, setDefense] = useNumberParam('defense', 4);
   const [realBase, setRealBase] = useNumberParam('base', 2025);
   const problems = agreementProblems(agreement, lang);
-  const request = useDebounced<ScheduleRequest | null>(
-    problems.size === 0
-      ? { agreement, projection: { 'rok-cpi': cpi / 100, 'rok-defense-budget-growth': defense / 100 }, realBase }
-      : null,
-    200,
+  const outcome = useMemo(
+    () =>
+      record && problems.size === 0
+        ? computeAgreement(record, agreement, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase })
+        : null,
+    [record, agreement, problems.size, cpi, defense, realBase],
   );
-  const schedule = useApi<Schedule>(request ? '/api/schedule' : null, request ?? undefined);
-  const proposals = useApi<{ agreements: readonly Agreement[] }>('/api/record/proposals');
   const [save, setSave] = useState<Remote<{ id: string }> | null>(null);
 
   const setRule = (k: number, rule: EscalationRule) =>
@@ -114,7 +141,7 @@ export default function CalculatorPage() {
     <>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
-      <div className="grid2">
+      <div>
         <form className="card" onSubmit={(e) => e.preventDefault()} aria-label={s.title}>
           <div className="field">
             <label htmlFor="load">{s.load}</label>
@@ -122,19 +149,17 @@ export default function CalculatorPage() {
               id="load"
               value=""
               onChange={(e) => {
-                const all = [sma12, ...(proposals.state === 'ok' ? proposals.data.agreements : [])];
-                const a = all.find((x) => x.id === e.target.value);
+                const a = choices.find((x) => x.id === e.target.value);
                 if (a) setAgreement(a);
               }}
             >
               <option value="">—</option>
-              <option value={sma12.id}>{sma12.name}</option>
-              {proposals.state === 'ok' &&
-                proposals.data.agreements.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
+              {choices.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                  {a.kind === 'proposal' ? ` (${s.proposal})` : ''}
+                </option>
+              ))}
             </select>
           </div>
           <TextField
@@ -236,9 +261,11 @@ export default function CalculatorPage() {
               disabled={problems.size > 0}
               onClick={() => {
                 setSave({ state: 'loading' });
-                api<{ id: string }>('/api/proposals', { body: { ...agreement, kind: 'proposal' } }).then(
+                api<{ id: string; version: number }>('/api/documents/proposal', {
+                  body: toAgreementFile(agreement),
+                }).then(
                   (r) => setSave({ state: 'ok', data: r }),
-                  (e: unknown) => setSave(toRemote(e, '/api/proposals')),
+                  (e: unknown) => setSave(toRemote(e, '/api/documents/proposal')),
                 );
               }}
             >
@@ -257,10 +284,13 @@ export default function CalculatorPage() {
           </div>
         </form>
         <section aria-live="polite" aria-label={agreement.name}>
-          {request && (
-            <RemoteView remote={schedule}>
-              {(sch) => <ScheduleView schedule={sch} filename={`schedule-${agreement.id}`} />}
-            </RemoteView>
+          {outcome?.ok && (
+            <ScheduleView metrics={outcome.metrics} filename={`schedule-${agreement.id}`} title={agreement.name} />
+          )}
+          {outcome && !outcome.ok && (
+            <div className="alert" role="alert">
+              <code>{outcome.code}</code> {outcome.detail}
+            </div>
           )}
         </section>
       </div>
@@ -417,14 +447,3 @@ function RuleRow({
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
-
-/** The value, once it has stopped changing for `ms` (so typing does not flood the server). */
-function useDebounced<T>(value: T, ms: number): T {
-  const key = JSON.stringify(value);
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(JSON.parse(key) as T), ms);
-    return () => clearTimeout(h);
-  }, [key, ms]);
-  return useMemo(() => v, [v]);
-}
