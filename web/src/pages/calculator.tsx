@@ -1,13 +1,13 @@
 import { useId, useMemo, useState } from 'react';
-import { parseAgreementFile } from '../../../src/io/agreement-file.js';
-import { api, toRemote, useApi, type Remote } from '../api.js';
+import { api, toRemote, type Remote } from '../api.js';
 import { agreementProblems, parseAgreement, sma12 } from '../agreement-url.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { useAgreementChoices } from '../record/choices.js';
 import { computeAgreement, toAgreementFile } from '../record/compute.js';
-import { smaRecord, type SmaRecord } from '../record/record.js';
+import { smaRecord } from '../record/record.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
 import type { Agreement, EscalationRule } from '../types.js';
 
@@ -85,33 +85,6 @@ const S = {
 };
 
 const EOK = 100_000_000;
-
-/** A saved document as GET /api/documents/proposal lists it; body is an agreement file. */
-interface SavedDocument {
-  readonly id: string;
-  readonly name: string;
-  readonly body: unknown;
-  readonly version: number;
-}
-
-/** The record's agreements and proposals, then the user's saved proposals, as engine agreements. */
-export function useAgreementChoices(record: SmaRecord | null): readonly Agreement[] {
-  const saved = useApi<readonly SavedDocument[]>('/api/documents/proposal');
-  return useMemo(() => {
-    if (!record) return [sma12];
-    const list: Agreement[] = [
-      ...record.agreements.map((a) => a.agreement),
-      ...record.proposals.map((p) => p.agreement),
-    ];
-    if (saved.state === 'ok')
-      for (const d of saved.data) {
-        const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(d.body)), `${d.id}.json`, record);
-        if (parsed.ok && !list.some((a) => a.id === parsed.value.agreement.id))
-          list.push({ ...parsed.value.agreement, kind: 'proposal' });
-      }
-    return list;
-  }, [record, saved]);
-}
 
 export default function CalculatorPage() {
   const s = usePageStrings(S);

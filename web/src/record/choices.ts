@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import type { Agreement, YearRule } from '../../../src/engine/agreement/types.js';
+import { parseAgreementFile } from '../../../src/io/agreement-file.js';
+import type { SmaRecord } from '../../../src/io/load-record.js';
+import { useApi } from '../api.js';
+
+/** A saved document as GET /api/documents/proposal lists it; body is an agreement file. */
+interface SavedDocument {
+  readonly id: string;
+  readonly name: string;
+  readonly body: unknown;
+  readonly version: number;
+}
+
+const years = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+/**
+ * The alternatives an analyst compares the 12th SMA with over 2026–2035 (USERS.md), written as agreement data
+ * from the 2025 amount of 1.4028 tn won (MOFA's 12th-SMA release): a fixed 5 % a year, the 11th SMA's
+ * defense-budget indexation, and the 12th SMA's CPI rule carried on to 2035.
+ */
+export function alternatives(record: SmaRecord): readonly Agreement[] {
+  const sma12 = record.agreements.find((a) => a.id === 'sma-12')?.agreement;
+  const base = { year: 2025, amount: 1_402_800_000_000 };
+  const make = (id: string, name: string, rules: YearRule[]): Agreement => ({
+    id,
+    name,
+    currency: 'KRW',
+    unit: 100_000_000,
+    base,
+    rules,
+    kind: 'proposal',
+  });
+  const list: Agreement[] = [
+    make(
+      'alt-fixed-5',
+      'Fixed +5 % a year, 2026–2035',
+      years(2026, 2035).map((year) => ({ year, rule: { kind: 'change', rate: 0.05 } })),
+    ),
+    make(
+      'alt-defense-index',
+      'Defense-budget growth of Y−1, no cap (11th SMA rule), 2026–2035',
+      years(2026, 2035).map((year) => ({
+        year,
+        rule: { kind: 'index', series: 'rok-defense-budget-growth', lag: 1, cap: null, floor: null, precision: 0.001 },
+      })),
+    ),
+  ];
+  if (sma12) {
+    const cpiRule = sma12.rules[sma12.rules.length - 1]?.rule;
+    if (cpiRule)
+      list.unshift({
+        ...sma12,
+        id: 'sma-12-to-2035',
+        name: '12th SMA rule carried on to 2035',
+        kind: 'proposal',
+        rules: [...sma12.rules, ...years(2031, 2035).map((year) => ({ year, rule: cpiRule }))],
+      });
+  }
+  return list;
+}
+
+/** The record's agreements and proposals, the analyst's alternatives, then the user's saved proposals. */
+export function useAgreementChoices(record: SmaRecord | null): readonly Agreement[] {
+  const saved = useApi<readonly SavedDocument[]>('/api/documents/proposal');
+  return useMemo(() => {
+    if (!record) return [];
+    const list: Agreement[] = [
+      ...record.agreements.map((a) => a.agreement),
+      ...record.proposals.map((p) => p.agreement),
+      ...alternatives(record),
+    ];
+    if (saved.state === 'ok')
+      for (const d of saved.data) {
+        const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(d.body)), `${d.id}.json`, record);
+        if (parsed.ok && !list.some((a) => a.id === parsed.value.agreement.id))
+          list.push({ ...parsed.value.agreement, kind: 'proposal' });
+      }
+    return list;
+  }, [record, saved]);
+}
