@@ -75,7 +75,6 @@ const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real']
 
 export default function ComparePage() {
   const s = usePageStrings(S);
-  const i = useI18n();
   const record = smaRecord.ok ? smaRecord.value : null;
   const all = useAgreementChoices(record);
   const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
