@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { smaRecordPlugin } from './record-plugin.js';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,19 +9,14 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: webRoot,
   base: './',
-  plugins: [react()],
-  resolve: {
-    // src/io imports node:fs and node:url for reading files from disk; the browser parses the bundled text instead.
-    alias: {
-      'node:fs': fileURLToPath(new URL('./src/shims/node-fs.ts', import.meta.url)),
-      'node:url': fileURLToPath(new URL('./src/shims/node-url.ts', import.meta.url)),
-    },
-  },
+  plugins: [react(), smaRecordPlugin()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: true,
+    // bench/web.ts reads the chunk graph from it to size each page's first render.
+    manifest: true,
     // ECharts is one lazy chunk shared by the chart pages; the shell stays small.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { Agreement, YearRule } from '../../../src/engine/agreement/types.js';
-import { parseAgreementFile } from '../../../src/io/agreement-file.js';
+import type { AgreementFileData } from '../../../src/io/agreement-file-schema.js';
 import type { SmaRecord } from '../../../src/io/load-record.js';
+import { buildAgreement, type BaseLookup } from '../../../src/io/rules.js';
 import { useApi } from '../api.js';
 
 /** A saved document as GET /api/documents/proposal lists it; body is an agreement file. */
@@ -60,6 +61,17 @@ export function alternatives(record: SmaRecord): readonly Agreement[] {
   return list;
 }
 
+/** The published amount of a record agreement's last year, for a saved agreement whose base is `{ agreement }`. */
+const lookupBase =
+  (record: SmaRecord): BaseLookup =>
+  (id, currency) => {
+    const a = record.agreements.find((x) => x.id === id);
+    if (!a) return 'unknown_agreement';
+    const last = a.publishedAmounts.find((y) => y.year === a.lastYear);
+    const amount = currency === 'KRW' ? last?.krw : last?.usd;
+    return amount == null ? 'no_amount' : { year: a.lastYear, amount };
+  };
+
 /** The record's agreements and proposals, the analyst's alternatives, then the user's saved proposals. */
 export function useAgreementChoices(record: SmaRecord | null): readonly Agreement[] {
   const saved = useApi<readonly SavedDocument[]>('/api/documents/proposal');
@@ -72,9 +84,10 @@ export function useAgreementChoices(record: SmaRecord | null): readonly Agreemen
     ];
     if (saved.state === 'ok')
       for (const d of saved.data) {
-        const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(d.body)), `${d.id}.json`, record);
-        if (parsed.ok && !list.some((a) => a.id === parsed.value.agreement.id))
-          list.push({ ...parsed.value.agreement, kind: 'proposal' });
+        // The server validated the body as an agreement file when it was saved; only its rules are expanded here.
+        const file = d.body as AgreementFileData;
+        const built = buildAgreement({ ...file, kind: 'proposal' }, new Set(record.indices.keys()), lookupBase(record));
+        if (built.ok && !list.some((a) => a.id === built.value.agreement.id)) list.push(built.value.agreement);
       }
     return list;
   }, [record, saved]);
