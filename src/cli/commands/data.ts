@@ -19,7 +19,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (!(TOPICS as readonly string[]).includes(topic))
     throw usageError(`expected indices, events or context, found '${topic}'`);
-  const r = record();
+  const r = await record();
   const lang = o.lang;
   const style = styleFor(io.env, io.isTty);
   if (topic === 'indices') {
