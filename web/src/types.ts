@@ -56,14 +56,3 @@ export interface RubinsteinSplitResult {
   readonly maxShare: number;
   readonly histogram: readonly Bin[];
 }
-
-/** Output of a negotiation Monte Carlo job (expected shape; see docs/web-api-needs.md). */
-export interface NegotiationResult {
-  readonly runs: number;
-  readonly agreementRate: { readonly value: number; readonly ci95: readonly [number, number] };
-  readonly ratificationFailures?: number;
-  readonly firstYearChange: readonly Bin[];
-  readonly monthsToAgreement: readonly Bin[];
-  readonly monthsInLapse: readonly Bin[];
-  readonly furloughedWorkerMonths: readonly Bin[];
-}

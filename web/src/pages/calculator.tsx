@@ -115,7 +115,7 @@ export default function CalculatorPage() {
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
       <div>
-        <form className="card" onSubmit={(e) => e.preventDefault()} aria-label={s.title}>
+        <form noValidate className="card" onSubmit={(e) => e.preventDefault()} aria-label={s.title}>
           <div className="field">
             <label htmlFor="load">{s.load}</label>
             <select

@@ -6,7 +6,19 @@ import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useNumberParam, useQueryParam } from '../router.js';
-import type { Bin, JobKindSummary, JobSnapshot, NegotiationResult, RubinsteinSplitResult } from '../types.js';
+import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
+import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
+import type { Bin, JobKindSummary, JobSnapshot, RubinsteinSplitResult } from '../types.js';
+
+/** Scenarios the negotiation Monte Carlo can run: the engine's bundled example (a lapse as in 2019–2020). */
+const scenarios = [
+  {
+    id: 'price-lapse-2019',
+    en: 'Price talks from Sep 2019, the agreement expiring 31 Dec 2019, furloughs of 4,000–5,000 from the 4th month, a home vote',
+    ko: '2019년 9월부터 가격 협상, 2019년 12월 31일 협정 만료, 4개월째부터 4,000–5,000명 무급휴직, 국회 비준',
+    spec: PRICE_LAPSE_MONTE_CARLO,
+  },
+] as const;
 
 const S = {
   en: {
@@ -32,14 +44,22 @@ const S = {
     share: 'Share x₁',
     count: 'Runs',
     agreementRate: 'Agreement rate',
-    terms: 'First-year change of the deals',
-    time: 'Months to agreement',
+    terms: 'Agreed terms',
+    time: 'Rounds to agreement',
     lapse: 'Months in lapse',
     furlough: 'Furloughed worker-months',
     ratification: 'Deals rejected at ratification',
     from: 'Simulated by job {id} ({kind}), seed {seed}, {runs} runs',
     cancelled: 'Stopped.',
     unknownKind: 'This simulation has no form in the web app yet; its raw result is shown.',
+    outcomes: 'How the negotiations ended',
+    quantities: 'Distributions over the runs',
+    quantity: 'Quantity',
+    mean: 'mean',
+    'reason:agreement': 'agreement',
+    'reason:deadline': 'deadline',
+    'reason:walkaway': 'walk-away',
+    'reason:ratification-failed': 'ratification failed',
   },
   ko: {
     title: '시뮬레이션',
@@ -64,14 +84,22 @@ const S = {
     share: '몫 x₁',
     count: '실행 수',
     agreementRate: '타결률',
-    terms: '타결안의 첫해 인상률',
-    time: '타결까지 걸린 개월 수',
+    terms: '타결 조건',
+    time: '타결까지 걸린 회차',
     lapse: '협정 공백 개월 수',
     furlough: '무급휴직 인원×개월',
     ratification: '국회 비준 동의 실패',
     from: '작업 {id} ({kind}), 시드 {seed}, {runs}회 실행 결과',
     cancelled: '중지했습니다.',
     unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
+    outcomes: '협상 종료 사유',
+    quantities: '실행 전체의 분포',
+    quantity: '항목',
+    mean: '평균',
+    'reason:agreement': '타결',
+    'reason:deadline': '시한 만료',
+    'reason:walkaway': '결렬',
+    'reason:ratification-failed': '비준 실패',
   },
 };
 
@@ -99,11 +127,12 @@ export default function SimulatePage() {
   useEffect(() => () => source.current?.close(), []);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
-  const kind = kindParam || list.find((k) => k.kind !== 'rubinstein-split')?.kind || list[0]?.kind || '';
+  const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
+  const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
   const input =
     kind === 'rubinstein-split'
       ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
-      : { seed, runs, ...(scenario ? { scenario } : {}) };
+      : { ...chosenScenario.spec, seed, runs };
   const rangeOk = (min: number, max: number) =>
     min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
 
@@ -113,8 +142,9 @@ export default function SimulatePage() {
     source.current = es;
     const onSnapshot = (e: Event) => {
       const snap = JSON.parse((e as MessageEvent<string>).data) as JobSnapshot;
-      if (snap.status === 'running') setJob({ state: 'running', job: snap });
-      else if (snap.status === 'succeeded') setJob({ state: 'done', job: snap });
+      const withInput = { ...snap, input: snap.input ?? started.input };
+      if (snap.status === 'running') setJob({ state: 'running', job: withInput });
+      else if (snap.status === 'succeeded') setJob({ state: 'done', job: withInput });
       else
         setJob({
           state: 'failed',
@@ -145,7 +175,9 @@ export default function SimulatePage() {
   const start = async () => {
     source.current?.close();
     try {
-      follow(await api<JobSnapshot>(`/api/jobs/${encodeURIComponent(kind)}`, { body: input }));
+      const started = await api<JobSnapshot>(`/api/jobs/${encodeURIComponent(kind)}`, { body: input });
+      // Event-stream snapshots may leave the input out; the caption needs the seed and runs asked for.
+      follow({ ...started, input: started.input ?? { seed, runs } });
     } catch (e) {
       setJob({ state: 'failed', remote: toRemote<never>(e, `/api/jobs/${kind}`) });
     }
@@ -157,6 +189,7 @@ export default function SimulatePage() {
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
       <form
+        noValidate
         className="card"
         aria-label={s.title}
         onSubmit={(e) => {
@@ -208,10 +241,16 @@ export default function SimulatePage() {
             <NumberField label={s.bins} value={bins} min={1} max={200} step={1} integer onChange={setBins} />
           </div>
         )}
-        {kind !== '' && kind !== 'rubinstein-split' && (
+        {kind === 'negotiation-monte-carlo' && (
           <div className="field">
             <label htmlFor="scenario">{s.scenario}</label>
-            <input id="scenario" type="text" value={scenario} onChange={(e) => setScenario(e.target.value)} />
+            <select id="scenario" value={chosenScenario.id} onChange={(e) => setScenario(e.target.value)}>
+              {scenarios.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x[i.lang]}
+                </option>
+              ))}
+            </select>
           </div>
         )}
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
@@ -253,7 +292,7 @@ export default function SimulatePage() {
 
 function Results({ job }: { job: JobSnapshot }) {
   const s = usePageStrings(S);
-  const input = job.input as { seed?: number; runs?: number };
+  const input = (job.input ?? {}) as { seed?: number; runs?: number };
   const caption = s.from
     .replace('{id}', job.id)
     .replace('{kind}', job.kind)
@@ -276,8 +315,8 @@ function Results({ job }: { job: JobSnapshot }) {
   );
 }
 
-const isNegotiation = (r: unknown): r is NegotiationResult =>
-  typeof r === 'object' && r !== null && 'agreementRate' in r && 'monthsInLapse' in r;
+const isNegotiation = (r: unknown): r is MonteCarloReport =>
+  typeof r === 'object' && r !== null && 'agreementRate' in r && 'quantities' in r;
 
 function Histogram({
   title,
@@ -346,42 +385,79 @@ function RubinsteinResult({ result }: { result: RubinsteinSplitResult }) {
   );
 }
 
-function NegotiationResults({ result }: { result: NegotiationResult }) {
+function NegotiationResults({ result }: { result: MonteCarloReport }) {
   const s = usePageStrings(S);
   const i = useI18n();
+  const label = (key: string): string =>
+    key === 'roundsToAgreement'
+      ? s.time
+      : key === 'monthsInLapse'
+        ? s.lapse
+        : key === 'furloughedWorkerMonths'
+          ? s.furlough
+          : key.startsWith('term:')
+            ? `${s.terms}: ${key.slice(5)}`
+            : key;
+  const reasons = Object.entries(result.reasons);
+  const reasonOption: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: reasons.map(([k]) => s[`reason:${k}` as keyof typeof s] ?? k),
+      axisLabel: { interval: 0, fontSize: 10 },
+    },
+    yAxis: { type: 'value', name: s.count },
+    series: [{ type: 'bar', name: s.count, data: reasons.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
+  };
+  const quantities = Object.entries(result.quantities);
+  const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 1000 ? i.int(Math.round(v)) : v.toFixed(3));
   return (
     <>
       <p className="result" data-testid="agreement-rate">
-        {s.agreementRate}: <strong>{i.rate(result.agreementRate.value)}</strong> ({s.ci}{' '}
-        {i.rate(result.agreementRate.ci95[0])} – {i.rate(result.agreementRate.ci95[1])})
-        {result.ratificationFailures !== undefined && (
-          <>
-            {' · '}
-            {s.ratification}: {i.int(result.ratificationFailures)}
-          </>
-        )}
+        {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci}{' '}
+        {i.rate(result.agreementInterval95[0])} – {i.rate(result.agreementInterval95[1])}) · {s.ratification}:{' '}
+        {i.int(result.ratificationFailures)}
       </p>
       <div className="grid2">
-        <Histogram
-          title={s.terms}
-          filename="simulation-first-year-change"
-          bins={result.firstYearChange}
-          fmt={(x) => i.rate(x, { signed: true })}
-        />
-        <Histogram
-          title={s.time}
-          filename="simulation-months-to-agreement"
-          bins={result.monthsToAgreement}
-          fmt={String}
-        />
-        <Histogram title={s.lapse} filename="simulation-months-in-lapse" bins={result.monthsInLapse} fmt={String} />
-        <Histogram
-          title={s.furlough}
-          filename="simulation-furloughed-worker-months"
-          bins={result.furloughedWorkerMonths}
-          fmt={(x) => i.int(x)}
-        />
+        <div className="card">
+          <Chart title={s.outcomes} filename="simulation-outcomes" option={reasonOption} height={260} />
+        </div>
+        {quantities.map(([key, q]) => (
+          <div className="card" key={key}>
+            <Chart
+              title={label(key)}
+              filename={`simulation-${key.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`}
+              height={220}
+              option={{
+                tooltip: { trigger: 'axis' },
+                xAxis: { type: 'category', data: ['p5', 'p50', s.mean, 'p95'] },
+                yAxis: { type: 'value' },
+                series: [
+                  {
+                    type: 'bar',
+                    name: label(key),
+                    data: [q.p5, q.p50, q.mean, q.p95],
+                    itemStyle: { color: '#6fa3d8' },
+                  },
+                ],
+              }}
+            />
+          </div>
+        ))}
       </div>
+      <DataTable
+        caption={s.quantities}
+        filename="simulation-quantities"
+        columns={[
+          { key: 'q', header: s.quantity, render: ([k]) => label(k), csv: ([k]) => k },
+          { key: 'mean', header: s.mean, numeric: true, render: ([, q]) => fmt(q.mean), csv: ([, q]) => q.mean },
+          { key: 'p5', header: 'p5', numeric: true, render: ([, q]) => fmt(q.p5), csv: ([, q]) => q.p5 },
+          { key: 'p50', header: 'p50', numeric: true, render: ([, q]) => fmt(q.p50), csv: ([, q]) => q.p50 },
+          { key: 'p95', header: 'p95', numeric: true, render: ([, q]) => fmt(q.p95), csv: ([, q]) => q.p95 },
+        ]}
+        rows={quantities}
+        rowKey={([k]) => k}
+      />
     </>
   );
 }
