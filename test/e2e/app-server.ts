@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from './static-server.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const serverMain = join(repo, 'src/server/main.ts');
+// SMA_E2E_SERVER points the suite at another checkout's server entry (e.g. a branch not merged yet).
+const serverMain = process.env['SMA_E2E_SERVER'] ?? join(repo, 'src/server/main.ts');
 
 /** Whether the real SMA Lab server is in this checkout (it lands from branch `server`). */
 export const hasRealServer = existsSync(serverMain);
