@@ -137,6 +137,12 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await expect(row.locator('td').nth(2).textContent()).resolves.toContain('KRW 1.5192 tn');
     await row.getByText(/^Source \(\d+\)$/).click();
     await expect(row.getByRole('link', { name: /MOFA/ }).first().isVisible()).resolves.toBe(true);
+    // 2020: frozen at 1.0389 tn, 314.4 bn paid during the lapse deducted, 724.5 bn paid (record README, key figures)
+    const y2020 = page.locator('tbody tr', { hasText: /^2020/ }).first();
+    await y2020.getByText(/^Source \(\d+\)$/).click();
+    await expect(y2020.textContent()).resolves.toContain(
+      'Actually paid: KRW 724.5 bn (deducted, already paid during the lapse: KRW 314.4 bn)',
+    );
     // 2023 is not stated in any source: derived from the 11th SMA rule (record README, correction 3)
     await expect(page.locator('tbody tr', { hasText: /^2023/ }).first().textContent()).resolves.toContain('derived');
     const [csv] = await Promise.all([

@@ -42,6 +42,9 @@ const S = {
     rule: 'rule',
     projected: 'projected',
     alternative: 'Other source says',
+    paid: 'Actually paid',
+    deducted: 'deducted, already paid during the lapse',
+    mix: 'Paid as',
     vote: 'Present / yes / no / abstain',
     furloughed: 'Furloughed',
   },
@@ -77,6 +80,9 @@ const S = {
     rule: '규칙',
     projected: '전망',
     alternative: '다른 출처',
+    paid: '실제 지급액',
+    deducted: '협정 공백 중 이미 지급해 차감',
+    mix: '지급 구성',
     vote: '재석 / 찬성 / 반대 / 기권',
     furloughed: '무급휴직',
   },
@@ -381,6 +387,22 @@ function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
               <span className="muted"> {index.origin}</span>
             </>
           )}
+        </p>
+      )}
+      {row.fact?.amount_paid_after_deduction_krw !== undefined && (
+        <p>
+          {s.paid}: <strong>{i.won(row.fact.amount_paid_after_deduction_krw)}</strong>
+          {row.fact.deducted_krw !== undefined && (
+            <>
+              {' '}
+              ({s.deducted}: {i.won(row.fact.deducted_krw)})
+            </>
+          )}
+        </p>
+      )}
+      {row.fact?.payment_mix && (
+        <p>
+          {s.mix}: {i.won(row.fact.payment_mix.krw)} + {i.usd(row.fact.payment_mix.usd)}
         </p>
       )}
       {alternatives && (

@@ -3,6 +3,7 @@ import { projectIndex } from '../../../src/engine/agreement/projection.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
 import type { IndexSet, SeriesId, Year } from '../../../src/engine/agreement/types.js';
 import type { PublishedAmount, SmaRecord } from '../../../src/io/load-record.js';
+import type { YearlyAmountFact } from '../../../src/io/record-schema.js';
 
 /** The series the metrics and the rules read; each is extended past its last observed year for projections. */
 export const projectedSeries: readonly SeriesId[] = [
@@ -36,6 +37,8 @@ export interface RecordYearRow {
   readonly agreementId: string;
   /** The published figure (with status and sources), absent for years the record leaves to the rule. */
   readonly published: PublishedAmount | null;
+  /** The record's full fact for the year: payment mix, amounts deducted or paid, category split. */
+  readonly fact: YearlyAmountFact | null;
   /** The engine's row: amount by the rule, conversions, real terms, per soldier, share. */
   readonly metrics: YearMetrics | null;
   /** record: read in a source; rule: computed from the agreement's rule with observed indices; projected: a projected index was used. */
@@ -66,6 +69,7 @@ export function recordYears(record: SmaRecord, realBase: Year): RecordYears {
         sma: a.ordinal,
         agreementId: a.id,
         published,
+        fact: a.facts.yearly_amounts.find((f) => f.year === year) ?? null,
         metrics: m,
         basis: hasPublished ? 'record' : projected ? 'projected' : 'rule',
       });
