@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   compareSchedules,
   type ComparisonMeasure,
@@ -88,7 +88,8 @@ export default function ComparePage() {
   const [defense, setDefense] = useNumberParam('defense', 4);
   const [discount, setDiscount] = useNumberParam('discount', 3);
   const [realBase, setRealBase] = useNumberParam('base', 2025);
-  const chosen = all.filter((a) => ids.includes(a.id));
+  // Stable between renders so the comparison and its chart are redrawn only when an input changes.
+  const chosen = useMemo(() => all.filter((a) => idsRaw.split(',').includes(a.id)), [all, idsRaw]);
 
   const outcome = useMemo(() => {
     if (!record || chosen.length === 0) return null;
@@ -105,7 +106,7 @@ export default function ComparePage() {
       : { ok: false as const, message: `${c.error.code} ${JSON.stringify(c.error)}` };
   }, [record, chosen, cpi, defense, realBase, ref, measure, discount]);
 
-  const nameOf = (id: string) => all.find((a) => a.id === id)?.name ?? id;
+  const nameOf = useCallback((id: string) => all.find((a) => a.id === id)?.name ?? id, [all]);
 
   return (
     <>
@@ -185,25 +186,29 @@ type ComparisonT = Extract<ReturnType<typeof compareSchedules>, { ok: true }>['v
 function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameOf: (id: string) => string }) {
   const s = usePageStrings(S);
   const i = useI18n();
-  const fmt = (v: number) => formatIn(i, v, comparison.unit.currency);
+  const currency = comparison.unit.currency;
+  const fmt = useCallback((v: number) => formatIn(i, v, currency), [i, currency]);
   const ids = comparison.agreementIds;
   const refIndex = ids.indexOf(comparison.referenceId);
-  const option: ChartOption = {
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-    series: ids.map((id, k) => ({
-      type: 'line',
-      name: nameOf(id),
-      lineStyle: { width: k === refIndex ? 4 : 2 },
-      data: comparison.rows.map((r) => {
-        const c = r.cells[k];
-        return c?.available ? c.value : null;
-      }),
-    })),
-  };
+  const option = useMemo<ChartOption>(
+    () => ({
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
+      series: ids.map((id, k) => ({
+        type: 'line',
+        name: nameOf(id),
+        lineStyle: { width: k === refIndex ? 4 : 2 },
+        data: comparison.rows.map((r) => {
+          const c = r.cells[k];
+          return c?.available ? c.value : null;
+        }),
+      })),
+    }),
+    [comparison, ids, refIndex, fmt, nameOf],
+  );
   const columns: Column<ComparisonRow>[] = [
     { key: 'year', header: i.t('year'), render: (r) => r.year, csv: (r) => r.year },
     ...ids.flatMap<Column<ComparisonRow>>((id, k) => [
