@@ -97,6 +97,7 @@ function Stahl() {
     () => ({
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '') },
+      grid: { left: 8, right: 16, top: 40, bottom: 30, containLabel: true },
       xAxis: { type: 'category', name: 'T', nameLocation: 'middle', nameGap: 24, data: rows.map((r) => String(r.T)) },
       yAxis: { type: 'value', min: 0, max: 1 },
       dataZoom: horizon > 30 ? [{ type: 'slider', bottom: 0 }] : [],
@@ -197,6 +198,7 @@ function Axiomatic() {
           return `${q.seriesName}<br/>u₁ = ${q.value[0].toFixed(4)}, u₂ = ${q.value[1].toFixed(4)}`;
         },
       },
+      grid: { left: 24, right: 16, top: 40, bottom: 30, containLabel: true },
       xAxis: { type: 'value', name: 'u₁', nameLocation: 'middle', nameGap: 24, min: 0, max: 1 },
       yAxis: { type: 'value', name: 'u₂', nameLocation: 'middle', nameGap: 32, min: 0, max: 1 },
       series: [
