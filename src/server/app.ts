@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config.js';
+import { ApiFailure, httpErrorOf, httpErrorOfThrown, validationFailure } from './errors.js';
+import { jsonNestsDeeperThan } from './json-body.js';
+import { systemClock, type Clock, type RecordPort, type StorePort } from './ports.js';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+
+export interface AppDeps {
+  readonly config: ServerConfig;
+  readonly clock?: Clock;
+  readonly store?: StorePort;
+  readonly record?: RecordPort;
+  /** A job runner to use; by default one is made from the config and closed with the app. */
+  readonly jobs?: JobRunner;
+  /** A pino logger; none (silent) by default, as in tests. */
+  readonly logger?: FastifyBaseLogger;
+}
+
+/**
+ * The HTTP API as a Fastify instance, with its dependencies passed in: test it with `app.inject`, serve it with `listen`.
+ * @example const app = await buildApp({ config }); const res = await app.inject({ url: '/api/health' }); // 200
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: config.limits.bodyBytes,
+    // Long-lived event streams must not hold shutdown forever.
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON is parsed here rather than by Fastify's default so that nesting depth is refused before parsing.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    const body = text as string;
+    if (body.trim() === '') return done(null, undefined);
+    if (jsonNestsDeeperThan(body, config.limits.jsonDepth)) {
+      return done(
+        new ApiFailure({
+          code: 'request/json_too_deep',
+          message: `The JSON body nests deeper than ${config.limits.jsonDepth} levels.`,
+          limit: config.limits.jsonDepth,
+        }),
+        undefined,
+      );
+    }
+    try {
+      done(null, JSON.parse(body));
+    } catch {
+      done(new ApiFailure({ code: 'request/json_malformed', message: 'The body is not valid JSON.' }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let http;
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? 'body';
+      const input = (request as unknown as Record<string, unknown>)[context];
+      http = httpErrorOf(validationFailure(error.validation, context, input));
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      http = httpErrorOfThrown(new Error('response serialization'));
+    } else {
+      http = httpErrorOfThrown(error);
+      if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    }
+    return reply.code(http.status).type('application/json').send(http.body);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'SMA Lab API',
+        description:
+          'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
+        version: '0.1.0',
+      },
+      tags: [{ name: 'health' }, { name: 'jobs' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const jobs =
+    deps.jobs ??
+    createJobRunner({
+      kinds: [rubinsteinSplitJob],
+      clock,
+      threads: config.jobThreads,
+      maxRunsPerJob: config.limits.runsPerJob,
+      maxJobsPerClient: config.limits.jobsPerClient,
+      jobsKept: config.jobsKept,
+      onError: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'job failed'),
+    });
+  if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());
+
+  await app.register(healthRoutes({ store: deps.store, record: deps.record }));
+  await app.register(jobRoutes(jobs));
+
+  const webDist = resolve(config.webDist);
+  const serveWeb = existsSync(resolve(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // The web app routes on the client: any non-API GET that is not a file gets its index page.
+    if (serveWeb && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
+    const http = httpErrorOf({ code: 'route/not_found', message: `No route ${request.method} ${path}.` });
+    return reply.code(http.status).send(http.body);
+  });
+
+  return app;
+}
