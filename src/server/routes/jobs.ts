@@ -120,27 +120,18 @@ export const jobRoutes =
           out.end(sseFrame({ type: 'finished', job }));
           return;
         }
-        let unfollow: (() => void) | undefined;
         const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
+        // Following starts in the same tick as the fetch above, so no event can fall between them.
+        out.write(sseFrame({ type: 'progress', job }));
+        const unfollow = jobs.follow(job.id, (event) => {
+          out.write(sseFrame(event));
+          if (event.type === 'finished') stop();
+        });
         const stop = () => {
           clearInterval(heartbeat);
           unfollow?.();
-        };
-        unfollow = jobs.follow(job.id, (event) => {
-          out.write(sseFrame(event));
-          if (event.type === 'finished') {
-            stop();
-            out.end();
-          }
-        });
-        // The job may have moved between the fetch above and following it: send where it is now.
-        const current = jobs.get(job.id) ?? job;
-        out.write(sseFrame({ type: current.status === 'running' ? 'progress' : 'finished', job: current }));
-        if (current.status !== 'running') {
-          stop();
           out.end();
-          return;
-        }
+        };
         request.raw.on('close', stop);
       },
     );
