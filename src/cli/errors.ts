@@ -1,0 +1,62 @@
+/** The one place where failures become CLI messages and exit codes: 0 success, 2 bad input or usage, 1 anything else. */
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** One problem with something the user gave us: a file, a flag, an id. */
+export interface Problem {
+  readonly code: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Path of the bad field, e.g. ['rules', 1, 'cap']. */
+  readonly path?: readonly (string | number)[];
+  readonly expected?: string;
+  readonly found?: string;
+}
+
+/** A failure a command reports instead of output. Thrown only inside the CLI layer and caught by `runCli`. */
+export class CliFailure extends Error {
+  constructor(
+    readonly problems: readonly Problem[],
+    readonly exitCode: number = exitCodeFor(problems),
+  ) {
+    super(problems.map((p) => p.message).join('; '));
+  }
+}
+
+export const usageError = (message: string): CliFailure =>
+  new CliFailure([{ code: 'cli/usage', message }], EXIT_BAD_INPUT);
+
+// Codes from the areas that judge user input; everything else is our failure.
+const BAD_INPUT_AREAS = [
+  'cli',
+  'file',
+  'agreement',
+  'scenario',
+  'schedule',
+  'record',
+  'solve',
+  'projection',
+  'compare',
+];
+
+export function exitCodeFor(problems: readonly Problem[]): number {
+  return problems.every((p) => BAD_INPUT_AREAS.includes(p.code.split('/')[0] ?? '')) ? EXIT_BAD_INPUT : EXIT_FAILURE;
+}
+
+const formatPath = (path: readonly (string | number)[]): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+/** `file:line:col: path: message (expected X, found Y)` — one line per problem, as compilers print them. */
+export function formatProblem(p: Problem): string {
+  const where = p.file ? [p.file, p.line, p.column].filter((x) => x !== undefined).join(':') + ': ' : '';
+  const field = p.path && p.path.length > 0 ? `${formatPath(p.path)}: ` : '';
+  const detail =
+    p.expected !== undefined || p.found !== undefined
+      ? ` (expected ${p.expected ?? '?'}, found ${p.found ?? 'nothing'})`
+      : '';
+  return `${where}${field}${p.message}${detail}`;
+}
