@@ -14,11 +14,12 @@ describe('statusOfCode', () => {
         'schedule/index_missing',
         'store/not_found',
         'store/version_conflict',
+        'store/duplicate',
         'store/unavailable',
         'scenario/invalid_field',
         'something/unheard_of',
       ].map(statusOfCode),
-    ).toEqual([400, 400, 413, 422, 429, 404, 422, 404, 409, 503, 422, 500]);
+    ).toEqual([400, 400, 413, 422, 429, 404, 422, 404, 409, 409, 503, 422, 500]);
   });
 });
 
@@ -28,6 +29,14 @@ describe('httpErrorOf', () => {
       status: 422,
       body: { error: { code: 'schedule/index_missing', message: 'schedule/index_missing: series rok-cpi, year 2031' } },
     });
+  });
+
+  it('words a store error from its nested details', () => {
+    const http = httpErrorOf({ code: 'store/conflict', details: { entity: 'document', id: 'x', expected: 1, actual: 2 } });
+    expect([http.status, http.body.error.message]).toEqual([
+      409,
+      'store/conflict: entity document, id x, expected 1, actual 2',
+    ]);
   });
 
   it('passes issues through with every field present', () => {

@@ -61,6 +61,7 @@ const statusBySuffix: Readonly<Record<string, number>> = {
   unknown_id: 404,
   conflict: 409,
   already_exists: 409,
+  duplicate: 409,
   version_conflict: 409,
   stale: 409,
   unavailable: 503,
@@ -98,11 +99,19 @@ export function statusOfCode(code: string): number {
   return statusByArea[area] ?? 500;
 }
 
+const plainDetails = (record: Readonly<Record<string, unknown>>): string[] =>
+  Object.entries(record).flatMap(([key, value]) => {
+    if (key === 'code' || key === 'issues' || key === 'message') return [];
+    // Store errors nest their details one level down: `{ code, details: { entity, id } }`.
+    if (key === 'details' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return plainDetails(value as Record<string, unknown>);
+    }
+    return typeof value !== 'object' || value === null ? [`${key} ${String(value)}`] : [];
+  });
+
 const describeFailure = (failure: CodedError): string => {
   if (typeof failure.message === 'string' && failure.message.length > 0) return failure.message;
-  const details = Object.entries(failure)
-    .filter(([key, value]) => key !== 'code' && key !== 'issues' && (typeof value !== 'object' || value === null))
-    .map(([key, value]) => `${key} ${String(value)}`);
+  const details = plainDetails(failure);
   return details.length > 0 ? `${failure.code}: ${details.join(', ')}` : failure.code;
 };
 
