@@ -32,7 +32,10 @@ describe('httpErrorOf', () => {
   });
 
   it('words a store error from its nested details', () => {
-    const http = httpErrorOf({ code: 'store/conflict', details: { entity: 'document', id: 'x', expected: 1, actual: 2 } });
+    const http = httpErrorOf({
+      code: 'store/conflict',
+      details: { entity: 'document', id: 'x', expected: 1, actual: 2 },
+    });
     expect([http.status, http.body.error.message]).toEqual([
       409,
       'store/conflict: entity document, id x, expected 1, actual 2',
