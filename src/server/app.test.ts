@@ -25,6 +25,11 @@ describe('health', () => {
     expect([res.statusCode, res.json()]).toEqual([200, { status: 'ok' }]);
   });
 
+  it('echoes the caller’s request id for tracing', async () => {
+    const res = await (await start()).inject({ url: '/api/health', headers: { 'x-request-id': 'trace-42' } });
+    expect(res.headers['x-request-id']).toBe('trace-42');
+  });
+
   it('is ready when the store answers and the record is loaded', async () => {
     const res = await (
       await start({

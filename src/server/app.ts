@@ -44,7 +44,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.limits.bodyBytes,
     // Long-lived event streams must not hold shutdown forever.
     forceCloseConnections: true,
+    // A caller's (or proxy's) request id is kept in the logs; otherwise Fastify numbers requests.
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
