@@ -15,17 +15,31 @@ import {
 import type { ServerConfig } from './config.js';
 import { ApiFailure, httpErrorOf, httpErrorOfThrown, validationFailure } from './errors.js';
 import { jsonNestsDeeperThan } from './json-body.js';
-import { systemClock, type Clock, type RecordPort, type StorePort } from './ports.js';
+import {
+  systemClock,
+  type Clock,
+  type DocumentKind,
+  type DocumentStore,
+  type DocumentValidator,
+  type RecordPort,
+  type StorePort,
+} from './ports.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { documentRoutes } from './routes/documents.js';
 
 export interface AppDeps {
   readonly config: ServerConfig;
   readonly clock?: Clock;
   readonly store?: StorePort;
   readonly record?: RecordPort;
+  /** Saved documents and how each kind is validated; without them the document routes are absent. */
+  readonly documents?: {
+    readonly store: DocumentStore;
+    readonly validators: Readonly<Record<DocumentKind, DocumentValidator>>;
+  };
   /** A job runner to use; by default one is made from the config and closed with the app. */
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
@@ -103,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
         version: '0.1.0',
       },
-      tags: [{ name: 'health' }, { name: 'jobs' }],
+      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -126,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ store: deps.store, record: deps.record }));
   await app.register(jobRoutes(jobs));
+  if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
 
   const webDist = resolve(config.webDist);
   const serveWeb = existsSync(resolve(webDist, 'index.html'));
