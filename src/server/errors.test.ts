@@ -17,9 +17,11 @@ describe('statusOfCode', () => {
         'store/duplicate',
         'store/unavailable',
         'scenario/invalid_field',
-        'something/unheard_of',
+        'solutions/frontier_invalid',
+        'store/disk_full',
+        'server/internal',
       ].map(statusOfCode),
-    ).toEqual([400, 400, 413, 422, 429, 404, 422, 404, 409, 409, 503, 422, 500]);
+    ).toEqual([400, 400, 413, 422, 429, 404, 422, 404, 409, 409, 503, 422, 422, 500, 500]);
   });
 });
 

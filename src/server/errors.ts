@@ -85,6 +85,7 @@ const statusByArea: Readonly<Record<string, number>> = {
   io: 422,
   record: 422,
   store: 500,
+  server: 500,
   job: 400,
 };
 
@@ -96,7 +97,8 @@ export function statusOfCode(code: string): number {
   const suffix = rest.at(-1);
   const bySuffix = suffix === undefined ? undefined : statusBySuffix[suffix];
   if (bySuffix !== undefined) return bySuffix;
-  return statusByArea[area] ?? 500;
+  // A coded failure is an expected one: unless its area says otherwise, the request asked for something impossible.
+  return statusByArea[area] ?? 422;
 }
 
 const plainDetails = (record: Readonly<Record<string, unknown>>): string[] =>
