@@ -30,6 +30,9 @@ interface JobEntry {
   readonly abort: AbortController;
   readonly events: EventEmitter;
   settled: Promise<void>;
+  /** The last write to the recorder, so writes stay in order. */
+  recorded: Promise<void>;
+  lastRecordedAt: number;
 }
 
 export interface JobRunnerOptions {
@@ -41,9 +44,19 @@ export interface JobRunnerOptions {
   readonly maxJobsPerClient: number;
   /** Finished jobs kept for fetching; the oldest are forgotten first. */
   readonly jobsKept: number;
-  /** Called with each finished job, to persist it; a failure here is logged, not fatal. */
-  readonly onFinished?: (job: JobSnapshot) => Promise<void>;
+  /** Persists jobs (through the store); its failures are logged, never fatal to the job. */
+  readonly recorder?: JobRecorder;
   readonly onError?: (error: unknown, job: JobSnapshot) => void;
+}
+
+/** Where jobs are recorded so that they outlive this process and can be fetched from another. */
+export interface JobRecorder {
+  started(job: JobSnapshot, client: string): Promise<void>;
+  /** Called at most about once a second per job. */
+  progressed(job: JobSnapshot): Promise<void>;
+  finished(job: JobSnapshot): Promise<void>;
+  /** A job this process no longer holds (or never did). */
+  fetch(id: string): Promise<JobSnapshot | undefined>;
 }
 
 export type StartResult = { ok: true; value: JobSnapshot } | { ok: false; error: CodedError };
@@ -72,6 +85,11 @@ export function createJobRunner(options: JobRunnerOptions) {
 
   const now = () => options.clock.now().toISOString();
 
+  const record = async (write: (recorder: JobRecorder) => Promise<void>, entry: JobEntry) => {
+    if (options.recorder === undefined) return;
+    await write(options.recorder).catch((error: unknown) => options.onError?.(error, entry.snapshot));
+  };
+
   const update = (entry: JobEntry, change: Partial<JobSnapshot>, type: JobEvent['type']) => {
     entry.snapshot = { ...entry.snapshot, ...change };
     entry.events.emit('event', { type, job: entry.snapshot } satisfies JobEvent);
@@ -99,6 +117,12 @@ export function createJobRunner(options: JobRunnerOptions) {
         });
         done++;
         update(entry, { progress: { done, total: chunks.length } }, 'progress');
+        const at = options.clock.now().getTime();
+        if (at - entry.lastRecordedAt >= 1000) {
+          entry.lastRecordedAt = at;
+          const snapshot = entry.snapshot;
+          entry.recorded = entry.recorded.then(() => record((recorder) => recorder.progressed(snapshot), entry));
+        }
       }
     };
     try {
@@ -122,9 +146,8 @@ export function createJobRunner(options: JobRunnerOptions) {
         );
       }
     }
-    if (options.onFinished) {
-      await options.onFinished(entry.snapshot).catch((error: unknown) => options.onError?.(error, entry.snapshot));
-    }
+    await entry.recorded;
+    await record((recorder) => recorder.finished(entry.snapshot), entry);
     forgetOldFinished();
   }
 
@@ -179,13 +202,22 @@ export function createJobRunner(options: JobRunnerOptions) {
         abort,
         events,
         settled: Promise.resolve(),
+        recorded: Promise.resolve(),
+        lastRecordedAt: options.clock.now().getTime(),
       };
       jobs.set(id, entry);
+      entry.recorded = record((recorder) => recorder.started(entry.snapshot, client), entry);
       entry.settled = execute(entry, kind, input);
       return { ok: true, value: entry.snapshot };
     },
 
-    get: (id: string): JobSnapshot | undefined => jobs.get(id)?.snapshot,
+    /** A job held here, else from the recorder. */
+    async get(id: string): Promise<JobSnapshot | undefined> {
+      return jobs.get(id)?.snapshot ?? (await options.recorder?.fetch(id).catch(() => undefined));
+    },
+
+    /** A job held by this process. */
+    held: (id: string): JobSnapshot | undefined => jobs.get(id)?.snapshot,
 
     list: (): JobSnapshot[] => [...jobs.values()].map((entry) => entry.snapshot),
 

@@ -57,8 +57,8 @@ export const jobRoutes =
       async () => jobs.list(),
     );
 
-    const found = (id: string): JobSnapshot => {
-      const job = jobs.get(id);
+    const found = async (id: string): Promise<JobSnapshot> => {
+      const job = await jobs.get(id);
       if (job === undefined) throw new ApiFailure({ code: 'job/not_found', message: `No job ${id}.` });
       return job;
     };
@@ -73,7 +73,7 @@ export const jobRoutes =
           response: { 200: jobSnapshotSchema, ...errorResponses(404) },
         },
       },
-      async (request) => found(request.params.id),
+      async (request) => await found(request.params.id),
     );
 
     app.post(
@@ -107,7 +107,7 @@ export const jobRoutes =
         },
       },
       async (request, reply) => {
-        const job = found(request.params.id);
+        const job = await found(request.params.id);
         reply.hijack();
         const out = reply.raw;
         out.writeHead(200, {
@@ -116,13 +116,16 @@ export const jobRoutes =
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
-        if (job.status !== 'running') {
-          out.end(sseFrame({ type: 'finished', job }));
+        const held = jobs.held(job.id);
+        if (held === undefined || held.status !== 'running') {
+          // A job held by another process cannot be followed from here: its last recorded state, then the end.
+          const last = held ?? job;
+          out.end(sseFrame({ type: last.status === 'running' ? 'progress' : 'finished', job: last }));
           return;
         }
         const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
         // Following starts in the same tick as the fetch above, so no event can fall between them.
-        out.write(sseFrame({ type: 'progress', job }));
+        out.write(sseFrame({ type: 'progress', job: held }));
         const unfollow = jobs.follow(job.id, (event) => {
           out.write(sseFrame(event));
           if (event.type === 'finished') stop();
