@@ -8,7 +8,13 @@ export type Year = number;
 export type Currency = 'KRW' | 'USD';
 
 /** Series ids of the bundled record; user files may add their own ids. */
-export type SeriesId = 'rok-cpi' | 'rok-defense-budget-growth' | 'krw-per-usd' | (string & {});
+export type SeriesId =
+  | 'rok-cpi'
+  | 'rok-defense-budget-growth'
+  | 'krw-per-usd'
+  /** Level series: the ROK defense budget (MND main budget) in won. */
+  | 'rok-defense-budget'
+  | (string & {});
 
 export type EscalationRule =
   | { readonly kind: 'amount'; readonly amount: number }

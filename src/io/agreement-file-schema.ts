@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Years accepted in agreement files and the record: from the 1st SMA (1991) to 2100. Earlier years have no
+ * SMA; later ones would rest on index values nobody can project with meaning.
+ */
+export const FIRST_YEAR = 1991;
+export const LAST_YEAR = 2100;
+
+/** Rates are applied in parts per million, so at most 6 decimals survive exactly. */
+export const hasAtMostSixDecimals = (rate: number): boolean => Math.abs(Math.round(rate * 1e6) / 1e6 - rate) < 1e-12;
+
+export const idSchema = z.string().regex(/^[a-z0-9-]+$/, { error: 'an id of lowercase letters, digits and hyphens' });
+export const yearSchema = z
+  .int()
+  .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR, { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` });
+export const amountSchema = z
+  .int()
+  .refine((n) => n >= 0 && n <= Number.MAX_SAFE_INTEGER, { error: 'a non-negative amount in currency units' });
+export const rateSchema = z
+  .number()
+  .min(-1)
+  .max(10)
+  .refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' });
+
+/** One rule entry: a year (`year`) or a span (`from`–`to`), and exactly one of amount, change, freeze or index. */
+export const ruleEntrySchema = z
+  .strictObject({
+    year: yearSchema.optional(),
+    from: yearSchema.optional(),
+    to: yearSchema.optional(),
+    amount: amountSchema.optional(),
+    change: rateSchema.optional(),
+    freeze: z.literal(true).optional(),
+    index: idSchema.optional(),
+    lag: z.int().min(0).max(10).optional(),
+    cap: rateSchema.nullable().optional(),
+    floor: rateSchema.nullable().optional(),
+    /** Marks a floor that no source states (12th SMA): the engine applies none, and the record says so. */
+    floor_unknown: z.boolean().optional(),
+    precision: z.number().positive().max(1).refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' }).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const kinds = (['amount', 'change', 'freeze', 'index'] as const).filter((k) => rule[k] !== undefined);
+    if (kinds.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'exactly one of amount, change, freeze, index',
+        input: kinds.length === 0 ? 'none of them' : kinds.join(' and '),
+      });
+    const single = rule.year !== undefined;
+    const span = rule.from !== undefined || rule.to !== undefined;
+    if (single === span || (span && (rule.from === undefined || rule.to === undefined)))
+      ctx.addIssue({ code: 'custom', message: 'either year, or both from and to', input: 'neither or both' });
+    if (rule.from !== undefined && rule.to !== undefined && rule.from > rule.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `a year at or after from (${rule.from})`, input: rule.to });
+    if (rule.amount !== undefined && span)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'a single year for an amount', input: 'a span' });
+    if (rule.index === undefined)
+      for (const key of ['lag', 'cap', 'floor', 'floor_unknown', 'precision'] as const)
+        if (rule[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'this field only with index', input: rule[key] });
+    if (rule.index !== undefined && rule.lag === undefined)
+      ctx.addIssue({ code: 'custom', path: ['lag'], message: 'a lag in years (0-10) for an index rule', input: undefined });
+  });
+
+/** `{ year, amount }`, or `{ agreement }` for that record agreement's last year. */
+export const baseSchema = z
+  .strictObject({ year: yearSchema.optional(), amount: amountSchema.optional(), agreement: idSchema.optional() })
+  .superRefine((base, ctx) => {
+    const stated = base.year !== undefined || base.amount !== undefined;
+    if (base.agreement !== undefined ? stated : base.year === undefined || base.amount === undefined)
+      ctx.addIssue({ code: 'custom', message: 'either { year, amount } or { agreement }', input: base });
+  });
+
+/** Index values given in the file: year → value (growth as a decimal), extending or overriding the record. */
+export const fileIndicesSchema = z.record(
+  idSchema,
+  z.record(z.string().regex(/^\d{4}$/, { error: 'a four-digit year' }), z.number()),
+);
+
+/** The public agreement file (YAML or JSON); see docs/formats.md. */
+export const agreementFileSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  currency: z.enum(['KRW', 'USD']),
+  unit: z.int().min(1).max(1_000_000_000_000).default(1),
+  base: baseSchema.optional(),
+  rules: z.array(ruleEntrySchema).min(1),
+  indices: fileIndicesSchema.optional(),
+  description: z.string().optional(),
+});
+
+export type AgreementFileInput = z.input<typeof agreementFileSchema>;
+export type AgreementFileData = z.output<typeof agreementFileSchema>;
+export type RuleEntry = z.output<typeof ruleEntrySchema>;
+export type BaseEntry = z.output<typeof baseSchema>;
