@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app.js';
-import { testConfig } from './test-config.js';
+import { bundledRecord, testConfig } from './test-config.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -34,12 +34,24 @@ describe('health', () => {
     const res = await (
       await start({
         store: { ready: async () => ({ ok: true }), close: async () => {} },
-        record: { ready: () => ({ ok: true }) },
+        record: bundledRecord(),
       })
     ).inject({ url: '/api/ready' });
     expect([res.statusCode, res.json()]).toEqual([
       200,
       { ready: true, checks: { store: { ok: true }, record: { ok: true } } },
+    ]);
+  });
+
+  it('is not ready without a record', async () => {
+    const res = await (
+      await start({ store: { ready: async () => ({ ok: true }), close: async () => {} } })
+    ).inject({
+      url: '/api/ready',
+    });
+    expect([res.statusCode, res.json().checks.record]).toEqual([
+      503,
+      { ok: false, reason: 'the record is not loaded' },
     ]);
   });
 
@@ -52,7 +64,7 @@ describe('health', () => {
           },
           close: async () => {},
         },
-        record: { ready: () => ({ ok: true }) },
+        record: bundledRecord(),
       })
     ).inject({ url: '/api/ready' });
     expect(res.statusCode).toBe(503);

@@ -21,7 +21,6 @@ import {
   type DocumentKind,
   type DocumentStore,
   type DocumentValidator,
-  type RecordPort,
   type StorePort,
 } from './ports.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
@@ -29,12 +28,15 @@ import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
+import { recordRoutes } from './routes/record.js';
+import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
   readonly config: ServerConfig;
   readonly clock?: Clock;
   readonly store?: StorePort;
-  readonly record?: RecordPort;
+  /** The bundled record, loaded by the caller; without it the record routes are absent and /api/ready says so. */
+  readonly record?: SmaRecord;
   /** Saved documents and how each kind is validated; without them the document routes are absent. */
   readonly documents?: {
     readonly store: DocumentStore;
@@ -117,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
         version: '0.1.0',
       },
-      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }],
+      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }, { name: 'record' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -138,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());
 
-  await app.register(healthRoutes({ store: deps.store, record: deps.record }));
+  await app.register(healthRoutes({ store: deps.store, recordLoaded: deps.record !== undefined }));
+  if (deps.record) await app.register(recordRoutes(deps.record));
   await app.register(jobRoutes(jobs));
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
 

@@ -13,6 +13,7 @@ export const serverConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
     .optional(),
   SMA_DATA_DIR: z.string().min(1).default('.sma-data'),
+  SMA_RECORD_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMA_BODY_LIMIT_BYTES: integerFromEnv(1_048_576, 1024, 104_857_600),
   SMA_MAX_JSON_DEPTH: integerFromEnv(32, 2, 1000),
@@ -30,6 +31,8 @@ export interface ServerConfig {
   readonly host: string;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** The record's folder; undefined means the bundled data/record. */
+  readonly recordDir: string | undefined;
   readonly logLevel: ServerEnv['LOG_LEVEL'];
   readonly limits: ServerLimits;
   /** Worker threads for jobs; 0 means one fewer than the machine's cores, at least one. */
@@ -72,6 +75,7 @@ export function parseServerConfig(
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
       dataDir: e.SMA_DATA_DIR,
+      recordDir: e.SMA_RECORD_DIR,
       logLevel: e.LOG_LEVEL,
       limits: {
         bodyBytes: e.SMA_BODY_LIMIT_BYTES,

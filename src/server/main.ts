@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { parseServerConfig } from './config.js';
+import { loadRecord } from '../io/load-record.js';
 
 const parsed = parseServerConfig(process.env);
 if (!parsed.ok) {
@@ -12,7 +13,13 @@ if (!parsed.ok) {
 const config = parsed.value;
 const logger = pino({ level: config.logLevel, base: { service: 'sma-lab' } });
 
-const app = await buildApp({ config, logger });
+const record = loadRecord(config.recordDir);
+if (!record.ok) {
+  // Served anyway: health, jobs and saved documents still work, and /api/ready reports the record missing.
+  logger.error({ problems: record.error.slice(0, 20), count: record.error.length }, 'the record did not load');
+}
+
+const app = await buildApp({ config, logger, ...(record.ok ? { record: record.value } : {}) });
 
 let stopping = false;
 const shutdown = async (signal: NodeJS.Signals) => {

@@ -18,11 +18,6 @@ export interface StorePort {
   close(): Promise<void>;
 }
 
-/** The bundled record as the server uses it; `src/io`'s loader implements it. */
-export interface RecordPort {
-  ready(): Readiness;
-}
-
 export type DocumentKind = 'agreement' | 'proposal' | 'scenario';
 
 export interface StoredDocument {

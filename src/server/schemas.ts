@@ -34,3 +34,29 @@ export const jobSnapshotSchema = z.object({
   result: z.unknown().describe('The kind’s output once succeeded, else null'),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
+
+/** The engine's escalation rule, as responses carry it. */
+export const escalationRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: z.number().int() }),
+  z.object({ kind: z.literal('change'), rate: z.number() }),
+  z.object({ kind: z.literal('freeze') }),
+  z.object({
+    kind: z.literal('index'),
+    series: z.string(),
+    lag: z.number().int(),
+    cap: z.number().nullable(),
+    floor: z.number().nullable(),
+    precision: z.number(),
+  }),
+]);
+
+/** The engine's agreement model: one rule per year, amounts in the currency's unit. */
+export const agreementSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.enum(['KRW', 'USD']),
+  unit: z.number().int(),
+  base: z.object({ year: z.number().int(), amount: z.number().int() }).optional(),
+  rules: z.array(z.object({ year: z.number().int(), rule: escalationRuleSchema })).readonly(),
+  kind: z.enum(['agreement', 'proposal']),
+});
