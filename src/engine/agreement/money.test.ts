@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, applyRatePpm, rateToPpm, roundGrowthToPpm } from './money.js';
+import { applyRate, applyRatePpm, rateToPpm, roundGrowthToPpm, roundToUnit } from './money.js';
 
 describe('rateToPpm', () => {
   it('converts the SMA rates exactly despite binary floating point', () => {
@@ -68,6 +68,13 @@ describe('applyRate', () => {
         },
       ),
     );
+  });
+});
+
+describe('roundToUnit', () => {
+  it('rounds a won amount half up to 1억: 1,234,550,000,000 → 12,346억', () => {
+    expect(roundToUnit(1_234_550_000_000, 100_000_000)).toBe(1_234_600_000_000);
+    expect(roundToUnit(1_234_549_999_999, 100_000_000)).toBe(1_234_500_000_000);
   });
 });
 

@@ -26,9 +26,6 @@ const exactDecimal = (x: number): ExactDecimal => {
   return { digits, scale: fraction.length - Number(exponent) };
 };
 
-/** Number of decimal places of a finite number as written (0.083 → 3, 1e-7 → 7, 120 → 0). */
-export const decimalPlaces = (x: number): number => Math.max(0, exactDecimal(x).scale);
-
 /**
  * A decimal rate in parts per million, exactly; more than 6 decimals is an error, not a silent rounding.
  * @example rateToPpm(0.083) // { ok: true, value: 83000 }

@@ -145,6 +145,14 @@ describe('computeSchedule errors', () => {
     });
   });
 
+  it('refuses an index fall beyond −100 % that would make the amount negative', () => {
+    const indices = indexSet(withCpi({ 2025: -1.5 }));
+    expect(computeSchedule(sma12, indices, { throughYear: 2027 })).toEqual({
+      ok: false,
+      error: { code: 'schedule/amount_negative', year: 2027, amount: -7_596 * EOK },
+    });
+  });
+
   it('refuses a rate with more than 6 decimals', () => {
     const agreement: Agreement = { ...sma10, rules: [{ year: 2019, rule: { kind: 'change', rate: 0.0820001 } }] };
     expect(computeSchedule(agreement, recordIndices)).toEqual({

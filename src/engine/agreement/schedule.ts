@@ -48,7 +48,9 @@ export type ScheduleError =
       readonly forYear: Year;
       readonly value: number;
     }
-  | { readonly code: 'schedule/amount_overflow'; readonly year: Year };
+  | { readonly code: 'schedule/amount_overflow'; readonly year: Year }
+  /** An index fell by more than 100 % with no floor. */
+  | { readonly code: 'schedule/amount_negative'; readonly year: Year; readonly amount: number };
 
 /** How an index rule turned a series value into the rate applied. */
 export interface IndexApplication {
@@ -272,6 +274,7 @@ export const computeSchedule = (
     if (!applied.ok) return applied;
     const amount = applyRatePpm(previous, applied.value.ppm, unit);
     if (amount > BigInt(Number.MAX_SAFE_INTEGER)) return err({ code: 'schedule/amount_overflow', year });
+    if (amount < 0n) return err({ code: 'schedule/amount_negative', year, amount: Number(amount) });
     rows.push({
       year,
       amount: Number(amount),

@@ -1,0 +1,118 @@
+/** The record and agreement files as the CLI sees them: resolve an id or a path to an agreement with its indices. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Agreement, IndexSet, Year } from '../engine/agreement/types.js';
+import { loadRecord, type PublishedAmount, type SmaRecord } from '../io/load-record.js';
+import type { Source } from '../io/record-schema.js';
+import { CliFailure, type Problem } from './errors.js';
+
+let cached: SmaRecord | undefined;
+
+/** The bundled record, validated once per process. A broken record is our failure (exit 1), not the user's. */
+export function record(): SmaRecord {
+  if (cached) return cached;
+  const loaded = loadRecord();
+  if (!loaded.ok)
+    throw new CliFailure(
+      loaded.error.map((e) => ({ code: e.code, message: e.message })),
+      1,
+    );
+  cached = loaded.value;
+  return cached;
+}
+
+/** An agreement to compute: from the record (with its published amounts) or from a user's file. */
+export interface Target {
+  readonly agreement: Agreement;
+  readonly indices: IndexSet;
+  /** Where it came from: `record` or the file's path. */
+  readonly origin: string;
+  readonly published: ReadonlyMap<Year, PublishedAmount>;
+  readonly sources: readonly Source[];
+  readonly unknownFloorYears: readonly Year[];
+}
+
+const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
+
+export function findInRecord(id: string): Target | undefined {
+  const r = record();
+  const a = r.agreements.find((x) => x.id === id);
+  if (a)
+    return {
+      agreement: a.agreement,
+      indices: r.indices,
+      origin: 'record',
+      published: new Map(a.publishedAmounts.map((p) => [p.year, p])),
+      sources: [...new Map(a.publishedAmounts.flatMap((p) => p.sources).map((s) => [s.url, s])).values()],
+      unknownFloorYears: a.unknownFloorYears,
+    };
+  const p = r.proposals.find((x) => x.agreement.id === id);
+  if (p)
+    return {
+      agreement: p.agreement,
+      indices: r.indices,
+      origin: 'record',
+      published: new Map(),
+      sources: p.sources,
+      unknownFloorYears: [],
+    };
+  return undefined;
+}
+
+export function knownIds(): string[] {
+  const r = record();
+  return [...r.agreements.map((a) => a.id), ...r.proposals.map((p) => p.agreement.id)];
+}
+
+/** Resolves `sma-12`, `us-ask-2019` or `./my-proposal.yaml`. Bad files and unknown ids are exit-2 failures. */
+export async function resolveTarget(arg: string, cwd: string): Promise<Target> {
+  if (!looksLikeFile(arg)) {
+    const found = findInRecord(arg);
+    if (found) return found;
+    throw new CliFailure([
+      {
+        code: 'cli/unknown_agreement',
+        message: `no agreement or proposal '${arg}' in the record`,
+        expected: `an id (${knownIds().join(', ')}) or a .yaml/.json file`,
+        found: `'${arg}'`,
+      },
+    ]);
+  }
+  const path = resolve(cwd, arg);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new CliFailure([{ code: 'file/unreadable', message: `cannot read the file: ${reason}`, file: arg }]);
+  }
+  // The YAML parser and the schemas load only when a file is given: record ids stay fast.
+  const { parseAgreementFile } = await import('../io/agreement-file.js');
+  const parsed = parseAgreementFile(bytes, arg, record());
+  if (!parsed.ok) throw new CliFailure(parsed.error.map(fileProblem));
+  return {
+    agreement: parsed.value.agreement,
+    indices: parsed.value.indices,
+    origin: arg,
+    published: new Map(),
+    sources: [],
+    unknownFloorYears: parsed.value.unknownFloorYears,
+  };
+}
+
+const fileProblem = (e: {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  expected: string;
+  found: string;
+}): Problem => ({
+  code: e.code,
+  file: e.file,
+  line: e.line,
+  column: e.column,
+  path: e.path === '(root)' ? [] : [e.path],
+  message: `expected ${e.expected}, found ${e.found}`,
+});

@@ -1,0 +1,136 @@
+/**
+ * One call from an agreement to its schedule and metrics, as the CLI, the server and the web app show them:
+ * the user's projections applied, future index years the rules need filled by a stated default projection,
+ * and every projected value listed so a reader can tell observed from projected.
+ */
+import { err, ok, type Result } from '../result.js';
+import { computeMetrics, type MetricsError, type ScheduleMetrics } from './metrics.js';
+import {
+  DEFAULT_MEAN_YEARS,
+  projectIndex,
+  withUserValues,
+  type ProjectionError,
+  type ProjectionMethod,
+} from './projection.js';
+import { computeSchedule, type Schedule, type ScheduleError } from './schedule.js';
+import type { Agreement, IndexSet, SeriesId, Year } from './types.js';
+
+export interface ProjectionRequest {
+  readonly series: SeriesId;
+  readonly method: ProjectionMethod;
+}
+
+export interface EvaluateOptions {
+  /** Projections by series; a `values` method with past years overrides the record for those years (origin 'user'). */
+  readonly projections?: readonly ProjectionRequest[];
+  /** For series the rules need beyond their last observed year and the user did not project (default: mean of last 5). */
+  readonly defaultProjection?: ProjectionMethod;
+  readonly realBaseYear?: Year;
+  readonly troops: number;
+  readonly discount?: { readonly rate: number; readonly toYear: Year };
+}
+
+export interface Evaluation {
+  readonly schedule: Schedule;
+  readonly metrics: ScheduleMetrics;
+  /** The index set the figures were computed with (record + user values + projections). */
+  readonly indices: IndexSet;
+  /** Each projection applied: which series, which years, how. */
+  readonly projections: readonly { readonly series: SeriesId; readonly years: readonly Year[]; readonly origin: string }[];
+}
+
+export type EvaluateError = ScheduleError | MetricsError | ProjectionError;
+
+export const DEFAULT_PROJECTION: ProjectionMethod = { kind: 'mean-of-last-observed', years: DEFAULT_MEAN_YEARS };
+
+const lastObservedYear = (indices: IndexSet, id: SeriesId): Year | null => {
+  const series = indices.get(id);
+  if (!series) return null;
+  let last: Year | null = null;
+  for (const [year, point] of series.points) if (point.observed && (last === null || year > last)) last = year;
+  return last;
+};
+
+/** The series years each index rule reads, by series. */
+const neededIndexYears = (agreement: Agreement): Map<SeriesId, Year[]> => {
+  const needed = new Map<SeriesId, Year[]>();
+  for (const { year, rule } of agreement.rules)
+    if (rule.kind === 'index') needed.set(rule.series, [...(needed.get(rule.series) ?? []), year - rule.lag]);
+  return needed;
+};
+
+/**
+ * Schedule and metrics of an agreement, projecting what the future needs and saying so.
+ * @example evaluateAgreement(sma12, record.indices, { troops: 28_500 })
+ *   // 2027 from observed 2025 CPI; 2028–2030 from projected CPI (mean of 2021–2025), listed in `projections`
+ */
+export const evaluateAgreement = (
+  agreement: Agreement,
+  indices: IndexSet,
+  options: EvaluateOptions,
+): Result<Evaluation, EvaluateError> => {
+  let set = indices;
+  const applied: { series: SeriesId; years: Year[]; origin: string }[] = [];
+  const lastRuleYear = agreement.rules[agreement.rules.length - 1]?.year ?? 0;
+  const firstRuleYear = agreement.rules[0]?.year ?? 0;
+  const requested = new Set<SeriesId>();
+
+  const project = (series: SeriesId, method: ProjectionMethod, to: Year): Result<null, EvaluateError> => {
+    const last = lastObservedYear(set, series);
+    if (method.kind === 'values') {
+      const current = set.get(series);
+      if (!current) return err({ code: 'projection/series_unknown', series });
+      const replaced = withUserValues(current, method.values);
+      if (!replaced.ok) return replaced;
+      set = new Map([...set, [series, replaced.value]]);
+      applied.push({ series, years: [...method.values.keys()].sort((a, b) => a - b), origin: 'user' });
+      return ok(null);
+    }
+    const from = (last ?? firstRuleYear) + 1;
+    if (from > to) return ok(null);
+    const before = set.get(series);
+    const next = projectIndex(set, series, { from, to }, method);
+    if (!next.ok) return next;
+    set = next.value;
+    const years: Year[] = [];
+    let origin = '';
+    for (const [year, point] of set.get(series)?.points ?? [])
+      if (!point.observed && !before?.points.has(year)) {
+        years.push(year);
+        origin = point.origin;
+      }
+    if (years.length > 0) applied.push({ series, years: years.sort((a, b) => a - b), origin });
+    return ok(null);
+  };
+
+  for (const request of options.projections ?? []) {
+    requested.add(request.series);
+    const r = project(request.series, request.method, lastRuleYear);
+    if (!r.ok) return r;
+  }
+  const defaultMethod = options.defaultProjection ?? DEFAULT_PROJECTION;
+  for (const [series, years] of neededIndexYears(agreement)) {
+    const last = lastObservedYear(set, series);
+    const maxNeeded = Math.max(...years);
+    // Only the future is projected by default: a gap in the past stays a missing-index error.
+    if (requested.has(series) || last === null || maxNeeded <= last) continue;
+    const r = project(series, defaultMethod, maxNeeded);
+    if (!r.ok) return r;
+  }
+  // Real terms need CPI up to the last year shown.
+  if (!requested.has('rok-cpi') && set.has('rok-cpi')) {
+    const r = project('rok-cpi', defaultMethod, lastRuleYear);
+    if (!r.ok) return r;
+  }
+
+  const schedule = computeSchedule(agreement, set);
+  if (!schedule.ok) return schedule;
+  const realBaseYear = options.realBaseYear ?? lastObservedYear(indices, 'rok-cpi') ?? firstRuleYear;
+  const metrics = computeMetrics(schedule.value, set, {
+    realBaseYear,
+    troops: options.troops,
+    ...(options.discount ? { discount: options.discount } : {}),
+  });
+  if (!metrics.ok) return metrics;
+  return ok({ schedule: schedule.value, metrics: metrics.value, indices: set, projections: applied });
+};

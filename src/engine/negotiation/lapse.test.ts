@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LAPSE_2020, dayNumber, daysInMonth, lapseTimeline, type LapseMonth, type LapseScenario } from './lapse.js';
+
+const timeline = (s: LapseScenario): readonly LapseMonth[] => {
+  const r = lapseTimeline(s);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
+describe('the 2020 lapse', () => {
+  const months = timeline(LAPSE_2020);
+
+  it('starts the furlough in month 4, April 2020, after three funded months', () => {
+    // context.json furlough_2020: start 2020-04-01; events.json: 10th SMA expired 2019-12-31
+    expect(months.slice(0, 4).map((m) => [m.month, m.phase, m.furloughedWorkers])).toEqual([
+      ['2020-01', 'funded', 0],
+      ['2020-02', 'funded', 0],
+      ['2020-03', 'funded', 0],
+      ['2020-04', 'furlough', 4500],
+    ]);
+  });
+
+  it('ends the furlough on 15 June: 4,500 × (1 + 1 + 14/30) = 11,100 worker-months', () => {
+    // context.json furlough_2020: end 2020-06-15 (workers return), 4,000–5,000 furloughed → midpoint 4,500
+    expect(months[5]?.furloughedWorkerMonths).toBeCloseTo(2100, 9);
+    expect(months[6]?.phase).toBe('stopgap');
+    expect(months[6]?.furloughedWorkerMonths).toBe(0);
+    expect(months[20]?.cumulativeFurloughedWorkerMonths).toBeCloseTo(11100, 9);
+    expect(months[20]?.cumulativeUnpaidWages).toBe(2 * Math.round(4500 * 3881481) + Math.round(2100 * 3881481));
+  });
+
+  it('counts 20 months in lapse until the 11th SMA enters into force on 1 September 2021', () => {
+    // sma-agreements.json / Yonhap 2021-09-01: the 11th SMA comes into effect
+    expect(months[19]).toMatchObject({ month: '2021-08', monthsInLapse: 20 });
+    expect(months[20]).toMatchObject({ month: '2021-09', phase: 'in_force', lapseShare: 0, monthsInLapse: 20 });
+  });
+
+  it('lowers each side’s reservation value by the documented function', () => {
+    // ROK: 0.005 × 20 + 0.1 × 11,100 / 9,000; US: 0.005 × 20 + 0.05 × 11,100 / 9,000
+    expect(months[20]?.reservationDrop.rok).toBeCloseTo(0.1 + 0.1 * (11100 / 9000), 12);
+    expect(months[20]?.reservationDrop.us).toBeCloseTo(0.1 + 0.05 * (11100 / 9000), 12);
+  });
+
+  it('has no furlough and no unpaid wages under the 11th SMA’s lapse clause', () => {
+    // Aju / Zum on the 11th SMA: labor paid at the previous year's level during a lapse
+    const clause = timeline({ ...LAPSE_2020, lapseClause: true });
+    expect(clause.every((m) => m.furloughedWorkers === 0 && m.unpaidWages === 0)).toBe(true);
+    expect(clause[3]?.phase).toBe('paid_by_lapse_clause');
+    expect(clause[19]?.monthsInLapse).toBe(20);
+  });
+});
+
+describe('lapse inputs and civil dates', () => {
+  it('rejects an impossible date and a furlough larger than the workforce', () => {
+    expect(lapseTimeline({ ...LAPSE_2020, expiry: '2019-02-29' })).toEqual({
+      ok: false,
+      error: { code: 'lapse/date_invalid', details: { field: 'expiry', value: '2019-02-29' } },
+    });
+    expect(lapseTimeline({ ...LAPSE_2020, furloughed: 10000 }).ok).toBe(false);
+  });
+
+  it('counts days like the Gregorian calendar: 2020 is a leap year, 1970-01-01 is day 0, 2000-03-01 is day 11,017', () => {
+    expect(daysInMonth(2020, 2)).toBe(29);
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(dayNumber(1970, 1, 1)).toBe(0);
+    expect(dayNumber(2000, 3, 1)).toBe(11017);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const next = m === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, m + 1, 1);
+        expect(next - dayNumber(y, m, 1)).toBe(daysInMonth(y, m));
+      }),
+    );
+  });
+
+  it('starts mid-month when the old agreement expires mid-month', () => {
+    const rows = timeline({
+      ...LAPSE_2020,
+      expiry: '2020-01-15',
+      newAgreementInForce: null,
+      stopgapFrom: null,
+      months: 5,
+    });
+    expect(rows[0]).toMatchObject({ month: '2020-01', phase: 'funded' });
+    expect(rows[0]?.lapseShare).toBeCloseTo(16 / 31, 12);
+    expect(rows[3]).toMatchObject({ month: '2020-04', phase: 'furlough', furloughedWorkerMonths: 4500 });
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * The cost of a lapse: the old SMA has expired and no new one is in force. Month by month from the expiry,
+ * USFK's funds for Korean workers run out, a share is furloughed, a stopgap may pay them again, and each side's
+ * reservation value falls. The 11th SMA's lapse clause (labor paid at the previous year's level) prevents the furlough.
+ * Dates are civil `YYYY-MM-DD` strings handled as day numbers; no Date.
+ */
+import { err, ok, type Result } from '../result.js';
+
+/** How a side's reservation value falls: per month in lapse, and per month of the whole workforce furloughed. */
+export interface ReservationCost {
+  readonly perLapseMonth: number;
+  readonly perFurloughedWorkforceMonth: number;
+}
+
+export interface LapseScenario {
+  /** The last day the old agreement is in force, e.g. '2019-12-31'; the lapse starts the next day. */
+  readonly expiry: string;
+  /** Months to tabulate, from the month the lapse starts. */
+  readonly months: number;
+  /** The day a new agreement enters into force and the lapse ends, if it does within the horizon. */
+  readonly newAgreementInForce: string | null;
+  /** Korean USFK employees. */
+  readonly workforce: number;
+  /** Months of lapse USFK can still pay Korean workers from its own funds; the furlough starts the next month. */
+  readonly fundedMonths: number;
+  /** Workers furloughed when the funds run out. */
+  readonly furloughed: number;
+  /** Wage per worker per month, in won. */
+  readonly monthlyWagePerWorker: number;
+  /** The day furloughed workers return, paid by a stopgap outside the SMA (2020: ROK funding from 15 June). */
+  readonly stopgapFrom: string | null;
+  /** The 11th SMA's clause: during a lapse, labor costs are paid at the previous year's level, so no furlough. */
+  readonly lapseClause: boolean;
+  readonly reservationCost: { readonly rok: ReservationCost; readonly us: ReservationCost };
+}
+
+export type LapsePhase = 'funded' | 'furlough' | 'stopgap' | 'paid_by_lapse_clause' | 'in_force';
+
+export interface LapseMonth {
+  /** 1 for the month the lapse starts. */
+  readonly index: number;
+  /** 'YYYY-MM'. */
+  readonly month: string;
+  /** On the month's first day in lapse (or 'in_force' when it has none). */
+  readonly phase: LapsePhase;
+  /** Share of the month's days in lapse. */
+  readonly lapseShare: number;
+  /** Cumulative months in lapse (partial months by their share of days). */
+  readonly monthsInLapse: number;
+  /** Workers on furlough at any time in the month. */
+  readonly furloughedWorkers: number;
+  /** Furloughed workers × share of the month's days they were furloughed. */
+  readonly furloughedWorkerMonths: number;
+  readonly cumulativeFurloughedWorkerMonths: number;
+  /** Wages not paid this month, in won (rounded half up). */
+  readonly unpaidWages: number;
+  readonly cumulativeUnpaidWages: number;
+  /** Cumulative fall in each side's reservation value (utility units), by `reservationDrop`. */
+  readonly reservationDrop: { readonly rok: number; readonly us: number };
+}
+
+export type LapseError =
+  | { readonly code: 'lapse/date_invalid'; readonly details: { readonly field: string; readonly value: string } }
+  | { readonly code: 'lapse/parameter_invalid'; readonly details: { readonly field: string; readonly value: number } };
+
+// ---------- civil dates ----------
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
+export function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function parseDate(field: string, value: string): Result<{ y: number; m: number; d: number }, LapseError> {
+  const match = DATE.exec(value);
+  const bad = err({ code: 'lapse/date_invalid', details: { field, value } } as const);
+  if (!match) return bad;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return bad;
+  return ok({ y, m, d });
+}
+
+/** The calendar month `offset` months after (year, month). */
+const addMonths = (year: number, month: number, offset: number): { y: number; m: number } => {
+  const k = year * 12 + (month - 1) + offset;
+  return { y: Math.floor(k / 12), m: (k % 12) + 1 };
+};
+
+const overlap = (a0: number, a1: number, b0: number, b1: number): number =>
+  Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+
+// ---------- the lapse ----------
+
+/**
+ * The documented reservation-value function: drop = perLapseMonth × months in lapse
+ * + perFurloughedWorkforceMonth × (cumulative furloughed worker-months / workforce).
+ */
+export const reservationDrop = (
+  cost: ReservationCost,
+  monthsInLapse: number,
+  cumulativeFurloughedWorkerMonths: number,
+  workforce: number,
+): number =>
+  cost.perLapseMonth * monthsInLapse +
+  (cost.perFurloughedWorkforceMonth * cumulativeFurloughedWorkerMonths) / workforce;
+
+/**
+ * The lapse month by month.
+ * @example lapseTimeline(LAPSE_2020) // ok([{ index: 1, month: '2020-01', phase: 'funded', … }, …])
+ */
+export function lapseTimeline(s: LapseScenario): Result<readonly LapseMonth[], LapseError> {
+  const badNumber = (field: string, value: number, valid: boolean): Result<never, LapseError> | null =>
+    valid ? null : err({ code: 'lapse/parameter_invalid', details: { field, value } });
+  const checks = [
+    badNumber('months', s.months, Number.isInteger(s.months) && s.months >= 1),
+    badNumber('workforce', s.workforce, Number.isInteger(s.workforce) && s.workforce >= 1),
+    badNumber('fundedMonths', s.fundedMonths, Number.isInteger(s.fundedMonths) && s.fundedMonths >= 0),
+    badNumber(
+      'furloughed',
+      s.furloughed,
+      Number.isInteger(s.furloughed) && s.furloughed >= 0 && s.furloughed <= s.workforce,
+    ),
+    badNumber(
+      'monthlyWagePerWorker',
+      s.monthlyWagePerWorker,
+      Number.isFinite(s.monthlyWagePerWorker) && s.monthlyWagePerWorker >= 0,
+    ),
+  ];
+  const firstBad = checks.find((c) => c !== null);
+  if (firstBad) return firstBad;
+
+  const expiry = parseDate('expiry', s.expiry);
+  if (!expiry.ok) return expiry;
+  const lapseStart = dayNumber(expiry.value.y, expiry.value.m, expiry.value.d) + 1;
+  let lapseEnd = Infinity;
+  if (s.newAgreementInForce !== null) {
+    const end = parseDate('newAgreementInForce', s.newAgreementInForce);
+    if (!end.ok) return end;
+    lapseEnd = dayNumber(end.value.y, end.value.m, end.value.d);
+  }
+  let stopgap = Infinity;
+  if (s.stopgapFrom !== null) {
+    const from = parseDate('stopgapFrom', s.stopgapFrom);
+    if (!from.ok) return from;
+    stopgap = dayNumber(from.value.y, from.value.m, from.value.d);
+  }
+  // the month the lapse starts (the day after expiry may be the 1st of the next month)
+  const startMonth =
+    expiry.value.d === daysInMonth(expiry.value.y, expiry.value.m)
+      ? addMonths(expiry.value.y, expiry.value.m, 1)
+      : { y: expiry.value.y, m: expiry.value.m };
+  const furloughMonth = addMonths(startMonth.y, startMonth.m, s.fundedMonths);
+  const furloughStart = s.lapseClause ? Infinity : dayNumber(furloughMonth.y, furloughMonth.m, 1);
+  const furloughEnd = Math.min(stopgap, lapseEnd);
+
+  const rows: LapseMonth[] = [];
+  let monthsInLapse = 0;
+  let cumulativeFurloughedWorkerMonths = 0;
+  let cumulativeUnpaidWages = 0;
+  for (let i = 0; i < s.months; i++) {
+    const { y, m } = addMonths(startMonth.y, startMonth.m, i);
+    const days = daysInMonth(y, m);
+    const first = dayNumber(y, m, 1);
+    const afterLast = first + days;
+    const lapseDays = overlap(first, afterLast, lapseStart, lapseEnd);
+    const furloughDays = overlap(first, afterLast, furloughStart, furloughEnd);
+    const firstLapseDay = Math.max(first, lapseStart);
+    const phase: LapsePhase =
+      lapseDays === 0
+        ? 'in_force'
+        : s.lapseClause
+          ? 'paid_by_lapse_clause'
+          : firstLapseDay < furloughStart
+            ? 'funded'
+            : firstLapseDay < stopgap
+              ? 'furlough'
+              : 'stopgap';
+    const furloughedWorkerMonths = (s.furloughed * furloughDays) / days;
+    const unpaidWages = Math.round(furloughedWorkerMonths * s.monthlyWagePerWorker);
+    monthsInLapse += lapseDays / days;
+    cumulativeFurloughedWorkerMonths += furloughedWorkerMonths;
+    cumulativeUnpaidWages += unpaidWages;
+    rows.push({
+      index: i + 1,
+      month: `${y}-${String(m).padStart(2, '0')}`,
+      phase,
+      lapseShare: lapseDays / days,
+      monthsInLapse,
+      furloughedWorkers: furloughDays > 0 ? s.furloughed : 0,
+      furloughedWorkerMonths,
+      cumulativeFurloughedWorkerMonths,
+      unpaidWages,
+      cumulativeUnpaidWages,
+      reservationDrop: {
+        rok: reservationDrop(s.reservationCost.rok, monthsInLapse, cumulativeFurloughedWorkerMonths, s.workforce),
+        us: reservationDrop(s.reservationCost.us, monthsInLapse, cumulativeFurloughedWorkerMonths, s.workforce),
+      },
+    });
+  }
+  return ok(rows);
+}
+
+/** Default reservation costs (assumptions, docs/bargaining.md): the ROK bears its workers' furlough more than the US. */
+export const DEFAULT_RESERVATION_COST: LapseScenario['reservationCost'] = {
+  rok: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
+  us: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
+};
+
+/**
+ * The 2020 lapse as recorded (context.json, events.json): the 10th SMA expired 2019-12-31; the furlough began
+ * 1 April 2020 (three funded months) for about 4,000–5,000 (midpoint 4,500) of about 9,000 workers and ended when
+ * they returned on 15 June under ROK stopgap funding; the 11th SMA entered into force on 1 September 2021.
+ * The wage is an assumption: the 3,144억 won the ROK paid for 2020 labor spread over 9,000 workers for April–December.
+ */
+export const LAPSE_2020: LapseScenario = {
+  expiry: '2019-12-31',
+  months: 21,
+  newAgreementInForce: '2021-09-01',
+  workforce: 9000,
+  fundedMonths: 3,
+  furloughed: 4500,
+  monthlyWagePerWorker: Math.round(314_400_000_000 / (9000 * 9)),
+  stopgapFrom: '2020-06-15',
+  lapseClause: false,
+  reservationCost: DEFAULT_RESERVATION_COST,
+};

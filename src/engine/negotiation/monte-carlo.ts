@@ -1,0 +1,482 @@
+/**
+ * Monte Carlo over negotiations, pure part: draw uncertain inputs, run, summarise.
+ * Run i draws everything from createRng(deriveSeed(seed, i)), so a run's result does not depend on which worker
+ * or chunk computes it; summaries hold only integer counts and integer sums (values quantised to 1e-6), so
+ * merging chunks is exactly associative and commutative: any split over workers gives the identical summary.
+ */
+import { createRng, deriveSeed, randomNormal, type Rng } from '../random/rng.js';
+import type { CivilDate } from './calendar.js';
+import { type Outcome } from './domain.js';
+import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
+import type { LapsePort, RatificationPort } from './ports.js';
+import type { Preferences } from './preferences.js';
+import type { EndReason, NegotiationConfig } from './protocol.js';
+import { runNegotiation } from './run.js';
+import { createAgent, type StrategySpec } from './strategies.js';
+
+/** A stated distribution for an uncertain input. Normal draws are clamped to [min, max] when given. */
+export type Distribution =
+  | { readonly kind: 'fixed'; readonly value: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | {
+      readonly kind: 'normal';
+      readonly mean: number;
+      readonly sd: number;
+      readonly min?: number;
+      readonly max?: number;
+    }
+  | { readonly kind: 'triangular'; readonly min: number; readonly mode: number; readonly max: number };
+
+/**
+ * Draws one value.
+ * @example draw({ kind: 'uniform', min: 0, max: 1 }, createRng(1))
+ */
+export function draw(d: Distribution, rng: Rng): number {
+  switch (d.kind) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return d.min + (d.max - d.min) * rng.next();
+    case 'normal': {
+      const x = randomNormal(rng, d.mean, d.sd);
+      return Math.min(d.max ?? Infinity, Math.max(d.min ?? -Infinity, x));
+    }
+    case 'triangular': {
+      const u = rng.next();
+      const c = (d.mode - d.min) / (d.max - d.min);
+      return u < c
+        ? d.min + Math.sqrt(u * (d.max - d.min) * (d.mode - d.min))
+        : d.max - Math.sqrt((1 - u) * (d.max - d.min) * (d.max - d.mode));
+    }
+  }
+}
+
+/** A strategy with uncertain parameters: each numeric parameter is a distribution. */
+export type StrategyDraw =
+  | { readonly kind: 'fixed'; readonly spec: StrategySpec }
+  | { readonly kind: 'negmas-time-based'; readonly exponent: Distribution }
+  | { readonly kind: 'time-dependent'; readonly e: Distribution; readonly k?: Distribution }
+  | { readonly kind: 'fsj-polynomial'; readonly beta: Distribution; readonly kappa?: Distribution }
+  | { readonly kind: 'fsj-exponential'; readonly beta: Distribution; readonly kappa: Distribution };
+
+export interface MonteCarloParty {
+  readonly preferences: Preferences;
+  readonly strategy: StrategyDraw;
+  /** Replaces the preferences' reservation value with a constant drawn per run. */
+  readonly reservation?: Distribution;
+}
+
+export interface MonteCarloSpec {
+  readonly seed: number;
+  readonly runs: number;
+  readonly config: NegotiationConfig;
+  readonly parties: readonly [MonteCarloParty, MonteCarloParty];
+  /** Probability that the home vote ratifies an accepted deal (stand-in until ratification.ts plugs in). */
+  readonly ratification?: { readonly kind: 'probability'; readonly probability: Distribution };
+  /** Lapse stand-in: from `furloughFromMonth` on, `furloughedWorkers` a month; reservations shift each month. */
+  readonly lapse?: {
+    readonly expiry: CivilDate;
+    readonly furloughFromMonth: Distribution;
+    readonly furloughedWorkers: Distribution;
+    readonly reservationShiftPerMonth: readonly [Distribution, Distribution];
+  };
+  /** Yearly growth paths of index series (e.g. rok-cpi) over `years`, recorded per run for cost models. */
+  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: Distribution }[];
+  /** KRW per USD, recorded per run. */
+  readonly exchangeRate?: Distribution;
+}
+
+/** Everything drawn for one run, in draw order. */
+export interface MonteCarloDraws {
+  readonly strategies: readonly [StrategySpec, StrategySpec];
+  readonly reservations: readonly [number | null, number | null];
+  readonly ratificationProbability: number | null;
+  readonly lapse: {
+    readonly furloughFromMonth: number;
+    readonly furloughedWorkers: number;
+    readonly shift: readonly [number, number];
+  } | null;
+  readonly indexPaths: Readonly<Record<string, readonly number[]>>;
+  readonly exchangeRate: number | null;
+}
+
+export interface MonteCarloRunResult {
+  readonly index: number;
+  readonly outcome: Outcome | null;
+  readonly reason: EndReason;
+  readonly round: number;
+  readonly offers: number;
+  readonly ratificationFailures: number;
+  readonly monthsInLapse: number;
+  readonly furloughedWorkerMonths: number;
+  readonly draws: MonteCarloDraws;
+}
+
+function drawStrategy(s: StrategyDraw, rng: Rng): StrategySpec {
+  switch (s.kind) {
+    case 'fixed':
+      return s.spec;
+    case 'negmas-time-based':
+      return { kind: 'negmas-time-based', aspiration: draw(s.exponent, rng) };
+    case 'time-dependent':
+      return { kind: 'time-dependent', e: draw(s.e, rng), k: s.k ? draw(s.k, rng) : 0 };
+    case 'fsj-polynomial':
+      return { kind: 'fsj-polynomial', beta: draw(s.beta, rng), kappa: s.kappa ? draw(s.kappa, rng) : 0 };
+    case 'fsj-exponential':
+      return { kind: 'fsj-exponential', beta: draw(s.beta, rng), kappa: draw(s.kappa, rng) };
+  }
+}
+
+/** Draws run i's inputs; the order of draws is part of the reproducibility contract. */
+export function drawInputs(spec: MonteCarloSpec, rng: Rng): MonteCarloDraws {
+  const strategies: [StrategySpec, StrategySpec] = [
+    drawStrategy(spec.parties[0].strategy, rng),
+    drawStrategy(spec.parties[1].strategy, rng),
+  ];
+  const rv = (p: MonteCarloParty): number | null => (p.reservation ? draw(p.reservation, rng) : null);
+  const reservations: [number | null, number | null] = [rv(spec.parties[0]), rv(spec.parties[1])];
+  const ratificationProbability = spec.ratification ? draw(spec.ratification.probability, rng) : null;
+  const lapse = spec.lapse
+    ? {
+        furloughFromMonth: Math.max(1, Math.round(draw(spec.lapse.furloughFromMonth, rng))),
+        furloughedWorkers: Math.max(0, Math.round(draw(spec.lapse.furloughedWorkers, rng))),
+        shift: [
+          draw(spec.lapse.reservationShiftPerMonth[0], rng),
+          draw(spec.lapse.reservationShiftPerMonth[1], rng),
+        ] as const,
+      }
+    : null;
+  const indexPaths: Record<string, number[]> = {};
+  for (const index of spec.indices ?? [])
+    indexPaths[index.series] = Array.from({ length: index.years }, () => draw(index.growth, rng));
+  const exchangeRate = spec.exchangeRate ? draw(spec.exchangeRate, rng) : null;
+  return { strategies, reservations, ratificationProbability, lapse, indexPaths, exchangeRate };
+}
+
+/** Outcome tables built once per chunk: the preferences do not vary across runs. */
+export interface MonteCarloTables {
+  readonly outcomes: readonly Outcome[];
+  readonly tables: readonly [OutcomeTable, OutcomeTable];
+}
+
+export function prepareTables(spec: MonteCarloSpec): MonteCarloTables {
+  const outcomes = listOutcomes(spec.config.domain);
+  return {
+    outcomes,
+    tables: [
+      buildOutcomeTable(spec.config.domain, spec.parties[0].preferences, outcomes),
+      buildOutcomeTable(spec.config.domain, spec.parties[1].preferences, outcomes),
+    ],
+  };
+}
+
+const withReservation = (p: Preferences, rv: number | null): Preferences =>
+  rv === null ? p : { ...p, reservation: { kind: 'constant', value: rv } };
+
+/** Runs negotiation i of the spec; the same (spec, i) gives the same result anywhere. */
+export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepareTables(spec)): MonteCarloRunResult {
+  const rng = createRng(deriveSeed(spec.seed, i));
+  const draws = drawInputs(spec, rng);
+  const domain = spec.config.domain;
+  const prefs = [
+    withReservation(spec.parties[0].preferences, draws.reservations[0]),
+    withReservation(spec.parties[1].preferences, draws.reservations[1]),
+  ] as const;
+  const probability = draws.ratificationProbability;
+  const ratification: RatificationPort | undefined =
+    probability === null ? undefined : (_deal, _context, r) => ({ ratified: r.next() < probability });
+  const lapseDraw = draws.lapse;
+  const lapse: LapsePort | undefined =
+    spec.lapse && lapseDraw
+      ? {
+          expiry: spec.lapse.expiry,
+          month: (m) => ({
+            reservationShift: lapseDraw.shift,
+            furloughedWorkers: m >= lapseDraw.furloughFromMonth ? lapseDraw.furloughedWorkers : 0,
+          }),
+        }
+      : undefined;
+  const config: NegotiationConfig =
+    ratification === undefined
+      ? { ...spec.config, ratification: 'none' }
+      : { ...spec.config, ratification: 'required' };
+  const run = runNegotiation(
+    config,
+    [
+      { agent: createAgent(draws.strategies[0], domain, prefs[0], tables.tables[0]), preferences: prefs[0] },
+      { agent: createAgent(draws.strategies[1], domain, prefs[1], tables.tables[1]), preferences: prefs[1] },
+    ],
+    rng,
+    { trace: false, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
+  );
+  if (!run.ok) throw new Error(`Monte Carlo run ${i} failed: ${run.error.code}`);
+  const r = run.value;
+  return {
+    index: i,
+    outcome: r.outcome,
+    reason: r.reason,
+    round: r.round,
+    offers: r.offers,
+    ratificationFailures: r.ratificationFailures,
+    monthsInLapse: r.monthsInLapse,
+    furloughedWorkerMonths: r.furloughedWorkerMonths,
+    draws,
+  };
+}
+
+// Summaries ------------------------------------------------------------------------------------------------
+
+/** Fixed bins over [min, max]; values outside count in the edge bins. Sums are integers in millionths. */
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: readonly number[];
+  readonly n: number;
+  readonly sumMicro: number;
+  readonly lowest: number | null;
+  readonly highest: number | null;
+}
+
+export const emptyHistogram = (min: number, max: number, bins: number): Histogram => ({
+  min,
+  max,
+  counts: new Array<number>(bins).fill(0),
+  n: 0,
+  sumMicro: 0,
+  lowest: null,
+  highest: null,
+});
+
+export function addToHistogram(h: Histogram, x: number): Histogram {
+  const bins = h.counts.length;
+  const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) / (h.max - h.min)) * bins);
+  const bin = Math.min(bins - 1, Math.max(0, raw));
+  const counts = h.counts.slice();
+  counts[bin] = (counts[bin] as number) + 1;
+  return {
+    ...h,
+    counts,
+    n: h.n + 1,
+    sumMicro: h.sumMicro + Math.round(x * 1e6),
+    lowest: h.lowest === null ? x : Math.min(h.lowest, x),
+    highest: h.highest === null ? x : Math.max(h.highest, x),
+  };
+}
+
+export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
+  if (a.min !== b.min || a.max !== b.max || a.counts.length !== b.counts.length)
+    throw new Error('histograms with different bins cannot merge');
+  const pick = (x: number | null, y: number | null, f: (p: number, q: number) => number): number | null =>
+    x === null ? y : y === null ? x : f(x, y);
+  return {
+    ...a,
+    counts: a.counts.map((c, i) => c + (b.counts[i] as number)),
+    n: a.n + b.n,
+    sumMicro: a.sumMicro + b.sumMicro,
+    lowest: pick(a.lowest, b.lowest, Math.min),
+    highest: pick(a.highest, b.highest, Math.max),
+  };
+}
+
+/** The q-quantile read from the histogram, interpolating linearly inside the bin (exact only to a bin width). */
+export function histogramQuantile(h: Histogram, q: number): number | null {
+  if (h.n === 0) return null;
+  const rank = q * h.n;
+  const width = (h.max - h.min) / h.counts.length;
+  let seen = 0;
+  for (let i = 0; i < h.counts.length; i++) {
+    const c = h.counts[i] as number;
+    if (c > 0 && seen + c >= rank) {
+      const x = h.min + width * (i + (rank - seen) / c);
+      return Math.min(h.highest ?? x, Math.max(h.lowest ?? x, x));
+    }
+    seen += c;
+  }
+  return h.highest;
+}
+
+/**
+ * Wilson score interval for a proportion (z = 1.959964 for 95 %).
+ * @example wilsonInterval(8, 10); // [0.4902, 0.9433] (rounded)
+ */
+export function wilsonInterval(successes: number, n: number, z = 1.959964): readonly [number, number] {
+  if (n === 0) return [0, 1];
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export interface MonteCarloSummary {
+  readonly runs: number;
+  readonly agreements: number;
+  readonly reasons: Readonly<Record<EndReason, number>>;
+  /** Rejected home votes, counting every vote in every run. */
+  readonly ratificationFailures: number;
+  /** Runs with at least one rejected vote. */
+  readonly runsWithRatificationFailure: number;
+  /** Numeric issues of agreed outcomes. */
+  readonly terms: Readonly<Record<string, Histogram>>;
+  /** Categorical issues of agreed outcomes: counts per option. */
+  readonly options: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Rounds to agreement (agreements only). */
+  readonly roundsToAgreement: Histogram;
+  readonly monthsInLapse: Histogram;
+  readonly furloughedWorkerMonths: Histogram;
+}
+
+/** The empty summary for a spec (bins: each numeric issue's range in 20 bins; rounds 0..deadline). */
+export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
+  const terms: Record<string, Histogram> = {};
+  const options: Record<string, Record<string, number>> = {};
+  for (const issue of spec.config.domain.issues) {
+    if (issue.kind === 'numeric') terms[issue.name] = emptyHistogram(issue.min, issue.max, 20);
+    else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
+  }
+  const horizon = spec.config.deadline + 1;
+  return {
+    runs: 0,
+    agreements: 0,
+    reasons: { agreement: 0, deadline: 0, walkaway: 0, 'ratification-failed': 0 },
+    ratificationFailures: 0,
+    runsWithRatificationFailure: 0,
+    terms,
+    options,
+    roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
+    monthsInLapse: emptyHistogram(0, horizon, Math.min(50, horizon)),
+    furloughedWorkerMonths: emptyHistogram(0, horizon * 10_000, 50),
+  };
+}
+
+export function addRun(s: MonteCarloSummary, r: MonteCarloRunResult): MonteCarloSummary {
+  const terms = { ...s.terms };
+  const options: Record<string, Record<string, number>> = { ...s.options };
+  if (r.outcome !== null) {
+    for (const [name, h] of Object.entries(s.terms)) {
+      const v = r.outcome[name];
+      if (typeof v === 'number') terms[name] = addToHistogram(h, v);
+    }
+    for (const [name, counts] of Object.entries(s.options)) {
+      const v = r.outcome[name];
+      if (typeof v === 'string') options[name] = { ...counts, [v]: (counts[v] ?? 0) + 1 };
+    }
+  }
+  return {
+    ...s,
+    runs: s.runs + 1,
+    agreements: s.agreements + (r.outcome !== null ? 1 : 0),
+    reasons: { ...s.reasons, [r.reason]: s.reasons[r.reason] + 1 },
+    ratificationFailures: s.ratificationFailures + r.ratificationFailures,
+    runsWithRatificationFailure: s.runsWithRatificationFailure + (r.ratificationFailures > 0 ? 1 : 0),
+    terms,
+    options,
+    roundsToAgreement: r.outcome !== null ? addToHistogram(s.roundsToAgreement, r.round) : s.roundsToAgreement,
+    monthsInLapse: addToHistogram(s.monthsInLapse, r.monthsInLapse),
+    furloughedWorkerMonths: addToHistogram(s.furloughedWorkerMonths, r.furloughedWorkerMonths),
+  };
+}
+
+/** Merges two summaries of disjoint runs of the same spec; associative and commutative. */
+export function mergeSummaries(a: MonteCarloSummary, b: MonteCarloSummary): MonteCarloSummary {
+  const terms: Record<string, Histogram> = {};
+  for (const [name, h] of Object.entries(a.terms)) terms[name] = mergeHistograms(h, b.terms[name] ?? h);
+  const options: Record<string, Record<string, number>> = {};
+  for (const [name, counts] of Object.entries(a.options)) {
+    const other = b.options[name] ?? {};
+    options[name] = Object.fromEntries(Object.entries(counts).map(([o, c]) => [o, c + (other[o] ?? 0)]));
+  }
+  const reasons = { ...a.reasons };
+  for (const key of Object.keys(reasons) as EndReason[]) reasons[key] += b.reasons[key];
+  return {
+    runs: a.runs + b.runs,
+    agreements: a.agreements + b.agreements,
+    reasons,
+    ratificationFailures: a.ratificationFailures + b.ratificationFailures,
+    runsWithRatificationFailure: a.runsWithRatificationFailure + b.runsWithRatificationFailure,
+    terms,
+    options,
+    roundsToAgreement: mergeHistograms(a.roundsToAgreement, b.roundsToAgreement),
+    monthsInLapse: mergeHistograms(a.monthsInLapse, b.monthsInLapse),
+    furloughedWorkerMonths: mergeHistograms(a.furloughedWorkerMonths, b.furloughedWorkerMonths),
+  };
+}
+
+/** Summarises runs [from, to) of a spec: the unit of work a worker thread does. */
+export function runMonteCarloChunk(spec: MonteCarloSpec, from: number, to: number): MonteCarloSummary {
+  const tables = prepareTables(spec);
+  let summary = emptySummary(spec);
+  for (let i = from; i < to; i++) summary = addRun(summary, runMonteCarloOne(spec, i, tables));
+  return summary;
+}
+
+export interface MonteCarloProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly summary: MonteCarloSummary;
+}
+
+/** Splits runs into chunks of `chunkSize` (the same split whatever the worker count). */
+export function monteCarloChunks(runs: number, chunkSize: number): readonly (readonly [number, number])[] {
+  const chunks: [number, number][] = [];
+  for (let from = 0; from < runs; from += chunkSize) chunks.push([from, Math.min(runs, from + chunkSize)]);
+  return chunks;
+}
+
+/**
+ * Runs a whole Monte Carlo on this thread, reporting progress after each chunk (src/sim spreads it over workers).
+ * @example runMonteCarlo(spec, { onProgress: (p) => console.log(p.done, '/', p.total) })
+ */
+export function runMonteCarlo(
+  spec: MonteCarloSpec,
+  options: { readonly chunkSize?: number; readonly onProgress?: (progress: MonteCarloProgress) => void } = {},
+): MonteCarloSummary {
+  let summary = emptySummary(spec);
+  for (const [from, to] of monteCarloChunks(spec.runs, options.chunkSize ?? 250)) {
+    summary = mergeSummaries(summary, runMonteCarloChunk(spec, from, to));
+    options.onProgress?.({ done: to, total: spec.runs, summary });
+  }
+  return summary;
+}
+
+export interface MonteCarloReport {
+  readonly runs: number;
+  readonly agreementRate: number;
+  readonly agreementInterval95: readonly [number, number];
+  readonly reasons: Readonly<Record<EndReason, number>>;
+  readonly ratificationFailures: number;
+  readonly quantities: Readonly<
+    Record<
+      string,
+      {
+        readonly mean: number | null;
+        readonly p5: number | null;
+        readonly p50: number | null;
+        readonly p95: number | null;
+      }
+    >
+  >;
+}
+
+/** Rates, the Wilson 95 % interval, and mean/5 %/50 %/95 % of each distribution. */
+export function reportSummary(s: MonteCarloSummary): MonteCarloReport {
+  const describe = (h: Histogram) => ({
+    mean: h.n === 0 ? null : h.sumMicro / 1e6 / h.n,
+    p5: histogramQuantile(h, 0.05),
+    p50: histogramQuantile(h, 0.5),
+    p95: histogramQuantile(h, 0.95),
+  });
+  const quantities: Record<string, ReturnType<typeof describe>> = {};
+  for (const [name, h] of Object.entries(s.terms)) quantities[`term:${name}`] = describe(h);
+  quantities['roundsToAgreement'] = describe(s.roundsToAgreement);
+  quantities['monthsInLapse'] = describe(s.monthsInLapse);
+  quantities['furloughedWorkerMonths'] = describe(s.furloughedWorkerMonths);
+  return {
+    runs: s.runs,
+    agreementRate: s.runs === 0 ? 0 : s.agreements / s.runs,
+    agreementInterval95: wilsonInterval(s.agreements, s.runs),
+    reasons: s.reasons,
+    ratificationFailures: s.ratificationFailures,
+    quantities,
+  };
+}

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../bargaining/sample-size.js';
+import { createRng, deriveSeed } from '../random/rng.js';
+import {
+  DECEMBER_2019_POLL,
+  US_EXECUTIVE_AGREEMENT,
+  assemblyVote,
+  publicAcceptance,
+  publicThresholdFromPoll,
+  ratificationProbability,
+  rokAssembly,
+  tallyPasses,
+  twoLevelRatificationProbability,
+  winSet,
+  type AssemblyModel,
+  type Bloc,
+} from './ratification.js';
+
+const bloc = (party: string, seats: number, over: Partial<Bloc> = {}): Bloc => ({
+  party,
+  seats,
+  attendance: 1,
+  cohesion: 1,
+  abstainShare: 0.5,
+  stance: {
+    kind: 'threshold',
+    term: 'firstYearIncrease',
+    direction: 'at_most',
+    threshold: { kind: 'point', value: 0.1 },
+  },
+  ...over,
+});
+
+const assembly = (blocs: Bloc[]): AssemblyModel => ({
+  name: 'test',
+  seats: 300,
+  quorum: { numerator: 1, denominator: 2, strict: true },
+  passage: { numerator: 1, denominator: 2, strict: true },
+  blocs,
+});
+
+const probability = (model: AssemblyModel, x: number): number => {
+  const r = ratificationProbability(model, { firstYearIncrease: x });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.probability;
+};
+
+// Illustrative seats only: party seat counts are not in the dataset (context.json has the 300 total only)
+const example22nd = rokAssembly('22nd', [
+  { party: 'opposition', seats: 170, role: 'opposition' },
+  { party: 'governing', seats: 108, role: 'governing' },
+  { party: 'minor', seats: 22, role: 'minor' },
+]);
+
+describe('the ROK consent rule (Constitution Arts. 49 and 60)', () => {
+  it('passes the recorded SMA votes, including 131 of 192 and 139 of 194 with fewer than 151 yes', () => {
+    // context.json ratification_votes: 9th 131/192, 10th 139/194, 11th 133/160, 12th 173/234
+    const model = assembly([bloc('all', 300)]);
+    expect(tallyPasses(model, 192, 131)).toBe(true);
+    expect(tallyPasses(model, 194, 139)).toBe(true);
+    expect(tallyPasses(model, 160, 133)).toBe(true);
+    expect(tallyPasses(model, 234, 173)).toBe(true);
+  });
+
+  it('fails without a quorum of 151 of 300 and on a tie of those present', () => {
+    const model = assembly([bloc('all', 300)]);
+    expect(tallyPasses(model, 150, 150)).toBe(false);
+    expect(tallyPasses(model, 151, 76)).toBe(true);
+    expect(tallyPasses(model, 152, 76)).toBe(false);
+  });
+
+  it('makes a 150–150 split with everyone present a certain rejection', () => {
+    const model = assembly([
+      bloc('for', 150),
+      bloc('against', 150, {
+        stance: {
+          kind: 'threshold',
+          term: 'firstYearIncrease',
+          direction: 'at_most',
+          threshold: { kind: 'point', value: 0 },
+        },
+      }),
+    ]);
+    expect(probability(model, 0.05)).toBe(0);
+    expect(probability(model, 0)).toBe(1);
+  });
+});
+
+describe('exact ratification probability', () => {
+  const mixed = assembly([
+    bloc('A', 140, {
+      attendance: 0.8,
+      cohesion: 0.9,
+      stance: {
+        kind: 'threshold',
+        term: 'firstYearIncrease',
+        direction: 'at_most',
+        threshold: { kind: 'normal', mean: 0.1, sd: 0.05 },
+      },
+    }),
+    bloc('B', 120, {
+      attendance: 0.7,
+      cohesion: 0.85,
+      stance: {
+        kind: 'threshold',
+        term: 'firstYearIncrease',
+        direction: 'at_most',
+        threshold: { kind: 'uniform', min: 0, max: 0.2 },
+      },
+    }),
+    bloc('C', 40, { attendance: 0.6, cohesion: 0.7 }),
+  ]);
+
+  it('agrees with 4,000 simulated votes within their 99.9 % Wilson interval', () => {
+    const exact = probability(mixed, 0.11);
+    expect(exact).toBeGreaterThan(0.2);
+    expect(exact).toBeLessThan(0.8);
+    let passed = 0;
+    const runs = 4000;
+    for (let i = 0; i < runs; i++) {
+      const v = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(deriveSeed(2024, i)));
+      if (!v.ok) throw new Error('vote failed');
+      if (v.value.passed) passed++;
+    }
+    const ci = wilsonInterval(passed, runs, 0.999);
+    if (!ci.ok) throw new Error('interval');
+    expect(exact).toBeGreaterThanOrEqual(ci.value.lower);
+    expect(exact).toBeLessThanOrEqual(ci.value.upper);
+  });
+
+  it('falls as the increase grows, and the win-set is the increases ratified at least as often as asked', () => {
+    const grid = [0, 0.05, 0.1, 0.15, 0.2, 0.3].map((x) => ({ firstYearIncrease: x }));
+    const odds = grid.map((d) => probability(mixed, d.firstYearIncrease));
+    odds.slice(1).forEach((p, i) => expect(p).toBeLessThanOrEqual((odds[i] as number) + 1e-12));
+    const set = winSet(mixed, grid, 0.5);
+    if (!set.ok) throw new Error('win-set');
+    expect(set.value.map((e) => e.deal.firstYearIncrease)).toEqual(
+      grid.filter((_, i) => (odds[i] as number) >= 0.5).map((d) => d.firstYearIncrease),
+    );
+    expect(set.value.length).toBeGreaterThan(0);
+    expect(set.value.length).toBeLessThan(grid.length);
+  });
+
+  it('reports a deal missing the term a bloc judges as a typed error', () => {
+    expect(ratificationProbability(mixed, { rokUtility: 0.5 })).toEqual({
+      ok: false,
+      error: { code: 'ratification/term_missing', details: { party: 'A', term: 'firstYearIncrease' } },
+    });
+  });
+
+  it('gives the same tally for the same seed', () => {
+    const a = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
+    const b = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
+    expect(a).toEqual(b);
+  });
+});
+
+describe('public opinion from the Dec 2019 poll', () => {
+  const base2019 = 1_038_900_000_000;
+  const publicThreshold = publicThresholdFromPoll(DECEMBER_2019_POLL, base2019, 5 * base2019);
+
+  it('has 98 % answering: 72/98 accept a small increase, 4/98 the US demand, and 26/98 refuse any', () => {
+    // context.json polls[0]: accept 0.04, negotiate lower 0.68, refuse 0.26
+    expect(publicAcceptance(publicThreshold, 0)).toBeCloseTo(1, 12);
+    expect(publicAcceptance(publicThreshold, 1e-9)).toBeCloseTo(0.72 / 0.98, 6);
+    expect(publicAcceptance(publicThreshold, 4)).toBeCloseTo(0.04 / 0.98, 12);
+    // below 2 tn won (+92.5 %): 60 % of "negotiate lower" have their threshold there
+    expect(publicAcceptance(publicThreshold, 2e12 / base2019 - 1)).toBeCloseTo((0.04 + 0.68 * 0.4) / 0.98, 12);
+  });
+
+  it('makes the 22nd Assembly ratify the 12th SMA’s +8.3 % almost surely, and reject five times the 2019 amount', () => {
+    // sma-agreements.json: 2026 = 15,192억, +8.3 %; events.json: the US asked about five times 2019 in Dec 2019
+    expect(probability(example22nd, 0.083)).toBeGreaterThan(0.99);
+    expect(probability(example22nd, 4)).toBeLessThan(0.01);
+  });
+
+  it('calibrates attendance and cohesion from the 12th SMA vote: 234 of 300 present, 173 of 234 yes', () => {
+    // context.json ratification_votes: 2024-11-28, 234 present, 173 yes, 36 no, 25 abstain; no increase: every bloc supports
+    const r = ratificationProbability(example22nd, { firstYearIncrease: 0 });
+    if (!r.ok) throw new Error('odds');
+    expect(r.value.expectedPresent).toBeCloseTo(234, 9);
+    expect(r.value.expectedYes).toBeCloseTo(173, 9);
+  });
+});
+
+describe('the 21st Assembly calibration', () => {
+  it('puts the quorum of 151 at risk with 160 of 300 expected present, and separates passage given a quorum', () => {
+    // context.json ratification_votes: 11th SMA, 2021-08-31, 160 present, 133 yes
+    const example21st = rokAssembly('21st', [
+      { party: 'governing', seats: 180, role: 'governing' },
+      { party: 'opposition', seats: 103, role: 'opposition' },
+      { party: 'minor', seats: 17, role: 'minor' },
+    ]);
+    const r = ratificationProbability(example21st, { firstYearIncrease: 0.139 });
+    if (!r.ok) throw new Error('odds');
+    expect(r.value.expectedPresent).toBeCloseTo(160, 9);
+    expect(r.value.quorumProbability).toBeGreaterThan(0.8);
+    expect(r.value.quorumProbability).toBeLessThan(0.9);
+    expect(r.value.probabilityGivenQuorum).toBeGreaterThan(0.999);
+  });
+});
+
+describe('the US side', () => {
+  it('needs no vote for an executive agreement, so both levels ratify as often as the Assembly does', () => {
+    // context.json ratification_rule: "no congressional approval required"
+    const both = twoLevelRatificationProbability(example22nd, US_EXECUTIVE_AGREEMENT, { firstYearIncrease: 0.5 });
+    expect(both).toEqual({ ok: true, value: probability(example22nd, 0.5) });
+  });
+
+  it('multiplies in a configured vote, here a two-thirds Senate that rejects', () => {
+    const senate: AssemblyModel = {
+      ...assembly([
+        bloc('R', 53),
+        bloc('D', 47, {
+          stance: {
+            kind: 'threshold',
+            term: 'firstYearIncrease',
+            direction: 'at_least',
+            threshold: { kind: 'point', value: 1 },
+          },
+        }),
+      ]),
+      seats: 100,
+      passage: { numerator: 2, denominator: 3, strict: false },
+    };
+    expect(
+      twoLevelRatificationProbability(example22nd, { kind: 'vote', model: senate }, { firstYearIncrease: 0.05 }),
+    ).toEqual({
+      ok: true,
+      value: 0,
+    });
+  });
+});

@@ -1,0 +1,66 @@
+/** Interface words in English and Korean (Korean terms from the project glossary). */
+import type { Lang } from './format.js';
+
+const LABELS = {
+  year: ['year', '연도'],
+  amount: ['amount', '분담금'],
+  change: ['change', '증가율'],
+  rule: ['rule', '산정 근거'],
+  usd: ['USD', '달러 환산'],
+  krw: ['KRW', '원화 환산'],
+  real: ['real', '실질'],
+  perSoldier: ['per soldier', '주한미군 1인당'],
+  budgetShare: ['% def. budget', '국방비 대비'],
+  record: ['record', '공표액'],
+  id: ['id', 'ID'],
+  name: ['name', '이름'],
+  kind: ['kind', '구분'],
+  period: ['period', '기간'],
+  first: ['first year', '첫해'],
+  last: ['last year', '마지막 해'],
+  escalation: ['escalation', '인상 방식'],
+  agreement: ['agreement', '협정'],
+  proposal: ['proposal', '제안'],
+  total: ['total', '합계'],
+  presentValue: ['present value', '현재가치'],
+  stated: ['stated', '명시 금액'],
+  freeze: ['freeze', '동결'],
+  projected: ['projected', '전망치'],
+  cap: ['cap', '상한'],
+  floor: ['floor', '하한'],
+  difference: ['difference', '차이'],
+  ratio: ['ratio', '비율'],
+  status: ['status', '상태'],
+  source: ['source', '출처'],
+  date: ['date', '날짜'],
+  event: ['event', '사건'],
+  city: ['city', '장소'],
+  value: ['value', '값'],
+  series: ['series', '지표'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type LabelKey = keyof typeof LABELS;
+
+export const label = (key: LabelKey, lang: Lang): string => LABELS[key][lang === 'ko' ? 1 : 0];
+
+const SERIES: Record<string, readonly [string, string]> = {
+  'rok-cpi': ['CPI', '소비자물가지수(CPI) 증가율'],
+  'rok-defense-budget-growth': ['defense budget growth', '국방비 증가율'],
+  'rok-defense-budget': ['defense budget', '국방예산'],
+  'krw-per-usd': ['KRW/USD', '원/달러 환율'],
+};
+
+export const seriesLabel = (id: string, lang: Lang): string => SERIES[id]?.[lang === 'ko' ? 1 : 0] ?? id;
+
+const STATUS: Record<string, readonly [string, string]> = {
+  'verified-official': ['official', '공식'],
+  'verified-secondary': ['press', '언론'],
+  'weak-secondary': ['weak source', '약한 출처'],
+  derived: ['derived', '산출'],
+  conflicting: ['conflicting', '상충'],
+  unverified: ['unverified', '미확인'],
+  'not-yet-determined': ['not yet determined', '미정'],
+  'not-yet-available': ['not yet available', '미발표'],
+};
+
+export const statusLabel = (status: string, lang: Lang): string => STATUS[status]?.[lang === 'ko' ? 1 : 0] ?? status;

@@ -1,0 +1,61 @@
+/**
+ * Monte Carlo across worker threads (piscina). Chunks are fixed by the run count and chunk size, never by the
+ * number of workers, and summaries merge exactly, so 1 or N workers give the identical summary.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import {
+  emptySummary,
+  mergeSummaries,
+  monteCarloChunks,
+  type MonteCarloProgress,
+  type MonteCarloSpec,
+  type MonteCarloSummary,
+} from '../engine/negotiation/monte-carlo.js';
+import type { MonteCarloTask } from './monte-carlo-worker.js';
+
+export interface ParallelMonteCarloOptions {
+  /** Worker threads (default: all cores). */
+  readonly workers?: number;
+  readonly chunkSize?: number;
+  /** Called as chunks finish, with the runs done so far and the summary merged so far. */
+  readonly onProgress?: (progress: MonteCarloProgress) => void;
+}
+
+/** Runs from source (tsx) load the TypeScript worker through tsx; the built package loads the compiled one. */
+export function workerScript(): { filename: string; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return {
+    filename: new URL(fromSource ? './monte-carlo-worker.ts' : './monte-carlo-worker.js', import.meta.url).href,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  };
+}
+
+/**
+ * Runs a Monte Carlo spec over worker threads.
+ * @example const summary = await runMonteCarloParallel(spec, { workers: 4, onProgress: (p) => log(p.done) });
+ */
+export async function runMonteCarloParallel(
+  spec: MonteCarloSpec,
+  options: ParallelMonteCarloOptions = {},
+): Promise<MonteCarloSummary> {
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const { filename, execArgv } = workerScript();
+  const pool = new Piscina({ filename, execArgv, minThreads: workers, maxThreads: workers });
+  let merged = emptySummary(spec);
+  let done = 0;
+  try {
+    await Promise.all(
+      monteCarloChunks(spec.runs, options.chunkSize ?? 250).map(async ([from, to]) => {
+        const task: MonteCarloTask = { spec, from, to };
+        const chunk = (await pool.run(task)) as MonteCarloSummary;
+        merged = mergeSummaries(merged, chunk);
+        done += to - from;
+        options.onProgress?.({ done, total: spec.runs, summary: merged });
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return merged;
+}
