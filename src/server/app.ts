@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
 import { recordRoutes } from './routes/record.js';
+import { agreementRoutes } from './routes/agreements.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -62,7 +63,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: true,
     // A caller's (or proxy's) request id is kept in the logs; otherwise Fastify numbers requests.
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
         version: '0.1.0',
       },
-      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }, { name: 'record' }],
+      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }, { name: 'record' }, { name: 'agreements' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -141,7 +141,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());
 
   await app.register(healthRoutes({ store: deps.store, recordLoaded: deps.record !== undefined }));
-  if (deps.record) await app.register(recordRoutes(deps.record));
+  if (deps.record) {
+    await app.register(recordRoutes(deps.record));
+    await app.register(agreementRoutes(deps.record, deps.documents?.store));
+  }
   await app.register(jobRoutes(jobs));
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
 
