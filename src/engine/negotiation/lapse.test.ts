@@ -86,3 +86,33 @@ describe('lapse inputs and civil dates', () => {
     expect(rows[3]).toMatchObject({ month: '2020-04', phase: 'furlough', furloughedWorkerMonths: 4500 });
   });
 });
+
+describe('lapse invariants', () => {
+  it('never lowers a cumulative total or a reservation-value drop from one month to the next', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 9000 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 28 }),
+        (fundedMonths, furloughed, lapseClause, day) => {
+          const rows = timeline({
+            ...LAPSE_2020,
+            fundedMonths,
+            furloughed,
+            lapseClause,
+            expiry: `2019-11-${String(day).padStart(2, '0')}`,
+          });
+          rows.slice(1).forEach((row, i) => {
+            const prev = rows[i] as LapseMonth;
+            expect(row.monthsInLapse).toBeGreaterThanOrEqual(prev.monthsInLapse);
+            expect(row.cumulativeUnpaidWages).toBeGreaterThanOrEqual(prev.cumulativeUnpaidWages);
+            expect(row.reservationDrop.rok).toBeGreaterThanOrEqual(prev.reservationDrop.rok);
+            expect(row.reservationDrop.us).toBeGreaterThanOrEqual(prev.reservationDrop.us);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

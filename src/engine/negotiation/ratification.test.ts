@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../bargaining/sample-size.js';
 import { createRng, deriveSeed } from '../random/rng.js';
@@ -148,6 +149,21 @@ describe('exact ratification probability', () => {
     });
   });
 
+  it('reports a malformed threshold distribution with the path of the bad field', () => {
+    const broken = assembly([
+      bloc('A', 10, {
+        stance: { kind: 'threshold', term: 'x', direction: 'at_most', threshold: { kind: 'uniform', min: 1, max: 0 } },
+      }),
+    ]);
+    expect(ratificationProbability(broken, { x: 0 })).toEqual({
+      ok: false,
+      error: {
+        code: 'ratification/model_invalid',
+        details: { path: 'blocs[0].stance.threshold', reason: 'needs min ≤ max' },
+      },
+    });
+  });
+
   it('gives the same tally for the same seed', () => {
     const a = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
     const b = assemblyVote(mixed, { firstYearIncrease: 0.11 }, createRng(7));
@@ -229,5 +245,71 @@ describe('the US side', () => {
       ok: true,
       value: 0,
     });
+  });
+});
+
+describe('the exact convolution against brute force', () => {
+  it('equals enumeration of every line and every member’s vote in small assemblies', () => {
+    const blocArb = fc.record({
+      seats: fc.integer({ min: 0, max: 3 }),
+      attendance: fc.double({ min: 0, max: 1, noNaN: true }),
+      cohesion: fc.double({ min: 0, max: 1, noNaN: true }),
+      support: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(blocArb, { minLength: 1, maxLength: 3 }), (specs) => {
+        const model: AssemblyModel = {
+          ...assembly(
+            specs.map((s, i) =>
+              bloc(`b${i}`, s.seats, {
+                attendance: s.attendance,
+                cohesion: s.cohesion,
+                // support when 0.5 ≤ T, T = 1 with probability s and 0 otherwise
+                stance: {
+                  kind: 'threshold',
+                  term: 'x',
+                  direction: 'at_most',
+                  threshold: {
+                    kind: 'discrete',
+                    outcomes: [
+                      { value: 1, probability: s.support },
+                      { value: 0, probability: 1 - s.support },
+                    ],
+                  },
+                },
+              }),
+            ),
+          ),
+          seats: 12,
+        };
+        let brute = 0;
+        const walk = (i: number, present: number, yes: number, weight: number): void => {
+          if (i === specs.length) {
+            if (tallyPasses(model, present, yes)) brute += weight;
+            return;
+          }
+          const s = specs[i] as (typeof specs)[number];
+          for (const [line, pLine] of [
+            [true, s.support],
+            [false, 1 - s.support],
+          ] as const) {
+            const yesRate = line ? s.cohesion : 1 - s.cohesion;
+            // each member: absent, present yes, present not yes
+            const member = (k: number, p: number, y: number, w: number): void => {
+              if (k === s.seats) return walk(i + 1, p, y, w);
+              member(k + 1, p, y, w * (1 - s.attendance));
+              member(k + 1, p + 1, y + 1, w * s.attendance * yesRate);
+              member(k + 1, p + 1, y, w * s.attendance * (1 - yesRate));
+            };
+            member(0, present, yes, weight * pLine);
+          }
+        };
+        walk(0, 0, 0, 1);
+        const exact = ratificationProbability(model, { x: 0.5 });
+        if (!exact.ok) throw new Error('odds');
+        expect(Math.abs(exact.value.probability - brute)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -22,6 +22,8 @@ export type Distribution =
       readonly components: readonly { readonly weight: number; readonly distribution: Distribution }[];
     };
 
+const unit = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
+
 /** P(X < x) (strict) or P(X ≤ x). */
 export function probabilityBelow(dist: Distribution, x: number, inclusive: boolean): number {
   switch (dist.kind) {
@@ -38,6 +40,27 @@ export function probabilityBelow(dist: Distribution, x: number, inclusive: boole
       return dist.outcomes.reduce((s, o) => s + ((inclusive ? o.value <= x : o.value < x) ? o.probability : 0), 0);
     case 'mixture':
       return dist.components.reduce((s, c) => s + c.weight * probabilityBelow(c.distribution, x, inclusive), 0);
+  }
+}
+
+/** Why a distribution is not one (null when it is). */
+export function distributionProblem(dist: Distribution): string | null {
+  const total = (ws: readonly number[]): boolean =>
+    ws.every((w) => unit(w)) && Math.abs(ws.reduce((a, w) => a + w, 0) - 1) < 1e-9;
+  switch (dist.kind) {
+    case 'point':
+      return Number.isFinite(dist.value) ? null : 'value not finite';
+    case 'uniform':
+      return Number.isFinite(dist.min) && Number.isFinite(dist.max) && dist.min <= dist.max ? null : 'needs min ≤ max';
+    case 'normal':
+      return Number.isFinite(dist.mean) && Number.isFinite(dist.sd) && dist.sd >= 0 ? null : 'needs sd ≥ 0';
+    case 'discrete':
+      return dist.outcomes.length > 0 && total(dist.outcomes.map((o) => o.probability))
+        ? null
+        : 'probabilities must sum to 1';
+    case 'mixture':
+      if (!(dist.components.length > 0 && total(dist.components.map((c) => c.weight)))) return 'weights must sum to 1';
+      return dist.components.map((c) => distributionProblem(c.distribution)).find((r) => r !== null) ?? null;
   }
 }
 
@@ -143,19 +166,34 @@ export function tallyPasses(model: AssemblyModel, present: number, yes: number):
   return meets(present, registeredMembers(model), model.quorum) && meets(yes, present, model.passage);
 }
 
-const unit = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
-
 function validateModel(model: AssemblyModel): RatificationError | null {
   const bad = (path: string, reason: string): RatificationError => ({
     code: 'ratification/model_invalid',
     details: { path, reason },
   });
   if (model.blocs.length === 0) return bad('blocs', 'no blocs');
+  for (const key of ['quorum', 'passage'] as const) {
+    const f = model[key];
+    if (!(f.denominator > 0 && f.numerator >= 0 && f.numerator <= f.denominator))
+      return bad(key, 'not a fraction in [0, 1]');
+  }
   if (registeredMembers(model) > model.seats) return bad('blocs', 'more members than seats');
   for (const [i, b] of model.blocs.entries()) {
     if (!(Number.isInteger(b.seats) && b.seats >= 0)) return bad(`blocs[${i}].seats`, 'not a whole number ≥ 0');
     for (const key of ['attendance', 'cohesion', 'abstainShare'] as const) {
       if (!unit(b[key])) return bad(`blocs[${i}].${key}`, 'not in [0, 1]');
+    }
+    const st = b.stance;
+    const dists: [string, Distribution][] =
+      st.kind === 'threshold'
+        ? [['threshold', st.threshold]]
+        : [
+            ['publicThreshold', st.publicThreshold],
+            ['requiredShare', st.requiredShare],
+          ];
+    for (const [name, dist] of dists) {
+      const reason = distributionProblem(dist);
+      if (reason) return bad(`blocs[${i}].stance.${name}`, reason);
     }
   }
   return null;

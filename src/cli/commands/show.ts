@@ -1,0 +1,77 @@
+/** `sma show <id>`: one agreement or proposal with its dates, published amounts (status, sources) and rule. */
+import { outputOptionsSchema } from '../../io/cli-options.js';
+import { formatRate } from '../../i18n/format.js';
+import { label, statusLabel } from '../../i18n/labels.js';
+import { EXIT_OK, usageError } from '../errors.js';
+import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { record, resolveTarget } from '../record.js';
+import { formatMoney } from '../schedule-view.js';
+import { escalationSummary } from './agreements.js';
+
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: o, positionals } = parseFlags(argv, OUTPUT_OPTIONS, outputOptionsSchema);
+  if (o.help) {
+    io.stdout('Usage: sma show <id> [--json] [--lang en|ko]\n\nOne SMA or proposal from the record, every fact with its status and sources.\n');
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('expected one id, e.g. sma show sma-12 (list them with sma agreements)');
+  const id = positionals[0] ?? '';
+  const target = await resolveTarget(id, io.cwd);
+  const r = record();
+  const facts = r.agreements.find((a) => a.id === id)?.facts;
+  const proposal = r.proposals.find((p) => p.agreement.id === id);
+  if (o.json) {
+    io.stdout(toJson({ agreement: target.agreement, facts: facts ?? null, proposal: proposal ?? null }));
+    return EXIT_OK;
+  }
+  const lang = o.lang;
+  const style = styleFor(io.env, io.isTty);
+  const { agreement } = target;
+  const out: string[] = [bold(style, `${agreement.name} (${agreement.id})`)];
+  out.push(`${label('escalation', lang)}: ${escalationSummary(agreement, lang)}`);
+  if (agreement.base) out.push(`base: ${agreement.base.year} = ${formatMoney(agreement.base.amount, agreement.currency, lang)}`);
+  if (facts) {
+    for (const [what, fact] of Object.entries(facts.dates))
+      if (fact && fact.value !== null) out.push(`${what.replace(/_/g, ' ')}: ${fact.value} (${statusLabel(fact.status, lang)}; ${fact.sources[0]?.title ?? 'no source'})`);
+  }
+  if (proposal) {
+    out.push(`${label('date', lang)}: ${proposal.date}; party: ${proposal.party}; ${label('status', lang)}: ${statusLabel(proposal.status, lang)}`);
+    if (!proposal.periodKnown) out.push(lang === 'ko' ? '기간: 명시되지 않음 (명시된 연도만 모형화)' : 'term: not stated (only the stated year is modelled)');
+  }
+  if (target.published.size > 0) {
+    out.push('');
+    out.push(
+      renderTable(
+        [
+          { header: label('year', lang) },
+          { header: 'KRW', align: 'right' },
+          { header: 'USD', align: 'right' },
+          { header: label('change', lang), align: 'right' },
+          { header: label('status', lang) },
+          { header: label('source', lang) },
+        ],
+        [...target.published.values()].map((p) => {
+          const yoy = facts?.yearly_amounts.find((y) => y.year === p.year)?.yoy_change;
+          const alternatives = p.alternatives?.map((a) => JSON.stringify(a)).join(' | ');
+          return [
+            String(p.year),
+            p.krw === null ? '—' : formatMoney(p.krw, 'KRW', lang),
+            p.usd === null ? '—' : formatMoney(p.usd, 'USD', lang),
+            yoy === null || yoy === undefined ? '—' : formatRate(yoy, { signed: true }),
+            statusLabel(p.status, lang) + (alternatives ? ` [${alternatives}]` : ''),
+            p.sources[0]?.title ?? '—',
+          ];
+        }),
+        style,
+      ).trimEnd(),
+    );
+  }
+  out.push('');
+  out.push(`${label('source', lang)}:`);
+  for (const s of target.sources) out.push(`  - ${s.title} <${s.url}>`);
+  io.stdout(out.join('\n') + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,478 @@
+// The one query layer: every Store operation written once against Kysely, for both backends.
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { err, ok } from '../engine/result.js';
+import type { Result } from '../engine/result.js';
+import type { ActionRow, Database, DocumentRow, DocumentVersionRow, RunRow, SessionRow } from './schema.js';
+import type {
+  AppendedAction,
+  Backend,
+  Clock,
+  Conflict,
+  DocumentKind,
+  DocumentVersion,
+  Duplicate,
+  MonteCarloRun,
+  NotFound,
+  Participant,
+  ParticipantRole,
+  RolePlaySession,
+  RunStatus,
+  SessionAction,
+  Store,
+  StoreEntity,
+  StoredDocument,
+} from './types.js';
+
+/** Cross-process (PostgreSQL) or in-process (SQLite) change notification. */
+export interface Notifier {
+  notify(channel: string, payload: string): Promise<void>;
+  listen(channel: string, onNotification: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const notFound = (entity: StoreEntity, id: string): NotFound => ({ code: 'store/not_found', details: { entity, id } });
+const duplicate = (entity: StoreEntity, id: string): Duplicate => ({
+  code: 'store/duplicate',
+  details: { entity, id },
+});
+const conflict = (entity: StoreEntity, id: string, expected: number | string, actual: number | string): Conflict => ({
+  code: 'store/conflict',
+  details: { entity, id, expected, actual },
+});
+
+/** PostgreSQL 23505 or SQLite's primary-key/unique constraint failures. */
+const isUniqueViolation = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+const terminal: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
+const allowedNext: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
+  queued: ['queued', 'running', 'failed', 'cancelled'],
+  running: ['running', 'done', 'failed', 'cancelled'],
+  done: [],
+  failed: [],
+  cancelled: [],
+};
+
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifier: Notifier, now: Clock): Store {
+  // SQLite returns text for JSON and timestamps; pg parses jsonb and returns timestamptz as Date.
+  const readJson = (v: unknown): unknown => (backend === 'sqlite' ? JSON.parse(v as string) : v);
+  const readJsonOrNull = (v: unknown): unknown => (v === null ? null : readJson(v));
+  const readTime = (v: string | Date): string => (v instanceof Date ? v.toISOString() : v);
+  const readTimeOrNull = (v: string | Date | null): string | null => (v === null ? null : readTime(v));
+  const writeJson = (v: unknown): string => {
+    const text = JSON.stringify(v);
+    if (text === undefined) throw new TypeError('store: value is not JSON-serialisable');
+    return text;
+  };
+  const stamp = (): string => now().toISOString();
+
+  /** A write transaction; on SQLite BEGIN IMMEDIATE takes the write lock up front so a read-then-write cannot go stale. */
+  const writeTransaction = async <T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T> => {
+    if (backend === 'postgres') return db.transaction().execute(work);
+    return db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await work(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw e;
+      }
+    });
+  };
+
+  const toDocument = (r: Selectable<DocumentRow>): StoredDocument => ({
+    kind: r.kind as DocumentKind,
+    id: r.id,
+    name: r.name,
+    body: readJson(r.body),
+    version: r.version,
+    createdAt: readTime(r.created_at),
+    updatedAt: readTime(r.updated_at),
+  });
+  const toVersion = (r: Selectable<DocumentVersionRow>): DocumentVersion => ({
+    kind: r.kind as DocumentKind,
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    body: readJson(r.body),
+    savedAt: readTime(r.saved_at),
+  });
+  const toRun = (r: Selectable<RunRow>): MonteCarloRun => ({
+    id: r.id,
+    clientId: r.client_id,
+    inputs: readJson(r.inputs),
+    seed: Number(r.seed),
+    status: r.status as RunStatus,
+    progress: r.progress,
+    summary: readJsonOrNull(r.summary),
+    error: r.error,
+    createdAt: readTime(r.created_at),
+    startedAt: readTimeOrNull(r.started_at),
+    finishedAt: readTimeOrNull(r.finished_at),
+    updatedAt: readTime(r.updated_at),
+  });
+  const toSession = (r: Selectable<SessionRow>): RolePlaySession => ({
+    id: r.id,
+    scenarioId: r.scenario_id,
+    state: readJson(r.state),
+    headSeq: r.head_seq,
+    createdAt: readTime(r.created_at),
+    updatedAt: readTime(r.updated_at),
+  });
+  const toAction = (r: Selectable<ActionRow>): SessionAction => ({
+    sessionId: r.session_id,
+    seq: r.seq,
+    idempotencyKey: r.idempotency_key,
+    action: readJson(r.action),
+    createdAt: readTime(r.created_at),
+  });
+  const toParticipant = (r: {
+    id: string;
+    session_id: string;
+    role: string;
+    created_at: string | Date;
+  }): Participant => ({
+    id: r.id,
+    sessionId: r.session_id,
+    role: r.role as ParticipantRole,
+    createdAt: readTime(r.created_at),
+  });
+
+  const findAction = async (q: Kysely<Database>, sessionId: string, idempotencyKey: string) =>
+    q
+      .selectFrom('session_actions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+
+  const store: Store = {
+    backend,
+
+    async saveDocument(input) {
+      const id = input.id ?? randomUUID();
+      const body = writeJson(input.body);
+      const at = stamp();
+      const save = () =>
+        writeTransaction(async (tx): Promise<Result<StoredDocument, NotFound | Conflict>> => {
+          const current = await tx
+            .selectFrom('documents')
+            .select(['version', 'deleted_at'])
+            .where('kind', '=', input.kind)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          const live = current !== undefined && current.deleted_at === null;
+          if (input.expectedVersion !== undefined) {
+            const actual = live ? current.version : 0;
+            if (actual !== input.expectedVersion) return err(conflict('document', id, input.expectedVersion, actual));
+          }
+          const version = (current?.version ?? 0) + 1;
+          if (current === undefined) {
+            await tx
+              .insertInto('documents')
+              .values({ kind: input.kind, id, name: input.name, body, version, created_at: at, updated_at: at })
+              .execute();
+          } else {
+            const update = tx
+              .updateTable('documents')
+              .set({ name: input.name, body, version, updated_at: at, deleted_at: null })
+              .where('kind', '=', input.kind)
+              .where('id', '=', id)
+              .where('version', '=', current.version);
+            // A revived (previously deleted) document starts a new life: its creation time is now.
+            await (live ? update : update.set({ created_at: at })).execute();
+          }
+          // The (kind, id, version) key also rejects a concurrent save that read the same version.
+          await tx
+            .insertInto('document_versions')
+            .values({ kind: input.kind, id, version, name: input.name, body, saved_at: at })
+            .execute();
+          const row = await tx
+            .selectFrom('documents')
+            .selectAll()
+            .where('kind', '=', input.kind)
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          return ok(toDocument(row));
+        });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await save();
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          // Last write wins: a concurrent save took the version we read, so save again on top of it.
+          if (input.expectedVersion === undefined && attempt < 5) continue;
+          const latest = await store.getDocument(input.kind, id);
+          return err(conflict('document', id, input.expectedVersion ?? 'latest', latest.ok ? latest.value.version : 0));
+        }
+      }
+    },
+
+    async getDocument(kind, id) {
+      const row = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('kind', '=', kind)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return row === undefined ? err(notFound('document', `${kind}/${id}`)) : ok(toDocument(row));
+    },
+
+    async listDocuments(kind) {
+      let q = db.selectFrom('documents').selectAll().where('deleted_at', 'is', null);
+      if (kind !== undefined) q = q.where('kind', '=', kind);
+      const rows = await q.orderBy('updated_at', 'desc').orderBy('kind').orderBy('id').execute();
+      return rows.map(toDocument);
+    },
+
+    async documentHistory(kind, id) {
+      const rows = await db
+        .selectFrom('document_versions')
+        .selectAll()
+        .where('kind', '=', kind)
+        .where('id', '=', id)
+        .orderBy('version')
+        .execute();
+      return rows.length === 0 ? err(notFound('document', `${kind}/${id}`)) : ok(rows.map(toVersion));
+    },
+
+    async deleteDocument(kind, id) {
+      const row = await db
+        .updateTable('documents')
+        .set({ deleted_at: stamp() })
+        .where('kind', '=', kind)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .returning('version')
+        .executeTakeFirst();
+      return row === undefined ? err(notFound('document', `${kind}/${id}`)) : ok({ version: row.version });
+    },
+
+    async createRun(input) {
+      if (!Number.isSafeInteger(input.seed)) throw new RangeError(`store: seed must be a safe integer: ${input.seed}`);
+      const id = input.id ?? randomUUID();
+      const at = stamp();
+      try {
+        const row = await db
+          .insertInto('runs')
+          .values({
+            id,
+            client_id: input.clientId,
+            inputs: writeJson(input.inputs),
+            seed: input.seed,
+            status: 'queued',
+            progress: 0,
+            summary: null,
+            error: null,
+            created_at: at,
+            started_at: null,
+            finished_at: null,
+            updated_at: at,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return ok(toRun(row));
+      } catch (e) {
+        if (isUniqueViolation(e)) return err(duplicate('run', id));
+        throw e;
+      }
+    },
+
+    async getRun(id) {
+      const row = await db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? err(notFound('run', id)) : ok(toRun(row));
+    },
+
+    async listRuns(filter = {}) {
+      let q = db.selectFrom('runs').selectAll();
+      if (filter.clientId !== undefined) q = q.where('client_id', '=', filter.clientId);
+      if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
+      return rows.map(toRun);
+    },
+
+    async updateRun(id, update) {
+      if (update.progress !== undefined && !(update.progress >= 0 && update.progress <= 1)) {
+        throw new RangeError(`store: progress must be in [0, 1]: ${update.progress}`);
+      }
+      return writeTransaction(async (tx): Promise<Result<MonteCarloRun, NotFound | Conflict>> => {
+        const current = await tx.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
+        if (current === undefined) return err(notFound('run', id));
+        const from = current.status as RunStatus;
+        const to = update.status ?? from;
+        if (!allowedNext[from].includes(to)) return err(conflict('run', id, from, to));
+        const at = stamp();
+        const row = await tx
+          .updateTable('runs')
+          .set({
+            status: to,
+            updated_at: at,
+            ...(update.progress !== undefined ? { progress: update.progress } : {}),
+            ...(to === 'done' ? { progress: 1 } : {}),
+            ...(update.summary !== undefined ? { summary: writeJson(update.summary) } : {}),
+            ...(update.error !== undefined ? { error: update.error } : {}),
+            ...(from === 'queued' && to === 'running' ? { started_at: at } : {}),
+            ...(terminal.has(to) ? { finished_at: at } : {}),
+          })
+          .where('id', '=', id)
+          // Re-checking the status makes a concurrent transition lose cleanly instead of overwriting.
+          .where('status', '=', from)
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) return err(conflict('run', id, from, 'changed concurrently'));
+        return ok(toRun(row));
+      });
+    },
+
+    async createSession(input) {
+      const id = input.id ?? randomUUID();
+      const at = stamp();
+      try {
+        const row = await db
+          .insertInto('sessions')
+          .values({
+            id,
+            scenario_id: input.scenarioId,
+            state: writeJson(input.state),
+            head_seq: 0,
+            created_at: at,
+            updated_at: at,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return ok(toSession(row));
+      } catch (e) {
+        if (isUniqueViolation(e)) return err(duplicate('session', id));
+        throw e;
+      }
+    },
+
+    async getSession(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? err(notFound('session', id)) : ok(toSession(row));
+    },
+
+    async updateSessionState(id, state) {
+      const row = await db
+        .updateTable('sessions')
+        .set({ state: writeJson(state), updated_at: stamp() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row === undefined ? err(notFound('session', id)) : ok(toSession(row));
+    },
+
+    async addParticipant(sessionId, input) {
+      const session = await store.getSession(sessionId);
+      if (!session.ok) return session;
+      const id = randomUUID();
+      try {
+        const row = await db
+          .insertInto('participants')
+          .values({
+            id,
+            session_id: sessionId,
+            role: input.role,
+            token_hash: hashToken(input.token),
+            created_at: stamp(),
+          })
+          .returning(['id', 'session_id', 'role', 'created_at'])
+          .executeTakeFirstOrThrow();
+        return ok(toParticipant(row));
+      } catch (e) {
+        // Tokens are unique across sessions: a reused token would let one link open two seats.
+        if (isUniqueViolation(e)) return err(duplicate('participant', sessionId));
+        throw e;
+      }
+    },
+
+    async findParticipantByToken(token) {
+      const row = await db
+        .selectFrom('participants')
+        .select(['id', 'session_id', 'role', 'created_at'])
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      return row === undefined ? err(notFound('participant', 'token')) : ok(toParticipant(row));
+    },
+
+    async appendAction(sessionId, expectedSeq, action, idempotencyKey) {
+      if (!Number.isSafeInteger(expectedSeq) || expectedSeq < 0) {
+        throw new RangeError(`store: expectedSeq must be a non-negative integer: ${expectedSeq}`);
+      }
+      const body = writeJson(action);
+      try {
+        return await writeTransaction(async (tx): Promise<Result<AppendedAction, NotFound | Conflict>> => {
+          const original = await findAction(tx, sessionId, idempotencyKey);
+          if (original !== undefined) return ok({ action: toAction(original), duplicate: true });
+          const session = await tx
+            .selectFrom('sessions')
+            .select('head_seq')
+            .where('id', '=', sessionId)
+            .executeTakeFirst();
+          if (session === undefined) return err(notFound('session', sessionId));
+          if (session.head_seq !== expectedSeq) {
+            return err(conflict('session', sessionId, expectedSeq, session.head_seq));
+          }
+          const at = stamp();
+          // Under concurrency (PostgreSQL, READ COMMITTED) both writers may pass the check above;
+          // the (session_id, seq) primary key then rejects the second insert.
+          const row = await tx
+            .insertInto('session_actions')
+            .values({
+              session_id: sessionId,
+              seq: expectedSeq + 1,
+              idempotency_key: idempotencyKey,
+              action: body,
+              created_at: at,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await tx
+            .updateTable('sessions')
+            .set({ head_seq: expectedSeq + 1, updated_at: at })
+            .where('id', '=', sessionId)
+            .execute();
+          return ok({ action: toAction(row), duplicate: false });
+        });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // The losing writer: either the same idempotency key already committed, or someone else took the seq.
+        const original = await findAction(db, sessionId, idempotencyKey);
+        if (original !== undefined) return ok({ action: toAction(original), duplicate: true });
+        const session = await store.getSession(sessionId);
+        return err(conflict('session', sessionId, expectedSeq, session.ok ? session.value.headSeq : expectedSeq + 1));
+      }
+    },
+
+    async listActions(sessionId, afterSeq = 0) {
+      const session = await store.getSession(sessionId);
+      if (!session.ok) return session;
+      const rows = await db
+        .selectFrom('session_actions')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .execute();
+      return ok(rows.map(toAction));
+    },
+
+    notify: (channel, payload) => notifier.notify(channel, payload),
+    listen: (channel, onNotification) => notifier.listen(channel, onNotification),
+
+    async close() {
+      await notifier.close();
+      await db.destroy();
+    },
+  };
+  return store;
+}
