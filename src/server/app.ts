@@ -23,7 +23,7 @@ import {
   type DocumentValidator,
   type StorePort,
 } from './ports.js';
-import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { createJobRunner, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -41,8 +41,10 @@ export interface AppDeps {
   /** Saved documents and how each kind is validated; without them the document routes are absent. */
   readonly documents?: {
     readonly store: DocumentStore;
-    readonly validators: Readonly<Record<DocumentKind, DocumentValidator>>;
+    readonly validators: Partial<Record<DocumentKind, DocumentValidator>>;
   };
+  /** Where jobs are recorded (the store's runs); without it jobs live only in memory. */
+  readonly jobRecorder?: JobRecorder;
   /** A job runner to use; by default one is made from the config and closed with the app. */
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
@@ -136,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       maxRunsPerJob: config.limits.runsPerJob,
       maxJobsPerClient: config.limits.jobsPerClient,
       jobsKept: config.jobsKept,
+      ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
       onError: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'job failed'),
     });
   if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -7,7 +10,14 @@ const mainModule = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 const startServer = (env: Record<string, string>) =>
   spawn(process.execPath, ['--import', 'tsx', mainModule], {
-    env: { ...process.env, LOG_LEVEL: 'silent', SMA_WEB_DIST: '/nonexistent', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      SMA_WEB_DIST: '/nonexistent',
+      DATABASE_URL: '',
+      SMA_DATA_DIR: mkdtempSync(join(tmpdir(), 'sma-server-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
@@ -21,14 +31,14 @@ const firstLine = async (stream: NodeJS.ReadableStream): Promise<string> => {
 };
 
 describe('server process', () => {
-  it('announces its address, serves, and exits 0 on SIGTERM', async () => {
+  it('announces its address, is ready with its SQLite store and the record, and exits 0 on SIGTERM', async () => {
     const server = startServer({ PORT: '0', HOST: '127.0.0.1' });
     const exited = once(server, 'exit');
     const line = await firstLine(server.stdout);
     expect(line).toMatch(/^SMA Lab listening on http:\/\/localhost:\d+$/);
     const port = line.split(':').at(-1);
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    const res = await fetch(`http://127.0.0.1:${port}/api/ready`);
+    expect(await res.json()).toEqual({ ready: true, checks: { store: { ok: true }, record: { ok: true } } });
     server.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);

@@ -3,6 +3,8 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { parseServerConfig } from './config.js';
 import { loadRecord } from '../io/load-record.js';
+import { openStore, type Store } from '../store/index.js';
+import { ioDocumentValidators, storeJobRecorder, storeReadiness } from './adapters.js';
 
 const parsed = parseServerConfig(process.env);
 if (!parsed.ok) {
@@ -19,7 +21,24 @@ if (!record.ok) {
   logger.error({ problems: record.error.slice(0, 20), count: record.error.length }, 'the record did not load');
 }
 
-const app = await buildApp({ config, logger, ...(record.ok ? { record: record.value } : {}) });
+let store: Store;
+try {
+  store = await openStore({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
+    env: {},
+  });
+} catch (error) {
+  logger.fatal({ err: error }, 'could not open the store');
+  process.exit(1);
+}
+
+const app = await buildApp({
+  config,
+  logger,
+  store: storeReadiness(store),
+  jobRecorder: storeJobRecorder(store),
+  ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
+});
 
 let stopping = false;
 const shutdown = async (signal: NodeJS.Signals) => {
@@ -34,6 +53,8 @@ const shutdown = async (signal: NodeJS.Signals) => {
   deadline.unref();
   try {
     await app.close();
+    // Jobs stop and requests drain before the store they write to closes.
+    await store.close();
     process.exit(0);
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');

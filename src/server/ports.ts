@@ -1,6 +1,8 @@
+/** What the server needs from the outside world, as types; adapters (adapters.ts) are built in main.ts or by tests. */
 import type { CodedError } from './errors.js';
+import type { DocumentKind, Store } from '../store/index.js';
 
-/** What the server needs from the outside world, as types; adapters are built in main.ts (or by tests). */
+export type { DocumentKind };
 
 export interface Clock {
   now(): Date;
@@ -18,43 +20,11 @@ export interface StorePort {
   close(): Promise<void>;
 }
 
-export type DocumentKind = 'agreement' | 'proposal' | 'scenario';
-
-export interface StoredDocument {
-  readonly kind: DocumentKind;
-  readonly id: string;
-  readonly name: string;
-  readonly body: unknown;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface DocumentVersion {
-  readonly kind: DocumentKind;
-  readonly id: string;
-  readonly version: number;
-  readonly name: string;
-  readonly body: unknown;
-  readonly savedAt: string;
-}
-
-type StoreResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodedError };
-
-/** Saved documents with history, as `src/store`'s Store provides them. */
-export interface DocumentStore {
-  saveDocument(input: {
-    readonly kind: DocumentKind;
-    readonly id?: string;
-    readonly name: string;
-    readonly body: unknown;
-    readonly expectedVersion?: number;
-  }): Promise<StoreResult<StoredDocument>>;
-  getDocument(kind: DocumentKind, id: string): Promise<StoreResult<StoredDocument>>;
-  listDocuments(kind?: DocumentKind): Promise<readonly StoredDocument[]>;
-  documentHistory(kind: DocumentKind, id: string): Promise<StoreResult<readonly DocumentVersion[]>>;
-  deleteDocument(kind: DocumentKind, id: string): Promise<StoreResult<{ readonly version: number }>>;
-}
+/** Saved documents with history: the part of `src/store`'s Store the document routes use. */
+export type DocumentStore = Pick<
+  Store,
+  'saveDocument' | 'getDocument' | 'listDocuments' | 'documentHistory' | 'deleteDocument'
+>;
 
 /** A document checked exactly as its file would be: its id and name, and the validated body to store. */
 export type ValidatedDocument = { readonly id: string | undefined; readonly name: string; readonly body: unknown };

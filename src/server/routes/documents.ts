@@ -50,10 +50,17 @@ const inBody = (error: CodedError): CodedError => ({
 
 /** Saved agreements, proposals and scenarios, validated as their files are, with every version kept. */
 export const documentRoutes =
-  (store: DocumentStore, validators: Readonly<Record<DocumentKind, DocumentValidator>>): FastifyPluginAsyncZod =>
+  (store: DocumentStore, validators: Partial<Record<DocumentKind, DocumentValidator>>): FastifyPluginAsyncZod =>
   async (app) => {
     const validated = (kind: DocumentKind, body: unknown) => {
-      const result = validators[kind](body);
+      const validator = validators[kind];
+      if (validator === undefined) {
+        throw new ApiFailure({
+          code: 'document/kind_unavailable',
+          message: `This server cannot check ${kind} files yet, so it does not save them.`,
+        });
+      }
+      const result = validator(body);
       if (!result.ok) throw new ApiFailure(inBody(result.error));
       return result.value;
     };
