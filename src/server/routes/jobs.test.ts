@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../store/index.js';
+import { storeJobRecorder } from '../adapters.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
 
@@ -173,5 +178,31 @@ describe('simulation jobs', () => {
       404,
       'job/not_found',
     ]);
+  });
+});
+
+describe('jobs recorded in the store', () => {
+  it('can be fetched, with their result, by another server sharing the store', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sma-jobs-'));
+    const store = await openStore({ dataDir, env: {} });
+    try {
+      const first = await buildApp({ config: testConfig(), jobRecorder: storeJobRecorder(store) });
+      const started = await first.inject({
+        method: 'POST',
+        url: '/api/jobs/rubinstein-split',
+        payload: job(3000, 0.9, 0.9),
+      });
+      const finished = await waitFinished(first, started.json().id);
+      await first.close();
+      const second = await buildApp({ config: testConfig(), jobRecorder: storeJobRecorder(store) });
+      const fetched = await second.inject({ url: `/api/jobs/${started.json().id}` });
+      await second.close();
+      // The store stamps its own times; everything else is the job as this server finished it.
+      expect(fetched.json()).toEqual({ ...finished, createdAt: expect.any(String), finishedAt: expect.any(String) });
+      expect(fetched.json().result.meanShare).toBeCloseTo(0.5263158, 7);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
