@@ -30,6 +30,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
 import { recordRoutes } from './routes/record.js';
 import { agreementRoutes } from './routes/agreements.js';
+import { solveRoutes } from './routes/solve.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -121,7 +122,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
         version: '0.1.0',
       },
-      tags: [{ name: 'health' }, { name: 'jobs' }, { name: 'documents' }, { name: 'record' }, { name: 'agreements' }],
+      tags: [
+        { name: 'health' },
+        { name: 'jobs' },
+        { name: 'documents' },
+        { name: 'record' },
+        { name: 'agreements' },
+        { name: 'solve' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -149,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(agreementRoutes(deps.record, deps.documents?.store));
   }
   await app.register(jobRoutes(jobs));
+  await app.register(solveRoutes);
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
 
   const webDist = resolve(config.webDist);

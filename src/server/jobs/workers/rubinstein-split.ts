@@ -1,4 +1,5 @@
 // Worker thread: one chunk of the Rubinstein split Monte Carlo.
+import { rubinsteinSplit } from '../../../engine/bargaining/closed-forms.js';
 import { createRng, deriveSeed } from '../../../engine/random/rng.js';
 
 export interface RubinsteinSplitChunk {
@@ -20,8 +21,12 @@ export interface RubinsteinSplitPartial {
   readonly histogram: readonly number[];
 }
 
-/** Rubinstein (1982): the first proposer's share (1 − δ2)/(1 − δ1·δ2) in the infinite-horizon game. */
-const rubinsteinShare = (delta1: number, delta2: number): number => (1 - delta2) / (1 - delta1 * delta2);
+const rubinsteinShare = (delta1: number, delta2: number): number => {
+  const split = rubinsteinSplit(delta1, delta2);
+  // The job's input schema keeps both discount factors in [0, 1), so a refusal here is a programmer error.
+  if (!split.ok) throw new RangeError(`discount factors out of range: ${delta1}, ${delta2}`);
+  return split.value.proposerShare;
+};
 
 export default function runChunk(chunk: RubinsteinSplitChunk): RubinsteinSplitPartial {
   const histogram = new Array<number>(chunk.bins).fill(0);
