@@ -25,5 +25,9 @@ export function benchCli(): void {
   console.log('CLI cold start (median of %d runs)', RUNS);
   console.log('  node -e 0                         %s ms', baseline.toFixed(1));
   console.log('  sma schedule sma-12 --json        %s ms', cli.toFixed(1));
-  console.log('  ratio                             %s×  (target ≤ 2.5×: %s)', ratio.toFixed(2), ratio <= 2.5 ? 'met' : 'NOT met');
+  console.log(
+    '  ratio                             %s×  (target ≤ 2.5×: %s)',
+    ratio.toFixed(2),
+    ratio <= 2.5 ? 'met' : 'NOT met',
+  );
 }

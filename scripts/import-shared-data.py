@@ -76,10 +76,9 @@ def schedule_of(n, a):
     if n <= 5:
         return {'currency': 'USD', 'unit': 1, 'rules': [{'year': y['year'], 'amount': y['usd']} for y in ys]}
     sma = {'currency': 'KRW', 'unit': 100000000}
-    if n == 6:
+    # 7th: the series starts in 2007, so its 2008 CPI rule (needing 2006 CPI) is given as the stated amounts.
+    if n in (6, 7):
         return {**sma, 'rules': [{'year': y['year'], 'amount': y['krw']} for y in ys]}
-    if n == 7:
-        return {**sma, 'rules': [{'year': 2007, 'amount': 725500000000}, {'year': 2008, 'index': 'rok-cpi', 'lag': 2, 'cap': None}]}
     if n == 8:
         return {**sma, 'rules': [{'year': 2009, 'amount': 760000000000}, {'from': 2010, 'to': 2013, 'index': 'rok-cpi', 'lag': 2, 'cap': 0.04}]}
     if n == 9:

@@ -3,7 +3,11 @@ import { registerCommand } from './main.js';
 
 registerCommand('agreements', 'list the SMAs and proposals in the record', () => import('./commands/agreements.js'));
 registerCommand('show', 'one agreement or proposal: dates, amounts, rule, sources', () => import('./commands/show.js'));
-registerCommand('schedule', 'yearly amounts and metrics of an agreement or a file', () => import('./commands/schedule.js'));
+registerCommand(
+  'schedule',
+  'yearly amounts and metrics of an agreement or a file',
+  () => import('./commands/schedule.js'),
+);
 registerCommand('compare', 'agreements and proposals side by side', () => import('./commands/compare.js'));
 registerCommand('validate', 'check an agreement file', () => import('./commands/validate.js'));
 registerCommand('data', 'the record: indices, events, context', () => import('./commands/data.js'));

@@ -21,7 +21,9 @@ export function evaluateTarget(target: Target, options: ScheduleOptions): Evalua
     projections: options.project.map((p) => ({ series: p.series, method: methodOf(p) })),
     troops: options.troops ?? recordTroops(),
     ...(options['real-base'] === undefined ? {} : { realBaseYear: options['real-base'] }),
-    ...(options.discount === undefined ? {} : { discount: { rate: options.discount, toYear: options['pv-year'] ?? firstYear } }),
+    ...(options.discount === undefined
+      ? {}
+      : { discount: { rate: options.discount, toYear: options['pv-year'] ?? firstYear } }),
   });
   if (!result.ok) throw new CliFailure([evaluationProblem(result.error, target)]);
   return result.value;
@@ -39,9 +41,16 @@ export function evaluationProblem(error: EvaluateError, target: Target): Problem
       };
     case 'schedule/series_unknown':
     case 'projection/series_unknown':
-      return { ...base, message: `unknown index series '${error.series}'`, expected: 'rok-cpi, rok-defense-budget-growth or a series in the file' };
+      return {
+        ...base,
+        message: `unknown index series '${error.series}'`,
+        expected: 'rok-cpi, rok-defense-budget-growth or a series in the file',
+      };
     case 'projection/not_enough_observed':
-      return { ...base, message: `series ${error.series} has ${error.found} observed years; the projection needs ${error.needed}` };
+      return {
+        ...base,
+        message: `series ${error.series} has ${error.found} observed years; the projection needs ${error.needed}`,
+      };
     default:
       return { ...base, message: describeEngineError(error) };
   }

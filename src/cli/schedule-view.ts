@@ -3,7 +3,7 @@ import type { Evaluation } from '../engine/agreement/evaluate.js';
 import type { YearMetrics } from '../engine/agreement/metrics.js';
 import type { ScheduleRow } from '../engine/agreement/schedule.js';
 import { formatInteger, formatRate, formatUsd, formatWon, type Lang } from '../i18n/format.js';
-import { label, seriesLabel, statusLabel } from '../i18n/labels.js';
+import { label, seriesLabel, seriesShortLabel, statusLabel } from '../i18n/labels.js';
 import { renderTable, toCsv, type Style } from './output.js';
 import type { Target } from './record.js';
 
@@ -22,16 +22,19 @@ export function ruleText(row: ScheduleRow, lang: Lang): string {
       return formatRate(rule.rate, { signed: true });
     case 'index': {
       const ix = row.index;
-      if (!ix) return seriesLabel(rule.series, lang);
-      const bound = ix.bound ? ` → ${label(ix.bound, lang)} ${formatRate(ix.bound === 'cap' ? (rule.cap ?? 0) : (rule.floor ?? 0))}` : '';
+      if (!ix) return seriesShortLabel(rule.series, lang);
+      const bound = ix.bound
+        ? ` → ${label(ix.bound, lang)} ${formatRate(ix.bound === 'cap' ? (rule.cap ?? 0) : (rule.floor ?? 0))}`
+        : '';
       const projected = ix.observed ? '' : ` ${label('projected', lang)}`;
-      return `${seriesLabel(rule.series, lang)} ${ix.indexYear} ${formatRate(ix.roundedValue)}${bound}${projected}`;
+      return `${seriesShortLabel(rule.series, lang)} ${ix.indexYear} ${formatRate(ix.roundedValue)}${bound}${projected}`;
     }
   }
 }
 
-const metricValue = <T extends { value: number }>(m: ({ available: true } & T) | { available: false }): number | null =>
-  m.available ? m.value : null;
+const metricValue = <T extends { value: number }>(
+  m: ({ available: true } & T) | { available: false },
+): number | null => (m.available ? m.value : null);
 
 /** The published amount of a year in the agreement's currency, with its status, or null when the record has none. */
 function publishedOf(target: Target, year: number) {
@@ -42,7 +45,8 @@ function publishedOf(target: Target, year: number) {
 }
 
 function yearJson(target: Target, row: ScheduleRow, m: YearMetrics | undefined) {
-  const conversion = m?.usd.available && m.usd.conversion ? m.usd.conversion : m?.krw.available ? m.krw.conversion : null;
+  const conversion =
+    m?.usd.available && m.usd.conversion ? m.usd.conversion : m?.krw.available ? m.krw.conversion : null;
   return {
     year: row.year,
     amount: row.amount,
@@ -213,17 +217,25 @@ function notes(
   void totals;
   lines.push(
     ko
-      ? '금액: 협정 규칙으로 계산(억 원 단위 반올림). 공표액 열: 기록의 공표 금액과 그 확인 상태. 출처: sma show ' + target.agreement.id
+      ? '금액: 협정 규칙으로 계산(억 원 단위 반올림). 공표액 열: 기록의 공표 금액과 그 확인 상태. 출처: sma show ' +
+          target.agreement.id
       : `Amounts: computed from the agreement's rules, rounded half up to ${formatInteger(target.agreement.unit)} ${target.agreement.currency}. record: the published amount and how it is attested; sources: sma show ${target.agreement.id}.`,
   );
-  const fx = new Map<number, { rate: number; year: number; fallback: boolean }>();
+  // Years that used the same rate of the same year share one entry: "2026–2030: 1422.16 (2025)".
+  const fx: { years: number[]; rate: number; year: number }[] = [];
   for (const row of shown) {
     const m = metricsByYear.get(row.year);
     const conv = m?.usd.available ? m.usd.conversion : m?.krw.available ? m.krw.conversion : null;
-    if (conv) fx.set(row.year, { rate: conv.fx.value, year: conv.fx.year, fallback: conv.fallback !== null });
+    if (!conv) continue;
+    const last = fx[fx.length - 1];
+    if (last && last.year === conv.fx.year && last.rate === conv.fx.value) last.years.push(row.year);
+    else fx.push({ years: [row.year], rate: conv.fx.value, year: conv.fx.year });
   }
-  if (fx.size > 0) {
-    const parts = [...fx].map(([y, f]) => (f.fallback ? `${y}: ${f.rate} (${f.year})` : `${y}: ${f.rate}`));
+  if (fx.length > 0) {
+    const parts = fx.map((f) => {
+      const span = f.years.length > 1 ? `${f.years[0]}–${f.years[f.years.length - 1]}` : String(f.years[0]);
+      return f.years.length === 1 && f.years[0] === f.year ? `${span}: ${f.rate}` : `${span}: ${f.rate} (${f.year})`;
+    });
     lines.push(
       ko
         ? `환산: 해당 연도 연평균 원/달러 환율(없으면 최근 관측 연도) — ${parts.join(', ')}`
@@ -236,9 +248,7 @@ function notes(
       : `Real: deflated by ROK CPI to ${evaluation.metrics.realBaseYear} prices (* uses projected CPI). Per soldier: ${formatInteger(evaluation.metrics.troops)} USFK troops.`,
   );
   for (const p of evaluation.projections)
-    lines.push(
-      `${ko ? '전망' : 'Projected'}: ${seriesLabel(p.series, lang)} ${p.years.join(', ')} — ${p.origin}`,
-    );
+    lines.push(`${ko ? '전망' : 'Projected'}: ${seriesLabel(p.series, lang)} ${p.years.join(', ')} — ${p.origin}`);
   if (target.unknownFloorYears.length > 0)
     lines.push(
       ko

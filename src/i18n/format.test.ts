@@ -13,14 +13,17 @@ describe('Korean and English money formats', () => {
     expect(formatWonEn(960_200_000_000)).toBe('KRW 960.2 bn');
   });
 
-  it('writes per-soldier amounts in 만 and m', () => {
-    expect(formatWonKo(53_305_263)).toBe('5,330만 5,263원');
+  it('writes per-soldier amounts in 만 and m, exact to the won on request', () => {
+    expect(formatWonKo(53_305_263)).toBe('5,331만 원');
+    expect(formatWonKo(53_305_263, { exact: true })).toBe('5,330만 5,263원');
+    expect(formatWonKo(1_473_235_065_943)).toBe('1조 4,732억 원');
     expect(formatWonEn(53_305_263)).toBe('KRW 53.3 m');
   });
 
   it('writes dollars in both languages', () => {
     expect(formatUsd(5_000_000_000, 'en')).toBe('USD 5 bn');
     expect(formatUsd(1_300_000_000, 'ko')).toBe('13억 달러');
+    expect(formatUsd(1_068_234_235, 'ko')).toBe('11억 달러');
     expect(formatUsd(150_000_000, 'en')).toBe('USD 150 m');
   });
 

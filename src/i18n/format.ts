@@ -7,11 +7,21 @@ export type Lang = 'en' | 'ko';
 
 const group = (n: number): string => Math.trunc(n).toLocaleString('en-US');
 
-/** Won in Korean units: 조 and 억, then 만 and 원 for what is left below 억. */
-export function formatWonKo(won: number): string {
+/**
+ * Won in Korean units, as the press writes them: 1조 5,192억 원 (to the 억), 5,331만 원 (to the 만 below 1억).
+ * With `exact`, every unit down to the won: 5,330만 5,263원.
+ */
+export function formatWonKo(won: number, opts: { exact?: boolean } = {}): string {
   if (won === 0) return '0원';
   const sign = won < 0 ? '-' : '';
-  let rest = Math.abs(won);
+  const abs = Math.abs(won);
+  let rest = opts.exact
+    ? abs
+    : abs >= 1e8
+      ? Math.round(abs / 1e8) * 1e8
+      : abs >= 1e4
+        ? Math.round(abs / 1e4) * 1e4
+        : abs;
   const jo = Math.floor(rest / 1e12);
   rest -= jo * 1e12;
   const eok = Math.floor(rest / 1e8);

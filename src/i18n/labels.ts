@@ -52,6 +52,15 @@ const SERIES: Record<string, readonly [string, string]> = {
 
 export const seriesLabel = (id: string, lang: Lang): string => SERIES[id]?.[lang === 'ko' ? 1 : 0] ?? id;
 
+const SERIES_SHORT: Record<string, readonly [string, string]> = {
+  'rok-cpi': ['CPI', 'CPI'],
+  'rok-defense-budget-growth': ['defense budget', '국방비'],
+};
+
+/** A short series name for table cells: "CPI 2025 2.1%", "국방비 2021 5.4%". */
+export const seriesShortLabel = (id: string, lang: Lang): string =>
+  SERIES_SHORT[id]?.[lang === 'ko' ? 1 : 0] ?? seriesLabel(id, lang);
+
 const STATUS: Record<string, readonly [string, string]> = {
   'verified-official': ['official', '공식'],
   'verified-secondary': ['press', '언론'],

@@ -11,12 +11,10 @@ export const LAST_YEAR = 2100;
 export const hasAtMostSixDecimals = (rate: number): boolean => Math.abs(Math.round(rate * 1e6) / 1e6 - rate) < 1e-12;
 
 export const idSchema = z.string().regex(/^[a-z0-9-]+$/, { error: 'an id of lowercase letters, digits and hyphens' });
-export const yearSchema = z
-  .int()
-  .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR, { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` });
-export const amountSchema = z
-  .int()
-  .refine((n) => n >= 0 && n <= Number.MAX_SAFE_INTEGER, { error: 'a non-negative amount in currency units' });
+const yearRange = { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` };
+export const yearSchema = z.int().min(FIRST_YEAR, yearRange).max(LAST_YEAR, yearRange);
+const amountRange = { error: 'a non-negative amount in currency units' };
+export const amountSchema = z.int().min(0, amountRange).max(Number.MAX_SAFE_INTEGER, amountRange);
 export const rateSchema = z
   .number()
   .min(-1)
@@ -38,7 +36,12 @@ export const ruleEntrySchema = z
     floor: rateSchema.nullable().optional(),
     /** Marks a floor that no source states (12th SMA): the engine applies none, and the record says so. */
     floor_unknown: z.boolean().optional(),
-    precision: z.number().positive().max(1).refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' }).optional(),
+    precision: z
+      .number()
+      .positive()
+      .max(1)
+      .refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' })
+      .optional(),
   })
   .superRefine((rule, ctx) => {
     const kinds = (['amount', 'change', 'freeze', 'index'] as const).filter((k) => rule[k] !== undefined);
@@ -60,8 +63,20 @@ export const ruleEntrySchema = z
       for (const key of ['lag', 'cap', 'floor', 'floor_unknown', 'precision'] as const)
         if (rule[key] !== undefined)
           ctx.addIssue({ code: 'custom', path: [key], message: 'this field only with index', input: rule[key] });
+    if (rule.cap != null && rule.floor != null && rule.cap < rule.floor)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cap'],
+        message: `a cap at or above the floor (${rule.floor})`,
+        input: rule.cap,
+      });
     if (rule.index !== undefined && rule.lag === undefined)
-      ctx.addIssue({ code: 'custom', path: ['lag'], message: 'a lag in years (0-10) for an index rule', input: undefined });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lag'],
+        message: 'a lag in years (0-10) for an index rule',
+        input: undefined,
+      });
   });
 
 /** `{ year, amount }`, or `{ agreement }` for that record agreement's last year. */

@@ -8,12 +8,7 @@ import { fieldProblems, formatPath } from './zod-issues.js';
 
 /** One problem in an agreement file, located at a line and column (both from 1). */
 export interface FileError {
-  readonly code:
-    | 'file/not_utf8'
-    | 'file/empty'
-    | 'file/syntax'
-    | 'file/invalid_field'
-    | `file/${RuleProblem['code']}`;
+  readonly code: 'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | `file/${RuleProblem['code']}`;
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -104,7 +99,9 @@ export const parseAgreementFile = (
     const line = before.filter((b) => b === 0x0a).length + 1;
     const col = offset - before.lastIndexOf(0x0a);
     const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
-    return err([fileError('file/not_utf8', fileName, { line, col }, '(root)', 'UTF-8 text', `byte 0x${hex} at offset ${offset}`)]);
+    return err([
+      fileError('file/not_utf8', fileName, { line, col }, '(root)', 'UTF-8 text', `byte 0x${hex} at offset ${offset}`),
+    ]);
   }
 
   const lineCounter = new LineCounter();
@@ -112,11 +109,20 @@ export const parseAgreementFile = (
   if (doc.errors.length > 0)
     return err(
       doc.errors.map((e) =>
-        fileError('file/syntax', fileName, lineCounter.linePos(e.pos[0]), '(root)', 'valid YAML or JSON', e.message.split('\n')[0] ?? e.code),
+        fileError(
+          'file/syntax',
+          fileName,
+          lineCounter.linePos(e.pos[0]),
+          '(root)',
+          'valid YAML or JSON',
+          e.message.split('\n')[0] ?? e.code,
+        ),
       ),
     );
   if (doc.contents === null)
-    return err([fileError('file/empty', fileName, start, '(root)', 'an agreement (id, name, currency, rules)', 'an empty file')]);
+    return err([
+      fileError('file/empty', fileName, start, '(root)', 'an agreement (id, name, currency, rules)', 'an empty file'),
+    ]);
 
   const root = doc.contents as Node;
   const at = (path: readonly (string | number)[], preferKey = false) => {
@@ -127,7 +133,14 @@ export const parseAgreementFile = (
   if (!parsed.success)
     return err(
       fieldProblems(parsed.error.issues).map((p) =>
-        fileError('file/invalid_field', fileName, at(p.path, p.atKey === true), formatPath(p.path), p.expected, p.found),
+        fileError(
+          'file/invalid_field',
+          fileName,
+          at(p.path, p.atKey === true),
+          formatPath(p.path),
+          p.expected,
+          p.found,
+        ),
       ),
     );
 
@@ -141,7 +154,9 @@ export const parseAgreementFile = (
   );
   if (!built.ok)
     return err(
-      built.error.map((p) => fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found)),
+      built.error.map((p) =>
+        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+      ),
     );
 
   const indices = new Map<string, IndexSeries>(record.indices);

@@ -96,12 +96,16 @@ const parseFile = <S extends z.ZodType>(file: string, text: string, schema: S): 
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return err([ioError('record/invalid_json', file, '(root)', 'valid JSON', e instanceof Error ? e.message : String(e))]);
+    return err([
+      ioError('record/invalid_json', file, '(root)', 'valid JSON', e instanceof Error ? e.message : String(e)),
+    ]);
   }
   const parsed = schema.safeParse(json, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   return err(
-    fieldProblems(parsed.error.issues).map((p) => ioError('record/invalid_field', file, formatPath(p.path), p.expected, p.found)),
+    fieldProblems(parsed.error.issues).map((p) =>
+      ioError('record/invalid_field', file, formatPath(p.path), p.expected, p.found),
+    ),
   );
 };
 
@@ -154,13 +158,23 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
 
   const ordinals = facts.map((a) => a.ordinal).join(',');
   if (ordinals !== '1,2,3,4,5,6,7,8,9,10,11,12')
-    errors.push(ioError('record/inconsistent', 'agreements.json', 'agreements', 'the 1st to 12th SMA in order', `ordinals ${ordinals}`));
+    errors.push(
+      ioError(
+        'record/inconsistent',
+        'agreements.json',
+        'agreements',
+        'the 1st to 12th SMA in order',
+        `ordinals ${ordinals}`,
+      ),
+    );
 
   const agreements: RecordAgreement[] = [];
   facts.forEach((a, i) => {
     const at = (...path: (string | number)[]) => formatPath(['agreements', i, ...path]);
     if (a.id !== `sma-${a.ordinal}`)
-      errors.push(ioError('record/inconsistent', 'agreements.json', at('id'), `"sma-${a.ordinal}"`, JSON.stringify(a.id)));
+      errors.push(
+        ioError('record/inconsistent', 'agreements.json', at('id'), `"sma-${a.ordinal}"`, JSON.stringify(a.id)),
+      );
     a.yearly_amounts.forEach((y, j) => {
       if (y.year < a.period.first_year || y.year > a.period.last_year)
         errors.push(
@@ -173,11 +187,7 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
           ),
         );
     });
-    const built = buildAgreement(
-      { ...a.schedule, id: a.id, name: a.name, kind: 'agreement' },
-      knownSeries,
-      lookupBase,
-    );
+    const built = buildAgreement({ ...a.schedule, id: a.id, name: a.name, kind: 'agreement' }, knownSeries, lookupBase);
     if (!built.ok) {
       errors.push(...built.error.map((p) => ruleError('agreements.json', ['agreements', i, 'schedule'], p)));
       return;
@@ -222,7 +232,13 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
       const e = eventsById.get(id);
       if (e === undefined)
         errors.push(
-          ioError('record/inconsistent', 'proposals.json', formatPath(['proposals', i, 'events', j]), 'the id of an event in events.json', JSON.stringify(id)),
+          ioError(
+            'record/inconsistent',
+            'proposals.json',
+            formatPath(['proposals', i, 'events', j]),
+            'the id of an event in events.json',
+            JSON.stringify(id),
+          ),
         );
       else linked.push(e);
     });
@@ -264,7 +280,9 @@ export const loadRecord = (dir: string = DEFAULT_RECORD_DIR): Result<SmaRecord, 
     try {
       texts[name] = readFileSync(new URL(name, `file://${dir.endsWith('/') ? dir : `${dir}/`}`), 'utf8');
     } catch (e) {
-      errors.push(ioError('record/unreadable', name, '(root)', 'a readable file', e instanceof Error ? e.message : String(e)));
+      errors.push(
+        ioError('record/unreadable', name, '(root)', 'a readable file', e instanceof Error ? e.message : String(e)),
+      );
     }
   }
   if (errors.length > 0) return err(errors);

@@ -16,12 +16,25 @@ export const factStatusSchema = z.enum([
 export type FactStatus = z.infer<typeof factStatusSchema>;
 
 /** Statuses under which a fact may have no source. */
-export const UNSOURCED_STATUSES: ReadonlySet<FactStatus> = new Set(['unverified', 'not-yet-determined', 'not-yet-available']);
+export const UNSOURCED_STATUSES: ReadonlySet<FactStatus> = new Set([
+  'unverified',
+  'not-yet-determined',
+  'not-yet-available',
+]);
 
 export const sourceSchema = z.strictObject({
   url: z.string().regex(/^https?:\/\/\S+$/, { error: 'an http(s) URL' }),
   title: z.string().min(1),
-  type: z.enum(['official', 'official-copy', 'official-broadcaster', 'secondary', 'aggregator', 'blog', 'ngo', 'think-tank']),
+  type: z.enum([
+    'official',
+    'official-copy',
+    'official-broadcaster',
+    'secondary',
+    'aggregator',
+    'blog',
+    'ngo',
+    'think-tank',
+  ]),
 });
 export type Source = z.infer<typeof sourceSchema>;
 const sources = z.array(sourceSchema);
@@ -63,7 +76,13 @@ const yearlyAmountSchema = z.strictObject({
   amount_paid_after_deduction_krw: amountSchema.optional(),
   deducted_krw: amountSchema.optional(),
   category_breakdown_krw: z
-    .strictObject({ labor: amountSchema, construction: amountSchema, logistics: amountSchema, status: factStatusSchema, sources })
+    .strictObject({
+      labor: amountSchema,
+      construction: amountSchema,
+      logistics: amountSchema,
+      status: factStatusSchema,
+      sources,
+    })
     .optional(),
 });
 export type YearlyAmountFact = z.infer<typeof yearlyAmountSchema>;
@@ -129,7 +148,9 @@ export const recordAgreementSchema = z.strictObject({
     status: factStatusSchema,
     sources,
   }),
-  notable_clauses: z.array(z.strictObject({ id: idSchema, label: z.string().min(1), status: factStatusSchema, sources })),
+  notable_clauses: z.array(
+    z.strictObject({ id: idSchema, label: z.string().min(1), status: factStatusSchema, sources }),
+  ),
   /** The rules that produce the published amounts, in the agreement-file syntax. */
   schedule: z.strictObject({
     currency: z.enum(['KRW', 'USD']),
@@ -155,9 +176,7 @@ const indexPointSchema = z.strictObject({
     .array(z.strictObject({ value: z.number(), basis: z.string().min(1), sources: sources.min(1) }))
     .min(2)
     .optional(),
-  derived_from: z
-    .strictObject({ numerator_year: z.int(), denominator_year: z.int(), series: seriesRef })
-    .optional(),
+  derived_from: z.strictObject({ numerator_year: z.int(), denominator_year: z.int(), series: seriesRef }).optional(),
 });
 export type IndexPointFact = z.infer<typeof indexPointSchema>;
 
@@ -218,7 +237,11 @@ export const eventsFileSchema = z.strictObject({
   events: z.array(eventSchema),
 });
 
-const valueAlternative = z.strictObject({ value: z.number(), qualifier: z.string().optional(), sources: sources.min(1) });
+const valueAlternative = z.strictObject({
+  value: z.number(),
+  qualifier: z.string().optional(),
+  sources: sources.min(1),
+});
 
 export const contextSchema = z.strictObject({
   usfk_troop_level: z.strictObject({ value: count, status: factStatusSchema, sources }),

@@ -29,14 +29,23 @@ export const describeValue = (value: unknown): string => {
 };
 
 const expectedType = (expected: string): string =>
-  ({ int: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', object: 'an object', array: 'a list' })[
-    expected
-  ] ?? expected;
+  ({
+    int: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'a boolean',
+    object: 'an object',
+    array: 'a list',
+  })[expected] ?? expected;
 
 const bound = (issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, word: 'at least' | 'at most') => {
   const limit = word === 'at least' ? issue.minimum : issue.maximum;
-  return issue.inclusive === false ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}` : `${word} ${String(limit)}`;
+  return issue.inclusive === false
+    ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}`
+    : `${word} ${String(limit)}`;
 };
+
+const custom = (message: string): string | undefined => (/^Too (small|big)/.test(message) ? undefined : message);
 
 /** Turns zod issues (parsed with `reportInput: true`) into field problems, one per bad field. */
 export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem[] =>
@@ -46,10 +55,11 @@ export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem
     switch (issue.code) {
       case 'invalid_type':
         return [{ path, expected: expectedType(issue.expected), found }];
+      // A message set in the schema says it best; zod's own start with "Too small"/"Too big".
       case 'too_small':
-        return [{ path, expected: `a value ${bound(issue, 'at least')}`, found }];
+        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at least')}`, found }];
       case 'too_big':
-        return [{ path, expected: `a value ${bound(issue, 'at most')}`, found }];
+        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at most')}`, found }];
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({
           path: [...path, key],

@@ -15,7 +15,9 @@ export function escalationSummary(agreement: Agreement, lang: Lang): string {
   const kinds = new Set<string>();
   for (const { rule } of agreement.rules) {
     if (rule.kind === 'index')
-      kinds.add(`${seriesLabel(rule.series, lang)} (Y−${rule.lag})${rule.cap === null ? '' : `, ${label('cap', lang)} ${formatRate(rule.cap)}`}`);
+      kinds.add(
+        `${seriesLabel(rule.series, lang)} (Y−${rule.lag})${rule.cap === null ? '' : `, ${label('cap', lang)} ${formatRate(rule.cap)}`}`,
+      );
     else if (rule.kind === 'change') kinds.add(formatRate(rule.rate, { signed: true }));
     else if (rule.kind === 'freeze') kinds.add(label('freeze', lang));
     else kinds.add(label('stated', lang));
@@ -26,7 +28,9 @@ export function escalationSummary(agreement: Agreement, lang: Lang): string {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o } = parseFlags(argv, OUTPUT_OPTIONS, outputOptionsSchema);
   if (o.help) {
-    io.stdout('Usage: sma agreements [--json | --csv] [--lang en|ko]\n\nEvery SMA (1st–12th) and every proposal in the record.\n');
+    io.stdout(
+      'Usage: sma agreements [--json | --csv] [--lang en|ko]\n\nEvery SMA (1st–12th) and every proposal in the record.\n',
+    );
     return EXIT_OK;
   }
   const r = record();
@@ -75,7 +79,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(
       toCsv(
         ['id', 'name', 'kind', 'first_year', 'last_year', 'currency', 'escalation'],
-        items.map((i) => [i.id, i.name, i.kind, i.firstYear, i.lastYear, i.currency, escalationSummary(i.agreement, 'en')]),
+        items.map((i) => [
+          i.id,
+          i.name,
+          i.kind,
+          i.firstYear,
+          i.lastYear,
+          i.currency,
+          escalationSummary(i.agreement, 'en'),
+        ]),
       ),
     );
     return EXIT_OK;
@@ -107,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(
     lang === 'ko'
       ? '\n첫해 금액: 기록의 공표액(또는 제안의 명시 금액). 자세히: sma show <id>, 연도별: sma schedule <id>\n'
-      : '\nfirst year: the published amount in the record (or the proposal\'s stated amount). Details: sma show <id>; by year: sma schedule <id>\n',
+      : "\nfirst year: the published amount in the record (or the proposal's stated amount). Details: sma show <id>; by year: sma schedule <id>\n",
   );
   return EXIT_OK;
 }

@@ -33,7 +33,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw usageError('expected one agreement id or file, e.g. sma schedule sma-12');
   const target = await resolveTarget(positionals[0] ?? '', io.cwd);
   const evaluation = evaluateTarget(target, options);
-  const inRange = (y: number) => (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to);
+  const inRange = (y: number) =>
+    (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to);
   if (options.json) io.stdout(toJson(scheduleJson(target, evaluation, inRange)));
   else if (options.csv) io.stdout(scheduleCsv(scheduleJson(target, evaluation, inRange)));
   else io.stdout(scheduleTable(target, evaluation, inRange, options.lang, styleFor(io.env, io.isTty)));

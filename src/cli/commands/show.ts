@@ -10,14 +10,16 @@ import { record, resolveTarget } from '../record.js';
 import { formatMoney } from '../schedule-view.js';
 import { escalationSummary } from './agreements.js';
 
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OUTPUT_OPTIONS, outputOptionsSchema);
   if (o.help) {
-    io.stdout('Usage: sma show <id> [--json] [--lang en|ko]\n\nOne SMA or proposal from the record, every fact with its status and sources.\n');
+    io.stdout(
+      'Usage: sma show <id> [--json] [--lang en|ko]\n\nOne SMA or proposal from the record, every fact with its status and sources.\n',
+    );
     return EXIT_OK;
   }
-  if (positionals.length !== 1) throw usageError('expected one id, e.g. sma show sma-12 (list them with sma agreements)');
+  if (positionals.length !== 1)
+    throw usageError('expected one id, e.g. sma show sma-12 (list them with sma agreements)');
   const id = positionals[0] ?? '';
   const target = await resolveTarget(id, io.cwd);
   const r = record();
@@ -32,14 +34,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { agreement } = target;
   const out: string[] = [bold(style, `${agreement.name} (${agreement.id})`)];
   out.push(`${label('escalation', lang)}: ${escalationSummary(agreement, lang)}`);
-  if (agreement.base) out.push(`base: ${agreement.base.year} = ${formatMoney(agreement.base.amount, agreement.currency, lang)}`);
+  if (agreement.base)
+    out.push(`base: ${agreement.base.year} = ${formatMoney(agreement.base.amount, agreement.currency, lang)}`);
   if (facts) {
     for (const [what, fact] of Object.entries(facts.dates))
-      if (fact && fact.value !== null) out.push(`${what.replace(/_/g, ' ')}: ${fact.value} (${statusLabel(fact.status, lang)}; ${fact.sources[0]?.title ?? 'no source'})`);
+      if (fact && fact.value !== null)
+        out.push(
+          `${what.replace(/_/g, ' ')}: ${fact.value} (${statusLabel(fact.status, lang)}; ${fact.sources[0]?.title ?? 'no source'})`,
+        );
   }
   if (proposal) {
-    out.push(`${label('date', lang)}: ${proposal.date}; party: ${proposal.party}; ${label('status', lang)}: ${statusLabel(proposal.status, lang)}`);
-    if (!proposal.periodKnown) out.push(lang === 'ko' ? '기간: 명시되지 않음 (명시된 연도만 모형화)' : 'term: not stated (only the stated year is modelled)');
+    out.push(
+      `${label('date', lang)}: ${proposal.date}; party: ${proposal.party}; ${label('status', lang)}: ${statusLabel(proposal.status, lang)}`,
+    );
+    if (!proposal.periodKnown)
+      out.push(
+        lang === 'ko'
+          ? '기간: 명시되지 않음 (명시된 연도만 모형화)'
+          : 'term: not stated (only the stated year is modelled)',
+      );
   }
   if (target.published.size > 0) {
     out.push('');

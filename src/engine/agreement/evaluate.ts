@@ -36,7 +36,11 @@ export interface Evaluation {
   /** The index set the figures were computed with (record + user values + projections). */
   readonly indices: IndexSet;
   /** Each projection applied: which series, which years, how. */
-  readonly projections: readonly { readonly series: SeriesId; readonly years: readonly Year[]; readonly origin: string }[];
+  readonly projections: readonly {
+    readonly series: SeriesId;
+    readonly years: readonly Year[];
+    readonly origin: string;
+  }[];
 }
 
 export type EvaluateError = ScheduleError | MetricsError | ProjectionError;
@@ -99,7 +103,10 @@ export const evaluateAgreement = (
         years.push(year);
         origin = point.origin;
       }
-    if (years.length > 0) applied.push({ series, years: years.sort((a, b) => a - b), origin });
+    const same = applied.find((a) => a.series === series && a.origin === origin);
+    if (same) same.years.push(...years);
+    else if (years.length > 0) applied.push({ series, years, origin });
+    applied.forEach((a) => a.years.sort((x, y) => x - y));
     return ok(null);
   };
 

@@ -1,0 +1,135 @@
+/** `sma compare <id|file>...`: agreements and proposals side by side, with differences and ratios to a reference. */
+import { compareSchedules, type ComparisonMeasure } from '../../engine/agreement/comparison.js';
+import { scheduleOptionsSchema } from '../../io/cli-options.js';
+import { formatRate, type Lang } from '../../i18n/format.js';
+import { label } from '../../i18n/labels.js';
+import { CliFailure, EXIT_OK, usageError } from '../errors.js';
+import { evaluateTarget } from '../evaluate.js';
+import { parseFlags, SCHEDULE_OPTIONS } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { renderTable, styleFor, toCsv, toJson } from '../output.js';
+import { resolveTarget } from '../record.js';
+import { formatMoney } from '../schedule-view.js';
+
+export const HELP = `Usage: sma compare <id|file> <id|file>... [options]
+
+Agreements and proposals on the same years, with the difference and ratio to a reference (the first by default).
+
+  --reference ID                the agreement differences are taken against
+  --measure nominal|krw|usd|real   what is compared (default: krw; nominal needs one currency)
+  --from YEAR, --to YEAR, --real-base YEAR, --discount RATE, --pv-year YEAR, --project SERIES=SPEC, --troops N
+  --json | --csv, --lang en|ko
+`;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: o, positionals } = parseFlags(argv, SCHEDULE_OPTIONS, scheduleOptionsSchema);
+  if (o.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length < 2)
+    throw usageError('expected two or more agreement ids or files, e.g. sma compare sma-11 sma-12');
+  const targets = await Promise.all(positionals.map((p) => resolveTarget(p, io.cwd)));
+  const evaluations = targets.map((t) => evaluateTarget(t, o));
+  const measure: ComparisonMeasure = o.measure ?? 'krw';
+  const referenceId = o.reference ?? targets[0]?.agreement.id ?? '';
+  const result = compareSchedules(
+    evaluations.map((e) => e.metrics),
+    {
+      measure,
+      referenceId,
+      ...(o.discount === undefined ? {} : { discount: { rate: o.discount, toYear: o['pv-year'] ?? o.from ?? 2026 } }),
+    },
+  );
+  if (!result.ok) {
+    const e = result.error;
+    const message =
+      e.code === 'comparison/reference_unknown'
+        ? `--reference ${e.referenceId} is not one of the compared agreements`
+        : e.code === 'comparison/currency_mismatch'
+          ? `--measure nominal needs one currency; these are in ${e.currencies.join(' and ')} (use --measure krw or usd)`
+          : e.code === 'comparison/duplicate_id'
+            ? `${e.id} is given twice`
+            : e.code.replace(/^comparison\//, '').replace(/_/g, ' ');
+    throw new CliFailure([{ code: e.code, message }], 2);
+  }
+  const c = result.value;
+  const inRange = (y: number) => (o.from === undefined || y >= o.from) && (o.to === undefined || y <= o.to);
+  const rows = c.rows.filter((r) => inRange(r.year));
+  if (o.json) {
+    io.stdout(
+      toJson({
+        ...c,
+        rows,
+        projections: evaluations.map((e, i) => ({ id: c.agreementIds[i], projections: e.projections })),
+      }),
+    );
+    return EXIT_OK;
+  }
+  if (o.csv) {
+    const headers = ['year', ...c.agreementIds.flatMap((id) => [id, `${id}_difference`, `${id}_ratio`])];
+    io.stdout(
+      toCsv(
+        headers,
+        rows.map((r) => [
+          r.year,
+          ...r.cells.flatMap((cell) =>
+            cell.available ? [cell.value, cell.difference, cell.ratio] : [null, null, null],
+          ),
+        ]),
+      ),
+    );
+    return EXIT_OK;
+  }
+  const lang: Lang = o.lang;
+  const currency = c.unit.currency;
+  const money = (v: number) => formatMoney(Math.round(v), currency, lang);
+  const table = renderTable(
+    [
+      { header: label('year', lang) },
+      ...c.agreementIds.map((id) => ({ header: id === c.referenceId ? `${id} (ref)` : id, align: 'right' as const })),
+    ],
+    rows.map((r) => [
+      String(r.year),
+      ...r.cells.map((cell, i) => {
+        if (!cell.available) return '—';
+        const isRef = c.agreementIds[i] === c.referenceId;
+        return isRef || cell.ratio === null
+          ? money(cell.value)
+          : `${money(cell.value)} (${formatRate(cell.ratio - 1, { signed: true })})`;
+      }),
+    ]),
+    styleFor(io.env, io.isTty),
+  );
+  const unit =
+    measure === 'real'
+      ? lang === 'ko'
+        ? `실질 원화(${c.unit.realBaseYear}년 가격)`
+        : `real KRW at ${c.unit.realBaseYear} prices`
+      : measure === 'nominal'
+        ? currency
+        : measure.toUpperCase();
+  const totals = c.summaries.map(
+    (s) =>
+      `  ${s.agreementId}: ${label('total', lang)} ${money(s.total)} (${s.years[0]}–${s.years[s.years.length - 1]})` +
+      (s.totalRatio !== null && s.agreementId !== c.referenceId
+        ? `, ${formatRate(s.totalRatio - 1, { signed: true })}`
+        : '') +
+      (s.presentValue !== null ? `; ${label('presentValue', lang)} ${money(s.presentValue)}` : ''),
+  );
+  const projected = evaluations.flatMap((e, i) =>
+    e.projections.map((p) => `  ${c.agreementIds[i]}: ${p.series} ${p.years.join(', ')} — ${p.origin}`),
+  );
+  io.stdout(
+    `${lang === 'ko' ? '비교' : 'Comparison'} (${unit}; ${lang === 'ko' ? '괄호: 기준 대비' : 'in brackets: against the reference'})\n` +
+      table +
+      `\n${totals.join('\n')}\n` +
+      (projected.length > 0
+        ? `${lang === 'ko' ? '전망치 사용' : 'Projected index values'}:\n${projected.join('\n')}\n`
+        : '') +
+      (lang === 'ko'
+        ? '금액은 각 협정의 규칙으로 계산; 출처는 sma show <id>.\n'
+        : "Amounts are computed from each agreement's rules; sources: sma show <id>.\n"),
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,43 @@
+/** `sma validate <file>`: checks an agreement file and that its schedule can be computed; exit 2 on any problem. */
+import { outputOptionsSchema } from '../../io/cli-options.js';
+import { EXIT_OK, usageError } from '../errors.js';
+import { evaluateTarget } from '../evaluate.js';
+import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { toJson } from '../output.js';
+import { resolveTarget } from '../record.js';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: o, positionals } = parseFlags(argv, OUTPUT_OPTIONS, outputOptionsSchema);
+  if (o.help) {
+    io.stdout(
+      'Usage: sma validate <file> [--json]\n\nChecks an agreement file (YAML or JSON): every problem with line, column and field.\n',
+    );
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('expected one file, e.g. sma validate my-proposal.yaml');
+  const file = positionals[0] ?? '';
+  if (!/\.(ya?ml|json)$/i.test(file) && !file.includes('/'))
+    throw usageError(`expected a .yaml, .yml or .json file, found '${file}'`);
+  const target = await resolveTarget(file, io.cwd);
+  const evaluation = evaluateTarget(target, { project: [], json: false, csv: false, lang: o.lang, help: false });
+  const years = evaluation.schedule.rows.map((r) => r.year);
+  const summary = {
+    file,
+    valid: true,
+    id: target.agreement.id,
+    name: target.agreement.name,
+    years: { from: years[0], to: years[years.length - 1] },
+    projections: evaluation.projections,
+  };
+  if (o.json) io.stdout(toJson(summary));
+  else
+    io.stdout(
+      `${file}: valid — ${target.agreement.id} "${target.agreement.name}", ${summary.years.from}–${summary.years.to}` +
+        (evaluation.projections.length > 0
+          ? ` (uses projected ${evaluation.projections.map((p) => p.series).join(', ')})`
+          : '') +
+        '\n',
+    );
+  return EXIT_OK;
+}
