@@ -25,6 +25,7 @@ import {
 } from './ports.js';
 import { createJobRunner, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
+import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -140,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob],
+      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
