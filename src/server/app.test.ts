@@ -85,6 +85,24 @@ describe('API description', () => {
     ).toEqual(['seed', 'runs', 'delta1', 'delta2']);
   });
 
+  it('describes every route with a response schema, and every route that takes input with a request schema', async () => {
+    const store = { ready: async () => ({ ok: true as const }), close: async () => {} };
+    const res = await (await start({ store, record: bundledRecord() })).inject({ url: '/api/openapi.json' });
+    const operations = Object.entries(
+      res.json().paths as Record<string, Record<string, Record<string, unknown>>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(20);
+    const withoutResponse = operations.filter(({ op }) => {
+      const responses = op.responses as Record<string, { content?: unknown }>;
+      return !Object.entries(responses).some(([status, r]) => status.startsWith('2') && r.content !== undefined);
+    });
+    expect(withoutResponse.map((o) => o.route)).toEqual([]);
+    const posts = operations.filter(({ route }) => route.startsWith('POST') && !route.endsWith('/cancel'));
+    expect(posts.filter(({ op }) => op.requestBody === undefined).map((o) => o.route)).toEqual([]);
+  });
+
   it('serves a documentation page', async () => {
     const res = await (await start()).inject({ url: '/api/docs/' });
     expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
