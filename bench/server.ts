@@ -2,6 +2,7 @@
 // time from process start to the first 200, idle RSS. Run: npx tsx bench/server.ts [--no-build] [--duration 10]
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -56,7 +57,10 @@ while (firstOk === undefined) {
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const idleRss = rssMiB(server.pid ?? 0);
 
-console.log(`node ${process.version}, loopback, 50 connections, ${duration} s per route`);
+// Figures on a shared machine move with its load: print it beside them.
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)}, loopback, 50 connections, ${duration} s per route`,
+);
 console.log(`start to first 200: ${firstOk.toFixed(0)} ms`);
 console.log(`idle RSS after start: ${idleRss.toFixed(1)} MiB`);
 
