@@ -13,13 +13,13 @@ const methodOf = (flag: ProjectionFlag): ProjectionMethod =>
       : { kind: 'values', values: flag.values };
 
 /** The USFK troop level of the record (28,500, GAO-21-270), unless the user gives another. */
-export const recordTroops = (): number => record().context.usfk_troop_level.value;
+export const recordTroops = async (): Promise<number> => (await record()).context.usfk_troop_level.value;
 
-export function evaluateTarget(target: Target, options: ScheduleOptions): Evaluation {
+export async function evaluateTarget(target: Target, options: ScheduleOptions): Promise<Evaluation> {
   const firstYear = options.from ?? target.agreement.rules[0]?.year ?? 0;
   const result = evaluateAgreement(target.agreement, target.indices, {
     projections: options.project.map((p) => ({ series: p.series, method: methodOf(p) })),
-    troops: options.troops ?? recordTroops(),
+    troops: options.troops ?? (await recordTroops()),
     ...(options['real-base'] === undefined ? {} : { realBaseYear: options['real-base'] }),
     ...(options.discount === undefined
       ? {}

@@ -2,16 +2,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Agreement, IndexSet, Year } from '../engine/agreement/types.js';
-import { loadRecord, type PublishedAmount, type SmaRecord } from '../io/load-record.js';
+import { fileURLToPath } from 'node:url';
+import type { PublishedAmount, SmaRecord } from '../io/load-record.js';
+import { loadRecordFast } from '../io/record-snapshot.js';
 import type { Source } from '../io/record-schema.js';
 import { CliFailure, type Problem } from './errors.js';
 
 let cached: SmaRecord | undefined;
 
+// Both resolve to the checkout's data/record and dist/record.snapshot.json from src/cli, dist/cli and dist/bundle.
+const RECORD_DIR = fileURLToPath(new URL('../../data/record/', import.meta.url));
+const SNAPSHOT = fileURLToPath(new URL('../record.snapshot.json', import.meta.url));
+
 /** The bundled record, validated once per process. A broken record is our failure (exit 1), not the user's. */
-export function record(): SmaRecord {
+export async function record(): Promise<SmaRecord> {
   if (cached) return cached;
-  const loaded = loadRecord();
+  const loaded = await loadRecordFast(RECORD_DIR, SNAPSHOT);
   if (!loaded.ok)
     throw new CliFailure(
       loaded.error.map((e) => ({ code: e.code, message: e.message })),
@@ -34,8 +40,8 @@ export interface Target {
 
 const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
 
-export function findInRecord(id: string): Target | undefined {
-  const r = record();
+export async function findInRecord(id: string): Promise<Target | undefined> {
+  const r = await record();
   const a = r.agreements.find((x) => x.id === id);
   if (a)
     return {
@@ -59,21 +65,21 @@ export function findInRecord(id: string): Target | undefined {
   return undefined;
 }
 
-export function knownIds(): string[] {
-  const r = record();
+export async function knownIds(): Promise<string[]> {
+  const r = await record();
   return [...r.agreements.map((a) => a.id), ...r.proposals.map((p) => p.agreement.id)];
 }
 
 /** Resolves `sma-12`, `us-ask-2019` or `./my-proposal.yaml`. Bad files and unknown ids are exit-2 failures. */
 export async function resolveTarget(arg: string, cwd: string): Promise<Target> {
   if (!looksLikeFile(arg)) {
-    const found = findInRecord(arg);
+    const found = await findInRecord(arg);
     if (found) return found;
     throw new CliFailure([
       {
         code: 'cli/unknown_agreement',
         message: `no agreement or proposal '${arg}' in the record`,
-        expected: `an id (${knownIds().join(', ')}) or a .yaml/.json file`,
+        expected: `an id (${(await knownIds()).join(', ')}) or a .yaml/.json file`,
         found: `'${arg}'`,
       },
     ]);
@@ -88,7 +94,7 @@ export async function resolveTarget(arg: string, cwd: string): Promise<Target> {
   }
   // The YAML parser and the schemas load only when a file is given: record ids stay fast.
   const { parseAgreementFile } = await import('../io/agreement-file.js');
-  const parsed = parseAgreementFile(bytes, arg, record());
+  const parsed = parseAgreementFile(bytes, arg, await record());
   if (!parsed.ok) throw new CliFailure(parsed.error.map(fileProblem));
   return {
     agreement: parsed.value.agreement,

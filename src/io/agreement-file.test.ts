@@ -192,6 +192,12 @@ describe('parseAgreementFile', () => {
 });
 
 describe('parseAgreementFile on any input', () => {
+  it('reports an alias without an anchor as a syntax error instead of throwing (found by the property below)', () => {
+    const r = parseAgreementFile(bytes('**'), 'alias.yaml', record);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]).toMatchObject({ code: 'file/syntax', file: 'alias.yaml', line: 1, column: 1 });
+  });
+
   it('returns a result, never throws, and every error has a position from 1', () => {
     fc.assert(
       fc.property(

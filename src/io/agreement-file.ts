@@ -129,7 +129,15 @@ export const parseAgreementFile = (
     const node = nodeAt(root, path, preferKey);
     return node?.range ? lineCounter.linePos(node.range[0]) : start;
   };
-  const parsed = agreementFileSchema.safeParse(doc.toJS(), { reportInput: true });
+  // The parser accepts some documents that cannot become values (an alias with no anchor, `**`): a syntax error too.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
+    return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
+  }
+  const parsed = agreementFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success)
     return err(
       fieldProblems(parsed.error.issues).map((p) =>

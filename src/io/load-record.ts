@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { Agreement, Currency, IndexPoint, IndexSeries, IndexSet, Year } from '../engine/agreement/types.js';
+import type { Agreement, Currency, IndexSet, Year } from '../engine/agreement/types.js';
 import { err, ok, type Result } from '../engine/result.js';
+import { indexSetOf } from './record-indices.js';
 import { buildAgreement, type BaseLookup, type RuleProblem } from './rules.js';
 import {
   RECORD_FILES,
@@ -108,18 +109,6 @@ const parseFile = <S extends z.ZodType>(file: string, text: string, schema: S): 
     ),
   );
 };
-
-const originOf = (sources: readonly Source[]): string => sources.map((s) => `${s.title} <${s.url}>`).join('; ');
-
-const indexSetOf = (series: readonly IndexSeriesFact[]): IndexSet =>
-  new Map(
-    series.map((s): [string, IndexSeries] => {
-      const points = new Map<Year, IndexPoint>();
-      for (const p of s.points)
-        if (p.value !== null) points.set(p.year, { value: p.value, observed: true, origin: originOf(p.sources) });
-      return [s.id, { id: s.id, kind: s.kind, points }];
-    }),
-  );
 
 /** The published amount of an agreement's last year, as the base of a later agreement or proposal. */
 export const baseLookupFrom =

@@ -33,7 +33,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
     return EXIT_OK;
   }
-  const r = record();
+  const r = await record();
   const items = [
     ...r.agreements.map((a) => ({
       id: a.id,

@@ -30,7 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length < 2)
     throw usageError('expected two or more agreement ids or files, e.g. sma compare sma-11 sma-12');
   const targets = await Promise.all(positionals.map((p) => resolveTarget(p, io.cwd)));
-  const evaluations = targets.map((t) => evaluateTarget(t, o));
+  const evaluations = await Promise.all(targets.map((t) => evaluateTarget(t, o)));
   const measure: ComparisonMeasure = o.measure ?? 'krw';
   const referenceId = o.reference ?? targets[0]?.agreement.id ?? '';
   const result = compareSchedules(

@@ -19,16 +19,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (!(TOPICS as readonly string[]).includes(topic))
     throw usageError(`expected indices, events or context, found '${topic}'`);
-  const r = record();
+  const r = await record();
   const lang = o.lang;
   const style = styleFor(io.env, io.isTty);
   if (topic === 'indices') {
     const series = r.indexSeries;
     if (o.json) return write(io, toJson(series));
     const rows = series.flatMap((s) =>
-      s.points.map((p) => [s.id, p.year, p.value, p.status, p.sources[0]?.title ?? ''] as const),
+      s.points.map(
+        (p) =>
+          [
+            s.id,
+            p.year,
+            p.value,
+            p.status,
+            // Conflicting sources keep every value: "1422.16 (day-session closes) | 1421.97 (Seoul Money Brokerage)"
+            p.alternatives?.map((a) => `${a.value} (${a.basis})`).join(' | ') ?? '',
+            p.sources[0]?.title ?? '',
+          ] as const,
+      ),
     );
-    if (o.csv) return write(io, toCsv(['series', 'year', 'value', 'status', 'source'], rows));
+    if (o.csv) return write(io, toCsv(['series', 'year', 'value', 'status', 'alternatives', 'source'], rows));
     const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
     const cell = (id: string, kind: string, year: number): string => {
       const p = series.find((s) => s.id === id)?.points.find((x) => x.year === year);

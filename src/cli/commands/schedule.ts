@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1) throw usageError('expected one agreement id or file, e.g. sma schedule sma-12');
   const target = await resolveTarget(positionals[0] ?? '', io.cwd);
-  const evaluation = evaluateTarget(target, options);
+  const evaluation = await evaluateTarget(target, options);
   const inRange = (y: number) =>
     (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to);
   if (options.json) io.stdout(toJson(scheduleJson(target, evaluation, inRange)));

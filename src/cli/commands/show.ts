@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError('expected one id, e.g. sma show sma-12 (list them with sma agreements)');
   const id = positionals[0] ?? '';
   const target = await resolveTarget(id, io.cwd);
-  const r = record();
+  const r = await record();
   const facts = r.agreements.find((a) => a.id === id)?.facts;
   const proposal = r.proposals.find((p) => p.agreement.id === id);
   if (o.json) {

@@ -20,7 +20,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!/\.(ya?ml|json)$/i.test(file) && !file.includes('/'))
     throw usageError(`expected a .yaml, .yml or .json file, found '${file}'`);
   const target = await resolveTarget(file, io.cwd);
-  const evaluation = evaluateTarget(target, { project: [], json: false, csv: false, lang: o.lang, help: false });
+  const evaluation = await evaluateTarget(target, { project: [], json: false, csv: false, lang: o.lang, help: false });
   const years = evaluation.schedule.rows.map((r) => r.year);
   const summary = {
     file,

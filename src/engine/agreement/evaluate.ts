@@ -111,7 +111,8 @@ export const evaluateAgreement = (
   };
 
   for (const request of options.projections ?? []) {
-    requested.add(request.series);
+    // A user's values for some years leave the other future years to the default projection.
+    if (request.method.kind !== 'values') requested.add(request.series);
     const r = project(request.series, request.method, lastRuleYear);
     if (!r.ok) return r;
   }

@@ -1,0 +1,230 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import './commands.js';
+import { captureIo } from './io.js';
+import { runCli } from './main.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => `test/fixtures/${name}`;
+
+async function sma(...argv: string[]) {
+  const io = captureIo({}, root);
+  const code = await runCli(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const json = async (...argv: string[]) => {
+  const r = await sma(...argv, '--json');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+};
+
+describe('sma agreements', () => {
+  it('lists the 1st to 12th SMA and the four proposals of the record', async () => {
+    const items: { id: string; kind: string }[] = await json('agreements');
+    expect(items.filter((i) => i.kind === 'agreement').map((i) => i.id)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `sma-${i + 1}`),
+    );
+    expect(items.filter((i) => i.kind === 'proposal').map((i) => i.id)).toEqual([
+      'us-ask-2019',
+      'deal-13pct-2020',
+      'us-request-2020-05',
+      'claim-10bn-2024',
+    ]);
+  });
+
+  it('prints a table with the first-year amounts in Korean units', async () => {
+    const { out, code } = await sma('agreements', '--lang', 'ko');
+    expect(code).toBe(0);
+    // MOFA, 2024-10-04: 12th SMA 2026 = 1조 5,192억 원
+    expect(out).toMatch(/sma-12\s+12th SMA\s+2026–2030\s+1조 5,192억 원/);
+  });
+});
+
+describe('sma schedule', () => {
+  it('computes the 12th SMA from its rules: 2026 = 1,519,200,000,000 won, 2027 from 2025 CPI of 2.1 %', async () => {
+    const s = await json('schedule', 'sma-12');
+    expect(s.agreement).toMatchObject({ id: 'sma-12', currency: 'KRW', unit: 100_000_000, origin: 'record' });
+    expect(s.years.map((y: { amount: number }) => y.amount)).toEqual([
+      1_519_200_000_000, 1_551_100_000_000, 1_599_200_000_000, 1_648_800_000_000, 1_699_900_000_000,
+    ]);
+    const [y2026, y2027, y2028] = s.years;
+    expect(y2026.published).toMatchObject({ amount: 1_519_200_000_000, status: 'verified-official' });
+    expect(y2027.index).toMatchObject({ series: 'rok-cpi', indexYear: 2025, roundedValue: 0.021, observed: true });
+    // 2028 needs 2026 CPI, not yet published: projected from the mean of 2021–2025 and marked so
+    expect(y2028.index).toMatchObject({ indexYear: 2026, roundedValue: 0.031, observed: false });
+    expect(s.projections[0]).toMatchObject({ series: 'rok-cpi', origin: 'projection: mean of 2021–2025 observed' });
+    // 28,500 USFK troops (GAO-21-270): 1,519,200,000,000 / 28,500 = 53,305,263 won
+    expect(y2026.perSoldier).toBe(53_305_263);
+    // 2026 has no KRW/USD average yet: the 2025 average of 1,422.16 is used and said to be a fallback
+    expect(y2026.usd).toBe(1_068_234_235);
+    expect(y2026.fx).toMatchObject({
+      fx: { year: 2025, value: 1422.16 },
+      fallback: { kind: 'latest-observed', forYear: 2026 },
+    });
+  });
+
+  it('reproduces the 11th SMA as published, 2020 freeze to 2025 = 1,402,800,000,000 won, as CSV', async () => {
+    const { out, code } = await sma('schedule', 'sma-11', '--csv');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\r\n');
+    expect(lines[0]?.startsWith('year,amount,currency,rule,rate,')).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      '2020,1038900000000',
+      '2021,1183300000000',
+      '2022,1247200000000',
+      '2023,1289600000000',
+      '2024,1346300000000',
+      '2025,1402800000000',
+    ]);
+  });
+
+  it('computes an agreement file with user index values, a stated amount and a freeze', async () => {
+    const s = await json('schedule', fixture('five-year-proposal.yaml'));
+    expect(s.years.map((y: { year: number; amount: number }) => [y.year, y.amount])).toEqual([
+      [2026, 1_519_200_000_000], // 1,402,800,000,000 × 1.083 = 1,519,232,400,000 → half up to 억
+      [2027, 1_551_100_000_000], // × (1 + 2.1 %), the file's 2025 CPI
+      [2028, 1_579_000_000_000], // × (1 + 1.8 %), the file's 2026 CPI
+      [2029, 1_626_400_000_000], // × (1 + 3.0 %), projected 2027 CPI
+      [2030, 1_675_200_000_000],
+      [2031, 1_600_000_000_000],
+      [2032, 1_600_000_000_000],
+    ]);
+    expect(s.years[1].index.origin).toBe('user: test/fixtures/five-year-proposal.yaml');
+  });
+
+  it('takes a projection from the command line and shows the 5 % cap binding', async () => {
+    const s = await json('schedule', 'sma-12', '--project', 'rok-cpi=2026:0.07');
+    expect(s.years[2].index).toMatchObject({ indexYear: 2026, roundedValue: 0.07, bound: 'cap' });
+    expect(s.years[2].amount).toBe(1_628_700_000_000); // 1,551,100,000,000 × 1.05
+  });
+
+  it('prints a Korean table with the source of every figure', async () => {
+    const { out } = await sma('schedule', 'sma-12', '--lang', 'ko');
+    expect(out).toContain('1조 5,192억 원');
+    expect(out).toContain('= 공식');
+    expect(out).toContain('전망: 소비자물가지수(CPI) 증가율 2026, 2027, 2028, 2029, 2030');
+    expect(out).toContain('하한: 2027, 2028, 2029, 2030년 규칙의 하한은 출처 미확인');
+  });
+});
+
+describe('sma compare', () => {
+  it('puts the "USD 10 billion a year" claim beside the 12th SMA’s 2026 amount in dollars: 9.36 times', async () => {
+    const c = await json('compare', 'sma-12', 'claim-10bn-2024', '--measure', 'usd');
+    const row2026 = c.rows.find((r: { year: number }) => r.year === 2026);
+    expect(row2026.cells[0]).toMatchObject({ value: 1_068_234_235, ratio: 1 });
+    expect(row2026.cells[1].value).toBe(10_000_000_000);
+    expect(row2026.cells[1].ratio).toBeCloseTo(9.3612, 4);
+  });
+
+  it('refuses a reference that is not compared', async () => {
+    const r = await sma('compare', 'sma-11', 'sma-12', '--reference', 'sma-9');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('sma compare: --reference sma-9 is not one of the compared agreements\n');
+  });
+});
+
+describe('sma validate: one clear message per problem, exit 2', () => {
+  const cases: [string, string][] = [
+    ['wrong-type.yaml', 'test/fixtures/wrong-type.yaml:4:7: unit: expected a number, found "lots"'],
+    ['unknown-series.yaml', 'test/fixtures/unknown-series.yaml:7:36: rules[0].index: expected a known series'],
+    [
+      'missing-index.yaml',
+      'test/fixtures/missing-index.yaml: no rok-cpi value for 1993, which the rule for 1995 needs',
+    ],
+    [
+      'overlapping.yaml',
+      'test/fixtures/overlapping.yaml:8:5: rules[1]: expected one rule per year (2027 is already covered by rules[0]), found a second rule for 2027',
+    ],
+    [
+      'negative.yaml',
+      'test/fixtures/negative.yaml:6:27: rules[0].amount: expected a non-negative amount in currency units, found -1500000000000',
+    ],
+    [
+      'year-out-of-range.yaml',
+      'test/fixtures/year-out-of-range.yaml:6:13: rules[0].year: expected a year from 1991 to 2100, found 1850',
+    ],
+    [
+      'empty.yaml',
+      'test/fixtures/empty.yaml:1:1: expected an agreement (id, name, currency, rules), found an empty file',
+    ],
+    ['not-utf8.yaml', 'test/fixtures/not-utf8.yaml:2:10: expected UTF-8 text, found byte 0xe9 at offset 20'],
+  ];
+  it.each(cases)('%s', async (file, message) => {
+    const r = await sma('validate', fixture(file));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`sma validate: ${message}`);
+    expect(r.err).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it('accepts a good file and says which index values it projects', async () => {
+    const r = await sma('validate', fixture('five-year-proposal.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      'test/fixtures/five-year-proposal.yaml: valid — my-proposal "A 5-year proposal", 2026–2032 (uses projected rok-cpi)\n',
+    );
+  });
+
+  it('says when the file does not exist', async () => {
+    const r = await sma('validate', 'test/fixtures/nothing-here.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('sma validate: test/fixtures/nothing-here.yaml: cannot read the file: no such file\n');
+  });
+});
+
+describe('sma data and show', () => {
+  it('lists the index series with each value and its source as CSV', async () => {
+    const { out } = await sma('data', 'indices', '--csv');
+    expect(out).toMatch(/\r\nrok-cpi,2025,0\.021,verified-secondary,/);
+    // Yonhap 1,422.16 (day-session closes) vs Seoul Money Brokerage 1,421.97: both kept
+    expect(out).toContain(
+      '\r\nkrw-per-usd,2025,1422.16,verified-secondary,1422.16 (day-session closes) | 1421.97 (Seoul Money Brokerage),',
+    );
+  });
+
+  it('lists the negotiation timeline and the context facts', async () => {
+    const events = await json('data', 'events');
+    expect(events.filter((e: { sma: number; type: string }) => e.sma === 12 && e.type === 'round')).toHaveLength(8);
+    const context = await json('data', 'context');
+    expect(context.usfk_troop_level.value).toBe(28_500);
+    expect(context.national_assembly.seats).toBe(300);
+  });
+
+  it('shows the 12th SMA’s signing and ratification with their sources', async () => {
+    const { out } = await sma('show', 'sma-12');
+    expect(out).toContain('signed: 2024-11-04 (official;');
+    expect(out).toContain('ratification: 2024-11-28 (press;');
+  });
+});
+
+describe('usage and exit codes', () => {
+  it('exits 2 with a clear message for an unknown id, command or flag value', async () => {
+    expect(await sma('schedule', 'sma-13')).toMatchObject({ code: 2, out: '' });
+    expect((await sma('schedule', 'sma-13')).err).toContain("no agreement or proposal 'sma-13' in the record");
+    expect(await sma('negotiat')).toMatchObject({ code: 2 });
+    expect((await sma('schedule', 'sma-12', '--lang', 'fr')).err).toBe('sma schedule: --lang: expected en or ko\n');
+    expect((await sma('schedule', 'sma-12', '--from', '2030', '--to', '2026')).code).toBe(2);
+    expect((await sma('schedule', 'sma-12', '--colour')).err).toContain("Unknown option '--colour'");
+  });
+
+  it('prints help with exit 0, and usage with exit 2 when no command is given', async () => {
+    expect(await sma('--help')).toMatchObject({ code: 0 });
+    expect((await sma()).code).toBe(2);
+    expect((await sma('schedule', '--help')).out).toContain('Usage: sma schedule <id|file> [options]');
+  });
+
+  it('runs as a real process: output on stdout, errors on stderr, exit codes kept', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: root, encoding: 'utf8' });
+    const ok = run('schedule', 'sma-10', '--json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).years[0]).toMatchObject({ year: 2019, amount: 1_038_900_000_000 });
+    const bad = run('validate', fixture('negative.yaml'));
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('rules[0].amount');
+  });
+});
