@@ -149,6 +149,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       jobsKept: config.jobsKept,
       ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
       onError: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'job failed'),
+      onFinished: (job) =>
+        app.log.info(
+          { job: job.id, kind: job.kind, status: job.status, chunks: job.progress.done, startedAt: job.createdAt },
+          'job finished',
+        ),
     });
   if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());
 

@@ -47,6 +47,8 @@ export interface JobRunnerOptions {
   /** Persists jobs (through the store); its failures are logged, never fatal to the job. */
   readonly recorder?: JobRecorder;
   readonly onError?: (error: unknown, job: JobSnapshot) => void;
+  /** Told of every finished job, whatever its outcome (for the log). */
+  readonly onFinished?: (job: JobSnapshot) => void;
 }
 
 /** Where jobs are recorded so that they outlive this process and can be fetched from another. */
@@ -146,6 +148,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         );
       }
     }
+    options.onFinished?.(entry.snapshot);
     await entry.recorded;
     await record((recorder) => recorder.finished(entry.snapshot), entry);
     forgetOldFinished();

@@ -40,6 +40,10 @@ export const jobRoutes =
         async (request, reply) => {
           const started = jobs.start(kind.name, request.body, request.ip);
           if (!started.ok) throw new ApiFailure(started.error);
+          request.log.info(
+            { job: started.value.id, kind: kind.name, chunks: started.value.progress.total },
+            'job started',
+          );
           return reply.code(202).header('location', `/api/jobs/${started.value.id}`).send(started.value);
         },
       );
