@@ -87,27 +87,43 @@ export function storeJobRecorder(store: Store): JobRecorder {
   };
 }
 
+interface FileProblem {
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+type FileParser = (
+  bytes: Uint8Array,
+) => { ok: true; value: { id: string; name: string } } | { ok: false; error: readonly FileProblem[] };
+
+/** A document checked as its file would be: the JSON body goes through the file parser `sma validate` uses. */
+const fileValidator =
+  (parse: FileParser): DocumentValidator =>
+  (body) => {
+    const parsed = parse(new TextEncoder().encode(JSON.stringify(body ?? null)));
+    if (parsed.ok) return { ok: true, value: { id: parsed.value.id, name: parsed.value.name, body } };
+    const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
+    return {
+      ok: false,
+      error: {
+        code: 'document/invalid_file',
+        message: `The document has ${count}.`,
+        issues: parsed.error.map((e) => ({
+          path: e.path === '(root)' ? '' : e.path,
+          expected: e.expected,
+          found: e.found,
+          message: `expected ${e.expected}, found ${e.found}`,
+        })),
+      },
+    };
+  };
+
 /** Agreements and proposals are saved in the agreement file format and checked exactly as `sma` checks a file. */
 export function ioDocumentValidators(record: SmaRecord): Partial<Record<DocumentKind, DocumentValidator>> {
-  const agreementFile: DocumentValidator = (body) => {
-    const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(body ?? null)), 'document', record);
-    if (!parsed.ok) {
-      const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
-      return {
-        ok: false,
-        error: {
-          code: 'document/invalid_file',
-          message: `The document has ${count}.`,
-          issues: parsed.error.map((e) => ({
-            path: e.path === '(root)' ? '' : e.path,
-            expected: e.expected,
-            found: e.found,
-            message: `expected ${e.expected}, found ${e.found}`,
-          })),
-        },
-      };
-    }
-    return { ok: true, value: { id: parsed.value.agreement.id, name: parsed.value.agreement.name, body } };
-  };
+  const agreementFile = fileValidator((bytes) => {
+    const parsed = parseAgreementFile(bytes, 'document', record);
+    return parsed.ok ? { ok: true, value: parsed.value.agreement } : parsed;
+  });
   return { agreement: agreementFile, proposal: agreementFile };
 }
