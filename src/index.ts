@@ -21,3 +21,66 @@ export type { FileError, ParsedAgreementFile } from './io/agreement-file.js';
 export { agreementFileSchema, FIRST_YEAR, LAST_YEAR } from './io/agreement-file-schema.js';
 export type { AgreementFileInput } from './io/agreement-file-schema.js';
 export type { FactStatus, Source } from './io/record-schema.js';
+
+// Negotiation: domains, preferences, the protocol reducer, strategies, the run driver, Monte Carlo.
+export type {
+  CategoricalIssue,
+  Domain,
+  Issue,
+  IssueValue,
+  NumericIssue,
+  Outcome,
+} from './engine/negotiation/domain.js';
+export {
+  enumerateOutcomes,
+  isInDomain,
+  issueValues,
+  outcomeAt,
+  outcomeSpaceSize,
+} from './engine/negotiation/domain.js';
+export type { SmaAgreementBase, SmaDomainOptions, SmaEscalationIndex } from './engine/negotiation/sma-domain.js';
+export { outcomeToAgreement, smaDomain } from './engine/negotiation/sma-domain.js';
+export type { Preferences, ReservationValue, ValueFunction } from './engine/negotiation/preferences.js';
+export { discountedUtility, reservationAt, utility } from './engine/negotiation/preferences.js';
+export type { CivilDate, RoundCalendar } from './engine/negotiation/calendar.js';
+export { addDays, addMonths, monthsBetween, roundDate } from './engine/negotiation/calendar.js';
+export type {
+  EndReason,
+  NegotiationAction,
+  NegotiationConfig,
+  NegotiationError,
+  NegotiationState,
+  PartyIndex,
+  ProtocolMode,
+  RatificationVote,
+} from './engine/negotiation/protocol.js';
+export { initialState, relativeTime, step, validateConfig } from './engine/negotiation/protocol.js';
+export type { LapseMonthEffect, LapsePort, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
+export type { OutcomeTable, PickRule } from './engine/negotiation/outcome-table.js';
+export { buildOutcomeTable, listOutcomes } from './engine/negotiation/outcome-table.js';
+export type { Agent, AgentAction, AgentView, NegmasAspiration, StrategySpec } from './engine/negotiation/strategies.js';
+export {
+  createAgent,
+  fsjExponential,
+  fsjPolynomial,
+  geniusTarget,
+  negmasThreshold,
+} from './engine/negotiation/strategies.js';
+export type { NegotiationParty, NegotiationPorts, NegotiationRun, TraceEntry } from './engine/negotiation/run.js';
+export { runNegotiation } from './engine/negotiation/run.js';
+export type { NegmasFastAgent, NegmasFastResult } from './engine/negotiation/negmas-fast.js';
+export { prepareNegmasAgent, runNegmasFast } from './engine/negotiation/negmas-fast.js';
+export type {
+  InputDistribution,
+  MonteCarloReport,
+  MonteCarloSpec,
+  MonteCarloSummary,
+  StrategyDraw,
+} from './engine/negotiation/monte-carlo.js';
+export {
+  mergeSummaries,
+  reportSummary,
+  runMonteCarlo,
+  runMonteCarloChunk,
+  wilsonInterval,
+} from './engine/negotiation/monte-carlo.js';

@@ -22,14 +22,9 @@ export interface ParallelMonteCarloOptions {
   readonly onProgress?: (progress: MonteCarloProgress) => void;
 }
 
-/** Runs from source (tsx) load the TypeScript worker through tsx; the built package loads the compiled one. */
-export function workerScript(): { filename: string; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    filename: new URL(fromSource ? './monte-carlo-worker.ts' : './monte-carlo-worker.js', import.meta.url).href,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
-}
+/** From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20). */
+export const workerScript = (): string =>
+  new URL(import.meta.url.endsWith('.ts') ? './ts-worker.mjs' : './monte-carlo-worker.js', import.meta.url).href;
 
 /**
  * Runs a Monte Carlo spec over worker threads.
@@ -40,8 +35,7 @@ export async function runMonteCarloParallel(
   options: ParallelMonteCarloOptions = {},
 ): Promise<MonteCarloSummary> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const { filename, execArgv } = workerScript();
-  const pool = new Piscina({ filename, execArgv, minThreads: workers, maxThreads: workers });
+  const pool = new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers });
   let merged = emptySummary(spec);
   let done = 0;
   try {

@@ -1,6 +1,7 @@
 /**
  * Negotiation domains: issues, outcomes, the outcome space and its enumeration.
- * Numeric values live on the grid min + i·step; the grid is rounded to 1e-9 so decimal steps (0.005) stay exact.
+ * Numeric values live on the grid min + i·step, rounded to the decimals of min and step, so 0.005 steps give the
+ * decimals people write and amounts in won stay exact integers.
  */
 
 export interface NumericIssue {
@@ -29,7 +30,19 @@ export type IssueValue = number | string;
 /** One value per issue, keyed by issue name. */
 export type Outcome = Readonly<Record<string, IssueValue>>;
 
-const snap = (x: number): number => Math.round(x * 1e9) / 1e9;
+/** Decimal places a number is written with (1e-7 → 7), at most 12. */
+function decimals(x: number): number {
+  if (Number.isInteger(x)) return 0;
+  const [mantissa = '', exponent] = String(x).split('e');
+  const places = (mantissa.split('.')[1] ?? '').length - Number(exponent ?? 0);
+  return Math.min(12, Math.max(0, places));
+}
+
+/** Rounds a grid point to the decimals of min and step, so 0.005 steps give 0.045 and won amounts stay integers. */
+function gridValue(issue: NumericIssue, i: number): number {
+  const scale = 10 ** Math.max(decimals(issue.min), decimals(issue.step));
+  return Math.round((issue.min + i * issue.step) * scale) / scale;
+}
 
 /** How many grid points a numeric issue has. */
 export const numericIssueSize = (issue: NumericIssue): number =>
@@ -40,7 +53,7 @@ export function issueValues(issue: Issue): readonly IssueValue[] {
   if (issue.kind === 'categorical') return issue.options;
   const n = numericIssueSize(issue);
   const values: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) values[i] = snap(issue.min + i * issue.step);
+  for (let i = 0; i < n; i++) values[i] = gridValue(issue, i);
   return values;
 }
 
@@ -57,9 +70,9 @@ export const outcomeSpaceSize = (domain: Domain): number => domain.issues.reduce
 export function isIssueValue(issue: Issue, value: unknown): boolean {
   if (issue.kind === 'categorical') return typeof value === 'string' && issue.options.includes(value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (value < issue.min - 1e-9 || value > issue.max + 1e-9) return false;
-  const i = (value - issue.min) / issue.step;
-  return Math.abs(i - Math.round(i)) < 1e-6;
+  // Exactly a grid value as issueValues writes it: no tolerance, so nothing off the grid can stand as an offer.
+  const i = Math.round((value - issue.min) / issue.step);
+  return i >= 0 && i < numericIssueSize(issue) && gridValue(issue, i) === value;
 }
 
 /** Whether the outcome names exactly the domain's issues, each with a legal value. */

@@ -15,8 +15,8 @@ import { runNegotiation } from './run.js';
 import { createAgent, type StrategySpec } from './strategies.js';
 
 /** A stated distribution for an uncertain input. Normal draws are clamped to [min, max] when given. */
-export type Distribution =
-  | { readonly kind: 'fixed'; readonly value: number }
+export type InputDistribution =
+  | { readonly kind: 'point'; readonly value: number }
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
   | {
       readonly kind: 'normal';
@@ -31,9 +31,9 @@ export type Distribution =
  * Draws one value.
  * @example draw({ kind: 'uniform', min: 0, max: 1 }, createRng(1))
  */
-export function draw(d: Distribution, rng: Rng): number {
+export function draw(d: InputDistribution, rng: Rng): number {
   switch (d.kind) {
-    case 'fixed':
+    case 'point':
       return d.value;
     case 'uniform':
       return d.min + (d.max - d.min) * rng.next();
@@ -54,16 +54,16 @@ export function draw(d: Distribution, rng: Rng): number {
 /** A strategy with uncertain parameters: each numeric parameter is a distribution. */
 export type StrategyDraw =
   | { readonly kind: 'fixed'; readonly spec: StrategySpec }
-  | { readonly kind: 'negmas-time-based'; readonly exponent: Distribution }
-  | { readonly kind: 'time-dependent'; readonly e: Distribution; readonly k?: Distribution }
-  | { readonly kind: 'fsj-polynomial'; readonly beta: Distribution; readonly kappa?: Distribution }
-  | { readonly kind: 'fsj-exponential'; readonly beta: Distribution; readonly kappa: Distribution };
+  | { readonly kind: 'negmas-time-based'; readonly exponent: InputDistribution }
+  | { readonly kind: 'time-dependent'; readonly e: InputDistribution; readonly k?: InputDistribution }
+  | { readonly kind: 'fsj-polynomial'; readonly beta: InputDistribution; readonly kappa?: InputDistribution }
+  | { readonly kind: 'fsj-exponential'; readonly beta: InputDistribution; readonly kappa: InputDistribution };
 
 export interface MonteCarloParty {
   readonly preferences: Preferences;
   readonly strategy: StrategyDraw;
   /** Replaces the preferences' reservation value with a constant drawn per run. */
-  readonly reservation?: Distribution;
+  readonly reservation?: InputDistribution;
 }
 
 export interface MonteCarloSpec {
@@ -72,18 +72,20 @@ export interface MonteCarloSpec {
   readonly config: NegotiationConfig;
   readonly parties: readonly [MonteCarloParty, MonteCarloParty];
   /** Probability that the home vote ratifies an accepted deal (stand-in until ratification.ts plugs in). */
-  readonly ratification?: { readonly kind: 'probability'; readonly probability: Distribution };
+  readonly ratification?: { readonly kind: 'probability'; readonly probability: InputDistribution };
   /** Lapse stand-in: from `furloughFromMonth` on, `furloughedWorkers` a month; reservations shift each month. */
   readonly lapse?: {
     readonly expiry: CivilDate;
-    readonly furloughFromMonth: Distribution;
-    readonly furloughedWorkers: Distribution;
-    readonly reservationShiftPerMonth: readonly [Distribution, Distribution];
+    readonly furloughFromMonth: InputDistribution;
+    readonly furloughedWorkers: InputDistribution;
+    readonly reservationShiftPerMonth: readonly [InputDistribution, InputDistribution];
   };
   /** Yearly growth paths of index series (e.g. rok-cpi) over `years`, recorded per run for cost models. */
-  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: Distribution }[];
+  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: InputDistribution }[];
   /** KRW per USD, recorded per run. */
-  readonly exchangeRate?: Distribution;
+  readonly exchangeRate?: InputDistribution;
+  /** Histogram ranges: furloughed worker-months default to [0, (deadline + 1) × 10,000] in 50 bins. */
+  readonly bins?: { readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number } };
 }
 
 /** Everything drawn for one run, in draw order. */
@@ -345,7 +347,11 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
     monthsInLapse: emptyHistogram(0, horizon, Math.min(50, horizon)),
-    furloughedWorkerMonths: emptyHistogram(0, horizon * 10_000, 50),
+    furloughedWorkerMonths: emptyHistogram(
+      0,
+      spec.bins?.furloughedWorkerMonths?.max ?? horizon * 10_000,
+      spec.bins?.furloughedWorkerMonths?.bins ?? 50,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The NegMAS round mode between two time-based negotiators, without the reducer: precomputed utilities and
- * per-round thresholds, a binary search per offer, no allocation per step. negmas-fast.test.ts proves it gives
+ * The NegMAS round mode between two time-based negotiators, without the reducer: utilities precomputed over the
+ * outcome grid; a time-based agent's threshold and offer depend only on the round, so both are found once per
+ * round (binary search) when the agent is prepared; the loop then only compares and indexes, allocating nothing. negmas-fast.test.ts proves it gives
  * the reducer-driven path's (agreement, round, offers) on the price table and on random domains.
  * Reservation values are constant here (time-dependent ones need the reducer path).
  */
@@ -13,6 +14,8 @@ export interface NegmasFastAgent {
   readonly order: Int32Array;
   /** thresholds[r]: acceptance and offering threshold in round r (already lowered by the tolerance). */
   readonly thresholds: Float64Array;
+  /** offers[r]: the outcome index offered in round r (lowest utility at or above thresholds[r]). */
+  readonly offers: Int32Array;
 }
 
 /** Precomputes an agent's thresholds for a deadline of n rounds (t = (r + 1)/(n + 1)). */
@@ -25,9 +28,15 @@ export function prepareNegmasAgent(
   const e = negmasExponent(aspiration);
   const pmin = Math.max(table.min, reservation);
   const thresholds = new Float64Array(deadline);
-  for (let r = 0; r < deadline; r++)
-    thresholds[r] = negmasThreshold((r + 1) / (deadline + 1), e, pmin, table.max) - NEGMAS_TOLERANCE;
-  return { utilities: table.utilities, sorted: table.sorted, order: table.order, thresholds };
+  const offers = new Int32Array(deadline);
+  const n = table.sorted.length;
+  for (let r = 0; r < deadline; r++) {
+    const threshold = negmasThreshold((r + 1) / (deadline + 1), e, pmin, table.max) - NEGMAS_TOLERANCE;
+    const j = lowerBound(table.sorted, threshold);
+    thresholds[r] = threshold;
+    offers[r] = table.order[j < n ? j : n - 1] as number;
+  }
+  return { utilities: table.utilities, sorted: table.sorted, order: table.order, thresholds, offers };
 }
 
 export interface NegmasFastResult {
@@ -48,25 +57,26 @@ export function runNegmasFast(
   deadline: number,
   out: NegmasFastResult = { agreement: -1, round: 0, offers: 0 },
 ): NegmasFastResult {
+  const u0 = first.utilities;
+  const u1 = second.utilities;
+  const t0 = first.thresholds;
+  const t1 = second.thresholds;
+  const o0 = first.offers;
+  const o1 = second.offers;
   let standing = -1;
-  let offers = 0;
+  // Round r: the first party accepts or offers, then the second; 2r offers precede round r.
   for (let r = 0; r < deadline; r++) {
-    for (let side = 0; side < 2; side++) {
-      const a = side === 0 ? first : second;
-      const threshold = a.thresholds[r] as number;
-      if (standing >= 0 && (a.utilities[standing] as number) >= threshold) {
-        out.agreement = standing;
-        out.round = r + 1;
-        out.offers = offers;
-        return out;
-      }
-      const j = lowerBound(a.sorted, threshold);
-      standing = a.order[j < a.sorted.length ? j : a.sorted.length - 1] as number;
-      offers++;
-    }
+    if (standing >= 0 && (u0[standing] as number) >= (t0[r] as number)) return finish(out, standing, r + 1, 2 * r);
+    standing = o0[r] as number;
+    if ((u1[standing] as number) >= (t1[r] as number)) return finish(out, standing, r + 1, 2 * r + 1);
+    standing = o1[r] as number;
   }
-  out.agreement = -1;
-  out.round = deadline;
+  return finish(out, -1, deadline, 2 * deadline);
+}
+
+function finish(out: NegmasFastResult, agreement: number, round: number, offers: number): NegmasFastResult {
+  out.agreement = agreement;
+  out.round = round;
   out.offers = offers;
   return out;
 }

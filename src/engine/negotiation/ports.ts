@@ -1,6 +1,8 @@
 /**
  * What the negotiation needs from the two-level and lapse models (src/engine/negotiation/ratification.ts and
  * lapse.ts, written separately): small function types so any implementation plugs in through runNegotiation.
+ * Adapters: a RatificationPort wraps `assemblyVote(model, deal terms, rng)` (ratified = passed); a LapsePort reads
+ * `lapseTimeline(scenario)` month m (shift = −increase of `reservationDrop`, workers = furloughed worker-months).
  */
 import type { Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
@@ -18,7 +20,7 @@ export interface RatificationContext {
 export type RatificationPort = (deal: Outcome, context: RatificationContext, rng: Rng) => RatificationVote;
 
 /** The effect of the m-th month (1-based) without an agreement in force. */
-export interface LapseMonth {
+export interface LapseMonthEffect {
   /** Added to each party's reservation value from this month on (negative: no deal grows costlier). */
   readonly reservationShift: readonly [number, number];
   /** Korean USFK workers furloughed during this month. */
@@ -26,7 +28,7 @@ export interface LapseMonth {
 }
 
 export interface LapsePort {
-  /** The first day without an agreement in force (the day after the old agreement expires). */
+  /** The last day the old agreement is in force (e.g. '2019-12-31'); the lapse starts the next day. */
   readonly expiry: CivilDate;
-  month(monthOfLapse: number): LapseMonth;
+  month(monthOfLapse: number): LapseMonthEffect;
 }

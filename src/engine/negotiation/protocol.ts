@@ -85,8 +85,11 @@ export type NegotiationError =
   | { readonly code: 'negotiation/awaiting_ratification'; readonly details: { readonly action: string } }
   | { readonly code: 'negotiation/not_ratifying'; readonly details: { readonly status: NegotiationStatus } }
   | { readonly code: 'negotiation/invalid_config'; readonly details: { readonly field: string } }
-  /** A driver's agent yielded no action (a human placeholder): supply the action through `step`. */
-  | { readonly code: 'negotiation/awaiting_input'; readonly details: { readonly party: PartyIndex } };
+  /** A driver's agent yielded no action (a human): apply the person's action to `state` with `step`, then resume. */
+  | {
+      readonly code: 'negotiation/awaiting_input';
+      readonly details: { readonly party: PartyIndex; readonly state: NegotiationState };
+    };
 
 /**
  * The opening state.
@@ -124,14 +127,40 @@ export function relativeTime(config: NegotiationConfig, state: NegotiationState)
 
 const other = (p: PartyIndex): PartyIndex => (p === 0 ? 1 : 0);
 
-/** Moves to the next move; past the deadline the talks end with `reason`. */
-function advance(config: NegotiationConfig, s: NegotiationState, reason: EndReason): NegotiationState {
+type Draft = { -readonly [K in keyof NegotiationState]: NegotiationState[K] };
+
+/** A fresh copy to edit before returning it: every state has the same shape, which keeps the reducer fast. */
+const draft = (s: NegotiationState): Draft => ({
+  status: s.status,
+  step: s.step,
+  round: s.round,
+  turn: s.turn,
+  standing: s.standing,
+  lastOffers: s.lastOffers,
+  previousOffers: s.previousOffers,
+  offers: s.offers,
+  pending: s.pending,
+  agreement: s.agreement,
+  reason: s.reason,
+  ratificationFailures: s.ratificationFailures,
+});
+
+/** Moves a draft to the next move; past the deadline the talks end with `reason`. */
+function advance(config: NegotiationConfig, s: Draft, reason: EndReason): NegotiationState {
   const step = s.step + 1;
   const turn = other(s.turn);
   const round = config.mode === 'rounds' ? (turn === 0 ? s.round + 1 : s.round) : Math.floor(step / 2);
   const past = config.mode === 'rounds' ? round >= config.deadline : step >= config.deadline;
-  if (past) return { ...s, status: 'ended', reason, pending: null };
-  return { ...s, step, round, turn };
+  if (past) {
+    s.status = 'ended';
+    s.reason = reason;
+    s.pending = null;
+  } else {
+    s.step = step;
+    s.round = round;
+    s.turn = turn;
+  }
+  return s;
 }
 
 /**
@@ -148,31 +177,44 @@ export function step(
   if (action.type === 'ratify') {
     if (state.status !== 'ratifying' || state.pending === null)
       return err({ code: 'negotiation/not_ratifying', details: { status: state.status } });
-    if (action.vote.ratified)
-      return ok({ ...state, status: 'agreed', agreement: state.pending.outcome, reason: 'agreement', pending: null });
-    const resumed: NegotiationState = {
-      ...state,
-      status: 'open',
-      standing: null,
-      pending: null,
-      ratificationFailures: state.ratificationFailures + 1,
-    };
-    return ok(advance(config, resumed, 'ratification-failed'));
+    const d = draft(state);
+    d.pending = null;
+    if (action.vote.ratified) {
+      d.status = 'agreed';
+      d.agreement = state.pending.outcome;
+      d.reason = 'agreement';
+      return ok(d);
+    }
+    d.status = 'open';
+    d.standing = null;
+    d.ratificationFailures += 1;
+    return ok(advance(config, d, 'ratification-failed'));
   }
   if (state.status === 'ratifying')
     return err({ code: 'negotiation/awaiting_ratification', details: { action: action.type } });
   if (action.party !== state.turn)
     return err({ code: 'negotiation/out_of_turn', details: { party: action.party, turn: state.turn } });
   switch (action.type) {
-    case 'end':
-      return ok({ ...state, status: 'ended', reason: 'walkaway' });
+    case 'end': {
+      const d = draft(state);
+      d.status = 'ended';
+      d.reason = 'walkaway';
+      return ok(d);
+    }
     case 'accept': {
       const standing = state.standing;
       if (standing === null || standing.by === action.party)
         return err({ code: 'negotiation/no_standing_offer', details: { party: action.party } });
-      if (config.ratification === 'none')
-        return ok({ ...state, status: 'agreed', agreement: standing.outcome, reason: 'agreement' });
-      return ok({ ...state, status: 'ratifying', pending: { outcome: standing.outcome, acceptedBy: action.party } });
+      const d = draft(state);
+      if (config.ratification === 'none') {
+        d.status = 'agreed';
+        d.agreement = standing.outcome;
+        d.reason = 'agreement';
+      } else {
+        d.status = 'ratifying';
+        d.pending = { outcome: standing.outcome, acceptedBy: action.party };
+      }
+      return ok(d);
     }
     case 'offer': {
       if (!isInDomain(config.domain, action.outcome))
@@ -182,14 +224,12 @@ export function step(
       const previousOffers: [Outcome | null, Outcome | null] = [state.previousOffers[0], state.previousOffers[1]];
       previousOffers[p] = lastOffers[p];
       lastOffers[p] = action.outcome;
-      const offered: NegotiationState = {
-        ...state,
-        standing: { outcome: action.outcome, by: p, step: state.step },
-        lastOffers,
-        previousOffers,
-        offers: state.offers + 1,
-      };
-      return ok(advance(config, offered, 'deadline'));
+      const d = draft(state);
+      d.standing = { outcome: action.outcome, by: p, step: state.step };
+      d.lastOffers = lastOffers;
+      d.previousOffers = previousOffers;
+      d.offers += 1;
+      return ok(advance(config, d, 'deadline'));
     }
   }
 }

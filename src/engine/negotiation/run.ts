@@ -3,10 +3,10 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { Rng } from '../random/rng.js';
-import { monthsBetween, roundDate, type CivilDate } from './calendar.js';
+import { addDays, monthsBetween, roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import type { LapsePort, RatificationPort } from './ports.js';
-import { reservationAt, type Preferences } from './preferences.js';
+import { discountedUtility, reservationAt, type Preferences } from './preferences.js';
 import {
   initialState,
   relativeTime,
@@ -30,6 +30,8 @@ export interface NegotiationPorts {
   readonly lapse?: LapsePort;
   /** Keep the trace of actions (default true; Monte Carlo turns it off). */
   readonly trace?: boolean;
+  /** Continue from this state (e.g. after a driver applied a human's action with `step`). */
+  readonly from?: NegotiationState;
 }
 
 export interface TraceEntry {
@@ -48,17 +50,19 @@ export interface NegotiationRun {
   readonly reason: EndReason;
   readonly offers: number;
   readonly ratificationFailures: number;
-  /** Months from the lapse port's expiry to the end date, counting the month in progress (0 without a lapse). */
+  /** Months from the day after the lapse port's expiry to the end date, counting the month in progress. */
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
   readonly endDate?: CivilDate;
+  /** Each party's payoff: the deal's utility discounted to the final round, or on breakdown its reservation value. */
+  readonly payoffs: readonly [number, number];
   readonly trace: readonly TraceEntry[];
   readonly state: NegotiationState;
 }
 
 function lapseMonths(lapse: LapsePort | undefined, date: CivilDate | undefined): number {
-  if (lapse === undefined || date === undefined || date < lapse.expiry) return 0;
-  return monthsBetween(lapse.expiry, date) + 1;
+  if (lapse === undefined || date === undefined || date <= lapse.expiry) return 0;
+  return monthsBetween(addDays(lapse.expiry, 1), date) + 1;
 }
 
 /**
@@ -87,7 +91,7 @@ export function runNegotiation(
     }
     return shifts[Math.min(months, shifts.length - 1)] as [number, number];
   };
-  let state = initialState();
+  let state = ports.from ?? initialState();
   const dateOf = (s: NegotiationState): CivilDate | undefined =>
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
   for (;;) {
@@ -109,7 +113,7 @@ export function runNegotiation(
         { me, config, state, time: relativeTime(config, state), reservation, ...(date ? { date } : {}) },
         rng,
       );
-      if (chosen === null) return err({ code: 'negotiation/awaiting_input', details: { party: me } });
+      if (chosen === null) return err({ code: 'negotiation/awaiting_input', details: { party: me, state } });
       action = chosen;
     }
     if (keepTrace) trace.push({ step: state.step, round: state.round, ...(date ? { date } : {}), action });
@@ -121,6 +125,13 @@ export function runNegotiation(
   const endDate = dateOf(state);
   const months = lapseMonths(ports.lapse, endDate);
   for (let m = 1; m <= months && ports.lapse; m++) furloughed += ports.lapse.month(m).furloughedWorkers;
+  const shift = shiftAt(months);
+  const payoff = (p: 0 | 1): number => {
+    const prefs = parties[p].preferences;
+    return state.agreement !== null
+      ? discountedUtility(config.domain, prefs, state.agreement, state.round)
+      : reservationAt(prefs.reservation, state.step) + shift[p];
+  };
   return ok({
     outcome: state.agreement,
     step: state.step,
@@ -131,6 +142,7 @@ export function runNegotiation(
     monthsInLapse: months,
     furloughedWorkerMonths: furloughed,
     ...(endDate ? { endDate } : {}),
+    payoffs: [payoff(0), payoff(1)],
     trace,
     state,
   });

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  civilFromDays,
+  daysFromCivil,
+  monthsBetween,
+  roundDate,
+  roundOnOrAfter,
+} from './calendar.js';
+
+describe('civil dates without Date', () => {
+  it('counts days from 1970-01-01 and back', () => {
+    expect(daysFromCivil('1970-01-01')).toBe(0);
+    expect(daysFromCivil('2000-03-01')).toBe(11017);
+    expect(civilFromDays(18262)).toBe('2020-01-01');
+    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+    expect(addDays('2019-12-31', 1)).toBe('2020-01-01');
+  });
+
+  it('adds months clamping to the month end, and counts whole months', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2019-09-24', 4)).toBe('2020-01-24');
+    expect(addMonths('2020-03-15', -3)).toBe('2019-12-15');
+    // The 2020 lapse: the 10th SMA expired 2019-12-31; furloughs began 2020-04-01, three months in.
+    expect(monthsBetween('2020-01-01', '2020-04-01')).toBe(3);
+    expect(monthsBetween('2020-01-01', '2020-03-31')).toBe(2);
+  });
+
+  it('maps rounds to dates monthly or from the real schedule', () => {
+    // 11th SMA talks: first round 2019-09-24 (Seoul), second 2019-10-23 (Honolulu).
+    const dated = { kind: 'dates' as const, dates: ['2019-09-24', '2019-10-23'] };
+    expect(roundDate(dated, 1)).toBe('2019-10-23');
+    expect(roundDate(dated, 3)).toBe('2019-12-23');
+    expect(roundDate({ kind: 'monthly', start: '2019-09-24' }, 3)).toBe('2019-12-24');
+    expect(roundOnOrAfter({ kind: 'monthly', start: '2019-09-24' }, '2020-01-01')).toBe(4);
+  });
+
+  it('round-trips every day between years 1 and 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719162, max: 2932896 }), (days) => {
+        expect(daysFromCivil(civilFromDays(days))).toBe(days);
+      }),
+    );
+  });
+});
