@@ -1,38 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { reportSummary, runMonteCarlo, type MonteCarloSpec } from '../../engine/negotiation/monte-carlo.js';
-import { PRICE_BUYER, PRICE_CONFIG, PRICE_SELLER } from '../../engine/negotiation/price-domain.js';
+import { PRICE_LAPSE_MONTE_CARLO } from '../../engine/negotiation/monte-carlo-example.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
 
-// NegMAS's price scenario with uncertain strategies and reservations, a ratification vote and a lapse (src/sim's test spec).
-const spec: MonteCarloSpec = {
-  seed: 20191218,
-  runs: 600,
-  config: { ...PRICE_CONFIG, deadline: 24, calendar: { kind: 'monthly', start: '2019-09-24' } },
-  parties: [
-    {
-      preferences: PRICE_BUYER,
-      strategy: { kind: 'negmas-time-based', exponent: { kind: 'uniform', min: 0.25, max: 4 } },
-      reservation: { kind: 'uniform', min: 0, max: 0.3 },
-    },
-    {
-      preferences: PRICE_SELLER,
-      strategy: { kind: 'time-dependent', e: { kind: 'triangular', min: 0.1, mode: 0.5, max: 2 } },
-      reservation: { kind: 'normal', mean: 0.2, sd: 0.1, min: 0, max: 0.5 },
-    },
-  ],
-  ratification: { kind: 'probability', probability: { kind: 'uniform', min: 0.6, max: 1 } },
-  lapse: {
-    expiry: '2020-01-01',
-    furloughFromMonth: { kind: 'fixed', value: 4 },
-    furloughedWorkers: { kind: 'uniform', min: 4000, max: 5000 },
-    reservationShiftPerMonth: [
-      { kind: 'fixed', value: -0.01 },
-      { kind: 'fixed', value: -0.005 },
-    ],
-  },
-};
+// NegMAS's price scenario with uncertain strategies and reservations, a ratification vote and a lapse (the engine's example).
+const spec: MonteCarloSpec = { ...PRICE_LAPSE_MONTE_CARLO, seed: 20191218, runs: 600 };
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -14,7 +14,7 @@ const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const name = z.string().min(1).max(60);
 
 const distribution = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), value: finite }),
+  z.object({ kind: z.literal('point'), value: finite }),
   z.object({ kind: z.literal('uniform'), min: finite, max: finite }),
   z.object({
     kind: z.literal('normal'),
@@ -114,6 +114,13 @@ export const negotiationMonteCarloInput = z.object({
     .max(10)
     .optional(),
   exchangeRate: distribution.optional(),
+  bins: z
+    .object({
+      furloughedWorkerMonths: z
+        .object({ max: z.number().positive(), bins: z.number().int().min(1).max(1000) })
+        .optional(),
+    })
+    .optional(),
 });
 export type NegotiationMonteCarloInput = z.infer<typeof negotiationMonteCarloInput>;
 
