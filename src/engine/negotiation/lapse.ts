@@ -5,6 +5,7 @@
  * Dates are civil `YYYY-MM-DD` strings handled as day numbers; no Date.
  */
 import { err, ok, type Result } from '../result.js';
+import { daysFromCivil, daysInMonth, formatCivilDate } from './calendar.js';
 
 /** How a side's reservation value falls: per month in lapse, and per month of the whole workforce furloughed. */
 export interface ReservationCost {
@@ -67,20 +68,11 @@ export type LapseError =
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export { daysInMonth };
 
-export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-
-/** Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
-export function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+/** Days since 1970-01-01 in the proleptic Gregorian calendar: the calendar module's count, by parts. */
+export const dayNumber = (year: number, month: number, day: number): number =>
+  daysFromCivil(formatCivilDate(year, month, day));
 
 function parseDate(field: string, value: string): Result<{ y: number; m: number; d: number }, LapseError> {
   const match = DATE.exec(value);
