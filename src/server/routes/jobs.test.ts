@@ -94,6 +94,7 @@ describe('simulation jobs', () => {
     // Rubinstein (1982): δ1 = δ2 = 0.9 gives 0.5263158 (research-vectors.md 1).
     expect(events.at(-1)?.job.result.meanShare).toBeCloseTo(0.5263158, 7);
     expect(events.at(-1)?.job.progress).toEqual({ done: 5, total: 5 });
+    expect(events.every((e) => e.job.input === undefined)).toBe(true);
   });
 
   it('sends a finished job’s stream as one event', async () => {

@@ -6,7 +6,11 @@ import type { JobEvent, JobRunner, JobSnapshot } from '../jobs/job-runner.js';
 
 const jobParams = z.object({ id: z.string().min(1) });
 
-const sseFrame = (event: JobEvent): string => `event: ${event.type}\ndata: ${JSON.stringify(event.job)}\n\n`;
+// Events leave out the job's input, which can be large and which the client sent; GET /api/jobs/{id} has it.
+const sseFrame = (event: JobEvent): string => {
+  const { input: _input, ...job } = event.job;
+  return `event: ${event.type}\ndata: ${JSON.stringify(job)}\n\n`;
+};
 
 export const jobRoutes =
   (jobs: JobRunner): FastifyPluginAsyncZod =>
