@@ -216,13 +216,14 @@ describe('web app', () => {
 
   it('serves the built files and falls back to the index page for client routes', async () => {
     const instance = await start({}, { SMA_WEB_DIST: webDist() });
-    const [root, file, clientRoute, api] = await Promise.all(
-      ['/', '/app.js', '/compare/sma-11', '/api/missing'].map((url) => instance.inject({ url })),
+    const [root, file, clientRoute, api, docs] = await Promise.all(
+      ['/', '/app.js', '/compare/sma-11', '/api/missing', '/api/docs/'].map((url) => instance.inject({ url })),
     );
     expect([root?.statusCode, root?.body]).toEqual([200, '<!doctype html><title>SMA Lab</title>']);
     expect(file?.body).toBe('console.log(1)');
     expect([clientRoute?.statusCode, clientRoute?.body]).toEqual([200, '<!doctype html><title>SMA Lab</title>']);
     expect([api?.statusCode, api?.json().error.code]).toEqual([404, 'route/not_found']);
+    expect([docs?.statusCode, docs?.body.includes('swagger')]).toEqual([200, true]);
   });
 
   it('answers / with a JSON 404 when no web app is built', async () => {
