@@ -67,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: true,
     // A caller's (or proxy's) request id is kept in the logs; otherwise Fastify numbers requests.
     requestIdHeader: 'x-request-id',
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {

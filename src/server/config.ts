@@ -22,6 +22,7 @@ export const serverConfigSchema = z.object({
   SMA_JOB_THREADS: integerFromEnv(0, 0, 256),
   SMA_JOBS_KEPT: integerFromEnv(200, 1, 100_000),
   SMA_WEB_DIST: z.string().min(1).default('web/dist'),
+  SMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type ServerEnv = z.infer<typeof serverConfigSchema>;
@@ -40,6 +41,8 @@ export interface ServerConfig {
   /** Finished jobs kept in memory for fetching before the oldest are forgotten. */
   readonly jobsKept: number;
   readonly webDist: string;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for the per-client job limit. */
+  readonly trustProxy: boolean;
 }
 
 export interface ServerLimits {
@@ -86,6 +89,7 @@ export function parseServerConfig(
       jobThreads: e.SMA_JOB_THREADS,
       jobsKept: e.SMA_JOBS_KEPT,
       webDist: e.SMA_WEB_DIST,
+      trustProxy: e.SMA_TRUST_PROXY === 'true',
     },
   };
 }

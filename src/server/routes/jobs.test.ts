@@ -158,6 +158,19 @@ describe('simulation jobs', () => {
     expect(other.statusCode).toBe(202);
   });
 
+  it('tells clients behind a trusted proxy apart by X-Forwarded-For', async () => {
+    const instance = await start({ SMA_MAX_JOBS_PER_CLIENT: '1', SMA_TRUST_PROXY: 'true' });
+    const from = (address: string) =>
+      instance.inject({
+        method: 'POST',
+        url: '/api/jobs/rubinstein-split',
+        payload: job(100_000, 0.9, 0.9),
+        headers: { 'x-forwarded-for': address },
+      });
+    const statuses = [(await from('203.0.113.1')).statusCode, (await from('203.0.113.2')).statusCode];
+    expect([...statuses, (await from('203.0.113.1')).statusCode]).toEqual([202, 202, 429]);
+  });
+
   it('lists jobs and kinds, and answers an unknown job with 404', async () => {
     const instance = await start();
     await instance.inject({ method: 'POST', url: '/api/jobs/rubinstein-split', payload: job(10, 0.9, 0.9) });
