@@ -1,8 +1,22 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
+// `npm run bench -- cli web` runs only the named suites.
+import { spawnSync } from 'node:child_process';
 import { benchCli } from './cli.js';
+import { benchMonteCarlo } from './monte-carlo.js';
+import { benchWeb } from './web.js';
+
+// The negotiation bench is its own worker-thread entry point, so it runs as a child process.
+const benchNegotiation = (): void => {
+  spawnSync(process.execPath, ['--import', 'tsx', new URL('./negotiation.ts', import.meta.url).pathname], {
+    stdio: 'inherit',
+  });
+};
 
 const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
+  negotiation: benchNegotiation,
+  'monte-carlo': () => benchMonteCarlo(),
+  web: benchWeb,
 };
 
 const only = process.argv.slice(2);

@@ -25,5 +25,9 @@ await build({
   minify: true,
   // Worker threads load their module by path; the pool and its workers stay in dist/ as tsc wrote them.
   external: ['piscina'],
+  // yaml's CommonJS build requires 'process'; ESM bundles have no require, so give them Node's.
+  banner: {
+    js: "import { createRequire as __smaRequire } from 'node:module'; const require = __smaRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -84,3 +84,25 @@ export {
   runMonteCarloChunk,
   wilsonInterval,
 } from './engine/negotiation/monte-carlo.js';
+
+// Scenarios: the file format (src/io) and what the engine builds from one.
+export type {
+  Scenario,
+  ScenarioAssembly,
+  ScenarioLapse,
+  ScenarioParty,
+  ScenarioStrategy,
+  ScenarioSummary,
+  ScenarioUncertainty,
+  Side,
+} from './engine/negotiation/scenario.js';
+export {
+  runScenario,
+  runScenarioChunk,
+  scenarioAgreement,
+  scenarioConfig,
+  scenarioPreferences,
+} from './engine/negotiation/scenario.js';
+export { parseScenarioFile, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
+export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
+export { runScenarioMonteCarlo } from './sim/scenario-pool.js';

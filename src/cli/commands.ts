@@ -11,3 +11,14 @@ registerCommand(
 registerCommand('compare', 'agreements and proposals side by side', () => import('./commands/compare.js'));
 registerCommand('validate', 'check an agreement file', () => import('./commands/validate.js'));
 registerCommand('data', 'the record: indices, events, context', () => import('./commands/data.js'));
+registerCommand('negotiate', 'one negotiation of a scenario, round by round', () => import('./commands/negotiate.js'));
+registerCommand(
+  'simulate',
+  'Monte Carlo over a scenario: agreement rate, terms, delay, lapse',
+  () => import('./commands/simulate.js'),
+);
+registerCommand(
+  'solve',
+  'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
+  () => import('./commands/solve.js'),
+);

@@ -106,7 +106,7 @@ export async function resolveTarget(arg: string, cwd: string): Promise<Target> {
   };
 }
 
-const fileProblem = (e: {
+export const fileProblem = (e: {
   code: string;
   file: string;
   line: number;

@@ -1,24 +1,15 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Agreement, IndexPoint, IndexSeries, IndexSet, Year } from '../engine/agreement/types.js';
 import { err, ok, type Result } from '../engine/result.js';
 import { agreementFileSchema } from './agreement-file-schema.js';
 import { baseLookupFrom, type SmaRecord } from './load-record.js';
 import { buildAgreement, type RuleProblem } from './rules.js';
+import { fileError, readYamlFile, type FileError as YamlFileError } from './yaml-file.js';
 import { fieldProblems, formatPath } from './zod-issues.js';
 
 /** One problem in an agreement file, located at a line and column (both from 1). */
-export interface FileError {
-  readonly code: 'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | `file/${RuleProblem['code']}`;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** Field path, e.g. `rules[1].cap`; `(root)` for the document. */
-  readonly path: string;
-  readonly expected: string;
-  readonly found: string;
-  /** `file:line:column: path: expected ..., found ...` */
-  readonly message: string;
-}
+export type FileError = YamlFileError<
+  'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | `file/${RuleProblem['code']}`
+>;
 
 export interface ParsedAgreementFile {
   readonly fileName: string;
@@ -29,57 +20,6 @@ export interface ParsedAgreementFile {
   readonly unknownFloorYears: readonly Year[];
 }
 
-const fileError = (
-  code: FileError['code'],
-  file: string,
-  at: { line: number; col: number },
-  path: string,
-  expected: string,
-  found: string,
-): FileError => ({
-  code,
-  file,
-  line: at.line,
-  column: at.col,
-  path,
-  expected,
-  found,
-  message: `${file}:${at.line}:${at.col}: ${path}: expected ${expected}, found ${found}`,
-});
-
-/** Byte offset of the first byte that breaks UTF-8, or -1. */
-const firstInvalidUtf8 = (bytes: Uint8Array): number => {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += need + 1;
-  }
-  return -1;
-};
-
-/** The YAML node at a path (the value, or the key itself when asked), or the nearest ancestor found. */
-const nodeAt = (root: Node | null, path: readonly (string | number)[], preferKey: boolean): Node | null => {
-  let node: Node | null = root;
-  for (const [i, segment] of path.entries()) {
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (pair === undefined) return node;
-      const key = pair.key as Node;
-      if (last && preferKey) return key;
-      node = (pair.value as Node | null) ?? key;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)] as Node | undefined;
-      if (item === undefined) return node;
-      node = item;
-    } else return node;
-  }
-  return node;
-};
-
 /**
  * Parses an agreement file (YAML, or JSON as YAML) against the record: one error per problem, with position.
  * @example parseAgreementFile(new TextEncoder().encode('id: x\nname: X\ncurrency: KRW\nrules: [{ year: 2026, amount: 1 }]\n'), 'x.yaml', record)
@@ -89,55 +29,10 @@ export const parseAgreementFile = (
   fileName: string,
   record: SmaRecord,
 ): Result<ParsedAgreementFile, FileError[]> => {
-  const start = { line: 1, col: 1 };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = Math.max(0, firstInvalidUtf8(bytes));
-    const before = bytes.subarray(0, offset);
-    const line = before.filter((b) => b === 0x0a).length + 1;
-    const col = offset - before.lastIndexOf(0x0a);
-    const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
-    return err([
-      fileError('file/not_utf8', fileName, { line, col }, '(root)', 'UTF-8 text', `byte 0x${hex} at offset ${offset}`),
-    ]);
-  }
-
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0)
-    return err(
-      doc.errors.map((e) =>
-        fileError(
-          'file/syntax',
-          fileName,
-          lineCounter.linePos(e.pos[0]),
-          '(root)',
-          'valid YAML or JSON',
-          e.message.split('\n')[0] ?? e.code,
-        ),
-      ),
-    );
-  if (doc.contents === null)
-    return err([
-      fileError('file/empty', fileName, start, '(root)', 'an agreement (id, name, currency, rules)', 'an empty file'),
-    ]);
-
-  const root = doc.contents as Node;
-  const at = (path: readonly (string | number)[], preferKey = false) => {
-    const node = nodeAt(root, path, preferKey);
-    return node?.range ? lineCounter.linePos(node.range[0]) : start;
-  };
-  // The parser accepts some documents that cannot become values (an alias with no anchor, `**`): a syntax error too.
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
-    return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
-  }
-  const parsed = agreementFileSchema.safeParse(value, { reportInput: true });
+  const file = readYamlFile(bytes, fileName, 'an agreement (id, name, currency, rules)');
+  if (!file.ok) return file;
+  const at = file.value.at;
+  const parsed = agreementFileSchema.safeParse(file.value.data, { reportInput: true });
   if (!parsed.success)
     return err(
       fieldProblems(parsed.error.issues).map((p) =>

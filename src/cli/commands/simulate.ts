@@ -1,0 +1,183 @@
+/** `sma simulate <scenario|file> --runs N --seed S --workers W`: many negotiations with uncertain inputs, summarised. */
+import { histogramQuantile, wilsonInterval, type Histogram } from '../../engine/negotiation/monte-carlo.js';
+import type { Scenario, ScenarioSummary } from '../../engine/negotiation/scenario.js';
+import { formatRate, type Lang } from '../../i18n/format.js';
+import { simulateOptionsSchema, STRATEGY_NAMES } from '../../io/negotiation-options.js';
+import { runScenarioMonteCarlo } from '../../sim/scenario-pool.js';
+import { EXIT_OK, usageError } from '../errors.js';
+import { parseFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { word, type Word } from '../negotiation-view.js';
+import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { bundledScenarios, loadScenario, resolveStrategy } from '../scenario.js';
+
+const OPTIONS = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  us: { type: 'string' },
+  rok: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
+
+Monte Carlo over a scenario's uncertain inputs (reservation values, strategies' parameters, bloc thresholds, lapse,
+CPI, exchange rate). The same seed gives the same summary on any number of workers.
+Strategies: ${STRATEGY_NAMES}.
+`;
+
+export interface Quantity {
+  readonly mean: number | null;
+  readonly p5: number | null;
+  readonly p50: number | null;
+  readonly p95: number | null;
+  readonly n: number;
+}
+
+const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
+const describe = (h: Histogram): Quantity => ({
+  mean: h.n === 0 ? null : r6(h.sumMicro / 1e6 / h.n),
+  p5: r6(histogramQuantile(h, 0.05)),
+  p50: r6(histogramQuantile(h, 0.5)),
+  p95: r6(histogramQuantile(h, 0.95)),
+  n: h.n,
+});
+
+/** The summary as JSON: rates with their Wilson 95 % interval, and mean and 5/50/95 % points of each quantity. */
+export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: number) {
+  const m = s.summary;
+  const share = (k: number) => ({
+    count: k,
+    share: m.runs === 0 ? 0 : r6(k / m.runs),
+    interval95: wilsonInterval(k, m.runs).map(r6),
+  });
+  const duration = m.terms['duration'];
+  return {
+    scenario: scenario.id,
+    seed,
+    runs: m.runs,
+    agreementRate: r6(m.runs === 0 ? 0 : m.agreements / m.runs),
+    agreementInterval95: wilsonInterval(m.agreements, m.runs).map(r6),
+    reasons: m.reasons,
+    ratificationFailures: m.ratificationFailures,
+    runsWithRatificationFailure: m.runsWithRatificationFailure,
+    quantities: {
+      firstYearChange: describe(s.firstYearChange),
+      ...(duration ? { duration: describe(duration) } : {}),
+      monthsToAgreement: describe(s.monthsToAgreement),
+      roundsToAgreement: describe(m.roundsToAgreement),
+      monthsInLapse: describe(m.monthsInLapse),
+      furloughedWorkerMonths: describe(m.furloughedWorkerMonths),
+      firstYearUsdBillions: describe(s.firstYearUsdBillions),
+    },
+    realOutcome: scenario.realOutcome
+      ? {
+          ...scenario.realOutcome,
+          withinOnePointOfFirstYear: share(s.nearRealChange),
+          withinTwoMonthsOfConclusion: share(s.nearRealDate),
+          both: share(s.nearRealBoth),
+        }
+      : null,
+  };
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: o, positionals } = parseFlags(argv, OPTIONS, simulateOptionsSchema);
+  if (o.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1)
+    throw usageError(
+      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${bundledScenarios().join(', ')})`,
+    );
+  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const us = resolveStrategy(scenario, 'us', o.us);
+  const rok = resolveStrategy(scenario, 'rok', o.rok);
+  const started = performance.now();
+  let nextLine = 0.1;
+  const summary = await runScenarioMonteCarlo(scenario, {
+    seed: o.seed,
+    runs: o.runs,
+    workers: o.workers,
+    strategies: { ...(us ? { us } : {}), ...(rok ? { rok } : {}) },
+    onProgress: (done, total) => {
+      const f = done / total;
+      if (io.isErrTty) {
+        const width = 30;
+        const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
+        io.stderr(`\r${bar} ${(f * 100).toFixed(0).padStart(3)}%  ${done}/${total}${done === total ? '\n' : ''}`);
+      } else if (f >= nextLine || done === total) {
+        io.stderr(`simulate: ${done}/${total} runs (${(f * 100).toFixed(0)}%)\n`);
+        while (nextLine <= f) nextLine += 0.1;
+      }
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const json = simulationJson(scenario, summary, o.seed);
+  if (o.json) {
+    io.stdout(toJson(json));
+    return EXIT_OK;
+  }
+  io.stdout(renderSummary(scenario, json, o.lang, styleFor(io.env, io.isTty)));
+  io.stderr(`simulate: ${o.runs} runs on ${o.workers} workers in ${seconds.toFixed(2)} s\n`);
+  return EXIT_OK;
+}
+
+type Json = ReturnType<typeof simulationJson>;
+
+function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnType<typeof styleFor>): string {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : formatRate(x, { signed: true }));
+  const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : x.toFixed(digits));
+  const share = (x: { share: number | null; interval95: (number | null)[] }) =>
+    `${formatRate(x.share ?? 0)} [${formatRate(x.interval95[0] ?? 0)}, ${formatRate(x.interval95[1] ?? 1)}]`;
+  const q = (w: Word, v: Quantity, f: (x: number | null) => string): string[] => [
+    word(w, lang),
+    f(v.mean),
+    f(v.p5),
+    f(v.p50),
+    f(v.p95),
+  ];
+  const rows: string[][] = [
+    [word('runs', lang), String(j.runs), '', '', ''],
+    [word('agreementRate', lang), share({ share: j.agreementRate, interval95: j.agreementInterval95 }), '', '', ''],
+    [word('deadline', lang), String(j.reasons.deadline), '', '', ''],
+    [word('walkaway', lang), String(j.reasons.walkaway), '', '', ''],
+    [
+      word('ratificationFailures', lang),
+      `${j.ratificationFailures} (${j.runsWithRatificationFailure} runs)`,
+      '',
+      '',
+      '',
+    ],
+    q('firstYearChange', j.quantities.firstYearChange, pct),
+    ...(j.quantities.duration ? [q('duration', j.quantities.duration, (x) => num(x))] : []),
+    q('monthsToAgreement', j.quantities.monthsToAgreement, (x) => num(x)),
+    q('roundsToAgreement', j.quantities.roundsToAgreement, (x) => num(x)),
+    q('monthsInLapse', j.quantities.monthsInLapse, (x) => num(x)),
+    q('furloughed', j.quantities.furloughedWorkerMonths, (x) => num(x, 0)),
+    q('usd', j.quantities.firstYearUsdBillions, (x) => num(x, 2)),
+  ];
+  if (j.realOutcome) {
+    rows.push([word('nearReal', lang), share(j.realOutcome.withinOnePointOfFirstYear), '', '', '']);
+    rows.push([word('nearRealDate', lang), share(j.realOutcome.withinTwoMonthsOfConclusion), '', '', '']);
+  }
+  return (
+    bold(style, `${scenario.name} (${scenario.id}), seed ${j.seed}`) +
+    '\n' +
+    renderTable(
+      [
+        { header: word('quantity', lang) },
+        { header: `${word('value', lang)} / ${word('mean', lang)}`, align: 'right' },
+        { header: '5%', align: 'right' },
+        { header: '50%', align: 'right' },
+        { header: '95%', align: 'right' },
+      ],
+      rows,
+      style,
+    )
+  );
+}

@@ -1,0 +1,60 @@
+/** Words and numbers for negotiation output: terms of an outcome, sides, actions, in English or Korean. */
+import type { Domain, Outcome } from '../engine/negotiation/domain.js';
+import { formatRate, type Lang } from '../i18n/format.js';
+
+const WORDS = {
+  round: ['round', '회차'],
+  date: ['date', '날짜'],
+  side: ['side', '측'],
+  action: ['action', '행동'],
+  terms: ['terms', '조건'],
+  uUs: ['u(US)', '효용(미국)'],
+  uRok: ['u(ROK)', '효용(한국)'],
+  us: ['US', '미국'],
+  rok: ['ROK', '한국'],
+  assembly: ['Assembly', '국회'],
+  offer: ['offer', '제안'],
+  accept: ['accept', '수락'],
+  end: ['walk away', '협상 중단'],
+  ratified: ['ratified', '비준 동의'],
+  rejected: ['rejected', '비준 부결'],
+  outcome: ['outcome', '결과'],
+  reason: ['reason', '종료 사유'],
+  agreement: ['agreement', '타결'],
+  deadline: ['deadline', '시한 도래'],
+  walkaway: ['walk-away', '협상 중단'],
+  'ratification-failed': ['ratification failed', '비준 실패'],
+  none: ['no agreement', '합의 없음'],
+  quantity: ['quantity', '항목'],
+  value: ['value', '값'],
+  mean: ['mean', '평균'],
+  runs: ['runs', '시행 횟수'],
+  agreementRate: ['agreement rate', '타결률'],
+  firstYearChange: ['first-year change', '첫해 증가율'],
+  duration: ['duration (years)', '유효기간(년)'],
+  monthsToAgreement: ['months to agreement', '타결까지 개월'],
+  roundsToAgreement: ['rounds to agreement', '타결까지 회차'],
+  monthsInLapse: ['months in lapse', '협정 공백 개월'],
+  furloughed: ['furloughed worker-months', '무급휴직 인원×개월'],
+  ratificationFailures: ['ratification failures', '비준 실패'],
+  usd: ['first-year amount, USD bn', '첫해 분담금(십억 달러)'],
+  nearReal: ['within ±1 pp of the real first year', '실제 첫해 증가율 ±1%p 이내'],
+  nearRealDate: ['concluded within ±2 months of the real date', '실제 타결일 ±2개월 이내'],
+} as const;
+
+export type Word = keyof typeof WORDS;
+export const word = (w: Word, lang: Lang): string => WORDS[w][lang === 'ko' ? 1 : 0];
+
+/** `+13.9% · 5 y · rok-defense-budget-growth · 10.0%`: each issue in domain order. */
+export function formatTerms(domain: Domain, outcome: Outcome): string {
+  return domain.issues
+    .map((issue) => {
+      const v = outcome[issue.name];
+      if (typeof v !== 'number') return String(v);
+      if (issue.kind === 'numeric' && issue.unit === 'rate')
+        return formatRate(v, { signed: issue.name === 'first-year-change' });
+      if (issue.kind === 'numeric' && issue.unit === 'years') return `${v} y`;
+      return String(v);
+    })
+    .join(' · ');
+}

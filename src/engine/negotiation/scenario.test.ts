@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng.js';
+import {
+  assemblyOn,
+  lapsePort,
+  mergeScenarioSummaries,
+  runScenario,
+  runScenarioChunk,
+  scenarioConfig,
+  scenarioLapseModel,
+  type Scenario,
+  type ScenarioAssembly,
+} from './scenario.js';
+
+const bloc = (party: string, seats: number) => ({
+  party,
+  seats,
+  attendance: 0.9,
+  cohesion: 0.9,
+  abstainShare: 0.5,
+  stance: {
+    kind: 'threshold' as const,
+    term: 'first-year-change',
+    direction: 'at_most' as const,
+    threshold: { kind: 'uniform' as const, min: 0.05, max: 0.3 },
+  },
+});
+const assemblies: ScenarioAssembly[] = [
+  { from: '2016-05-30', name: '20th', seats: 300, blocs: [bloc('A', 150), bloc('B', 145)] },
+  { from: '2020-05-30', name: '21st', seats: 300, blocs: [bloc('A', 180), bloc('B', 120)] },
+];
+
+// A small scenario with the 2020 lapse (context furlough_2020: three funded months, 4,500 of 9,000 furloughed).
+const scenario: Scenario = {
+  id: 'tiny',
+  name: 'Tiny',
+  description: '',
+  base: { year: 2020, amount: 1_038_900_000_000, currency: 'KRW', unit: 100_000_000 },
+  domain: {
+    issues: [
+      { kind: 'numeric', name: 'first-year-change', min: 0, max: 0.5, step: 0.01, unit: 'rate' },
+      { kind: 'numeric', name: 'duration', min: 1, max: 5, step: 1, unit: 'years' },
+    ],
+  },
+  parties: {
+    us: {
+      name: 'US',
+      weights: { 'first-year-change': 0.9, duration: 0.1 },
+      values: {
+        'first-year-change': { kind: 'linear', direction: 'increasing' },
+        duration: { kind: 'linear', direction: 'decreasing' },
+      },
+      reservation: 0.1,
+      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
+    },
+    rok: {
+      name: 'ROK',
+      weights: { 'first-year-change': 0.9, duration: 0.1 },
+      values: {
+        'first-year-change': { kind: 'linear', direction: 'decreasing' },
+        duration: { kind: 'linear', direction: 'increasing' },
+      },
+      reservation: 0.3,
+      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
+    },
+  },
+  protocol: { deadline: 30, calendar: { kind: 'monthly', start: '2019-09-24' } },
+  strategies: { us: { kind: 'time-dependent', e: 0.5 }, rok: { kind: 'time-dependent', e: 1 } },
+  ratification: { rok: assemblies, us: 'executive-agreement' },
+  lapse: {
+    expiry: '2019-12-31',
+    workforce: 9000,
+    monthsUntilFurlough: 3,
+    furloughedShare: 0.5,
+    monthlyWagePerWorker: 3_881_481,
+    stopgapFrom: '2020-06-15',
+    lapseClause: false,
+  },
+  uncertainty: {
+    reservation: { rok: { kind: 'uniform', min: 0.2, max: 0.4 } },
+    strategies: { us: { kind: 'time-dependent', e: { kind: 'uniform', min: 0.2, max: 2 } } },
+  },
+  realOutcome: { outcome: { 'first-year-change': 0.14, duration: 5 }, concluded: '2021-03-07' },
+  sources: {},
+};
+
+describe('scenario builder', () => {
+  it('has the US move first under alternating offers, with ratification required when the ROK votes', () => {
+    const config = scenarioConfig(scenario);
+    expect([config.parties, config.mode, config.deadline, config.ratification]).toEqual([
+      ['US', 'ROK'],
+      'alternating',
+      30,
+      'required',
+    ]);
+    expect(scenarioConfig({ ...scenario, ratification: { rok: null, us: 'executive-agreement' } }).ratification).toBe(
+      'none',
+    );
+  });
+
+  it('puts a deal to the Assembly sitting on the date: the 21st from 30 May 2020', () => {
+    // the 21st Assembly was elected on 15 April 2020 and sat from 30 May
+    expect(assemblyOn(assemblies, '2020-05-29').name).toBe('20th');
+    expect(assemblyOn(assemblies, '2020-05-30').name).toBe('21st');
+  });
+
+  it('furloughs 4,500 workers from the fourth month of lapse (April 2020) and lowers both reservation values each month', () => {
+    const port = lapsePort(scenarioLapseModel(scenario, 3, 0.5));
+    expect(port?.expiry).toBe('2020-01-01');
+    expect(port?.month(3).furloughedWorkers).toBe(0);
+    expect(port?.month(4).furloughedWorkers).toBe(4500);
+    expect(port?.month(1).reservationShift).toEqual([-0.005, -0.005]);
+  });
+
+  it('gives the same run for the same seed, and the same Monte Carlo summary however the runs are chunked', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), (seed) => {
+        expect(runScenario(scenario, createRng(seed), { trace: false })).toEqual(
+          runScenario(scenario, createRng(seed), { trace: false }),
+        );
+      }),
+      { numRuns: 5 },
+    );
+    const whole = runScenarioChunk(scenario, 11, 0, 60);
+    const split = mergeScenarioSummaries(runScenarioChunk(scenario, 11, 0, 25), runScenarioChunk(scenario, 11, 25, 60));
+    expect(split).toEqual(whole);
+    expect(whole.summary.runs).toBe(60);
+  });
+
+  it('never agrees on an outcome outside the domain, and counts runs near the real outcome only among agreements', () => {
+    const s = runScenarioChunk(scenario, 3, 0, 80);
+    expect(s.nearRealChange).toBeLessThanOrEqual(s.summary.agreements);
+    expect(s.firstYearChange.n).toBe(s.summary.agreements);
+    expect(s.firstYearChange.lowest ?? 0).toBeGreaterThanOrEqual(0);
+    expect(s.firstYearChange.highest ?? 0).toBeLessThanOrEqual(0.5);
+  });
+});

@@ -1,0 +1,479 @@
+/**
+ * A negotiation scenario as plain data (validated by src/io/scenario-file.ts), and what the engine builds from it:
+ * the protocol config, both parties' preferences and agents, the ratification and lapse ports, one run, a Monte Carlo
+ * run, and the agreement an outcome describes. The US is party 0 and moves first (it opened every SMA round recorded).
+ */
+import type { Agreement, Currency } from '../agreement/types.js';
+import { createRng, deriveSeed, type Rng } from '../random/rng.js';
+import { addDays, monthsBetween, type CivilDate, type RoundCalendar } from './calendar.js';
+import type { Domain, Outcome } from './domain.js';
+import { lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
+import {
+  addRun,
+  addToHistogram,
+  draw,
+  emptyHistogram,
+  emptySummary,
+  mergeHistograms,
+  mergeSummaries,
+  type InputDistribution as Distribution,
+  type Histogram,
+  type MonteCarloDraws,
+  type MonteCarloSpec,
+  type MonteCarloSummary,
+  type StrategyDraw,
+} from './monte-carlo.js';
+import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
+import type { LapsePort, RatificationPort } from './ports.js';
+import type { Preferences, ValueFunction } from './preferences.js';
+import type { NegotiationConfig } from './protocol.js';
+import { assemblyVote, type AssemblyModel, type Bloc, type RatificationDeal } from './ratification.js';
+import { runNegotiation, type NegotiationRun } from './run.js';
+import { outcomeToAgreement } from './sma-domain.js';
+import { createAgent, type StrategySpec } from './strategies.js';
+
+export type Side = 'us' | 'rok';
+export const SIDES: readonly [Side, Side] = ['us', 'rok'];
+
+export interface ScenarioParty {
+  readonly name: string;
+  readonly weights: Readonly<Record<string, number>>;
+  readonly values: Readonly<Record<string, ValueFunction>>;
+  /** Utility of no deal before any lapse. */
+  readonly reservation: number;
+  readonly discount?: number;
+  /** How the lapse lowers the reservation value (lapse.ts `reservationDrop`). */
+  readonly lapseCost: ReservationCost;
+}
+
+/** A strategy an agent plays: any automated StrategySpec (no human at the command line). */
+export type ScenarioStrategy = Exclude<StrategySpec, { readonly kind: 'human' }>;
+
+/** One Assembly (e.g. before and after an election): its blocs from a date on. */
+export interface ScenarioAssembly {
+  readonly from: CivilDate;
+  readonly name: string;
+  readonly seats: number;
+  readonly blocs: readonly Bloc[];
+}
+
+export interface ScenarioLapse {
+  /** The last day the old agreement is in force. */
+  readonly expiry: CivilDate;
+  readonly workforce: number;
+  /** Months of lapse USFK pays workers from its own funds before the furlough. */
+  readonly monthsUntilFurlough: number;
+  readonly furloughedShare: number;
+  readonly monthlyWagePerWorker: number;
+  readonly stopgapFrom: CivilDate | null;
+  readonly lapseClause: boolean;
+}
+
+export interface ScenarioUncertainty {
+  readonly reservation?: Partial<Record<Side, Distribution>>;
+  readonly strategies?: Partial<Record<Side, StrategyDraw>>;
+  readonly monthsUntilFurlough?: Distribution;
+  readonly furloughedShare?: Distribution;
+  /** Yearly ROK CPI growth over the agreement's years (recorded per run for cost). */
+  readonly cpi?: { readonly years: number; readonly growth: Distribution };
+  /** KRW per USD, to state the first-year amount in dollars. */
+  readonly exchangeRate?: Distribution;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The amount the first year's change applies to: the last year before the new agreement. */
+  readonly base: { readonly year: number; readonly amount: number; readonly currency: Currency; readonly unit: number };
+  readonly domain: Domain;
+  readonly parties: Readonly<Record<Side, ScenarioParty>>;
+  readonly protocol: { readonly deadline: number; readonly calendar: RoundCalendar };
+  readonly strategies: Readonly<Record<Side, ScenarioStrategy>>;
+  readonly ratification: { readonly rok: readonly ScenarioAssembly[] | null; readonly us: 'executive-agreement' };
+  readonly lapse: ScenarioLapse | null;
+  readonly uncertainty: ScenarioUncertainty;
+  readonly realOutcome: {
+    readonly outcome: Readonly<Record<string, number | string>>;
+    readonly concluded: CivilDate;
+  } | null;
+  /** Field path (prefix) → where its numbers come from: an event id, a context fact, or "assumption: …". */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;
+
+/** The negotiation config: alternating offers, US first, the scenario's deadline and calendar. */
+export const scenarioConfig = (s: Scenario): NegotiationConfig => ({
+  domain: s.domain,
+  parties: [s.parties.us.name, s.parties.rok.name],
+  mode: 'alternating',
+  deadline: s.protocol.deadline,
+  ratification: s.ratification.rok === null ? 'none' : 'required',
+  calendar: s.protocol.calendar,
+});
+
+export const scenarioPreferences = (party: ScenarioParty, reservation = party.reservation): Preferences => ({
+  weights: party.weights,
+  values: party.values,
+  reservation: { kind: 'constant', value: reservation },
+  ...(party.discount === undefined ? {} : { discount: party.discount }),
+});
+
+/** The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). */
+export function assemblyOn(assemblies: readonly ScenarioAssembly[], date: CivilDate | undefined): AssemblyModel {
+  let chosen = assemblies[0];
+  for (const a of assemblies) if (date !== undefined && a.from <= date) chosen = a;
+  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
+  return { name: chosen.name, seats: chosen.seats, quorum: MAJORITY, passage: MAJORITY, blocs: chosen.blocs };
+}
+
+/** A deal's numeric terms, keyed by issue name, as the blocs' stances read them. */
+export const dealTerms = (outcome: Outcome): RatificationDeal => {
+  const terms: Record<string, number> = {};
+  for (const [k, v] of Object.entries(outcome)) if (typeof v === 'number') terms[k] = v;
+  return terms;
+};
+
+/** The ROK Assembly's consent vote on a deal, member by member (ratification.ts `assemblyVote`). */
+export function scenarioRatification(s: Scenario): RatificationPort | undefined {
+  const assemblies = s.ratification.rok;
+  if (assemblies === null) return undefined;
+  return (deal, context, rng) => {
+    const vote = assemblyVote(assemblyOn(assemblies, context.date), dealTerms(deal), rng);
+    if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);
+    const v = vote.value;
+    return { ratified: v.passed, yes: v.yes, no: v.no, abstain: v.abstain };
+  };
+}
+
+/** The lapse as lapse.ts models it, with drawn months until furlough and furloughed share. */
+export function scenarioLapseModel(
+  s: Scenario,
+  monthsUntilFurlough: number,
+  furloughedShare: number,
+): LapseScenario | null {
+  const l = s.lapse;
+  if (l === null) return null;
+  const end = addDays(l.expiry, 1);
+  const horizon = Math.max(1, monthsBetween(end, lastRoundDate(s)) + 2);
+  return {
+    expiry: l.expiry,
+    months: horizon,
+    newAgreementInForce: null,
+    workforce: l.workforce,
+    fundedMonths: Math.max(0, Math.round(monthsUntilFurlough)),
+    furloughed: Math.min(l.workforce, Math.max(0, Math.round(furloughedShare * l.workforce))),
+    monthlyWagePerWorker: l.monthlyWagePerWorker,
+    stopgapFrom: l.stopgapFrom,
+    lapseClause: l.lapseClause,
+    reservationCost: { us: s.parties.us.lapseCost, rok: s.parties.rok.lapseCost },
+  };
+}
+
+function lastRoundDate(s: Scenario): CivilDate {
+  const c = s.protocol.calendar;
+  const rounds = Math.ceil(s.protocol.deadline / 2);
+  if (c.kind === 'monthly') return addMonthsSafe(c.start, rounds);
+  const last = c.dates[c.dates.length - 1] as CivilDate;
+  return addMonthsSafe(last, Math.max(0, rounds - c.dates.length));
+}
+
+const addMonthsSafe = (date: CivilDate, months: number): CivilDate => addDays(date, Math.ceil(months * 31));
+
+/** The lapse port: month m's reservation shift is minus the growth of lapse.ts's cumulative drop in that month. */
+export function lapsePort(model: LapseScenario | null): LapsePort | undefined {
+  if (model === null) return undefined;
+  const rows = lapseTimeline(model);
+  if (!rows.ok) throw new Error(`lapse model: ${rows.error.code}`);
+  const table = rows.value;
+  return {
+    expiry: addDays(model.expiry, 1),
+    month(m) {
+      const row = table[Math.min(m, table.length) - 1];
+      const before = m >= 2 ? table[Math.min(m - 1, table.length) - 1] : undefined;
+      if (row === undefined || m > table.length) return { reservationShift: [0, 0], furloughedWorkers: 0 };
+      const drop = (side: Side): number => row.reservationDrop[side] - (before?.reservationDrop[side] ?? 0);
+      return { reservationShift: [-drop('us'), -drop('rok')], furloughedWorkers: row.furloughedWorkers };
+    },
+  };
+}
+
+export interface ScenarioRunOptions {
+  readonly strategies?: Partial<Record<Side, ScenarioStrategy>>;
+  readonly trace?: boolean;
+}
+
+/** Outcome tables built once per scenario (the preferences do not vary across runs). */
+export interface ScenarioTables {
+  readonly tables: readonly [OutcomeTable, OutcomeTable];
+}
+
+export function prepareScenarioTables(s: Scenario): ScenarioTables {
+  const outcomes = listOutcomes(s.domain);
+  return {
+    tables: [
+      buildOutcomeTable(s.domain, scenarioPreferences(s.parties.us), outcomes),
+      buildOutcomeTable(s.domain, scenarioPreferences(s.parties.rok), outcomes),
+    ],
+  };
+}
+
+/**
+ * One negotiation of a scenario with the scenario's point values (no uncertainty drawn).
+ * @example runScenario(scenario, createRng(1), { strategies: { us: { kind: 'time-dependent', e: 0.2 } } })
+ */
+export function runScenario(
+  s: Scenario,
+  rng: Rng,
+  options: ScenarioRunOptions = {},
+  tables: ScenarioTables = prepareScenarioTables(s),
+): NegotiationRun {
+  const lapse = s.lapse ? scenarioLapseModel(s, s.lapse.monthsUntilFurlough, s.lapse.furloughedShare) : null;
+  return runDrawn(
+    s,
+    rng,
+    [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok],
+    [s.parties.us.reservation, s.parties.rok.reservation],
+    lapsePort(lapse),
+    options.trace ?? true,
+    tables,
+  );
+}
+
+function runDrawn(
+  s: Scenario,
+  rng: Rng,
+  strategies: readonly [StrategySpec, StrategySpec],
+  reservations: readonly [number, number],
+  lapse: LapsePort | undefined,
+  trace: boolean,
+  tables: ScenarioTables,
+): NegotiationRun {
+  const prefs = [
+    scenarioPreferences(s.parties.us, reservations[0]),
+    scenarioPreferences(s.parties.rok, reservations[1]),
+  ] as const;
+  const ratification = scenarioRatification(s);
+  const run = runNegotiation(
+    scenarioConfig(s),
+    [
+      { agent: createAgent(strategies[0], s.domain, prefs[0], tables.tables[0]), preferences: prefs[0] },
+      { agent: createAgent(strategies[1], s.domain, prefs[1], tables.tables[1]), preferences: prefs[1] },
+    ],
+    rng,
+    { trace, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
+  );
+  // Agents and scenarios are validated, so a protocol error here is a programming error.
+  if (!run.ok) throw new Error(`scenario ${s.id}: ${run.error.code}`);
+  return run.value;
+}
+
+/**
+ * The agreement an outcome describes, starting from the scenario's base year and amount (sma-domain.ts).
+ * @example scenarioAgreement(sma12, { 'first-year-change': 0.083, duration: 5, 'escalation-index': 'rok-cpi', 'escalation-rate': 0.05 })
+ */
+export const scenarioAgreement = (s: Scenario, outcome: Outcome): Agreement =>
+  outcomeToAgreement(outcome, {
+    id: `${s.id}-outcome`,
+    name: `${s.name}: simulated outcome`,
+    currency: s.base.currency,
+    unit: s.base.unit,
+    year: s.base.year,
+    amount: s.base.amount,
+  });
+
+// Monte Carlo ---------------------------------------------------------------------------------------------
+
+const FIRST_YEAR = 'first-year-change';
+
+/** The Monte Carlo summary plus what comparing with history needs: a fine first-year histogram and near-history counts. */
+export interface ScenarioSummary {
+  readonly summary: MonteCarloSummary;
+  /** First-year change of agreed outcomes, bins of 0.001 (0.1 pp). */
+  readonly firstYearChange: Histogram;
+  /** First-year amount of agreed outcomes in USD billions at the drawn exchange rate (when one is given). */
+  readonly firstYearUsdBillions: Histogram;
+  /** Months from the first round to the end of the talks (agreements only). */
+  readonly monthsToAgreement: Histogram;
+  /** Runs whose first-year change is within ±1 pp of the real outcome's. */
+  readonly nearRealChange: number;
+  /** Runs agreed within ±2 months of the real conclusion date. */
+  readonly nearRealDate: number;
+  readonly nearRealBoth: number;
+}
+
+/** A MonteCarloSpec carrying the scenario's config, for the shared summary functions. */
+export function scenarioSpec(s: Scenario, seed: number, runs: number): MonteCarloSpec {
+  const fixed = (side: Side): StrategyDraw => ({ kind: 'fixed', spec: s.strategies[side] });
+  return {
+    seed,
+    runs,
+    config: scenarioConfig(s),
+    parties: [
+      { preferences: scenarioPreferences(s.parties.us), strategy: fixed('us') },
+      { preferences: scenarioPreferences(s.parties.rok), strategy: fixed('rok') },
+    ],
+  };
+}
+
+export function emptyScenarioSummary(s: Scenario): ScenarioSummary {
+  const issue = s.domain.issues.find((i) => i.name === FIRST_YEAR);
+  const [lo, hi] = issue?.kind === 'numeric' ? [issue.min, issue.max] : [0, 1];
+  const months = Math.max(12, s.protocol.deadline);
+  return {
+    summary: emptySummary(scenarioSpec(s, 0, 0)),
+    firstYearChange: emptyHistogram(lo, hi, Math.max(1, Math.min(10_000, Math.round((hi - lo) / 0.001)))),
+    firstYearUsdBillions: emptyHistogram(0, 20, 400),
+    monthsToAgreement: emptyHistogram(0, months, months),
+    nearRealChange: 0,
+    nearRealDate: 0,
+    nearRealBoth: 0,
+  };
+}
+
+export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): ScenarioSummary {
+  return {
+    summary: mergeSummaries(a.summary, b.summary),
+    firstYearChange: mergeHistograms(a.firstYearChange, b.firstYearChange),
+    firstYearUsdBillions: mergeHistograms(a.firstYearUsdBillions, b.firstYearUsdBillions),
+    monthsToAgreement: mergeHistograms(a.monthsToAgreement, b.monthsToAgreement),
+    nearRealChange: a.nearRealChange + b.nearRealChange,
+    nearRealDate: a.nearRealDate + b.nearRealDate,
+    nearRealBoth: a.nearRealBoth + b.nearRealBoth,
+  };
+}
+
+/** A Monte Carlo run plays the drawn strategy when the scenario gives one (a replay is then only for `negotiate`). */
+function drawStrategy(base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec {
+  if (d === undefined) return base;
+  switch (d.kind) {
+    case 'fixed':
+      return d.spec;
+    case 'negmas-time-based':
+      return { kind: 'negmas-time-based', aspiration: draw(d.exponent, rng) };
+    case 'time-dependent':
+      return { kind: 'time-dependent', e: draw(d.e, rng), k: d.k ? draw(d.k, rng) : 0 };
+    case 'fsj-polynomial':
+      return { kind: 'fsj-polynomial', beta: draw(d.beta, rng), kappa: d.kappa ? draw(d.kappa, rng) : 0 };
+    case 'fsj-exponential':
+      return { kind: 'fsj-exponential', beta: draw(d.beta, rng), kappa: draw(d.kappa, rng) };
+  }
+}
+
+/** Per-chunk caches: outcome tables and lapse ports keyed by their drawn parameters. */
+export interface ScenarioChunkContext {
+  readonly tables: ScenarioTables;
+  readonly lapsePorts: Map<string, LapsePort | undefined>;
+}
+
+export const scenarioChunkContext = (s: Scenario, tables = prepareScenarioTables(s)): ScenarioChunkContext => ({
+  tables,
+  lapsePorts: new Map(),
+});
+
+/** Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result. */
+export function runScenarioMonteCarloOne(
+  s: Scenario,
+  seed: number,
+  i: number,
+  ctx: ScenarioChunkContext,
+  strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
+): { run: NegotiationRun; draws: MonteCarloDraws } {
+  const rng = createRng(deriveSeed(seed, i));
+  const u = s.uncertainty;
+  const strategies: [StrategySpec, StrategySpec] = [
+    strategyOverride.us ?? drawStrategy(s.strategies.us, u.strategies?.us, rng),
+    strategyOverride.rok ?? drawStrategy(s.strategies.rok, u.strategies?.rok, rng),
+  ];
+  const rv = (side: Side): number => {
+    const d = u.reservation?.[side];
+    return d ? Math.min(1, Math.max(0, draw(d, rng))) : s.parties[side].reservation;
+  };
+  const reservations: [number, number] = [rv('us'), rv('rok')];
+  let lapse: LapsePort | undefined;
+  let lapseDraw: MonteCarloDraws['lapse'] = null;
+  if (s.lapse) {
+    const months = Math.max(
+      0,
+      Math.round(u.monthsUntilFurlough ? draw(u.monthsUntilFurlough, rng) : s.lapse.monthsUntilFurlough),
+    );
+    const share =
+      Math.round(1000 * (u.furloughedShare ? draw(u.furloughedShare, rng) : s.lapse.furloughedShare)) / 1000;
+    const key = `${months}:${share}`;
+    if (!ctx.lapsePorts.has(key)) ctx.lapsePorts.set(key, lapsePort(scenarioLapseModel(s, months, share)));
+    lapse = ctx.lapsePorts.get(key);
+    lapseDraw = {
+      furloughFromMonth: months + 1,
+      furloughedWorkers: Math.round(share * s.lapse.workforce),
+      shift: [0, 0],
+    };
+  }
+  const indexPaths: Record<string, number[]> = {};
+  if (u.cpi)
+    indexPaths['rok-cpi'] = Array.from({ length: u.cpi.years }, () =>
+      draw((u.cpi as { growth: Distribution }).growth, rng),
+    );
+  const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
+  const run = runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
+  return {
+    run,
+    draws: { strategies, reservations, ratificationProbability: null, lapse: lapseDraw, indexPaths, exchangeRate },
+  };
+}
+
+/** Summarises runs [from, to) of a scenario's Monte Carlo: the unit of work of one worker task. */
+export function runScenarioChunk(
+  s: Scenario,
+  seed: number,
+  from: number,
+  to: number,
+  ctx: ScenarioChunkContext = scenarioChunkContext(s),
+  strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
+): ScenarioSummary {
+  let acc = emptyScenarioSummary(s);
+  const real = s.realOutcome;
+  const realChange = real ? real.outcome[FIRST_YEAR] : undefined;
+  const start = s.protocol.calendar.kind === 'monthly' ? s.protocol.calendar.start : s.protocol.calendar.dates[0];
+  for (let i = from; i < to; i++) {
+    const { run, draws } = runScenarioMonteCarloOne(s, seed, i, ctx, strategyOverride);
+    let { firstYearChange, firstYearUsdBillions, monthsToAgreement, nearRealChange, nearRealDate, nearRealBoth } = acc;
+    const change = run.outcome?.[FIRST_YEAR];
+    if (typeof change === 'number') {
+      firstYearChange = addToHistogram(firstYearChange, change);
+      if (draws.exchangeRate !== null && draws.exchangeRate > 0)
+        firstYearUsdBillions = addToHistogram(
+          firstYearUsdBillions,
+          (s.base.amount * (1 + change)) / draws.exchangeRate / 1e9,
+        );
+      if (run.endDate !== undefined && start !== undefined)
+        monthsToAgreement = addToHistogram(monthsToAgreement, monthsBetween(start, run.endDate));
+      const closeChange = typeof realChange === 'number' && Math.abs(change - realChange) <= 0.01 + 1e-9;
+      const closeDate =
+        real !== null && run.endDate !== undefined && Math.abs(monthsBetween(real.concluded, run.endDate)) <= 2;
+      nearRealChange += closeChange ? 1 : 0;
+      nearRealDate += closeDate ? 1 : 0;
+      nearRealBoth += closeChange && closeDate ? 1 : 0;
+    }
+    acc = {
+      summary: addRun(acc.summary, {
+        index: i,
+        outcome: run.outcome,
+        reason: run.reason,
+        round: run.round,
+        offers: run.offers,
+        ratificationFailures: run.ratificationFailures,
+        monthsInLapse: run.monthsInLapse,
+        furloughedWorkerMonths: run.furloughedWorkerMonths,
+        draws,
+      }),
+      firstYearChange,
+      firstYearUsdBillions,
+      monthsToAgreement,
+      nearRealChange,
+      nearRealDate,
+      nearRealBoth,
+    };
+  }
+  return acc;
+}

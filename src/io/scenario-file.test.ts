@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario, scenarioAgreement } from '../engine/negotiation/scenario.js';
+import { createRng } from '../engine/random/rng.js';
+import { parseScenarioFile, scenarioJsonSchemaText } from './scenario-file.js';
+
+const dir = new URL('../../data/scenarios/', import.meta.url);
+const bytes = (name: string): Uint8Array => readFileSync(new URL(name, dir));
+const load = (name: string) => {
+  const r = parseScenarioFile(bytes(name), name);
+  if (!r.ok) throw new Error(r.error.map((e) => e.message).join('\n'));
+  return r.value;
+};
+const text = (s: string) => new TextEncoder().encode(s);
+const sma11Text = readFileSync(new URL('sma-11-talks.yaml', dir), 'utf8');
+
+describe('scenario files', () => {
+  it('loads the three bundled scenarios, every number cited', () => {
+    expect(load('sma-11-talks.yaml').id).toBe('sma-11-talks');
+    expect(load('sma-12-talks.yaml').realOutcome?.outcome['first-year-change']).toBe(0.083);
+    expect(load('sma-13-talks.yaml').lapse?.expiry).toBe('2030-12-31');
+  });
+
+  it('replays the 11th SMA talks to the real outcome: +13.9 % agreed at round 9 on 2021-03-05 after 15 months of lapse', () => {
+    // events sma11-2021-03-05-round (round 9), agreements.json sma-11 (2021 +13.9 %), context furlough_2020 (4,500 × Apr–Jun)
+    const run = runScenario(load('sma-11-talks.yaml'), createRng(1));
+    expect(run.reason).toBe('agreement');
+    expect(run.outcome?.['first-year-change']).toBe(0.139);
+    expect(run.round).toBe(9);
+    expect(run.endDate).toBe('2021-03-05');
+    expect(run.monthsInLapse).toBe(15);
+    expect(run.furloughedWorkerMonths).toBe(13_500);
+  });
+
+  it('turns the 12th SMA outcome into an agreement starting from the 2025 amount of 1,402,800,000,000 won', () => {
+    // agreements.json sma-11 2025 = 14,028 억원; sma-12: 2026 +8.3 %, CPI of Y−2 capped at 5 %
+    const s = load('sma-12-talks.yaml');
+    const agreement = scenarioAgreement(s, s.realOutcome?.outcome ?? {});
+    expect(agreement.base).toEqual({ year: 2025, amount: 1_402_800_000_000 });
+    expect(agreement.rules.map((r) => r.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
+    expect(agreement.rules[0]?.rule).toEqual({ kind: 'change', rate: 0.083 });
+  });
+
+  it('reports a bad field with file, line, column, path, expected and found', () => {
+    const bad = sma11Text.replace('deadline: 30', 'deadline: thirty');
+    const r = parseScenarioFile(text(bad), 'bad.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toHaveLength(1);
+    expect(r.error[0]?.message).toBe('bad.yaml:37:13: protocol.deadline: expected a number, found "thirty"');
+  });
+
+  it('reports an unknown field at its key, and a number without a source', () => {
+    const unknown = parseScenarioFile(
+      text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')),
+      'u.yaml',
+    );
+    expect(!unknown.ok && unknown.error[0]?.message).toBe(
+      'u.yaml:38:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
+    );
+    const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/m, '')), 'c.yaml');
+    expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
+      'c.yaml:195:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+    ]);
+  });
+
+  it('refuses weights that do not sum to 1 and a replayed position off the domain grid', () => {
+    const bad = sma11Text
+      .replace(
+        'weights: { first-year-change: 0.8, duration: 0.1, escalation-index: 0.1 }',
+        'weights: { first-year-change: 0.9, duration: 0.1, escalation-index: 0.1 }',
+      )
+      .replace('first-year-change: 4.612,', 'first-year-change: 4.6125,');
+    const r = parseScenarioFile(text(bad), 'w.yaml');
+    expect(!r.ok && r.error.map((e) => `${e.code} ${e.path}`)).toEqual([
+      'scenario/invalid_field parties.us.weights',
+      'scenario/invalid_field strategies.us.positions[0].outcome',
+    ]);
+  });
+
+  it('reports YAML syntax and an empty file', () => {
+    const syntax = parseScenarioFile(text('id: [unclosed\n'), 's.yaml');
+    expect(!syntax.ok && syntax.error[0]?.code).toBe('file/syntax');
+    const empty = parseScenarioFile(text(''), 'e.yaml');
+    expect(!empty.ok && empty.error[0]?.message).toBe(
+      'e.yaml:1:1: (root): expected a scenario (id, name, domain, parties, protocol, …), found an empty file',
+    );
+  });
+
+  it('keeps docs/scenario.schema.json current (regenerate: node --import tsx scripts/scenario-schema.ts)', () => {
+    const onDisk = readFileSync(new URL('../../docs/scenario.schema.json', import.meta.url), 'utf8');
+    // Compared as JSON: prettier reflows the committed file.
+    expect(JSON.parse(onDisk)).toEqual(JSON.parse(scenarioJsonSchemaText()));
+  });
+});

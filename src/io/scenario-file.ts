@@ -1,0 +1,316 @@
+/**
+ * Scenario files (data/scenarios/*.yaml): the zod schema, and the loader that reports every problem with its file,
+ * line, column, field path, what was expected and what was found — the same errors as agreement files.
+ */
+import { z } from 'zod';
+import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
+import type { Scenario } from '../engine/negotiation/scenario.js';
+import { err, ok, type Result } from '../engine/result.js';
+import { fileError, readYamlFile, type FileError } from './yaml-file.js';
+import { fieldProblems, formatPath } from './zod-issues.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const unit = z.number().min(0).max(1);
+
+const distribution = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fixed'), value: z.number() }),
+  z.strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() }),
+  z.strictObject({
+    kind: z.literal('normal'),
+    mean: z.number(),
+    sd: z.number().min(0),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
+  z.strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
+]);
+
+/** Bloc thresholds use ratification.ts's distributions (a point, uniform or normal). */
+const thresholdDistribution = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('point'), value: z.number() }),
+  z.strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().min(0) }),
+]);
+
+const issue = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('numeric'),
+    name: z.string().min(1),
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive(),
+    unit: z.string(),
+  }),
+  z.strictObject({ kind: z.literal('categorical'), name: z.string().min(1), options: z.array(z.string()).min(1) }),
+]);
+
+const valueFunction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('linear'), direction: z.enum(['increasing', 'decreasing']) }),
+  z.strictObject({ kind: z.literal('table'), values: z.record(z.string(), unit) }),
+  z.strictObject({ kind: z.literal('triangular'), low: z.number(), peak: z.number(), high: z.number() }),
+]);
+
+const party = z.strictObject({
+  name: z.string().min(1),
+  weights: z.record(z.string(), unit),
+  values: z.record(z.string(), valueFunction),
+  reservation: unit,
+  discount: z.number().gt(0).max(1).optional(),
+  lapseCost: z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) }),
+});
+
+const outcome = z.record(z.string(), z.union([z.number(), z.string()]));
+
+const strategy = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('time-dependent'), e: z.number().min(0), k: unit.optional() }),
+  z.strictObject({
+    kind: z.literal('fsj-polynomial'),
+    beta: z.number().positive(),
+    kappa: unit.optional(),
+    deadline: z.number().positive().max(1).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('fsj-exponential'),
+    beta: z.number().positive(),
+    kappa: z.number().gt(0).max(1),
+    deadline: z.number().positive().max(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('tit-for-tat') }),
+  z.strictObject({
+    kind: z.literal('negmas-time-based'),
+    aspiration: z.union([z.enum(['boulware', 'linear', 'conceder']), z.number().positive()]),
+  }),
+  z.strictObject({
+    kind: z.literal('replay'),
+    positions: z.array(z.strictObject({ date, outcome })).min(1),
+  }),
+]);
+
+const strategyDraw = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('time-dependent'), e: distribution, k: distribution.optional() }),
+  z.strictObject({ kind: z.literal('negmas-time-based'), exponent: distribution }),
+  z.strictObject({ kind: z.literal('fsj-polynomial'), beta: distribution, kappa: distribution.optional() }),
+  z.strictObject({ kind: z.literal('fsj-exponential'), beta: distribution, kappa: distribution }),
+]);
+
+const bloc = z.strictObject({
+  party: z.string().min(1),
+  seats: z.number().int().min(0),
+  attendance: unit,
+  cohesion: unit,
+  abstainShare: unit,
+  stance: z.strictObject({
+    kind: z.literal('threshold'),
+    term: z.string().min(1),
+    direction: z.enum(['at_most', 'at_least']),
+    threshold: thresholdDistribution,
+  }),
+});
+
+const sides = <T extends z.ZodType>(schema: T) => z.strictObject({ us: schema, rok: schema });
+const someSides = <T extends z.ZodType>(schema: T) => z.strictObject({ us: schema.optional(), rok: schema.optional() });
+
+export const scenarioFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'an id of lowercase letters, digits and hyphens'),
+  name: z.string().min(1),
+  description: z.string(),
+  base: z.strictObject({
+    year: z.number().int().min(1991).max(2100),
+    amount: z.number().int().positive(),
+    currency: z.enum(['KRW', 'USD']),
+    unit: z.number().int().positive(),
+  }),
+  domain: z.strictObject({ issues: z.array(issue).min(1) }),
+  parties: sides(party),
+  protocol: z.strictObject({
+    deadline: z.number().int().min(1).max(1000),
+    calendar: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('monthly'), start: date }),
+      z.strictObject({ kind: z.literal('dates'), dates: z.array(date).min(1) }),
+    ]),
+  }),
+  strategies: sides(strategy),
+  ratification: z.strictObject({
+    rok: z
+      .array(
+        z.strictObject({
+          from: date,
+          name: z.string().min(1),
+          seats: z.number().int().positive(),
+          blocs: z.array(bloc).min(1),
+        }),
+      )
+      .min(1)
+      .nullable(),
+    us: z.literal('executive-agreement'),
+  }),
+  lapse: z
+    .strictObject({
+      expiry: date,
+      workforce: z.number().int().positive(),
+      monthsUntilFurlough: z.number().int().min(0),
+      furloughedShare: unit,
+      monthlyWagePerWorker: z.number().min(0),
+      stopgapFrom: date.nullable(),
+      lapseClause: z.boolean(),
+    })
+    .nullable(),
+  uncertainty: z.strictObject({
+    reservation: someSides(distribution).optional(),
+    strategies: someSides(strategyDraw).optional(),
+    monthsUntilFurlough: distribution.optional(),
+    furloughedShare: distribution.optional(),
+    cpi: z.strictObject({ years: z.number().int().min(1).max(20), growth: distribution }).optional(),
+    exchangeRate: distribution.optional(),
+  }),
+  realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
+  sources: z.record(z.string(), z.string().min(1)),
+});
+
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+/** The JSON Schema of scenario files (docs/scenario.schema.json is generated from it). */
+export const scenarioJsonSchema = (): unknown =>
+  z.toJSONSchema(scenarioFileSchema, { target: 'draft-2020-12', io: 'input', reused: 'ref' });
+
+export type ScenarioFileError = FileError<
+  'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | 'scenario/invalid_field'
+>;
+
+type Problem = { readonly path: readonly (string | number)[]; readonly expected: string; readonly found: string };
+
+/** Cross-field checks the schema cannot express: weights, issue names, outcomes in the domain, sources. */
+function checkScenario(s: ScenarioFile): Problem[] {
+  const problems: Problem[] = [];
+  const domain = s.domain as Domain;
+  const names = new Set(s.domain.issues.map((i) => i.name));
+  for (const [i, issue] of s.domain.issues.entries())
+    if (issue.kind === 'numeric' && issue.max < issue.min)
+      problems.push({
+        path: ['domain', 'issues', i, 'max'],
+        expected: `at least min (${issue.min})`,
+        found: String(issue.max),
+      });
+  for (const side of ['us', 'rok'] as const) {
+    const p = s.parties[side];
+    const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > 1e-6)
+      problems.push({ path: ['parties', side, 'weights'], expected: 'weights summing to 1', found: `a sum of ${sum}` });
+    for (const key of [...Object.keys(p.weights), ...Object.keys(p.values)])
+      if (!names.has(key))
+        problems.push({
+          path: ['parties', side, 'weights', key],
+          expected: `an issue of the domain (${[...names].join(', ')})`,
+          found: `"${key}"`,
+        });
+    for (const key of Object.keys(p.weights))
+      if (p.values[key] === undefined)
+        problems.push({
+          path: ['parties', side, 'values', key],
+          expected: 'a value function for every weighted issue',
+          found: 'nothing',
+        });
+    const st = s.strategies[side];
+    if (st.kind === 'replay')
+      st.positions.forEach((pos, k) => {
+        if (!isInDomain(domain, pos.outcome))
+          problems.push({
+            path: ['strategies', side, 'positions', k, 'outcome'],
+            expected: 'an outcome in the domain (every issue, on its grid)',
+            found: JSON.stringify(pos.outcome),
+          });
+      });
+  }
+  if (s.realOutcome !== null && !isInDomain(domain, s.realOutcome.outcome))
+    problems.push({
+      path: ['realOutcome', 'outcome'],
+      expected: 'an outcome in the domain (every issue, on its grid)',
+      found: JSON.stringify(s.realOutcome.outcome),
+    });
+  for (const [i, a] of (s.ratification.rok ?? []).entries()) {
+    const members = a.blocs.reduce((n, b) => n + b.seats, 0);
+    if (members > a.seats)
+      problems.push({
+        path: ['ratification', 'rok', i, 'blocs'],
+        expected: `at most ${a.seats} members`,
+        found: String(members),
+      });
+    a.blocs.forEach((b, j) => {
+      if (!names.has(b.stance.term))
+        problems.push({
+          path: ['ratification', 'rok', i, 'blocs', j, 'stance', 'term'],
+          expected: 'a numeric issue of the domain',
+          found: `"${b.stance.term}"`,
+        });
+    });
+  }
+  for (const path of uncitedNumbers(s))
+    problems.push({
+      path: path.split('.'),
+      expected: 'a source in `sources` for this number (a prefix of its path)',
+      found: 'none',
+    });
+  return problems;
+}
+
+/** Paths of numbers no `sources` key covers (a key covers its path and everything below it). */
+export function uncitedNumbers(s: ScenarioFile): string[] {
+  const keys = Object.keys(s.sources);
+  const covered = (path: string): boolean => keys.some((k) => path === k || path.startsWith(`${k}.`));
+  const out: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'number') {
+      if (!covered(path)) out.push(path);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`));
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
+  };
+  const { sources: _sources, ...rest } = s;
+  walk(rest, '');
+  return out;
+}
+
+/**
+ * Parses a scenario file (YAML, or JSON as YAML): one positioned error per problem.
+ * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
+ */
+export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
+  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
+  if (!file.ok) return file;
+  const { data, at } = file.value;
+  const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success)
+    return err(
+      fieldProblems(parsed.error.issues).map((p) =>
+        fileError(
+          'file/invalid_field',
+          fileName,
+          at(p.path, p.atKey === true),
+          formatPath(p.path),
+          p.expected,
+          p.found,
+        ),
+      ),
+    );
+  const problems = checkScenario(parsed.data);
+  if (problems.length > 0)
+    return err(
+      problems.map((p) =>
+        fileError('scenario/invalid_field', fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+      ),
+    );
+  return ok(parsed.data as Scenario);
+}
+
+/** docs/scenario.schema.json's exact text: `node --import tsx scripts/scenario-schema.ts` writes it. */
+export const scenarioJsonSchemaText = (): string =>
+  JSON.stringify(
+    {
+      ...(scenarioJsonSchema() as object),
+      $id: 'https://sma-lab.example/scenario.schema.json',
+      title: 'SMA Lab negotiation scenario',
+      description: 'A negotiation scenario (docs/scenarios.md); generated from src/io/scenario-file.ts.',
+    },
+    null,
+    2,
+  ) + '\n';

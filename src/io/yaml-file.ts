@@ -1,0 +1,136 @@
+/** Reading a YAML (or JSON) file for a schema: UTF-8 decoding, syntax, and the line and column of any field path. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { err, ok, type Result } from '../engine/result.js';
+
+/** One problem in a file, located at a line and column (both from 1). */
+export interface FileError<Code extends string = string> {
+  readonly code: Code;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Field path, e.g. `rules[1].cap`; `(root)` for the document. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  /** `file:line:column: path: expected ..., found ...` */
+  readonly message: string;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+export const fileError = <Code extends string>(
+  code: Code,
+  file: string,
+  at: Position,
+  path: string,
+  expected: string,
+  found: string,
+): FileError<Code> => ({
+  code,
+  file,
+  line: at.line,
+  column: at.col,
+  path,
+  expected,
+  found,
+  message: `${file}:${at.line}:${at.col}: ${path}: expected ${expected}, found ${found}`,
+});
+
+/** Byte offset of the first byte that breaks UTF-8, or -1. */
+const firstInvalidUtf8 = (bytes: Uint8Array): number => {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+};
+
+/** The YAML node at a path (the value, or the key itself when asked), or the nearest ancestor found. */
+const nodeAt = (root: Node | null, path: readonly (string | number)[], preferKey: boolean): Node | null => {
+  let node: Node | null = root;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair === undefined) return node;
+      const key = pair.key as Node;
+      if (last && preferKey) return key;
+      node = (pair.value as Node | null) ?? key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (item === undefined) return node;
+      node = item;
+    } else return node;
+  }
+  return node;
+};
+
+export interface YamlFile {
+  /** The document as plain data. */
+  readonly data: unknown;
+  /** Where a field path is in the file (its key when `preferKey`), or the nearest ancestor's position. */
+  readonly at: (path: readonly (string | number)[], preferKey?: boolean) => Position;
+}
+
+/**
+ * Decodes and parses a YAML or JSON file; `expectedContent` names what an empty file should have held.
+ * @example readYamlFile(new TextEncoder().encode('id: x\n'), 'x.yaml', 'a scenario') // ok({ data: { id: 'x' }, at })
+ */
+export function readYamlFile(
+  bytes: Uint8Array,
+  fileName: string,
+  expectedContent: string,
+): Result<YamlFile, FileError<'file/not_utf8' | 'file/empty' | 'file/syntax'>[]> {
+  const start = { line: 1, col: 1 };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = Math.max(0, firstInvalidUtf8(bytes));
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const col = offset - before.lastIndexOf(0x0a);
+    const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
+    return err([
+      fileError('file/not_utf8', fileName, { line, col }, '(root)', 'UTF-8 text', `byte 0x${hex} at offset ${offset}`),
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0)
+    return err(
+      doc.errors.map((e) =>
+        fileError(
+          'file/syntax',
+          fileName,
+          lineCounter.linePos(e.pos[0]),
+          '(root)',
+          'valid YAML or JSON',
+          e.message.split('\n')[0] ?? e.code,
+        ),
+      ),
+    );
+  if (doc.contents === null)
+    return err([fileError('file/empty', fileName, start, '(root)', expectedContent, 'an empty file')]);
+  const root = doc.contents as Node;
+  const at = (path: readonly (string | number)[], preferKey = false): Position => {
+    const node = nodeAt(root, path, preferKey);
+    return node?.range ? lineCounter.linePos(node.range[0]) : start;
+  };
+  // The parser accepts some documents that cannot become values (an alias with no anchor, `**`): a syntax error too.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
+    return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
+  }
+  return ok({ data, at });
+}

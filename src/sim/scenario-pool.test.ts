@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenarioChunk, mergeScenarioSummaries } from '../engine/negotiation/scenario.js';
+import { parseScenarioFile } from '../io/scenario-file.js';
+import { runScenarioMonteCarlo } from './scenario-pool.js';
+
+const parsed = parseScenarioFile(
+  readFileSync(new URL('../../data/scenarios/sma-12-talks.yaml', import.meta.url)),
+  'sma-12-talks.yaml',
+);
+if (!parsed.ok) throw new Error('sma-12-talks.yaml does not load');
+const scenario = parsed.value;
+
+describe("a scenario's Monte Carlo", () => {
+  it('gives the identical summary on 1 and 2 workers and in one chunk on this thread, for the same seed', async () => {
+    const one = await runScenarioMonteCarlo(scenario, { seed: 7, runs: 600, workers: 1, chunkSize: 150 });
+    const progress: number[] = [];
+    const two = await runScenarioMonteCarlo(scenario, {
+      seed: 7,
+      runs: 600,
+      workers: 2,
+      chunkSize: 150,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(two).toEqual(one);
+    const here = mergeScenarioSummaries(runScenarioChunk(scenario, 7, 0, 300), runScenarioChunk(scenario, 7, 300, 600));
+    expect(here).toEqual(one);
+    expect(one.summary.runs).toBe(600);
+    expect(progress).toEqual([150, 300, 450, 600]);
+  });
+});

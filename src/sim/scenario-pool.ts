@@ -1,0 +1,66 @@
+/**
+ * A scenario's Monte Carlo across worker threads (piscina). As in monte-carlo-pool.ts, chunks depend only on the run
+ * count and chunk size and summaries merge exactly, so any number of workers gives the identical summary.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { monteCarloChunks } from '../engine/negotiation/monte-carlo.js';
+import {
+  emptyScenarioSummary,
+  mergeScenarioSummaries,
+  type Scenario,
+  type ScenarioStrategy,
+  type ScenarioSummary,
+  type Side,
+} from '../engine/negotiation/scenario.js';
+import type { ScenarioTask } from './scenario-worker.js';
+
+export interface ScenarioMonteCarloOptions {
+  readonly seed: number;
+  readonly runs: number;
+  /** Worker threads (default: all cores). */
+  readonly workers?: number;
+  readonly chunkSize?: number;
+  /** Strategies played instead of the scenario's (drawn) ones. */
+  readonly strategies?: Partial<Record<Side, ScenarioStrategy>>;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20);
+ * built, tsc's dist/sim/scenario-worker.js, which the esbuild bundle in dist/bundle/ finds one folder up.
+ */
+const workerScript = (): string => {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./scenario-ts-worker.mjs', here).href;
+  return new URL(here.includes('/dist/bundle/') ? '../sim/scenario-worker.js' : './scenario-worker.js', here).href;
+};
+
+/**
+ * Runs a scenario's Monte Carlo over worker threads.
+ * @example const summary = await runScenarioMonteCarlo(scenario, { seed: 1, runs: 10_000, workers: 2 });
+ */
+export async function runScenarioMonteCarlo(
+  scenario: Scenario,
+  options: ScenarioMonteCarloOptions,
+): Promise<ScenarioSummary> {
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const chunkSize = options.chunkSize ?? Math.max(250, Math.min(20_000, Math.ceil(options.runs / 40)));
+  const pool = new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers });
+  let merged = emptyScenarioSummary(scenario);
+  let done = 0;
+  try {
+    await Promise.all(
+      monteCarloChunks(options.runs, chunkSize).map(async ([from, to]) => {
+        const task: ScenarioTask = { scenario, seed: options.seed, from, to, strategies: options.strategies ?? {} };
+        const chunk = (await pool.run(task)) as ScenarioSummary;
+        merged = mergeScenarioSummaries(merged, chunk);
+        done += to - from;
+        options.onProgress?.(done, options.runs);
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return merged;
+}

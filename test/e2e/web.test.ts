@@ -1,0 +1,218 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, chromiumPath } from './browser.js';
+import { buildWeb, webDist } from './build-web.js';
+import { hasRealServer, startApp } from './app-server.js';
+
+// Lets lazy chunks, API answers and chart animations finish before a screenshot.
+const settle = async (p: Page): Promise<void> => {
+  await p.waitForLoadState('networkidle');
+  await p.waitForTimeout(1200);
+};
+
+const screenshots = join(process.cwd(), 'test-results', 'screenshots');
+
+if (!hasChromium) {
+  console.warn(`SKIPPED web end-to-end tests: no browser at ${chromiumPath} (apt-get install -y chromium).`);
+} else if (!hasRealServer) {
+  console.warn('SKIPPED the simulation end-to-end test: src/server/main.ts is not in this checkout yet.');
+}
+
+describe.skipIf(!hasChromium)('web app in headless chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let stop: () => Promise<void>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    const srv = await startApp(webDist);
+    base = srv.url;
+    stop = srv.close;
+    context = await launchChromium();
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await stop?.();
+  });
+
+  const open = async (hash: string): Promise<void> => {
+    await page.goto(`${base}/${hash}`);
+    await page.locator('main h1').waitFor();
+  };
+
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(
+    'loads the %s page with its heading',
+    async (p) => {
+      await open(`#/${p}`);
+      await expect(page.locator(`nav a[aria-current="page"]`).getAttribute('href')).resolves.toBe(`#/${p}`);
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, `${p}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('draws the theory charts and recomputes the Rubinstein split when δ₂ changes', async () => {
+    await open('#/theory');
+    // Rubinstein 1982 with δ1 = 0.9, δ2 = 0.8: x1 = 0.2 / 0.28 = 0.7143 (research-vectors.md, item 1)
+    await expect(page.getByTestId('rubinstein-x1').textContent()).resolves.toContain('0.7143');
+    await page.locator('.chart[data-drawn="true"]').first().waitFor();
+    const d2 = page.getByLabel('δ₂ (player 2)', { exact: true }).and(page.locator('input[type=number]'));
+    await d2.fill('0.9');
+    // δ1 = δ2 = 0.9: x1 = 1 / 1.9 = 0.5263
+    await expect(page.getByTestId('rubinstein-x1').textContent()).resolves.toContain('0.5263');
+    expect(page.url()).toContain('d2=0.9');
+    // Kalai–Smorodinsky on u2 = 1 − u1², d = 0: (√5 − 1)/2 = 0.6180 (research-vectors.md, item 6)
+    await expect(page.getByTestId('axiomatic-points').textContent()).resolves.toContain('(0.6180, 0.6180)');
+  });
+
+  it('shows a validation message beside a field with an out-of-range value', async () => {
+    await open('#/theory');
+    const d1 = page
+      .getByLabel('δ₁ (player 1, first proposer)', { exact: true })
+      .and(page.locator('input[type=number]'));
+    await d1.fill('1.5');
+    await expect(d1.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Enter a number between 0 and 0.99.');
+  });
+
+  it('switches to Korean and back, with Korean labels and the page language set', async () => {
+    await open('#/theory');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect(page.locator('main h1').textContent()).resolves.toBe('협상 이론');
+    await expect(page.locator('nav').textContent()).resolves.toContain('계산기');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko');
+    await settle(page);
+    await page.screenshot({ path: join(screenshots, 'theory-ko.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Bargaining theory');
+  });
+
+  it('downloads a chart as PNG and SVG and a table as CSV', async () => {
+    await open('#/theory');
+    await page.locator('.chart[data-drawn="true"]').first().waitFor();
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^PNG — Rubinstein/ }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('rubinstein-split.png');
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^SVG — Rubinstein/ }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('rubinstein-split.svg');
+    expect(readFileSync(await svg.path(), 'utf8')).toContain('<svg');
+    await page.getByText('Table and CSV').click();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /^CSV — / })
+        .first()
+        .click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('stahl-finite-horizon.csv');
+    // Ståhl 1972, δ = 0.9: x1(1) = 1, x1(2) = 0.1 (research-vectors.md, item 3)
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['T,x₁(T)', '1,1', '2,0.09999999999999998']);
+  });
+
+  it('shows the 12th SMA record year with its source one click away', async () => {
+    await open('#/record');
+    const row = page.locator('tbody tr', { hasText: /^2026/ }).first();
+    // MOFA, 2024-10-04: 2026 = 1조 5,192억 원
+    await expect(row.locator('td').nth(2).textContent()).resolves.toContain('KRW 1.5192 tn');
+    await row.getByText(/^Source \(\d+\)$/).click();
+    await expect(row.getByRole('link', { name: /MOFA/ }).first().isVisible()).resolves.toBe(true);
+    // 2020: frozen at 1.0389 tn, 314.4 bn paid during the lapse deducted, 724.5 bn paid (record README, key figures)
+    const y2020 = page.locator('tbody tr', { hasText: /^2020/ }).first();
+    await y2020.getByText(/^Source \(\d+\)$/).click();
+    await expect(y2020.textContent()).resolves.toContain(
+      'Actually paid: KRW 724.5 bn (deducted, already paid during the lapse: KRW 314.4 bn)',
+    );
+    // 2023 is not stated in any source: derived from the 11th SMA rule (record README, correction 3)
+    await expect(page.locator('tbody tr', { hasText: /^2023/ }).first().textContent()).resolves.toContain('derived');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^CSV — SMA contributions/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('sma-record-2020.csv');
+    const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
+    expect(
+      lines
+        .find((l) => l.startsWith('2026,'))
+        ?.split(',')
+        .slice(0, 3),
+    ).toEqual(['2026', '12', '1519200000000']);
+  });
+
+  it('recomputes the calculator schedule when the 2026 increase is edited', async () => {
+    await open('#/calculator');
+    const total = page.getByTestId('schedule-total');
+    await total.waitFor();
+    const firstRow = page.locator('tbody tr').first();
+    // 12th SMA: 2026 = 1.4028 tn × 1.083 = 1.5192 tn (MOFA, 2024-10-04)
+    await expect(firstRow.textContent()).resolves.toContain('KRW 1.5192 tn');
+    await page.getByLabel('2026 · Change (%)').fill('10');
+    // 1.4028 tn × 1.10 = 1.54308 tn, rounded half up to 100 million won: 1.5431 tn
+    await expect.poll(() => firstRow.textContent()).toContain('KRW 1.5431 tn');
+    expect(decodeURIComponent(page.url())).toContain('"rate":0.1');
+    await page.getByLabel('2026 · Change (%)').fill('-80');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Enter a number between -49 and 200.');
+    await page.getByLabel('2026 · Change (%)').fill('8.3');
+    await settle(page);
+    await page.screenshot({ path: join(screenshots, 'calculator-edited.png'), fullPage: true });
+  });
+
+  it('writes amounts in Korean units after the language switch', async () => {
+    await open('#/calculator');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain('1조 5,192억 원');
+    await settle(page);
+    await page.screenshot({ path: join(screenshots, 'calculator-ko.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  describe.skipIf(!hasRealServer)('with the real server', () => {
+    it('runs the negotiation Monte Carlo to its result with live progress', async () => {
+      await open('#/simulate?runs=500&seed=7');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('simulation-result').waitFor({ timeout: 60_000 });
+      const progress = page.locator('progress');
+      await expect(progress.getAttribute('value')).resolves.toBe(await progress.getAttribute('max'));
+      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+        /^Agreement rate: \d+\.\d% \(95% interval \d+\.\d% – \d+\.\d%\)/,
+      );
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-result.png'), fullPage: true });
+    });
+  });
+
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(
+    'fits the %s page on a phone-sized screen without horizontal scrolling',
+    async (p) => {
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${base}/#/${p}`);
+      await phone.locator('main h1').waitFor();
+      await settle(phone);
+      const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+      await phone.screenshot({ path: join(screenshots, `${p}-phone.png`), fullPage: true });
+      await phone.close();
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+  );
+});

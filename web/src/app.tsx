@@ -1,0 +1,58 @@
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { useI18n } from './i18n/lang.js';
+import { hrefFor, pages, useRoute, type Page } from './router.js';
+
+// Each page is its own chunk so the first load carries only the shell.
+const views: Record<Page, LazyExoticComponent<ComponentType>> = {
+  record: lazy(() => import('./pages/record.js')),
+  calculator: lazy(() => import('./pages/calculator.js')),
+  compare: lazy(() => import('./pages/compare.js')),
+  simulate: lazy(() => import('./pages/simulate.js')),
+  theory: lazy(() => import('./pages/theory.js')),
+};
+
+export function App() {
+  const { page } = useRoute();
+  const { t, lang, setLang } = useI18n();
+  const View = views[page];
+  useEffect(() => {
+    document.title = `${t(`nav.${page}`)} · ${t('appName')}`;
+  }, [page, t]);
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {lang === 'ko' ? '본문으로 건너뛰기' : 'Skip to content'}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <strong>{t('appName')}</strong>
+          <span className="tagline">{t('tagline')}</span>
+        </div>
+        <nav aria-label={lang === 'ko' ? '주 메뉴' : 'Main'}>
+          <ul>
+            {pages.map((p) => (
+              <li key={p}>
+                <a href={hrefFor(p)} aria-current={p === page ? 'page' : undefined}>
+                  {t(`nav.${p}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="lang" role="group" aria-label={t('lang.switch')}>
+          <button type="button" aria-pressed={lang === 'ko'} onClick={() => setLang('ko')} lang="ko">
+            한국어
+          </button>
+          <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">
+            English
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <View />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

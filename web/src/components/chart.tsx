@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+
+export type ChartOption = EChartsCoreOption;
+
+export interface ChartProps {
+  /** Read by screen readers and used as the export file name. */
+  readonly title: string;
+  /** A file-safe stem for exports, e.g. `sma-record-nominal`. */
+  readonly filename: string;
+  readonly option: ChartOption;
+  readonly height?: number;
+  /** Called with the data index of a clicked point or bar. */
+  readonly onPick?: (dataIndex: number, seriesIndex: number) => void;
+}
+
+// ECharts (~190 KB gzip) loads after the page's numbers and tables have rendered, so a page's first paint stays small.
+const ChartImpl = lazy(() => import('./chart-impl.js'));
+
+/** An ECharts chart with aria description, tooltip and PNG/SVG export buttons; the figure's space is kept while it loads. */
+export default function Chart(props: ChartProps) {
+  const height = props.height ?? 320;
+  return (
+    <Suspense
+      fallback={
+        <figure className="chart-box" style={{ margin: 0 }}>
+          <div className="chart" role="img" aria-label={props.title} aria-busy="true" style={{ height: height + 30 }} />
+          <figcaption className="muted" style={{ fontSize: '0.85rem' }}>
+            {props.title}
+          </figcaption>
+        </figure>
+      }
+    >
+      <ChartImpl {...props} />
+    </Suspense>
+  );
+}

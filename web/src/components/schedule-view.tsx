@@ -1,0 +1,246 @@
+import { useMemo } from 'react';
+import Chart, { type ChartOption } from './chart.js';
+import { DataTable, type Column } from './data-table.js';
+import { StatusBadge } from './sources.js';
+import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
+import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement/metrics.js';
+import type { EscalationRule } from '../types.js';
+
+const S = {
+  en: {
+    change: 'Change',
+    basis: 'Where it comes from',
+    real: 'Real won',
+    usd: 'USD',
+    perSoldier: 'Per soldier',
+    share: 'Share of defense budget',
+    total: 'Total',
+    pv: 'Present value',
+    capped: 'cap binds',
+    floored: 'floor binds',
+    observed: 'observed',
+    chart: 'Yearly amount',
+    table: 'Schedule',
+  },
+  ko: {
+    change: '증가율',
+    basis: '근거',
+    real: '실질 원화',
+    usd: '달러',
+    perSoldier: '1인당',
+    share: '국방비 대비',
+    total: '합계',
+    pv: '현재가치',
+    capped: '상한 적용',
+    floored: '하한 적용',
+    observed: '실적치',
+    chart: '연도별 금액',
+    table: '연도별 일정',
+  },
+};
+
+/** The rule of a year in words, in the current language. */
+export function describeRule(rule: EscalationRule, i: I18n): string {
+  const ko = i.lang === 'ko';
+  switch (rule.kind) {
+    case 'amount':
+      return ko ? `금액 지정 ${i.won(rule.amount)}` : `stated amount ${i.won(rule.amount)}`;
+    case 'change':
+      return ko
+        ? `고정 인상률 ${i.rate(rule.rate, { signed: true })}`
+        : `fixed change ${i.rate(rule.rate, { signed: true })}`;
+    case 'freeze':
+      return ko ? '동결' : 'freeze';
+    case 'index': {
+      const series =
+        rule.series === 'rok-cpi'
+          ? ko
+            ? '소비자물가지수 증가율'
+            : 'CPI growth'
+          : rule.series === 'rok-defense-budget-growth'
+            ? ko
+              ? '국방비 증가율'
+              : 'defense-budget growth'
+            : rule.series;
+      const lag = ko ? (rule.lag === 2 ? '전전년도' : rule.lag === 1 ? '전년도' : `${rule.lag}년 전`) : `Y−${rule.lag}`;
+      const cap = rule.cap === null ? '' : ko ? `, 상한 ${i.rate(rule.cap)}` : `, cap ${i.rate(rule.cap)}`;
+      const floor = rule.floor === null ? '' : ko ? `, 하한 ${i.rate(rule.floor)}` : `, floor ${i.rate(rule.floor)}`;
+      return ko ? `${lag} ${series}${cap}${floor}` : `${series} of ${lag}${cap}${floor}`;
+    }
+  }
+}
+
+/** The first source of an origin string, without its URL (the full text stays in the CSV and the tooltip). */
+const shortOrigin = (origin: string): string => {
+  const first = origin.split('; ')[0] ?? origin;
+  const text = first.replace(/ <[^>]*>/g, '');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
+const money = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));
+
+/** Where a year's amount comes from: the rule, and for index rules the series value used, observed or projected. */
+export function yearBasis(y: YearMetrics, i: I18n, s: { capped: string; floored: string; observed: string }): string {
+  const idx = y.source.index;
+  const rule = describeRule(y.source.rule, i);
+  if (!idx) return rule;
+  const bound = idx.bound === 'cap' ? ` [${s.capped}]` : idx.bound === 'floor' ? ` [${s.floored}]` : '';
+  return `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: ${shortOrigin(idx.origin)})`;
+}
+
+/** A computed schedule: chart and table, each year saying which rule and which index value (observed or projected) made it. */
+export function ScheduleView({
+  metrics,
+  filename,
+  title,
+}: {
+  metrics: ScheduleMetrics;
+  filename: string;
+  title: string;
+}) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const cur = metrics.currency;
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: {
+        trigger: 'axis',
+        formatter: (ps: unknown) => {
+          const p = (ps as { dataIndex: number }[])[0];
+          const y = p ? metrics.rows[p.dataIndex] : undefined;
+          return y ? `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i)}` : '';
+        },
+      },
+      xAxis: { type: 'category', data: metrics.rows.map((y) => String(y.year)) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => money(i, v, cur) } },
+      series: [
+        {
+          type: 'bar',
+          name: s.chart,
+          data: metrics.rows.map((y) => ({
+            value: y.amount,
+            itemStyle: { color: y.source.index && !y.source.index.observed ? '#e0a030' : '#0b5cad' },
+          })),
+          label: {
+            show: metrics.rows.length <= 12,
+            position: 'top',
+            fontSize: 10,
+            formatter: (p: { value: number }) => money(i, p.value, cur).replace(/ \d[\d,]*만.*$/, ''),
+          },
+        },
+      ],
+    }),
+    [metrics, cur, i, s],
+  );
+  const columns: Column<YearMetrics>[] = [
+    { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
+    {
+      key: 'amount',
+      header: i.t('amount'),
+      numeric: true,
+      render: (y) => money(i, y.amount, cur),
+      csv: (y) => y.amount,
+    },
+    {
+      key: 'change',
+      header: s.change,
+      numeric: true,
+      render: (y) => (y.change.available && y.change.rate !== null ? i.rate(y.change.rate, { signed: true }) : '—'),
+      csv: (y) => (y.change.available ? y.change.rate : null),
+    },
+    {
+      key: 'basis',
+      header: s.basis,
+      render: (y) => (
+        <span title={y.source.index?.origin}>
+          {yearBasis(y, i, s)}
+          {y.source.index && !y.source.index.observed && <StatusBadge status="projected" />}
+        </span>
+      ),
+      csv: (y) => (y.source.index ? `${yearBasis(y, i, s)} — ${y.source.index.origin}` : yearBasis(y, i, s)),
+    },
+    {
+      key: 'real',
+      header: `${s.real} (${metrics.realBaseYear})`,
+      numeric: true,
+      render: (y) =>
+        y.real.available ? (
+          <>
+            {i.won(y.real.value)}
+            {y.real.projected && <StatusBadge status="projected" />}
+          </>
+        ) : (
+          '—'
+        ),
+      csv: (y) => (y.real.available ? y.real.value : null),
+    },
+    {
+      key: 'usd',
+      header: cur === 'KRW' ? s.usd : 'KRW',
+      numeric: true,
+      render: (y) => {
+        const m = cur === 'KRW' ? y.usd : y.krw;
+        if (!m.available) return '—';
+        const fx = m.conversion?.fx;
+        return (
+          <>
+            {cur === 'KRW' ? i.usd(m.value) : i.won(m.value)}
+            {fx && (
+              <div className="muted" style={{ fontSize: '0.72rem' }}>
+                {fx.value.toFixed(1)} KRW/USD {fx.year}
+                {!fx.observed && ` (${i.t('projected')})`}
+              </div>
+            )}
+          </>
+        );
+      },
+      csv: (y) => {
+        const m = cur === 'KRW' ? y.usd : y.krw;
+        return m.available ? m.value : null;
+      },
+    },
+    {
+      key: 'perSoldier',
+      header: s.perSoldier,
+      numeric: true,
+      render: (y) => money(i, y.perSoldier.value, cur),
+      csv: (y) => y.perSoldier.value,
+    },
+    {
+      key: 'share',
+      header: s.share,
+      numeric: true,
+      render: (y) =>
+        y.defenseBudgetShare.available ? (
+          <>
+            {i.rate(y.defenseBudgetShare.value, { digits: 2 })}
+            {!y.defenseBudgetShare.budget.observed && <StatusBadge status="projected" />}
+          </>
+        ) : (
+          '—'
+        ),
+      csv: (y) => (y.defenseBudgetShare.available ? y.defenseBudgetShare.value : null),
+    },
+  ];
+  return (
+    <>
+      <p className="result" data-testid="schedule-total">
+        {s.total}: <strong>{money(i, metrics.totals.nominal.value, cur)}</strong>
+        {metrics.totals.real.available && (
+          <>
+            {' · '}
+            {s.real} ({metrics.realBaseYear}): {i.won(metrics.totals.real.value)}
+          </>
+        )}
+      </p>
+      <Chart title={`${s.chart}: ${title}`} filename={`${filename}-chart`} option={option} />
+      <DataTable
+        caption={`${s.table}: ${title}`}
+        filename={filename}
+        columns={columns}
+        rows={metrics.rows}
+        rowKey={(y) => String(y.year)}
+      />
+    </>
+  );
+}

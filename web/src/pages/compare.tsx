@@ -1,0 +1,304 @@
+import { useCallback, useMemo } from 'react';
+import {
+  compareSchedules,
+  type ComparisonMeasure,
+  type ComparisonRow,
+} from '../../../src/engine/agreement/comparison.js';
+import type { ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
+import Chart, { type ChartOption } from '../components/chart.js';
+import { DataTable, type Column } from '../components/data-table.js';
+import { NumberField } from '../components/number-field.js';
+import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
+import { useAgreementChoices } from '../record/choices.js';
+import { computeAgreement } from '../record/compute.js';
+import { smaRecord } from '../record/record.js';
+import { useNumberParam, useQueryParam } from '../router.js';
+
+const S = {
+  en: {
+    title: 'Compare agreements and proposals',
+    intro:
+      'Several agreements and proposals side by side on the same years and measure, with differences against a reference. Computed by the engine from the record; index values after the record come from the assumptions and are projected.',
+    pick: 'Agreements and proposals',
+    reference: 'Reference',
+    measure: 'Measure',
+    nominal: 'Own currency',
+    krw: 'Won',
+    usd: 'US dollars',
+    real: 'Real won',
+    cpi: 'Assumed CPI growth (%/year)',
+    defense: 'Assumed defense-budget growth (%/year)',
+    discount: 'Discount rate for present value (%)',
+    realBase: 'Real won at prices of',
+    chart: 'Yearly amounts side by side',
+    table: 'Amounts and differences against the reference',
+    summary: 'Totals over each term',
+    diff: 'vs reference',
+    total: 'Total',
+    totalDiff: 'Difference',
+    ratio: 'Ratio',
+    pv: 'Present value (to 2026)',
+    years: 'Years',
+    pickOne: 'Pick at least one agreement, and a reference among them.',
+    proposal: 'proposal',
+  },
+  ko: {
+    title: '협정·제안 비교',
+    intro:
+      '여러 협정과 제안을 같은 연도와 지표로 나란히 놓고 기준과의 차이를 봅니다. 기록을 바탕으로 엔진이 계산하며, 기록 이후의 지수는 가정값을 쓰고 전망치로 표시됩니다.',
+    pick: '협정과 제안',
+    reference: '기준',
+    measure: '지표',
+    nominal: '협정 통화',
+    krw: '원화',
+    usd: '미 달러',
+    real: '실질 원화',
+    cpi: '소비자물가지수 증가율 가정 (%/년)',
+    defense: '국방비 증가율 가정 (%/년)',
+    discount: '현재가치 할인율 (%)',
+    realBase: '실질 기준 연도',
+    chart: '연도별 금액 비교',
+    table: '금액과 기준 대비 차이',
+    summary: '기간 합계',
+    diff: '기준 대비',
+    total: '합계',
+    totalDiff: '차이',
+    ratio: '비율',
+    pv: '현재가치 (2026년 기준)',
+    years: '연도',
+    pickOne: '협정을 하나 이상 고르고 그중 기준을 정하세요.',
+    proposal: '제안',
+  },
+};
+
+const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real'];
+
+export default function ComparePage() {
+  const s = usePageStrings(S);
+  const record = smaRecord.ok ? smaRecord.value : null;
+  const all = useAgreementChoices(record);
+  const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
+  const ids = idsRaw.split(',').filter(Boolean);
+  const [ref, setRef] = useQueryParam('ref', 'sma-12-to-2035');
+  const [measureRaw, setMeasure] = useQueryParam('measure', 'krw');
+  const measure: ComparisonMeasure = (measures as readonly string[]).includes(measureRaw)
+    ? (measureRaw as ComparisonMeasure)
+    : 'krw';
+  const [cpi, setCpi] = useNumberParam('cpi', 2);
+  const [defense, setDefense] = useNumberParam('defense', 4);
+  const [discount, setDiscount] = useNumberParam('discount', 3);
+  const [realBase, setRealBase] = useNumberParam('base', 2025);
+  // Stable between renders so the comparison and its chart are redrawn only when an input changes.
+  const chosen = useMemo(() => all.filter((a) => idsRaw.split(',').includes(a.id)), [all, idsRaw]);
+
+  const outcome = useMemo(() => {
+    if (!record || chosen.length === 0) return null;
+    const metrics: ScheduleMetrics[] = [];
+    for (const a of chosen) {
+      const r = computeAgreement(record, a, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase });
+      if (!r.ok) return { ok: false as const, message: `${a.id}: ${r.code} ${r.detail}` };
+      metrics.push(r.metrics);
+    }
+    const referenceId = chosen.some((a) => a.id === ref) ? ref : (chosen[0]?.id ?? '');
+    const c = compareSchedules(metrics, { measure, referenceId, discount: { rate: discount / 100, toYear: 2026 } });
+    return c.ok
+      ? { ok: true as const, comparison: c.value }
+      : { ok: false as const, message: `${c.error.code} ${JSON.stringify(c.error)}` };
+  }, [record, chosen, cpi, defense, realBase, ref, measure, discount]);
+
+  const nameOf = useCallback((id: string) => all.find((a) => a.id === id)?.name ?? id, [all]);
+
+  return (
+    <>
+      <h1>{s.title}</h1>
+      <p className="muted">{s.intro}</p>
+      <div className="card">
+        <fieldset>
+          <legend>{s.pick}</legend>
+          <div
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: '2px 16px' }}
+          >
+            {all.map((a) => (
+              <label key={a.id} style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+                <input
+                  type="checkbox"
+                  checked={ids.includes(a.id)}
+                  onChange={(e) =>
+                    setIds((e.target.checked ? [...ids, a.id] : ids.filter((x) => x !== a.id)).join(','))
+                  }
+                />
+                <span>
+                  {a.name}
+                  {a.kind === 'proposal' && <span className="badge projected">{s.proposal}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <div className="field">
+            <label htmlFor="ref">{s.reference}</label>
+            <select id="ref" value={ref} onChange={(e) => setRef(e.target.value)}>
+              {chosen.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="measure">{s.measure}</label>
+            <select id="measure" value={measure} onChange={(e) => setMeasure(e.target.value)}>
+              {measures.map((m) => (
+                <option key={m} value={m}>
+                  {s[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <NumberField label={s.cpi} value={cpi} min={-5} max={20} step={0.1} onChange={setCpi} />
+          <NumberField label={s.defense} value={defense} min={-10} max={20} step={0.1} onChange={setDefense} />
+          <NumberField label={s.discount} value={discount} min={0} max={20} step={0.5} onChange={setDiscount} />
+          <NumberField
+            label={s.realBase}
+            value={realBase}
+            min={2008}
+            max={2035}
+            step={1}
+            integer
+            onChange={setRealBase}
+          />
+        </div>
+      </div>
+      {outcome === null && <p className="error">{s.pickOne}</p>}
+      {outcome && !outcome.ok && (
+        <div className="alert" role="alert">
+          {outcome.message}
+        </div>
+      )}
+      {outcome?.ok && <ComparisonView comparison={outcome.comparison} nameOf={nameOf} />}
+    </>
+  );
+}
+
+type ComparisonT = Extract<ReturnType<typeof compareSchedules>, { ok: true }>['value'];
+
+function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameOf: (id: string) => string }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const currency = comparison.unit.currency;
+  const fmt = useCallback((v: number) => formatIn(i, v, currency), [i, currency]);
+  const ids = comparison.agreementIds;
+  const refIndex = ids.indexOf(comparison.referenceId);
+  const option = useMemo<ChartOption>(
+    () => ({
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
+      series: ids.map((id, k) => ({
+        type: 'line',
+        name: nameOf(id),
+        lineStyle: { width: k === refIndex ? 4 : 2 },
+        data: comparison.rows.map((r) => {
+          const c = r.cells[k];
+          return c?.available ? c.value : null;
+        }),
+      })),
+    }),
+    [comparison, ids, refIndex, fmt, nameOf],
+  );
+  const columns: Column<ComparisonRow>[] = [
+    { key: 'year', header: i.t('year'), render: (r) => r.year, csv: (r) => r.year },
+    ...ids.flatMap<Column<ComparisonRow>>((id, k) => [
+      {
+        key: `v${k}`,
+        header: nameOf(id),
+        numeric: true,
+        render: (r) => {
+          const c = r.cells[k];
+          return c?.available ? fmt(c.value) : '—';
+        },
+        csv: (r) => {
+          const c = r.cells[k];
+          return c?.available ? c.value : null;
+        },
+      },
+      ...(k === refIndex
+        ? []
+        : [
+            {
+              key: `d${k}`,
+              header: `${s.diff}`,
+              numeric: true,
+              render: (r: ComparisonRow) => {
+                const c = r.cells[k];
+                return c?.available && c.difference !== null
+                  ? `${c.difference > 0 ? '+' : ''}${fmt(c.difference)}`
+                  : '—';
+              },
+              csv: (r: ComparisonRow) => {
+                const c = r.cells[k];
+                return c?.available ? c.difference : null;
+              },
+            },
+          ]),
+    ]),
+  ];
+  return (
+    <>
+      <div className="card">
+        <Chart title={s.chart} filename="sma-compare" option={option} height={380} />
+      </div>
+      <h2>{s.summary}</h2>
+      <DataTable
+        caption={s.summary}
+        filename="sma-compare-totals"
+        columns={[
+          { key: 'name', header: s.pick, render: (x) => nameOf(x.agreementId), csv: (x) => x.agreementId },
+          {
+            key: 'years',
+            header: s.years,
+            render: (x) => `${x.years[0] ?? ''}–${x.years[x.years.length - 1] ?? ''}`,
+            csv: (x) => x.years.join(' '),
+          },
+          { key: 'total', header: s.total, numeric: true, render: (x) => fmt(x.total), csv: (x) => x.total },
+          {
+            key: 'diff',
+            header: `${s.totalDiff} (${s.diff})`,
+            numeric: true,
+            render: (x) => `${x.totalDifference > 0 ? '+' : ''}${fmt(x.totalDifference)}`,
+            csv: (x) => x.totalDifference,
+          },
+          {
+            key: 'ratio',
+            header: s.ratio,
+            numeric: true,
+            render: (x) => (x.totalRatio === null ? '—' : x.totalRatio.toFixed(3)),
+            csv: (x) => x.totalRatio,
+          },
+          {
+            key: 'pv',
+            header: s.pv,
+            numeric: true,
+            render: (x) => (x.presentValue === null ? '—' : fmt(x.presentValue)),
+            csv: (x) => x.presentValue,
+          },
+        ]}
+        rows={comparison.summaries}
+        rowKey={(x) => x.agreementId}
+      />
+      <h2>{s.table}</h2>
+      <DataTable
+        caption={s.table}
+        filename="sma-compare"
+        columns={columns}
+        rows={comparison.rows}
+        rowKey={(r) => String(r.year)}
+      />
+    </>
+  );
+}
+
+const formatIn = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));

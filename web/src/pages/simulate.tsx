@@ -1,0 +1,463 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, toRemote, useApi, type Remote } from '../api.js';
+import Chart, { type ChartOption } from '../components/chart.js';
+import { DataTable } from '../components/data-table.js';
+import { NumberField } from '../components/number-field.js';
+import { RemoteView } from '../components/remote-view.js';
+import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { useNumberParam, useQueryParam } from '../router.js';
+import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
+import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
+import type { Bin, JobKindSummary, JobSnapshot, RubinsteinSplitResult } from '../types.js';
+
+/** Scenarios the negotiation Monte Carlo can run: the engine's bundled example (a lapse as in 2019–2020). */
+const scenarios = [
+  {
+    id: 'price-lapse-2019',
+    en: 'Price talks from Sep 2019, the agreement expiring 31 Dec 2019, furloughs of 4,000–5,000 from the 4th month, a home vote',
+    ko: '2019년 9월부터 가격 협상, 2019년 12월 31일 협정 만료, 4개월째부터 4,000–5,000명 무급휴직, 국회 비준',
+    spec: PRICE_LAPSE_MONTE_CARLO,
+  },
+] as const;
+
+const S = {
+  en: {
+    title: 'Simulate',
+    intro:
+      'Monte Carlo runs on the server, in worker threads, seeded: the same seed gives the same result. Progress is live.',
+    kind: 'Simulation',
+    runs: 'Runs',
+    seed: 'Seed',
+    scenario: 'Scenario',
+    run: 'Run',
+    cancel: 'Stop',
+    progress: 'Progress (chunks of runs)',
+    d1min: 'δ₁ from',
+    d1max: 'δ₁ to',
+    d2min: 'δ₂ from',
+    d2max: 'δ₂ to',
+    bins: 'Histogram bins',
+    meanShare: 'Mean share of the first proposer',
+    ci: '95% interval',
+    sd: 'standard deviation',
+    shareHist: 'Distribution of the first proposer’s Rubinstein share',
+    share: 'Share x₁',
+    count: 'Runs',
+    agreementRate: 'Agreement rate',
+    terms: 'Agreed terms',
+    time: 'Rounds to agreement',
+    lapse: 'Months in lapse',
+    furlough: 'Furloughed worker-months',
+    ratification: 'Deals rejected at ratification',
+    from: 'Simulated by job {id} ({kind}), seed {seed}, {runs} runs',
+    cancelled: 'Stopped.',
+    unknownKind: 'This simulation has no form in the web app yet; its raw result is shown.',
+    outcomes: 'How the negotiations ended',
+    quantities: 'Distributions over the runs',
+    quantity: 'Quantity',
+    mean: 'mean',
+    'reason:agreement': 'agreement',
+    'reason:deadline': 'deadline',
+    'reason:walkaway': 'walk-away',
+    'reason:ratification-failed': 'ratification failed',
+  },
+  ko: {
+    title: '시뮬레이션',
+    intro:
+      '몬테카를로는 서버의 작업 스레드에서 시드를 고정해 실행합니다. 같은 시드는 같은 결과를 냅니다. 진행 상황이 실시간으로 표시됩니다.',
+    kind: '시뮬레이션 종류',
+    runs: '실행 횟수',
+    seed: '시드',
+    scenario: '시나리오',
+    run: '실행',
+    cancel: '중지',
+    progress: '진행 (실행 묶음)',
+    d1min: 'δ₁ 최소',
+    d1max: 'δ₁ 최대',
+    d2min: 'δ₂ 최소',
+    d2max: 'δ₂ 최대',
+    bins: '히스토그램 구간 수',
+    meanShare: '먼저 제안한 쪽의 평균 몫',
+    ci: '95% 구간',
+    sd: '표준편차',
+    shareHist: '먼저 제안한 쪽의 루빈스타인 몫 분포',
+    share: '몫 x₁',
+    count: '실행 수',
+    agreementRate: '타결률',
+    terms: '타결 조건',
+    time: '타결까지 걸린 회차',
+    lapse: '협정 공백 개월 수',
+    furlough: '무급휴직 인원×개월',
+    ratification: '국회 비준 동의 실패',
+    from: '작업 {id} ({kind}), 시드 {seed}, {runs}회 실행 결과',
+    cancelled: '중지했습니다.',
+    unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
+    outcomes: '협상 종료 사유',
+    quantities: '실행 전체의 분포',
+    quantity: '항목',
+    mean: '평균',
+    'reason:agreement': '타결',
+    'reason:deadline': '시한 만료',
+    'reason:walkaway': '결렬',
+    'reason:ratification-failed': '비준 실패',
+  },
+};
+
+type Job =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly job: JobSnapshot }
+  | { readonly state: 'done'; readonly job: JobSnapshot }
+  | { readonly state: 'failed'; readonly remote: Remote<never> };
+
+export default function SimulatePage() {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const kinds = useApi<readonly JobKindSummary[]>('/api/jobs/kinds');
+  const [kindParam, setKind] = useQueryParam('kind', '');
+  const [runs, setRuns] = useNumberParam('runs', 10_000);
+  const [seed, setSeed] = useNumberParam('seed', 42);
+  const [d1min, setD1min] = useNumberParam('d1min', 0.8);
+  const [d1max, setD1max] = useNumberParam('d1max', 0.95);
+  const [d2min, setD2min] = useNumberParam('d2min', 0.8);
+  const [d2max, setD2max] = useNumberParam('d2max', 0.95);
+  const [bins, setBins] = useNumberParam('bins', 20);
+  const [scenario, setScenario] = useQueryParam('scenario', '');
+  const [job, setJob] = useState<Job>({ state: 'idle' });
+  const source = useRef<EventSource | null>(null);
+  useEffect(() => () => source.current?.close(), []);
+
+  const list = kinds.state === 'ok' ? kinds.data : [];
+  const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
+  const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
+  const input =
+    kind === 'rubinstein-split'
+      ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
+      : { ...chosenScenario.spec, seed, runs };
+  const rangeOk = (min: number, max: number) =>
+    min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
+
+  const follow = (started: JobSnapshot) => {
+    setJob({ state: 'running', job: started });
+    const es = new EventSource(`/api/jobs/${encodeURIComponent(started.id)}/events`);
+    source.current = es;
+    const onSnapshot = (e: Event) => {
+      const snap = JSON.parse((e as MessageEvent<string>).data) as JobSnapshot;
+      const withInput = { ...snap, input: snap.input ?? started.input };
+      if (snap.status === 'running') setJob({ state: 'running', job: withInput });
+      else if (snap.status === 'succeeded') setJob({ state: 'done', job: withInput });
+      else
+        setJob({
+          state: 'failed',
+          remote:
+            snap.status === 'cancelled'
+              ? { state: 'error', route: `/api/jobs/${snap.id}`, message: s.cancelled }
+              : {
+                  state: 'error',
+                  route: `/api/jobs/${snap.id}`,
+                  message: `${snap.error?.code ?? ''}: ${snap.error?.message ?? ''}`,
+                },
+        });
+      if (snap.status !== 'running') es.close();
+    };
+    es.addEventListener('progress', onSnapshot);
+    es.addEventListener('finished', onSnapshot);
+    es.onerror = () => {
+      // The stream ends after `finished`; only a stream that never finished is a failure.
+      setJob((j) =>
+        j.state === 'running'
+          ? { state: 'failed', remote: { state: 'error', route: es.url, message: 'event stream closed' } }
+          : j,
+      );
+      es.close();
+    };
+  };
+
+  const start = async () => {
+    source.current?.close();
+    try {
+      const started = await api<JobSnapshot>(`/api/jobs/${encodeURIComponent(kind)}`, { body: input });
+      // Event-stream snapshots may leave the input out; the caption needs the seed and runs asked for.
+      follow({ ...started, input: started.input ?? { seed, runs } });
+    } catch (e) {
+      setJob({ state: 'failed', remote: toRemote<never>(e, `/api/jobs/${kind}`) });
+    }
+  };
+
+  const invalid = kind === 'rubinstein-split' && (d1min > d1max || d2min > d2max);
+  return (
+    <>
+      <h1>{s.title}</h1>
+      <p className="muted">{s.intro}</p>
+      <form
+        noValidate
+        className="card"
+        aria-label={s.title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) void start();
+        }}
+      >
+        <RemoteView remote={kinds}>
+          {(d) => (
+            <div className="field">
+              <label htmlFor="kind">{s.kind}</label>
+              <select id="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+                {d.map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.kind}
+                  </option>
+                ))}
+              </select>
+              <span className="muted">{d.find((k) => k.kind === kind)?.summary}</span>
+            </div>
+          )}
+        </RemoteView>
+        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+          <NumberField label={s.runs} value={runs} min={1} max={1_000_000} step={1000} integer onChange={setRuns} />
+          <NumberField label={s.seed} value={seed} min={0} max={4294967295} step={1} integer onChange={setSeed} />
+        </div>
+        {kind === 'rubinstein-split' && (
+          <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+            <NumberField label={s.d1min} value={d1min} min={0} max={0.99} step={0.01} onChange={setD1min} />
+            <NumberField
+              label={s.d1max}
+              value={d1max}
+              min={0}
+              max={0.99}
+              step={0.01}
+              onChange={setD1max}
+              validate={(v) => rangeOk(d1min, v)}
+            />
+            <NumberField label={s.d2min} value={d2min} min={0} max={0.99} step={0.01} onChange={setD2min} />
+            <NumberField
+              label={s.d2max}
+              value={d2max}
+              min={0}
+              max={0.99}
+              step={0.01}
+              onChange={setD2max}
+              validate={(v) => rangeOk(d2min, v)}
+            />
+            <NumberField label={s.bins} value={bins} min={1} max={200} step={1} integer onChange={setBins} />
+          </div>
+        )}
+        {kind === 'negotiation-monte-carlo' && (
+          <div className="field">
+            <label htmlFor="scenario">{s.scenario}</label>
+            <select id="scenario" value={chosenScenario.id} onChange={(e) => setScenario(e.target.value)}>
+              {scenarios.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x[i.lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <button type="submit" className="primary" disabled={!kind || invalid || job.state === 'running'}>
+            {s.run}
+          </button>
+          {job.state === 'running' && (
+            <button
+              type="button"
+              onClick={() =>
+                void api(`/api/jobs/${encodeURIComponent(job.job.id)}/cancel`, { method: 'POST' }).catch(
+                  () => undefined,
+                )
+              }
+            >
+              {s.cancel}
+            </button>
+          )}
+        </div>
+        {job.state !== 'idle' && job.state !== 'failed' && (
+          <div className="field">
+            <label htmlFor="progress">
+              {s.progress}: {i.int(job.job.progress.done)} / {i.int(job.job.progress.total)}
+            </label>
+            <progress
+              id="progress"
+              className="progress"
+              max={Math.max(1, job.job.progress.total)}
+              value={job.job.progress.done}
+            />
+          </div>
+        )}
+      </form>
+      {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
+      {job.state === 'done' && <Results job={job.job} />}
+    </>
+  );
+}
+
+function Results({ job }: { job: JobSnapshot }) {
+  const s = usePageStrings(S);
+  const input = (job.input ?? {}) as { seed?: number; runs?: number };
+  const caption = s.from
+    .replace('{id}', job.id)
+    .replace('{kind}', job.kind)
+    .replace('{seed}', String(input.seed ?? '—'))
+    .replace('{runs}', String(input.runs ?? '—'));
+  return (
+    <section aria-label={caption} data-testid="simulation-result">
+      <p className="muted">{caption}</p>
+      {job.kind === 'rubinstein-split' ? (
+        <RubinsteinResult result={job.result as RubinsteinSplitResult} />
+      ) : isNegotiation(job.result) ? (
+        <NegotiationResults result={job.result} />
+      ) : (
+        <>
+          <p>{s.unknownKind}</p>
+          <pre style={{ overflowX: 'auto' }}>{JSON.stringify(job.result, null, 2)}</pre>
+        </>
+      )}
+    </section>
+  );
+}
+
+const isNegotiation = (r: unknown): r is MonteCarloReport =>
+  typeof r === 'object' && r !== null && 'agreementRate' in r && 'quantities' in r;
+
+function Histogram({
+  title,
+  filename,
+  bins,
+  fmt,
+}: {
+  title: string;
+  filename: string;
+  bins: readonly Bin[];
+  fmt: (x: number) => string;
+}) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: bins.map((b) => fmt(b.from)), name: title, nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'value', name: s.count },
+    series: [
+      {
+        type: 'bar',
+        name: s.count,
+        data: bins.map((b) => b.count),
+        itemStyle: { color: '#0b5cad' },
+        barCategoryGap: '5%',
+      },
+    ],
+  };
+  return (
+    <div className="card">
+      <Chart title={title} filename={filename} option={option} height={280} />
+      <details>
+        <summary>{i.lang === 'ko' ? '표와 CSV' : 'Table and CSV'}</summary>
+        <DataTable
+          caption={title}
+          filename={filename}
+          columns={[
+            { key: 'from', header: `${title} ≥`, render: (b) => fmt(b.from), csv: (b) => b.from },
+            { key: 'to', header: `${title} <`, render: (b) => fmt(b.to), csv: (b) => b.to },
+            { key: 'n', header: s.count, numeric: true, render: (b) => i.int(b.count), csv: (b) => b.count },
+          ]}
+          rows={bins}
+          rowKey={(b) => String(b.from)}
+        />
+      </details>
+    </div>
+  );
+}
+
+function RubinsteinResult({ result }: { result: RubinsteinSplitResult }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  return (
+    <>
+      <p className="result" data-testid="mean-share">
+        {s.meanShare}: <strong>{i.num(result.meanShare)}</strong> ({s.ci} {i.num(result.meanInterval95[0])} –{' '}
+        {i.num(result.meanInterval95[1])}; {s.sd} {i.num(result.standardDeviation)})
+      </p>
+      <Histogram
+        title={s.shareHist}
+        filename="simulation-rubinstein-share"
+        bins={result.histogram}
+        fmt={(x) => x.toFixed(3)}
+      />
+    </>
+  );
+}
+
+function NegotiationResults({ result }: { result: MonteCarloReport }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const label = (key: string): string =>
+    key === 'roundsToAgreement'
+      ? s.time
+      : key === 'monthsInLapse'
+        ? s.lapse
+        : key === 'furloughedWorkerMonths'
+          ? s.furlough
+          : key.startsWith('term:')
+            ? `${s.terms}: ${key.slice(5)}`
+            : key;
+  const reasons = Object.entries(result.reasons);
+  const reasonOption: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: reasons.map(([k]) => s[`reason:${k}` as keyof typeof s] ?? k),
+      axisLabel: { interval: 0, fontSize: 10 },
+    },
+    yAxis: { type: 'value', name: s.count },
+    series: [{ type: 'bar', name: s.count, data: reasons.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
+  };
+  const quantities = Object.entries(result.quantities);
+  const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 1000 ? i.int(Math.round(v)) : v.toFixed(3));
+  return (
+    <>
+      <p className="result" data-testid="agreement-rate">
+        {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci}{' '}
+        {i.rate(result.agreementInterval95[0])} – {i.rate(result.agreementInterval95[1])}) · {s.ratification}:{' '}
+        {i.int(result.ratificationFailures)}
+      </p>
+      <div className="grid2">
+        <div className="card">
+          <Chart title={s.outcomes} filename="simulation-outcomes" option={reasonOption} height={260} />
+        </div>
+        {quantities.map(([key, q]) => (
+          <div className="card" key={key}>
+            <Chart
+              title={label(key)}
+              filename={`simulation-${key.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`}
+              height={220}
+              option={{
+                tooltip: { trigger: 'axis' },
+                xAxis: { type: 'category', data: ['p5', 'p50', s.mean, 'p95'] },
+                yAxis: { type: 'value' },
+                series: [
+                  {
+                    type: 'bar',
+                    name: label(key),
+                    data: [q.p5, q.p50, q.mean, q.p95],
+                    itemStyle: { color: '#6fa3d8' },
+                  },
+                ],
+              }}
+            />
+          </div>
+        ))}
+      </div>
+      <DataTable
+        caption={s.quantities}
+        filename="simulation-quantities"
+        columns={[
+          { key: 'q', header: s.quantity, render: ([k]) => label(k), csv: ([k]) => k },
+          { key: 'mean', header: s.mean, numeric: true, render: ([, q]) => fmt(q.mean), csv: ([, q]) => q.mean },
+          { key: 'p5', header: 'p5', numeric: true, render: ([, q]) => fmt(q.p5), csv: ([, q]) => q.p5 },
+          { key: 'p50', header: 'p50', numeric: true, render: ([, q]) => fmt(q.p50), csv: ([, q]) => q.p50 },
+          { key: 'p95', header: 'p95', numeric: true, render: ([, q]) => fmt(q.p95), csv: ([, q]) => q.p95 },
+        ]}
+        rows={quantities}
+        rowKey={([k]) => k}
+      />
+    </>
+  );
+}

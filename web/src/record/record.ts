@@ -1,0 +1,35 @@
+import serialRecord from 'virtual:sma-record';
+import type { IndexPoint, IndexSeries, IndexSet } from '../../../src/engine/agreement/types.js';
+import type { SmaRecord } from '../../../src/io/load-record.js';
+
+/** What web/record-plugin.ts emits: the record with its index maps as entry arrays. */
+type SerialRecord = Omit<SmaRecord, 'indices'> & {
+  readonly indices: readonly (readonly [
+    string,
+    Omit<IndexSeries, 'points'> & { readonly points: readonly (readonly [number, IndexPoint])[] },
+  ])[];
+};
+
+const serial = serialRecord as SerialRecord;
+
+/**
+ * The project's sourced record (data/record), validated at build time by src/io's loadRecord (web/record-plugin.ts)
+ * and shipped inside the lazy chunk of the pages that need it, so every page computes from the same facts as the
+ * server and the CLI, with the pure engine.
+ */
+export const smaRecord:
+  | { readonly ok: true; readonly value: SmaRecord }
+  | {
+      readonly ok: false;
+      readonly error: readonly { readonly file: string; readonly path: string; readonly message: string }[];
+    } = {
+  ok: true,
+  value: {
+    ...serial,
+    indices: new Map(
+      serial.indices.map(([id, s]): [string, IndexSeries] => [id, { ...s, points: new Map(s.points) }]),
+    ) as IndexSet,
+  },
+};
+
+export type { SmaRecord };

@@ -1,0 +1,58 @@
+// Shapes the web app reads from the server (docs/web-api-needs.md) and shares with the engine.
+import type { Agreement, EscalationRule, YearRule } from '../../src/engine/agreement/types.js';
+
+export type { Agreement, EscalationRule, YearRule };
+
+export type FactStatus =
+  | 'verified-official'
+  | 'verified-secondary'
+  | 'weak-secondary'
+  | 'derived'
+  | 'conflicting'
+  | 'unverified'
+  | 'not-yet-determined'
+  | 'not-yet-available'
+  | (string & {});
+
+export interface Source {
+  readonly url: string;
+  readonly title: string;
+  readonly type: string;
+}
+
+/** A job as the server reports it (POST /api/jobs/:kind, GET /api/jobs/:id, and each SSE event's data). */
+export interface JobSnapshot {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly input: unknown;
+  readonly result: unknown;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+export interface JobKindSummary {
+  readonly kind: string;
+  readonly summary: string;
+  readonly start: string;
+}
+
+/** A histogram bin as the jobs report them. */
+export interface Bin {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/** Output of the `rubinstein-split` job. */
+export interface RubinsteinSplitResult {
+  readonly runs: number;
+  readonly meanShare: number;
+  readonly standardDeviation: number;
+  readonly meanInterval95: readonly [number, number];
+  readonly minShare: number;
+  readonly maxShare: number;
+  readonly histogram: readonly Bin[];
+}
