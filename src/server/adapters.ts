@@ -1,5 +1,6 @@
 /** Adapters from the store and io to the server's ports. */
 import { parseAgreementFile } from '../io/agreement-file.js';
+import { parseScenarioFile } from '../io/scenario-file.js';
 import type { SmaRecord } from '../io/load-record.js';
 import type { DocumentKind, MonteCarloRun, RunStatus, Store } from '../store/index.js';
 import type { JobRecorder, JobSnapshot, JobStatus } from './jobs/job-runner.js';
@@ -119,11 +120,12 @@ const fileValidator =
     };
   };
 
-/** Agreements and proposals are saved in the agreement file format and checked exactly as `sma` checks a file. */
+/** Every kind is saved in its file format and checked exactly as `sma` checks the file. */
 export function ioDocumentValidators(record: SmaRecord): Partial<Record<DocumentKind, DocumentValidator>> {
   const agreementFile = fileValidator((bytes) => {
     const parsed = parseAgreementFile(bytes, 'document', record);
     return parsed.ok ? { ok: true, value: parsed.value.agreement } : parsed;
   });
-  return { agreement: agreementFile, proposal: agreementFile };
+  const scenarioFile = fileValidator((bytes) => parseScenarioFile(bytes, 'document'));
+  return { agreement: agreementFile, proposal: agreementFile, scenario: scenarioFile };
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
 import { ioDocumentValidators } from '../adapters.js';
@@ -124,9 +125,15 @@ describe('saved documents', () => {
     ]);
   });
 
-  it('says scenarios cannot be saved until their file format is checked, and refuses an unknown kind', async () => {
-    const scenario = await call('POST', '/api/documents/scenario', { name: 'class A' });
-    expect([scenario.status, scenario.body.error.code]).toEqual([422, 'document/kind_unavailable']);
+  it('saves a bundled scenario checked as a scenario file, and lists the bad fields of a broken one', async () => {
+    const scenario = parse(readFileSync(new URL('../../../data/scenarios/sma-12-talks.yaml', import.meta.url), 'utf8'));
+    const saved = await call('POST', '/api/documents/scenario', scenario);
+    expect([saved.status, saved.body.id, saved.body.version]).toEqual([201, scenario.id, 1]);
+    const broken = await call('POST', '/api/documents/scenario', { ...scenario, id: 'copy', domain: 'none' });
+    expect([broken.status, broken.body.error.issues.map((i: { path: string }) => i.path)]).toEqual([
+      422,
+      ['body.domain'],
+    ]);
     expect((await call('GET', '/api/documents/treaty')).status).toBe(400);
   });
 });
