@@ -26,6 +26,7 @@ import {
 import { createJobRunner, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
+import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -142,7 +143,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob],
+      kinds: [
+        rubinsteinSplitJob,
+        negotiationMonteCarloJob,
+        scenarioMonteCarloJob(loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url))),
+      ],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,

@@ -183,6 +183,7 @@ describe('simulation jobs', () => {
     expect(kinds?.json().map((k: { kind: string; start: string }) => [k.kind, k.start])).toEqual([
       ['rubinstein-split', '/api/jobs/rubinstein-split'],
       ['negotiation-monte-carlo', '/api/jobs/negotiation-monte-carlo'],
+      ['scenario-monte-carlo', '/api/jobs/scenario-monte-carlo'],
     ]);
     expect([missing?.statusCode, missingEvents?.statusCode, missing?.json().error.code]).toEqual([
       404,
