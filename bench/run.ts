@@ -12,11 +12,19 @@ const benchNegotiation = (): void => {
   });
 };
 
+// The server bench starts the built server as a child process; `npm run bench` has just built it.
+const benchServer = (): void => {
+  spawnSync(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, '--no-build'], {
+    stdio: 'inherit',
+  });
+};
+
 const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
   negotiation: benchNegotiation,
   'monte-carlo': () => benchMonteCarlo(),
   web: benchWeb,
+  server: benchServer,
 };
 
 const only = process.argv.slice(2);

@@ -106,3 +106,49 @@ export {
 export { parseScenarioFile, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
 export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
 export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
+
+// The agreement engine: money, schedules, metrics, projections, comparison, evaluation.
+export * from './engine/agreement/index.js';
+export { evaluateAgreement, DEFAULT_PROJECTION } from './engine/agreement/evaluate.js';
+export type { EvaluateError, EvaluateOptions, Evaluation, ProjectionRequest } from './engine/agreement/evaluate.js';
+
+// Bargaining theory: closed forms and solution concepts.
+export {
+  frequentOffersLimitSplit,
+  frequentOffersSplit,
+  outsideOptionBinds,
+  outsideOptionSplit,
+  rubinsteinSplit,
+  stahlSplit,
+  stahlSplitEqualDiscount,
+} from './engine/bargaining/closed-forms.js';
+export type { ClosedFormError, PieSplit } from './engine/bargaining/closed-forms.js';
+export { analyseOutcomes, distancesToSolutions, solve, solveAll } from './engine/bargaining/solutions.js';
+export type {
+  BargainingProblem,
+  SolutionConcept,
+  SolutionError,
+  SolutionOutcome,
+  SolutionPoints,
+} from './engine/bargaining/solutions.js';
+export { requiredRuns } from './engine/bargaining/sample-size.js';
+
+// Two levels and the lapse.
+export {
+  assemblyVote,
+  ratificationProbability,
+  rokAssembly,
+  winSet,
+  US_EXECUTIVE_AGREEMENT,
+} from './engine/negotiation/ratification.js';
+export type { AssemblyModel, AssemblyVote, Bloc, RatificationOdds } from './engine/negotiation/ratification.js';
+export { lapseTimeline, LAPSE_2020 } from './engine/negotiation/lapse.js';
+export type { LapseMonth, LapseScenario } from './engine/negotiation/lapse.js';
+
+// Seeded randomness.
+export { createRng, deriveSeed, rngFromState } from './engine/random/rng.js';
+export type { Rng, RngState } from './engine/random/rng.js';
+
+// The store.
+export { openStore } from './store/index.js';
+export type { Store } from './store/index.js';

@@ -216,6 +216,17 @@ describe('usage and exit codes', () => {
     expect((await sma('schedule', '--help')).out).toContain('Usage: sma schedule <id|file> [options]');
   });
 
+  // `npm test` builds first; this runs what users run, the esbuild bundle, on a YAML file (its parser loads lazily).
+  it('runs the built bundle bin/sma.js on an agreement file', () => {
+    const r = spawnSync(process.execPath, ['bin/sma.js', 'schedule', fixture('five-year-proposal.yaml'), '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).years[0]).toMatchObject({ year: 2026, amount: 1_519_200_000_000 });
+  });
+
   it('runs as a real process: output on stdout, errors on stderr, exit codes kept', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: root, encoding: 'utf8' });

@@ -39,8 +39,19 @@ function decimals(x: number): number {
 }
 
 /** Rounds a grid point to the decimals of min and step, so 0.005 steps give 0.045 and won amounts stay integers. */
+// Issues are immutable, so each issue's scale is worked out once: offer checks run millions of times in Monte Carlo.
+const scales = new WeakMap<NumericIssue, number>();
+const scaleOf = (issue: NumericIssue): number => {
+  let scale = scales.get(issue);
+  if (scale === undefined) {
+    scale = 10 ** Math.max(decimals(issue.min), decimals(issue.step));
+    scales.set(issue, scale);
+  }
+  return scale;
+};
+
 function gridValue(issue: NumericIssue, i: number): number {
-  const scale = 10 ** Math.max(decimals(issue.min), decimals(issue.step));
+  const scale = scaleOf(issue);
   return Math.round((issue.min + i * issue.step) * scale) / scale;
 }
 

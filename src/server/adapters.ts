@@ -1,0 +1,131 @@
+/** Adapters from the store and io to the server's ports. */
+import { parseAgreementFile } from '../io/agreement-file.js';
+import { parseScenarioFile } from '../io/scenario-file.js';
+import type { SmaRecord } from '../io/load-record.js';
+import type { DocumentKind, MonteCarloRun, RunStatus, Store } from '../store/index.js';
+import type { JobRecorder, JobSnapshot, JobStatus } from './jobs/job-runner.js';
+import type { DocumentValidator, StorePort } from './ports.js';
+
+/** Readiness of the store: a query that touches the database answers (not found is an answer). */
+export function storeReadiness(store: Store): StorePort {
+  return {
+    ready: async () => {
+      await store.getRun('readiness-probe');
+      return { ok: true };
+    },
+    close: () => store.close(),
+  };
+}
+
+const runStatusOf: Readonly<Record<JobStatus, RunStatus>> = {
+  running: 'running',
+  succeeded: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+const jobStatusOf: Readonly<Record<RunStatus, JobStatus>> = {
+  queued: 'running',
+  running: 'running',
+  done: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+interface RecordedInputs {
+  readonly kind: string;
+  readonly input: unknown;
+  readonly chunks: number;
+}
+
+const seedOf = (input: unknown): number => {
+  const seed = typeof input === 'object' && input !== null ? (input as { seed?: unknown }).seed : undefined;
+  return typeof seed === 'number' && Number.isSafeInteger(seed) ? seed : 0;
+};
+
+const snapshotOf = (run: MonteCarloRun): JobSnapshot => {
+  const inputs = run.inputs as RecordedInputs;
+  const summary = run.summary as { result?: unknown } | null;
+  return {
+    id: run.id,
+    kind: inputs.kind,
+    status: jobStatusOf[run.status],
+    progress: { done: Math.round(run.progress * inputs.chunks), total: inputs.chunks },
+    createdAt: run.createdAt,
+    finishedAt: run.finishedAt,
+    input: inputs.input,
+    result: summary?.result ?? null,
+    error: run.error === null ? null : { code: 'job/failed', message: run.error },
+  };
+};
+
+/** Jobs recorded as the store's Monte Carlo runs, so they can be fetched after a restart or from another process. */
+export function storeJobRecorder(store: Store): JobRecorder {
+  const orThrow = (result: { ok: boolean; error?: { code: string } }) => {
+    if (!result.ok) throw new Error(`store refused the job record: ${result.error?.code ?? 'unknown'}`);
+  };
+  return {
+    async started(job, client) {
+      const inputs: RecordedInputs = { kind: job.kind, input: job.input, chunks: job.progress.total };
+      orThrow(await store.createRun({ id: job.id, clientId: client, inputs, seed: seedOf(job.input) }));
+      orThrow(await store.updateRun(job.id, { status: 'running' }));
+    },
+    async progressed(job) {
+      orThrow(await store.updateRun(job.id, { progress: job.progress.done / Math.max(1, job.progress.total) }));
+    },
+    async finished(job) {
+      orThrow(
+        await store.updateRun(job.id, {
+          status: runStatusOf[job.status],
+          ...(job.status === 'succeeded' ? { summary: { result: job.result } } : {}),
+          ...(job.error ? { error: job.error.message } : {}),
+        }),
+      );
+    },
+    async fetch(id) {
+      const run = await store.getRun(id);
+      return run.ok ? snapshotOf(run.value) : undefined;
+    },
+  };
+}
+
+interface FileProblem {
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+type FileParser = (
+  bytes: Uint8Array,
+) => { ok: true; value: { id: string; name: string } } | { ok: false; error: readonly FileProblem[] };
+
+/** A document checked as its file would be: the JSON body goes through the file parser `sma validate` uses. */
+const fileValidator =
+  (parse: FileParser): DocumentValidator =>
+  (body) => {
+    const parsed = parse(new TextEncoder().encode(JSON.stringify(body ?? null)));
+    if (parsed.ok) return { ok: true, value: { id: parsed.value.id, name: parsed.value.name, body } };
+    const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
+    return {
+      ok: false,
+      error: {
+        code: 'document/invalid_file',
+        message: `The document has ${count}.`,
+        issues: parsed.error.map((e) => ({
+          path: e.path === '(root)' ? '' : e.path,
+          expected: e.expected,
+          found: e.found,
+          message: `expected ${e.expected}, found ${e.found}`,
+        })),
+      },
+    };
+  };
+
+/** Every kind is saved in its file format and checked exactly as `sma` checks the file. */
+export function ioDocumentValidators(record: SmaRecord): Partial<Record<DocumentKind, DocumentValidator>> {
+  const agreementFile = fileValidator((bytes) => {
+    const parsed = parseAgreementFile(bytes, 'document', record);
+    return parsed.ok ? { ok: true, value: parsed.value.agreement } : parsed;
+  });
+  const scenarioFile = fileValidator((bytes) => parseScenarioFile(bytes, 'document'));
+  return { agreement: agreementFile, proposal: agreementFile, scenario: scenarioFile };
+}

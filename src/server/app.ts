@@ -1,0 +1,192 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config.js';
+import { ApiFailure, httpErrorOf, httpErrorOfThrown, validationFailure } from './errors.js';
+import { jsonNestsDeeperThan } from './json-body.js';
+import {
+  systemClock,
+  type Clock,
+  type DocumentKind,
+  type DocumentStore,
+  type DocumentValidator,
+  type StorePort,
+} from './ports.js';
+import { createJobRunner, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
+import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
+import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
+import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { documentRoutes } from './routes/documents.js';
+import { recordRoutes } from './routes/record.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { solveRoutes } from './routes/solve.js';
+import type { SmaRecord } from '../io/load-record.js';
+
+export interface AppDeps {
+  readonly config: ServerConfig;
+  readonly clock?: Clock;
+  readonly store?: StorePort;
+  /** The bundled record, loaded by the caller; without it the record routes are absent and /api/ready says so. */
+  readonly record?: SmaRecord;
+  /** Saved documents and how each kind is validated; without them the document routes are absent. */
+  readonly documents?: {
+    readonly store: DocumentStore;
+    readonly validators: Partial<Record<DocumentKind, DocumentValidator>>;
+  };
+  /** Where jobs are recorded (the store's runs); without it jobs live only in memory. */
+  readonly jobRecorder?: JobRecorder;
+  /** A job runner to use; by default one is made from the config and closed with the app. */
+  readonly jobs?: JobRunner;
+  /** A pino logger; none (silent) by default, as in tests. */
+  readonly logger?: FastifyBaseLogger;
+}
+
+/**
+ * The HTTP API as a Fastify instance, with its dependencies passed in: test it with `app.inject`, serve it with `listen`.
+ * @example const app = await buildApp({ config }); const res = await app.inject({ url: '/api/health' }); // 200
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: config.limits.bodyBytes,
+    // Long-lived event streams must not hold shutdown forever.
+    forceCloseConnections: true,
+    // A caller's (or proxy's) request id is kept in the logs; otherwise Fastify numbers requests.
+    requestIdHeader: 'x-request-id',
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON is parsed here rather than by Fastify's default so that nesting depth is refused before parsing.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    const body = text as string;
+    if (body.trim() === '') return done(null, undefined);
+    if (jsonNestsDeeperThan(body, config.limits.jsonDepth)) {
+      return done(
+        new ApiFailure({
+          code: 'request/json_too_deep',
+          message: `The JSON body nests deeper than ${config.limits.jsonDepth} levels.`,
+          limit: config.limits.jsonDepth,
+        }),
+        undefined,
+      );
+    }
+    try {
+      done(null, JSON.parse(body));
+    } catch {
+      done(new ApiFailure({ code: 'request/json_malformed', message: 'The body is not valid JSON.' }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let http;
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? 'body';
+      const input = (request as unknown as Record<string, unknown>)[context];
+      http = httpErrorOf(validationFailure(error.validation, context, input));
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      http = httpErrorOfThrown(new Error('response serialization'));
+    } else {
+      http = httpErrorOfThrown(error);
+      if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    }
+    return reply.code(http.status).type('application/json').send(http.body);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'SMA Lab API',
+        description:
+          'The Korea–US Special Measures Agreement: schedules, the record, bargaining solutions and simulation jobs.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'health' },
+        { name: 'jobs' },
+        { name: 'documents' },
+        { name: 'record' },
+        { name: 'agreements' },
+        { name: 'solve' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const jobs =
+    deps.jobs ??
+    createJobRunner({
+      kinds: [
+        rubinsteinSplitJob,
+        negotiationMonteCarloJob,
+        scenarioMonteCarloJob(loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url))),
+      ],
+      clock,
+      threads: config.jobThreads,
+      maxRunsPerJob: config.limits.runsPerJob,
+      maxJobsPerClient: config.limits.jobsPerClient,
+      jobsKept: config.jobsKept,
+      ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
+      onError: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'job failed'),
+      onFinished: (job) =>
+        app.log.info(
+          { job: job.id, kind: job.kind, status: job.status, chunks: job.progress.done, startedAt: job.createdAt },
+          'job finished',
+        ),
+    });
+  if (deps.jobs === undefined) app.addHook('onClose', async () => jobs.close());
+
+  await app.register(healthRoutes({ store: deps.store, recordLoaded: deps.record !== undefined }));
+  if (deps.record) {
+    await app.register(recordRoutes(deps.record));
+    await app.register(agreementRoutes(deps.record, deps.documents?.store));
+  }
+  await app.register(jobRoutes(jobs));
+  await app.register(solveRoutes);
+  if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
+
+  const webDist = resolve(config.webDist);
+  const serveWeb = existsSync(resolve(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // The web app routes on the client: any non-API GET that is not a file gets its index page.
+    if (serveWeb && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
+    const http = httpErrorOf({ code: 'route/not_found', message: `No route ${request.method} ${path}.` });
+    return reply.code(http.status).send(http.body);
+  });
+
+  return app;
+}

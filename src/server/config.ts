@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const integerFromEnv = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** Every setting of the server, read from the environment and documented in docs/server.md. */
+export const serverConfigSchema = z.object({
+  PORT: integerFromEnv(8080, 0, 65535),
+  // Loopback by default: the server has no authentication, so exposing it is an explicit choice (HOST=0.0.0.0).
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  SMA_DATA_DIR: z.string().min(1).default('.sma-data'),
+  SMA_RECORD_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMA_BODY_LIMIT_BYTES: integerFromEnv(1_048_576, 1024, 104_857_600),
+  SMA_MAX_JSON_DEPTH: integerFromEnv(32, 2, 1000),
+  SMA_MAX_RUNS_PER_JOB: integerFromEnv(100_000, 1, 10_000_000),
+  SMA_MAX_JOBS_PER_CLIENT: integerFromEnv(2, 1, 1000),
+  SMA_JOB_THREADS: integerFromEnv(0, 0, 256),
+  SMA_JOBS_KEPT: integerFromEnv(200, 1, 100_000),
+  SMA_WEB_DIST: z.string().min(1).default('web/dist'),
+  SMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type ServerEnv = z.infer<typeof serverConfigSchema>;
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** The record's folder; undefined means the bundled data/record. */
+  readonly recordDir: string | undefined;
+  readonly logLevel: ServerEnv['LOG_LEVEL'];
+  readonly limits: ServerLimits;
+  /** Worker threads for jobs; 0 means one fewer than the machine's cores, at least one. */
+  readonly jobThreads: number;
+  /** Finished jobs kept in memory for fetching before the oldest are forgotten. */
+  readonly jobsKept: number;
+  readonly webDist: string;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for the per-client job limit. */
+  readonly trustProxy: boolean;
+}
+
+export interface ServerLimits {
+  readonly bodyBytes: number;
+  readonly jsonDepth: number;
+  readonly runsPerJob: number;
+  readonly jobsPerClient: number;
+}
+
+export type ConfigIssue = { readonly variable: string; readonly message: string };
+
+/**
+ * Reads the server's settings from environment variables; unknown variables are ignored.
+ * @example parseServerConfig({ PORT: '9000' }) // { ok: true, value: { port: 9000, host: '127.0.0.1', … } }
+ */
+export function parseServerConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): { ok: true; value: ServerConfig } | { ok: false; issues: ConfigIssue[] } {
+  // An empty variable means unset, as shells and compose files often write them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = serverConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), message: issue.message })),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    value: {
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.SMA_DATA_DIR,
+      recordDir: e.SMA_RECORD_DIR,
+      logLevel: e.LOG_LEVEL,
+      limits: {
+        bodyBytes: e.SMA_BODY_LIMIT_BYTES,
+        jsonDepth: e.SMA_MAX_JSON_DEPTH,
+        runsPerJob: e.SMA_MAX_RUNS_PER_JOB,
+        jobsPerClient: e.SMA_MAX_JOBS_PER_CLIENT,
+      },
+      jobThreads: e.SMA_JOB_THREADS,
+      jobsKept: e.SMA_JOBS_KEPT,
+      webDist: e.SMA_WEB_DIST,
+      trustProxy: e.SMA_TRUST_PROXY === 'true',
+    },
+  };
+}

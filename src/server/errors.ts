@@ -1,0 +1,226 @@
+/** The one place where errors of every layer become an HTTP status and a JSON error body. */
+
+export interface ErrorIssue {
+  /** Where in the request: `body.rules[2].rule.rate`, `query.years`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly message: string;
+}
+
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly issues?: readonly ErrorIssue[];
+  };
+}
+
+export interface HttpError {
+  readonly status: number;
+  readonly body: ErrorBody;
+}
+
+/** A failure that carries a stable code: the engine's, io's and store's errors all have this shape. */
+export interface CodedError {
+  readonly code: string;
+  readonly message?: string;
+  readonly issues?: readonly Partial<ErrorIssue>[];
+  readonly [detail: string]: unknown;
+}
+
+/** Thrown by route handlers to hand a domain failure (a Result's error) to the error handler. */
+export class ApiFailure extends Error {
+  readonly failure: CodedError;
+  constructor(failure: CodedError) {
+    super(failure.message ?? failure.code);
+    this.name = 'ApiFailure';
+    this.failure = failure;
+  }
+}
+
+// Exact codes first, then the last segment of the code (`schedule/index_missing` → `index_missing`), then the area.
+const statusByCode: Readonly<Record<string, number>> = {
+  'request/invalid': 400,
+  'request/json_malformed': 400,
+  'request/json_too_deep': 400,
+  'request/body_too_large': 413,
+  'request/unsupported_media_type': 415,
+  'route/not_found': 404,
+  'job/too_many_runs': 422,
+  'job/too_many_jobs': 429,
+  'job/not_found': 404,
+  'job/not_running': 409,
+  'store/unavailable': 503,
+  'record/not_loaded': 503,
+  'server/internal': 500,
+};
+
+const statusBySuffix: Readonly<Record<string, number>> = {
+  not_found: 404,
+  unknown_id: 404,
+  conflict: 409,
+  already_exists: 409,
+  duplicate: 409,
+  version_conflict: 409,
+  stale: 409,
+  unavailable: 503,
+  invalid: 422,
+  invalid_field: 422,
+  invalid_file: 422,
+};
+
+const statusByArea: Readonly<Record<string, number>> = {
+  request: 400,
+  // Well-formed requests that the engine or io cannot honour: an agreement without its index, an empty frontier.
+  schedule: 422,
+  agreement: 422,
+  comparison: 422,
+  projection: 422,
+  metrics: 422,
+  bargaining: 422,
+  negotiation: 422,
+  scenario: 422,
+  proposal: 422,
+  io: 422,
+  record: 422,
+  store: 500,
+  server: 500,
+  job: 400,
+};
+
+/** The HTTP status for an error code. */
+export function statusOfCode(code: string): number {
+  const exact = statusByCode[code];
+  if (exact !== undefined) return exact;
+  const [area = '', ...rest] = code.split('/');
+  const suffix = rest.at(-1);
+  const bySuffix = suffix === undefined ? undefined : statusBySuffix[suffix];
+  if (bySuffix !== undefined) return bySuffix;
+  // A coded failure is an expected one: unless its area says otherwise, the request asked for something impossible.
+  return statusByArea[area] ?? 422;
+}
+
+const plainDetails = (record: Readonly<Record<string, unknown>>): string[] =>
+  Object.entries(record).flatMap(([key, value]) => {
+    if (key === 'code' || key === 'issues' || key === 'message') return [];
+    // Store errors nest their details one level down: `{ code, details: { entity, id } }`.
+    if (key === 'details' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return plainDetails(value as Record<string, unknown>);
+    }
+    return typeof value !== 'object' || value === null ? [`${key} ${String(value)}`] : [];
+  });
+
+const describeFailure = (failure: CodedError): string => {
+  if (typeof failure.message === 'string' && failure.message.length > 0) return failure.message;
+  const details = plainDetails(failure);
+  return details.length > 0 ? `${failure.code}: ${details.join(', ')}` : failure.code;
+};
+
+const normaliseIssue = (issue: Partial<ErrorIssue>): ErrorIssue => ({
+  path: issue.path ?? '',
+  expected: issue.expected ?? '',
+  found: issue.found ?? '',
+  message: issue.message ?? '',
+});
+
+/** A coded failure as the client sees it. */
+export function httpErrorOf(failure: CodedError): HttpError {
+  const issues = Array.isArray(failure.issues) ? failure.issues.map(normaliseIssue) : undefined;
+  return {
+    status: statusOfCode(failure.code),
+    body: {
+      error: {
+        code: failure.code,
+        message: describeFailure(failure),
+        ...(issues === undefined ? {} : { issues }),
+      },
+    },
+  };
+}
+
+/** What a client is told about anything thrown: a coded error if known, never a stack trace. */
+export function httpErrorOfThrown(thrown: unknown): HttpError {
+  if (thrown instanceof ApiFailure) return httpErrorOf(thrown.failure);
+  const fastifyCode = typeof thrown === 'object' && thrown !== null ? (thrown as { code?: unknown }).code : undefined;
+  switch (fastifyCode) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return httpErrorOf({ code: 'request/body_too_large', message: (thrown as Error).message });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return httpErrorOf({ code: 'request/unsupported_media_type', message: (thrown as Error).message });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return httpErrorOf({ code: 'request/json_malformed', message: 'The body is not valid JSON.' });
+  }
+  const status =
+    typeof thrown === 'object' && thrown !== null ? (thrown as { statusCode?: unknown }).statusCode : undefined;
+  // Other framework client errors (bad content length, aborted upload…) keep their 4xx status and plain message.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, body: { error: { code: 'request/invalid', message: (thrown as Error).message } } };
+  }
+  return httpErrorOf({ code: 'server/internal', message: 'Internal server error; the server log has the details.' });
+}
+
+/** A short description of a value a client sent, for an issue's `found`. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** `['rules', 2, 'rule', 'rate']` under `body` → `body.rules[2].rule.rate`. */
+export function formatPath(root: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text === '' ? '' : '.'}${String(key)}`),
+    root,
+  );
+}
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
+
+/** What a zod issue expected, in words. */
+const expectedOf = (params: Record<string, unknown>, keyword: string): string => {
+  if (typeof params.expected === 'string') return params.expected;
+  if (Array.isArray(params.values)) return `one of ${params.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (keyword === 'too_small' || keyword === 'too_big') {
+    const bound = keyword === 'too_small' ? 'at least' : 'at most';
+    const exclusive = params.inclusive === false ? (keyword === 'too_small' ? 'more than' : 'less than') : bound;
+    const unit = params.origin === 'string' ? ' characters' : params.origin === 'array' ? ' items' : '';
+    return `${exclusive} ${String(params.minimum ?? params.maximum)}${unit}`;
+  }
+  if (keyword === 'unrecognized_keys') return 'no other keys';
+  if (keyword === 'invalid_format') return String(params.format ?? 'a valid format');
+  return 'a valid value';
+};
+
+/** A request validation failure (from the zod validator compiler) with every problem and where it is. */
+export function validationFailure(
+  validation: readonly { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[],
+  context: string,
+  input: unknown,
+): CodedError {
+  const root = context === 'querystring' ? 'query' : context;
+  const issues = validation.map((issue) => {
+    const path = issue.instancePath
+      .split('/')
+      .filter((part) => part !== '')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const keys = Array.isArray(issue.params.keys) ? (issue.params.keys as string[]) : [];
+    return {
+      path: formatPath(root, keys.length > 0 ? [...path, keys[0] ?? ''] : path),
+      expected: expectedOf(issue.params, issue.keyword),
+      found: describeFound(valueAt(input, keys.length > 0 ? [...path, keys[0] ?? ''] : path)),
+      message: issue.message ?? issue.keyword,
+    };
+  });
+  const count = issues.length === 1 ? 'one problem' : `${issues.length} problems`;
+  return { code: 'request/invalid', message: `The request's ${root} has ${count}.`, issues };
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+
+/**
+ * A kind of job: an input schema, a worker module that runs one chunk, and how chunks split and combine.
+ * Chunks depend on the input only (never on the thread count), so a seeded job gives the same result on any pool.
+ */
+export interface JobKind<Input = unknown, Chunk = unknown, Partial = unknown, Output = unknown> {
+  readonly name: string;
+  readonly summary: string;
+  readonly input: z.ZodType<Input>;
+  readonly output: z.ZodType<Output>;
+  /** Module whose default export runs one chunk in a worker thread: `(chunk: Chunk) => Partial`. */
+  readonly worker: URL;
+  /** The Monte Carlo runs the job asks for, checked against the per-job limit. */
+  runs(input: Input): number;
+  chunks(input: Input): readonly Chunk[];
+  /** Combines the chunks' results, given in chunk order. */
+  combine(input: Input, partials: readonly Partial[]): Output;
+}
+
+/** Erases a kind's type parameters for a registry of kinds; the kind's own schema guards its input. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobKind = JobKind<any, any, any, any>;
+
+/** The module a worker thread loads: the compiled `.js` beside this file, or the `.ts` source under tsx/vitest. */
+export function workerModule(name: string, base: string): URL {
+  const extension = base.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./workers/${name}${extension}`, base);
+}
+
+/** Splits runs 0..total-1 into consecutive ranges of at most `size` runs. */
+export function runRanges(total: number, size: number): { readonly first: number; readonly count: number }[] {
+  const ranges: { first: number; count: number }[] = [];
+  for (let first = 0; first < total; first += size) ranges.push({ first, count: Math.min(size, total - first) });
+  return ranges;
+}

@@ -1,0 +1,77 @@
+// The server process: configuration from the environment, adapters wired, graceful shutdown.
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { parseServerConfig } from './config.js';
+import { loadRecord } from '../io/load-record.js';
+import { openStore, type Store } from '../store/index.js';
+import { ioDocumentValidators, storeJobRecorder, storeReadiness } from './adapters.js';
+
+const parsed = parseServerConfig(process.env);
+if (!parsed.ok) {
+  for (const issue of parsed.issues) process.stderr.write(`sma server: ${issue.variable}: ${issue.message}\n`);
+  process.stderr.write('sma server: see docs/server.md for the settings.\n');
+  process.exit(2);
+}
+const config = parsed.value;
+const logger = pino({ level: config.logLevel, base: { service: 'sma-lab' } });
+
+const record = loadRecord(config.recordDir);
+if (!record.ok) {
+  // Served anyway: health, jobs and saved documents still work, and /api/ready reports the record missing.
+  logger.error({ problems: record.error.slice(0, 20), count: record.error.length }, 'the record did not load');
+}
+
+let store: Store;
+try {
+  store = await openStore({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
+    env: {},
+  });
+} catch (error) {
+  logger.fatal({ err: error }, 'could not open the store');
+  process.exit(1);
+}
+
+const app = await buildApp({
+  config,
+  logger,
+  store: storeReadiness(store),
+  jobRecorder: storeJobRecorder(store),
+  ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
+});
+
+let stopping = false;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  // A shutdown that hangs is worse than one cut short: give in-flight requests and jobs ten seconds.
+  const deadline = setTimeout(() => {
+    logger.error('shutdown timed out');
+    process.exit(1);
+  }, 10_000);
+  deadline.unref();
+  try {
+    await app.close();
+    // Jobs stop and requests drain before the store they write to closes.
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+};
+process.on('SIGTERM', (signal) => void shutdown(signal));
+process.on('SIGINT', (signal) => void shutdown(signal));
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const shown =
+    config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  process.stdout.write(`SMA Lab listening on http://${shown}:${port}\n`);
+} catch (error) {
+  logger.fatal({ err: error }, 'could not start');
+  process.exit(1);
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiFailure, type CodedError } from '../errors.js';
+import { errorResponses } from '../schemas.js';
+import type { DocumentKind, DocumentStore, DocumentValidator } from '../ports.js';
+
+const kindSchema = z.enum(['agreement', 'proposal', 'scenario']);
+const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens');
+
+const documentSchema = z.object({
+  kind: kindSchema,
+  id: z.string(),
+  name: z.string(),
+  body: z.unknown(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const versionSchema = z.object({
+  kind: kindSchema,
+  id: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  body: z.unknown(),
+  savedAt: z.string(),
+});
+
+const kindParams = z.object({ kind: kindSchema });
+const documentParams = z.object({ kind: kindSchema, id: idSchema });
+const ifMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .regex(/^"?\d+"?$/, 'the version to replace, as in the ETag, e.g. "3"')
+    .optional()
+    .describe('Refuse with 409 unless the current version is this one'),
+});
+
+const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: CodedError }): T => {
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value;
+};
+
+/** Prefixes the document's field paths with where they are in the request. */
+const inBody = (error: CodedError): CodedError => ({
+  ...error,
+  ...(error.issues
+    ? { issues: error.issues.map((issue) => ({ ...issue, path: issue.path ? `body.${issue.path}` : 'body' })) }
+    : {}),
+});
+
+/** Saved agreements, proposals and scenarios, validated as their files are, with every version kept. */
+export const documentRoutes =
+  (store: DocumentStore, validators: Partial<Record<DocumentKind, DocumentValidator>>): FastifyPluginAsyncZod =>
+  async (app) => {
+    const validated = (kind: DocumentKind, body: unknown) => {
+      const validator = validators[kind];
+      if (validator === undefined) {
+        throw new ApiFailure({
+          code: 'document/kind_unavailable',
+          message: `This server cannot check ${kind} files yet, so it does not save them.`,
+        });
+      }
+      const result = validator(body);
+      if (!result.ok) throw new ApiFailure(inBody(result.error));
+      return result.value;
+    };
+
+    app.get(
+      '/api/documents/:kind',
+      {
+        schema: {
+          summary: 'Saved documents of a kind, most recently updated first',
+          tags: ['documents'],
+          params: kindParams,
+          response: { 200: z.array(documentSchema).readonly(), ...errorResponses(400) },
+        },
+      },
+      async (request) => store.listDocuments(request.params.kind),
+    );
+
+    app.post(
+      '/api/documents/:kind',
+      {
+        schema: {
+          summary: 'Save a new document, validated as its file would be',
+          description: 'The body is the document itself (an agreement file for agreements and proposals).',
+          tags: ['documents'],
+          params: kindParams,
+          body: z.unknown(),
+          response: { 201: documentSchema, ...errorResponses(400, 409, 413, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { kind } = request.params;
+        const document = validated(kind, request.body);
+        // A new document must not overwrite a saved one with the same id.
+        const saved = unwrap(
+          await store.saveDocument({
+            kind,
+            id: document.id,
+            name: document.name,
+            body: document.body,
+            expectedVersion: 0,
+          }),
+        );
+        return reply
+          .code(201)
+          .header('location', `/api/documents/${kind}/${saved.id}`)
+          .header('etag', `"${saved.version}"`)
+          .send(saved);
+      },
+    );
+
+    app.get(
+      '/api/documents/:kind/:id',
+      {
+        schema: {
+          summary: 'A saved document, its version in the ETag',
+          tags: ['documents'],
+          params: documentParams,
+          response: { 200: documentSchema, ...errorResponses(400, 404) },
+        },
+      },
+      async (request, reply) => {
+        const document = unwrap(await store.getDocument(request.params.kind, request.params.id));
+        return reply.header('etag', `"${document.version}"`).send(document);
+      },
+    );
+
+    app.put(
+      '/api/documents/:kind/:id',
+      {
+        schema: {
+          summary: 'Save a new version of a document (or create it under this id)',
+          description: 'Send If-Match with the version you edited to refuse, with 409, a save over someone else’s.',
+          tags: ['documents'],
+          params: documentParams,
+          headers: ifMatchHeaders,
+          body: z.unknown(),
+          response: { 200: documentSchema, ...errorResponses(400, 404, 409, 413, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { kind, id } = request.params;
+        const document = validated(kind, request.body);
+        if (document.id !== undefined && document.id !== id) {
+          throw new ApiFailure({
+            code: 'request/invalid',
+            message: `The document's id "${document.id}" differs from the id in the path "${id}".`,
+            issues: [
+              { path: 'body.id', expected: `"${id}"`, found: `"${document.id}"`, message: 'the id in the path' },
+            ],
+          });
+        }
+        const ifMatch = request.headers['if-match'];
+        const saved = unwrap(
+          await store.saveDocument({
+            kind,
+            id,
+            name: document.name,
+            body: document.body,
+            ...(ifMatch === undefined ? {} : { expectedVersion: Number(ifMatch.replaceAll('"', '')) }),
+          }),
+        );
+        return reply.header('etag', `"${saved.version}"`).send(saved);
+      },
+    );
+
+    app.delete(
+      '/api/documents/:kind/:id',
+      {
+        schema: {
+          summary: 'Delete a document; its history stays',
+          tags: ['documents'],
+          params: documentParams,
+          response: { 200: z.object({ version: z.number().int() }), ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => unwrap(await store.deleteDocument(request.params.kind, request.params.id)),
+    );
+
+    app.get(
+      '/api/documents/:kind/:id/history',
+      {
+        schema: {
+          summary: 'Every saved version of a document, oldest first (kept after deletion)',
+          tags: ['documents'],
+          params: documentParams,
+          response: { 200: z.array(versionSchema).readonly(), ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => unwrap(await store.documentHistory(request.params.kind, request.params.id)),
+    );
+  };

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiFailure } from '../errors.js';
+import { errorResponses, jobSnapshotSchema } from '../schemas.js';
+import type { JobEvent, JobRunner, JobSnapshot } from '../jobs/job-runner.js';
+
+const jobParams = z.object({ id: z.string().min(1) });
+
+// Events leave out the job's input, which can be large and which the client sent; GET /api/jobs/{id} has it.
+const sseFrame = (event: JobEvent): string => {
+  const { input: _input, ...job } = event.job;
+  return `event: ${event.type}\ndata: ${JSON.stringify(job)}\n\n`;
+};
+
+export const jobRoutes =
+  (jobs: JobRunner): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/jobs/kinds',
+      {
+        schema: {
+          summary: 'The kinds of job this server runs',
+          tags: ['jobs'],
+          response: { 200: z.array(z.object({ kind: z.string(), summary: z.string(), start: z.string() })) },
+        },
+      },
+      async () =>
+        jobs.kinds().map((kind) => ({ kind: kind.name, summary: kind.summary, start: `/api/jobs/${kind.name}` })),
+    );
+
+    for (const kind of jobs.kinds()) {
+      app.post(
+        `/api/jobs/${kind.name}`,
+        {
+          schema: {
+            summary: `Start a ${kind.name} job: ${kind.summary}`,
+            description:
+              'Runs in worker threads. Follow it at /api/jobs/{id}/events; fetch it at /api/jobs/{id}. Refused with 422 above the runs limit and 429 above the concurrent jobs limit per client.',
+            tags: ['jobs'],
+            body: kind.input,
+            response: { 202: jobSnapshotSchema, ...errorResponses(400, 413, 422, 429, 503) },
+          },
+        },
+        async (request, reply) => {
+          const started = jobs.start(kind.name, request.body, request.ip);
+          if (!started.ok) throw new ApiFailure(started.error);
+          request.log.info(
+            { job: started.value.id, kind: kind.name, chunks: started.value.progress.total },
+            'job started',
+          );
+          return reply.code(202).header('location', `/api/jobs/${started.value.id}`).send(started.value);
+        },
+      );
+    }
+
+    app.get(
+      '/api/jobs',
+      {
+        schema: {
+          summary: 'Jobs running and recently finished',
+          tags: ['jobs'],
+          response: { 200: z.array(jobSnapshotSchema) },
+        },
+      },
+      async () => jobs.list(),
+    );
+
+    const found = async (id: string): Promise<JobSnapshot> => {
+      const job = await jobs.get(id);
+      if (job === undefined) throw new ApiFailure({ code: 'job/not_found', message: `No job ${id}.` });
+      return job;
+    };
+
+    app.get(
+      '/api/jobs/:id',
+      {
+        schema: {
+          summary: 'A job: status, progress and, once done, its result',
+          tags: ['jobs'],
+          params: jobParams,
+          response: { 200: jobSnapshotSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => await found(request.params.id),
+    );
+
+    app.post(
+      '/api/jobs/:id/cancel',
+      {
+        schema: {
+          summary: 'Cancel a running job; answers once it has stopped',
+          tags: ['jobs'],
+          params: jobParams,
+          response: { 200: jobSnapshotSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => {
+        const cancelled = await jobs.cancel(request.params.id);
+        if (!cancelled.ok) throw new ApiFailure(cancelled.error);
+        return cancelled.value;
+      },
+    );
+
+    app.get(
+      '/api/jobs/:id/events',
+      {
+        schema: {
+          summary: 'Follow a job as Server-Sent Events',
+          description:
+            'A `progress` event with the job at once and after each chunk, then one `finished` event, then the stream ends.',
+          tags: ['jobs'],
+          params: jobParams,
+          produces: ['text/event-stream'],
+          response: { 200: z.string().describe('text/event-stream'), ...errorResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        const job = await found(request.params.id);
+        reply.hijack();
+        const out = reply.raw;
+        out.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        const held = jobs.held(job.id);
+        if (held === undefined || held.status !== 'running') {
+          // A job held by another process cannot be followed from here: its last recorded state, then the end.
+          const last = held ?? job;
+          out.end(sseFrame({ type: last.status === 'running' ? 'progress' : 'finished', job: last }));
+          return;
+        }
+        const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
+        // Following starts in the same tick as the fetch above, so no event can fall between them.
+        out.write(sseFrame({ type: 'progress', job: held }));
+        const unfollow = jobs.follow(job.id, (event) => {
+          out.write(sseFrame(event));
+          if (event.type === 'finished') stop();
+        });
+        const stop = () => {
+          clearInterval(heartbeat);
+          unfollow?.();
+          out.end();
+        };
+        request.raw.on('close', stop);
+      },
+    );
+  };

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const errorIssueSchema = z.object({
+  path: z.string().describe('Where the problem is, e.g. body.rules[2].rule.rate'),
+  expected: z.string(),
+  found: z.string(),
+  message: z.string(),
+});
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable code such as request/invalid or schedule/index_missing'),
+      message: z.string(),
+      issues: z.array(errorIssueSchema).optional(),
+    }),
+  })
+  .describe('Every error response has this body');
+
+/** The error responses a route documents, each with the shared error body. */
+export const errorResponses = <const S extends readonly number[]>(...statuses: S) =>
+  Object.fromEntries(statuses.map((status) => [status, errorBodySchema])) as {
+    [K in S[number]]: typeof errorBodySchema;
+  };
+
+export const jobSnapshotSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).describe('Chunks of runs done'),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  input: z.unknown(),
+  result: z.unknown().describe('The kind’s output once succeeded, else null'),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+/** The engine's escalation rule, as responses carry it. */
+export const escalationRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: z.number().int() }),
+  z.object({ kind: z.literal('change'), rate: z.number() }),
+  z.object({ kind: z.literal('freeze') }),
+  z.object({
+    kind: z.literal('index'),
+    series: z.string(),
+    lag: z.number().int(),
+    cap: z.number().nullable(),
+    floor: z.number().nullable(),
+    precision: z.number(),
+  }),
+]);
+
+/** The engine's agreement model: one rule per year, amounts in the currency's unit. */
+export const agreementSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.enum(['KRW', 'USD']),
+  unit: z.number().int(),
+  base: z.object({ year: z.number().int(), amount: z.number().int() }).optional(),
+  rules: z.array(z.object({ year: z.number().int(), rule: escalationRuleSchema })).readonly(),
+  kind: z.enum(['agreement', 'proposal']),
+});
