@@ -33,6 +33,7 @@ import { documentRoutes } from './routes/documents.js';
 import { recordRoutes } from './routes/record.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { solveRoutes } from './routes/solve.js';
+import { roleplayRoutes, type RolePlayRoutesDeps } from './roleplay-routes.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -52,6 +53,8 @@ export interface AppDeps {
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
   readonly logger?: FastifyBaseLogger;
+  /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
+  readonly roleplay?: RolePlayRoutesDeps;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'record' },
         { name: 'agreements' },
         { name: 'solve' },
+        { name: 'roleplay' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -171,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
+  if (deps.roleplay) await app.register(roleplayRoutes(deps.roleplay));
 
   const webDist = resolve(config.webDist);
   const serveWeb = existsSync(resolve(webDist, 'index.html'));

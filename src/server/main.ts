@@ -5,6 +5,21 @@ import { parseServerConfig } from './config.js';
 import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
 import { ioDocumentValidators, storeJobRecorder, storeReadiness } from './adapters.js';
+import { roleplayDepsFor } from './roleplay-routes.js';
+import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
+import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
+
+// Role-play serves the bundled scenario files (run from the repository root); failing that, the built-in 11th SMA talks.
+function roleplayScenarios(log: { error: (o: object, m: string) => void }): readonly RolePlayScenario[] {
+  try {
+    const loaded = loadRolePlayScenarios();
+    if (loaded.ok) return loaded.value;
+    log.error({ problems: loaded.error.slice(0, 20) }, 'role-play scenarios did not load');
+  } catch (error) {
+    log.error({ err: error }, 'role-play scenarios did not load');
+  }
+  return [SMA_11_TALKS];
+}
 
 const parsed = parseServerConfig(process.env);
 if (!parsed.ok) {
@@ -38,6 +53,7 @@ const app = await buildApp({
   store: storeReadiness(store),
   jobRecorder: storeJobRecorder(store),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
+  roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
 });
 
 let stopping = false;

@@ -8,7 +8,9 @@ import { SMA_11_TALKS, type Side } from '../engine/roleplay/index.js';
 import { createRolePlayService, type TableLinks } from '../roleplay/service.js';
 import { ASK, DEAL, backends, scenarios } from '../roleplay/test-support.js';
 import type { Store } from '../store/index.js';
-import type { TestLocation } from '../store/test-support.js';
+import { sqliteLocation, type TestLocation } from '../store/test-support.js';
+import { buildApp } from './app.js';
+import { testConfig } from './test-config.js';
 import { roleplayDepsFor, roleplayRoutes } from './roleplay-routes.js';
 
 interface Built {
@@ -334,3 +336,45 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('role-play in the server app', () => {
+  let location: TestLocation;
+  let store: Store;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    location = sqliteLocation();
+    store = await location.open();
+    app = await buildApp({ config: testConfig(), roleplay: roleplayDepsFor(store) });
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+    await location.dispose();
+  });
+
+  it("serves the routes with the app's error body and lists them in the OpenAPI document", async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/roleplay/sessions',
+      payload: { scenarioId: 'sma-11-talks' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { tokens } = created.json() as TableLinks;
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/roleplay/me/actions',
+      headers: { ...bearer(tokens.us as string), 'idempotency-key': 'k' },
+      payload: { action: { type: 'offer', side: 'rok', outcome: DEAL } },
+    });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'request/invalid']);
+    const pause = await app.inject({
+      method: 'POST',
+      url: '/api/roleplay/me/actions',
+      headers: { ...bearer(tokens.rok as string), 'idempotency-key': 'p' },
+      payload: { action: { type: 'pause' } },
+    });
+    expect([pause.statusCode, pause.json().error.code]).toEqual([403, 'roleplay/forbidden']);
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/api/roleplay/me/actions');
+  });
+});
