@@ -199,6 +199,18 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-result.png'), fullPage: true });
     });
+
+    it('simulates the 11th SMA talks on the server and shows what the CLI computes for the same seed', async () => {
+      // `sma simulate sma-11-talks --runs 500 --seed 7`: 278 of 500 runs agree = 55.6 % (95 % interval 51.2–59.9 %)
+      await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('simulation-result').waitFor({ timeout: 120_000 });
+      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+        /^Agreement rate: 55\.6% \(95% interval 51\.2% – 59\.9%\)/,
+      );
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-sma-11.png'), fullPage: true });
+    });
   });
 
   it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(

@@ -109,6 +109,21 @@ type Job =
   | { readonly state: 'done'; readonly job: JobSnapshot }
   | { readonly state: 'failed'; readonly remote: Remote<never> };
 
+/** The SMA negotiations bundled in data/scenarios, run by the server's scenario-monte-carlo job. */
+const SMA_TALKS = [
+  {
+    id: 'sma-11-talks',
+    en: '11th SMA talks, 2019–2021 (lapse and furlough)',
+    ko: '제11차 협상, 2019–2021 (협정 공백과 무급휴직)',
+  },
+  { id: 'sma-12-talks', en: '12th SMA talks, 2024 (concluded before expiry)', ko: '제12차 협상, 2024 (만료 전 타결)' },
+  {
+    id: 'sma-13-talks',
+    en: '13th SMA talks, to 2030 (US opening near USD 10 bn)',
+    ko: '제13차 협상, 2030년까지 (미국 100억 달러 수준 요구)',
+  },
+] as const;
+
 export default function SimulatePage() {
   const s = usePageStrings(S);
   const i = useI18n();
@@ -129,10 +144,13 @@ export default function SimulatePage() {
   const list = kinds.state === 'ok' ? kinds.data : [];
   const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
   const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
+  const smaTalks = SMA_TALKS.find((x) => x.id === scenario) ?? SMA_TALKS[0];
   const input =
     kind === 'rubinstein-split'
       ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
-      : { ...chosenScenario.spec, seed, runs };
+      : kind === 'scenario-monte-carlo'
+        ? { scenario: smaTalks.id, seed, runs }
+        : { ...chosenScenario.spec, seed, runs };
   const rangeOk = (min: number, max: number) =>
     min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
 
@@ -239,6 +257,21 @@ export default function SimulatePage() {
               validate={(v) => rangeOk(d2min, v)}
             />
             <NumberField label={s.bins} value={bins} min={1} max={200} step={1} integer onChange={setBins} />
+          </div>
+        )}
+        {kind === 'scenario-monte-carlo' && (
+          <div className="field">
+            <label htmlFor="sma-talks">{s.scenario}</label>
+            <select id="sma-talks" value={smaTalks.id} onChange={(e) => setScenario(e.target.value)}>
+              {SMA_TALKS.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x[i.lang]}
+                </option>
+              ))}
+            </select>
+            <span className="muted">
+              {i.lang === 'ko' ? '출처와 가정: docs/scenarios.md' : 'Sources and assumptions: docs/scenarios.md'}
+            </span>
           </div>
         )}
         {kind === 'negotiation-monte-carlo' && (
