@@ -3,8 +3,8 @@ import { err, ok, type Result } from '../engine/result.js';
 import { agreementFileSchema } from './agreement-file-schema.js';
 import { baseLookupFrom, type SmaRecord } from './load-record.js';
 import { buildAgreement, type RuleProblem } from './rules.js';
-import { fileError, readYamlFile, type FileError as YamlFileError } from './yaml-file.js';
-import { fieldProblems, formatPath } from './zod-issues.js';
+import { fileError, readYamlFileWith, type FileError as YamlFileError } from './yaml-file.js';
+import { formatPath } from './zod-issues.js';
 
 /** One problem in an agreement file, located at a line and column (both from 1). */
 export type FileError = YamlFileError<
@@ -29,24 +29,10 @@ export const parseAgreementFile = (
   fileName: string,
   record: SmaRecord,
 ): Result<ParsedAgreementFile, FileError[]> => {
-  const file = readYamlFile(bytes, fileName, 'an agreement (id, name, currency, rules)');
+  const file = readYamlFileWith(bytes, fileName, 'an agreement (id, name, currency, rules)', agreementFileSchema);
   if (!file.ok) return file;
-  const at = file.value.at;
-  const parsed = agreementFileSchema.safeParse(file.value.data, { reportInput: true });
-  if (!parsed.success)
-    return err(
-      fieldProblems(parsed.error.issues).map((p) =>
-        fileError(
-          'file/invalid_field',
-          fileName,
-          at(p.path, p.atKey === true),
-          formatPath(p.path),
-          p.expected,
-          p.found,
-        ),
-      ),
-    );
-
+  const { at } = file.value;
+  const parsed = file.value;
   const data = parsed.data;
   const fileSeries = data.indices ?? {};
   const knownSeries = new Set([...record.indices.keys(), ...Object.keys(fileSeries)]);

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
-import { fileError, readYamlFile, type FileError } from './yaml-file.js';
-import { fieldProblems, formatPath } from './zod-issues.js';
+import { fileError, readYamlFileWith, type FileError } from './yaml-file.js';
+import { formatPath } from './zod-issues.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const unit = z.number().min(0).max(1);
@@ -275,31 +275,22 @@ export function uncitedNumbers(s: ScenarioFile): string[] {
  * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
  */
 export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
-  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
-  if (!file.ok) return file;
-  const { data, at } = file.value;
-  const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success)
-    return err(
-      fieldProblems(parsed.error.issues).map((p) =>
-        fileError(
-          'file/invalid_field',
-          fileName,
-          at(p.path, p.atKey === true),
-          formatPath(p.path),
-          p.expected,
-          p.found,
-        ),
-      ),
-    );
-  const problems = checkScenario(parsed.data);
+  const parsed = readYamlFileWith(
+    bytes,
+    fileName,
+    'a scenario (id, name, domain, parties, protocol, …)',
+    scenarioFileSchema,
+  );
+  if (!parsed.ok) return parsed;
+  const { at } = parsed.value;
+  const problems = checkScenario(parsed.value.data);
   if (problems.length > 0)
     return err(
       problems.map((p) =>
         fileError('scenario/invalid_field', fileName, at(p.path), formatPath(p.path), p.expected, p.found),
       ),
     );
-  return ok(parsed.data as Scenario);
+  return ok(parsed.value.data as Scenario);
 }
 
 /** docs/scenario.schema.json's exact text: `node --import tsx scripts/scenario-schema.ts` writes it. */

@@ -1,6 +1,8 @@
 /** Reading a YAML (or JSON) file for a schema: UTF-8 decoding, syntax, and the line and column of any field path. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
 import { err, ok, type Result } from '../engine/result.js';
+import { fieldProblems, formatPath } from './zod-issues.js';
 
 /** One problem in a file, located at a line and column (both from 1). */
 export interface FileError<Code extends string = string> {
@@ -133,4 +135,29 @@ export function readYamlFile(
     return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
   }
   return ok({ data, at });
+}
+
+/**
+ * {@link readYamlFile}, then `schema`: every schema problem becomes a positioned `file/invalid_field` error.
+ * @example readYamlFileWith(bytes, 'p.yaml', 'an agreement', agreementFileSchema) // ok({ data, at }) or the errors
+ */
+export function readYamlFileWith<S extends z.ZodType>(
+  bytes: Uint8Array,
+  fileName: string,
+  expectedContent: string,
+  schema: S,
+): Result<
+  { readonly data: z.output<S>; readonly at: YamlFile['at'] },
+  FileError<'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field'>[]
+> {
+  const file = readYamlFile(bytes, fileName, expectedContent);
+  if (!file.ok) return file;
+  const { at } = file.value;
+  const parsed = schema.safeParse(file.value.data, { reportInput: true });
+  if (parsed.success) return ok({ data: parsed.data, at });
+  return err(
+    fieldProblems(parsed.error.issues).map((p) =>
+      fileError('file/invalid_field', fileName, at(p.path, p.atKey === true), formatPath(p.path), p.expected, p.found),
+    ),
+  );
 }
