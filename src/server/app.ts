@@ -33,6 +33,7 @@ import { documentRoutes } from './routes/documents.js';
 import { recordRoutes } from './routes/record.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { solveRoutes } from './routes/solve.js';
+import { negotiateRoutes } from './routes/negotiate.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'record' },
         { name: 'agreements' },
         { name: 'solve' },
+        { name: 'negotiate' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -140,14 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [
-        rubinsteinSplitJob,
-        negotiationMonteCarloJob,
-        scenarioMonteCarloJob(loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url))),
-      ],
+      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios)],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -170,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);
+  await app.register(negotiateRoutes(scenarios));
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
 
   const webDist = resolve(config.webDist);
