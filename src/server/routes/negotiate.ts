@@ -74,7 +74,8 @@ export const negotiateRoutes =
           t = prepareScenarioTables(scenario);
           tables.set(id, t);
         }
-        return negotiationPlane(scenario, seed, t);
+        const plane = negotiationPlane(scenario, seed, t);
+        return { ...plane, offers: [...plane.offers], frontier: [...plane.frontier] };
       },
     );
   };
