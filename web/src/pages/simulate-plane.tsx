@@ -221,9 +221,11 @@ function PlaneChart({
     ],
   };
   return (
-    <figure className="plane" style={{ margin: '1rem 0' }}>
+    <figure className="plane" data-testid="plane-chart" style={{ margin: '1rem 0' }}>
       <Chart title={w.title} filename={`${scenario}-seed-${seed}-plane`} option={option} height={420} />
-      <figcaption className="plane-caption">{caption}</figcaption>
+      <figcaption className="plane-caption" data-testid="plane-caption">
+        {caption}
+      </figcaption>
     </figure>
   );
 }
