@@ -67,6 +67,11 @@ describe('POST /api/negotiate', () => {
     expect(body.error.message).toContain('sma-12-talks');
   });
 
+  it('is documented in the OpenAPI description', async () => {
+    const res = await app.inject({ url: '/api/openapi.json' });
+    expect(Object.keys(res.json().paths['/api/negotiate'])).toEqual(['post']);
+  });
+
   it('refuses a missing seed with 400', async () => {
     const { status, body } = await post({ scenario: 'sma-12-talks' });
     expect([status, body.error.code]).toEqual([400, 'request/invalid']);
