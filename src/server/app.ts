@@ -34,6 +34,7 @@ import { recordRoutes } from './routes/record.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { solveRoutes } from './routes/solve.js';
 import { roleplayRoutes, type RolePlayRoutesDeps } from './roleplay-routes.js';
+import { negotiateRoutes } from './routes/negotiate.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'agreements' },
         { name: 'solve' },
         { name: 'roleplay' },
+        { name: 'negotiate' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -144,14 +146,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [
-        rubinsteinSplitJob,
-        negotiationMonteCarloJob,
-        scenarioMonteCarloJob(loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url))),
-      ],
+      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios)],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -174,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);
+  await app.register(negotiateRoutes(scenarios));
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
   if (deps.roleplay) await app.register(roleplayRoutes(deps.roleplay));
 

@@ -211,6 +211,22 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-sma-11.png'), fullPage: true });
     });
+
+    it('draws one run of the 12th SMA talks on the utility plane', async () => {
+      // `sma negotiate sma-12-talks --seed 1`: 23 offers, no agreement by the deadline, talks end 2025-01-01.
+      await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-12-talks&seed=1');
+      await page.getByRole('button', { name: 'One run on the utility plane' }).click();
+      const figure = page.getByTestId('plane-chart');
+      await figure.locator('.chart[data-drawn="true"]').waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('plane-caption').textContent()).resolves.toBe(
+        'sma-12-talks, seed 1: 23 offers. No agreement (deadline), talks ended 2025-01-01.',
+      );
+      await expect(figure.locator('.chart').getAttribute('aria-label')).resolves.toBe('One run on the utility plane');
+      await expect(figure.getByRole('button', { name: /PNG/ }).count()).resolves.toBe(1);
+      await settle(page);
+      await figure.screenshot({ path: join(screenshots, 'simulate-plane.png') });
+      expect(errors).toEqual([]);
+    });
   });
 
   it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(

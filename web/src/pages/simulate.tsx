@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, toRemote, useApi, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
+import { NegotiationPlaneRun } from './simulate-plane.js';
 import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
@@ -317,6 +318,7 @@ export default function SimulatePage() {
           </div>
         )}
       </form>
+      {kind === 'scenario-monte-carlo' && <NegotiationPlaneRun scenario={smaTalks.id} seed={seed} />}
       {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
       {job.state === 'done' && <Results job={job.job} />}
     </>

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { api, toRemote, type Remote } from '../api.js';
+import Chart, { type ChartOption } from '../components/chart.js';
+import { RemoteView } from '../components/remote-view.js';
+import { useI18n } from '../i18n/lang.js';
+
+type Terms = Readonly<Record<string, number | string>>;
+interface PlanePoint {
+  readonly uUS: number;
+  readonly uROK: number;
+}
+interface PlaneOffer extends PlanePoint {
+  readonly step: number;
+  readonly date: string | null;
+  readonly side: 'us' | 'rok';
+  readonly terms: Terms;
+}
+interface PlaneSolution extends PlanePoint {
+  readonly kind: 'agreement' | 'disagreement';
+  readonly terms: Terms | null;
+}
+/** POST /api/negotiate's answer (engine negotiation-plane.ts). */
+interface NegotiationPlane {
+  readonly outcome: Terms | null;
+  readonly reason: 'agreement' | 'deadline' | 'walkaway' | 'ratification-failed';
+  readonly endDate: string | null;
+  readonly agreement: PlanePoint | null;
+  readonly offers: readonly PlaneOffer[];
+  readonly frontier: readonly PlanePoint[];
+  readonly disagreement: PlanePoint;
+  readonly nash: PlaneSolution;
+  readonly kalaiSmorodinsky: PlaneSolution;
+}
+
+const WORDS = {
+  en: {
+    button: 'One run on the utility plane',
+    title: 'One run on the utility plane',
+    uUS: 'US utility',
+    uROK: 'ROK utility',
+    frontier: 'Pareto frontier',
+    us: 'US offers',
+    rok: 'ROK offers',
+    agreement: 'Agreement',
+    nash: 'Nash',
+    ks: 'Kalai–Smorodinsky',
+    reservation: 'Reservation values',
+    agreed: 'Agreed {terms} on {date}',
+    none: 'No agreement ({reason}), talks ended {date}',
+    caption: '{scenario}, seed {seed}: {offers} offers. {result}.',
+    'reason:deadline': 'deadline',
+    'reason:walkaway': 'walk-away',
+    'reason:ratification-failed': 'ratification failed',
+    'reason:agreement': 'agreement',
+  },
+  ko: {
+    button: '효용 평면 위의 1회 실행',
+    title: '효용 평면 위의 1회 실행',
+    uUS: '미국 효용',
+    uROK: '한국 효용',
+    frontier: '파레토 경계',
+    us: '미국 제안',
+    rok: '한국 제안',
+    agreement: '합의',
+    nash: '내시 해',
+    ks: '칼라이–스모로딘스키 해',
+    reservation: '유보 효용',
+    agreed: '{date} 타결: {terms}',
+    none: '합의 없음({reason}), {date} 협상 종료',
+    caption: '{scenario}, 시드 {seed}: 제안 {offers}회. {result}.',
+    'reason:deadline': '시한 만료',
+    'reason:walkaway': '결렬',
+    'reason:ratification-failed': '비준 실패',
+    'reason:agreement': '타결',
+  },
+} as const;
+
+const formatTerms = (terms: Terms): string =>
+  Object.entries(terms)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' ? Number(v.toFixed(4)) : v}`)
+    .join(', ');
+
+type Datum = { value: [number, number]; date?: string | null; terms?: Terms | null; label?: string };
+
+/** A button that runs one negotiation of a bundled SMA scenario and draws its offers on the utility plane. */
+export function NegotiationPlaneRun({ scenario, seed }: { scenario: string; seed: number }) {
+  const { lang } = useI18n();
+  const w = WORDS[lang === 'ko' ? 'ko' : 'en'];
+  const [plane, setPlane] = useState<Remote<NegotiationPlane> | null>(null);
+  const [asked, setAsked] = useState({ scenario, seed });
+  const run = async () => {
+    setAsked({ scenario, seed });
+    setPlane({ state: 'loading' });
+    try {
+      setPlane({ state: 'ok', data: await api<NegotiationPlane>('/api/negotiate', { body: { scenario, seed } }) });
+    } catch (e) {
+      setPlane(toRemote<NegotiationPlane>(e, '/api/negotiate'));
+    }
+  };
+  return (
+    <section className="plane-run">
+      <button type="button" onClick={() => void run()} disabled={plane?.state === 'loading'}>
+        {w.button}
+      </button>
+      {plane && (
+        <RemoteView remote={plane}>
+          {(p) => <PlaneChart plane={p} scenario={asked.scenario} seed={asked.seed} words={w} />}
+        </RemoteView>
+      )}
+    </section>
+  );
+}
+
+function PlaneChart({
+  plane,
+  scenario,
+  seed,
+  words: w,
+}: {
+  plane: NegotiationPlane;
+  scenario: string;
+  seed: number;
+  words: (typeof WORDS)['en' | 'ko'];
+}) {
+  const offersOf = (side: 'us' | 'rok'): Datum[] =>
+    plane.offers
+      .filter((o) => o.side === side)
+      .map((o) => ({ value: [o.uUS, o.uROK], date: o.date, terms: o.terms, label: `#${o.step}` }));
+  const solution = (s: PlaneSolution, label: string): Datum[] =>
+    s.kind === 'agreement' ? [{ value: [s.uUS, s.uROK], terms: s.terms, label }] : [];
+  const end = plane.endDate ?? '—';
+  const result = plane.outcome
+    ? w.agreed.replace('{terms}', formatTerms(plane.outcome)).replace('{date}', end)
+    : w.none.replace('{reason}', w[`reason:${plane.reason}`]).replace('{date}', end);
+  const caption = w.caption
+    .replace('{scenario}', scenario)
+    .replace('{seed}', String(seed))
+    .replace('{offers}', String(plane.offers.length))
+    .replace('{result}', result);
+  const option: ChartOption = {
+    legend: { top: 0 },
+    grid: { left: 56, right: 24, top: 48, bottom: 48 },
+    xAxis: { type: 'value', name: w.uUS, nameLocation: 'middle', nameGap: 28, min: 0, max: 1 },
+    yAxis: { type: 'value', name: w.uROK, nameLocation: 'middle', nameGap: 40, min: 0, max: 1 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { seriesName, data } = p as { seriesName: string; data: Datum | [number, number] };
+        const d: Datum = Array.isArray(data) ? { value: data } : data;
+        const lines = [
+          `${seriesName}${d.label ? ` ${d.label}` : ''}`,
+          `${w.uUS} ${d.value[0].toFixed(3)} · ${w.uROK} ${d.value[1].toFixed(3)}`,
+        ];
+        if (d.date) lines.push(d.date);
+        if (d.terms) lines.push(formatTerms(d.terms));
+        return lines.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br/>');
+      },
+    },
+    series: [
+      {
+        name: w.frontier,
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        lineStyle: { color: '#888', width: 1.5 },
+        itemStyle: { color: '#888' },
+        data: plane.frontier.map((p) => [p.uUS, p.uROK]),
+      },
+      {
+        name: w.us,
+        type: 'line',
+        symbol: 'circle',
+        symbolSize: 7,
+        itemStyle: { color: '#1f5fbf' },
+        lineStyle: { color: '#1f5fbf', width: 1, type: 'dashed' },
+        data: offersOf('us'),
+      },
+      {
+        name: w.rok,
+        type: 'line',
+        symbol: 'diamond',
+        symbolSize: 8,
+        itemStyle: { color: '#c0392b' },
+        lineStyle: { color: '#c0392b', width: 1, type: 'dashed' },
+        data: offersOf('rok'),
+      },
+      {
+        name: w.nash,
+        type: 'scatter',
+        symbol: 'triangle',
+        symbolSize: 14,
+        itemStyle: { color: '#2e8b57' },
+        data: solution(plane.nash, 'N'),
+      },
+      {
+        name: w.ks,
+        type: 'scatter',
+        symbol: 'rect',
+        symbolSize: 11,
+        itemStyle: { color: '#8e44ad' },
+        data: solution(plane.kalaiSmorodinsky, 'KS'),
+      },
+      {
+        name: w.reservation,
+        type: 'scatter',
+        symbol: 'emptyCircle',
+        symbolSize: 10,
+        itemStyle: { color: '#555' },
+        data: [{ value: [plane.disagreement.uUS, plane.disagreement.uROK] }],
+      },
+      {
+        name: w.agreement,
+        type: 'scatter',
+        symbol: 'pin',
+        symbolSize: 26,
+        itemStyle: { color: '#e67e22' },
+        data: plane.agreement
+          ? [{ value: [plane.agreement.uUS, plane.agreement.uROK], date: plane.endDate, terms: plane.outcome }]
+          : [],
+      },
+    ],
+  };
+  return (
+    <figure className="plane" data-testid="plane-chart" style={{ margin: '1rem 0' }}>
+      <Chart title={w.title} filename={`${scenario}-seed-${seed}-plane`} option={option} height={420} />
+      <figcaption className="plane-caption" data-testid="plane-caption">
+        {caption}
+      </figcaption>
+    </figure>
+  );
+}
