@@ -32,7 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON over fetch; the server's problem responses ({ code, message }) become ApiError messages. */
+/** JSON over fetch; the server's error body `{ error: { code, message, issues } }` becomes an ApiError. */
 export async function api<T>(
   route: string,
   init?: { method?: string; body?: unknown; signal?: AbortSignal },
@@ -55,11 +55,15 @@ export async function api<T>(
     throw new ApiError(route, res.ok ? 404 : res.status, text.slice(0, 200));
   }
   if (!res.ok) {
-    const p = json as { message?: string; code?: string; detail?: string } | null;
+    type Problem = { message?: string; code?: string; issues?: ApiIssue[] };
+    const body = json as ({ error?: Problem } & Problem) | null;
+    const p = body?.error ?? body;
     throw new ApiError(
       route,
       res.status,
-      [p?.code, p?.message ?? p?.detail].filter(Boolean).join(': ') || res.statusText,
+      [p?.code, p?.message].filter(Boolean).join(': ') || res.statusText,
+      p?.code ?? null,
+      p?.issues ?? [],
     );
   }
   return json as T;
