@@ -204,7 +204,10 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       // `sma simulate sma-11-talks --runs 500 --seed 7`: 278 of 500 runs agree = 55.6 % (95 % interval 51.2–59.9 %)
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await page.getByTestId('simulation-result').waitFor({ timeout: 120_000 });
+      // The result caption names the job's kind: wait for this run's result, not the previous test's.
+      await expect
+        .poll(() => page.getByTestId('simulation-result').textContent(), { timeout: 120_000 })
+        .toContain('(scenario-monte-carlo), seed 7, 500 runs');
       await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
         /^Agreement rate: 55\.6% \(95% interval 51\.2% – 59\.9%\)/,
       );

@@ -141,6 +141,11 @@ export default function SimulatePage() {
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const source = useRef<EventSource | null>(null);
   useEffect(() => () => source.current?.close(), []);
+  // A result belongs to the simulation that made it: choosing another clears it (and stops following a running job).
+  useEffect(() => {
+    source.current?.close();
+    setJob({ state: 'idle' });
+  }, [kindParam, scenario]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
   const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
