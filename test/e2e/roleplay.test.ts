@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await facilitator.waitForTimeout(1200);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('lets two human seats in two browsers reach a deal on the 11th SMA terms', async () => {
     const { facilitator, us: usLink, rok: rokLink } = await createTable('people');
@@ -115,5 +115,5 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('accept');
     await rok.screenshot({ path: join(screenshots, 'roleplay-rok-deal.png'), fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -244,9 +244,7 @@ function Setup({ s }: { s: Strings }) {
       if (p !== 'people') agents[side] = AGENTS[p];
     }
     try {
-      setCreated(
-        await rp('/sessions', null, { scenarioId, ...(Object.keys(agents).length > 0 ? { agents } : {}) }),
-      );
+      setCreated(await rp('/sessions', null, { scenarioId, ...(Object.keys(agents).length > 0 ? { agents } : {}) }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -443,13 +441,7 @@ const initialDraft = (view: RolePlayView): Record<string, number | string> => {
   return draft;
 };
 
-function SideSeat(props: {
-  view: RolePlayView;
-  side: Side;
-  token: string;
-  s: Strings;
-  reload: () => Promise<void>;
-}) {
+function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Strings; reload: () => Promise<void> }) {
   const { view, side, token, s, reload } = props;
   const { lang } = useI18n();
   const mine = view.private[side];
@@ -482,7 +474,9 @@ function SideSeat(props: {
       const err = e as RpError;
       if (err.status === 409) {
         await reload();
-        setNotice(err.code === 'roleplay/conflict' || err.code === 'negotiation/out_of_turn' ? s.conflict : errorText(e));
+        setNotice(
+          err.code === 'roleplay/conflict' || err.code === 'negotiation/out_of_turn' ? s.conflict : errorText(e),
+        );
       } else setNotice(errorText(e));
     } finally {
       setBusy(false);
@@ -549,7 +543,8 @@ function SideSeat(props: {
           <textarea id="rp-message" rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
         </div>
         <p>
-          {s.draftScore}: <strong data-testid="rp-draft-score">{draftScore === null ? '—' : draftScore.toFixed(3)}</strong>
+          {s.draftScore}:{' '}
+          <strong data-testid="rp-draft-score">{draftScore === null ? '—' : draftScore.toFixed(3)}</strong>
           {mine ? ` (${s.reservation}: ${mine.reservation.toFixed(3)})` : ''}
         </p>
         <div className="toolbar">
