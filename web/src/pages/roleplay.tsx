@@ -321,7 +321,9 @@ function Seat({ token, s }: { token: string; s: Strings }) {
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      setView(await rp<RolePlayView>('/me', token));
+      const next = await rp<RolePlayView>('/me', token);
+      // A fetch can cross an event in flight: keep the newest state.
+      setView((v) => (v === null || next.seq >= v.seq ? next : v));
     } catch (e) {
       setError((e as RpError).status === 401 ? s.badToken : errorText(e));
     }
@@ -331,7 +333,6 @@ function Seat({ token, s }: { token: string; s: Strings }) {
     const source = new EventSource(`/api/roleplay/me/events?token=${encodeURIComponent(token)}`);
     source.addEventListener('view', (ev) => {
       const next = JSON.parse((ev as MessageEvent<string>).data) as RolePlayView;
-      // Events can cross a fetch in flight: keep the newest state.
       setView((v) => (v === null || next.seq >= v.seq ? next : v));
     });
     return () => source.close();
