@@ -76,15 +76,15 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect(us.locator('summary', { hasText: 'Confidential brief' }).count()).resolves.toBe(1);
     await offer(us, '0.5', '5', 'rok-cpi', 'Fifty percent, five years');
     // The agent answers right after the US move; the US page shows it (agent row) without any click.
-    await us.locator('[data-testid=rp-history] td', { hasText: '(agent)' }).first().waitFor({ timeout: 15_000 });
+    await us.locator('[data-testid=rp-history] td', { hasText: '(agent)' }).first().waitFor({ timeout: 30_000 });
     await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('Fifty percent, five years');
     // The facilitator's page never fetched after loading: the move arrives over the event stream.
     await facilitator
       .locator('[data-testid=rp-history] td', { hasText: 'Fifty percent, five years' })
-      .waitFor({ timeout: 15_000 });
+      .waitFor({ timeout: 30_000 });
     await facilitator.getByRole('button', { name: 'End the table' }).click();
-    await facilitator.getByTestId('rp-debrief').waitFor({ timeout: 15_000 });
-    await facilitator.locator('[data-testid=rp-debrief] .chart[data-drawn="true"]').waitFor({ timeout: 15_000 });
+    await facilitator.getByTestId('rp-debrief').waitFor({ timeout: 30_000 });
+    await facilitator.locator('[data-testid=rp-debrief] .chart[data-drawn="true"]').waitFor({ timeout: 30_000 });
     await expect(facilitator.getByTestId('rp-status').textContent()).resolves.toContain('ended');
     // The US page learns of the end live too: its buttons are disabled.
     await expect
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await facilitator.waitForTimeout(1200);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 
   it('lets two human seats in two browsers reach a deal on the 11th SMA terms', async () => {
     const { facilitator, us: usLink, rok: rokLink } = await createTable('people');
@@ -107,13 +107,43 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await rok.getByTestId('rp-header').waitFor();
     // The 11th SMA as concluded: +13.9 % in 2021, 5 years, defense-budget growth (agreements.json sma-11)
     await offer(us, '0.139', '5', 'rok-defense-budget-growth', 'The real deal');
-    await rok.locator('[data-testid=rp-history] td', { hasText: 'The real deal' }).waitFor({ timeout: 15_000 });
+    await rok.locator('[data-testid=rp-history] td', { hasText: 'The real deal' }).waitFor({ timeout: 30_000 });
     await rok.getByRole('button', { name: 'Accept the standing offer' }).and(rok.locator(':enabled')).waitFor();
     await rok.getByRole('button', { name: 'Accept the standing offer' }).click();
     for (const p of [us, rok, facilitator])
-      await p.getByText('Agreement:', { exact: true }).waitFor({ timeout: 15_000 });
+      await p.getByText('Agreement:', { exact: true }).waitFor({ timeout: 30_000 });
     await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('accept');
     await rok.screenshot({ path: join(screenshots, 'roleplay-rok-deal.png'), fullPage: true });
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 90_000);
+  it('tells a seat whose teammate moved first that it was refreshed (409) and shows the newer offer', async () => {
+    const { us: usLink } = await createTable('people');
+    const us = await newPage();
+    // This browser misses the live push, so it decides on a stale view as a slow connection would.
+    await us.route('**/api/roleplay/me/events**', (route) => route.abort());
+    await us.goto(`${base}/${usLink}`);
+    await us.getByRole('button', { name: 'Send offer' }).and(us.locator(':enabled')).waitFor();
+    // A teammate holding the same US link moves first.
+    const token = usLink.split('token=')[1] ?? '';
+    const res = await fetch(`${base}/api/roleplay/me/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'mate-1' },
+      body: JSON.stringify({
+        action: {
+          type: 'offer',
+          outcome: { 'first-year-change': 1, duration: 3, 'escalation-index': 'none', 'escalation-rate': 0.1 },
+          message: 'Teammate first',
+        },
+        expectedSeq: 0,
+      }),
+    });
+    expect(res.status).toBe(201);
+    await offer(us, '0.5', '5', 'rok-cpi', 'Too late');
+    await expect(us.getByTestId('rp-notice').textContent()).resolves.toBe(
+      'The other side moved first — refreshed. Look again and decide.',
+    );
+    await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('Teammate first');
+    await expect(us.getByTestId('rp-history').textContent()).resolves.not.toContain('Too late');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
