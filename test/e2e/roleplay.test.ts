@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './browser.js';
-import { buildWeb, webDist } from './build-web.js';
+import { buildWeb } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
 
 const screenshots = join(process.cwd(), 'test-results', 'screenshots');
@@ -16,8 +17,10 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    const srv = await startApp(webDist);
+    // Its own build folder: web.test.ts rebuilds web/dist while this file runs beside it.
+    const dist = mkdtempSync(join(tmpdir(), 'sma-web-roleplay-'));
+    await buildWeb(dist);
+    const srv = await startApp(dist);
     base = srv.url;
     stop = srv.close;
     mkdirSync(screenshots, { recursive: true });
