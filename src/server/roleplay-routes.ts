@@ -274,8 +274,10 @@ export const roleplayRoutes =
           const seq = (view as { seq?: number }).seq;
           raw.write(`${seq === undefined ? '' : `id: ${seq}\n`}event: view\ndata: ${JSON.stringify(view)}\n\n`);
         };
-        send(first.value);
+        // Subscribe before the first push, then send the view as of now: a move made while subscribing is not lost.
         const sub = await service.subscribe(token, send);
+        const current = await service.view(token);
+        send(current.ok ? current.value : first.value);
         const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), (deps.keepAliveSeconds ?? 15) * 1000);
         const stop = () => {
           clearInterval(keepAlive);

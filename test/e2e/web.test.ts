@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await page.locator('main h1').waitFor();
   };
 
-  it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
     'loads the %s page with its heading',
     async (p) => {
       await open(`#/${p}`);
@@ -232,7 +232,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     });
   });
 
-  it.each(['record', 'calculator', 'compare', 'simulate', 'theory'])(
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
     'fits the %s page on a phone-sized screen without horizontal scrolling',
     async (p) => {
       const phone = await context.newPage();

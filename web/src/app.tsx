@@ -9,6 +9,7 @@ const views: Record<Page, LazyExoticComponent<ComponentType>> = {
   compare: lazy(() => import('./pages/compare.js')),
   simulate: lazy(() => import('./pages/simulate.js')),
   theory: lazy(() => import('./pages/theory.js')),
+  roleplay: lazy(() => import('./pages/roleplay.js')),
 };
 
 export function App() {

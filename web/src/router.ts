@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /** The pages of the app; each keeps its state in the query part of the hash so a link reproduces the view. */
-export const pages = ['record', 'calculator', 'compare', 'simulate', 'theory'] as const;
+export const pages = ['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'] as const;
 export type Page = (typeof pages)[number];
 
 export interface Route {
