@@ -114,7 +114,8 @@ export interface MonteCarloRunResult {
   readonly draws: MonteCarloDraws;
 }
 
-function drawStrategy(s: StrategyDraw, rng: Rng): StrategySpec {
+/** A strategy with its uncertain parameters drawn; `fixed` returns its spec as given. */
+export function drawStrategy(s: StrategyDraw, rng: Rng): StrategySpec {
   switch (s.kind) {
     case 'fixed':
       return s.spec;

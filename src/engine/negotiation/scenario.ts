@@ -12,6 +12,7 @@ import {
   addRun,
   addToHistogram,
   draw,
+  drawStrategy,
   emptyHistogram,
   emptySummary,
   mergeHistograms,
@@ -345,21 +346,8 @@ export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): 
 }
 
 /** A Monte Carlo run plays the drawn strategy when the scenario gives one (a replay is then only for `negotiate`). */
-function drawStrategy(base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec {
-  if (d === undefined) return base;
-  switch (d.kind) {
-    case 'fixed':
-      return d.spec;
-    case 'negmas-time-based':
-      return { kind: 'negmas-time-based', aspiration: draw(d.exponent, rng) };
-    case 'time-dependent':
-      return { kind: 'time-dependent', e: draw(d.e, rng), k: d.k ? draw(d.k, rng) : 0 };
-    case 'fsj-polynomial':
-      return { kind: 'fsj-polynomial', beta: draw(d.beta, rng), kappa: d.kappa ? draw(d.kappa, rng) : 0 };
-    case 'fsj-exponential':
-      return { kind: 'fsj-exponential', beta: draw(d.beta, rng), kappa: draw(d.kappa, rng) };
-  }
-}
+const strategyFor = (base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec =>
+  d === undefined ? base : drawStrategy(d, rng);
 
 /** Per-chunk caches: outcome tables and lapse ports keyed by their drawn parameters. */
 export interface ScenarioChunkContext {
@@ -383,8 +371,8 @@ export function runScenarioMonteCarloOne(
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
-    strategyOverride.us ?? drawStrategy(s.strategies.us, u.strategies?.us, rng),
-    strategyOverride.rok ?? drawStrategy(s.strategies.rok, u.strategies?.rok, rng),
+    strategyOverride.us ?? strategyFor(s.strategies.us, u.strategies?.us, rng),
+    strategyOverride.rok ?? strategyFor(s.strategies.rok, u.strategies?.rok, rng),
   ];
   const rv = (side: Side): number => {
     const d = u.reservation?.[side];
