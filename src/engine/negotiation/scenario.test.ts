@@ -12,6 +12,7 @@ import {
   type Scenario,
   type ScenarioAssembly,
 } from './scenario.js';
+import { pieScenario } from './test-scenarios.js';
 
 const bloc = (party: string, seats: number) => ({
   party,
@@ -33,40 +34,13 @@ const assemblies: ScenarioAssembly[] = [
 
 // A small scenario with the 2020 lapse (context furlough_2020: three funded months, 4,500 of 9,000 furloughed).
 const scenario: Scenario = {
+  ...pieScenario,
   id: 'tiny',
   name: 'Tiny',
-  description: '',
-  base: { year: 2020, amount: 1_038_900_000_000, currency: 'KRW', unit: 100_000_000 },
-  domain: {
-    issues: [
-      { kind: 'numeric', name: 'first-year-change', min: 0, max: 0.5, step: 0.01, unit: 'rate' },
-      { kind: 'numeric', name: 'duration', min: 1, max: 5, step: 1, unit: 'years' },
-    ],
-  },
   parties: {
-    us: {
-      name: 'US',
-      weights: { 'first-year-change': 0.9, duration: 0.1 },
-      values: {
-        'first-year-change': { kind: 'linear', direction: 'increasing' },
-        duration: { kind: 'linear', direction: 'decreasing' },
-      },
-      reservation: 0.1,
-      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
-    },
-    rok: {
-      name: 'ROK',
-      weights: { 'first-year-change': 0.9, duration: 0.1 },
-      values: {
-        'first-year-change': { kind: 'linear', direction: 'decreasing' },
-        duration: { kind: 'linear', direction: 'increasing' },
-      },
-      reservation: 0.3,
-      lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
-    },
+    us: { ...pieScenario.parties.us, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 } },
+    rok: { ...pieScenario.parties.rok, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 } },
   },
-  protocol: { deadline: 30, calendar: { kind: 'monthly', start: '2019-09-24' } },
-  strategies: { us: { kind: 'time-dependent', e: 0.5 }, rok: { kind: 'time-dependent', e: 1 } },
   ratification: { rok: assemblies, us: 'executive-agreement' },
   lapse: {
     expiry: '2019-12-31',
