@@ -44,6 +44,13 @@ const recordProposalSchema = z.object({
   events: z.array(eventSchema).readonly(),
 });
 
+/** A record lookup's result, or the 404 every record route answers for an unknown id. */
+function foundOr404<T>(found: T | undefined, kind: 'agreement' | 'proposal', id: string): T {
+  if (found === undefined)
+    throw new ApiFailure({ code: 'record/not_found', message: `No ${kind} ${id} in the record.` });
+  return found;
+}
+
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /** The bundled record, read only: agreements, proposals, index series, the negotiation timeline and context. */
@@ -72,16 +79,12 @@ export const recordRoutes =
           response: { 200: recordAgreementDetail, ...errorResponses(404) },
         },
       },
-      async (request) => {
-        const found = record.agreements.find((a) => a.id === request.params.id);
-        if (found === undefined) {
-          throw new ApiFailure({
-            code: 'record/not_found',
-            message: `No agreement ${request.params.id} in the record.`,
-          });
-        }
-        return found;
-      },
+      async (request) =>
+        foundOr404(
+          record.agreements.find((a) => a.id === request.params.id),
+          'agreement',
+          request.params.id,
+        ),
     );
 
     app.get(
@@ -106,16 +109,12 @@ export const recordRoutes =
           response: { 200: recordProposalSchema, ...errorResponses(404) },
         },
       },
-      async (request) => {
-        const found = record.proposals.find((p) => p.agreement.id === request.params.id);
-        if (found === undefined) {
-          throw new ApiFailure({
-            code: 'record/not_found',
-            message: `No proposal ${request.params.id} in the record.`,
-          });
-        }
-        return found;
-      },
+      async (request) =>
+        foundOr404(
+          record.proposals.find((p) => p.agreement.id === request.params.id),
+          'proposal',
+          request.params.id,
+        ),
     );
 
     app.get(
