@@ -30,6 +30,12 @@ import type { Preferences, ValueFunction } from './preferences.js';
 import type { NegotiationConfig } from './protocol.js';
 import { assemblyVote, type AssemblyModel, type Bloc, type RatificationDeal } from './ratification.js';
 import { runNegotiation, type NegotiationRun } from './run.js';
+import {
+  prepareScenarioFast,
+  runScenarioFast,
+  type ScenarioFastPlan,
+  type ScenarioRunResult,
+} from './scenario-fast.js';
 import { outcomeToAgreement } from './sma-domain.js';
 import { createAgent, type StrategySpec } from './strategies.js';
 
@@ -349,25 +355,49 @@ export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): 
 const strategyFor = (base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec =>
   d === undefined ? base : drawStrategy(d, rng);
 
-/** Per-chunk caches: outcome tables and lapse ports keyed by their drawn parameters. */
+/** Per-chunk caches: outcome tables, lapse ports keyed by their drawn parameters, and the fast path's plan. */
 export interface ScenarioChunkContext {
   readonly tables: ScenarioTables;
   readonly lapsePorts: Map<string, LapsePort | undefined>;
+  /** The fast path's precomputation (scenario-fast.ts), or null to play every run through the reducer. */
+  readonly fast: ScenarioFastPlan | null;
 }
 
-export const scenarioChunkContext = (s: Scenario, tables = prepareScenarioTables(s)): ScenarioChunkContext => ({
+/** 'general' plays every run through the reducer: the reference the fast path is tested against. */
+export type ScenarioRunPath = 'fast' | 'general';
+
+export const scenarioChunkContext = (
+  s: Scenario,
+  tables = prepareScenarioTables(s),
+  path: ScenarioRunPath = 'fast',
+): ScenarioChunkContext => ({
   tables,
   lapsePorts: new Map(),
+  fast: path === 'fast' ? scenarioFastPlan(s, tables) : null,
 });
 
-/** Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result. */
+/** The fast path's plan for a scenario: the same config, preferences, tables and Assembly as the general path. */
+export function scenarioFastPlan(s: Scenario, tables: ScenarioTables): ScenarioFastPlan | null {
+  const assemblies = s.ratification.rok;
+  return prepareScenarioFast(
+    scenarioConfig(s),
+    [scenarioPreferences(s.parties.us), scenarioPreferences(s.parties.rok)],
+    tables.tables,
+    assemblies === null ? null : { assemblyOn: (date) => assemblyOn(assemblies, date), terms: dealTerms },
+  );
+}
+
+/**
+ * Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result;
+ * played on the fast path when the context has a plan and the drawn strategies allow it, else through the reducer.
+ */
 export function runScenarioMonteCarloOne(
   s: Scenario,
   seed: number,
   i: number,
   ctx: ScenarioChunkContext,
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
-): { run: NegotiationRun; draws: MonteCarloDraws } {
+): { run: ScenarioRunResult; draws: MonteCarloDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
@@ -403,7 +433,9 @@ export function runScenarioMonteCarloOne(
       draw((u.cpi as { growth: Distribution }).growth, rng),
     );
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
-  const run = runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
+  const run =
+    (ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse)) ??
+    runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
   return {
     run,
     draws: { strategies, reservations, ratificationProbability: null, lapse: lapseDraw, indexPaths, exchangeRate },
