@@ -7,13 +7,13 @@
  * rng is consumed draw for draw as the general path consumes it (each Assembly member's attendance, vote and
  * abstention draws included), so a run gives the identical result; scenario-fast.test.ts checks every field.
  */
-import type { Rng } from '../random/rng.js';
+import { createRng, Sfc32, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
 import { roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
-import { discountedUtility, reservationAt, type Preferences } from './preferences.js';
+import { reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
 import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
 import { lapseMonths, type NegotiationRun } from './run.js';
@@ -26,7 +26,6 @@ import {
   NEGMAS_TOLERANCE,
   type StrategySpec,
 } from './strategies.js';
-import { createRng } from '../random/rng.js';
 
 /** What a Monte Carlo run reports: a NegotiationRun without its trace and final state. */
 export type ScenarioRunResult = Pick<
@@ -64,8 +63,10 @@ export interface ScenarioFastPlan {
   readonly preferences: readonly [Preferences, Preferences];
   readonly tables: readonly [OutcomeTable, OutcomeTable];
   readonly outcomes: readonly Outcome[];
-  /** times[step]: relative time at that step. */
+  readonly fastTables: readonly [FastTable, FastTable];
+  /** times[step]: relative time at that step; logTimes[step] its natural log. */
   readonly times: Float64Array;
+  readonly logTimes: Float64Array;
   readonly dates: readonly CivilDate[];
   /** assemblies[round]: the Assembly voting in that round (empty without ratification). */
   readonly assemblies: readonly AssemblyModel[];
@@ -107,8 +108,10 @@ export function prepareScenarioFast(
     config,
     preferences,
     tables,
+    fastTables: [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
     outcomes: tables[0].outcomes,
     times,
+    logTimes: times.map(Math.log),
     dates,
     assemblies,
     ratification,
@@ -160,13 +163,18 @@ interface FastStrategy {
   readonly k: number;
   /** FSJ T. */
   readonly deadline: number;
+  /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
+  readonly inverse: number | null;
 }
 
 function fastStrategy(spec: StrategySpec): FastStrategy | null {
   switch (spec.kind) {
-    case 'time-dependent':
+    case 'time-dependent': {
       if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
-      return { kind: TIME_DEPENDENT, exponent: spec.e, k: spec.k ?? 0, deadline: 1 };
+      const k = spec.k ?? 0;
+      const inverse = spec.e > 0 && k >= 0 && k <= 1 ? 1 / spec.e : null;
+      return { kind: TIME_DEPENDENT, exponent: spec.e, k, deadline: 1, inverse };
+    }
     case 'fsj-polynomial':
     case 'fsj-exponential':
       if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
@@ -175,61 +183,162 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
         exponent: spec.beta,
         k: spec.kappa ?? 0,
         deadline: spec.deadline ?? 1,
+        inverse: null,
       };
     case 'negmas-time-based':
-      return { kind: NEGMAS, exponent: negmasExponent(spec.aspiration), k: 0, deadline: 1 };
+      return { kind: NEGMAS, exponent: negmasExponent(spec.aspiration), k: 0, deadline: 1, inverse: null };
     default:
       return null;
   }
 }
 
+/** Buckets of the [0, 1) utility range for `lowerBoundFast`; a power of two, so x·B and b/B are exact. */
+const BUCKETS = 4096;
+
+/**
+ * A party's outcome table as the loop reads it: starts[b] = lowerBound(sorted, b/B), so a search only looks inside
+ * one bucket; theirs[j] = the other party's utility of the outcome at sorted position j, so an offer's value to the
+ * receiver is read beside the search instead of through two lookups far apart in memory.
+ */
+interface FastTable {
+  readonly table: OutcomeTable;
+  readonly starts: Int32Array;
+  readonly theirs: Float64Array;
+}
+
+function fastTable(table: OutcomeTable, other: OutcomeTable): FastTable {
+  const starts = new Int32Array(BUCKETS + 1);
+  for (let b = 0; b <= BUCKETS; b++) starts[b] = lowerBound(table.sorted, b / BUCKETS);
+  const theirs = new Float64Array(table.order.length);
+  for (let j = 0; j < theirs.length; j++) theirs[j] = other.utilities[table.order[j] as number] as number;
+  return { table, starts, theirs };
+}
+
+/** lowerBound(sorted, x), searching only between the starts of x's bucket and the next (b/B ≤ x < (b + 1)/B). */
+function lowerBoundFast(ft: FastTable, x: number): number {
+  const sorted = ft.table.sorted;
+  if (!(x > 0 && x < 1)) return lowerBound(sorted, x);
+  const b = Math.floor(x * BUCKETS);
+  let lo = ft.starts[b] as number;
+  let hi = ft.starts[b + 1] as number;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How far exp(ln t / e) may be from Math.pow(t, 1/e) once carried into the target: both are within an ulp or two of
+ * t^(1/e) ≤ 1 (measured: at most 1.1e-16), so 1e-12 leaves a thousandfold margin.
+ */
+const BRACKET = 1e-12;
+
 const ACCEPT = -1;
 const END = -2;
 
-/** strategies.ts's decision for these kinds, on indices: ACCEPT, END, or the outcome index offered. */
-function decide(st: FastStrategy, table: OutcomeTable, time: number, reservation: number, received: number): number {
+/**
+ * strategies.ts's decision on sorted positions: ACCEPT, END, or the position (in the mover's sorted table) of the
+ * outcome offered; `received` is the mover's utility of the other party's standing offer, −1 when there is none.
+ * u(next) is sorted[j] itself, as sorted[j] = utilities[order[j]]. For a Genius agent the target is first computed with
+ * exp(ln t / e) (a third of Math.pow's cost); when neither a utility nor pmin lies within BRACKET of it, the lowest
+ * outcome at or above it is the one Math.pow's target gives; otherwise the target is computed exactly.
+ */
+function decide(
+  st: FastStrategy,
+  ft: FastTable,
+  time: number,
+  logTime: number,
+  reservation: number,
+  received: number,
+): number {
+  const table = ft.table;
   const sorted = table.sorted;
-  const n = sorted.length;
+  const last = sorted.length - 1;
   const pmin = Math.max(table.min, reservation);
   if (st.kind === NEGMAS) {
     const threshold = negmasThreshold(time, st.exponent, pmin, table.max) - NEGMAS_TOLERANCE;
-    if (received >= 0 && (table.utilities[received] as number) >= threshold) return ACCEPT;
-    const j = lowerBound(sorted, threshold);
-    return table.order[j < n ? j : n - 1] as number;
-  }
-  let target: number;
-  if (st.kind === TIME_DEPENDENT)
-    // geniusTarget's expression, without building its parameter object each step
-    target = pmin + (table.max - pmin) * (1 - geniusConcession(time, st.exponent, st.k));
-  else {
-    const params = { kappa: st.k, beta: st.exponent, deadline: st.deadline };
-    const alpha = st.kind === FSJ_POLYNOMIAL ? fsjPolynomial(time, params) : fsjExponential(time, params);
-    target = table.max - alpha * (table.max - pmin);
+    if (received >= 0 && received >= threshold) return ACCEPT;
+    const j = lowerBoundFast(ft, threshold);
+    return j < last ? j : last;
   }
   // targetAction: walk away below the reservation, else the lowest outcome at or above the target, AC_next
   if (pmin > table.max) return END;
-  const j = lowerBound(sorted, Math.max(target, pmin));
-  const next = table.order[j < n ? j : n - 1] as number;
-  if (received >= 0) {
-    const u = table.utilities[received] as number;
-    if (u >= (table.utilities[next] as number) && u >= reservation) return ACCEPT;
+  let j = -1;
+  if (st.inverse !== null) {
+    const approx = pmin + (table.max - pmin) * (1 - (st.k + (1 - st.k) * Math.exp(logTime * st.inverse)));
+    if (approx - pmin > BRACKET) {
+      j = lowerBoundFast(ft, approx);
+      const clear =
+        (j === 0 || (sorted[j - 1] as number) < approx - BRACKET) &&
+        (j > last || (sorted[j] as number) >= approx + BRACKET);
+      if (!clear) j = -1;
+    } else if (pmin - approx > BRACKET) j = lowerBoundFast(ft, pmin);
   }
-  return next;
+  if (j < 0) {
+    let target: number;
+    if (st.kind === TIME_DEPENDENT)
+      // geniusTarget's expression, without building its parameter object each step
+      target = pmin + (table.max - pmin) * (1 - geniusConcession(time, st.exponent, st.k));
+    else {
+      const params = { kappa: st.k, beta: st.exponent, deadline: st.deadline };
+      const alpha = st.kind === FSJ_POLYNOMIAL ? fsjPolynomial(time, params) : fsjExponential(time, params);
+      target = table.max - alpha * (table.max - pmin);
+    }
+    j = lowerBoundFast(ft, Math.max(target, pmin));
+  }
+  if (j > last) j = last;
+  if (received >= 0 && received >= (sorted[j] as number) && received >= reservation) return ACCEPT;
+  return j;
 }
 
-/** assemblyVote's draws, in its order, keeping only what decides passage (present and yes). */
-function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Rng): boolean {
+/**
+ * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
+ * local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ */
+function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
+  const w = rng.words;
   let present = 0;
   let yes = 0;
-  for (const b of model.blocs) {
-    const yesRate = drawSupport(b, deal, rng) ? b.cohesion : 1 - b.cohesion;
-    const attendance = b.attendance;
-    for (let m = 0; m < b.seats; m++) {
-      if (rng.next() >= attendance) continue;
-      present++;
-      if (rng.next() < yesRate) yes++;
-      else rng.next(); // abstain or no: the draw is spent either way
+  for (const bloc of model.blocs) {
+    // next() = x / 2^32 with x = t >>> 0, so next() < p exactly when x < p · 2^32 (a power of two: no rounding)
+    const yesRate = (drawSupport(bloc, deal, rng) ? bloc.cohesion : 1 - bloc.cohesion) * 4294967296;
+    const attendance = bloc.attendance * 4294967296;
+    let a = w[0] as number;
+    let b = w[1] as number;
+    let c = w[2] as number;
+    let d = w[3] as number;
+    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
+    let m = 0;
+    while (m < bloc.seats) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const x = t >>> 0;
+      if (phase === 0) {
+        if (x >= attendance) m++;
+        else {
+          present++;
+          phase = 1;
+        }
+      } else if (phase === 1) {
+        if (x < yesRate) {
+          yes++;
+          phase = 0;
+          m++;
+        } else phase = 2;
+      } else {
+        phase = 0;
+        m++;
+      }
     }
+    w[0] = a;
+    w[1] = b;
+    w[2] = c;
+    w[3] = d;
   }
   return tallyPasses(model, present, yes);
 }
@@ -256,13 +365,18 @@ export function runScenarioFast(
   }
   const rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
   const rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
+  // The run's rng continues on a copy whose words the vote steps inline; the caller draws nothing after the run.
+  const gen = new Sfc32(rng.state());
   const deadline = plan.config.deadline;
   const times = plan.times;
-  const [t0, t1] = plan.tables;
+  const logTimes = plan.logTimes;
+  const [t0, t1] = plan.fastTables;
   const [shift0, shift1] = lp.shift;
   let step = 0;
-  let standing = -1;
+  // The standing offer: its position in the offering party's sorted table, and its value to the other party.
   let standingBy = -1;
+  let standingAt = -1;
+  let standingValue = -1;
   let offers = 0;
   let failures = 0;
   let agreement = -1;
@@ -271,27 +385,28 @@ export function runScenarioFast(
     // turn = step mod 2: every move and every failed vote advances one step and passes the turn
     const me = step & 1;
     const round = step >> 1;
-    const received = standingBy === 1 - me ? standing : -1;
+    const received = standingBy === 1 - me ? standingValue : -1;
+    const ft = me === 0 ? t0 : t1;
     const action =
       me === 0
-        ? decide(st0, t0, times[step] as number, rv0 + (shift0[round] as number), received)
-        : decide(st1, t1, times[step] as number, rv1 + (shift1[round] as number), received);
+        ? decide(st0, t0, times[step] as number, logTimes[step] as number, rv0 + (shift0[round] as number), received)
+        : decide(st1, t1, times[step] as number, logTimes[step] as number, rv1 + (shift1[round] as number), received);
     if (action === END) {
       reason = 'walkaway';
       break;
     }
     if (action === ACCEPT) {
+      const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
       const r = plan.ratification;
       if (
         r === null ||
-        assemblyPasses(plan.assemblies[round] as AssemblyModel, r.terms(plan.outcomes[standing] as Outcome), rng)
+        assemblyPasses(plan.assemblies[round] as AssemblyModel, r.terms(plan.outcomes[deal] as Outcome), gen)
       ) {
-        agreement = standing;
+        agreement = deal;
         reason = 'agreement';
         break;
       }
       failures++;
-      standing = -1;
       standingBy = -1;
       if (step + 1 >= deadline) {
         reason = 'ratification-failed';
@@ -300,8 +415,9 @@ export function runScenarioFast(
       step++;
       continue;
     }
-    standing = action;
     standingBy = me;
+    standingAt = action;
+    standingValue = ft.theirs[action] as number;
     offers++;
     if (step + 1 >= deadline) {
       reason = 'deadline';
@@ -311,11 +427,6 @@ export function runScenarioFast(
   }
   const round = step >> 1;
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
-  const domain = plan.config.domain;
-  const payoff = (p: 0 | 1, rv: number): number =>
-    outcome !== null
-      ? discountedUtility(domain, plan.preferences[p], outcome, round)
-      : rv + (lp.shift[p][round] as number);
   return {
     outcome,
     step,
@@ -326,6 +437,16 @@ export function runScenarioFast(
     monthsInLapse: lp.months[round] as number,
     furloughedWorkerMonths: lp.furloughed[round] as number,
     endDate: plan.dates[round] as CivilDate,
-    payoffs: [payoff(0, rv0), payoff(1, rv1)],
+    payoffs: [
+      payoff(plan, 0, agreement, round, rv0 + (shift0[round] as number)),
+      payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
+    ],
   };
+}
+
+/** discountedUtility of the deal (its utility read from the table), or on breakdown the reservation value then. */
+function payoff(plan: ScenarioFastPlan, p: 0 | 1, agreement: number, round: number, reservation: number): number {
+  if (agreement < 0) return reservation;
+  const discount = plan.preferences[p].discount;
+  return (plan.tables[p].utilities[agreement] as number) * (discount === undefined ? 1 : discount ** round);
 }

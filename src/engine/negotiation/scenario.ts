@@ -355,6 +355,12 @@ export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): 
 const strategyFor = (base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec =>
   d === undefined ? base : drawStrategy(d, rng);
 
+/** A side's reservation value: drawn (clamped to [0, 1]) when the scenario makes it uncertain. */
+function drawReservation(s: Scenario, side: Side, rng: Rng): number {
+  const d = s.uncertainty.reservation?.[side];
+  return d ? Math.min(1, Math.max(0, draw(d, rng))) : s.parties[side].reservation;
+}
+
 /** Per-chunk caches: outcome tables, lapse ports keyed by their drawn parameters, and the fast path's plan. */
 export interface ScenarioChunkContext {
   readonly tables: ScenarioTables;
@@ -404,11 +410,7 @@ export function runScenarioMonteCarloOne(
     strategyOverride.us ?? strategyFor(s.strategies.us, u.strategies?.us, rng),
     strategyOverride.rok ?? strategyFor(s.strategies.rok, u.strategies?.rok, rng),
   ];
-  const rv = (side: Side): number => {
-    const d = u.reservation?.[side];
-    return d ? Math.min(1, Math.max(0, draw(d, rng))) : s.parties[side].reservation;
-  };
-  const reservations: [number, number] = [rv('us'), rv('rok')];
+  const reservations: [number, number] = [drawReservation(s, 'us', rng), drawReservation(s, 'rok', rng)];
   let lapse: LapsePort | undefined;
   let lapseDraw: MonteCarloDraws['lapse'] = null;
   if (s.lapse) {
@@ -428,10 +430,12 @@ export function runScenarioMonteCarloOne(
     };
   }
   const indexPaths: Record<string, number[]> = {};
-  if (u.cpi)
-    indexPaths['rok-cpi'] = Array.from({ length: u.cpi.years }, () =>
-      draw((u.cpi as { growth: Distribution }).growth, rng),
-    );
+  if (u.cpi) {
+    // A loop rather than Array.from's callback: no closure to create on every run.
+    const path: number[] = [];
+    for (let year = 0; year < u.cpi.years; year++) path.push(draw(u.cpi.growth, rng));
+    indexPaths['rok-cpi'] = path;
+  }
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
   const run =
     (ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse)) ??

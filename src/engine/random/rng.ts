@@ -25,17 +25,20 @@ export function deriveSeed(seed: number, index: number): number {
   return splitmix32(splitmix32(seed >>> 0) ^ (index >>> 0));
 }
 
-/** sfc32 with its state in an Int32Array: one class, so a hot loop's `rng.next()` has one shape to inline. */
-class Sfc32 implements Rng {
+/**
+ * sfc32 with its state in an Int32Array: one class, so a hot loop's `rng.next()` has one shape to inline.
+ * `words` is public for the few loops that step the generator in local variables (scenario-fast.ts's Assembly vote).
+ */
+export class Sfc32 implements Rng {
   // Typed-array words stay raw int32 (object fields would box the words above 2^30 on every draw).
-  private readonly s: Int32Array;
+  readonly words: Int32Array;
 
   constructor(initial: RngState) {
-    this.s = Int32Array.from(initial);
+    this.words = Int32Array.from(initial);
   }
 
   next(): number {
-    const s = this.s;
+    const s = this.words;
     const a = s[0] as number;
     const b = s[1] as number;
     const c = s[2] as number;
@@ -49,7 +52,7 @@ class Sfc32 implements Rng {
   }
 
   state(): RngState {
-    const s = this.s;
+    const s = this.words;
     return [(s[0] as number) >>> 0, (s[1] as number) >>> 0, (s[2] as number) >>> 0, (s[3] as number) >>> 0];
   }
 }
