@@ -365,8 +365,8 @@ export function runScenarioFast(
   }
   const rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
   const rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
-  // The run's rng continues on a copy whose words the vote steps inline; the caller draws nothing after the run.
-  const gen = new Sfc32(rng.state());
+  // The vote steps an Sfc32's words inline: the run's own rng (createRng's), else a generator resumed from its state.
+  const gen = rng instanceof Sfc32 ? rng : new Sfc32(rng.state());
   const deadline = plan.config.deadline;
   const times = plan.times;
   const logTimes = plan.logTimes;
