@@ -71,6 +71,8 @@ export interface ScenarioFastPlan {
   /** assemblies[round]: the Assembly voting in that round (empty without ratification). */
   readonly assemblies: readonly AssemblyModel[];
   readonly ratification: FastRatification | null;
+  /** deals[k]: outcome k's terms as the vote reads them, filled on first use. */
+  readonly deals: (RatificationDeal | undefined)[];
   readonly noLapse: FastLapse;
   readonly lapses: WeakMap<LapsePort, FastLapse>;
 }
@@ -115,6 +117,7 @@ export function prepareScenarioFast(
     dates,
     assemblies,
     ratification,
+    deals: new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
   };
@@ -398,10 +401,7 @@ export function runScenarioFast(
     if (action === ACCEPT) {
       const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
       const r = plan.ratification;
-      if (
-        r === null ||
-        assemblyPasses(plan.assemblies[round] as AssemblyModel, r.terms(plan.outcomes[deal] as Outcome), gen)
-      ) {
+      if (r === null || assemblyPasses(plan.assemblies[round] as AssemblyModel, dealTerms(plan, r, deal), gen)) {
         agreement = deal;
         reason = 'agreement';
         break;
@@ -442,6 +442,16 @@ export function runScenarioFast(
       payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
     ],
   };
+}
+
+/** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */
+function dealTerms(plan: ScenarioFastPlan, r: FastRatification, k: number): RatificationDeal {
+  let deal = plan.deals[k];
+  if (deal === undefined) {
+    deal = r.terms(plan.outcomes[k] as Outcome);
+    plan.deals[k] = deal;
+  }
+  return deal;
 }
 
 /** discountedUtility of the deal (its utility read from the table), or on breakdown the reservation value then. */
