@@ -217,7 +217,8 @@ function supportProbability(bloc: Bloc, deal: RatificationDeal): Result<number, 
 export const publicAcceptance = (publicThreshold: Distribution, x: number): number =>
   1 - probabilityBelow(publicThreshold, x, false);
 
-function drawSupport(bloc: Bloc, deal: RatificationDeal, rng: Rng): boolean {
+/** Draws whether a bloc's line is "support" for this deal: one draw of its stance's distribution. */
+export function drawSupport(bloc: Bloc, deal: RatificationDeal, rng: Rng): boolean {
   const s = bloc.stance;
   const x = deal[s.term] as number;
   if (s.kind === 'threshold') {

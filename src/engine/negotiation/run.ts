@@ -60,7 +60,8 @@ export interface NegotiationRun {
   readonly state: NegotiationState;
 }
 
-function lapseMonths(lapse: LapsePort | undefined, date: CivilDate | undefined): number {
+/** Months in lapse on a date: from the day after the port's expiry, counting the month in progress (0 before). */
+export function lapseMonths(lapse: LapsePort | undefined, date: CivilDate | undefined): number {
   if (lapse === undefined || date === undefined || date <= lapse.expiry) return 0;
   return monthsBetween(addDays(lapse.expiry, 1), date) + 1;
 }

@@ -9,55 +9,8 @@ import {
   runScenarioChunk,
   scenarioConfig,
   scenarioLapseModel,
-  type Scenario,
-  type ScenarioAssembly,
 } from './scenario.js';
-import { pieScenario } from './test-scenarios.js';
-
-const bloc = (party: string, seats: number) => ({
-  party,
-  seats,
-  attendance: 0.9,
-  cohesion: 0.9,
-  abstainShare: 0.5,
-  stance: {
-    kind: 'threshold' as const,
-    term: 'first-year-change',
-    direction: 'at_most' as const,
-    threshold: { kind: 'uniform' as const, min: 0.05, max: 0.3 },
-  },
-});
-const assemblies: ScenarioAssembly[] = [
-  { from: '2016-05-30', name: '20th', seats: 300, blocs: [bloc('A', 150), bloc('B', 145)] },
-  { from: '2020-05-30', name: '21st', seats: 300, blocs: [bloc('A', 180), bloc('B', 120)] },
-];
-
-// A small scenario with the 2020 lapse (context furlough_2020: three funded months, 4,500 of 9,000 furloughed).
-const scenario: Scenario = {
-  ...pieScenario,
-  id: 'tiny',
-  name: 'Tiny',
-  parties: {
-    us: { ...pieScenario.parties.us, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 } },
-    rok: { ...pieScenario.parties.rok, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 } },
-  },
-  ratification: { rok: assemblies, us: 'executive-agreement' },
-  lapse: {
-    expiry: '2019-12-31',
-    workforce: 9000,
-    monthsUntilFurlough: 3,
-    furloughedShare: 0.5,
-    monthlyWagePerWorker: 3_881_481,
-    stopgapFrom: '2020-06-15',
-    lapseClause: false,
-  },
-  uncertainty: {
-    reservation: { rok: { kind: 'uniform', min: 0.2, max: 0.4 } },
-    strategies: { us: { kind: 'time-dependent', e: { kind: 'uniform', min: 0.2, max: 2 } } },
-  },
-  realOutcome: { outcome: { 'first-year-change': 0.14, duration: 5 }, concluded: '2021-03-07' },
-  sources: {},
-};
+import { lapseAssemblies as assemblies, lapseScenario as scenario } from './test-scenarios.js';
 
 describe('scenario builder', () => {
   it('has the US move first under alternating offers, with ratification required when the ROK votes', () => {

@@ -30,6 +30,12 @@ import type { Preferences, ValueFunction } from './preferences.js';
 import type { NegotiationConfig } from './protocol.js';
 import { assemblyVote, type AssemblyModel, type Bloc, type RatificationDeal } from './ratification.js';
 import { runNegotiation, type NegotiationRun } from './run.js';
+import {
+  prepareScenarioFast,
+  runScenarioFast,
+  type ScenarioFastPlan,
+  type ScenarioRunResult,
+} from './scenario-fast.js';
 import { outcomeToAgreement } from './sma-domain.js';
 import { createAgent, type StrategySpec } from './strategies.js';
 
@@ -349,36 +355,62 @@ export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): 
 const strategyFor = (base: ScenarioStrategy, d: StrategyDraw | undefined, rng: Rng): StrategySpec =>
   d === undefined ? base : drawStrategy(d, rng);
 
-/** Per-chunk caches: outcome tables and lapse ports keyed by their drawn parameters. */
+/** A side's reservation value: drawn (clamped to [0, 1]) when the scenario makes it uncertain. */
+function drawReservation(s: Scenario, side: Side, rng: Rng): number {
+  const d = s.uncertainty.reservation?.[side];
+  return d ? Math.min(1, Math.max(0, draw(d, rng))) : s.parties[side].reservation;
+}
+
+/** Per-chunk caches: outcome tables, lapse ports keyed by their drawn parameters, and the fast path's plan. */
 export interface ScenarioChunkContext {
   readonly tables: ScenarioTables;
   readonly lapsePorts: Map<string, LapsePort | undefined>;
+  /** The fast path's precomputation (scenario-fast.ts), or null to play every run through the reducer. */
+  readonly fast: ScenarioFastPlan | null;
 }
 
-export const scenarioChunkContext = (s: Scenario, tables = prepareScenarioTables(s)): ScenarioChunkContext => ({
+/** 'general' plays every run through the reducer: the reference the fast path is tested against. */
+export type ScenarioRunPath = 'fast' | 'general';
+
+export const scenarioChunkContext = (
+  s: Scenario,
+  tables = prepareScenarioTables(s),
+  path: ScenarioRunPath = 'fast',
+): ScenarioChunkContext => ({
   tables,
   lapsePorts: new Map(),
+  fast: path === 'fast' ? scenarioFastPlan(s, tables) : null,
 });
 
-/** Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result. */
+/** The fast path's plan for a scenario: the same config, preferences, tables and Assembly as the general path. */
+export function scenarioFastPlan(s: Scenario, tables: ScenarioTables): ScenarioFastPlan | null {
+  const assemblies = s.ratification.rok;
+  return prepareScenarioFast(
+    scenarioConfig(s),
+    [scenarioPreferences(s.parties.us), scenarioPreferences(s.parties.rok)],
+    tables.tables,
+    assemblies === null ? null : { assemblyOn: (date) => assemblyOn(assemblies, date), terms: dealTerms },
+  );
+}
+
+/**
+ * Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result;
+ * played on the fast path when the context has a plan and the drawn strategies allow it, else through the reducer.
+ */
 export function runScenarioMonteCarloOne(
   s: Scenario,
   seed: number,
   i: number,
   ctx: ScenarioChunkContext,
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
-): { run: NegotiationRun; draws: MonteCarloDraws } {
+): { run: ScenarioRunResult; draws: MonteCarloDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
     strategyOverride.us ?? strategyFor(s.strategies.us, u.strategies?.us, rng),
     strategyOverride.rok ?? strategyFor(s.strategies.rok, u.strategies?.rok, rng),
   ];
-  const rv = (side: Side): number => {
-    const d = u.reservation?.[side];
-    return d ? Math.min(1, Math.max(0, draw(d, rng))) : s.parties[side].reservation;
-  };
-  const reservations: [number, number] = [rv('us'), rv('rok')];
+  const reservations: [number, number] = [drawReservation(s, 'us', rng), drawReservation(s, 'rok', rng)];
   let lapse: LapsePort | undefined;
   let lapseDraw: MonteCarloDraws['lapse'] = null;
   if (s.lapse) {
@@ -398,12 +430,16 @@ export function runScenarioMonteCarloOne(
     };
   }
   const indexPaths: Record<string, number[]> = {};
-  if (u.cpi)
-    indexPaths['rok-cpi'] = Array.from({ length: u.cpi.years }, () =>
-      draw((u.cpi as { growth: Distribution }).growth, rng),
-    );
+  if (u.cpi) {
+    // A loop rather than Array.from's callback: no closure to create on every run.
+    const path: number[] = [];
+    for (let year = 0; year < u.cpi.years; year++) path.push(draw(u.cpi.growth, rng));
+    indexPaths['rok-cpi'] = path;
+  }
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
-  const run = runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
+  const run =
+    (ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse)) ??
+    runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
   return {
     run,
     draws: { strategies, reservations, ratificationProbability: null, lapse: lapseDraw, indexPaths, exchangeRate },

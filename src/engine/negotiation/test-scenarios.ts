@@ -1,5 +1,5 @@
-/** Small scenarios for tests: two issues, opposed linear values, no Assembly and no lapse unless a test adds them. */
-import type { Scenario } from './scenario.js';
+/** Small scenarios for tests: two issues, opposed linear values; `lapseScenario` adds two Assemblies and the 2020 lapse. */
+import type { Scenario, ScenarioAssembly } from './scenario.js';
 
 // A split of a fixed pie: weights 0.9/0.1 with opposed linear values make u(US) + u(ROK) = 1 for every outcome.
 export const pieScenario: Scenario = {
@@ -41,5 +41,50 @@ export const pieScenario: Scenario = {
   lapse: null,
   uncertainty: {},
   realOutcome: null,
+  sources: {},
+};
+
+const bloc = (party: string, seats: number) => ({
+  party,
+  seats,
+  attendance: 0.9,
+  cohesion: 0.9,
+  abstainShare: 0.5,
+  stance: {
+    kind: 'threshold' as const,
+    term: 'first-year-change',
+    direction: 'at_most' as const,
+    threshold: { kind: 'uniform' as const, min: 0.05, max: 0.3 },
+  },
+});
+export const lapseAssemblies: readonly ScenarioAssembly[] = [
+  { from: '2016-05-30', name: '20th', seats: 300, blocs: [bloc('A', 150), bloc('B', 145)] },
+  { from: '2020-05-30', name: '21st', seats: 300, blocs: [bloc('A', 180), bloc('B', 120)] },
+];
+
+// A small scenario with the 2020 lapse (context furlough_2020: three funded months, 4,500 of 9,000 furloughed).
+export const lapseScenario: Scenario = {
+  ...pieScenario,
+  id: 'tiny',
+  name: 'Tiny',
+  parties: {
+    us: { ...pieScenario.parties.us, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 } },
+    rok: { ...pieScenario.parties.rok, lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 } },
+  },
+  ratification: { rok: lapseAssemblies, us: 'executive-agreement' },
+  lapse: {
+    expiry: '2019-12-31',
+    workforce: 9000,
+    monthsUntilFurlough: 3,
+    furloughedShare: 0.5,
+    monthlyWagePerWorker: 3_881_481,
+    stopgapFrom: '2020-06-15',
+    lapseClause: false,
+  },
+  uncertainty: {
+    reservation: { rok: { kind: 'uniform', min: 0.2, max: 0.4 } },
+    strategies: { us: { kind: 'time-dependent', e: { kind: 'uniform', min: 0.2, max: 2 } } },
+  },
+  realOutcome: { outcome: { 'first-year-change': 0.14, duration: 5 }, concluded: '2021-03-07' },
   sources: {},
 };

@@ -25,21 +25,39 @@ export function deriveSeed(seed: number, index: number): number {
   return splitmix32(splitmix32(seed >>> 0) ^ (index >>> 0));
 }
 
-export function rngFromState(initial: RngState): Rng {
-  let [a, b, c, d] = initial;
-  return {
-    next() {
-      const t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) | 0;
-      return (t >>> 0) / 4294967296;
-    },
-    state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
-  };
+/**
+ * sfc32 with its state in an Int32Array: one class, so a hot loop's `rng.next()` has one shape to inline.
+ * `words` is public for the few loops that step the generator in local variables (scenario-fast.ts's Assembly vote).
+ */
+export class Sfc32 implements Rng {
+  // Typed-array words stay raw int32 (object fields would box the words above 2^30 on every draw).
+  readonly words: Int32Array;
+
+  constructor(initial: RngState) {
+    this.words = Int32Array.from(initial);
+  }
+
+  next(): number {
+    const s = this.words;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = s[3] as number;
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
+    return (t >>> 0) / 4294967296;
+  }
+
+  state(): RngState {
+    const s = this.words;
+    return [(s[0] as number) >>> 0, (s[1] as number) >>> 0, (s[2] as number) >>> 0, (s[3] as number) >>> 0];
+  }
 }
+
+export const rngFromState = (initial: RngState): Rng => new Sfc32(initial);
 
 /**
  * A generator from an integer seed.

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng.js';
+import {
+  lapsePort,
+  prepareScenarioTables,
+  runScenario,
+  runScenarioChunk,
+  runScenarioMonteCarloOne,
+  scenarioChunkContext,
+  scenarioFastPlan,
+  scenarioLapseModel,
+  type Scenario,
+  type ScenarioStrategy,
+} from './scenario.js';
+import { runScenarioFast } from './scenario-fast.js';
+import { lapseScenario, pieScenario } from './test-scenarios.js';
+
+/** A run without the trace and final state that only the general path keeps. */
+const fields = ({ run, draws }: ReturnType<typeof runScenarioMonteCarloOne>) => {
+  const { trace: _trace, state: _state, ...rest } = run as typeof run & { trace?: unknown; state?: unknown };
+  return { run: rest, draws };
+};
+
+/** Runs i in [from, to) on both paths. */
+function bothPaths(
+  s: Scenario,
+  seed: number,
+  from: number,
+  to: number,
+  strategies: Partial<Record<'us' | 'rok', ScenarioStrategy>> = {},
+) {
+  const tables = prepareScenarioTables(s);
+  const fast = scenarioChunkContext(s, tables, 'fast');
+  const general = scenarioChunkContext(s, tables, 'general');
+  const pairs = [];
+  for (let i = from; i < to; i++) {
+    pairs.push({
+      fast: fields(runScenarioMonteCarloOne(s, seed, i, fast, strategies)),
+      general: fields(runScenarioMonteCarloOne(s, seed, i, general, strategies)),
+    });
+  }
+  return pairs;
+}
+
+const strategy: fc.Arbitrary<ScenarioStrategy> = fc.oneof(
+  fc.record({
+    kind: fc.constant('time-dependent' as const),
+    // e = 1 puts targets on grid utilities, where the exp bracket must fall back to Math.pow
+    e: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0.05, max: 4, noNaN: true })),
+    k: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('fsj-polynomial' as const),
+    beta: fc.double({ min: 0.1, max: 4, noNaN: true }),
+    kappa: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('fsj-exponential' as const),
+    beta: fc.double({ min: 0.1, max: 4, noNaN: true }),
+    kappa: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('negmas-time-based' as const),
+    aspiration: fc.constantFrom('boulware' as const, 'linear' as const, 'conceder' as const),
+  }),
+  // Left to the general path: the fast path must hand these over without drawing anything.
+  fc.constant({ kind: 'tit-for-tat' as const }),
+  fc.constant({ kind: 'time-dependent' as const, e: 0.5, pick: { kind: 'random' as const, window: 0.05 } }),
+);
+
+describe('the scenario fast path', () => {
+  it('gives the general path’s run and draws, field for field, with the 2020 lapse and two Assemblies', () => {
+    // lapseScenario: furlough from the fourth month of lapse, the 21st Assembly from 30 May 2020 (test-scenarios.ts)
+    expect(scenarioFastPlan(lapseScenario, prepareScenarioTables(lapseScenario))).not.toBeNull();
+    const pairs = bothPaths(lapseScenario, 11, 0, 400);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    // The comparison covers votes, failed votes and furloughs, not only talks that run out of time.
+    const runs = pairs.map((p) => p.fast.run);
+    expect(runs.some((r) => r.reason === 'agreement')).toBe(true);
+    expect(runs.some((r) => r.ratificationFailures > 0)).toBe(true);
+    expect(runs.some((r) => r.furloughedWorkerMonths > 0)).toBe(true);
+  });
+
+  it('agrees with the general path for any drawn strategies, deadlines, lapse clauses and with or without a vote', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        (seed, us, rok, deadline, lapseClause, vote) => {
+          const lapse = lapseScenario.lapse;
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline },
+            lapse: lapse && { ...lapse, lapseClause },
+            ratification: vote ? lapseScenario.ratification : { rok: null, us: 'executive-agreement' },
+          };
+          for (const p of bothPaths(s, seed, 0, 8, { us, rok })) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('summarises a chunk identically on both paths', () => {
+    const tables = prepareScenarioTables(lapseScenario);
+    const fast = runScenarioChunk(lapseScenario, 5, 0, 300, scenarioChunkContext(lapseScenario, tables, 'fast'));
+    const general = runScenarioChunk(lapseScenario, 5, 0, 300, scenarioChunkContext(lapseScenario, tables, 'general'));
+    expect(fast).toStrictEqual(general);
+  });
+
+  it('leaves the run’s rng in the state the general path leaves it, votes included', () => {
+    // lapseScenario's point values: reservations 0.1 and 0.3, furlough of 4,500 from the fourth month (test-scenarios.ts)
+    const s = lapseScenario;
+    const tables = prepareScenarioTables(s);
+    const plan = scenarioFastPlan(s, tables);
+    if (plan === null || s.lapse === null) throw new Error('lapseScenario has a fast plan and a lapse');
+    const lapse = s.lapse;
+    let votes = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const strategies = [
+        { kind: 'time-dependent', e: 0.2 + (seed % 7) / 3 },
+        { kind: 'time-dependent', e: 0.5 + (seed % 5) / 2 },
+      ] as const;
+      const generalRng = createRng(seed);
+      const general = runScenario(
+        s,
+        generalRng,
+        { strategies: { us: strategies[0], rok: strategies[1] }, trace: false },
+        tables,
+      );
+      const fastRng = createRng(seed);
+      const port = lapsePort(scenarioLapseModel(s, lapse.monthsUntilFurlough, lapse.furloughedShare));
+      const fast = runScenarioFast(
+        plan,
+        fastRng,
+        strategies,
+        [s.parties.us.reservation, s.parties.rok.reservation],
+        port,
+      );
+      expect(fast?.reason).toBe(general.reason);
+      expect(fast?.ratificationFailures).toBe(general.ratificationFailures);
+      expect(fastRng.state()).toEqual(generalRng.state());
+      votes += general.ratificationFailures + (general.reason === 'agreement' ? 1 : 0);
+    }
+    expect(votes).toBeGreaterThan(100);
+  });
+
+  it('hands tit-for-tat back to the general path without drawing from the rng', () => {
+    const plan = scenarioFastPlan(pieScenario, prepareScenarioTables(pieScenario));
+    if (plan === null) throw new Error('the pie scenario has a fast plan');
+    const rng = createRng(3);
+    const before = rng.state();
+    const run = runScenarioFast(
+      plan,
+      rng,
+      [{ kind: 'tit-for-tat' }, { kind: 'time-dependent', e: 1 }],
+      [0.1, 0.3],
+      undefined,
+    );
+    expect(run).toBeNull();
+    expect(rng.state()).toEqual(before);
+  });
+});

@@ -1,0 +1,462 @@
+/**
+ * The scenario Monte Carlo's fast path: the same alternating-offers negotiation as `runNegotiation` with the
+ * reducer, strategies, calendar, Assembly vote and lapse port, but on outcome indices with everything that does not
+ * depend on a run's draws computed once per scenario (relative time per step, date, Assembly and lapse month per
+ * round) or once per drawn lapse port (reservation shifts and furloughed worker-months per round).
+ * Exactness: every number is computed by the same expression in the same order as the general path, and the run's
+ * rng is consumed draw for draw as the general path consumes it (each Assembly member's attendance, vote and
+ * abstention draws included), so a run gives the identical result; scenario-fast.test.ts checks every field.
+ */
+import { createRng, Sfc32, type Rng } from '../random/rng.js';
+import type { CivilDate } from './calendar.js';
+import { roundDate } from './calendar.js';
+import type { Outcome } from './domain.js';
+import { lowerBound, type OutcomeTable } from './outcome-table.js';
+import type { LapsePort } from './ports.js';
+import { reservationAt, type Preferences } from './preferences.js';
+import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
+import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
+import { lapseMonths, type NegotiationRun } from './run.js';
+import {
+  fsjExponential,
+  fsjPolynomial,
+  geniusConcession,
+  negmasExponent,
+  negmasThreshold,
+  NEGMAS_TOLERANCE,
+  type StrategySpec,
+} from './strategies.js';
+
+/** What a Monte Carlo run reports: a NegotiationRun without its trace and final state. */
+export type ScenarioRunResult = Pick<
+  NegotiationRun,
+  | 'outcome'
+  | 'step'
+  | 'round'
+  | 'reason'
+  | 'offers'
+  | 'ratificationFailures'
+  | 'monthsInLapse'
+  | 'furloughedWorkerMonths'
+  | 'endDate'
+  | 'payoffs'
+>;
+
+/** How the home vote is modelled: the Assembly sitting on a date and a deal's terms (scenario.ts supplies both). */
+export interface FastRatification {
+  readonly assemblyOn: (date: CivilDate) => AssemblyModel;
+  readonly terms: (outcome: Outcome) => RatificationDeal;
+}
+
+/** Per drawn lapse port: what the general path reads from it, per round. */
+interface FastLapse {
+  /** Months in lapse at round r's date (run.ts `lapseMonths`). */
+  readonly months: Int32Array;
+  /** Each party's cumulative reservation shift at round r's date. */
+  readonly shift: readonly [Float64Array, Float64Array];
+  /** Furloughed worker-months summed over the months in lapse at round r's date. */
+  readonly furloughed: Float64Array;
+}
+
+export interface ScenarioFastPlan {
+  readonly config: NegotiationConfig;
+  readonly preferences: readonly [Preferences, Preferences];
+  readonly tables: readonly [OutcomeTable, OutcomeTable];
+  readonly outcomes: readonly Outcome[];
+  readonly fastTables: readonly [FastTable, FastTable];
+  /** times[step]: relative time at that step; logTimes[step] its natural log. */
+  readonly times: Float64Array;
+  readonly logTimes: Float64Array;
+  readonly dates: readonly CivilDate[];
+  /** assemblies[round]: the Assembly voting in that round (empty without ratification). */
+  readonly assemblies: readonly AssemblyModel[];
+  readonly ratification: FastRatification | null;
+  /** deals[k]: outcome k's terms as the vote reads them, filled on first use. */
+  readonly deals: (RatificationDeal | undefined)[];
+  readonly noLapse: FastLapse;
+  readonly lapses: WeakMap<LapsePort, FastLapse>;
+}
+
+/**
+ * Precomputes a scenario's fast plan; null when the fast path does not apply (a protocol other than alternating offers
+ * with a calendar, tables over different outcome lists, or an Assembly model that the general path would reject).
+ * @example const plan = prepareScenarioFast(scenarioConfig(s), prefs, tables.tables, { assemblyOn, terms: dealTerms });
+ */
+export function prepareScenarioFast(
+  config: NegotiationConfig,
+  preferences: readonly [Preferences, Preferences],
+  tables: readonly [OutcomeTable, OutcomeTable],
+  ratification: FastRatification | null,
+): ScenarioFastPlan | null {
+  const calendar = config.calendar;
+  if (config.mode !== 'alternating' || calendar === undefined || !Number.isInteger(config.deadline)) return null;
+  if (config.deadline < 1 || tables[0].outcomes !== tables[1].outcomes || tables[0].outcomes.length === 0) return null;
+  if ((config.ratification === 'required') !== (ratification !== null)) return null;
+  const times = new Float64Array(config.deadline);
+  for (let step = 0; step < config.deadline; step++) times[step] = relativeTime(config, { ...initialState(), step });
+  const rounds = Math.floor((config.deadline - 1) / 2) + 1;
+  const dates = Array.from({ length: rounds }, (_, r) => roundDate(calendar, r));
+  const assemblies: AssemblyModel[] = [];
+  if (ratification !== null) {
+    const deal = ratification.terms(tables[0].outcomes[0] as Outcome);
+    for (const date of dates) {
+      const model = ratification.assemblyOn(date);
+      // A model or deal the vote rejects makes the general path throw; leave that to it.
+      if (!assemblyVote(model, deal, createRng(0)).ok) return null;
+      assemblies.push(model);
+    }
+  }
+  return {
+    config,
+    preferences,
+    tables,
+    fastTables: [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
+    outcomes: tables[0].outcomes,
+    times,
+    logTimes: times.map(Math.log),
+    dates,
+    assemblies,
+    ratification,
+    deals: new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
+    noLapse: fastLapse(dates, undefined),
+    lapses: new WeakMap(),
+  };
+}
+
+/** The lapse port read the way run.ts reads it: shifts summed month by month in order, workers summed likewise. */
+function fastLapse(dates: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
+  const shifts: [number, number][] = [[0, 0]];
+  const workers: number[] = [0];
+  const extend = (months: number): void => {
+    while (shifts.length <= months && port) {
+      const m = port.month(shifts.length);
+      const before = shifts[shifts.length - 1] as [number, number];
+      shifts.push([before[0] + m.reservationShift[0], before[1] + m.reservationShift[1]]);
+      workers.push((workers[workers.length - 1] as number) + m.furloughedWorkers);
+    }
+  };
+  const out: FastLapse = {
+    months: new Int32Array(dates.length),
+    shift: [new Float64Array(dates.length), new Float64Array(dates.length)],
+    furloughed: new Float64Array(dates.length),
+  };
+  dates.forEach((date, r) => {
+    const months = lapseMonths(port, date);
+    extend(months);
+    const shift = shifts[Math.min(months, shifts.length - 1)] as [number, number];
+    out.months[r] = months;
+    out.shift[0][r] = shift[0];
+    out.shift[1][r] = shift[1];
+    out.furloughed[r] = port ? (workers[months] as number) : 0;
+  });
+  return out;
+}
+
+const TIME_DEPENDENT = 0;
+const FSJ_POLYNOMIAL = 1;
+const FSJ_EXPONENTIAL = 2;
+const NEGMAS = 3;
+
+/** A strategy's parameters as plain numbers; null for strategies the fast path leaves to the general one. */
+interface FastStrategy {
+  readonly kind: number;
+  /** Genius e, FSJ β, or the NegMAS exponent. */
+  readonly exponent: number;
+  /** Genius k or FSJ κ. */
+  readonly k: number;
+  /** FSJ T. */
+  readonly deadline: number;
+  /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
+  readonly inverse: number | null;
+}
+
+function fastStrategy(spec: StrategySpec): FastStrategy | null {
+  switch (spec.kind) {
+    case 'time-dependent': {
+      if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
+      const k = spec.k ?? 0;
+      const inverse = spec.e > 0 && k >= 0 && k <= 1 ? 1 / spec.e : null;
+      return { kind: TIME_DEPENDENT, exponent: spec.e, k, deadline: 1, inverse };
+    }
+    case 'fsj-polynomial':
+    case 'fsj-exponential':
+      if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
+      return {
+        kind: spec.kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
+        exponent: spec.beta,
+        k: spec.kappa ?? 0,
+        deadline: spec.deadline ?? 1,
+        inverse: null,
+      };
+    case 'negmas-time-based':
+      return { kind: NEGMAS, exponent: negmasExponent(spec.aspiration), k: 0, deadline: 1, inverse: null };
+    default:
+      return null;
+  }
+}
+
+/** Buckets of the [0, 1) utility range for `lowerBoundFast`; a power of two, so x·B and b/B are exact. */
+const BUCKETS = 4096;
+
+/**
+ * A party's outcome table as the loop reads it: starts[b] = lowerBound(sorted, b/B), so a search only looks inside
+ * one bucket; theirs[j] = the other party's utility of the outcome at sorted position j, so an offer's value to the
+ * receiver is read beside the search instead of through two lookups far apart in memory.
+ */
+interface FastTable {
+  readonly table: OutcomeTable;
+  readonly starts: Int32Array;
+  readonly theirs: Float64Array;
+}
+
+function fastTable(table: OutcomeTable, other: OutcomeTable): FastTable {
+  const starts = new Int32Array(BUCKETS + 1);
+  for (let b = 0; b <= BUCKETS; b++) starts[b] = lowerBound(table.sorted, b / BUCKETS);
+  const theirs = new Float64Array(table.order.length);
+  for (let j = 0; j < theirs.length; j++) theirs[j] = other.utilities[table.order[j] as number] as number;
+  return { table, starts, theirs };
+}
+
+/** lowerBound(sorted, x), searching only between the starts of x's bucket and the next (b/B ≤ x < (b + 1)/B). */
+function lowerBoundFast(ft: FastTable, x: number): number {
+  const sorted = ft.table.sorted;
+  if (!(x > 0 && x < 1)) return lowerBound(sorted, x);
+  const b = Math.floor(x * BUCKETS);
+  let lo = ft.starts[b] as number;
+  let hi = ft.starts[b + 1] as number;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How far exp(ln t / e) may be from Math.pow(t, 1/e) once carried into the target: both are within an ulp or two of
+ * t^(1/e) ≤ 1 (measured: at most 1.1e-16), so 1e-12 leaves a thousandfold margin.
+ */
+const BRACKET = 1e-12;
+
+const ACCEPT = -1;
+const END = -2;
+
+/**
+ * strategies.ts's decision on sorted positions: ACCEPT, END, or the position (in the mover's sorted table) of the
+ * outcome offered; `received` is the mover's utility of the other party's standing offer, −1 when there is none.
+ * u(next) is sorted[j] itself, as sorted[j] = utilities[order[j]]. For a Genius agent the target is first computed with
+ * exp(ln t / e) (a third of Math.pow's cost); when neither a utility nor pmin lies within BRACKET of it, the lowest
+ * outcome at or above it is the one Math.pow's target gives; otherwise the target is computed exactly.
+ */
+function decide(
+  st: FastStrategy,
+  ft: FastTable,
+  time: number,
+  logTime: number,
+  reservation: number,
+  received: number,
+): number {
+  const table = ft.table;
+  const sorted = table.sorted;
+  const last = sorted.length - 1;
+  const pmin = Math.max(table.min, reservation);
+  if (st.kind === NEGMAS) {
+    const threshold = negmasThreshold(time, st.exponent, pmin, table.max) - NEGMAS_TOLERANCE;
+    if (received >= 0 && received >= threshold) return ACCEPT;
+    const j = lowerBoundFast(ft, threshold);
+    return j < last ? j : last;
+  }
+  // targetAction: walk away below the reservation, else the lowest outcome at or above the target, AC_next
+  if (pmin > table.max) return END;
+  let j = -1;
+  if (st.inverse !== null) {
+    const approx = pmin + (table.max - pmin) * (1 - (st.k + (1 - st.k) * Math.exp(logTime * st.inverse)));
+    if (approx - pmin > BRACKET) {
+      j = lowerBoundFast(ft, approx);
+      const clear =
+        (j === 0 || (sorted[j - 1] as number) < approx - BRACKET) &&
+        (j > last || (sorted[j] as number) >= approx + BRACKET);
+      if (!clear) j = -1;
+    } else if (pmin - approx > BRACKET) j = lowerBoundFast(ft, pmin);
+  }
+  if (j < 0) {
+    let target: number;
+    if (st.kind === TIME_DEPENDENT)
+      // geniusTarget's expression, without building its parameter object each step
+      target = pmin + (table.max - pmin) * (1 - geniusConcession(time, st.exponent, st.k));
+    else {
+      const params = { kappa: st.k, beta: st.exponent, deadline: st.deadline };
+      const alpha = st.kind === FSJ_POLYNOMIAL ? fsjPolynomial(time, params) : fsjExponential(time, params);
+      target = table.max - alpha * (table.max - pmin);
+    }
+    j = lowerBoundFast(ft, Math.max(target, pmin));
+  }
+  if (j > last) j = last;
+  if (received >= 0 && received >= (sorted[j] as number) && received >= reservation) return ACCEPT;
+  return j;
+}
+
+/**
+ * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
+ * local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ */
+function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
+  const w = rng.words;
+  let present = 0;
+  let yes = 0;
+  for (const bloc of model.blocs) {
+    // next() = x / 2^32 with x = t >>> 0, so next() < p exactly when x < p · 2^32 (a power of two: no rounding)
+    const yesRate = (drawSupport(bloc, deal, rng) ? bloc.cohesion : 1 - bloc.cohesion) * 4294967296;
+    const attendance = bloc.attendance * 4294967296;
+    let a = w[0] as number;
+    let b = w[1] as number;
+    let c = w[2] as number;
+    let d = w[3] as number;
+    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
+    let m = 0;
+    while (m < bloc.seats) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const x = t >>> 0;
+      if (phase === 0) {
+        if (x >= attendance) m++;
+        else {
+          present++;
+          phase = 1;
+        }
+      } else if (phase === 1) {
+        if (x < yesRate) {
+          yes++;
+          phase = 0;
+          m++;
+        } else phase = 2;
+      } else {
+        phase = 0;
+        m++;
+      }
+    }
+    w[0] = a;
+    w[1] = b;
+    w[2] = c;
+    w[3] = d;
+  }
+  return tallyPasses(model, present, yes);
+}
+
+/**
+ * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
+ * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
+ * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
+ */
+export function runScenarioFast(
+  plan: ScenarioFastPlan,
+  rng: Rng,
+  strategies: readonly [StrategySpec, StrategySpec],
+  reservations: readonly [number, number],
+  lapse: LapsePort | undefined,
+): ScenarioRunResult | null {
+  const st0 = fastStrategy(strategies[0]);
+  const st1 = fastStrategy(strategies[1]);
+  if (st0 === null || st1 === null) return null;
+  let lp = lapse === undefined ? plan.noLapse : plan.lapses.get(lapse);
+  if (lp === undefined) {
+    lp = fastLapse(plan.dates, lapse);
+    plan.lapses.set(lapse as LapsePort, lp);
+  }
+  const rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
+  const rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
+  // The vote steps an Sfc32's words inline: the run's own rng (createRng's), else a generator resumed from its state.
+  const gen = rng instanceof Sfc32 ? rng : new Sfc32(rng.state());
+  const deadline = plan.config.deadline;
+  const times = plan.times;
+  const logTimes = plan.logTimes;
+  const [t0, t1] = plan.fastTables;
+  const [shift0, shift1] = lp.shift;
+  let step = 0;
+  // The standing offer: its position in the offering party's sorted table, and its value to the other party.
+  let standingBy = -1;
+  let standingAt = -1;
+  let standingValue = -1;
+  let offers = 0;
+  let failures = 0;
+  let agreement = -1;
+  let reason: EndReason;
+  for (;;) {
+    // turn = step mod 2: every move and every failed vote advances one step and passes the turn
+    const me = step & 1;
+    const round = step >> 1;
+    const received = standingBy === 1 - me ? standingValue : -1;
+    const ft = me === 0 ? t0 : t1;
+    const action =
+      me === 0
+        ? decide(st0, t0, times[step] as number, logTimes[step] as number, rv0 + (shift0[round] as number), received)
+        : decide(st1, t1, times[step] as number, logTimes[step] as number, rv1 + (shift1[round] as number), received);
+    if (action === END) {
+      reason = 'walkaway';
+      break;
+    }
+    if (action === ACCEPT) {
+      const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
+      const r = plan.ratification;
+      if (r === null || assemblyPasses(plan.assemblies[round] as AssemblyModel, dealTerms(plan, r, deal), gen)) {
+        agreement = deal;
+        reason = 'agreement';
+        break;
+      }
+      failures++;
+      standingBy = -1;
+      if (step + 1 >= deadline) {
+        reason = 'ratification-failed';
+        break;
+      }
+      step++;
+      continue;
+    }
+    standingBy = me;
+    standingAt = action;
+    standingValue = ft.theirs[action] as number;
+    offers++;
+    if (step + 1 >= deadline) {
+      reason = 'deadline';
+      break;
+    }
+    step++;
+  }
+  const round = step >> 1;
+  const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
+  return {
+    outcome,
+    step,
+    round: round + 1,
+    reason,
+    offers,
+    ratificationFailures: failures,
+    monthsInLapse: lp.months[round] as number,
+    furloughedWorkerMonths: lp.furloughed[round] as number,
+    endDate: plan.dates[round] as CivilDate,
+    payoffs: [
+      payoff(plan, 0, agreement, round, rv0 + (shift0[round] as number)),
+      payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
+    ],
+  };
+}
+
+/** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */
+function dealTerms(plan: ScenarioFastPlan, r: FastRatification, k: number): RatificationDeal {
+  let deal = plan.deals[k];
+  if (deal === undefined) {
+    deal = r.terms(plan.outcomes[k] as Outcome);
+    plan.deals[k] = deal;
+  }
+  return deal;
+}
+
+/** discountedUtility of the deal (its utility read from the table), or on breakdown the reservation value then. */
+function payoff(plan: ScenarioFastPlan, p: 0 | 1, agreement: number, round: number, reservation: number): number {
+  if (agreement < 0) return reservation;
+  const discount = plan.preferences[p].discount;
+  return (plan.tables[p].utilities[agreement] as number) * (discount === undefined ? 1 : discount ** round);
+}
