@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDateText, commonBrief, confidentialBrief, domesticOutlook, issueName, valueText } from './briefs.js';
+import { commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
 import { SMA_11_TALKS } from './fixtures.js';
 
 const S = SMA_11_TALKS;
@@ -48,14 +48,5 @@ describe('briefs', () => {
     expect(rok).toContain('우선순위: 첫해 인상률 80.0%');
     expect(rok).toContain('제20대 국회 비준 동의 가능성: 0.0% → ');
     expect(rok).not.toMatch(/first-year-change|National Assembly/);
-  });
-
-  it('names issues, values and dates for people in either language', () => {
-    const duration = S.domain.issues[1]!;
-    expect([valueText(duration, 5, 'en'), valueText(duration, 5, 'ko')]).toEqual(['5 years', '5년']);
-    expect(valueText(S.domain.issues[0]!, 0.139, 'ko')).toBe('+13.9%');
-    expect(issueName('escalation-index', 'ko')).toBe('인상 지표');
-    expect(civilDateText('2021-03-07', 'ko')).toBe('2021년 3월 7일');
-    expect(civilDateText('2021-03-07', 'en')).toBe('2021-03-07');
   });
 });

@@ -41,15 +41,8 @@ export type {
   TableInfo,
 } from './session.js';
 export { automaticEntry } from './automation.js';
-export {
-  bestOutcome,
-  civilDateText,
-  commonBrief,
-  confidentialBrief,
-  domesticOutlook,
-  issueName,
-  valueText,
-} from './briefs.js';
+export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
+export { civilDateText, issueName, valueText } from './terms.js';
 export type { BilingualBrief, Brief, Language } from './briefs.js';
 export { viewFor } from './view.js';
 export type { MoveView, RolePlayView, SidePrivate } from './view.js';
