@@ -4,7 +4,7 @@
  * the ROK Assembly's likely vote, the US President's demands).
  */
 import type { CivilDate } from '../negotiation/calendar.js';
-import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
+import { issueValues, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
 import { assemblyOn, dealTerms } from './automation.js';

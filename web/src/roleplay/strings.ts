@@ -171,6 +171,7 @@ export const S = {
     backToBoard: 'Back to the class view',
     csvSide: 'Side',
     csvLink: 'Link',
+    roundCol: 'Round, date',
   },
   ko: {
     title: '역할극',
@@ -330,7 +331,8 @@ export const S = {
       '점수와 유보가치: 시나리오의 선호와 유보가치(data/scenarios/{id}.yaml, parties)에서 종료일의 협정 공백 비용을 뺀 값 (src/engine/roleplay/scenario.ts reservationOn).',
     src_frontier:
       '파레토 경계, 내시 협상해, 칼라이–스모로딘스키 해: 시나리오 의제의 모든 조합에 대해 유보가치 기준으로 계산 (src/engine/bargaining).',
-    src_lapse: '협정 공백 개월과 무급휴직 인·월: 시나리오의 협정 공백 모형 (만료 {expiry}, 2020년 무급휴직 기록의 인원과 비율).',
+    src_lapse:
+      '협정 공백 개월과 무급휴직 인·월: 시나리오의 협정 공백 모형 (만료 {expiry}, 2020년 무급휴직 기록의 인원과 비율).',
     src_real: '실제 결과: 시나리오에 기록된 타결 협정 (realOutcome, {date} 타결).',
     src_left:
       '놓친 가치: 상대의 점수를 줄이지 않고 파레토 경계에서 더 얻을 수 있었던 최대치 (src/engine/roleplay/debrief.ts).',
@@ -338,6 +340,7 @@ export const S = {
     backToBoard: '수업 화면으로',
     csvSide: '측',
     csvLink: '링크',
+    roundCol: '회차, 날짜',
   },
 };
 export type Strings = { readonly [K in keyof (typeof S)['en']]: string };
@@ -358,3 +361,20 @@ export const termsText = (issues: readonly Issue[], o: Outcome | null, lang: Lan
         .filter((i) => o[i.name] !== undefined)
         .map((i) => `${issueName(i.name, lang)} ${valueText(i, o[i.name] as number | string, lang)}`)
         .join(', ');
+
+/** The software agents a facilitator may seat, by the strategy each plays (src/engine/negotiation/strategies.ts). */
+export const AGENTS = {
+  boulware: { kind: 'time-dependent', e: 0.2 },
+  conceder: { kind: 'time-dependent', e: 2 },
+  tft: { kind: 'tit-for-tat' },
+} as const;
+export type Player = 'people' | keyof typeof AGENTS;
+
+export const playerLabel = (p: Player, s: Strings): string =>
+  p === 'people' ? s.people : p === 'boulware' ? s.agentBoulware : p === 'conceder' ? s.agentConceder : s.agentTft;
+
+/** A strategy as the class view names it: "time-dependent e = 0.2", "tit-for-tat". */
+export const strategyText = (spec: { readonly kind: string } & Record<string, unknown>): string =>
+  Object.entries(spec)
+    .filter(([k]) => k !== 'kind')
+    .reduce((t, [k, v]) => `${t} ${k} = ${String(v)}`, spec.kind);
