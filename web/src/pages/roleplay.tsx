@@ -6,13 +6,7 @@ import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
 import { errorText, rp, rpAct, seatHref, type RpError } from '../roleplay/api.js';
 import { ClassBoard, ClassSetup } from '../roleplay/class.js';
-import {
-  isClassView,
-  PrintableDebrief,
-  TableDebriefView,
-  useDebrief,
-  type AnyView,
-} from '../roleplay/debrief.js';
+import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
 import {
   AGENTS,
   count,
