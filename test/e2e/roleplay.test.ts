@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -109,6 +109,13 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.screenshot({ path: join(screenshots, 'roleplay-us.png'), fullPage: true });
     await facilitator.waitForTimeout(1200);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
+    // The printable debrief of this table: the lapse figures of the real talks, 13,500 furloughed worker-months.
+    await facilitator.getByRole('link', { name: 'Printable page' }).click();
+    await printed(
+      facilitator,
+      ['ended by the facilitator', 'No deal', 'Real outcome (concluded 2021-03-07)', '13,500', 'Left on the table'],
+      'roleplay-table-debrief',
+    );
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -279,19 +286,23 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     const tables = (await board.getByTestId('rp-class-tables').textContent()) ?? '';
     // Table 1 took the real deal: US 0.144, ROK 0.829 (debrief.test.ts), joint surplus 0.222 of Nash's 0.310.
     expect(tables).toContain('Table 1people vs peoplefirst-year-change +13.9 %');
-    expect(tables).toContain('0.1440.8290.2220.31072%');
+    expect(tables).toContain('0.144 / 0.8290.222 / 0.310 (72%)');
     await board.locator('[data-testid=rp-class-debrief] .chart[data-drawn="true"]').nth(1).waitFor({ timeout: 30_000 });
     await board.waitForTimeout(800);
     await debrief.screenshot({ path: join(screenshots, 'roleplay-class-debrief.png') });
 
     // The printable class debrief: no controls, the key figures and their sources, an A4 PDF.
     await board.goto(`${base}/#/roleplay?token=${tokenOf(boardHref)}&print=1`);
-    await printed(board, ['Tables: 4', 'concluded 2021-03-07 after 15 months of lapse', '0.1440.8290.2220.31072%']);
+    await printed(
+      board,
+      ['Tables: 4', 'concluded 2021-03-07 after 15 months of lapse', '0.144 / 0.8290.222 / 0.310 (72%)'],
+      'roleplay-class-debrief',
+    );
     expect(errors).toEqual([]);
   }, 180_000);
 
   /** Checks a printable page in print media: figures present, sources listed, no control visible, a real PDF. */
-  const printed = async (page: Page, figures: readonly string[]) => {
+  const printed = async (page: Page, figures: readonly string[], name: string) => {
     await page.getByTestId('rp-print').waitFor({ timeout: 30_000 });
     await page.getByTestId('rp-sources').waitFor();
     await page.locator('[data-testid=rp-print] .chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
@@ -302,11 +313,21 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     for (const b of await page.getByRole('button').all()) await expect(b.isVisible()).resolves.toBe(false);
     await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
     // Every chart fits the A4 text width (210 mm − 2 × 15 mm margins = 180 mm ≈ 680 CSS px).
+    // Nothing is wider than the sheet's text: no table cut off at the right margin.
+    for (const t of await page.locator('[data-testid=rp-print] table').all())
+      expect((await t.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
     for (const c of await page.locator('.chart').all())
       expect((await c.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
+    writeFileSync(join(screenshots, `${name}.pdf`), pdf);
+    // What the sheet looks like: print media at the A4 width (210 mm = 794 CSS px).
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(screenshots, `${name}-print.png`), fullPage: true });
+    if (viewport) await page.setViewportSize(viewport);
     await page.emulateMedia({ media: 'screen' });
     return pdf;
   };

@@ -88,7 +88,7 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
         <thead>
           <tr>
             <th>{s.side}</th>
-            <th className="num">{s.myScore}</th>
+            <th className="num">{s.scoreCol}</th>
             <th className="num">{s.disagreement}</th>
             <th className="num">{s.surplus}</th>
             <th className="num">{s.leftOnTable}</th>
@@ -200,7 +200,13 @@ export function ClassDebriefView(props: {
           name: s.deal,
           data: deals.map((d) => ({ value: d.value, itemStyle: { color: PAIRING_COLOR[d.pairing] } })),
           ...(typeof real === 'number'
-            ? { markLine: { symbol: 'none', data: [{ yAxis: real, name: s.real }], label: { formatter: s.real } } }
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  data: [{ yAxis: real, name: s.real }],
+                  label: { formatter: s.real, position: 'insideEndTop' },
+                },
+              }
             : {}),
         },
       ],
@@ -231,19 +237,15 @@ export function ClassDebriefView(props: {
       </div>
       <h3>{s.whoLeft}</h3>
       <div className="table-wrap">
-        <table data-testid="rp-class-tables">
+        <table data-testid="rp-class-tables" className="compact">
           <thead>
             <tr>
               <th>{s.table}</th>
               <th>{s.pairing}</th>
-              <th>{s.result}</th>
-              <th className="num">US</th>
-              <th className="num">ROK</th>
-              <th className="num">{s.jointSurplus}</th>
-              <th className="num">{s.nashJointSurplus}</th>
-              <th className="num">{s.shareOfNash}</th>
-              <th className="num">{s.distanceFrontier}</th>
-              <th className="num">{s.distanceNash}</th>
+              <th style={{ minWidth: '14em' }}>{s.result}</th>
+              <th className="num">{s.scoresUsRok}</th>
+              <th className="num">{s.jointOfNash}</th>
+              <th className="num">{s.distances}</th>
               <th className="num">{s.leftOnTable} US / ROK</th>
               <th className="num">{s.monthsInLapse}</th>
             </tr>
@@ -254,15 +256,16 @@ export function ClassDebriefView(props: {
                 <td>{tableHref ? <a href={tableHref(t.table.id)}>{t.table.label}</a> : t.table.label}</td>
                 <td>{s[`pairing_${t.pairing}`]}</td>
                 <td>{t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}</td>
-                <td className="num">{score(t.scores.us.score)}</td>
-                <td className="num">{score(t.scores.rok.score)}</td>
-                <td className="num">{score(t.jointSurplus)}</td>
-                <td className="num">{score(t.nashJointSurplus)}</td>
                 <td className="num">
-                  {t.nashJointSurplus ? `${((t.jointSurplus / t.nashJointSurplus) * 100).toFixed(0)}%` : '—'}
+                  {score(t.scores.us.score)} / {score(t.scores.rok.score)}
                 </td>
-                <td className="num">{score(t.distanceToFrontier)}</td>
-                <td className="num">{score(t.distanceToNash)}</td>
+                <td className="num">
+                  {score(t.jointSurplus)} / {score(t.nashJointSurplus)}
+                  {t.nashJointSurplus ? ` (${((t.jointSurplus / t.nashJointSurplus) * 100).toFixed(0)}%)` : ''}
+                </td>
+                <td className="num">
+                  {score(t.distanceToFrontier)} / {score(t.distanceToNash)}
+                </td>
                 <td className="num">
                   {score(t.scores.us.leftOnTable)} / {score(t.scores.rok.leftOnTable)}
                 </td>
@@ -302,7 +305,7 @@ export function ClassDebriefView(props: {
           })}
         </tbody>
       </table>
-      <table data-testid="rp-class-sides">
+      <table data-testid="rp-class-sides" style={{ marginTop: 12 }}>
         <thead>
           <tr>
             <th></th>
