@@ -244,13 +244,15 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect(row(2).getAttribute('data-phase')).resolves.toBe('ended');
     await expect(row(0).locator('.board-round').textContent()).resolves.toBe('1/15 · 2019-09-24');
 
-    // Table 1 reaches the real deal; the board learns of each move over its one event stream, without a reload.
+    // Table 1 agrees on +5 %: the 20th Assembly consents to it with certainty (its odds in the ROK brief: 100.0 %),
+    // where the real +13.9 % passes only 83.9 % of the time. The board learns of each move over its event stream.
+    const sureDeal = { ...realDeal, 'first-year-change': 0.05 };
     expect(
-      (await api(seats.t1us, { action: { type: 'offer', outcome: realDeal, message: 'The real deal' } })).status,
+      (await api(seats.t1us, { action: { type: 'offer', outcome: sureDeal, message: 'A sure deal' } })).status,
     ).toBe(201);
-    await row(0).locator('.board-last', { hasText: 'The real deal' }).waitFor({ timeout: 30_000 });
+    await row(0).locator('.board-last', { hasText: 'A sure deal' }).waitFor({ timeout: 30_000 });
     expect((await api(seats.t1rok, { action: { type: 'accept' } })).status).toBe(201);
-    await row(0).locator('.board-result', { hasText: 'Deal: first-year-change +13.9 %' }).waitFor({ timeout: 30_000 });
+    await row(0).locator('.board-result', { hasText: 'Deal: first-year-change +5.0 %' }).waitFor({ timeout: 30_000 });
     await expect(row(0).locator('.board-result').textContent()).resolves.toMatch(/Assembly: \d+ for, \d+ against/);
     // Table 2: the agent answers the US offer at once.
     expect(
@@ -284,9 +286,10 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       'concluded 2021-03-07 after 15 months of lapse',
     );
     const tables = (await board.getByTestId('rp-class-tables').textContent()) ?? '';
-    // Table 1 took the real deal: US 0.144, ROK 0.829 (debrief.test.ts), joint surplus 0.222 of Nash's 0.310.
-    expect(tables).toContain('Table 1people vs peoplefirst-year-change +13.9 %');
-    expect(tables).toContain('0.144 / 0.8290.222 / 0.310 (72%)');
+    // Table 1 at +5 %, 5 years, defense-budget growth: US 0.8 × 0.05/4.7 + 0.1 × 0.2 + 0.1 = 0.129, ROK 0.8 × 0.95
+    // + 0.1 × 0.8 + 0.1 × 0.6 = 0.900; joint surplus over (0.05, 0.7) 0.279 of the Nash point's 0.310 (debrief.test.ts).
+    expect(tables).toContain('Table 1people vs peoplefirst-year-change +5.0 %');
+    expect(tables).toContain('0.129 / 0.9000.279 / 0.310 (90%)');
     await board.locator('[data-testid=rp-class-debrief] .chart[data-drawn="true"]').nth(1).waitFor({ timeout: 30_000 });
     await board.waitForTimeout(800);
     await debrief.screenshot({ path: join(screenshots, 'roleplay-class-debrief.png') });
@@ -295,7 +298,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await board.goto(`${base}/#/roleplay?token=${tokenOf(boardHref)}&print=1`);
     await printed(
       board,
-      ['Tables: 4', 'concluded 2021-03-07 after 15 months of lapse', '0.144 / 0.8290.222 / 0.310 (72%)'],
+      ['Tables: 4', 'concluded 2021-03-07 after 15 months of lapse', '0.129 / 0.9000.279 / 0.310 (90%)'],
       'roleplay-class-debrief',
     );
     expect(errors).toEqual([]);

@@ -75,42 +75,46 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
             onChange={(e) => resize(Math.round(Number(e.target.value)) || 1)}
           />
         </div>
-        <table data-testid="rp-class-setup">
-          <thead>
-            <tr>
-              <th>{s.table}</th>
-              <th>{s.side_us}</th>
-              <th>{s.side_rok}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td>
-                  {s.table} {i + 1}
-                </td>
-                {SIDES.map((side) => (
-                  <td key={side}>
-                    <select
-                      aria-label={`${s.table} ${i + 1} ${s[`side_${side}`]}`}
-                      data-testid={`rp-class-player-${i}-${side}`}
-                      value={r[side]}
-                      onChange={(e) =>
-                        setRows((all) => all.map((x, j) => (j === i ? { ...x, [side]: e.target.value as Player } : x)))
-                      }
-                    >
-                      {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
-                        <option key={p} value={p}>
-                          {playerLabel(p, s)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                ))}
+        <div className="table-wrap">
+          <table data-testid="rp-class-setup">
+            <thead>
+              <tr>
+                <th>{s.table}</th>
+                <th>{s.side_us}</th>
+                <th>{s.side_rok}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <td>
+                    {s.table} {i + 1}
+                  </td>
+                  {SIDES.map((side) => (
+                    <td key={side}>
+                      <select
+                        aria-label={`${s.table} ${i + 1} ${s[`side_${side}`]}`}
+                        data-testid={`rp-class-player-${i}-${side}`}
+                        value={r[side]}
+                        onChange={(e) =>
+                          setRows((all) =>
+                            all.map((x, j) => (j === i ? { ...x, [side]: e.target.value as Player } : x)),
+                          )
+                        }
+                      >
+                        {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
+                          <option key={p} value={p}>
+                            {playerLabel(p, s)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <button
           type="button"
           className="primary"
@@ -180,7 +184,7 @@ function ClassHandout(props: { links: ClassLinks; rows: readonly Players[]; labe
           {copied === 'facilitator' ? s.copied : s.copy}
         </button>
       </p>
-      <table>
+      <table className="handout-links">
         <thead>
           <tr>
             <th>{s.table}</th>
@@ -257,7 +261,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
   const first = view.tables[0];
   const sideCell = (t: RolePlayView, side: Side) => {
     const agent = t.private[side]?.agent;
-    return agent ? fill(s.agentSeat, { kind: strategyText(agent as never) }) : s.people;
+    return agent ? fill(s.agentSeat, { kind: strategyText(agent) }) : s.people;
   };
   const resultOf = (t: RolePlayView): string => {
     const lastVote = t.votes[t.votes.length - 1];

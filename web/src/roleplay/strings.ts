@@ -372,7 +372,7 @@ export const playerLabel = (p: Player, s: Strings): string =>
   p === 'people' ? s.people : p === 'boulware' ? s.agentBoulware : p === 'conceder' ? s.agentConceder : s.agentTft;
 
 /** A strategy as the class view names it: "time-dependent e = 0.2", "tit-for-tat". */
-export const strategyText = (spec: { readonly kind: string } & Record<string, unknown>): string =>
-  Object.entries(spec)
+export const strategyText = (spec: { readonly kind: string }): string =>
+  Object.entries(spec as Readonly<Record<string, unknown>>)
     .filter(([k]) => k !== 'kind')
     .reduce((t, [k, v]) => `${t} ${k} = ${String(v)}`, spec.kind);
