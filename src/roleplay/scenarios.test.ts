@@ -6,8 +6,11 @@ import {
   domesticOutlook,
   initialRolePlayState,
   scenarioFrontier,
+  sidePreferences,
   type RolePlaySetup,
+  type RolePlayState,
 } from '../engine/roleplay/index.js';
+import { buildOutcomeTable, listOutcomes } from '../engine/negotiation/outcome-table.js';
 import { loadRolePlayScenarios } from './scenarios.js';
 
 describe('bundled scenarios for role-play', () => {
@@ -50,11 +53,18 @@ describe('bundled scenarios for role-play', () => {
         seed: 3,
         outlook: domesticOutlook(s),
       };
+      // Each side's outcome table once, as the service does, rather than enumerating the space on every move.
+      const outcomes = listOutcomes(s.domain);
+      const tables = {
+        us: buildOutcomeTable(s.domain, sidePreferences(s.parties.us), outcomes),
+        rok: buildOutcomeTable(s.domain, sidePreferences(s.parties.rok), outcomes),
+      };
+      const next = (state: RolePlayState) => automaticEntry(s, setup, state, tables);
       let state = initialRolePlayState(s);
-      for (let entry = automaticEntry(s, setup, state); entry !== null; entry = automaticEntry(s, setup, state)) {
-        const next = applyEntry(s, setup, state, entry);
-        if (!next.ok) throw new Error(`${s.id}: ${next.error.code}`);
-        state = next.value;
+      for (let entry = next(state); entry !== null; entry = next(state)) {
+        const applied = applyEntry(s, setup, state, entry);
+        if (!applied.ok) throw new Error(`${s.id}: ${applied.error.code}`);
+        state = applied.value;
       }
       expect([s.id, state.phase]).toEqual([s.id, 'ended']);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -6,6 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './browser.js';
 import { buildWeb } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
+
+/** The browser globals these tests use inside pages (this project's TypeScript has no DOM library). */
+interface BrowserGlobals {
+  localStorage: { setItem(key: string, value: string): void };
+  EventSource: new (url: string) => { addEventListener(type: string, f: (e: { data: string }) => void): void };
+  streamed: string[];
+}
 
 const screenshots = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -31,9 +38,14 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await stop?.();
   });
 
-  const newPage = async (): Promise<Page> => {
+  const newPage = async (lang?: 'ko'): Promise<Page> => {
     const context = await launchChromium();
     contexts.push(context);
+    if (lang)
+      await context.addInitScript(
+        (l) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('sma-lang', l),
+        lang,
+      );
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     return page;
@@ -97,6 +109,13 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.screenshot({ path: join(screenshots, 'roleplay-us.png'), fullPage: true });
     await facilitator.waitForTimeout(1200);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
+    // The printable debrief of this table: the lapse figures of the real talks, 13,500 furloughed worker-months.
+    await facilitator.getByRole('link', { name: 'Printable page' }).click();
+    await printed(
+      facilitator,
+      ['ended by the facilitator', 'No deal', 'Real outcome (concluded 2021-03-07)', '13,500', 'Left on the table'],
+      'roleplay-table-debrief',
+    );
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -147,6 +166,265 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     );
     await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('Teammate first');
     await expect(us.getByTestId('rp-history').textContent()).resolves.not.toContain('Too late');
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  /** A seat's action through the API, as another browser or a teammate would send it. */
+  const api = async (token: string, body: unknown, method = 'POST', path = '/me/actions') => {
+    const res = await fetch(`${base}/api/roleplay${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } : {}),
+      },
+      ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  const tokenOf = (href: string | null): string =>
+    new URLSearchParams((href ?? '').split('?')[1] ?? '').get('token') ?? '';
+  // The 11th SMA as concluded: +13.9 % in 2021, 5 years, defense-budget growth (agreements.json sma-11)
+  const realDeal = {
+    'first-year-change': 0.139,
+    duration: 5,
+    'escalation-index': 'rok-defense-budget-growth',
+    'escalation-rate': 0.1,
+  };
+
+  it('runs a class of four tables: handout links and CSV, a live board with per-table and all-table controls, the class debrief and its printed page', async () => {
+    const setup = await newPage();
+    await setup.goto(`${base}/#/roleplay`);
+    await setup.locator('#rp-scenario option[value="sma-11-talks"]').waitFor({ state: 'attached' });
+    await setup.selectOption('#rp-scenario', 'sma-11-talks');
+    await setup.fill('#rp-class-label', 'Seminar 7');
+    await setup.fill('#rp-class-count', '4');
+    // Table 2: people against a tough ROK agent; table 3: two agents; tables 1 and 4: people only.
+    await setup.selectOption('[data-testid=rp-class-player-1-rok]', 'boulware');
+    await setup.selectOption('[data-testid=rp-class-player-2-us]', 'conceder');
+    await setup.selectOption('[data-testid=rp-class-player-2-rok]', 'tft');
+    await setup.getByRole('button', { name: 'Create class' }).click();
+    await setup.getByTestId('rp-class-handout').waitFor({ timeout: 60_000 });
+    const href = async (id: string) => setup.getByTestId(id).getAttribute('href');
+    const seats = {
+      t1us: tokenOf(await href('class-link-0-us')),
+      t1rok: tokenOf(await href('class-link-0-rok')),
+      t2us: tokenOf(await href('class-link-1-us')),
+      t4us: tokenOf(await href('class-link-3-us')),
+    };
+    for (const t of Object.values(seats)) expect(t).toMatch(/^[\w-]{43}$/);
+    // Agent seats get no link: the handout names the strategy instead.
+    await expect(setup.getByTestId('class-link-1-rok').count()).resolves.toBe(0);
+    await expect(setup.getByTestId('rp-class-handout').textContent()).resolves.toContain(
+      'agent: time-dependent e = 0.2',
+    );
+    const [download] = await Promise.all([
+      setup.waitForEvent('download'),
+      setup.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    // A header, the facilitator, two seats per table.
+    expect(csv).toHaveLength(2 + 4 * 2);
+    expect(csv[0]).toBe('Table,Side,Link');
+    expect(csv.filter((r) => r.includes('#/roleplay?token='))).toHaveLength(1 + 5);
+    expect(csv).toContain(`Table 1,US delegation,${base}/#/roleplay?token=${seats.t1us}`);
+    await setup.emulateMedia({ media: 'print' });
+    await expect(setup.getByRole('button', { name: 'Create class' }).isVisible()).resolves.toBe(false);
+    await expect(setup.getByTestId('class-link-0-us').isVisible()).resolves.toBe(true);
+    await setup.emulateMedia({ media: 'screen' });
+
+    const boardHref = (await href('class-link-facilitator')) ?? '';
+    const board = setup;
+    await board.goto(`${base}/${boardHref}`);
+    const row = (i: number) => board.getByTestId(`board-row-${i}`);
+    await row(3).waitFor({ timeout: 30_000 });
+    // The two agents played their table out when the class was created.
+    await expect(row(2).getAttribute('data-phase')).resolves.toBe('ended');
+    await expect(row(0).locator('.board-round').textContent()).resolves.toBe('1/15 · 2019-09-24');
+
+    // Table 1 agrees on +5 %: the 20th Assembly consents to it with certainty (its odds in the ROK brief: 100.0 %),
+    // where the real +13.9 % passes only 83.9 % of the time. The board learns of each move over its event stream.
+    const sureDeal = { ...realDeal, 'first-year-change': 0.05 };
+    expect(
+      (await api(seats.t1us, { action: { type: 'offer', outcome: sureDeal, message: 'A sure deal' } })).status,
+    ).toBe(201);
+    await row(0).locator('.board-last', { hasText: 'A sure deal' }).waitFor({ timeout: 30_000 });
+    expect((await api(seats.t1rok, { action: { type: 'accept' } })).status).toBe(201);
+    await row(0).locator('.board-result', { hasText: 'Deal: first-year-change +5.0 %' }).waitFor({ timeout: 30_000 });
+    await expect(row(0).locator('.board-result').textContent()).resolves.toMatch(/Assembly: \d+ for, \d+ against/);
+    // Table 2: the agent answers the US offer at once.
+    expect(
+      (await api(seats.t2us, { action: { type: 'offer', outcome: { ...realDeal, 'first-year-change': 0.5 } } })).status,
+    ).toBe(201);
+    await row(1).locator('.board-last', { hasText: 'Republic of Korea (agent)' }).waitFor({ timeout: 30_000 });
+    await expect(row(1).locator('.board-round').textContent()).resolves.toBe('2/15 · 2019-10-23');
+
+    // Per table: pause table 4, then extend every open table by two rounds, then end them all.
+    await row(3).getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => row(3).getAttribute('data-phase'), { timeout: 10_000 }).toBe('paused');
+    await expect((await api(seats.t4us, { action: { type: 'offer', outcome: realDeal } })).status).toBe(409);
+    await board.getByRole('button', { name: 'Extend all' }).click();
+    await row(3).locator('.board-round', { hasText: '1/17' }).waitFor({ timeout: 10_000 });
+    await row(1).locator('.board-round', { hasText: '/17' }).waitFor({ timeout: 10_000 });
+    await board.getByRole('button', { name: 'End all', exact: true }).click();
+    for (const i of [0, 1, 2, 3])
+      await expect.poll(() => row(i).getAttribute('data-phase'), { timeout: 10_000 }).toBe('ended');
+    await expect(board.getByTestId('rp-class-notice').count()).resolves.toBe(0);
+    await board.waitForTimeout(500);
+    await board.screenshot({ path: join(screenshots, 'roleplay-class-board.png'), fullPage: true });
+
+    await board.getByRole('button', { name: 'Show the class debrief' }).click();
+    const debrief = board.getByTestId('rp-class-debrief');
+    await debrief.waitFor({ timeout: 30_000 });
+    await expect(board.getByTestId('rp-class-summary').textContent()).resolves.toMatch(/^Tables: 4 · Deals: [12] /);
+    const pairings = (await board.getByTestId('rp-class-pairings').textContent()) ?? '';
+    for (const p of ['people vs people', 'people vs agent', 'agent vs agent']) expect(pairings).toContain(p);
+    // The real talks: concluded 2021-03-07 after 15 months of lapse (agreements.json sma-11).
+    await expect(board.getByTestId('rp-class-real').textContent()).resolves.toContain(
+      'concluded 2021-03-07 after 15 months of lapse',
+    );
+    const tables = (await board.getByTestId('rp-class-tables').textContent()) ?? '';
+    // Table 1 at +5 %, 5 years, defense-budget growth: US 0.8 × 0.05/4.7 + 0.1 × 0.2 + 0.1 = 0.129, ROK 0.8 × 0.95
+    // + 0.1 × 0.8 + 0.1 × 0.6 = 0.900; joint surplus over (0.05, 0.7) 0.279 of the Nash point's 0.310 (debrief.test.ts).
+    expect(tables).toContain('Table 1people vs peoplefirst-year-change +5.0 %');
+    expect(tables).toContain('0.129 / 0.9000.279 / 0.310 (90%)');
+    await board.locator('[data-testid=rp-class-debrief] .chart[data-drawn="true"]').nth(1).waitFor({ timeout: 30_000 });
+    await board.waitForTimeout(800);
+    await debrief.screenshot({ path: join(screenshots, 'roleplay-class-debrief.png') });
+
+    // The printable class debrief: no controls, the key figures and their sources, an A4 PDF.
+    await board.goto(`${base}/#/roleplay?token=${tokenOf(boardHref)}&print=1`);
+    await printed(
+      board,
+      ['Tables: 4', 'concluded 2021-03-07 after 15 months of lapse', '0.129 / 0.9000.279 / 0.310 (90%)'],
+      'roleplay-class-debrief',
+    );
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  /** Checks a printable page in print media: figures present, sources listed, no control visible, a real PDF. */
+  const printed = async (page: Page, figures: readonly string[], name: string) => {
+    await page.getByTestId('rp-print').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rp-sources').waitFor();
+    await page.locator('[data-testid=rp-print] .chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
+    await page.emulateMedia({ media: 'print' });
+    const text = (await page.getByTestId('rp-print').textContent()) ?? '';
+    for (const f of figures) expect(text).toContain(f);
+    expect(text).toContain('Sources of the figures');
+    for (const b of await page.getByRole('button').all()) await expect(b.isVisible()).resolves.toBe(false);
+    await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
+    // Every chart fits the A4 text width (210 mm − 2 × 15 mm margins = 180 mm ≈ 680 CSS px).
+    // Nothing is wider than the sheet's text: no table cut off at the right margin.
+    for (const t of await page.locator('[data-testid=rp-print] table').all())
+      expect((await t.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
+    for (const c of await page.locator('.chart').all())
+      expect((await c.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    writeFileSync(join(screenshots, `${name}.pdf`), pdf);
+    // What the sheet looks like: print media at the A4 width (210 mm = 794 CSS px).
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(screenshots, `${name}-print.png`), fullPage: true });
+    if (viewport) await page.setViewportSize(viewport);
+    await page.emulateMedia({ media: 'screen' });
+    return pdf;
+  };
+
+  it("keeps a side's notes written in its browser across a reload and never sends them to the other side's browser", async () => {
+    const created = await fetch(`${base}/api/roleplay/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'sma-11-talks', label: 'Notes table' }),
+    });
+    const { tokens } = (await created.json()) as { tokens: { facilitator: string; us: string; rok: string } };
+    const us = await newPage();
+    const rok = await newPage();
+    // Everything the ROK browser receives from the API, read as text (the event stream separately, below).
+    const received: string[] = [];
+    rok.on('response', (r) => {
+      if (r.url().includes('/api/roleplay/') && !r.url().includes('/me/events'))
+        void r.text().then(
+          (t) => received.push(t),
+          () => undefined,
+        );
+    });
+    await us.goto(`${base}/#/roleplay?token=${tokens.us}`);
+    await rok.goto(`${base}/#/roleplay?token=${tokens.rok}`);
+    await rok.getByTestId('rp-header').waitFor();
+    // The ROK browser's own event stream, recorded in the page as the app's would be.
+    await rok.evaluate((t) => {
+      const w = globalThis as unknown as BrowserGlobals;
+      w.streamed = [];
+      new w.EventSource(`/api/roleplay/me/events?token=${t}`).addEventListener('view', (e) => w.streamed.push(e.data));
+    }, tokens.rok);
+    const secret = 'Washington can go to +50 % if pushed; keep this from Seoul';
+    await us.fill('#rp-note', secret);
+    await us.getByRole('button', { name: 'Save note' }).click();
+    await us.getByTestId('rp-notes-us').getByText(secret).waitFor({ timeout: 10_000 });
+    await us.reload();
+    await us.getByTestId('rp-notes-us').getByText(secret).waitFor({ timeout: 10_000 });
+    // A move after the note, so the ROK stream carries views from after the note was written.
+    await offer(us, '0.5', '5', 'rok-cpi', 'After the note');
+    await rok.locator('[data-testid=rp-history] td', { hasText: 'After the note' }).waitFor({ timeout: 30_000 });
+    const streamed = await rok.evaluate(() => (globalThis as unknown as BrowserGlobals).streamed ?? []);
+    expect(streamed.length).toBeGreaterThanOrEqual(2);
+    await rok.reload();
+    await rok.getByTestId('rp-header').waitFor();
+    await rok.locator('[data-testid=rp-history] td', { hasText: 'After the note' }).waitFor({ timeout: 30_000 });
+    expect(received.length).toBeGreaterThanOrEqual(2);
+    for (const body of [...received, ...streamed]) expect(body).not.toContain('keep this from Seoul');
+    await expect(rok.locator('body').textContent()).resolves.not.toContain('keep this from Seoul');
+    await expect(rok.getByTestId('rp-notes-rok').textContent()).resolves.toContain('No notes yet.');
+    await expect(rok.getByTestId('rp-notes-us').count()).resolves.toBe(0);
+    // The facilitator reads both sides' notes.
+    const facilitator = await newPage();
+    await facilitator.goto(`${base}/#/roleplay?token=${tokens.facilitator}`);
+    await facilitator.getByTestId('rp-notes-us').getByText(secret).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('shows a Korean seat its brief, controls and numbers in Korean', async () => {
+    const created = await fetch(`${base}/api/roleplay/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'sma-11-talks', label: '서울 테이블' }),
+    });
+    const { tokens } = (await created.json()) as { tokens: { us: string; rok: string } };
+    expect(
+      (await api(tokens.us, { action: { type: 'offer', outcome: realDeal, message: '실제 합의안' } })).status,
+    ).toBe(201);
+    const rok = await newPage('ko');
+    await rok.goto(`${base}/#/roleplay?token=${tokens.rok}`);
+    await rok.getByTestId('rp-header').waitFor();
+    await expect(rok.locator('html').getAttribute('lang')).resolves.toBe('ko');
+    // Glossary terms: 대외비 brief, 유보가치, 첫해 인상률, 국방비 증가율, 제안, 협상 결렬, 국회 비준 동의, 무급휴직.
+    await rok.locator('summary', { hasText: '대외비 — 한국 대표단' }).waitFor();
+    const page = (await rok.locator('main').textContent()) ?? '';
+    expect(page).toContain('2019년 9월 24일 기준 유보가치(협상 결렬 시 가치)는 0.700');
+    expect(page).toContain('한국인 근로자 9,000명');
+    expect(page).toContain('제20대 국회 비준 동의 가능성');
+    await expect(rok.getByTestId('rp-clock').textContent()).resolves.toContain('1/15차, 2019년 9월 24일');
+    await expect(rok.getByTestId('rp-status').textContent()).resolves.toContain('차례: 대한민국');
+    await expect(rok.getByTestId('rp-reservation').textContent()).resolves.toBe('0.700');
+    // The US offer in the history, in Korean terms and formats: +13.9% (no space), 5년, 국방비 증가율.
+    await expect(rok.getByTestId('rp-history').textContent()).resolves.toContain(
+      '첫해 인상률 +13.9%, 협정 기간 5년, 인상 지표 국방비 증가율',
+    );
+    await expect(rok.locator('label[for=rp-issue-first-year-change]').textContent()).resolves.toBe(
+      '첫해 인상률 (+0.0% – +470.0%)',
+    );
+    await expect(rok.locator('#rp-issue-escalation-index option[value=rok-cpi]').textContent()).resolves.toBe(
+      '소비자물가지수(CPI) 증가율',
+    );
+    for (const name of ['제안 보내기', '현재 제안 수락', '협상 결렬', '메모 저장'])
+      await rok.getByRole('button', { name }).waitFor();
+    await expect(rok.getByRole('button', { name: '현재 제안 수락' }).isEnabled()).resolves.toBe(true);
+    await rok.screenshot({ path: join(screenshots, 'roleplay-rok-ko.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -10,8 +10,9 @@ describe('briefs', () => {
     const b = commonBrief(S);
     // Expiry 2019-12-31 (event sma11-2019-12-31-expiry); 9,000 workers, 3 funded months (context furlough_2020).
     expect(b.en.paragraphs.join(' ')).toContain('expires on 2019-12-31');
-    expect(b.en.paragraphs.join(' ')).toContain('9000 Korean workers for 3 months');
-    expect(b.ko.paragraphs.join(' ')).toContain('2019-12-31에 만료');
+    expect(b.en.paragraphs.join(' ')).toContain('9,000 Korean workers for 3 months');
+    expect(b.ko.paragraphs.join(' ')).toContain('2019년 12월 31일에 만료');
+    expect(b.ko.paragraphs.join(' ')).toContain('한국인 근로자 9,000명');
   });
 
   it("gives the ROK its reservation value on the date and the Assembly's odds, and nothing of the US's", () => {
@@ -33,5 +34,19 @@ describe('briefs', () => {
   it("gives the US the President's demand: the US-best terms", () => {
     const us = confidentialBrief(S, 'us', outlook, '2019-09-24').en.paragraphs[0];
     expect(us).toContain('first-year-change +470.0 %, duration 1 years, escalation-index rok-defense-budget-growth');
+  });
+
+  it("writes the Korean briefs in the glossary's terms with Korean dates and numbers", () => {
+    // Glossary: 첫해 인상률 (increase rate), 국방비 증가율, 소비자물가지수(CPI) 증가율, 무급휴직, 유보가치, 국회 비준 동의.
+    const common = commonBrief(S).ko.paragraphs.join(' ');
+    expect(common).toContain('첫해 인상률: +0.0% – +470.0%');
+    expect(common).toContain('인상 지표: 없음 / 소비자물가지수(CPI) 증가율 / 국방비 증가율');
+    expect(common).toContain('첫 회의는 2019년 9월 24일이며');
+    expect(common).toContain('50.0%가 무급휴직');
+    const rok = confidentialBrief(S, 'rok', outlook, '2019-09-24').ko.paragraphs.join(' ');
+    expect(rok).toContain('2019년 9월 24일 기준 유보가치(협상 결렬 시 가치)는 0.700');
+    expect(rok).toContain('우선순위: 첫해 인상률 80.0%');
+    expect(rok).toContain('제20대 국회 비준 동의 가능성: 0.0% → ');
+    expect(rok).not.toMatch(/first-year-change|National Assembly/);
   });
 });

@@ -4,14 +4,15 @@
  * the ROK Assembly's likely vote, the US President's demands).
  */
 import type { CivilDate } from '../negotiation/calendar.js';
-import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
+import { issueValues, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
 import { assemblyOn, dealTerms } from './automation.js';
 import { reservationOn, roundDateOf, type RolePlayScenario, type Side } from './scenario.js';
 import type { DomesticOutlook } from './session.js';
+import { civilDateText, issueName, valueText, type Language } from './terms.js';
 
-export type Language = 'en' | 'ko';
+export type { Language } from './terms.js';
 export interface Brief {
   readonly title: string;
   readonly paragraphs: readonly string[];
@@ -66,41 +67,48 @@ export function domesticOutlook(scenario: RolePlayScenario): DomesticOutlook {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+const pctKo = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const fmt = (x: number): string => x.toFixed(3);
+/** Thousands grouped with commas, as both English and the Korean press write counts: 9000 → "9,000". */
+const grouped = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-function describeValue(issue: Issue, value: number | string): string {
-  if (issue.kind === 'categorical' || typeof value === 'string') return String(value);
-  return issue.unit === 'rate' ? `${value >= 0 ? '+' : ''}${pct(value)}` : `${value} ${issue.unit}`;
-}
+/** "20th National Assembly" → "제20대 국회". */
+const assemblyKo = (name: string): string => {
+  const m = /^(\d+)(?:st|nd|rd|th) National Assembly$/.exec(name);
+  return m ? `제${m[1]}대 국회` : name;
+};
 
-const describeOutcome = (scenario: RolePlayScenario, outcome: Outcome): string =>
-  scenario.domain.issues.map((i) => `${i.name} ${describeValue(i, outcome[i.name] ?? '')}`).join(', ');
+const describeOutcome = (scenario: RolePlayScenario, outcome: Outcome, lang: Language = 'en'): string =>
+  scenario.domain.issues
+    .map((i) => `${issueName(i.name, lang)} ${valueText(i, outcome[i.name] ?? '', lang)}`)
+    .join(', ');
 
 /** The brief both sides read: the issues, the calendar, the expiry and what a lapse does. */
 export function commonBrief(scenario: RolePlayScenario): BilingualBrief {
-  const issues = scenario.domain.issues.map((i) =>
-    i.kind === 'numeric'
-      ? `${i.name}: ${describeValue(i, i.min)} – ${describeValue(i, i.max)}`
-      : `${i.name}: ${i.options.join(' / ')}`,
-  );
+  const issuesIn = (lang: Language) =>
+    scenario.domain.issues.map((i) =>
+      i.kind === 'numeric'
+        ? `${issueName(i.name, lang)}: ${valueText(i, i.min, lang)} – ${valueText(i, i.max, lang)}`
+        : `${issueName(i.name, lang)}: ${i.options.map((o) => valueText(i, o, lang)).join(' / ')}`,
+    );
   const first = roundDateOf(scenario, 0);
   const lapse = scenario.lapse;
   const en: string[] = [
     scenario.description,
-    `Issues on the table: ${issues.join('; ')}.`,
+    `Issues on the table: ${issuesIn('en').join('; ')}.`,
     `The first round is on ${first}; the US delegation opens. Each move takes half a round.`,
   ];
   const ko: string[] = [
     `${scenario.name}: 한미 방위비분담특별협정(SMA) 협상.`,
-    `협상 의제: ${issues.join('; ')}.`,
-    `첫 회의는 ${first}이며 미국 대표단이 먼저 제안합니다.`,
+    `협상 의제: ${issuesIn('ko').join('; ')}.`,
+    `첫 회의는 ${civilDateText(first, 'ko')}이며 미국 대표단이 먼저 제안합니다.`,
   ];
   if (lapse !== null) {
     en.push(
-      `The current agreement expires on ${lapse.expiry}. Without a new one, USFK can pay its ${lapse.workforce} Korean workers for ${lapse.monthsUntilFurlough} months; then ${pct(lapse.furloughedShare)} of them are furloughed.`,
+      `The current agreement expires on ${lapse.expiry}. Without a new one, USFK can pay its ${grouped(lapse.workforce)} Korean workers for ${lapse.monthsUntilFurlough} months; then ${pct(lapse.furloughedShare)} of them are furloughed.`,
     );
     ko.push(
-      `현행 협정은 ${lapse.expiry}에 만료됩니다. 새 협정이 없으면 주한미군은 한국인 근로자 ${lapse.workforce}명의 임금을 ${lapse.monthsUntilFurlough}개월 지급할 수 있고, 그 뒤 ${pct(lapse.furloughedShare)}가 무급휴직에 들어갑니다.`,
+      `현행 협정은 ${civilDateText(lapse.expiry, 'ko')}에 만료됩니다. 새 협정이 없으면 주한미군은 한국인 근로자 ${grouped(lapse.workforce)}명의 인건비를 ${lapse.monthsUntilFurlough}개월 지급할 수 있고, 그 뒤 ${pctKo(lapse.furloughedShare)}가 무급휴직에 들어갑니다.`,
     );
   }
   if (scenario.ratification.rok !== null) {
@@ -124,12 +132,13 @@ export function confidentialBrief(
 ): BilingualBrief {
   const party = scenario.parties[side];
   const reservation = reservationOn(scenario, side, date);
-  const priorities = Object.entries(party.weights)
+  const ranked = Object.entries(party.weights)
     .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, w]) => `${name} ${pct(w)}`)
-    .join(', ');
+    .sort((a, b) => b[1] - a[1]);
+  const priorities = ranked.map(([name, w]) => `${name} ${pct(w)}`).join(', ');
+  const prioritiesKo = ranked.map(([name, w]) => `${issueName(name, 'ko')} ${pctKo(w)}`).join(', ');
   const best = describeOutcome(scenario, bestOutcome(scenario, side));
+  const bestKo = describeOutcome(scenario, bestOutcome(scenario, side), 'ko');
   const en: string[] = [];
   const ko: string[] = [];
   if (side === 'us') {
@@ -137,24 +146,25 @@ export function confidentialBrief(
       `Instructions from Washington: the President demands that Korea pay far more. Open with ${describeOutcome(scenario, outlook.us.demand)}.`,
     );
     ko.push(
-      `워싱턴의 훈령: 대통령은 한국의 대폭 증액을 요구합니다. 첫 제안: ${describeOutcome(scenario, outlook.us.demand)}.`,
+      `워싱턴의 훈령: 대통령은 한국의 대폭 증액을 요구합니다. 첫 제안: ${describeOutcome(scenario, outlook.us.demand, 'ko')}.`,
     );
   } else {
     en.push(
       `Instructions from Seoul: a reasonable and fair increase the Assembly and the public accept. Your ideal: ${best}.`,
     );
-    ko.push(`서울의 훈령: 국회와 국민이 수용할 수 있는 합리적이고 공평한 수준. 최선의 결과: ${best}.`);
+    ko.push(`서울의 훈령: 국회와 국민이 수용할 수 있는 합리적이고 공평한 수준. 최선의 결과: ${bestKo}.`);
   }
   en.push(
     `Your reservation value (the score of no deal) is ${fmt(reservation)} on ${date}; it falls as a lapse drags on. Your priorities: ${priorities}.`,
   );
   ko.push(
-    `${date} 기준 유보가치(합의 불발 시 점수)는 ${fmt(reservation)}이며, 협정 공백이 길어질수록 낮아집니다. 우선순위: ${priorities}.`,
+    `${civilDateText(date, 'ko')} 기준 유보가치(협상 결렬 시 가치)는 ${fmt(reservation)}이며, 협정 공백이 길어질수록 낮아집니다. 우선순위: ${prioritiesKo}.`,
   );
   if (side === 'rok' && outlook.rok !== null) {
     const odds = outlook.rok.odds.map((o) => `${pct(o.firstYearChange)} → ${pct(o.probability)}`).join(', ');
+    const oddsKo = outlook.rok.odds.map((o) => `${pctKo(o.firstYearChange)} → ${pctKo(o.probability)}`).join(', ');
     en.push(`Domestic constraint: the ${outlook.rok.assembly}'s likely consent by first-year change: ${odds}.`);
-    ko.push(`국내 제약: 첫해 인상률별 ${outlook.rok.assembly} 비준 동의 가능성: ${odds}.`);
+    ko.push(`국내 제약: 첫해 인상률별 ${assemblyKo(outlook.rok.assembly)} 비준 동의 가능성: ${oddsKo}.`);
   }
   if (side === 'us') {
     en.push(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domesticOutlook } from './briefs.js';
-import { classDebrief, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
+import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
 import { SMA_11_TALKS } from './fixtures.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
 
@@ -90,6 +90,49 @@ describe('class debrief', () => {
     expect(c.sideByPlayer.rok.agent).toBe(0.7);
     expect(c.sideByPlayer.rok.human).toBeCloseTo(0.8288, 10);
     expect(c.tables[1]?.deal).toBeNull();
+  });
+
+  it('says how much joint value each table left against the Nash point and how far it lies below the frontier', () => {
+    const s1 = replayEntries(S, setup('t1'), entries);
+    const s2 = replayEntries(S, setup('t2', { rok: { kind: 'time-dependent', e: 0.2 } }), [
+      { actor: 'facilitator', action: { type: 'end' } },
+    ]);
+    if (!s1.ok || !s2.ok) throw new Error('replay');
+    const c = classDebrief([
+      tableDebrief(S, setup('t1'), s1.value, frontier),
+      tableDebrief(S, setup('t2', { rok: { kind: 'time-dependent', e: 0.2 } }), s2.value, frontier),
+    ]);
+    const [deal, none] = c.tables;
+    // Reservation values in round 2 (before the 2019-12-31 expiry): US 0.05, ROK 0.7; Nash at (0.2, 0.86).
+    // Joint surplus of the +13.9 % deal: (0.14366 − 0.05) + (0.8288 − 0.7); of Nash: 0.15 + 0.16 = 0.31.
+    expect(deal?.jointSurplus).toBeCloseTo(0.0936596 + 0.1288, 6);
+    expect(deal?.nashJointSurplus).toBeCloseTo(0.31, 12);
+    // Nearest frontier point that costs neither side: +2.4 %, 2 years, defense-budget growth = (0.184085, 0.8608).
+    expect(deal?.distanceToFrontier).toBeCloseTo(Math.hypot(0.184085 - 0.14366, 0.8608 - 0.8288), 5);
+    expect(none).toMatchObject({ jointSurplus: 0, reason: 'ended-by-facilitator', agentSides: ['rok'] });
+    expect(c.byPairing['human-human']?.meanJointSurplus).toBeCloseTo(0.2224596, 6);
+    expect(c.byPairing['human-agent']).toMatchObject({
+      tables: 1,
+      deals: 0,
+      meanJointSurplus: 0,
+      meanMonthsInLapse: 0,
+    });
+    // The real 11th SMA: concluded 2021-03-07 after 15 months of lapse (agreements.json sma-11).
+    expect(c.realOutcome).toMatchObject({ concluded: '2021-03-07', monthsInLapse: 15 });
+  });
+});
+
+describe('distance to the frontier', () => {
+  const toy = [
+    { u1: 0.5, u2: 0.5 },
+    { u1: 0.7, u2: 0.3 },
+  ];
+  it('is 0 on the frontier, the distance to the nearest dominating point below it, null above it', () => {
+    expect(distanceToFrontier(toy, { u1: 0.5, u2: 0.5 })).toBe(0);
+    expect(distanceToFrontier(toy, { u1: 0.4, u2: 0.4 })).toBeCloseTo(Math.SQRT2 / 10, 12);
+    // (0.6, 0.2) is dominated only by (0.7, 0.3), not by the nearer-in-u2 (0.5, 0.5).
+    expect(distanceToFrontier(toy, { u1: 0.6, u2: 0.2 })).toBeCloseTo(Math.SQRT2 / 10, 12);
+    expect(distanceToFrontier(toy, { u1: 0.6, u2: 0.6 })).toBeNull();
   });
 });
 

@@ -146,24 +146,41 @@ export interface GroupSummary {
   readonly deals: number;
   readonly meanScore: Readonly<Record<Side, number | null>>;
   readonly meanLeftOnTable: Readonly<Record<Side, number | null>>;
+  /** Mean of the tables' joint surplus (0 for a table without a deal). */
+  readonly meanJointSurplus: number | null;
+  readonly meanMonthsInLapse: number | null;
+}
+
+/** One table in a class debrief. */
+export interface ClassTable {
+  readonly table: TableInfo;
+  readonly pairing: Pairing;
+  readonly agentSides: readonly Side[];
+  readonly reason: TableDebrief['reason'];
+  readonly deal: UtilityPoint | null;
+  readonly outcome: Outcome | null;
+  readonly scores: Readonly<Record<Side, SideScore>>;
+  readonly distanceToNash: number | null;
+  /** How far the result (the deal, or no deal) lies below the frontier: 0 on it. */
+  readonly distanceToFrontier: number | null;
+  /** Both sides' surplus over their reservation values together: (u1 − d1) + (u2 − d2); 0 without a deal. */
+  readonly jointSurplus: number;
+  /** The joint surplus of the Nash point against this table's reservation values: the benchmark it is compared with. */
+  readonly nashJointSurplus: number | null;
+  readonly monthsInLapse: number;
+  readonly ratificationFailures: number;
 }
 
 export interface ClassDebrief {
-  readonly tables: readonly {
-    readonly table: TableInfo;
-    readonly pairing: Pairing;
-    readonly deal: UtilityPoint | null;
-    readonly outcome: Outcome | null;
-    readonly scores: Readonly<Record<Side, SideScore>>;
-    readonly distanceToNash: number | null;
-    readonly monthsInLapse: number;
-  }[];
+  readonly tables: readonly ClassTable[];
   readonly overall: GroupSummary;
   readonly byPairing: Readonly<Partial<Record<Pairing, GroupSummary>>>;
   /** Each side's mean score when people played it and when software did. */
   readonly sideByPlayer: Readonly<Record<Side, { readonly human: number | null; readonly agent: number | null }>>;
   readonly nash: UtilityPoint | null;
   readonly real: UtilityPoint | null;
+  /** The real talks' result (terms, date, lapse) to compare the class with. */
+  readonly realOutcome: TableDebrief['real'];
 }
 
 const mean = (xs: readonly number[]): number | null =>
@@ -176,7 +193,26 @@ function summarise(tables: readonly TableDebrief[]): GroupSummary {
     deals: tables.filter((t) => t.deal !== null).length,
     meanScore: { us: per('us', (s) => s.score), rok: per('rok', (s) => s.score) },
     meanLeftOnTable: { us: per('us', (s) => s.leftOnTable), rok: per('rok', (s) => s.leftOnTable) },
+    meanJointSurplus: mean(tables.map(jointSurplus)),
+    meanMonthsInLapse: mean(tables.map((t) => t.delay.monthsInLapse)),
   };
+}
+
+const jointSurplus = (t: TableDebrief): number => t.scores.us.surplus + t.scores.rok.surplus;
+
+/**
+ * The distance from `at` to the nearest frontier point that makes neither side worse off: 0 when `at` is on the
+ * frontier, null when no frontier point dominates it (it lies outside the outcome space, e.g. a high disagreement point).
+ * @example distanceToFrontier([{ u1: 0.5, u2: 0.5 }], { u1: 0.2, u2: 0.1 }) // 0.5
+ */
+export function distanceToFrontier(frontier: readonly UtilityPoint[], at: UtilityPoint): number | null {
+  let best: number | null = null;
+  for (const p of frontier) {
+    if (p.u1 < at.u1 - 1e-12 || p.u2 < at.u2 - 1e-12) continue;
+    const d = Math.hypot(Math.max(0, p.u1 - at.u1), Math.max(0, p.u2 - at.u2));
+    if (best === null || d < best) best = d;
+  }
+  return best;
 }
 
 const pairingOf = (t: TableDebrief): Pairing =>
@@ -196,9 +232,11 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
     mean(tables.filter((t) => t.agentSides.includes(side) === agent).map((t) => t.scores[side].score));
   const first = tables[0];
   return {
-    tables: tables.map((t) => ({
+    tables: tables.map((t): ClassTable => ({
       table: t.table,
       pairing: pairingOf(t),
+      agentSides: t.agentSides,
+      reason: t.reason,
       deal: t.deal?.point ?? null,
       outcome: t.deal?.outcome ?? null,
       scores: t.scores,
@@ -206,7 +244,11 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
         t.deal === null || t.nash === null
           ? null
           : Math.hypot(t.deal.point.u1 - t.nash.u1, t.deal.point.u2 - t.nash.u2),
+      distanceToFrontier: distanceToFrontier(t.frontier, t.deal?.point ?? t.disagreement),
+      jointSurplus: jointSurplus(t),
+      nashJointSurplus: t.nash === null ? null : t.nash.u1 - t.disagreement.u1 + t.nash.u2 - t.disagreement.u2,
       monthsInLapse: t.delay.monthsInLapse,
+      ratificationFailures: t.ratificationFailures,
     })),
     overall: summarise(tables),
     byPairing,
@@ -216,5 +258,6 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
     },
     nash: first?.nash ?? null,
     real: first?.real?.point ?? null,
+    realOutcome: first?.real ?? null,
   };
 }

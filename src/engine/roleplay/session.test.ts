@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { automaticEntry } from './automation.js';
 import { SMA_11_TALKS } from './fixtures.js';
-import { lapseOn, reservationOn } from './scenario.js';
+import { lapseOn, reservationOn, sidePreferences } from './scenario.js';
+import { buildOutcomeTable, listOutcomes } from '../negotiation/outcome-table.js';
 import {
   applyEntry,
   initialRolePlayState,
@@ -221,10 +222,16 @@ describe('agents against agents', () => {
       scenarioId: S.id,
       agents: { us: { kind: 'time-dependent', e: 1 }, rok: { kind: 'time-dependent', e: 1 } },
     };
+    // Each side's outcome table once, as the service does, rather than enumerating the space on every move.
+    const outcomes = listOutcomes(S.domain);
+    const tables = {
+      us: buildOutcomeTable(S.domain, sidePreferences(S.parties.us), outcomes),
+      rok: buildOutcomeTable(S.domain, sidePreferences(S.parties.rok), outcomes),
+    };
     const run = (): RolePlayState => {
       let state = initialRolePlayState(S);
       for (let i = 0; i < 100; i++) {
-        const entry = automaticEntry(S, agents, state);
+        const entry = automaticEntry(S, agents, state, tables);
         if (entry === null) break;
         const next = applyEntry(S, agents, state, entry);
         if (!next.ok) throw new Error(next.error.code);

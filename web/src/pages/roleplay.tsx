@@ -1,213 +1,24 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import Chart, { type ChartOption } from '../components/chart.js';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
 import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
+import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
-
-const S = {
-  en: {
-    title: 'Role-play',
-    intro:
-      'Negotiate the SMA as the US and ROK delegations, against each other or against a software agent. Create a table, hand out the links, then follow it as facilitator.',
-    scenario: 'Scenario',
-    side_us: 'United States',
-    side_rok: 'Republic of Korea',
-    people: 'People',
-    agentBoulware: 'Agent: tough (time-dependent, e = 0.2)',
-    agentConceder: 'Agent: conceding (time-dependent, e = 2)',
-    agentTft: 'Agent: tit-for-tat',
-    create: 'Create table',
-    links: 'Secret links (each opens one seat; keep the facilitator link to yourself)',
-    link_facilitator: 'Facilitator',
-    link_us: 'US delegation',
-    link_rok: 'ROK delegation',
-    copy: 'Copy',
-    copied: 'Copied',
-    open: 'Open',
-    you: 'You are',
-    facilitator: 'Facilitator',
-    round: 'Round {r} of {n}, {date}',
-    lapse: 'In lapse: {m} months, {w} workers furloughed ({wm} worker-months so far)',
-    noLapse: 'The old agreement is in force',
-    toMove: 'To move: {side}',
-    phase: 'Phase',
-    status: 'Status',
-    common: 'Common brief',
-    confidential: 'Confidential brief',
-    reservation: 'Reservation value today',
-    history: 'Offers',
-    date: 'Date',
-    side: 'Side',
-    move: 'Move',
-    terms: 'Terms',
-    message: 'Message',
-    myScore: 'My score',
-    score: 'Score {side}',
-    byAgent: 'agent',
-    offerForm: 'Your offer',
-    draftScore: 'My score of this draft',
-    sendOffer: 'Send offer',
-    accept: 'Accept the standing offer',
-    walk: 'Walk away',
-    conflict: 'The other side moved first — refreshed. Look again and decide.',
-    waiting: 'Waiting for the other side…',
-    noMoves: 'No offers yet.',
-    pause: 'Pause',
-    resume: 'Resume',
-    extend: 'Extend',
-    rounds: 'Rounds',
-    end: 'End the table',
-    debrief: 'Debrief',
-    plane: 'Offers on the utility plane (US utility, ROK utility)',
-    frontier: 'Pareto frontier',
-    nash: 'Nash',
-    ks: 'Kalai–Smorodinsky',
-    deal: 'Deal',
-    disagreement: 'Reservation values',
-    real: 'Real outcome',
-    path_us: 'US offers',
-    path_rok: 'ROK offers',
-    surplus: 'Surplus',
-    leftOnTable: 'Left on the table',
-    monthsInLapse: 'Months in lapse',
-    furloughed: 'Furloughed worker-months',
-    thisTable: 'This table',
-    noDeal: 'No deal',
-    concluded: 'concluded {date}',
-    badToken: 'This link is not valid.',
-    agreement: 'Agreement',
-    votes: 'Assembly votes',
-  },
-  ko: {
-    title: '역할극',
-    intro:
-      '한국과 미국 대표단이 되어 SMA를 협상합니다. 상대는 사람이나 소프트웨어 에이전트입니다. 테이블을 만들고 링크를 나눠 준 뒤 진행자로 지켜봅니다.',
-    scenario: '시나리오',
-    side_us: '미국',
-    side_rok: '대한민국',
-    people: '사람',
-    agentBoulware: '에이전트: 강경 (시간 의존, e = 0.2)',
-    agentConceder: '에이전트: 양보형 (시간 의존, e = 2)',
-    agentTft: '에이전트: 맞대응',
-    create: '테이블 만들기',
-    links: '비밀 링크 (링크마다 한 자리; 진행자 링크는 혼자 보관)',
-    link_facilitator: '진행자',
-    link_us: '미국 대표단',
-    link_rok: '한국 대표단',
-    copy: '복사',
-    copied: '복사됨',
-    open: '열기',
-    you: '내 자리',
-    facilitator: '진행자',
-    round: '{r}/{n}차, {date}',
-    lapse: '협정 공백: {m}개월, 무급휴직 {w}명 (누적 {wm}인·월)',
-    noLapse: '기존 협정 유효',
-    toMove: '차례: {side}',
-    phase: '단계',
-    status: '상태',
-    common: '공통 지침',
-    confidential: '비공개 지침',
-    reservation: '오늘의 유보가치',
-    history: '제안',
-    date: '날짜',
-    side: '측',
-    move: '행동',
-    terms: '조건',
-    message: '메시지',
-    myScore: '내 점수',
-    score: '{side} 점수',
-    byAgent: '에이전트',
-    offerForm: '내 제안',
-    draftScore: '이 초안의 내 점수',
-    sendOffer: '제안 보내기',
-    accept: '현재 제안 수락',
-    walk: '협상 결렬',
-    conflict: '상대가 먼저 움직였습니다 — 새로 고쳤습니다. 다시 보고 결정하세요.',
-    waiting: '상대를 기다리는 중…',
-    noMoves: '아직 제안이 없습니다.',
-    pause: '일시 정지',
-    resume: '재개',
-    extend: '연장',
-    rounds: '차수',
-    end: '테이블 종료',
-    debrief: '결과 분석',
-    plane: '효용 평면 위의 제안 (미국 효용, 한국 효용)',
-    frontier: '파레토 경계',
-    nash: '내시',
-    ks: '칼라이–스모로딘스키',
-    deal: '합의',
-    disagreement: '유보가치',
-    real: '실제 결과',
-    path_us: '미국 제안',
-    path_rok: '한국 제안',
-    surplus: '잉여',
-    leftOnTable: '놓친 가치',
-    monthsInLapse: '협정 공백 개월',
-    furloughed: '무급휴직 인·월',
-    thisTable: '이 테이블',
-    noDeal: '합의 없음',
-    concluded: '{date} 타결',
-    badToken: '유효하지 않은 링크입니다.',
-    agreement: '합의',
-    votes: '국회 표결',
-  },
-};
-type Strings = { readonly [K in keyof (typeof S)['en']]: string };
-
-interface RpError {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** The role-play API's JSON, its error body `{ error: { code, message } }` thrown as an RpError. */
-async function rp<T>(path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  const res = await fetch(`/api/roleplay${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!res.ok) {
-    const e: RpError = {
-      status: res.status,
-      code: json?.error?.code ?? String(res.status),
-      message: json?.error?.message ?? res.statusText,
-    };
-    throw e;
-  }
-  return json as T;
-}
-
-const errorText = (e: unknown): string =>
-  typeof e === 'object' && e !== null && 'code' in e ? `${(e as RpError).code}: ${(e as RpError).message}` : String(e);
-
-const fill = (template: string, values: Record<string, string | number>): string =>
-  Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, String(v)), template);
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const fmtValue = (issue: Issue | undefined, v: number | string): string =>
-  typeof v === 'number' && issue?.kind === 'numeric' && issue.unit === 'rate' ? pct(v) : String(v);
-const fmtOutcome = (issues: readonly Issue[], o: Outcome | null): string =>
-  o === null
-    ? '—'
-    : issues
-        .filter((i) => o[i.name] !== undefined)
-        .map((i) => `${i.name} ${fmtValue(i, o[i.name] as number | string)}`)
-        .join(', ');
-
-const AGENTS = {
-  boulware: { kind: 'time-dependent', e: 0.2 },
-  conceder: { kind: 'time-dependent', e: 2 },
-  tft: { kind: 'tit-for-tat' },
-} as const;
-type Player = 'people' | keyof typeof AGENTS;
+import { errorText, rp, rpAct, seatHref, type RpError } from '../roleplay/api.js';
+import { ClassBoard, ClassSetup } from '../roleplay/class.js';
+import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
+import {
+  AGENTS,
+  count,
+  dateText,
+  fill,
+  playerLabel,
+  S,
+  score,
+  termsText,
+  type Player,
+  type Strings,
+} from '../roleplay/strings.js';
 
 export default function RolePlayPage() {
   const s = usePageStrings(S);
@@ -215,8 +26,12 @@ export default function RolePlayPage() {
   const token = params.get('token');
   return (
     <>
-      <h1>{s.title}</h1>
-      {token ? <Seat key={token} token={token} s={s} /> : <Setup s={s} />}
+      <h1 className="no-print">{s.title}</h1>
+      {token ? (
+        <Seat key={token} token={token} s={s} tableId={params.get('table')} print={params.get('print') === '1'} />
+      ) : (
+        <Setup s={s} />
+      )}
     </>
   );
 }
@@ -249,11 +64,11 @@ function Setup({ s }: { s: Strings }) {
       setError(errorText(e));
     }
   };
-  const linkFor = (t: string) => `${window.location.origin}${window.location.pathname}#/roleplay?token=${t}`;
+  const linkFor = (t: string) => `${window.location.origin}${window.location.pathname}${seatHref(t)}`;
   return (
     <>
-      <p className="muted">{s.intro}</p>
-      <div className="card">
+      <p className="muted no-print">{s.intro}</p>
+      <div className="card no-print">
         <div className="field">
           <label htmlFor="rp-scenario">{s.scenario}</label>
           <select id="rp-scenario" value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
@@ -264,6 +79,9 @@ function Setup({ s }: { s: Strings }) {
             ))}
           </select>
         </div>
+      </div>
+      <section className="card no-print" aria-label={s.oneTable}>
+        <h2>{s.oneTable}</h2>
         {(['us', 'rok'] as const).map((side) => (
           <div className="field" key={side}>
             <label htmlFor={`rp-player-${side}`}>{s[`side_${side}`]}</label>
@@ -272,10 +90,11 @@ function Setup({ s }: { s: Strings }) {
               value={players[side]}
               onChange={(e) => setPlayers((p) => ({ ...p, [side]: e.target.value as Player }))}
             >
-              <option value="people">{s.people}</option>
-              <option value="boulware">{s.agentBoulware}</option>
-              <option value="conceder">{s.agentConceder}</option>
-              <option value="tft">{s.agentTft}</option>
+              {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
+                <option key={p} value={p}>
+                  {playerLabel(p, s)}
+                </option>
+              ))}
             </select>
           </div>
         ))}
@@ -283,9 +102,9 @@ function Setup({ s }: { s: Strings }) {
           {s.create}
         </button>
         {error && <p role="alert">{error}</p>}
-      </div>
+      </section>
       {created && (
-        <section className="card" aria-label={s.links}>
+        <section className="card no-print" aria-label={s.links}>
           <h2>{s.links}</h2>
           <ul>
             {(['facilitator', 'us', 'rok'] as const).map((seat) => {
@@ -295,7 +114,7 @@ function Setup({ s }: { s: Strings }) {
               return (
                 <li key={seat}>
                   <strong>{s[`link_${seat}`]}</strong>{' '}
-                  <a href={`#/roleplay?token=${t}`} data-testid={`link-${seat}`} style={{ wordBreak: 'break-all' }}>
+                  <a href={seatHref(t)} data-testid={`link-${seat}`} style={{ wordBreak: 'break-all' }}>
                     {link}
                   </a>{' '}
                   <button
@@ -312,33 +131,49 @@ function Setup({ s }: { s: Strings }) {
           </ul>
         </section>
       )}
+      <ClassSetup s={s} scenarioId={scenarioId} />
     </>
   );
 }
 
-function Seat({ token, s }: { token: string; s: Strings }) {
-  const [view, setView] = useState<RolePlayView | null>(null);
+/** Sums the tables' seqs: a class view has no seq of its own, and this only grows. */
+const versionOf = (v: AnyView): number => (isClassView(v) ? v.tables.reduce((n, t) => n + t.seq, 0) : v.seq);
+
+function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean }) {
+  const { token, s, tableId, print } = props;
+  const [view, setView] = useState<AnyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      const next = await rp<RolePlayView>('/me', token);
+      const next = await rp<AnyView>('/me', token);
       // A fetch can cross an event in flight: keep the newest state.
-      setView((v) => (v === null || next.seq >= v.seq ? next : v));
+      setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     } catch (e) {
       setError((e as RpError).status === 401 ? s.badToken : errorText(e));
     }
   }, [token, s.badToken]);
   useEffect(() => {
     void reload();
+    // A printed page is a snapshot: it needs no live channel.
+    if (print) return;
     const source = new EventSource(`/api/roleplay/me/events?token=${encodeURIComponent(token)}`);
     source.addEventListener('view', (ev) => {
-      const next = JSON.parse((ev as MessageEvent<string>).data) as RolePlayView;
-      setView((v) => (v === null || next.seq >= v.seq ? next : v));
+      const next = JSON.parse((ev as MessageEvent<string>).data) as AnyView;
+      setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     });
     return () => source.close();
-  }, [token, reload]);
+  }, [token, reload, print]);
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p className="muted">…</p>;
+  if (print) return <PrintableDebrief token={token} tableId={tableId} view={view} s={s} />;
+  if (isClassView(view)) {
+    const table = tableId === null ? undefined : view.tables.find((t) => t.table.id === tableId);
+    return table ? (
+      <ClassTablePage token={token} table={table} s={s} />
+    ) : (
+      <ClassBoard view={view} token={token} s={s} />
+    );
+  }
   return view.role === 'facilitator' ? (
     <Facilitator view={view} token={token} s={s} />
   ) : (
@@ -346,7 +181,32 @@ function Seat({ token, s }: { token: string; s: Strings }) {
   );
 }
 
+/** One table of a class, for its facilitator: its header, offers, notes and debrief, with a link back to the class. */
+function ClassTablePage({ token, table, s }: { token: string; table: RolePlayView; s: Strings }) {
+  const { debrief } = useDebrief<TableDebrief>(token, table.table.id, table.seq);
+  return (
+    <>
+      <div className="toolbar no-print">
+        <a className="button-link" href={seatHref(token)}>
+          {s.backToBoard}
+        </a>
+        <a className="button-link" href={seatHref(token, { table: table.table.id, print: '1' })}>
+          {s.printable}
+        </a>
+      </div>
+      <Header view={table} s={s} />
+      <section className="card">
+        <h2>{s.history}</h2>
+        <History view={table} s={s} sides={['us', 'rok']} />
+      </section>
+      {debrief && <TableDebriefView debrief={debrief} s={s} issues={table.scenario.issues} />}
+      <SideNotes view={table} s={s} />
+    </>
+  );
+}
+
 function Header({ view, s }: { view: RolePlayView; s: Strings }) {
+  const { lang } = useI18n();
   const l = view.clock.lapse;
   const sideName = (side: Side) => s[`side_${side}`];
   return (
@@ -355,20 +215,29 @@ function Header({ view, s }: { view: RolePlayView; s: Strings }) {
         <strong>{view.scenario.name}</strong> · {view.table.label} · {s.you}:{' '}
         <strong>{view.role === 'facilitator' ? s.facilitator : sideName(view.role)}</strong>
       </p>
-      <p>
-        {fill(s.round, { r: view.clock.round + 1, n: view.clock.lastRound + 1, date: view.clock.date })} ·{' '}
+      <p data-testid="rp-clock">
+        {fill(s.round, {
+          r: view.clock.round + 1,
+          n: view.clock.lastRound + 1,
+          date: dateText(view.clock.date, lang),
+        })}{' '}
+        ·{' '}
         {l.inLapse
-          ? fill(s.lapse, { m: l.monthsInLapse, w: l.furloughedWorkers, wm: l.furloughedWorkerMonths })
+          ? fill(s.lapse, {
+              m: l.monthsInLapse,
+              w: count(l.furloughedWorkers),
+              wm: count(l.furloughedWorkerMonths),
+            })
           : s.noLapse}
       </p>
       <p data-testid="rp-status">
-        {s.phase}: {view.phase} · {s.status}: {view.status}
-        {view.reason ? ` (${view.reason})` : ''}
+        {s.phase}: {s[`phase_${view.phase}`]} · {s.status}: {s[`status_${view.status}`]}
+        {view.reason ? ` (${s[`reason_${view.reason}`]})` : ''}
         {view.toMove ? ` · ${fill(s.toMove, { side: sideName(view.toMove) })}` : ''}
       </p>
       {view.agreement && (
         <p>
-          <strong>{s.agreement}:</strong> {fmtOutcome(view.scenario.issues, view.agreement)}
+          <strong>{s.agreement}:</strong> {termsText(view.scenario.issues, view.agreement, lang)}
         </p>
       )}
     </div>
@@ -389,6 +258,7 @@ function BriefBox({ title, brief }: { title: string; brief: { title: string; par
 }
 
 function History({ view, s, sides }: { view: RolePlayView; s: Strings; sides: readonly Side[] }) {
+  const { lang } = useI18n();
   if (view.moves.length === 0) return <p className="muted">{s.noMoves}</p>;
   return (
     <table data-testid="rp-history">
@@ -401,28 +271,60 @@ function History({ view, s, sides }: { view: RolePlayView; s: Strings; sides: re
           <th>{s.terms}</th>
           <th>{s.message}</th>
           {sides.map((side) => (
-            <th key={side}>{sides.length === 1 ? s.myScore : fill(s.score, { side: side.toUpperCase() })}</th>
+            <th key={side} className="num">
+              {sides.length === 1 ? s.myScore : fill(s.score, { side: side.toUpperCase() })}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {view.moves.map((m: MoveView) => (
           <tr key={m.seq}>
-            <td>{m.date}</td>
+            <td>{dateText(m.date, lang)}</td>
             <td>
               {s[`side_${m.side}`]}
               {m.byAgent ? ` (${s.byAgent})` : ''}
             </td>
-            <td>{m.kind}</td>
-            <td>{fmtOutcome(view.scenario.issues, m.outcome)}</td>
+            <td>{s[`kind_${m.kind}`]}</td>
+            <td>{termsText(view.scenario.issues, m.outcome, lang)}</td>
             <td>{m.message}</td>
             {sides.map((side) => (
-              <td key={side}>{m.scores[side] === undefined ? '—' : (m.scores[side] ?? 0).toFixed(3)}</td>
+              <td key={side} className="num">
+                {score(m.scores[side])}
+              </td>
             ))}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A side's private notes (only that side and the facilitator ever receive them); the facilitator sees both sides'. */
+function SideNotes({ view, s }: { view: RolePlayView; s: Strings }) {
+  const sides = (['us', 'rok'] as const).filter((side) => view.private[side] !== undefined);
+  return (
+    <>
+      {sides.map((side) => {
+        const notes = view.private[side]?.notes ?? [];
+        return (
+          <section className="card" key={side} data-testid={`rp-notes-${side}`}>
+            <h2>{view.role === 'facilitator' ? fill(s.notesOf, { side: s[`side_${side}`] }) : s.notes}</h2>
+            {notes.length === 0 ? (
+              <p className="muted">{s.noNotes}</p>
+            ) : (
+              <ul>
+                {notes.map((n) => (
+                  <li key={n.seq} style={{ whiteSpace: 'pre-wrap' }}>
+                    {n.text}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
   );
 }
 
@@ -468,7 +370,7 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
     setBusy(true);
     setNotice(null);
     try {
-      await rp('/me/actions', token, { action, expectedSeq: view.seq }, { 'idempotency-key': crypto.randomUUID() });
+      await rpAct(token, { action, expectedSeq: view.seq });
       setMessage('');
       await reload();
     } catch (e) {
@@ -494,7 +396,7 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
         <>
           <BriefBox title={s.confidential} brief={mine.brief[lang]} />
           <p>
-            {s.reservation}: <strong data-testid="rp-reservation">{mine.reservation.toFixed(3)}</strong>
+            {s.reservation}: <strong data-testid="rp-reservation">{score(mine.reservation)}</strong>
           </p>
         </>
       )}
@@ -507,8 +409,10 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
         {view.scenario.issues.map((issue) => (
           <div className="field" key={issue.name}>
             <label htmlFor={`rp-issue-${issue.name}`}>
-              {issue.name}
-              {issue.kind === 'numeric' ? ` (${issue.unit})` : ''}
+              {issueName(issue.name, lang)}
+              {issue.kind === 'numeric'
+                ? ` (${valueText(issue, issue.min, lang)} – ${valueText(issue, issue.max, lang)})`
+                : ''}
             </label>
             {issue.kind === 'numeric' ? (
               <input
@@ -532,7 +436,7 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
               >
                 {issue.options.map((o) => (
                   <option key={o} value={o}>
-                    {o}
+                    {valueText(issue, o, lang)}
                   </option>
                 ))}
               </select>
@@ -544,9 +448,8 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
           <textarea id="rp-message" rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
         </div>
         <p>
-          {s.draftScore}:{' '}
-          <strong data-testid="rp-draft-score">{draftScore === null ? '—' : draftScore.toFixed(3)}</strong>
-          {mine ? ` (${s.reservation}: ${mine.reservation.toFixed(3)})` : ''}
+          {s.draftScore}: <strong data-testid="rp-draft-score">{score(draftScore)}</strong>
+          {mine ? ` (${s.reservation}: ${score(mine.reservation)})` : ''}
         </p>
         <div className="toolbar">
           <button
@@ -579,6 +482,49 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
           </p>
         )}
       </section>
+      <NotesForm view={view} token={token} s={s} reload={reload} />
+    </>
+  );
+}
+
+/** A side writes a private note; it is appended to the table's log, so it survives a reload (and a server restart). */
+function NotesForm(props: { view: RolePlayView; token: string; s: Strings; reload: () => Promise<void> }) {
+  const { view, token, s, reload } = props;
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      // No expectedSeq: a note never conflicts with a move, whoever moved in between.
+      await rpAct(token, { action: { type: 'note', text } });
+      setText('');
+      await reload();
+    } catch (e) {
+      setNotice(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <SideNotes view={view} s={s} />
+      <section className="card no-print" aria-label={s.noteText}>
+        <p className="muted">{s.notesHint}</p>
+        <div className="field">
+          <label htmlFor="rp-note">{s.noteText}</label>
+          <textarea id="rp-note" rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <button
+          type="button"
+          disabled={busy || text.trim() === '' || view.phase === 'ended'}
+          onClick={() => void save()}
+        >
+          {s.saveNote}
+        </button>
+        {notice && <p role="alert">{notice}</p>}
+      </section>
     </>
   );
 }
@@ -587,22 +533,15 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
   const { lang } = useI18n();
   const [rounds, setRounds] = useState(2);
   const [notice, setNotice] = useState<string | null>(null);
-  const [debrief, setDebrief] = useState<TableDebrief | null>(null);
   const act = async (action: Record<string, unknown>) => {
     setNotice(null);
     try {
-      await rp('/me/actions', token, { action }, { 'idempotency-key': crypto.randomUUID() });
+      await rpAct(token, { action });
     } catch (e) {
       setNotice(errorText(e));
     }
   };
   const ended = view.phase === 'ended';
-  useEffect(() => {
-    if (!ended) return;
-    rp<TableDebrief>('/me/debrief', token)
-      .then(setDebrief)
-      .catch((e: unknown) => setNotice(errorText(e)));
-  }, [ended, token, view.seq]);
   return (
     <>
       <Header view={view} s={s} />
@@ -633,13 +572,18 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
         <button type="button" className="primary" disabled={ended} onClick={() => void act({ type: 'end' })}>
           {s.end}
         </button>
+        {ended && (
+          <a className="button-link" href={seatHref(token, { print: '1' })}>
+            {s.printable}
+          </a>
+        )}
       </div>
       {notice && <p role="alert">{notice}</p>}
       <section className="card">
         <h2>{s.history}</h2>
         <History view={view} s={s} sides={['us', 'rok']} />
       </section>
-      {debrief && <Debrief debrief={debrief} s={s} />}
+      {ended && <FacilitatorDebrief token={token} view={view} s={s} />}
       <BriefBox title={s.common} brief={view.brief[lang]} />
       <div className="grid2">
         {(['us', 'rok'] as const).map((side) => {
@@ -648,112 +592,19 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
             <div key={side}>
               <BriefBox title={`${s.confidential} — ${s[`side_${side}`]}`} brief={p.brief[lang]} />
               <p>
-                {s.reservation}: {p.reservation.toFixed(3)}
+                {s.reservation}: {score(p.reservation)}
               </p>
             </div>
           ) : null;
         })}
       </div>
+      <SideNotes view={view} s={s} />
     </>
   );
 }
 
-function Debrief({ debrief, s }: { debrief: TableDebrief; s: Strings }) {
-  const option = useMemo((): ChartOption => {
-    const xy = (p: { u1: number; u2: number }) => [p.u1, p.u2];
-    const path = (side: Side) => debrief.path.filter((p) => p.side === side).map(xy);
-    const point = (name: string, p: { u1: number; u2: number } | null | undefined, symbol: string, color: string) => ({
-      name,
-      type: 'scatter',
-      symbol,
-      symbolSize: 14,
-      itemStyle: { color },
-      data: p ? [xy(p)] : [],
-    });
-    return {
-      tooltip: { trigger: 'item' },
-      legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 50, bottom: 40 },
-      xAxis: { type: 'value', name: 'US', min: 0, max: 1 },
-      yAxis: { type: 'value', name: 'ROK', min: 0, max: 1 },
-      series: [
-        { name: s.frontier, type: 'line', showSymbol: false, data: debrief.frontier.map(xy), lineStyle: { width: 2 } },
-        { name: s.path_us, type: 'line', data: path('us'), symbolSize: 8 },
-        { name: s.path_rok, type: 'line', data: path('rok'), symbolSize: 8 },
-        point(s.disagreement, debrief.disagreement, 'rect', '#666'),
-        point(s.nash, debrief.nash, 'diamond', '#c23531'),
-        point(s.ks, debrief.kalaiSmorodinsky, 'triangle', '#2f4554'),
-        point(s.deal, debrief.deal?.point, 'pin', '#d48265'),
-        point(s.real, debrief.real?.point, 'circle', '#91c7ae'),
-      ],
-    };
-  }, [debrief, s]);
-  return (
-    <section className="card" data-testid="rp-debrief" aria-label={s.debrief}>
-      <h2>{s.debrief}</h2>
-      <p>
-        {debrief.reason} · {debrief.endDate}
-        {debrief.deal ? '' : ` · ${s.noDeal}`}
-      </p>
-      <Chart title={s.plane} filename={`roleplay-${debrief.table.id}`} option={option} height={420} />
-      <table>
-        <thead>
-          <tr>
-            <th>{s.side}</th>
-            <th>{s.myScore}</th>
-            <th>{s.disagreement}</th>
-            <th>{s.surplus}</th>
-            <th>{s.leftOnTable}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['us', 'rok'] as const).map((side) => {
-            const sc = debrief.scores[side];
-            return (
-              <tr key={side}>
-                <td>{s[`side_${side}`]}</td>
-                <td>{sc.score.toFixed(3)}</td>
-                <td>{sc.reservation.toFixed(3)}</td>
-                <td>{sc.surplus.toFixed(3)}</td>
-                <td>{sc.leftOnTable.toFixed(3)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <table>
-        <thead>
-          <tr>
-            <th></th>
-            <th>{s.monthsInLapse}</th>
-            <th>{s.furloughed}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>{s.thisTable}</td>
-            <td>{debrief.delay.monthsInLapse}</td>
-            <td>{debrief.delay.furloughedWorkerMonths.toLocaleString()}</td>
-          </tr>
-          {debrief.real && (
-            <tr>
-              <td>
-                {s.real} ({fill(s.concluded, { date: debrief.real.concluded })})
-              </td>
-              <td>{debrief.real.monthsInLapse}</td>
-              <td>{debrief.real.furloughedWorkerMonths.toLocaleString()}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      {debrief.real && (
-        <p>
-          <strong>{s.real}:</strong>{' '}
-          {Object.entries(debrief.real.outcome)
-            .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')}
-        </p>
-      )}
-    </section>
-  );
+function FacilitatorDebrief({ token, view, s }: { token: string; view: RolePlayView; s: Strings }) {
+  const { debrief, error } = useDebrief<TableDebrief>(token, null, view.seq);
+  if (error) return <p role="alert">{error}</p>;
+  return debrief ? <TableDebriefView debrief={debrief} s={s} issues={view.scenario.issues} /> : null;
 }

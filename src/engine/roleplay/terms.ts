@@ -1,0 +1,47 @@
+/**
+ * How role-play names issues, values and dates for people, in English and Korean (the Korean terms are the project
+ * glossary's): shared by the briefs and the web page so a term reads the same everywhere.
+ */
+import type { CivilDate } from '../negotiation/calendar.js';
+import type { Issue } from '../negotiation/domain.js';
+
+export type Language = 'en' | 'ko';
+
+// Korean terms from the project glossary (/work/shared/glossary.md); an unknown issue or option keeps its id.
+const ISSUE_KO: Readonly<Record<string, string>> = {
+  'first-year-change': '첫해 인상률',
+  duration: '협정 기간',
+  'escalation-index': '인상 지표',
+  'escalation-rate': '연간 인상률 상한',
+};
+const OPTION_KO: Readonly<Record<string, string>> = {
+  none: '없음',
+  'rok-cpi': '소비자물가지수(CPI) 증가율',
+  'rok-defense-budget-growth': '국방비 증가율',
+};
+const UNIT_KO: Readonly<Record<string, string>> = { years: '년', months: '개월' };
+
+/** An issue's name for people: the id in English, the glossary term in Korean ("first-year-change" → "첫해 인상률"). */
+export const issueName = (name: string, lang: Language): string => (lang === 'ko' ? (ISSUE_KO[name] ?? name) : name);
+
+/**
+ * A term's value for people: rates as signed percentages (Korean without the space: "+13.9%"), years with their unit
+ * ("5 years", "5년"), options by their glossary term in Korean.
+ * @example valueText({ kind: 'numeric', name: 'duration', min: 1, max: 6, step: 1, unit: 'years' }, 5, 'ko') // '5년'
+ */
+export function valueText(issue: Issue, value: number | string, lang: Language): string {
+  if (issue.kind === 'categorical' || typeof value === 'string')
+    return lang === 'ko' ? (OPTION_KO[String(value)] ?? String(value)) : String(value);
+  if (issue.unit === 'rate') {
+    const p = `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}`;
+    return lang === 'ko' ? `${p}%` : `${p} %`;
+  }
+  return lang === 'ko' ? `${value}${UNIT_KO[issue.unit] ?? ` ${issue.unit}`}` : `${value} ${issue.unit}`;
+}
+
+/** A civil date as people read it: ISO in English (as the record writes it), "2019년 12월 31일" in Korean. */
+export function civilDateText(date: CivilDate, lang: Language): string {
+  if (lang === 'en') return date;
+  const [y, m, d] = date.split('-');
+  return `${y}년 ${Number(m)}월 ${Number(d)}일`;
+}
