@@ -67,6 +67,8 @@ export interface TableSpec {
   readonly label?: string;
   /** Sides played by a software agent. */
   readonly agents?: Readonly<Partial<Record<Side, StrategySpec>>>;
+  /** Seeds the agents and the Assembly vote (a replayable table); a fresh random seed when absent. */
+  readonly seed?: number;
 }
 
 /** One secret link token per seat; a side played by an agent gets none. */
@@ -277,7 +279,7 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       scenarioId: scenario.id,
       table: { id: sessionId, label, classId },
       agents: spec.agents ?? {},
-      seed: newSeed(),
+      seed: spec.seed ?? newSeed(),
       outlook: outlookOf(scenario),
     };
     const tokens: Partial<Record<Role, string>> = {};

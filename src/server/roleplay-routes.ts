@@ -7,7 +7,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH, type RolePlayScenario } from '../engine/roleplay/index.js';
-import { createRolePlayService, type RolePlayService, type RolePlayServiceError } from '../roleplay/service.js';
+import {
+  createRolePlayService,
+  type RolePlayService,
+  type RolePlayServiceError,
+  type TableSpec,
+} from '../roleplay/service.js';
 import { SMA_11_TALKS } from '../engine/roleplay/index.js';
 import type { Store } from '../store/index.js';
 
@@ -38,8 +43,22 @@ const tableSchema = z
   .object({
     label: z.string().min(1).max(100).optional(),
     agents: z.object({ us: strategySchema.optional(), rok: strategySchema.optional() }).strict().optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional()
+      .describe('Seeds the agents and the Assembly vote, so a table can be replayed; random when absent'),
   })
   .strict();
+
+/** The service's table spec from a request's table, leaving out what was not given. */
+const tableSpecOf = (t: z.infer<typeof tableSchema>): TableSpec => ({
+  ...(t.label ? { label: t.label } : {}),
+  ...(t.agents ? { agents: t.agents } : {}),
+  ...(t.seed !== undefined ? { seed: t.seed } : {}),
+});
 
 const message = z.string().max(MAX_MESSAGE_LENGTH).optional();
 /** A seat's action; a side's moves carry no side (the token decides it), so extra keys are refused. */
@@ -148,10 +167,7 @@ export const roleplayRoutes =
       },
       async (request, reply) => {
         const { scenarioId, ...spec } = request.body;
-        const r = await service.createTable(scenarioId, {
-          ...(spec.label ? { label: spec.label } : {}),
-          ...(spec.agents ? { agents: spec.agents } : {}),
-        });
+        const r = await service.createTable(scenarioId, tableSpecOf(spec));
         if (!r.ok) return fail(reply, r.error);
         return reply.code(201).send(r.value);
       },
@@ -174,11 +190,7 @@ export const roleplayRoutes =
       },
       async (request, reply) => {
         const { scenarioId, label, tables } = request.body;
-        const specs = tables.map((t) => ({
-          ...(t.label ? { label: t.label } : {}),
-          ...(t.agents ? { agents: t.agents } : {}),
-        }));
-        const r = await service.createClass(scenarioId, label, specs);
+        const r = await service.createClass(scenarioId, label, tables.map(tableSpecOf));
         if (!r.ok) return fail(reply, r.error);
         return reply.code(201).send(r.value);
       },

@@ -52,13 +52,15 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
   };
 
   /** The facilitator creates a table; returns the facilitator's page and the seats' links. */
-  const createTable = async (rok: 'people' | 'boulware') => {
+  /** A table of sma-11-talks from the facilitator's page; a seed makes its agents and Assembly votes replayable. */
+  const createTable = async (rok: 'people' | 'boulware', seed?: number) => {
     const facilitator = await newPage();
     await facilitator.goto(`${base}/#/roleplay`);
     await facilitator.locator('main h1').waitFor();
     await facilitator.locator('#rp-scenario option[value="sma-11-talks"]').waitFor({ state: 'attached' });
     await facilitator.selectOption('#rp-scenario', 'sma-11-talks');
     await facilitator.selectOption('#rp-player-rok', rok);
+    if (seed !== undefined) await facilitator.fill('#rp-seed', String(seed));
     await facilitator.getByRole('button', { name: 'Create table' }).click();
     const href = async (seat: string) => (await facilitator.getByTestId(`link-${seat}`).getAttribute('href')) ?? '';
     await facilitator.getByTestId('link-facilitator').waitFor();
@@ -120,7 +122,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
   }, 90_000);
 
   it('lets two human seats in two browsers reach a deal on the 11th SMA terms', async () => {
-    const { facilitator, us: usLink, rok: rokLink } = await createTable('people');
+    // Seed 1: the Assembly passes +13.9 % at this table (it does about 84 % of the time; service.test.ts pins seeds 1 and 2).
+    const { facilitator, us: usLink, rok: rokLink } = await createTable('people', 1);
     const us = await newPage();
     const rok = await newPage();
     await us.goto(`${base}/${usLink}`);

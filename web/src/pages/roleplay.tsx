@@ -40,6 +40,7 @@ function Setup({ s }: { s: Strings }) {
   const [scenarios, setScenarios] = useState<readonly { id: string; name: string; description?: string }[]>([]);
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
+  const [seed, setSeed] = useState('');
   const [created, setCreated] = useState<{ sessionId: string; tokens: Partial<Record<string, string>> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -59,7 +60,14 @@ function Setup({ s }: { s: Strings }) {
       if (p !== 'people') agents[side] = AGENTS[p];
     }
     try {
-      setCreated(await rp('/sessions', null, { scenarioId, ...(Object.keys(agents).length > 0 ? { agents } : {}) }));
+      setCreated(
+        await rp('/sessions', null, {
+          scenarioId,
+          ...(Object.keys(agents).length > 0 ? { agents } : {}),
+          // The server checks the range and names the field when it is wrong.
+          ...(seed.trim() !== '' ? { seed: Number(seed) } : {}),
+        }),
+      );
     } catch (e) {
       setError(errorText(e));
     }
@@ -98,6 +106,19 @@ function Setup({ s }: { s: Strings }) {
             </select>
           </div>
         ))}
+        <div className="field">
+          <label htmlFor="rp-seed">{s.seed}</label>
+          <input
+            id="rp-seed"
+            inputMode="numeric"
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            aria-describedby="rp-seed-hint"
+          />
+          <small id="rp-seed-hint" className="muted">
+            {s.seedHint}
+          </small>
+        </div>
         <button type="button" className="primary" disabled={!scenarioId} onClick={() => void create()}>
           {s.create}
         </button>
