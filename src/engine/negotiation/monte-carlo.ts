@@ -84,8 +84,11 @@ export interface MonteCarloSpec {
   readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: InputDistribution }[];
   /** KRW per USD, recorded per run. */
   readonly exchangeRate?: InputDistribution;
-  /** Histogram ranges: furloughed worker-months default to [0, (deadline + 1) × 10,000] in 50 bins. */
-  readonly bins?: { readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number } };
+  /** Histogram ranges: months in lapse default to [0, deadline + 1], furloughed worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
+  readonly bins?: {
+    readonly monthsInLapse?: { readonly max: number; readonly bins: number };
+    readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number };
+  };
 }
 
 /** Everything drawn for one run, in draw order. */
@@ -229,7 +232,10 @@ export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepa
 
 // Summaries ------------------------------------------------------------------------------------------------
 
-/** Fixed bins over [min, max]; values outside count in the edge bins. Sums are integers in millionths. */
+/**
+ * Fixed bins over [min, max]: bin k is [min + k·w, min + (k + 1)·w) with w = (max − min) / bins; values outside count
+ * in the edge bins, a value within 1e-9 of a bin's lower edge counts in that bin. Sums are integers in millionths.
+ */
 export interface Histogram {
   readonly min: number;
   readonly max: number;
@@ -252,7 +258,8 @@ export const emptyHistogram = (min: number, max: number, bins: number): Histogra
 
 export function addToHistogram(h: Histogram, x: number): Histogram {
   const bins = h.counts.length;
-  const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) / (h.max - h.min)) * bins);
+  // Multiply first so integers stay on integer edges ((1 / 49) · 49 < 1); 1e-9 keeps grid values on their lower edge.
+  const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) * bins) / (h.max - h.min) + 1e-9);
   const bin = Math.min(bins - 1, Math.max(0, raw));
   const counts = h.counts.slice();
   counts[bin] = (counts[bin] as number) + 1;
@@ -347,7 +354,11 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     terms,
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
-    monthsInLapse: emptyHistogram(0, horizon, Math.min(50, horizon)),
+    monthsInLapse: emptyHistogram(
+      0,
+      spec.bins?.monthsInLapse?.max ?? horizon,
+      spec.bins?.monthsInLapse?.bins ?? Math.min(50, horizon),
+    ),
     furloughedWorkerMonths: emptyHistogram(
       0,
       spec.bins?.furloughedWorkerMonths?.max ?? horizon * 10_000,
