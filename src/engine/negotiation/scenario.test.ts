@@ -129,7 +129,7 @@ describe('scenario builder', () => {
     expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14, 0, 0, 0]);
     expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 311_000_000]);
     const furlough = whole.summary.furloughedWorkerMonths;
-    expect(furlough.counts.map((c, k) => [k * 2000, c]).filter(([, c]) => c > 0)).toEqual([
+    expect(furlough.counts.flatMap((c, k) => (c > 0 ? [[k * 2000, c]] : []))).toEqual([
       [4000, 6],
       [8000, 6],
       [12_000, 28],

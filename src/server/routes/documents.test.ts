@@ -136,4 +136,28 @@ describe('saved documents', () => {
     ]);
     expect((await call('GET', '/api/documents/treaty')).status).toBe(400);
   });
+
+  it('checks an edited scenario without saving it: 200 when valid, 422 with the bad field when not', async () => {
+    const scenario = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
+    const ok = await call('POST', '/api/documents/scenario/check', scenario);
+    expect([ok.status, ok.body]).toEqual([200, { id: 'sma-11-talks', name: '11th SMA talks (2019–2021)' }]);
+    // A reservation value is a utility in [0, 1] (scenario-file.ts `unit`).
+    const edited = {
+      ...scenario,
+      parties: { ...scenario.parties, rok: { ...scenario.parties.rok, reservation: 1.4 } },
+    };
+    const bad = await call('POST', '/api/documents/scenario/check', edited);
+    expect([bad.status, bad.body.error.issues]).toEqual([
+      422,
+      [
+        {
+          path: 'body.parties.rok.reservation',
+          expected: 'a value at most 1',
+          found: '1.4',
+          message: 'expected a value at most 1, found 1.4',
+        },
+      ],
+    ]);
+    expect((await call('GET', '/api/documents/scenario/sma-11-talks')).status).toBe(404);
+  });
 });

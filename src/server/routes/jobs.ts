@@ -38,7 +38,13 @@ export const jobRoutes =
               'Runs in worker threads. Follow it at /api/jobs/{id}/events; fetch it at /api/jobs/{id}. Refused with 422 above the runs limit and 429 above the concurrent jobs limit per client.',
             tags: ['jobs'],
             body: kind.input,
-            response: { 202: jobSnapshotSchema, ...errorResponses(400, 413, 422, 429, 503) },
+            // The snapshot with this kind's result schema, so the API description documents each kind's output.
+            response: {
+              202: jobSnapshotSchema.extend({
+                result: kind.output.nullable().describe('Once succeeded (GET /api/jobs/{id}), else null'),
+              }),
+              ...errorResponses(400, 413, 422, 429, 503),
+            },
           },
         },
         async (request, reply) => {
