@@ -288,6 +288,35 @@ export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
   };
 }
 
+/** One bar of a histogram as drawn: the runs with a value in [from, to). */
+export interface HistogramBar {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/**
+ * The histogram as at most `maxBars` bars: empty bins at either end left out, then every k adjacent bins summed
+ * (k the smallest that fits, groups aligned to bin 0 so edges stay on the original grid). Counts stay exact.
+ * @example histogramBars(h, 30) // [{ from: 0.05, to: 0.1, count: 12 }, …]
+ */
+export function histogramBars(h: Histogram, maxBars: number): HistogramBar[] {
+  const bins = h.counts.length;
+  const first = h.counts.findIndex((c) => c > 0);
+  if (first === -1) return [];
+  const last = bins - 1 - [...h.counts].reverse().findIndex((c) => c > 0);
+  const k = Math.max(1, Math.ceil((last - first + 1) / Math.max(1, maxBars)));
+  const edge = (i: number): number => h.min + ((h.max - h.min) * i) / bins;
+  const bars: HistogramBar[] = [];
+  for (let start = Math.floor(first / k) * k; start <= last; start += k) {
+    let count = 0;
+    for (let i = start; i < Math.min(bins, start + k); i++) count += h.counts[i] as number;
+    bars.push({ from: edge(start), to: edge(Math.min(bins, start + k)), count });
+  }
+  // With grouping the alignment can leave one more group than maxBars; it is kept rather than shifting the edges.
+  return bars;
+}
+
 /** The q-quantile read from the histogram, interpolating linearly inside the bin (exact only to a bin width). */
 export function histogramQuantile(h: Histogram, q: number): number | null {
   if (h.n === 0) return null;
