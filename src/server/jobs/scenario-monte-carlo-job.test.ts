@@ -55,7 +55,7 @@ describe('scenario Monte Carlo job', () => {
     expect(furloughedWorkerMonths.counts.reduce((a: number, b: number) => a + b, 0)).toBe(500);
     expect([firstYearChange.n, monthsToAgreement.n]).toEqual([278, 278]);
     expect(Object.values(r.options['escalation-index']).reduce((a, b) => (a as number) + (b as number), 0)).toBe(278);
-    // Pinned for seed 7: talks end 17–21 months after expiry; 4,000–5,000 furloughed for one to two months.
+    // Pinned for seed 7: talks end 17–21 months after expiry; 4,000–5,000 furloughed from April to the stopgap.
     expect(monthsInLapse.counts.slice(17)).toEqual([1, 21, 57, 98, 323, 0]);
     expect(furloughedWorkerMonths.counts.slice(5, 8)).toEqual([3, 318, 179]);
   });

@@ -121,12 +121,15 @@ export const documentRoutes =
           tags: ['documents'],
           params: kindParams,
           body: z.unknown(),
-          response: { 200: z.object({ id: z.string(), name: z.string() }), ...errorResponses(400, 413, 422) },
+          response: {
+            200: z.object({ id: z.string().optional(), name: z.string() }),
+            ...errorResponses(400, 413, 422),
+          },
         },
       },
       async (request) => {
         const document = validated(request.params.kind, request.body);
-        return { id: document.id, name: document.name };
+        return { ...(document.id === undefined ? {} : { id: document.id }), name: document.name };
       },
     );
 

@@ -203,7 +203,7 @@ function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string
       )}
       <p className="muted" style={{ fontSize: '0.85rem' }}>
         {fill(s.counted, { n: i.int(h.n), runs: i.int(runs) })} ({shown.agreedOnly ? s.agreedOnly : s.everyRun})
-        {mean === null ? '' : ` · ${s.mean} ${fmt(mean)}`}
+        {mean === null ? '' : ` · ${s.mean} ${shown.whole ? mean.toFixed(1) : fmt(mean)}`}
         {h.highest !== null && h.highest > h.max ? ` · ${fill(s.above, { x: fmt(h.max), h: fmt(h.highest) })}` : ''}
         {h.lowest !== null && h.lowest < h.min ? ` · ${fill(s.below, { x: fmt(h.min), h: fmt(h.lowest) })}` : ''}
       </p>

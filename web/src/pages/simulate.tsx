@@ -544,11 +544,23 @@ function SavePanel({
     <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end', marginTop: 8 }}>
       <div className="field">
         <label htmlFor="save-id">{s.saveId}</label>
-        <input id="save-id" type="text" value={id} onChange={(e) => setId(e.target.value)} />
+        <input
+          id="save-id"
+          type="text"
+          style={{ width: '18em', maxWidth: '100%' }}
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="save-name">{s.saveName}</label>
-        <input id="save-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="save-name"
+          type="text"
+          style={{ width: '22em', maxWidth: '100%' }}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <button type="button" disabled={disabled || state?.state === 'loading'} onClick={() => void save()}>
         {s.save}
