@@ -6,7 +6,7 @@
  */
 import { createRng, deriveSeed, randomNormal, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { type Outcome } from './domain.js';
+import { numericIssueSize, type Outcome } from './domain.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import type { Preferences } from './preferences.js';
@@ -365,13 +365,19 @@ export interface MonteCarloSummary {
   readonly furloughedWorkerMonths: Histogram;
 }
 
-/** The empty summary for a spec (bins: each numeric issue's range in 20 bins; rounds 0..deadline). */
+/** The empty summary for a spec (bins: one per grid value of a numeric issue with at most 20, else 20; rounds 0..deadline). */
 export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
   const terms: Record<string, Histogram> = {};
   const options: Record<string, Record<string, number>> = {};
   for (const issue of spec.config.domain.issues) {
-    if (issue.kind === 'numeric') terms[issue.name] = emptyHistogram(issue.min, issue.max, 20);
-    else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
+    if (issue.kind === 'numeric') {
+      // An issue with at most 20 grid values gets one bin per value (durations of 1–6 years), else 20 bins.
+      const size = numericIssueSize(issue);
+      terms[issue.name] =
+        size <= 20
+          ? emptyHistogram(issue.min, issue.min + size * issue.step, size)
+          : emptyHistogram(issue.min, issue.max, 20);
+    } else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
   }
   const horizon = spec.config.deadline + 1;
   return {

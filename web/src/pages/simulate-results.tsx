@@ -107,8 +107,9 @@ export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }
       .map(([name, t]) => ({
         key: name,
         histogram: t,
-        fmt: (x: number) => x.toFixed(2),
-        whole: false,
+        fmt: (x: number) => String(Number(x.toFixed(4))),
+        // Terms with at most 20 grid values have one bin per value (monte-carlo.ts emptySummary).
+        whole: true,
         agreedOnly: true,
       })),
   ];
