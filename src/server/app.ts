@@ -151,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios)],
+      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, deps.documents?.store)],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,

@@ -143,6 +143,7 @@ describe('scenario Monte Carlo job', () => {
     ]);
     expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toEqual([
       'scenario',
+      'document',
       'scenarioBody',
       'seed',
       'runs',

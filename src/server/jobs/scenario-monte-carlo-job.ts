@@ -11,6 +11,7 @@ import {
 import { parseScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
+import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
 
 /** The bundled scenarios (data/scenarios/*.yaml) by id; a file that does not parse is left out. */
@@ -111,6 +112,9 @@ export function scenarioMonteCarloResult(
 export interface ScenarioMonteCarloInput {
   readonly scenario?: string | undefined;
   readonly scenarioBody?: unknown;
+  /** A saved scenario (documents routes); the job records its body and version, so it shows exactly what ran. */
+  readonly document?: string | undefined;
+  readonly documentVersion?: number | undefined;
   readonly seed: number;
   readonly runs: number;
 }
@@ -156,9 +160,10 @@ export function parseInlineScenario(body: unknown): Parsed {
   return { ok: true, scenario: parsed.value };
 }
 
-/** A bundled or an inline SMA negotiation scenario played many times (src/sim's scenario worker). */
+/** A bundled, saved or inline SMA negotiation scenario played many times (src/sim's scenario worker). */
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
+  documents?: DocumentStore,
 ): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
   // Inputs are immutable once validated: each is parsed once, for check, chunks and combine.
@@ -193,6 +198,13 @@ export function scenarioMonteCarloJob(
           .enum(ids as [string, ...string[]])
           .optional()
           .describe('A bundled scenario (data/scenarios)'),
+        document: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
+          .optional()
+          .describe(
+            'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
+          ),
         scenarioBody: z
           .looseObject({})
           .optional()
@@ -202,13 +214,34 @@ export function scenarioMonteCarloJob(
         seed: z.number().int().min(0).max(4294967295),
         runs: z.number().int().min(1),
       })
-      .refine((input) => (input.scenario === undefined) !== (input.scenarioBody === undefined), {
-        message: 'exactly one of scenario and scenarioBody',
-        path: ['scenario'],
-      }),
+      .refine(
+        (input) => [input.scenario, input.scenarioBody, input.document].filter((x) => x !== undefined).length === 1,
+        { message: 'exactly one of scenario, document and scenarioBody', path: ['scenario'] },
+      ),
     output: scenarioMonteCarloOutput,
     worker: new URL(`../../sim/scenario-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),
     runs: (input) => input.runs,
+    prepare: async (input) => {
+      if (input.document === undefined || input.scenarioBody !== undefined) return { ok: true, value: input };
+      if (documents === undefined)
+        return {
+          ok: false,
+          error: { code: 'document/kind_unavailable', message: 'This server keeps no saved documents.' },
+        };
+      const saved = await documents.getDocument('scenario', input.document);
+      // A store that cannot answer says so (503); a missing document is the caller's 404.
+      if (!saved.ok && !saved.error.code.endsWith('not_found')) return saved;
+      if (!saved.ok)
+        return {
+          ok: false,
+          error: {
+            code: 'document/not_found',
+            message: `No saved scenario ${input.document}.`,
+            issues: [{ path: 'body.document', expected: 'the id of a saved scenario', found: `"${input.document}"` }],
+          },
+        };
+      return { ok: true, value: { ...input, scenarioBody: saved.value.body, documentVersion: saved.value.version } };
+    },
     check: (input) => {
       const parsed = parsedOf(input);
       return parsed.ok ? null : parsed.error;

@@ -160,4 +160,33 @@ describe('saved documents', () => {
     ]);
     expect((await call('GET', '/api/documents/scenario/sma-11-talks')).status).toBe(404);
   });
+
+  it('runs a saved scenario by its id, recording the body and version that ran, and 404 for an unknown id', async () => {
+    const scenario = parse(readFileSync(new URL('../../../data/scenarios/sma-12-talks.yaml', import.meta.url), 'utf8'));
+    const edited = { ...scenario, id: 'sma-12-short', protocol: { ...scenario.protocol, deadline: 12 } };
+    expect((await call('PUT', '/api/documents/scenario/sma-12-short', edited)).status).toBe(200);
+    const started = await call('POST', '/api/jobs/scenario-monte-carlo', {
+      document: 'sma-12-short',
+      seed: 3,
+      runs: 50,
+    });
+    expect([
+      started.status,
+      started.body.input.documentVersion,
+      started.body.input.scenarioBody.protocol.deadline,
+    ]).toEqual([202, 1, 12]);
+    const events = await app.inject({ url: `/api/jobs/${started.body.id}/events` });
+    const last = JSON.parse(events.body.trim().split('\n\n').at(-1)?.split('\n')[1]?.slice('data: '.length) ?? 'null');
+    expect([last.status, last.result.scenario, last.result.runs]).toEqual(['succeeded', 'sma-12-short', 50]);
+    const missing = await call('POST', '/api/jobs/scenario-monte-carlo', {
+      document: 'no-such-scenario',
+      seed: 3,
+      runs: 50,
+    });
+    expect([missing.status, missing.body.error.code, missing.body.error.issues[0].path]).toEqual([
+      404,
+      'document/not_found',
+      'body.document',
+    ]);
+  });
 });

@@ -48,7 +48,9 @@ export const jobRoutes =
           },
         },
         async (request, reply) => {
-          const started = jobs.start(kind.name, request.body, request.ip);
+          const prepared = kind.prepare ? await kind.prepare(request.body) : { ok: true as const, value: request.body };
+          if (!prepared.ok) throw new ApiFailure(prepared.error);
+          const started = jobs.start(kind.name, prepared.value, request.ip);
           if (!started.ok) throw new ApiFailure(started.error);
           request.log.info(
             { job: started.value.id, kind: kind.name, chunks: started.value.progress.total },

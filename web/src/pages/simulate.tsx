@@ -246,9 +246,11 @@ export default function SimulatePage() {
     kind === 'rubinstein-split'
       ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
       : scenarioKind
-        ? !saved && !edited
-          ? { scenario: smaTalks.id, seed, runs }
-          : { scenarioBody: body, seed, runs }
+        ? edited
+          ? { scenarioBody: body, seed, runs }
+          : saved
+            ? { document: saved, seed, runs }
+            : { scenario: smaTalks.id, seed, runs }
         : { ...chosenScenario.spec, seed, runs };
   const rangeOk = (min: number, max: number) =>
     min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
@@ -303,7 +305,7 @@ export default function SimulatePage() {
 
   const invalid =
     (kind === 'rubinstein-split' && (d1min > d1max || d2min > d2max)) ||
-    (scenarioKind && (saved !== '' || edited) && (body === null || issues.length > 0));
+    (scenarioKind && edited && (body === null || issues.length > 0));
   const chooseScenario = (value: string) =>
     value.startsWith('saved:')
       ? setParams({ saved: value.slice('saved:'.length), edits: null })
