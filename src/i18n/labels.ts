@@ -73,3 +73,17 @@ const STATUS: Record<string, readonly [string, string]> = {
 };
 
 export const statusLabel = (status: string, lang: Lang): string => STATUS[status]?.[lang === 'ko' ? 1 : 0] ?? status;
+
+const SIMULATED: Record<string, readonly [string, string]> = {
+  firstYearChange: ['First-year change', '첫해 증가율'],
+  firstYearUsdBillions: ['First-year amount (USD bn)', '첫해 분담금 (십억 달러)'],
+  monthsToAgreement: ['Months to agreement', '타결까지 걸린 개월 수'],
+  roundsToAgreement: ['Rounds to agreement', '타결까지 걸린 회차'],
+  monthsInLapse: ['Months in lapse', '협정 공백 개월 수'],
+  furloughedWorkerMonths: ['Furloughed worker-months', '무급휴직 인원×개월'],
+  duration: ['Duration (years)', '협정 기간 (년)'],
+  'escalation-index': ['Escalation index', '인상 지표'],
+};
+
+/** A Monte Carlo quantity or term by its key in the scenario job's result: "Months in lapse", "협정 공백 개월 수". */
+export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key]?.[lang === 'ko' ? 1 : 0] ?? key;

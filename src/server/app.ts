@@ -35,6 +35,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { solveRoutes } from './routes/solve.js';
 import { roleplayRoutes, type RolePlayRoutesDeps } from './roleplay-routes.js';
 import { negotiateRoutes } from './routes/negotiate.js';
+import { scenarioRoutes } from './routes/scenarios.js';
 import type { SmaRecord } from '../io/load-record.js';
 
 export interface AppDeps {
@@ -150,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios)],
+      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, deps.documents?.store)],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);
   await app.register(negotiateRoutes(scenarios));
+  await app.register(scenarioRoutes(scenarios));
   if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
   if (deps.roleplay) await app.register(roleplayRoutes(deps.roleplay));
 

@@ -215,6 +215,82 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       await page.screenshot({ path: join(screenshots, 'simulate-sma-11.png'), fullPage: true });
     });
 
+    it('draws the 11th SMA talks as histograms of months in lapse and furloughed worker-months', async () => {
+      // `sma simulate sma-11-talks --runs 500 --seed 7` (the job test pins the same counts): every run in lapse
+      // 17–21 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, in bins of 2,000.
+      await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const lapse = page.getByTestId('histogram-monthsInLapse');
+      await lapse.locator('.chart[data-drawn="true"]').waitFor({ timeout: 120_000 });
+      await expect(lapse.getAttribute('data-total')).resolves.toBe('500');
+      await expect(lapse.getAttribute('data-bars')).resolves.toBe('5');
+      await expect(lapse.locator('.chart').getAttribute('aria-label')).resolves.toBe(
+        'Months in lapse — Simulation result: 500 runs, seed 7',
+      );
+      const furlough = page.getByTestId('histogram-furloughedWorkerMonths');
+      await expect(furlough.getAttribute('data-total')).resolves.toBe('500');
+      await furlough.getByText('Table and CSV').click();
+      await expect(furlough.locator('tbody tr').allTextContents()).resolves.toEqual([
+        '10,00012,0003',
+        '12,00014,000318',
+        '14,00016,000179',
+      ]);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        furlough.getByRole('button', { name: /^CSV — / }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe('simulation-sma-11-talks-furloughed-worker-months.csv');
+      await expect(page.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('278');
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-histograms.png'), fullPage: true });
+      await page.getByRole('button', { name: '한국어' }).click();
+      await expect(lapse.locator('.chart').getAttribute('aria-label')).resolves.toBe(
+        '협정 공백 개월 수 — 시뮬레이션 결과: 500회 실행, 시드 7',
+      );
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-histograms-ko.png'), fullPage: true });
+      await page.getByRole('button', { name: 'English' }).click();
+    });
+
+    it('edits the scenario: the server’s message beside a bad field, then a valid edit saved and run', async () => {
+      await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=300&seed=7');
+      await page.getByText('Edit this scenario').click();
+      const rok = page.locator('[data-field="parties.rok.reservation"]');
+      // A reservation value is a utility in [0, 1] (src/io/scenario-file.ts, as `sma validate` checks it).
+      await rok.fill('1.4');
+      await expect.poll(() => rok.getAttribute('aria-invalid')).toBe('true');
+      const message = page.locator(`[id="${await rok.getAttribute('aria-describedby')}"]`);
+      await expect(message.textContent()).resolves.toBe('expected a value at most 1, found 1.4');
+      await expect(page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).resolves.toBe(true);
+      expect(decodeURIComponent(page.url())).toContain('"parties.rok.reservation":1.4');
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-edit-invalid.png'), fullPage: true });
+      await rok.fill('0.2');
+      // The Monte Carlo draws the ROK reservation from its own range: narrow it to the edited point.
+      await page.locator('[data-field="uncertainty.reservation.rok.min"]').fill('0.2');
+      await page.locator('[data-field="uncertainty.reservation.rok.max"]').fill('0.2');
+      await expect.poll(() => page.getByText('The server accepts this scenario.').count()).toBe(1);
+      await expect(rok.getAttribute('aria-invalid')).resolves.toBe(null);
+      await page.getByLabel('Save as (id: lowercase letters, digits, hyphens)').fill('sma-11-weak-rok');
+      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await expect.poll(() => page.url()).toContain('saved=sma-11-weak-rok');
+      expect(page.url()).not.toContain('edits=');
+      await expect(page.locator('#sma-talks').inputValue()).resolves.toBe('saved:sma-11-weak-rok');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId('simulation-result').textContent(), { timeout: 120_000 })
+        .toContain('(scenario-monte-carlo), seed 7, 300 runs');
+      // The saved scenario runs, not the bundled one (55.6 % for seed 7): a ROK that accepts 0.2 concedes more than
+      // the Assembly ratifies, so fewer deals stand (pinned for seed 7, 300 runs).
+      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+        /^Agreement rate: 33\.3% \(95% interval 28\.2% – 38\.8%\)/,
+      );
+      await expect(page.getByTestId('histogram-monthsInLapse').getAttribute('data-total')).resolves.toBe('300');
+      await settle(page);
+      await page.screenshot({ path: join(screenshots, 'simulate-edit-saved-run.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    }, 180_000);
+
     it('draws one run of the 12th SMA talks on the utility plane', async () => {
       // `sma negotiate sma-12-talks --seed 1`: 23 offers, no agreement by the deadline, talks end 2025-01-01.
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-12-talks&seed=1');

@@ -1,5 +1,6 @@
 // Shapes the web app reads from the server (docs/web-api-needs.md) and shares with the engine.
 import type { Agreement, EscalationRule, YearRule } from '../../src/engine/agreement/types.js';
+import type { Histogram, MonteCarloReport } from '../../src/engine/negotiation/monte-carlo.js';
 
 export type { Agreement, EscalationRule, YearRule };
 
@@ -55,4 +56,32 @@ export interface RubinsteinSplitResult {
   readonly minShare: number;
   readonly maxShare: number;
   readonly histogram: readonly Bin[];
+}
+
+/** Output of the `scenario-monte-carlo` job (src/server/jobs/scenario-monte-carlo-job.ts): the report and exact histograms. */
+export interface ScenarioMonteCarloResult extends Omit<MonteCarloReport, 'agreementInterval95'> {
+  readonly scenario: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly agreementInterval95: readonly [number, number];
+  readonly histograms: {
+    readonly firstYearChange: Histogram;
+    readonly firstYearUsdBillions: Histogram;
+    readonly monthsToAgreement: Histogram;
+    readonly roundsToAgreement: Histogram;
+    readonly monthsInLapse: Histogram;
+    readonly furloughedWorkerMonths: Histogram;
+    readonly terms: Readonly<Record<string, Histogram>>;
+  };
+  readonly options: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** A saved document as GET /api/documents/:kind lists it. */
+export interface SavedDocument {
+  readonly kind: string;
+  readonly id: string;
+  readonly name: string;
+  readonly body: unknown;
+  readonly version: number;
+  readonly updatedAt: string;
 }

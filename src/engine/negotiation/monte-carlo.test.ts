@@ -5,6 +5,7 @@ import {
   addToHistogram,
   emptyHistogram,
   emptySummary,
+  histogramBars,
   histogramQuantile,
   mergeSummaries,
   reportSummary,
@@ -33,6 +34,32 @@ describe('Monte Carlo', () => {
     expect(histogramQuantile(h, 0.5)).toBe(50);
     expect(histogramQuantile(h, 0.05)).toBe(5);
     expect(h.sumMicro / 1e6 / h.n).toBe(49.5);
+  });
+
+  it('draws a histogram as at most n bars: empty ends dropped, adjacent bins summed on the original grid', () => {
+    let h = emptyHistogram(0, 100, 20);
+    for (const x of [12, 13, 37, 41, 99]) h = addToHistogram(h, x);
+    expect(histogramBars(h, 5)).toEqual([
+      { from: 0, to: 20, count: 2 },
+      { from: 20, to: 40, count: 1 },
+      { from: 40, to: 60, count: 1 },
+      { from: 60, to: 80, count: 0 },
+      { from: 80, to: 100, count: 1 },
+    ]);
+    const fine = histogramBars(h, 100);
+    expect([fine.length, fine[0], fine.at(-1)]).toEqual([
+      18,
+      { from: 10, to: 15, count: 2 },
+      { from: 95, to: 100, count: 1 },
+    ]);
+    expect(histogramBars(emptyHistogram(0, 1, 4), 10)).toEqual([]);
+  });
+
+  it('counts a whole number on its own bin even where (k / n) · n falls below k in floating point', () => {
+    // (1 / 49) · 49 = 0.9999999999999999: dividing first would put 1 in bin 0.
+    expect(addToHistogram(emptyHistogram(0, 49, 49), 1).counts[1]).toBe(1);
+    // 0.139 on a 0.001 grid over [0, 4.7] (the 11th SMA's 2021 +13.9 %) counts in the bin starting at 0.139.
+    expect(addToHistogram(emptyHistogram(0, 4.7, 4700), 0.139).counts[139]).toBe(1);
   });
 
   it('draws run i from deriveSeed(seed, i) alone: the same run gives the same result in any chunk', () => {

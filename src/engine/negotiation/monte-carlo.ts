@@ -6,7 +6,7 @@
  */
 import { createRng, deriveSeed, randomNormal, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { type Outcome } from './domain.js';
+import { numericIssueSize, type Outcome } from './domain.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import type { Preferences } from './preferences.js';
@@ -84,8 +84,11 @@ export interface MonteCarloSpec {
   readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: InputDistribution }[];
   /** KRW per USD, recorded per run. */
   readonly exchangeRate?: InputDistribution;
-  /** Histogram ranges: furloughed worker-months default to [0, (deadline + 1) × 10,000] in 50 bins. */
-  readonly bins?: { readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number } };
+  /** Histogram ranges: months in lapse default to [0, deadline + 1], furloughed worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
+  readonly bins?: {
+    readonly monthsInLapse?: { readonly max: number; readonly bins: number };
+    readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number };
+  };
 }
 
 /** Everything drawn for one run, in draw order. */
@@ -229,7 +232,10 @@ export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepa
 
 // Summaries ------------------------------------------------------------------------------------------------
 
-/** Fixed bins over [min, max]; values outside count in the edge bins. Sums are integers in millionths. */
+/**
+ * Fixed bins over [min, max]: bin k is [min + k·w, min + (k + 1)·w) with w = (max − min) / bins; values outside count
+ * in the edge bins, a value within 1e-9 of a bin's lower edge counts in that bin. Sums are integers in millionths.
+ */
 export interface Histogram {
   readonly min: number;
   readonly max: number;
@@ -252,7 +258,8 @@ export const emptyHistogram = (min: number, max: number, bins: number): Histogra
 
 export function addToHistogram(h: Histogram, x: number): Histogram {
   const bins = h.counts.length;
-  const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) / (h.max - h.min)) * bins);
+  // Multiply first so integers stay on integer edges ((1 / 49) · 49 < 1); 1e-9 keeps grid values on their lower edge.
+  const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) * bins) / (h.max - h.min) + 1e-9);
   const bin = Math.min(bins - 1, Math.max(0, raw));
   const counts = h.counts.slice();
   counts[bin] = (counts[bin] as number) + 1;
@@ -279,6 +286,35 @@ export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
     lowest: pick(a.lowest, b.lowest, Math.min),
     highest: pick(a.highest, b.highest, Math.max),
   };
+}
+
+/** One bar of a histogram as drawn: the runs with a value in [from, to). */
+export interface HistogramBar {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/**
+ * The histogram as at most `maxBars` bars: empty bins at either end left out, then every k adjacent bins summed
+ * (k the smallest that fits, groups aligned to bin 0 so edges stay on the original grid). Counts stay exact.
+ * @example histogramBars(h, 30) // [{ from: 0.05, to: 0.1, count: 12 }, …]
+ */
+export function histogramBars(h: Histogram, maxBars: number): HistogramBar[] {
+  const bins = h.counts.length;
+  const first = h.counts.findIndex((c) => c > 0);
+  if (first === -1) return [];
+  const last = bins - 1 - [...h.counts].reverse().findIndex((c) => c > 0);
+  const k = Math.max(1, Math.ceil((last - first + 1) / Math.max(1, maxBars)));
+  const edge = (i: number): number => h.min + ((h.max - h.min) * i) / bins;
+  const bars: HistogramBar[] = [];
+  for (let start = Math.floor(first / k) * k; start <= last; start += k) {
+    let count = 0;
+    for (let i = start; i < Math.min(bins, start + k); i++) count += h.counts[i] as number;
+    bars.push({ from: edge(start), to: edge(Math.min(bins, start + k)), count });
+  }
+  // With grouping the alignment can leave one more group than maxBars; it is kept rather than shifting the edges.
+  return bars;
 }
 
 /** The q-quantile read from the histogram, interpolating linearly inside the bin (exact only to a bin width). */
@@ -329,13 +365,19 @@ export interface MonteCarloSummary {
   readonly furloughedWorkerMonths: Histogram;
 }
 
-/** The empty summary for a spec (bins: each numeric issue's range in 20 bins; rounds 0..deadline). */
+/** The empty summary for a spec (bins: one per grid value of a numeric issue with at most 20, else 20; rounds 0..deadline). */
 export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
   const terms: Record<string, Histogram> = {};
   const options: Record<string, Record<string, number>> = {};
   for (const issue of spec.config.domain.issues) {
-    if (issue.kind === 'numeric') terms[issue.name] = emptyHistogram(issue.min, issue.max, 20);
-    else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
+    if (issue.kind === 'numeric') {
+      // An issue with at most 20 grid values gets one bin per value (durations of 1–6 years), else 20 bins.
+      const size = numericIssueSize(issue);
+      terms[issue.name] =
+        size <= 20
+          ? emptyHistogram(issue.min, issue.min + size * issue.step, size)
+          : emptyHistogram(issue.min, issue.max, 20);
+    } else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
   }
   const horizon = spec.config.deadline + 1;
   return {
@@ -347,7 +389,11 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     terms,
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
-    monthsInLapse: emptyHistogram(0, horizon, Math.min(50, horizon)),
+    monthsInLapse: emptyHistogram(
+      0,
+      spec.bins?.monthsInLapse?.max ?? horizon,
+      spec.bins?.monthsInLapse?.bins ?? Math.min(50, horizon),
+    ),
     furloughedWorkerMonths: emptyHistogram(
       0,
       spec.bins?.furloughedWorkerMonths?.max ?? horizon * 10_000,

@@ -8,6 +8,7 @@ import {
   runScenario,
   runScenarioChunk,
   scenarioConfig,
+  scenarioLapseBins,
   scenarioLapseModel,
 } from './scenario.js';
 import { lapseAssemblies as assemblies, lapseScenario as scenario } from './test-scenarios.js';
@@ -61,5 +62,36 @@ describe('scenario builder', () => {
     expect(s.firstYearChange.n).toBe(s.summary.agreements);
     expect(s.firstYearChange.lowest ?? 0).toBeGreaterThanOrEqual(0);
     expect(s.firstYearChange.highest ?? 0).toBeLessThanOrEqual(0.5);
+  });
+
+  it('bins months in lapse by whole month and furloughed worker-months by 2,000 up to the stopgap', () => {
+    // Lapse from 2020-01-01, stopgap 2020-06-15: 9,000 workers × 6 months = 54,000 worker-months at most.
+    expect(scenarioLapseBins(scenario)).toEqual({
+      monthsInLapse: { max: 15, bins: 15 },
+      furloughedWorkerMonths: { max: 54_000, bins: 27 },
+    });
+    expect(scenarioLapseBins({ ...scenario, lapse: null })).toBeUndefined();
+  });
+
+  it('counts 40 seeded runs into exact lapse and furlough histograms, the same when merged from chunks', () => {
+    // Pinned for seed 11: 28 agreements 4–10 months after expiry, 12 deadlines (11 months); 4,500 furloughed a month
+    // from month 4 (context furlough_2020) until the stopgap, so 1, 2 or 3 furloughed months = 4,500, 9,000 or 13,500.
+    const whole = runScenarioChunk(scenario, 11, 0, 40);
+    const lapse = whole.summary.monthsInLapse;
+    expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([28, 12]);
+    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14, 0, 0, 0]);
+    expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 311_000_000]);
+    const furlough = whole.summary.furloughedWorkerMonths;
+    expect(furlough.counts.flatMap((c, k) => (c > 0 ? [[k * 2000, c]] : []))).toEqual([
+      [4000, 6],
+      [8000, 6],
+      [12_000, 28],
+    ]);
+    expect([furlough.n, furlough.lowest, furlough.highest]).toEqual([40, 4500, 13_500]);
+    expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 6, 6, 7, 1, 2, 2, 2, 2, 0]);
+    const parts = [runScenarioChunk(scenario, 11, 0, 7), runScenarioChunk(scenario, 11, 7, 23)];
+    parts.push(runScenarioChunk(scenario, 11, 23, 40));
+    expect(parts.reduce(mergeScenarioSummaries)).toEqual(whole);
+    expect(mergeScenarioSummaries(parts[2]!, mergeScenarioSummaries(parts[1]!, parts[0]!))).toEqual(whole);
   });
 });

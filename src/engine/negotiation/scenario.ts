@@ -310,9 +310,35 @@ export interface ScenarioSummary {
   readonly nearRealBoth: number;
 }
 
-/** A MonteCarloSpec carrying the scenario's config, for the shared summary functions. */
+/** The smallest 1, 2 or 5 × 10^k at least x (a bin width that reads well on an axis). */
+const niceWidth = (x: number): number => {
+  const power = 10 ** Math.floor(Math.log10(Math.max(1, x)));
+  return [1, 2, 5, 10].map((m) => m * power).find((w) => w >= x) ?? 10 * power;
+};
+
+/**
+ * Lapse histogram bins for a scenario with a lapse: one bin per whole month in lapse, from 0 to the lapse model's
+ * horizon, and furloughed worker-months in at most 40 bins of a round width up to the whole workforce furloughed
+ * until the stopgap (or the horizon).
+ * @example scenarioLapseBins(sma11) // { monthsInLapse: { max: 23, bins: 23 }, furloughedWorkerMonths: { max: 54000, bins: 27 } }
+ */
+export function scenarioLapseBins(s: Scenario): MonteCarloSpec['bins'] {
+  if (s.lapse === null) return undefined;
+  const start = addDays(s.lapse.expiry, 1);
+  const months = Math.max(1, monthsBetween(start, lastRoundDate(s)) + 2) + 1;
+  // Stopgap funding ends the furlough, so workers are furloughed at most until it.
+  const stop = s.lapse.stopgapFrom;
+  const furloughMonths = stop === null ? months : Math.min(months, Math.max(1, monthsBetween(start, stop) + 1));
+  const most = s.lapse.workforce * furloughMonths;
+  const width = niceWidth(most / 40);
+  const bins = Math.max(1, Math.ceil(most / width));
+  return { monthsInLapse: { max: months, bins: months }, furloughedWorkerMonths: { max: width * bins, bins } };
+}
+
+/** A MonteCarloSpec carrying the scenario's config and lapse bins, for the shared summary functions. */
 export function scenarioSpec(s: Scenario, seed: number, runs: number): MonteCarloSpec {
   const fixed = (side: Side): StrategyDraw => ({ kind: 'fixed', spec: s.strategies[side] });
+  const bins = scenarioLapseBins(s);
   return {
     seed,
     runs,
@@ -321,6 +347,7 @@ export function scenarioSpec(s: Scenario, seed: number, runs: number): MonteCarl
       { preferences: scenarioPreferences(s.parties.us), strategy: fixed('us') },
       { preferences: scenarioPreferences(s.parties.rok), strategy: fixed('rok') },
     ],
+    ...(bins ? { bins } : {}),
   };
 }
 

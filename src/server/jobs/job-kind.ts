@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CodedError } from '../errors.js';
 
 /**
  * A kind of job: an input schema, a worker module that runs one chunk, and how chunks split and combine.
@@ -13,6 +14,10 @@ export interface JobKind<Input = unknown, Chunk = unknown, Partial = unknown, Ou
   readonly worker: URL;
   /** The Monte Carlo runs the job asks for, checked against the per-job limit. */
   runs(input: Input): number;
+  /** Checks beyond the schema (e.g. a scenario validated as its file is); an error refuses the job before it starts. */
+  check?(input: Input): CodedError | null;
+  /** Resolves references in a request (e.g. a saved document's id) into the input that runs and is recorded. */
+  prepare?(input: Input): Promise<{ ok: true; value: Input } | { ok: false; error: CodedError }>;
   chunks(input: Input): readonly Chunk[];
   /** Combines the chunks' results, given in chunk order. */
   combine(input: Input, partials: readonly Partial[]): Output;

@@ -162,6 +162,8 @@ export function createJobRunner(options: JobRunnerOptions) {
       const kind = kinds.get(kindName);
       if (kind === undefined) return { ok: false, error: { code: 'job/unknown_kind', kind: kindName } };
       if (closing) return { ok: false, error: { code: 'job/unavailable', message: 'The server is shutting down.' } };
+      const problem = kind.check?.(input) ?? null;
+      if (problem !== null) return { ok: false, error: problem };
       const runs = kind.runs(input);
       if (runs > options.maxRunsPerJob) {
         return {

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { FastifyInstance } from 'fastify';
-import { reportSummary } from '../../engine/negotiation/monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext } from '../../engine/negotiation/scenario.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
-import { loadBundledScenarios } from './scenario-monte-carlo-job.js';
+import { loadBundledScenarios, scenarioMonteCarloResult } from './scenario-monte-carlo-job.js';
 
 const scenarios = loadBundledScenarios(new URL('../../../data/scenarios/', import.meta.url));
+const sma11File = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -14,29 +16,99 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
+/** Starts a job and follows its event stream to the finished snapshot. */
+const runJob = async (payload: object) => {
+  const started = await app.inject({ method: 'POST', url: '/api/jobs/scenario-monte-carlo', payload });
+  if (started.statusCode !== 202) return { status: started.statusCode, body: started.json(), job: null };
+  const events = await app.inject({ url: `/api/jobs/${started.json().id}/events` });
+  const last = events.body.trim().split('\n\n').at(-1) ?? '';
+  return { status: 202, body: started.json(), job: JSON.parse(last.split('\n')[1]?.slice('data: '.length) ?? 'null') };
+};
+
 describe('scenario Monte Carlo job', () => {
   it('loads the three bundled SMA scenarios', () => {
     expect([...scenarios.keys()]).toEqual(['sma-11-talks', 'sma-12-talks', 'sma-13-talks']);
   });
 
   it('plays the 12th SMA talks over worker threads exactly as the engine does on this thread', async () => {
-    const started = await app.inject({
-      method: 'POST',
-      url: '/api/jobs/scenario-monte-carlo',
-      payload: { scenario: 'sma-12-talks', seed: 2024, runs: 500 },
-    });
-    expect([started.statusCode, started.json().progress]).toEqual([202, { done: 0, total: 2 }]);
-    const events = await app.inject({ url: `/api/jobs/${started.json().id}/events` });
-    const last = events.body.trim().split('\n\n').at(-1) ?? '';
-    const job = JSON.parse(last.split('\n')[1]?.slice('data: '.length) ?? 'null');
+    const { status, body, job } = await runJob({ scenario: 'sma-12-talks', seed: 2024, runs: 500 });
+    expect([status, body.progress]).toEqual([202, { done: 0, total: 2 }]);
     const scenario = scenarios.get('sma-12-talks');
     if (scenario === undefined) throw new Error('sma-12-talks is bundled');
-    const report = reportSummary(runScenarioChunk(scenario, 2024, 0, 500, scenarioChunkContext(scenario), {}).summary);
-    expect(job.result).toEqual({
-      ...report,
-      agreementInterval95: [...report.agreementInterval95],
-      scenario: 'sma-12-talks',
+    const merged = runScenarioChunk(scenario, 2024, 0, 500, scenarioChunkContext(scenario), {});
+    expect(job.result).toEqual(JSON.parse(JSON.stringify(scenarioMonteCarloResult(scenario, 2024, merged))));
+  });
+
+  it('carries exact histograms of months in lapse and furloughed worker-months for the 11th SMA talks', async () => {
+    // `sma simulate sma-11-talks --runs 500 --seed 7`: 278 of 500 runs agree (docs/scenarios.md)
+    const { job } = await runJob({ scenario: 'sma-11-talks', seed: 7, runs: 500 });
+    const r = job.result;
+    expect([r.scenario, r.seed, r.runs, r.reasons.agreement]).toEqual(['sma-11-talks', 7, 500, 278]);
+    const { monthsInLapse, furloughedWorkerMonths, firstYearChange, monthsToAgreement } = r.histograms;
+    // Lapse from 2020-01-01: one bin per month; every run counts, agreed or not.
+    expect([monthsInLapse.min, monthsInLapse.max, monthsInLapse.counts.length, monthsInLapse.n]).toEqual([
+      0, 23, 23, 500,
+    ]);
+    expect(monthsInLapse.counts.reduce((a: number, b: number) => a + b, 0)).toBe(500);
+    // 9,000 workers furloughed at most until the stopgap of 2020-06-15: 54,000 worker-months in bins of 2,000.
+    expect([furloughedWorkerMonths.max, furloughedWorkerMonths.counts.length]).toEqual([54_000, 27]);
+    expect(furloughedWorkerMonths.counts.reduce((a: number, b: number) => a + b, 0)).toBe(500);
+    expect([firstYearChange.n, monthsToAgreement.n]).toEqual([278, 278]);
+    expect(Object.values(r.options['escalation-index']).reduce((a, b) => (a as number) + (b as number), 0)).toBe(278);
+    // Pinned for seed 7: talks end 17–21 months after expiry; 4,000–5,000 furloughed from April to the stopgap.
+    expect(monthsInLapse.counts.slice(17)).toEqual([1, 21, 57, 98, 323, 0]);
+    expect(furloughedWorkerMonths.counts.slice(5, 8)).toEqual([3, 318, 179]);
+  });
+
+  it('runs an edited scenario sent inline, validated as its file, and refuses a bad field with its path', async () => {
+    const edited = {
+      ...sma11File,
+      id: 'sma-11-edited',
+      parties: { ...sma11File.parties, rok: { ...sma11File.parties.rok, reservation: 0.2 } },
+      uncertainty: { ...sma11File.uncertainty, reservation: { us: sma11File.uncertainty.reservation.us } },
+    };
+    const { status, job } = await runJob({ scenarioBody: edited, seed: 7, runs: 300 });
+    expect([status, job.status, job.result.scenario, job.result.runs]).toEqual([
+      202,
+      'succeeded',
+      'sma-11-edited',
+      300,
+    ]);
+    // Pinned for seed 7: a ROK that would walk away below 0.2 (not 0.55–0.85) settles in 102 of 300 runs.
+    expect(job.result.agreementRate).toBe(0.34);
+    const bad = await runJob({
+      scenarioBody: { ...edited, lapse: { ...edited.lapse, furloughedShare: 1.5 } },
+      seed: 7,
+      runs: 300,
     });
+    expect([bad.status, bad.body.error.code, bad.body.error.issues]).toEqual([
+      422,
+      'scenario/invalid_field',
+      [
+        {
+          path: 'body.scenarioBody.lapse.furloughedShare',
+          expected: 'a value at most 1',
+          found: '1.5',
+          message: 'expected a value at most 1, found 1.5',
+        },
+      ],
+    ]);
+  });
+
+  it('refuses a scenario with more outcomes than a worker may list, and a request naming both or neither', async () => {
+    const issues = sma11File.domain.issues.map((i: { name: string }) =>
+      i.name === 'first-year-change' ? { ...i, step: 0.00001 } : i,
+    );
+    const huge = await runJob({ scenarioBody: { ...sma11File, domain: { issues } }, seed: 1, runs: 10 });
+    // 470,001 first-year changes × 6 durations × 3 indices × 1 cap
+    expect([huge.status, huge.body.error.code, huge.body.error.issues[0].found]).toEqual([
+      422,
+      'scenario/too_many_outcomes',
+      '8460018',
+    ]);
+    const both = await runJob({ scenario: 'sma-11-talks', scenarioBody: sma11File, seed: 1, runs: 10 });
+    const neither = await runJob({ seed: 1, runs: 10 });
+    expect([both.status, neither.status, neither.body.error.issues[0].path]).toEqual([400, 400, 'body.scenario']);
   });
 
   it('refuses a scenario that is not bundled, naming the ones that are', async () => {
@@ -53,6 +125,28 @@ describe('scenario Monte Carlo job', () => {
         found: '"sma-99-talks"',
         message: 'Invalid option: expected one of "sma-11-talks"|"sma-12-talks"|"sma-13-talks"',
       },
+    ]);
+  });
+
+  it('documents the result with its histograms in the API description', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/jobs/scenario-monte-carlo'].post;
+    const result = post.responses['202'].content['application/json'].schema.properties.result;
+    expect(Object.keys(result.properties.histograms.properties)).toEqual([
+      'firstYearChange',
+      'firstYearUsdBillions',
+      'monthsToAgreement',
+      'roundsToAgreement',
+      'monthsInLapse',
+      'furloughedWorkerMonths',
+      'terms',
+    ]);
+    expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toEqual([
+      'scenario',
+      'document',
+      'scenarioBody',
+      'seed',
+      'runs',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { monteCarloChunks, reportSummary } from '../../engine/negotiation/monte-carlo.js';
 import {
   emptyScenarioSummary,
@@ -9,6 +10,8 @@ import {
 } from '../../engine/negotiation/scenario.js';
 import { parseScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
+import type { CodedError } from '../errors.js';
+import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
 
 /** The bundled scenarios (data/scenarios/*.yaml) by id; a file that does not parse is left out. */
@@ -23,47 +26,238 @@ export function loadBundledScenarios(dir: URL): ReadonlyMap<string, Scenario> {
   return scenarios;
 }
 
+/** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
+export const MAX_SCENARIO_OUTCOMES = 250_000;
+
+const histogram = z
+  .object({
+    min: z.number(),
+    max: z.number(),
+    counts: z.array(z.number().int().min(0)).readonly().describe('Runs per bin, exact'),
+    n: z.number().int().min(0),
+    sumMicro: z.number().int().describe('Sum of the values in millionths (mean = sumMicro / 1e6 / n)'),
+    lowest: z.number().nullable(),
+    highest: z.number().nullable(),
+  })
+  .describe(
+    'Fixed bins: bin k is [min + k·w, min + (k + 1)·w) with w = (max − min) / counts.length; values outside [min, max) count in the edge bins',
+  );
+
+const quantity = z.object({
+  mean: z.number().nullable(),
+  p5: z.number().nullable(),
+  p50: z.number().nullable(),
+  p95: z.number().nullable(),
+});
+
+export const scenarioMonteCarloOutput = z.object({
+  scenario: z.string().describe('The scenario id'),
+  name: z.string(),
+  seed: z.number().int(),
+  runs: z.number().int(),
+  agreementRate: z.number(),
+  agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
+  reasons: z.record(z.string(), z.number().int()),
+  ratificationFailures: z.number().int(),
+  quantities: z.record(z.string(), quantity).describe('Mean and 5/50/95 % points read from the histograms'),
+  histograms: z.object({
+    firstYearChange: histogram.describe('First-year change of agreed outcomes, bins of 0.001'),
+    firstYearUsdBillions: histogram.describe('First-year amount of agreed outcomes, USD bn at the drawn rate'),
+    monthsToAgreement: histogram.describe('Months from the first round to the agreement'),
+    roundsToAgreement: histogram,
+    monthsInLapse: histogram.describe('Whole months after expiry without an agreement in force, every run'),
+    furloughedWorkerMonths: histogram.describe('Furloughed workers summed over the lapse months, every run'),
+    terms: z.record(z.string(), histogram).describe('Each numeric issue of agreed outcomes'),
+  }),
+  options: z
+    .record(z.string(), z.record(z.string(), z.number().int()))
+    .describe('Each categorical issue of agreed outcomes: runs per option'),
+});
+export type ScenarioMonteCarloOutput = z.infer<typeof scenarioMonteCarloOutput>;
+
 const runsPerChunk = 250;
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** A bundled SMA negotiation scenario played many times (src/sim's scenario worker). */
+/** The job's result from the merged summary: the report plus every histogram as exact counts. */
+export function scenarioMonteCarloResult(
+  scenario: Scenario,
+  seed: number,
+  merged: ScenarioSummary,
+): ScenarioMonteCarloOutput {
+  const report = reportSummary(merged.summary);
+  const m = merged.summary;
+  return {
+    scenario: scenario.id,
+    name: scenario.name,
+    seed,
+    runs: report.runs,
+    agreementRate: report.agreementRate,
+    agreementInterval95: [report.agreementInterval95[0], report.agreementInterval95[1]],
+    reasons: report.reasons,
+    ratificationFailures: report.ratificationFailures,
+    quantities: report.quantities,
+    histograms: {
+      firstYearChange: merged.firstYearChange,
+      firstYearUsdBillions: merged.firstYearUsdBillions,
+      monthsToAgreement: merged.monthsToAgreement,
+      roundsToAgreement: m.roundsToAgreement,
+      monthsInLapse: m.monthsInLapse,
+      furloughedWorkerMonths: m.furloughedWorkerMonths,
+      terms: m.terms,
+    },
+    options: m.options,
+  };
+}
+
+export interface ScenarioMonteCarloInput {
+  readonly scenario?: string | undefined;
+  readonly scenarioBody?: unknown;
+  /** A saved scenario (documents routes); the job records its body and version, so it shows exactly what ran. */
+  readonly document?: string | undefined;
+  readonly documentVersion?: number | undefined;
+  readonly seed: number;
+  readonly runs: number;
+}
+
+type Parsed = { ok: true; scenario: Scenario } | { ok: false; error: CodedError };
+
+/** A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit. */
+export function parseInlineScenario(body: unknown): Parsed {
+  const parsed = parseScenarioFile(new TextEncoder().encode(JSON.stringify(body ?? null)), 'scenarioBody');
+  if (!parsed.ok) {
+    const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
+    return {
+      ok: false,
+      error: {
+        code: 'scenario/invalid_field',
+        message: `The scenario has ${count}.`,
+        issues: parsed.error.map((e) => ({
+          path: e.path === '(root)' ? 'body.scenarioBody' : `body.scenarioBody.${e.path}`,
+          expected: e.expected,
+          found: e.found,
+          message: `expected ${e.expected}, found ${e.found}`,
+        })),
+      },
+    };
+  }
+  const outcomes = outcomeSpaceSize(parsed.value.domain);
+  if (outcomes > MAX_SCENARIO_OUTCOMES)
+    return {
+      ok: false,
+      error: {
+        code: 'scenario/too_many_outcomes',
+        message: `A simulated scenario may have at most ${MAX_SCENARIO_OUTCOMES} outcomes; this one has ${outcomes}.`,
+        issues: [
+          {
+            path: 'body.scenarioBody.domain.issues',
+            expected: `at most ${MAX_SCENARIO_OUTCOMES} outcomes (the product of the issues' grid sizes)`,
+            found: String(outcomes),
+            message: 'coarser steps or narrower ranges',
+          },
+        ],
+      },
+    };
+  return { ok: true, scenario: parsed.value };
+}
+
+/** A bundled, saved or inline SMA negotiation scenario played many times (src/sim's scenario worker). */
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
-): JobKind<{ scenario: string; seed: number; runs: number }, ScenarioTask, ScenarioSummary, Record<string, unknown>> {
+  documents?: DocumentStore,
+): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
-  const scenarioOf = (id: string): Scenario => {
-    const scenario = scenarios.get(id);
-    // The input schema admits only loaded ids, so a miss here is a programmer error.
-    if (scenario === undefined) throw new Error(`unknown scenario ${id}`);
-    return scenario;
+  // Inputs are immutable once validated: each is parsed once, for check, chunks and combine.
+  const parsedInline = new WeakMap<object, Parsed>();
+  const parsedOf = (input: ScenarioMonteCarloInput): Parsed => {
+    if (input.scenario !== undefined) {
+      const scenario = scenarios.get(input.scenario);
+      // The input schema admits only loaded ids, so a miss here is a programmer error.
+      if (scenario === undefined) throw new Error(`unknown scenario ${input.scenario}`);
+      return { ok: true, scenario };
+    }
+    let parsed = parsedInline.get(input);
+    if (parsed === undefined) {
+      parsed = parseInlineScenario(input.scenarioBody);
+      parsedInline.set(input, parsed);
+    }
+    return parsed;
+  };
+  const scenarioOf = (input: ScenarioMonteCarloInput): Scenario => {
+    const parsed = parsedOf(input);
+    // check() refuses an invalid body before chunks or combine see it.
+    if (!parsed.ok) throw new Error('an unchecked scenario body');
+    return parsed.scenario;
   };
   return {
     name: 'scenario-monte-carlo',
-    summary: 'A bundled SMA negotiation scenario played many times with its uncertain strategies, votes and lapse',
-    input: z.object({
-      scenario: z.enum(ids as [string, ...string[]]).describe('A bundled scenario (data/scenarios)'),
-      seed: z.number().int().min(0).max(4294967295),
-      runs: z.number().int().min(1),
-    }),
-    output: z.looseObject({
-      runs: z.number().int(),
-      agreementRate: z.number(),
-      agreementInterval95: z.array(z.number()),
-    }),
+    summary:
+      'An SMA negotiation scenario (bundled, or a scenario file sent inline) played many times with its uncertain strategies, votes and lapse',
+    input: z
+      .object({
+        scenario: z
+          .enum(ids as [string, ...string[]])
+          .optional()
+          .describe('A bundled scenario (data/scenarios)'),
+        document: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
+          .optional()
+          .describe(
+            'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
+          ),
+        scenarioBody: z
+          .looseObject({})
+          .optional()
+          .describe(
+            `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
+          ),
+        seed: z.number().int().min(0).max(4294967295),
+        runs: z.number().int().min(1),
+      })
+      .refine(
+        (input) => [input.scenario, input.scenarioBody, input.document].filter((x) => x !== undefined).length === 1,
+        { message: 'exactly one of scenario, document and scenarioBody', path: ['scenario'] },
+      ),
+    output: scenarioMonteCarloOutput,
     worker: new URL(`../../sim/scenario-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),
     runs: (input) => input.runs,
+    prepare: async (input) => {
+      if (input.document === undefined || input.scenarioBody !== undefined) return { ok: true, value: input };
+      if (documents === undefined)
+        return {
+          ok: false,
+          error: { code: 'document/kind_unavailable', message: 'This server keeps no saved documents.' },
+        };
+      const saved = await documents.getDocument('scenario', input.document);
+      // A store that cannot answer says so (503); a missing document is the caller's 404.
+      if (!saved.ok && !saved.error.code.endsWith('not_found')) return saved;
+      if (!saved.ok)
+        return {
+          ok: false,
+          error: {
+            code: 'document/not_found',
+            message: `No saved scenario ${input.document}.`,
+            issues: [{ path: 'body.document', expected: 'the id of a saved scenario', found: `"${input.document}"` }],
+          },
+        };
+      return { ok: true, value: { ...input, scenarioBody: saved.value.body, documentVersion: saved.value.version } };
+    },
+    check: (input) => {
+      const parsed = parsedOf(input);
+      return parsed.ok ? null : parsed.error;
+    },
     chunks: (input) =>
       monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
-        scenario: scenarioOf(input.scenario),
+        scenario: scenarioOf(input),
         seed: input.seed,
         from,
         to,
         strategies: {},
       })),
     combine: (input, partials) => {
-      const merged = partials.reduce(mergeScenarioSummaries, emptyScenarioSummary(scenarioOf(input.scenario)));
-      const report = reportSummary(merged.summary);
-      return { ...report, agreementInterval95: [...report.agreementInterval95], scenario: input.scenario };
+      const scenario = scenarioOf(input);
+      const merged = partials.reduce(mergeScenarioSummaries, emptyScenarioSummary(scenario));
+      return scenarioMonteCarloResult(scenario, input.seed, merged);
     },
   };
 }

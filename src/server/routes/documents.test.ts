@@ -136,4 +136,57 @@ describe('saved documents', () => {
     ]);
     expect((await call('GET', '/api/documents/treaty')).status).toBe(400);
   });
+
+  it('checks an edited scenario without saving it: 200 when valid, 422 with the bad field when not', async () => {
+    const scenario = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
+    const ok = await call('POST', '/api/documents/scenario/check', scenario);
+    expect([ok.status, ok.body]).toEqual([200, { id: 'sma-11-talks', name: '11th SMA talks (2019–2021)' }]);
+    // A reservation value is a utility in [0, 1] (scenario-file.ts `unit`).
+    const edited = {
+      ...scenario,
+      parties: { ...scenario.parties, rok: { ...scenario.parties.rok, reservation: 1.4 } },
+    };
+    const bad = await call('POST', '/api/documents/scenario/check', edited);
+    expect([bad.status, bad.body.error.issues]).toEqual([
+      422,
+      [
+        {
+          path: 'body.parties.rok.reservation',
+          expected: 'a value at most 1',
+          found: '1.4',
+          message: 'expected a value at most 1, found 1.4',
+        },
+      ],
+    ]);
+    expect((await call('GET', '/api/documents/scenario/sma-11-talks')).status).toBe(404);
+  });
+
+  it('runs a saved scenario by its id, recording the body and version that ran, and 404 for an unknown id', async () => {
+    const scenario = parse(readFileSync(new URL('../../../data/scenarios/sma-12-talks.yaml', import.meta.url), 'utf8'));
+    const edited = { ...scenario, id: 'sma-12-short', protocol: { ...scenario.protocol, deadline: 12 } };
+    expect((await call('PUT', '/api/documents/scenario/sma-12-short', edited)).status).toBe(200);
+    const started = await call('POST', '/api/jobs/scenario-monte-carlo', {
+      document: 'sma-12-short',
+      seed: 3,
+      runs: 50,
+    });
+    expect([
+      started.status,
+      started.body.input.documentVersion,
+      started.body.input.scenarioBody.protocol.deadline,
+    ]).toEqual([202, 1, 12]);
+    const events = await app.inject({ url: `/api/jobs/${started.body.id}/events` });
+    const last = JSON.parse(events.body.trim().split('\n\n').at(-1)?.split('\n')[1]?.slice('data: '.length) ?? 'null');
+    expect([last.status, last.result.scenario, last.result.runs]).toEqual(['succeeded', 'sma-12-short', 50]);
+    const missing = await call('POST', '/api/jobs/scenario-monte-carlo', {
+      document: 'no-such-scenario',
+      seed: 3,
+      runs: 50,
+    });
+    expect([missing.status, missing.body.error.code, missing.body.error.issues[0].path]).toEqual([
+      404,
+      'document/not_found',
+      'body.document',
+    ]);
+  });
 });

@@ -111,6 +111,28 @@ export const documentRoutes =
       },
     );
 
+    app.post(
+      '/api/documents/:kind/check',
+      {
+        schema: {
+          summary: 'Check a document as saving it would, without saving it',
+          description:
+            'The same validation as POST and PUT (and `sma validate`): 200 with its id and name, or 422 with every problem and its field path. Editors call it as the user types.',
+          tags: ['documents'],
+          params: kindParams,
+          body: z.unknown(),
+          response: {
+            200: z.object({ id: z.string().optional(), name: z.string() }),
+            ...errorResponses(400, 413, 422),
+          },
+        },
+      },
+      async (request) => {
+        const document = validated(request.params.kind, request.body);
+        return { ...(document.id === undefined ? {} : { id: document.id }), name: document.name };
+      },
+    );
+
     app.get(
       '/api/documents/:kind/:id',
       {

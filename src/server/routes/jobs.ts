@@ -38,11 +38,19 @@ export const jobRoutes =
               'Runs in worker threads. Follow it at /api/jobs/{id}/events; fetch it at /api/jobs/{id}. Refused with 422 above the runs limit and 429 above the concurrent jobs limit per client.',
             tags: ['jobs'],
             body: kind.input,
-            response: { 202: jobSnapshotSchema, ...errorResponses(400, 413, 422, 429, 503) },
+            // The snapshot with this kind's result schema, so the API description documents each kind's output.
+            response: {
+              202: jobSnapshotSchema.extend({
+                result: kind.output.nullable().describe('Once succeeded (GET /api/jobs/{id}), else null'),
+              }),
+              ...errorResponses(400, 413, 422, 429, 503),
+            },
           },
         },
         async (request, reply) => {
-          const started = jobs.start(kind.name, request.body, request.ip);
+          const prepared = kind.prepare ? await kind.prepare(request.body) : { ok: true as const, value: request.body };
+          if (!prepared.ok) throw new ApiFailure(prepared.error);
+          const started = jobs.start(kind.name, prepared.value, request.ip);
           if (!started.ok) throw new ApiFailure(started.error);
           request.log.info(
             { job: started.value.id, kind: kind.name, chunks: started.value.progress.total },

@@ -1,15 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { api, toRemote, useApi, type Remote } from '../api.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, toRemote, useApi, type ApiIssue, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { NegotiationPlaneRun } from './simulate-plane.js';
 import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
-import { useNumberParam, useQueryParam } from '../router.js';
+import { setParams, useNumberParam, useQueryParam } from '../router.js';
+import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
+import { ScenarioEditor } from './simulate-edit.js';
+import { ScenarioResults } from './simulate-results.js';
 import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
 import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
-import type { Bin, JobKindSummary, JobSnapshot, RubinsteinSplitResult } from '../types.js';
+import type {
+  Bin,
+  JobKindSummary,
+  JobSnapshot,
+  RubinsteinSplitResult,
+  SavedDocument,
+  ScenarioMonteCarloResult,
+} from '../types.js';
 
 /** Scenarios the negotiation Monte Carlo can run: the engine's bundled example (a lapse as in 2019–2020). */
 const scenarios = [
@@ -61,6 +71,15 @@ const S = {
     'reason:deadline': 'deadline',
     'reason:walkaway': 'walk-away',
     'reason:ratification-failed': 'ratification failed',
+    saved: 'Saved scenarios',
+    bundled: 'Bundled',
+    edit: 'Edit this scenario',
+    editHint: 'Edits stay in the link; the server checks them as `sma validate` checks a file.',
+    saveId: 'Save as (id: lowercase letters, digits, hyphens)',
+    saveName: 'Name',
+    save: 'Save to the server',
+    savedAs: 'Saved as {id}, version {version}.',
+    editedRun: 'The run uses the edited scenario.',
   },
   ko: {
     title: '시뮬레이션',
@@ -101,7 +120,29 @@ const S = {
     'reason:deadline': '시한 만료',
     'reason:walkaway': '결렬',
     'reason:ratification-failed': '비준 실패',
+    saved: '저장한 시나리오',
+    bundled: '기본 제공',
+    edit: '이 시나리오 편집',
+    editHint: '편집 내용은 링크에 남습니다. 서버가 `sma validate`와 같은 방식으로 확인합니다.',
+    saveId: '저장 ID (영소문자, 숫자, 하이픈)',
+    saveName: '이름',
+    save: '서버에 저장',
+    savedAs: '{id}(으)로 저장했습니다. 버전 {version}.',
+    editedRun: '편집한 시나리오로 실행합니다.',
   },
+};
+
+/** The `edits` URL parameter: a JSON object of field path → value; anything else is no edits. */
+const parseEdits = (raw: string): Edits => {
+  try {
+    const v: unknown = raw ? JSON.parse(raw) : {};
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(
+      Object.entries(v).filter(([, x]) => typeof x === 'number' || typeof x === 'string'),
+    ) as Edits;
+  } catch {
+    return {};
+  }
 };
 
 type Job =
@@ -138,6 +179,10 @@ export default function SimulatePage() {
   const [d2max, setD2max] = useNumberParam('d2max', 0.95);
   const [bins, setBins] = useNumberParam('bins', 20);
   const [scenario, setScenario] = useQueryParam('scenario', '');
+  const [saved] = useQueryParam('saved', '');
+  const [editsParam] = useQueryParam('edits', '');
+  const edits = useMemo(() => parseEdits(editsParam), [editsParam]);
+  const edited = Object.keys(edits).length > 0;
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const source = useRef<EventSource | null>(null);
   useEffect(() => () => source.current?.close(), []);
@@ -145,17 +190,67 @@ export default function SimulatePage() {
   useEffect(() => {
     source.current?.close();
     setJob({ state: 'idle' });
-  }, [kindParam, scenario]);
+  }, [kindParam, scenario, saved, editsParam]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
   const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
   const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
   const smaTalks = SMA_TALKS.find((x) => x.id === scenario) ?? SMA_TALKS[0];
+  const scenarioKind = kind === 'scenario-monte-carlo';
+  const [savedVersion, setSavedVersion] = useState(0);
+  const savedList = useApi<readonly SavedDocument[]>(
+    scenarioKind ? `/api/documents/scenario${savedVersion > 0 ? `?v=${savedVersion}` : ''}` : null,
+  );
+  const baseRemote = useApi<ScenarioBody | SavedDocument>(
+    scenarioKind
+      ? saved
+        ? `/api/documents/scenario/${encodeURIComponent(saved)}`
+        : `/api/scenarios/${encodeURIComponent(smaTalks.id)}`
+      : null,
+  );
+  const base: ScenarioBody | null =
+    baseRemote.state !== 'ok'
+      ? null
+      : saved
+        ? ((baseRemote.data as SavedDocument).body as ScenarioBody)
+        : (baseRemote.data as ScenarioBody);
+  const body = useMemo(() => (base && edited ? applyEdits(base, edits) : base), [base, edits, edited]);
+  const [issues, setIssues] = useState<readonly ApiIssue[]>([]);
+  const [checking, setChecking] = useState(false);
+  // The server checks edits as the user types (debounced), with the same validation as saving and running.
+  useEffect(() => {
+    setIssues([]);
+    if (!scenarioKind || !edited || body === null) return;
+    const ctl = new AbortController();
+    setChecking(true);
+    const timer = setTimeout(() => {
+      api('/api/documents/scenario/check', { body, signal: ctl.signal }).then(
+        () => {
+          setIssues([]);
+          setChecking(false);
+        },
+        (e: unknown) => {
+          if (ctl.signal.aborted) return;
+          setIssues(e instanceof ApiError ? e.issues : []);
+          setChecking(false);
+        },
+      );
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+      setChecking(false);
+    };
+  }, [scenarioKind, edited, body]);
   const input =
     kind === 'rubinstein-split'
       ? { seed, runs, delta1: { min: d1min, max: d1max }, delta2: { min: d2min, max: d2max }, bins }
-      : kind === 'scenario-monte-carlo'
-        ? { scenario: smaTalks.id, seed, runs }
+      : scenarioKind
+        ? edited
+          ? { scenarioBody: body, seed, runs }
+          : saved
+            ? { document: saved, seed, runs }
+            : { scenario: smaTalks.id, seed, runs }
         : { ...chosenScenario.spec, seed, runs };
   const rangeOk = (min: number, max: number) =>
     min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
@@ -203,11 +298,19 @@ export default function SimulatePage() {
       // Event-stream snapshots may leave the input out; the caption needs the seed and runs asked for.
       follow({ ...started, input: started.input ?? { seed, runs } });
     } catch (e) {
+      if (e instanceof ApiError && scenarioKind) setIssues(e.issues);
       setJob({ state: 'failed', remote: toRemote<never>(e, `/api/jobs/${kind}`) });
     }
   };
 
-  const invalid = kind === 'rubinstein-split' && (d1min > d1max || d2min > d2max);
+  const invalid =
+    (kind === 'rubinstein-split' && (d1min > d1max || d2min > d2max)) ||
+    (scenarioKind && edited && (body === null || issues.length > 0));
+  const chooseScenario = (value: string) =>
+    value.startsWith('saved:')
+      ? setParams({ saved: value.slice('saved:'.length), edits: null })
+      : setParams({ scenario: value === SMA_TALKS[0].id ? null : value, saved: null, edits: null });
+  const savedDocs = savedList.state === 'ok' ? savedList.data : [];
   return (
     <>
       <h1>{s.title}</h1>
@@ -268,17 +371,67 @@ export default function SimulatePage() {
         {kind === 'scenario-monte-carlo' && (
           <div className="field">
             <label htmlFor="sma-talks">{s.scenario}</label>
-            <select id="sma-talks" value={smaTalks.id} onChange={(e) => setScenario(e.target.value)}>
-              {SMA_TALKS.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x[i.lang]}
-                </option>
-              ))}
+            <select
+              id="sma-talks"
+              value={saved ? `saved:${saved}` : smaTalks.id}
+              onChange={(e) => chooseScenario(e.target.value)}
+            >
+              <optgroup label={s.bundled}>
+                {SMA_TALKS.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x[i.lang]}
+                  </option>
+                ))}
+              </optgroup>
+              {(savedDocs.length > 0 || saved) && (
+                <optgroup label={s.saved}>
+                  {saved && !savedDocs.some((d) => d.id === saved) && <option value={`saved:${saved}`}>{saved}</option>}
+                  {savedDocs.map((d) => (
+                    <option key={d.id} value={`saved:${d.id}`}>
+                      {d.name} ({d.id})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
             <span className="muted">
               {i.lang === 'ko' ? '출처와 가정: docs/scenarios.md' : 'Sources and assumptions: docs/scenarios.md'}
             </span>
           </div>
+        )}
+        {scenarioKind && (
+          <details className="card" open={edited || undefined}>
+            <summary>{s.edit}</summary>
+            <p className="muted">{s.editHint}</p>
+            <RemoteView remote={baseRemote}>
+              {() =>
+                base && (
+                  <>
+                    <ScenarioEditor
+                      base={base}
+                      edits={edits}
+                      onEdits={(next) =>
+                        setParams({ edits: Object.keys(next).length === 0 ? null : JSON.stringify(next) })
+                      }
+                      issues={issues}
+                      checking={checking}
+                    />
+                    <SavePanel
+                      key={`${saved}:${smaTalks.id}`}
+                      body={body ?? base}
+                      saved={saved}
+                      disabled={checking || issues.length > 0}
+                      onIssues={setIssues}
+                      onSaved={(id) => {
+                        setSavedVersion((v) => v + 1);
+                        setParams({ saved: id, edits: null });
+                      }}
+                    />
+                  </>
+                )
+              }
+            </RemoteView>
+          </details>
         )}
         {kind === 'negotiation-monte-carlo' && (
           <div className="field">
@@ -323,7 +476,7 @@ export default function SimulatePage() {
           </div>
         )}
       </form>
-      {kind === 'scenario-monte-carlo' && <NegotiationPlaneRun scenario={smaTalks.id} seed={seed} />}
+      {scenarioKind && !saved && !edited && <NegotiationPlaneRun scenario={smaTalks.id} seed={seed} />}
       {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
       {job.state === 'done' && <Results job={job.job} />}
     </>
@@ -343,6 +496,8 @@ function Results({ job }: { job: JobSnapshot }) {
       <p className="muted">{caption}</p>
       {job.kind === 'rubinstein-split' ? (
         <RubinsteinResult result={job.result as RubinsteinSplitResult} />
+      ) : isScenarioResult(job.result) ? (
+        <ScenarioResults result={job.result} />
       ) : isNegotiation(job.result) ? (
         <NegotiationResults result={job.result} />
       ) : (
@@ -352,6 +507,78 @@ function Results({ job }: { job: JobSnapshot }) {
         </>
       )}
     </section>
+  );
+}
+
+const isScenarioResult = (r: unknown): r is ScenarioMonteCarloResult =>
+  typeof r === 'object' && r !== null && 'histograms' in r && 'agreementRate' in r;
+
+/** Saves the (edited) scenario as a user scenario: PUT /api/documents/scenario/{id}, checked as a file. */
+function SavePanel({
+  body,
+  saved,
+  disabled,
+  onIssues,
+  onSaved,
+}: {
+  body: ScenarioBody;
+  saved: string;
+  disabled: boolean;
+  onIssues: (issues: readonly ApiIssue[]) => void;
+  onSaved: (id: string) => void;
+}) {
+  const s = usePageStrings(S);
+  const [id, setId] = useState(saved || `${body.id}-edited`);
+  const [name, setName] = useState(saved ? body.name : `${body.name} (edited)`);
+  const [state, setState] = useState<Remote<SavedDocument> | null>(null);
+  const save = async () => {
+    setState({ state: 'loading' });
+    const route = `/api/documents/scenario/${encodeURIComponent(id)}`;
+    try {
+      const doc = await api<SavedDocument>(route, { method: 'PUT', body: { ...body, id, name } });
+      setState({ state: 'ok', data: doc });
+      onSaved(doc.id);
+    } catch (e) {
+      if (e instanceof ApiError) onIssues(e.issues);
+      setState(toRemote<SavedDocument>(e, route));
+    }
+  };
+  return (
+    <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end', marginTop: 8 }}>
+      <div className="field">
+        <label htmlFor="save-id">{s.saveId}</label>
+        <input
+          id="save-id"
+          type="text"
+          style={{ width: '18em', maxWidth: '100%' }}
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="save-name">{s.saveName}</label>
+        <input
+          id="save-name"
+          type="text"
+          style={{ width: '22em', maxWidth: '100%' }}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <button type="button" disabled={disabled || state?.state === 'loading'} onClick={() => void save()}>
+        {s.save}
+      </button>
+      {state?.state === 'ok' && (
+        <span role="status" data-testid="saved-status">
+          {s.savedAs.replace('{id}', state.data.id).replace('{version}', String(state.data.version))}
+        </span>
+      )}
+      {state?.state === 'error' && (
+        <span className="error" role="alert">
+          {state.message}
+        </span>
+      )}
+    </div>
   );
 }
 

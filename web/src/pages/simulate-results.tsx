@@ -1,0 +1,272 @@
+import Chart, { type ChartOption } from '../components/chart.js';
+import { DataTable } from '../components/data-table.js';
+import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { histogramBars, type Histogram, type HistogramBar } from '../../../src/engine/negotiation/monte-carlo.js';
+import { simulatedLabel } from '../../../src/i18n/labels.js';
+import type { ScenarioMonteCarloResult } from '../types.js';
+
+const S = {
+  en: {
+    agreementRate: 'Agreement rate',
+    ci: '95% interval',
+    ratification: 'Deals rejected at ratification',
+    of: 'Simulation result: {runs} runs, seed {seed}',
+    outcomes: 'How the negotiations ended',
+    runs: 'Runs',
+    range: 'Range',
+    share: 'share of the runs counted',
+    mean: 'mean',
+    counted: '{n} of {runs} runs counted',
+    agreedOnly: 'agreements only',
+    everyRun: 'every run',
+    above: 'The last bar also counts values above {x} (highest {h}).',
+    below: 'The first bar also counts values below {x} (lowest {h}).',
+    empty: 'No run has a value here.',
+    table: 'Table and CSV',
+    from: 'from (≥)',
+    to: 'to (<)',
+    option: 'Option',
+    'reason:agreement': 'agreement',
+    'reason:deadline': 'deadline',
+    'reason:walkaway': 'walk-away',
+    'reason:ratification-failed': 'ratification failed',
+  },
+  ko: {
+    agreementRate: '타결률',
+    ci: '95% 구간',
+    ratification: '국회 비준 동의 실패',
+    of: '시뮬레이션 결과: {runs}회 실행, 시드 {seed}',
+    outcomes: '협상 종료 사유',
+    runs: '실행 수',
+    range: '구간',
+    share: '집계된 실행 중 비율',
+    mean: '평균',
+    counted: '{runs}회 중 {n}회 집계',
+    agreedOnly: '타결된 실행만',
+    everyRun: '모든 실행',
+    above: '마지막 막대에는 {x}를 넘는 값도 포함됩니다 (최댓값 {h}).',
+    below: '첫 막대에는 {x} 미만의 값도 포함됩니다 (최솟값 {h}).',
+    empty: '해당 값이 있는 실행이 없습니다.',
+    table: '표와 CSV',
+    from: '이상',
+    to: '미만',
+    option: '선택지',
+    'reason:agreement': '타결',
+    'reason:deadline': '시한 만료',
+    'reason:walkaway': '결렬',
+    'reason:ratification-failed': '비준 실패',
+  },
+};
+
+type Words = { readonly [K in keyof (typeof S)['en']]: string };
+
+const fill = (text: string, values: Record<string, string>): string =>
+  Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+
+/** At most this many bars per histogram; adjacent bins are summed to fit (histogramBars). */
+const MAX_BARS = 40;
+
+interface Shown {
+  readonly key: string;
+  readonly histogram: Histogram;
+  /** How an edge reads on the axis. */
+  readonly fmt: (x: number) => string;
+  /** Bins one whole unit wide are labelled by their value (month 3) rather than a range. */
+  readonly whole: boolean;
+  readonly agreedOnly: boolean;
+}
+
+/** The scenario Monte Carlo's result: agreement rate, end reasons, and each distribution as a histogram of exact counts. */
+export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const of = fill(s.of, { runs: i.int(result.runs), seed: String(result.seed) });
+  const h = result.histograms;
+  const pct = (x: number) => i.rate(x, { digits: 1 });
+  const shown: Shown[] = [
+    { key: 'firstYearChange', histogram: h.firstYearChange, fmt: pct, whole: false, agreedOnly: true },
+    {
+      key: 'firstYearUsdBillions',
+      histogram: h.firstYearUsdBillions,
+      fmt: (x) => x.toFixed(2),
+      whole: false,
+      agreedOnly: true,
+    },
+    { key: 'monthsToAgreement', histogram: h.monthsToAgreement, fmt: (x) => String(x), whole: true, agreedOnly: true },
+    { key: 'monthsInLapse', histogram: h.monthsInLapse, fmt: (x) => String(x), whole: true, agreedOnly: false },
+    {
+      key: 'furloughedWorkerMonths',
+      histogram: h.furloughedWorkerMonths,
+      fmt: (x) => i.int(Math.round(x)),
+      whole: false,
+      agreedOnly: false,
+    },
+    ...Object.entries(h.terms)
+      // The first-year change is drawn above in finer bins; a term that never varies has nothing to show.
+      .filter(([name, t]) => name !== 'first-year-change' && t.n > 0 && t.lowest !== t.highest)
+      .map(([name, t]) => ({
+        key: name,
+        histogram: t,
+        fmt: (x: number) => String(Number(x.toFixed(4))),
+        // Terms with at most 20 grid values have one bin per value (monte-carlo.ts emptySummary).
+        whole: true,
+        agreedOnly: true,
+      })),
+  ];
+  const reasons = Object.entries(result.reasons);
+  const reasonOption: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: reasons.map(([k]) => s[`reason:${k}` as keyof Words] ?? k),
+      axisLabel: { interval: 0, fontSize: 10 },
+    },
+    yAxis: { type: 'value', name: s.runs },
+    series: [{ type: 'bar', name: s.runs, data: reasons.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
+  };
+  return (
+    <>
+      <p className="result" data-testid="agreement-rate">
+        {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci}{' '}
+        {i.rate(result.agreementInterval95[0])} – {i.rate(result.agreementInterval95[1])}) · {s.ratification}:{' '}
+        {i.int(result.ratificationFailures)}
+      </p>
+      <div className="grid2">
+        <div className="card">
+          <Chart
+            title={`${s.outcomes} — ${of}`}
+            filename={`simulation-${result.scenario}-outcomes`}
+            option={reasonOption}
+            height={240}
+          />
+        </div>
+        {shown.map((x) => (
+          <HistogramCard key={x.key} shown={x} of={of} runs={result.runs} scenario={result.scenario} />
+        ))}
+        {Object.entries(result.options).map(([name, counts]) => (
+          <OptionCard key={name} name={name} counts={counts} of={of} scenario={result.scenario} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string; runs: number; scenario: string }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const { histogram: h, fmt } = shown;
+  const label = simulatedLabel(shown.key, i.lang);
+  const title = `${label} — ${of}`;
+  const filename = `simulation-${scenario}-${shown.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const bars = histogramBars(h, MAX_BARS);
+  const one = (b: HistogramBar) => shown.whole && b.to - b.from === 1;
+  const range = (b: HistogramBar) => (one(b) ? fmt(b.from) : `${fmt(b.from)}–${fmt(b.to)}`);
+  const share = (n: number) => (h.n === 0 ? '—' : i.rate(n / h.n, { digits: 1 }));
+  const option: ChartOption = {
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const p = (Array.isArray(params) ? params[0] : params) as { dataIndex: number };
+        const b = bars[p.dataIndex];
+        return b ? `${label}: ${range(b)}<br/>${s.runs}: ${i.int(b.count)} (${share(b.count)})` : '';
+      },
+    },
+    grid: { left: 56, right: 16, bottom: 64, top: 36 },
+    xAxis: {
+      type: 'category',
+      data: bars.map(range),
+      name: label,
+      nameLocation: 'middle',
+      nameGap: 44,
+      axisLabel: { fontSize: 10, rotate: bars.length > 8 ? 40 : 0 },
+    },
+    yAxis: { type: 'value', name: s.runs, minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        name: s.runs,
+        data: bars.map((b) => b.count),
+        itemStyle: { color: '#0b5cad' },
+        barCategoryGap: '8%',
+      },
+    ],
+  };
+  const mean = h.n === 0 ? null : h.sumMicro / 1e6 / h.n;
+  const total = bars.reduce((n, b) => n + b.count, 0);
+  return (
+    <div className="card" data-testid={`histogram-${shown.key}`} data-bars={bars.length} data-total={total}>
+      {bars.length === 0 ? (
+        <p className="muted">
+          {title}: {s.empty}
+        </p>
+      ) : (
+        <Chart title={title} filename={filename} option={option} height={260} />
+      )}
+      <p className="muted" style={{ fontSize: '0.85rem' }}>
+        {fill(s.counted, { n: i.int(h.n), runs: i.int(runs) })} ({shown.agreedOnly ? s.agreedOnly : s.everyRun})
+        {mean === null ? '' : ` · ${s.mean} ${shown.whole ? mean.toFixed(1) : fmt(mean)}`}
+        {h.highest !== null && h.highest > h.max ? ` · ${fill(s.above, { x: fmt(h.max), h: fmt(h.highest) })}` : ''}
+        {h.lowest !== null && h.lowest < h.min ? ` · ${fill(s.below, { x: fmt(h.min), h: fmt(h.lowest) })}` : ''}
+      </p>
+      {bars.length > 0 && (
+        <details>
+          <summary>{s.table}</summary>
+          <DataTable
+            caption={title}
+            filename={filename}
+            columns={[
+              { key: 'from', header: `${label} ${s.from}`, render: (b) => fmt(b.from), csv: (b) => b.from },
+              { key: 'to', header: `${label} ${s.to}`, render: (b) => fmt(b.to), csv: (b) => b.to },
+              { key: 'n', header: s.runs, numeric: true, render: (b) => i.int(b.count), csv: (b) => b.count },
+            ]}
+            rows={bars}
+            rowKey={(b) => String(b.from)}
+          />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function OptionCard({
+  name,
+  counts,
+  of,
+  scenario,
+}: {
+  name: string;
+  counts: Readonly<Record<string, number>>;
+  of: string;
+  scenario: string;
+}) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const label = simulatedLabel(name, i.lang);
+  const title = `${label} — ${of}`;
+  const rows = Object.entries(counts);
+  const filename = `simulation-${scenario}-${name}`;
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: rows.map(([o]) => o), axisLabel: { interval: 0, fontSize: 10 } },
+    yAxis: { type: 'value', name: s.runs, minInterval: 1 },
+    series: [{ type: 'bar', name: s.runs, data: rows.map(([, n]) => n), itemStyle: { color: '#6fa3d8' } }],
+  };
+  return (
+    <div className="card" data-testid={`options-${name}`}>
+      <Chart title={title} filename={filename} option={option} height={240} />
+      <details>
+        <summary>{s.table}</summary>
+        <DataTable
+          caption={title}
+          filename={filename}
+          columns={[
+            { key: 'o', header: s.option, render: ([o]) => o, csv: ([o]) => o },
+            { key: 'n', header: s.runs, numeric: true, render: ([, n]) => i.int(n), csv: ([, n]) => n },
+          ]}
+          rows={rows}
+          rowKey={([o]) => o}
+        />
+      </details>
+    </div>
+  );
+}
