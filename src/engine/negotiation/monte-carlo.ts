@@ -256,21 +256,52 @@ export const emptyHistogram = (min: number, max: number, bins: number): Histogra
   highest: null,
 });
 
-export function addToHistogram(h: Histogram, x: number): Histogram {
+/** The bin of x in h: the one binning rule (see Histogram) of adding and tallying. */
+function binOf(h: Histogram, x: number): number {
   const bins = h.counts.length;
   // Multiply first so integers stay on integer edges ((1 / 49) · 49 < 1); 1e-9 keeps grid values on their lower edge.
   const raw = h.max === h.min ? 0 : Math.floor(((x - h.min) * bins) / (h.max - h.min) + 1e-9);
-  const bin = Math.min(bins - 1, Math.max(0, raw));
-  const counts = h.counts.slice();
-  counts[bin] = (counts[bin] as number) + 1;
-  return {
-    ...h,
-    counts,
-    n: h.n + 1,
-    sumMicro: h.sumMicro + Math.round(x * 1e6),
-    lowest: h.lowest === null ? x : Math.min(h.lowest, x),
-    highest: h.highest === null ? x : Math.max(h.highest, x),
-  };
+  return Math.min(bins - 1, Math.max(0, raw));
+}
+
+/**
+ * A histogram filled in place: a chunk of runs counts into a tally and freezes it once, because copying the
+ * histogram per run (7,700 bins for a first-year change) cost more than the runs themselves.
+ */
+export class HistogramTally {
+  private readonly counts: number[];
+  private n: number;
+  private sumMicro: number;
+  private lowest: number | null;
+  private highest: number | null;
+
+  constructor(private readonly start: Histogram) {
+    this.counts = start.counts.slice();
+    this.n = start.n;
+    this.sumMicro = start.sumMicro;
+    this.lowest = start.lowest;
+    this.highest = start.highest;
+  }
+
+  add(x: number): void {
+    const bin = binOf(this.start, x);
+    this.counts[bin] = (this.counts[bin] as number) + 1;
+    this.n += 1;
+    this.sumMicro += Math.round(x * 1e6);
+    this.lowest = this.lowest === null ? x : Math.min(this.lowest, x);
+    this.highest = this.highest === null ? x : Math.max(this.highest, x);
+  }
+
+  freeze(): Histogram {
+    const { n, sumMicro, lowest, highest } = this;
+    return { ...this.start, counts: this.counts.slice(), n, sumMicro, lowest, highest };
+  }
+}
+
+export function addToHistogram(h: Histogram, x: number): Histogram {
+  const tally = new HistogramTally(h);
+  tally.add(x);
+  return tally.freeze();
 }
 
 export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
@@ -402,32 +433,79 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
   };
 }
 
-export function addRun(s: MonteCarloSummary, r: MonteCarloRunResult): MonteCarloSummary {
-  const terms = { ...s.terms };
-  const options: Record<string, Record<string, number>> = { ...s.options };
-  if (r.outcome !== null) {
-    for (const [name, h] of Object.entries(s.terms)) {
-      const v = r.outcome[name];
-      if (typeof v === 'number') terms[name] = addToHistogram(h, v);
-    }
-    for (const [name, counts] of Object.entries(s.options)) {
-      const v = r.outcome[name];
-      if (typeof v === 'string') options[name] = { ...counts, [v]: (counts[v] ?? 0) + 1 };
-    }
+/** What a summary counts of a run. */
+export type SummarisedRun = Pick<
+  MonteCarloRunResult,
+  'outcome' | 'reason' | 'round' | 'ratificationFailures' | 'monthsInLapse' | 'furloughedWorkerMonths'
+>;
+
+/** A summary filled in place, run by run, and frozen once (see HistogramTally). */
+export class SummaryTally {
+  private runs: number;
+  private agreements: number;
+  private readonly reasons: Record<EndReason, number>;
+  private ratificationFailures: number;
+  private runsWithRatificationFailure: number;
+  private readonly terms: [string, HistogramTally][];
+  private readonly options: Record<string, Record<string, number>>;
+  private readonly roundsToAgreement: HistogramTally;
+  private readonly monthsInLapse: HistogramTally;
+  private readonly furloughedWorkerMonths: HistogramTally;
+
+  constructor(s: MonteCarloSummary) {
+    this.runs = s.runs;
+    this.agreements = s.agreements;
+    this.reasons = { ...s.reasons };
+    this.ratificationFailures = s.ratificationFailures;
+    this.runsWithRatificationFailure = s.runsWithRatificationFailure;
+    this.terms = Object.entries(s.terms).map(([name, h]) => [name, new HistogramTally(h)]);
+    this.options = Object.fromEntries(Object.entries(s.options).map(([name, counts]) => [name, { ...counts }]));
+    this.roundsToAgreement = new HistogramTally(s.roundsToAgreement);
+    this.monthsInLapse = new HistogramTally(s.monthsInLapse);
+    this.furloughedWorkerMonths = new HistogramTally(s.furloughedWorkerMonths);
   }
-  return {
-    ...s,
-    runs: s.runs + 1,
-    agreements: s.agreements + (r.outcome !== null ? 1 : 0),
-    reasons: { ...s.reasons, [r.reason]: s.reasons[r.reason] + 1 },
-    ratificationFailures: s.ratificationFailures + r.ratificationFailures,
-    runsWithRatificationFailure: s.runsWithRatificationFailure + (r.ratificationFailures > 0 ? 1 : 0),
-    terms,
-    options,
-    roundsToAgreement: r.outcome !== null ? addToHistogram(s.roundsToAgreement, r.round) : s.roundsToAgreement,
-    monthsInLapse: addToHistogram(s.monthsInLapse, r.monthsInLapse),
-    furloughedWorkerMonths: addToHistogram(s.furloughedWorkerMonths, r.furloughedWorkerMonths),
-  };
+
+  add(r: SummarisedRun): void {
+    if (r.outcome !== null) {
+      for (const [name, tally] of this.terms) {
+        const v = r.outcome[name];
+        if (typeof v === 'number') tally.add(v);
+      }
+      for (const [name, counts] of Object.entries(this.options)) {
+        const v = r.outcome[name];
+        if (typeof v === 'string') counts[v] = (counts[v] ?? 0) + 1;
+      }
+      this.agreements += 1;
+      this.roundsToAgreement.add(r.round);
+    }
+    this.runs += 1;
+    this.reasons[r.reason] += 1;
+    this.ratificationFailures += r.ratificationFailures;
+    this.runsWithRatificationFailure += r.ratificationFailures > 0 ? 1 : 0;
+    this.monthsInLapse.add(r.monthsInLapse);
+    this.furloughedWorkerMonths.add(r.furloughedWorkerMonths);
+  }
+
+  freeze(): MonteCarloSummary {
+    return {
+      runs: this.runs,
+      agreements: this.agreements,
+      reasons: { ...this.reasons },
+      ratificationFailures: this.ratificationFailures,
+      runsWithRatificationFailure: this.runsWithRatificationFailure,
+      terms: Object.fromEntries(this.terms.map(([name, tally]) => [name, tally.freeze()])),
+      options: Object.fromEntries(Object.entries(this.options).map(([name, counts]) => [name, { ...counts }])),
+      roundsToAgreement: this.roundsToAgreement.freeze(),
+      monthsInLapse: this.monthsInLapse.freeze(),
+      furloughedWorkerMonths: this.furloughedWorkerMonths.freeze(),
+    };
+  }
+}
+
+export function addRun(s: MonteCarloSummary, r: SummarisedRun): MonteCarloSummary {
+  const tally = new SummaryTally(s);
+  tally.add(r);
+  return tally.freeze();
 }
 
 /** Merges two summaries of disjoint runs of the same spec; associative and commutative. */
@@ -458,9 +536,9 @@ export function mergeSummaries(a: MonteCarloSummary, b: MonteCarloSummary): Mont
 /** Summarises runs [from, to) of a spec: the unit of work a worker thread does. */
 export function runMonteCarloChunk(spec: MonteCarloSpec, from: number, to: number): MonteCarloSummary {
   const tables = prepareTables(spec);
-  let summary = emptySummary(spec);
-  for (let i = from; i < to; i++) summary = addRun(summary, runMonteCarloOne(spec, i, tables));
-  return summary;
+  const summary = new SummaryTally(emptySummary(spec));
+  for (let i = from; i < to; i++) summary.add(runMonteCarloOne(spec, i, tables));
+  return summary.freeze();
 }
 
 export interface MonteCarloProgress {

@@ -9,8 +9,8 @@ import { addDays, monthsBetween, type CivilDate, type RoundCalendar } from './ca
 import type { Domain, Outcome } from './domain.js';
 import { lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
-  addRun,
-  addToHistogram,
+  HistogramTally,
+  SummaryTally,
   draw,
   drawStrategy,
   emptyHistogram,
@@ -482,23 +482,23 @@ export function runScenarioChunk(
   ctx: ScenarioChunkContext = scenarioChunkContext(s),
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
 ): ScenarioSummary {
-  let acc = emptyScenarioSummary(s);
+  const empty = emptyScenarioSummary(s);
+  const summary = new SummaryTally(empty.summary);
+  const firstYearChange = new HistogramTally(empty.firstYearChange);
+  const firstYearUsdBillions = new HistogramTally(empty.firstYearUsdBillions);
+  const monthsToAgreement = new HistogramTally(empty.monthsToAgreement);
+  let { nearRealChange, nearRealDate, nearRealBoth } = empty;
   const real = s.realOutcome;
   const realChange = real ? real.outcome[FIRST_YEAR] : undefined;
   const start = s.protocol.calendar.kind === 'monthly' ? s.protocol.calendar.start : s.protocol.calendar.dates[0];
   for (let i = from; i < to; i++) {
     const { run, draws } = runScenarioMonteCarloOne(s, seed, i, ctx, strategyOverride);
-    let { firstYearChange, firstYearUsdBillions, monthsToAgreement, nearRealChange, nearRealDate, nearRealBoth } = acc;
     const change = run.outcome?.[FIRST_YEAR];
     if (typeof change === 'number') {
-      firstYearChange = addToHistogram(firstYearChange, change);
+      firstYearChange.add(change);
       if (draws.exchangeRate !== null && draws.exchangeRate > 0)
-        firstYearUsdBillions = addToHistogram(
-          firstYearUsdBillions,
-          (s.base.amount * (1 + change)) / draws.exchangeRate / 1e9,
-        );
-      if (run.endDate !== undefined && start !== undefined)
-        monthsToAgreement = addToHistogram(monthsToAgreement, monthsBetween(start, run.endDate));
+        firstYearUsdBillions.add((s.base.amount * (1 + change)) / draws.exchangeRate / 1e9);
+      if (run.endDate !== undefined && start !== undefined) monthsToAgreement.add(monthsBetween(start, run.endDate));
       const closeChange = typeof realChange === 'number' && Math.abs(change - realChange) <= 0.01 + 1e-9;
       const closeDate =
         real !== null && run.endDate !== undefined && Math.abs(monthsBetween(real.concluded, run.endDate)) <= 2;
@@ -506,25 +506,15 @@ export function runScenarioChunk(
       nearRealDate += closeDate ? 1 : 0;
       nearRealBoth += closeChange && closeDate ? 1 : 0;
     }
-    acc = {
-      summary: addRun(acc.summary, {
-        index: i,
-        outcome: run.outcome,
-        reason: run.reason,
-        round: run.round,
-        offers: run.offers,
-        ratificationFailures: run.ratificationFailures,
-        monthsInLapse: run.monthsInLapse,
-        furloughedWorkerMonths: run.furloughedWorkerMonths,
-        draws,
-      }),
-      firstYearChange,
-      firstYearUsdBillions,
-      monthsToAgreement,
-      nearRealChange,
-      nearRealDate,
-      nearRealBoth,
-    };
+    summary.add(run);
   }
-  return acc;
+  return {
+    summary: summary.freeze(),
+    firstYearChange: firstYearChange.freeze(),
+    firstYearUsdBillions: firstYearUsdBillions.freeze(),
+    monthsToAgreement: monthsToAgreement.freeze(),
+    nearRealChange,
+    nearRealDate,
+    nearRealBoth,
+  };
 }
