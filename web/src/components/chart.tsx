@@ -14,8 +14,14 @@ export interface ChartProps {
   readonly onPick?: (dataIndex: number, seriesIndex: number) => void;
 }
 
-// ECharts (~190 KB gzip) loads after the page's numbers and tables have rendered, so a page's first paint stays small.
-const ChartImpl = lazy(() => import('./chart-impl.js'));
+const loadChart = () => import('./chart-impl.js');
+// ECharts (about 175 KB gzip) is not needed for a page's numbers and tables, so their first paint does not wait for it.
+const ChartImpl = lazy(loadChart);
+
+/** Starts fetching the chart code beside a chart page's own chunk rather than after that page has rendered. */
+export function preloadChart(): void {
+  void loadChart();
+}
 
 /** An ECharts chart with aria description, tooltip and PNG/SVG export buttons; the figure's space is kept while it loads. */
 export default function Chart(props: ChartProps) {
