@@ -11,7 +11,7 @@ import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
 import { computeAgreement } from '../record/compute.js';
-import { smaRecord } from '../record/record.js';
+import { recordCore } from '../record/record-core.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
 const S = {
@@ -75,7 +75,7 @@ const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real']
 
 export default function ComparePage() {
   const s = usePageStrings(S);
-  const record = smaRecord.ok ? smaRecord.value : null;
+  const record = recordCore;
   const all = useAgreementChoices(record);
   const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
   const ids = idsRaw.split(',').filter(Boolean);
@@ -88,8 +88,10 @@ export default function ComparePage() {
   const [defense, setDefense] = useNumberParam('defense', 4);
   const [discount, setDiscount] = useNumberParam('discount', 3);
   const [realBase, setRealBase] = useNumberParam('base', 2025);
-  // Stable between renders so the comparison and its chart are redrawn only when an input changes.
-  const chosen = useMemo(() => all.filter((a) => idsRaw.split(',').includes(a.id)), [all, idsRaw]);
+  // Stable while the chosen agreements are the same (the saved proposals arriving later do not redraw the chart).
+  const chosenNow = all.filter((a) => idsRaw.split(',').includes(a.id));
+  const chosenKey = JSON.stringify(chosenNow);
+  const chosen = useMemo(() => chosenNow, [chosenKey]);
 
   const outcome = useMemo(() => {
     if (!record || chosen.length === 0) return null;

@@ -1,14 +1,9 @@
 import serialRecord from 'virtual:sma-record';
-import type { IndexPoint, IndexSeries, IndexSet } from '../../../src/engine/agreement/types.js';
 import type { SmaRecord } from '../../../src/io/load-record.js';
+import { reviveIndices, type SerialIndices } from './revive.js';
 
 /** What web/record-plugin.ts emits: the record with its index maps as entry arrays. */
-type SerialRecord = Omit<SmaRecord, 'indices'> & {
-  readonly indices: readonly (readonly [
-    string,
-    Omit<IndexSeries, 'points'> & { readonly points: readonly (readonly [number, IndexPoint])[] },
-  ])[];
-};
+type SerialRecord = Omit<SmaRecord, 'indices'> & { readonly indices: SerialIndices };
 
 const serial = serialRecord as SerialRecord;
 
@@ -26,9 +21,7 @@ export const smaRecord:
   ok: true,
   value: {
     ...serial,
-    indices: new Map(
-      serial.indices.map(([id, s]): [string, IndexSeries] => [id, { ...s, points: new Map(s.points) }]),
-    ) as IndexSet,
+    indices: reviveIndices(serial.indices),
   },
 };
 
