@@ -12,6 +12,12 @@ const coreId = 'virtual:sma-record-core';
  * `virtual:sma-record-core` is what the Calculator and Compare compute with (web/src/record/record-core.ts): 6 KB
  * gzip instead of 37.
  */
+// The series facts repeat `indices` (values with their sources as origins), and no page reads them.
+const withoutSeriesFacts = <T extends { indexSeries: unknown }>({
+  indexSeries: _,
+  ...rest
+}: T): Omit<T, 'indexSeries'> => rest;
+
 export function smaRecordPlugin(): Plugin {
   const dir = fileURLToPath(new URL('../data/record/', import.meta.url));
   return {
@@ -27,7 +33,7 @@ export function smaRecordPlugin(): Plugin {
       const indexEntries = [...indices].map(([k, s]) => [k, { ...s, points: [...s.points] }]);
       const serial =
         id === `\0${fullId}`
-          ? { ...rest, indices: indexEntries }
+          ? { ...withoutSeriesFacts(rest), indices: indexEntries }
           : {
               agreements: rest.agreements.map((a) => ({
                 id: a.id,

@@ -2,8 +2,11 @@ import serialRecord from 'virtual:sma-record';
 import type { SmaRecord } from '../../../src/io/load-record.js';
 import { reviveIndices, type SerialIndices } from './revive.js';
 
+/** The record as the web app has it: all of it but the series facts, whose values and sources are in `indices`. */
+export type WebRecord = Omit<SmaRecord, 'indexSeries'>;
+
 /** What web/record-plugin.ts emits: the record with its index maps as entry arrays. */
-type SerialRecord = Omit<SmaRecord, 'indices'> & { readonly indices: SerialIndices };
+type SerialRecord = Omit<WebRecord, 'indices'> & { readonly indices: SerialIndices };
 
 const serial = serialRecord as SerialRecord;
 
@@ -13,7 +16,7 @@ const serial = serialRecord as SerialRecord;
  * server and the CLI, with the pure engine.
  */
 export const smaRecord:
-  | { readonly ok: true; readonly value: SmaRecord }
+  | { readonly ok: true; readonly value: WebRecord }
   | {
       readonly ok: false;
       readonly error: readonly { readonly file: string; readonly path: string; readonly message: string }[];
@@ -24,5 +27,3 @@ export const smaRecord:
     indices: reviveIndices(serial.indices),
   },
 };
-
-export type { SmaRecord };
