@@ -12,6 +12,9 @@ const coreId = 'virtual:sma-record-core';
  * `virtual:sma-record-core` is what the Calculator and Compare compute with (web/src/record/record-core.ts): 6 KB
  * gzip instead of 37.
  */
+/** Level series computeMetrics reads by default: defense budget (share) and the exchange rate (USD). */
+const metricLevels = new Set(['rok-defense-budget', 'krw-per-usd']);
+
 // The series facts repeat `indices` (values with their sources as origins), and no page reads them.
 const withoutSeriesFacts = <T extends { indexSeries: unknown }>({
   indexSeries: _,
@@ -30,7 +33,7 @@ export function smaRecordPlugin(): Plugin {
       const record = loadRecord(dir);
       if (!record.ok) this.error(record.error.map((e) => e.message).join('\n'));
       const { indices, ...rest } = record.value;
-      const indexEntries = [...indices].map(([k, s]) => [k, { ...s, points: [...s.points] }]);
+      const indexEntries = [...indices].map(([k, s]) => [k, { ...s, points: [...s.points] }] as const);
       const serial =
         id === `\0${fullId}`
           ? { ...withoutSeriesFacts(rest), indices: indexEntries }
@@ -46,7 +49,8 @@ export function smaRecordPlugin(): Plugin {
               })),
               proposals: rest.proposals.map((p) => ({ agreement: p.agreement })),
               context: { usfk_troop_level: rest.context.usfk_troop_level },
-              indices: indexEntries,
+              // Growth series (what index rules read) and the levels the metrics read; not the defense shares.
+              indices: indexEntries.filter(([k, series]) => series.kind === 'growth' || metricLevels.has(k)),
             };
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(serial))});`;
     },

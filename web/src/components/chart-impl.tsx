@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { init, type ECharts } from 'echarts/core';
 import { useI18n } from '../i18n/lang.js';
-import { loadFeatures, loadSvgRenderer } from './chart-setup.js';
+import { featuresMissing, loadFeatures, loadSvgRenderer, registeredVersion } from './chart-setup.js';
 import { download } from './download.js';
 import type { ChartOption, ChartProps } from './chart.js';
 
@@ -16,8 +16,23 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
   const pick = useRef(onPick);
   pick.current = onPick;
 
+  const full = useMemo(() => withDefaults(option), [option]);
+  const missing = featuresMissing(full).length;
+  const [, featuresArrived] = useReducer((x: number) => x + 1, 0);
   useEffect(() => {
-    if (!el.current) return;
+    if (missing === 0) return;
+    let current = true;
+    void loadFeatures(full)?.then(() => current && featuresArrived());
+    return () => {
+      current = false;
+    };
+  }, [full, missing]);
+  // ECharts reads its registered processors when an instance is made: make it once the option's parts are there,
+  // and again if parts were registered since (another chart, or this one's next option, needed more).
+  const version = missing === 0 ? registeredVersion() : -1;
+
+  useEffect(() => {
+    if (!el.current || version < 0) return;
     const c = init(el.current, null, { renderer: 'canvas' });
     chart.current = c;
     // Marks the element once drawn, for the end-to-end tests and the benchmark.
@@ -38,23 +53,11 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [version]);
 
   useEffect(() => {
-    const full = withDefaults(option);
-    const pending = loadFeatures(full);
-    if (!pending) {
-      chart.current?.setOption(full, { notMerge: true });
-      return;
-    }
-    let current = true;
-    void pending.then(() => {
-      if (current) chart.current?.setOption(full, { notMerge: true });
-    });
-    return () => {
-      current = false;
-    };
-  }, [option]);
+    if (version >= 0) chart.current?.setOption(full, { notMerge: true });
+  }, [full, version]);
 
   const exportPng = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
@@ -65,7 +68,7 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
     const w = el.current?.clientWidth ?? 800;
     // A throwaway server-side-style SVG instance: the on-screen chart stays on canvas.
     const svg = init(null, null, { renderer: 'svg', ssr: true, width: w, height });
-    svg.setOption({ ...withDefaults(option), animation: false, backgroundColor: '#fff' });
+    svg.setOption({ ...full, animation: false, backgroundColor: '#fff' });
     const text = svg.renderToSVGString();
     svg.dispose();
     download(`${filename}.svg`, new Blob([text], { type: 'image/svg+xml' }));

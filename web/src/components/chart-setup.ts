@@ -10,7 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
  */
 use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-type Feature = 'legend' | 'dataZoom' | 'markers' | 'scatter';
+export type Feature = 'legend' | 'dataZoom' | 'markers' | 'scatter';
 
 const loaders: Record<Feature, () => Promise<unknown>> = {
   legend: () => import('./echarts/legend.js'),
@@ -37,9 +37,16 @@ export function featuresOf(option: EChartsCoreOption): Feature[] {
   return out;
 }
 
+/** The parts the option needs that are not registered yet. */
+export const featuresMissing = (option: EChartsCoreOption): Feature[] =>
+  featuresOf(option).filter((f) => !ready.has(f));
+
+/** How many optional parts are registered: an ECharts instance made before a registration does not see it. */
+export const registeredVersion = (): number => ready.size;
+
 /** Registers what the option needs; null when all of it is registered already (the chart can draw at once). */
 export function loadFeatures(option: EChartsCoreOption): Promise<void> | null {
-  const missing = featuresOf(option).filter((f) => !ready.has(f));
+  const missing = featuresMissing(option);
   if (missing.length === 0) return null;
   return Promise.all(
     missing.map((f) => {

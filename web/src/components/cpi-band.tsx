@@ -9,7 +9,7 @@ const S = {
   en: {
     legend: 'CPI band for projected years',
     source: 'Low and high CPI from',
-    fromRecord: 'the record: lowest and highest of the last N years',
+    fromRecord: 'the record: lowest and highest of N years',
     own: 'my own values',
     years: 'N (observed years)',
     low: 'Low CPI growth (%/year)',
@@ -98,11 +98,16 @@ export function useCpiBand(
     // basis is rebuilt each render; its numbers are what the memo follows
   }, [basis?.low, basis?.high, basis?.observed, centralPercent, i, s]);
   const fields = (
-    <fieldset>
+    <fieldset style={{ minWidth: 0 }}>
       <legend>{s.legend}</legend>
       <div className="field">
         <label htmlFor="band-source">{s.source}</label>
-        <select id="band-source" value={own ? 'own' : 'record'} onChange={(e) => setSource(e.target.value)}>
+        <select
+          id="band-source"
+          value={own ? 'own' : 'record'}
+          onChange={(e) => setSource(e.target.value)}
+          style={{ maxWidth: '100%' }}
+        >
           <option value="record">{s.fromRecord}</option>
           <option value="own">{s.own}</option>
         </select>
