@@ -44,17 +44,20 @@ export const featuresMissing = (option: EChartsCoreOption): Feature[] =>
 /** How many optional parts are registered: an ECharts instance made before a registration does not see it. */
 export const registeredVersion = (): number => ready.size;
 
-/** Registers what the option needs; null when all of it is registered already (the chart can draw at once). */
-export function loadFeatures(option: EChartsCoreOption): Promise<void> | null {
-  const missing = featuresMissing(option);
-  if (missing.length === 0) return null;
-  return Promise.all(
-    missing.map((f) => {
+/** Registers the given parts (each loaded once). */
+export const preloadFeatures = (features: readonly Feature[]): Promise<void> =>
+  Promise.all(
+    features.map((f) => {
       const p = loading.get(f) ?? loaders[f]().then(() => ready.add(f));
       loading.set(f, p);
       return p;
     }),
   ).then(() => undefined);
+
+/** Registers what the option needs; null when all of it is registered already (the chart can draw at once). */
+export function loadFeatures(option: EChartsCoreOption): Promise<void> | null {
+  const missing = featuresMissing(option);
+  return missing.length === 0 ? null : preloadFeatures(missing);
 }
 
 /** The SVG renderer, loaded when a reader first exports a chart as SVG. */
