@@ -22,7 +22,9 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
   useEffect(() => {
     if (missing === 0) return;
     let current = true;
-    void loadFeatures(full)?.then(() => current && featuresArrived());
+    // They may have arrived (preloaded) between this render and this effect: then render again now.
+    const pending = loadFeatures(full) ?? Promise.resolve();
+    void pending.then(() => current && featuresArrived());
     return () => {
       current = false;
     };
