@@ -30,6 +30,9 @@ interface Milestones {
   readonly pageChunk: number;
   readonly chartCode: number;
   readonly drawn: number;
+  /** Main-thread time spent in tasks and in script until drawn (CDP Performance metrics): less sensitive to load. */
+  readonly busy: number;
+  readonly script: number;
 }
 
 async function coldLoad(context: BrowserContext, url: string, page: string): Promise<Milestones> {
@@ -38,10 +41,14 @@ async function coldLoad(context: BrowserContext, url: string, page: string): Pro
   await tab.addInitScript(`new MutationObserver((_, o) => {
     if (document.querySelector('.chart[data-drawn="true"]')) { window.__smaDrawn = performance.now(); o.disconnect(); }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });`);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
   await tab.goto(`${url}/#/${page}`);
   await tab.locator('.chart[data-drawn="true"]').first().waitFor();
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string): number => (metrics.find((x) => x.name === name)?.value ?? NaN) * 1000;
   // Runs in the page (a string, as the bench's tsconfig has no DOM types).
-  const m = await tab.evaluate<Milestones>(`(() => {
+  const m = await tab.evaluate<Omit<Milestones, 'busy' | 'script'>>(`(() => {
     const res = performance.getEntriesByType('resource');
     const end = (re) => Math.max(0, ...res.filter((r) => re.test(r.name)).map((r) => r.responseEnd));
     const nav = performance.getEntriesByType('navigation')[0];
@@ -53,7 +60,7 @@ async function coldLoad(context: BrowserContext, url: string, page: string): Pro
     };
   })()`);
   await tab.close();
-  return m;
+  return { ...m, busy: metric('TaskDuration'), script: metric('ScriptDuration') };
 }
 
 export async function benchWeb(runs = 5, dist?: string): Promise<void> {
@@ -132,7 +139,9 @@ export async function benchWeb(runs = 5, dist?: string): Promise<void> {
       load(),
     );
     console.log('  cold: a new browser profile each run (empty HTTP cache); milestones are ms since navigation start');
-    console.log('  page         cold (goto→drawn)  html  page chunk  chart code  drawn (in page)  in-app nav (click)');
+    console.log(
+      '  page         cold (goto→drawn)  html  page chunk  chart code  drawn (in page)  main thread busy / script  in-app nav (click)',
+    );
     for (const p of chartPages) {
       const cold: number[] = [];
       const nav: number[] = [];
@@ -156,7 +165,7 @@ export async function benchWeb(runs = 5, dist?: string): Promise<void> {
       }
       const m = (f: (x: Milestones) => number): string => String(Math.round(median(marks.map(f))));
       console.log(
-        '  %s %s %s %s %s %s %s %s',
+        '  %s %s %s %s %s %s %s %s %s',
         p.padEnd(12),
         String(median(cold)).padStart(8),
         verdict(median(cold) <= CHART_TARGET_MS).padEnd(7),
@@ -164,6 +173,7 @@ export async function benchWeb(runs = 5, dist?: string): Promise<void> {
         m((x) => x.pageChunk).padStart(11),
         m((x) => x.chartCode).padStart(11),
         m((x) => x.drawn).padStart(16),
+        `${m((x) => x.busy)} / ${m((x) => x.script)}`.padStart(26),
         String(median(nav)).padStart(19),
       );
     }
