@@ -17,11 +17,8 @@ export default defineConfig({
     reportCompressedSize: true,
     // bench/web.ts reads the chunk graph from it to size each page's first render.
     manifest: true,
-    // ECharts is one lazy chunk shared by the chart pages; the shell stays small.
-    chunkSizeWarningLimit: 700,
-    rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }] } },
-    },
+    // ECharts' core is one lazy chunk (chart-impl); its optional parts split by use (components/chart-setup.ts).
+    chunkSizeWarningLimit: 600,
   },
   server: {
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },

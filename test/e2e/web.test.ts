@@ -186,6 +186,69 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
   });
 
+  it('shows the CPI band around the 12th SMA projected years, with its basis, in the table and the CSV', async () => {
+    await open('#/calculator');
+    const note = page.getByTestId('cpi-band');
+    // Statistics Korea (index-series.json): lowest annual CPI of 2016–2025 is 0.4 % (2019), highest 5.1 % (2022)
+    await expect(note.textContent()).resolves.toContain(
+      'lowest (2019) and highest (2022) annual CPI growth observed in 2016–2025',
+    );
+    await expect(note.textContent()).resolves.toContain('Band (projection)');
+    const header = page.locator('thead th');
+    await expect(header.allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['At CPI 0.4% (low)', 'At CPI 5.1% (high)']),
+    );
+    // 2027 uses observed 2025 CPI: no band; 2030: 15,511 억 × 1.004³ = 1.5698 tn, × 1.05³ (5.1 % capped at 5 %) = 1.7956 tn
+    const y2027 = page.locator('tbody tr', { hasText: /^2027/ });
+    await expect(y2027.locator('td').nth(3).textContent()).resolves.toBe('—');
+    const y2030 = page.locator('tbody tr', { hasText: /^2030/ });
+    await expect(y2030.locator('td').nth(3).textContent()).resolves.toContain('KRW 1.5698 tn');
+    await expect(y2030.locator('td').nth(4).textContent()).resolves.toContain('KRW 1.7956 tn');
+    await expect(y2030.locator('td').nth(4).textContent()).resolves.toContain('cap binds');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^CSV — Schedule/ }).click(),
+    ]);
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 5)).toEqual([
+      'Year',
+      'Amount',
+      'Change',
+      'At CPI 0.4% (low)',
+      'At CPI 5.1% (high)',
+    ]);
+    const y2030Csv = lines.find((l) => l.startsWith('2030,'))?.split(',') ?? [];
+    expect([0, 1, 3, 4].map((k) => y2030Csv[k])).toEqual(['2030', '1646000000000', '1569800000000', '1795600000000']);
+    // Own low and high: CPI 1 % a year from 2026 gives 2030 = 15,511 억 × 1.01³ = 1.5981 tn
+    await page.getByLabel('Low and high CPI from').selectOption('own');
+    await page.getByLabel('Low CPI growth (%/year)').fill('1');
+    await expect.poll(() => y2030.locator('td').nth(3).textContent()).toContain('KRW 1.5981 tn');
+    await expect(note.textContent()).resolves.toContain('(your values)');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => note.textContent()).toContain('범위 (전망치)');
+    await expect(page.locator('thead th').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['물가 1.0% 시 (하단)']),
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('shows the CPI band on Compare for the agreement whose later years rest on projected CPI', async () => {
+    await open('#/compare');
+    await expect(page.getByTestId('cpi-band').textContent()).resolves.toContain('Band (projection)');
+    await page.locator('.chart[data-drawn="true"]').first().waitFor();
+    const headers = await page.locator('thead th').allTextContents();
+    // only the 12th SMA rule carried on is CPI-indexed; the fixed 5 % and defense-indexed alternatives have no band
+    expect(headers).toContain('12th SMA rule carried on to 2035 — At CPI 5.1% (high)');
+    expect(headers.filter((h) => h.includes('At CPI 5.1% (high)') && h.startsWith('Fixed'))).toEqual([]);
+    // 2035 at a capped 5 % a year from 2028: 15,511 억 × 1.05⁸ rounded yearly = 2.2917 tn
+    const y2035 = page.locator('tbody tr', { hasText: /^2035/ }).last();
+    await expect(y2035.textContent()).resolves.toContain('KRW 2.2917 tn');
+    await settle(page);
+    await page.screenshot({ path: join(screenshots, 'compare-band.png'), fullPage: true });
+  });
+
   describe.skipIf(!hasRealServer)('with the real server', () => {
     it('runs the negotiation Monte Carlo to its result with live progress', async () => {
       await open('#/simulate?runs=500&seed=7');

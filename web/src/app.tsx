@@ -1,14 +1,22 @@
 import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { useI18n } from './i18n/lang.js';
+import { preloadChart } from './components/chart.js';
+import type { Feature } from './components/chart-setup.js';
 import { hrefFor, pages, useRoute, type Page } from './router.js';
+
+// A page that opens on a chart fetches the chart code in parallel with its own chunk.
+const withChart = <T,>(page: Promise<T>, features: readonly Feature[] = []): Promise<T> => {
+  preloadChart(features);
+  return page;
+};
 
 // Each page is its own chunk so the first load carries only the shell.
 const views: Record<Page, LazyExoticComponent<ComponentType>> = {
-  record: lazy(() => import('./pages/record.js')),
-  calculator: lazy(() => import('./pages/calculator.js')),
-  compare: lazy(() => import('./pages/compare.js')),
+  record: lazy(() => withChart(import('./pages/record.js'), ['dataZoom', 'markers'])),
+  calculator: lazy(() => withChart(import('./pages/calculator.js'))),
+  compare: lazy(() => withChart(import('./pages/compare.js'), ['legend'])),
   simulate: lazy(() => import('./pages/simulate.js')),
-  theory: lazy(() => import('./pages/theory.js')),
+  theory: lazy(() => withChart(import('./pages/theory.js'), ['legend', 'markers', 'scatter'])),
   roleplay: lazy(() => import('./pages/roleplay.js')),
 };
 

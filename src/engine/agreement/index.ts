@@ -59,6 +59,17 @@ export {
   type ProjectionRange,
 } from './projection.js';
 export {
+  observedExtremes,
+  projectionBand,
+  type BandScenario,
+  type BandYear,
+  type ObservedExtremes,
+  type ObservedValue,
+  type ProjectionBand,
+  type ProjectionBandError,
+  type ProjectionBandOptions,
+} from './projection-band.js';
+export {
   compareSchedules,
   type Comparison,
   type ComparisonCell,

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
+import type { Feature } from './chart-setup.js';
 
 export type ChartOption = EChartsCoreOption;
 
@@ -14,10 +15,20 @@ export interface ChartProps {
   readonly onPick?: (dataIndex: number, seriesIndex: number) => void;
 }
 
-// ECharts (~190 KB gzip) loads after the page's numbers and tables have rendered, so a page's first paint stays small.
-const ChartImpl = lazy(() => import('./chart-impl.js'));
+const loadChart = () => import('./chart-impl.js');
+// ECharts (about 175 KB gzip) is not needed for a page's numbers and tables, so their first paint does not wait for it.
+const ChartImpl = lazy(loadChart);
 
-/** An ECharts chart with aria description, tooltip and PNG/SVG export buttons; the figure's space is kept while it loads. */
+/**
+ * Starts fetching the chart code beside a chart page's own chunk rather than after that page has rendered, with the
+ * optional ECharts parts the page's first chart uses (registered before any chart is made, so none is made twice).
+ */
+export function preloadChart(features: readonly Feature[] = []): void {
+  void loadChart();
+  if (features.length > 0) void import('./chart-setup.js').then((m) => m.preloadFeatures(features));
+}
+
+/** An ECharts chart with an accessible name, tooltip and PNG/SVG export buttons; the figure's space is kept while it loads. */
 export default function Chart(props: ChartProps) {
   const height = props.height ?? 320;
   return (

@@ -4,6 +4,8 @@ import { DataTable, type Column } from './data-table.js';
 import { StatusBadge } from './sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement/metrics.js';
+import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
+import type { CpiBandView } from './cpi-band.js';
 import type { EscalationRule } from '../types.js';
 
 const S = {
@@ -88,19 +90,32 @@ export function yearBasis(y: YearMetrics, i: I18n, s: { capped: string; floored:
   return `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: ${shortOrigin(idx.origin)})`;
 }
 
-/** A computed schedule: chart and table, each year saying which rule and which index value (observed or projected) made it. */
+/** A schedule's CPI band: the basis in words and the low/high amounts of each year (null outside the band). */
+export interface ScheduleBand {
+  readonly view: CpiBandView;
+  readonly years: readonly BandYear[];
+}
+
+/**
+ * A computed schedule: chart and table, each year saying which rule and which index value (observed or projected)
+ * made it; with a band, the projected years' amounts at the low and high CPI beside them.
+ */
 export function ScheduleView({
   metrics,
   filename,
   title,
+  band,
 }: {
   metrics: ScheduleMetrics;
   filename: string;
   title: string;
+  band?: ScheduleBand | null;
 }) {
   const s = usePageStrings(S);
   const i = useI18n();
   const cur = metrics.currency;
+  const bandOf = (year: number): BandYear | undefined => band?.years.find((b) => b.year === year);
+  const hasBand = band?.years.some((b) => b.low !== null) ?? false;
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: {
@@ -108,7 +123,13 @@ export function ScheduleView({
         formatter: (ps: unknown) => {
           const p = (ps as { dataIndex: number }[])[0];
           const y = p ? metrics.rows[p.dataIndex] : undefined;
-          return y ? `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i)}` : '';
+          if (!y) return '';
+          const b = band?.years.find((x) => x.year === y.year);
+          const range =
+            band && b?.low != null && b.high != null
+              ? `<br/>${band.view.lowHeader}: ${money(i, b.low, cur)}<br/>${band.view.highHeader}: ${money(i, b.high, cur)}`
+              : '';
+          return `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i)}${range}`;
         },
       },
       xAxis: { type: 'category', data: metrics.rows.map((y) => String(y.year)) },
@@ -128,9 +149,19 @@ export function ScheduleView({
             formatter: (p: { value: number }) => money(i, p.value, cur).replace(/ \d[\d,]*만.*$/, ''),
           },
         },
+        ...(band && band.years.some((b) => b.low !== null)
+          ? (['low', 'high'] as const).map((k) => ({
+              type: 'line',
+              name: k === 'low' ? band.view.lowHeader : band.view.highHeader,
+              data: metrics.rows.map((y) => band.years.find((b) => b.year === y.year)?.[k] ?? null),
+              lineStyle: { type: 'dashed', width: 2, color: k === 'low' ? '#2e8b57' : '#c0392b' },
+              itemStyle: { color: k === 'low' ? '#2e8b57' : '#c0392b' },
+              symbolSize: 6,
+            }))
+          : []),
       ],
     }),
-    [metrics, cur, i, s],
+    [metrics, cur, i, s, band],
   );
   const columns: Column<YearMetrics>[] = [
     { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
@@ -148,6 +179,32 @@ export function ScheduleView({
       render: (y) => (y.change.available && y.change.rate !== null ? i.rate(y.change.rate, { signed: true }) : '—'),
       csv: (y) => (y.change.available ? y.change.rate : null),
     },
+    ...(band && hasBand
+      ? (['low', 'high'] as const).map((k): Column<YearMetrics> => ({
+          key: `band-${k}`,
+          header: k === 'low' ? band.view.lowHeader : band.view.highHeader,
+          numeric: true,
+          render: (y) => {
+            const b = bandOf(y.year);
+            const v = b?.[k];
+            const bound = k === 'low' ? b?.lowBound : b?.highBound;
+            return v == null ? (
+              '—'
+            ) : (
+              <>
+                {money(i, v, cur)}
+                <StatusBadge status="projected" />
+                {bound && (
+                  <div className="muted" style={{ fontSize: '0.72rem' }}>
+                    {bound === 'cap' ? s.capped : s.floored}
+                  </div>
+                )}
+              </>
+            );
+          },
+          csv: (y) => bandOf(y.year)?.[k] ?? null,
+        }))
+      : []),
     {
       key: 'basis',
       header: s.basis,
@@ -157,7 +214,10 @@ export function ScheduleView({
           {y.source.index && !y.source.index.observed && <StatusBadge status="projected" />}
         </span>
       ),
-      csv: (y) => (y.source.index ? `${yearBasis(y, i, s)} — ${y.source.index.origin}` : yearBasis(y, i, s)),
+      csv: (y) => {
+        const text = y.source.index ? `${yearBasis(y, i, s)} — ${y.source.index.origin}` : yearBasis(y, i, s);
+        return band && bandOf(y.year)?.low != null ? `${text} — ${band.view.note}` : text;
+      },
     },
     {
       key: 'real',
@@ -233,6 +293,11 @@ export function ScheduleView({
           </>
         )}
       </p>
+      {band && (
+        <p className="muted" data-testid="cpi-band" style={{ fontSize: '0.85rem' }}>
+          {hasBand ? band.view.note : band.view.noneNote}
+        </p>
+      )}
       <Chart title={`${s.chart}: ${title}`} filename={`${filename}-chart`} option={option} />
       <DataTable
         caption={`${s.table}: ${title}`}

@@ -3,11 +3,12 @@ import { api, toRemote, type Remote } from '../api.js';
 import { agreementProblems, parseAgreement, sma12 } from '../agreement-url.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
+import { useCpiBand } from '../components/cpi-band.js';
 import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
-import { computeAgreement, toAgreementFile } from '../record/compute.js';
-import { smaRecord } from '../record/record.js';
+import { computeAgreement, computeBand, toAgreementFile } from '../record/compute.js';
+import { recordCore } from '../record/record-core.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
 import type { Agreement, EscalationRule } from '../types.js';
 
@@ -90,7 +91,7 @@ export default function CalculatorPage() {
   const s = usePageStrings(S);
   const { lang } = useI18n();
   const { params } = useRoute();
-  const record = smaRecord.ok ? smaRecord.value : null;
+  const record = recordCore;
   const choices = useAgreementChoices(record);
   const agreement = parseAgreement(params.get('a')) ?? choices.find((a) => a.id === 'sma-12') ?? sma12;
   const setAgreement = (a: Agreement) => setParams({ a: JSON.stringify(a) });
@@ -100,11 +101,18 @@ export default function CalculatorPage() {
   const problems = agreementProblems(agreement, lang);
   const outcome = useMemo(
     () =>
-      record && problems.size === 0
+      problems.size === 0
         ? computeAgreement(record, agreement, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase })
         : null,
     [record, agreement, problems.size, cpi, defense, realBase],
   );
+  const cpiBand = useCpiBand(record, cpi);
+  const band = useMemo(() => {
+    const view = cpiBand.view;
+    if (!view || problems.size > 0) return null;
+    const r = computeBand(record, agreement, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase }, view.basis);
+    return r.ok ? { view, years: r.band.years } : null;
+  }, [record, agreement, problems.size, cpi, defense, realBase, cpiBand.view]);
   const [save, setSave] = useState<Remote<{ id: string }> | null>(null);
 
   const setRule = (k: number, rule: EscalationRule) =>
@@ -227,6 +235,7 @@ export default function CalculatorPage() {
               onChange={setRealBase}
             />
           </fieldset>
+          {cpiBand.fields}
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
             <button
               type="button"
@@ -258,7 +267,12 @@ export default function CalculatorPage() {
         </form>
         <section aria-live="polite" aria-label={agreement.name}>
           {outcome?.ok && (
-            <ScheduleView metrics={outcome.metrics} filename={`schedule-${agreement.id}`} title={agreement.name} />
+            <ScheduleView
+              metrics={outcome.metrics}
+              filename={`schedule-${agreement.id}`}
+              title={agreement.name}
+              band={band}
+            />
           )}
           {outcome && !outcome.ok && (
             <div className="alert" role="alert">

@@ -5,13 +5,15 @@ import {
   type ComparisonRow,
 } from '../../../src/engine/agreement/comparison.js';
 import type { ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
+import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
 import Chart, { type ChartOption } from '../components/chart.js';
+import { useCpiBand, type CpiBandView } from '../components/cpi-band.js';
 import { DataTable, type Column } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
-import { computeAgreement } from '../record/compute.js';
-import { smaRecord } from '../record/record.js';
+import { computeAgreement, computeBand } from '../record/compute.js';
+import { recordCore } from '../record/record-core.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
 const S = {
@@ -75,7 +77,7 @@ const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real']
 
 export default function ComparePage() {
   const s = usePageStrings(S);
-  const record = smaRecord.ok ? smaRecord.value : null;
+  const record = recordCore;
   const all = useAgreementChoices(record);
   const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
   const ids = idsRaw.split(',').filter(Boolean);
@@ -88,23 +90,45 @@ export default function ComparePage() {
   const [defense, setDefense] = useNumberParam('defense', 4);
   const [discount, setDiscount] = useNumberParam('discount', 3);
   const [realBase, setRealBase] = useNumberParam('base', 2025);
-  // Stable between renders so the comparison and its chart are redrawn only when an input changes.
-  const chosen = useMemo(() => all.filter((a) => idsRaw.split(',').includes(a.id)), [all, idsRaw]);
+  // Stable while the chosen agreements are the same (the saved proposals arriving later do not redraw the chart).
+  const chosenNow = all.filter((a) => idsRaw.split(',').includes(a.id));
+  const chosenKey = JSON.stringify(chosenNow);
+  const chosen = useMemo(() => chosenNow, [chosenKey]);
+
+  const cpiBand = useCpiBand(record, cpi);
+  const bandView = cpiBand.view;
 
   const outcome = useMemo(() => {
-    if (!record || chosen.length === 0) return null;
+    if (chosen.length === 0) return null;
+    const assumptions = { cpi: cpi / 100, defenseGrowth: defense / 100, realBase };
     const metrics: ScheduleMetrics[] = [];
+    const lows: ScheduleMetrics[] = [];
+    const highs: ScheduleMetrics[] = [];
+    const bandYears = new Map<string, readonly BandYear[]>();
     for (const a of chosen) {
-      const r = computeAgreement(record, a, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase });
+      const r = computeAgreement(record, a, assumptions);
       if (!r.ok) return { ok: false as const, message: `${a.id}: ${r.code} ${r.detail}` };
       metrics.push(r.metrics);
+      const b = bandView ? computeBand(record, a, assumptions, bandView.basis) : null;
+      if (b?.ok) {
+        lows.push(b.low);
+        highs.push(b.high);
+        if (b.band.firstProjectedYear !== null) bandYears.set(a.id, b.band.years);
+      }
     }
     const referenceId = chosen.some((a) => a.id === ref) ? ref : (chosen[0]?.id ?? '');
-    const c = compareSchedules(metrics, { measure, referenceId, discount: { rate: discount / 100, toYear: 2026 } });
-    return c.ok
-      ? { ok: true as const, comparison: c.value }
-      : { ok: false as const, message: `${c.error.code} ${JSON.stringify(c.error)}` };
-  }, [record, chosen, cpi, defense, realBase, ref, measure, discount]);
+    const options = { measure, referenceId, discount: { rate: discount / 100, toYear: 2026 } };
+    const c = compareSchedules(metrics, options);
+    if (!c.ok) return { ok: false as const, message: `${c.error.code} ${JSON.stringify(c.error)}` };
+    // The same comparison under the low and the high CPI path, for the band's cells and totals.
+    const low = lows.length === metrics.length ? compareSchedules(lows, options) : null;
+    const high = highs.length === metrics.length ? compareSchedules(highs, options) : null;
+    const band =
+      bandView && low?.ok && high?.ok && bandYears.size > 0
+        ? { view: bandView, low: low.value, high: high.value, years: bandYears }
+        : null;
+    return { ok: true as const, comparison: c.value, band };
+  }, [record, chosen, cpi, defense, realBase, ref, measure, discount, bandView]);
 
   const nameOf = useCallback((id: string) => all.find((a) => a.id === id)?.name ?? id, [all]);
 
@@ -169,6 +193,7 @@ export default function ComparePage() {
             onChange={setRealBase}
           />
         </div>
+        {cpiBand.fields}
       </div>
       {outcome === null && <p className="error">{s.pickOne}</p>}
       {outcome && !outcome.ok && (
@@ -176,38 +201,94 @@ export default function ComparePage() {
           {outcome.message}
         </div>
       )}
-      {outcome?.ok && <ComparisonView comparison={outcome.comparison} nameOf={nameOf} />}
+      {outcome?.ok && (
+        <ComparisonView
+          comparison={outcome.comparison}
+          band={outcome.band}
+          noBand={bandView?.noneNote ?? null}
+          nameOf={nameOf}
+        />
+      )}
     </>
   );
 }
 
 type ComparisonT = Extract<ReturnType<typeof compareSchedules>, { ok: true }>['value'];
 
-function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameOf: (id: string) => string }) {
+/** The comparison under the low and high CPI paths, and which years of which agreement rest on projected CPI. */
+interface ComparisonBand {
+  readonly view: CpiBandView;
+  readonly low: ComparisonT;
+  readonly high: ComparisonT;
+  readonly years: ReadonlyMap<string, readonly BandYear[]>;
+}
+
+// ECharts' default palette, named so a band's dashed lines take its agreement's colour.
+const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+
+function ComparisonView({
+  comparison,
+  band,
+  noBand,
+  nameOf,
+}: {
+  comparison: ComparisonT;
+  band: ComparisonBand | null;
+  noBand: string | null;
+  nameOf: (id: string) => string;
+}) {
   const s = usePageStrings(S);
   const i = useI18n();
   const currency = comparison.unit.currency;
   const fmt = useCallback((v: number) => formatIn(i, v, currency), [i, currency]);
   const ids = comparison.agreementIds;
   const refIndex = ids.indexOf(comparison.referenceId);
+  /** The low or high value of agreement k in a year, when that year rests on projected CPI. */
+  const bandValue = useCallback(
+    (which: 'low' | 'high', k: number, year: number): number | null => {
+      const id = ids[k] ?? '';
+      if (!band || band.years.get(id)?.find((y) => y.year === year)?.low == null) return null;
+      const cell = band[which].rows.find((r) => r.year === year)?.cells[k];
+      return cell?.available ? cell.value : null;
+    },
+    [band, ids],
+  );
   const option = useMemo<ChartOption>(
     () => ({
-      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-      series: ids.map((id, k) => ({
-        type: 'line',
-        name: nameOf(id),
-        lineStyle: { width: k === refIndex ? 4 : 2 },
-        data: comparison.rows.map((r) => {
-          const c = r.cells[k];
-          return c?.available ? c.value : null;
-        }),
-      })),
+      legend: { top: 0, type: 'scroll', data: ids.map(nameOf) },
+      color: palette,
+      series: [
+        ...ids.map((id, k) => ({
+          type: 'line',
+          name: nameOf(id),
+          color: palette[k % palette.length],
+          lineStyle: { width: k === refIndex ? 4 : 2 },
+          data: comparison.rows.map((r) => {
+            const c = r.cells[k];
+            return c?.available ? c.value : null;
+          }),
+        })),
+        ...(band
+          ? ids.flatMap((id, k) =>
+              band.years.has(id)
+                ? (['low', 'high'] as const).map((which) => ({
+                    type: 'line',
+                    name: `${nameOf(id)} — ${which === 'low' ? band.view.lowHeader : band.view.highHeader}`,
+                    color: palette[k % palette.length],
+                    lineStyle: { width: 1, type: 'dashed' },
+                    symbolSize: 3,
+                    data: comparison.rows.map((r) => bandValue(which, k, r.year)),
+                  }))
+                : [],
+            )
+          : []),
+      ],
     }),
-    [comparison, ids, refIndex, fmt, nameOf],
+    [comparison, ids, refIndex, fmt, nameOf, band, bandValue],
   );
   const columns: Column<ComparisonRow>[] = [
     { key: 'year', header: i.t('year'), render: (r) => r.year, csv: (r) => r.year },
@@ -225,6 +306,18 @@ function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameO
           return c?.available ? c.value : null;
         },
       },
+      ...(band?.years.has(id)
+        ? (['low', 'high'] as const).map((which): Column<ComparisonRow> => ({
+            key: `${which}${k}`,
+            header: `${nameOf(id)} — ${which === 'low' ? band.view.lowHeader : band.view.highHeader}`,
+            numeric: true,
+            render: (r) => {
+              const v = bandValue(which, k, r.year);
+              return v === null ? '—' : `${fmt(v)}`;
+            },
+            csv: (r) => bandValue(which, k, r.year),
+          }))
+        : []),
       ...(k === refIndex
         ? []
         : [
@@ -249,6 +342,11 @@ function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameO
   return (
     <>
       <div className="card">
+        {(band || noBand) && (
+          <p className="muted" data-testid="cpi-band" style={{ fontSize: '0.85rem' }}>
+            {band ? band.view.note : noBand}
+          </p>
+        )}
         <Chart title={s.chart} filename="sma-compare" option={option} height={380} />
       </div>
       <h2>{s.summary}</h2>
@@ -278,6 +376,18 @@ function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameO
             render: (x) => (x.totalRatio === null ? '—' : x.totalRatio.toFixed(3)),
             csv: (x) => x.totalRatio,
           },
+          ...(band
+            ? (['low', 'high'] as const).map((which): Column<ComparisonT['summaries'][number]> => ({
+                key: `total-${which}`,
+                header: `${s.total}: ${which === 'low' ? band.view.lowHeader : band.view.highHeader}`,
+                numeric: true,
+                render: (x) => {
+                  const t = totalIn(band, which, x.agreementId);
+                  return t === null ? '—' : fmt(t);
+                },
+                csv: (x) => totalIn(band, which, x.agreementId),
+              }))
+            : []),
           {
             key: 'pv',
             header: s.pv,
@@ -300,5 +410,9 @@ function ComparisonView({ comparison, nameOf }: { comparison: ComparisonT; nameO
     </>
   );
 }
+
+/** An agreement's total under the band's low or high path, when some year of it rests on projected CPI. */
+const totalIn = (band: ComparisonBand, which: 'low' | 'high', id: string): number | null =>
+  band.years.has(id) ? (band[which].summaries.find((x) => x.agreementId === id)?.total ?? null) : null;
 
 const formatIn = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));

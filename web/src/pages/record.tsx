@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../components/data-table.js';
 import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
-import { smaRecord, type SmaRecord } from '../record/record.js';
+import { smaRecord, type WebRecord } from '../record/record.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
@@ -215,7 +215,7 @@ function RecordYearsView({
   selectedYear,
   onSelect,
 }: {
-  record: SmaRecord;
+  record: WebRecord;
   realBase: number;
   metric: Metric;
   selectedYear: number;

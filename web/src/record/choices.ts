@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { Agreement, YearRule } from '../../../src/engine/agreement/types.js';
 import type { AgreementFileData } from '../../../src/io/agreement-file-schema.js';
-import type { SmaRecord } from '../../../src/io/load-record.js';
 import { buildAgreement, type BaseLookup } from '../../../src/io/rules.js';
 import { useApi } from '../api.js';
+import type { RecordCore } from './record-core.js';
 
 /** A saved document as GET /api/documents/proposal lists it; body is an agreement file. */
 interface SavedDocument {
@@ -20,7 +20,7 @@ const years = (from: number, to: number): number[] => Array.from({ length: to - 
  * from the 2025 amount of 1.4028 tn won (MOFA's 12th-SMA release): a fixed 5 % a year, the 11th SMA's
  * defense-budget indexation, and the 12th SMA's CPI rule carried on to 2035.
  */
-export function alternatives(record: SmaRecord): readonly Agreement[] {
+export function alternatives(record: RecordCore): readonly Agreement[] {
   const sma12 = record.agreements.find((a) => a.id === 'sma-12')?.agreement;
   const base = { year: 2025, amount: 1_402_800_000_000 };
   const make = (id: string, name: string, rules: YearRule[]): Agreement => ({
@@ -63,7 +63,7 @@ export function alternatives(record: SmaRecord): readonly Agreement[] {
 
 /** The published amount of a record agreement's last year, for a saved agreement whose base is `{ agreement }`. */
 const lookupBase =
-  (record: SmaRecord): BaseLookup =>
+  (record: RecordCore): BaseLookup =>
   (id, currency) => {
     const a = record.agreements.find((x) => x.id === id);
     if (!a) return 'unknown_agreement';
@@ -73,7 +73,7 @@ const lookupBase =
   };
 
 /** The record's agreements and proposals, the analyst's alternatives, then the user's saved proposals. */
-export function useAgreementChoices(record: SmaRecord | null): readonly Agreement[] {
+export function useAgreementChoices(record: RecordCore | null): readonly Agreement[] {
   const saved = useApi<readonly SavedDocument[]>('/api/documents/proposal');
   return useMemo(() => {
     if (!record) return [];

@@ -1,10 +1,16 @@
 import { computeMetrics, type ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
 import { projectIndex } from '../../../src/engine/agreement/projection.js';
+import {
+  observedExtremes,
+  projectionBand,
+  type ObservedExtremes,
+  type ProjectionBand,
+} from '../../../src/engine/agreement/projection-band.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
 import type { Agreement, IndexSet, SeriesId } from '../../../src/engine/agreement/types.js';
 import type { AgreementFileInput } from '../../../src/io/agreement-file-schema.js';
-import type { SmaRecord } from '../../../src/io/load-record.js';
 import { withProjections } from './years.js';
+import type { RecordCore } from './record-core.js';
 
 /** The user's assumptions for years the record lacks: constant growth rates (decimals). */
 export interface Assumptions {
@@ -23,7 +29,7 @@ const lastObserved = (indices: IndexSet, id: SeriesId): number => {
 };
 
 /** The record's indices with the user's constant CPI and defense-growth paths after the last observed year, then the rest projected. */
-export function indicesWith(record: SmaRecord, a: Assumptions, to: number): IndexSet {
+export function indicesWith(record: RecordCore, a: Assumptions, to: number): IndexSet {
   let indices = record.indices;
   for (const [id, value] of [
     ['rok-cpi', a.cpi],
@@ -38,7 +44,7 @@ export function indicesWith(record: SmaRecord, a: Assumptions, to: number): Inde
 }
 
 /** The engine's schedule and metrics for an agreement under the assumptions; errors keep the engine's code. */
-export function computeAgreement(record: SmaRecord, agreement: Agreement, a: Assumptions): ComputeOutcome {
+export function computeAgreement(record: RecordCore, agreement: Agreement, a: Assumptions): ComputeOutcome {
   const last = agreement.rules[agreement.rules.length - 1]?.year ?? 2030;
   const indices = indicesWith(record, a, Math.max(last, 2030));
   const schedule = computeSchedule(agreement, indices);
@@ -49,6 +55,58 @@ export function computeAgreement(record: SmaRecord, agreement: Agreement, a: Ass
   });
   if (!metrics.ok) return { ok: false, code: metrics.error.code, detail: JSON.stringify(metrics.error) };
   return { ok: true, metrics: metrics.value };
+}
+
+/** Low and high CPI growth (decimals) for the band around projected years, and what they rest on. */
+export interface CpiBandBasis {
+  readonly low: number;
+  readonly high: number;
+  /** The record's lowest and highest observed CPI when the band comes from the record; null when the user set it. */
+  readonly observed: ObservedExtremes | null;
+}
+
+/** The band from the record: the lowest and highest annual CPI growth of the last `years` observed years. */
+export function observedCpiBasis(record: RecordCore, years: number): CpiBandBasis | null {
+  const cpi = record.indices.get('rok-cpi');
+  const r = cpi ? observedExtremes(cpi, years) : null;
+  return r?.ok ? { low: r.value.low.value, high: r.value.high.value, observed: r.value } : null;
+}
+
+export type BandOutcome =
+  | {
+      readonly ok: true;
+      readonly band: ProjectionBand;
+      /** Metrics of the low and high schedules, each with its own CPI path (real terms deflate by it). */
+      readonly low: ScheduleMetrics;
+      readonly high: ScheduleMetrics;
+    }
+  | { readonly ok: false; readonly code: string; readonly detail: string };
+
+/**
+ * The agreement under the basis' low and high CPI, held constant over every projected year, beside the central
+ * assumption (the same path as computeAgreement's): the engine's projectionBand, rules' rounding, cap and floor exact.
+ */
+export function computeBand(
+  record: RecordCore,
+  agreement: Agreement,
+  a: Assumptions,
+  basis: CpiBandBasis,
+): BandOutcome {
+  const last = agreement.rules[agreement.rules.length - 1]?.year ?? 2030;
+  const indices = indicesWith(record, a, Math.max(last, 2030));
+  const band = projectionBand(agreement, indices, {
+    series: 'rok-cpi',
+    low: { kind: 'constant', value: basis.low },
+    central: { kind: 'constant', value: a.cpi },
+    high: { kind: 'constant', value: basis.high },
+  });
+  if (!band.ok) return { ok: false, code: band.error.code, detail: JSON.stringify(band.error) };
+  const options = { realBaseYear: a.realBase, troops: record.context.usfk_troop_level.value };
+  const low = computeMetrics(band.value.low.schedule, band.value.low.indices, options);
+  if (!low.ok) return { ok: false, code: low.error.code, detail: JSON.stringify(low.error) };
+  const high = computeMetrics(band.value.high.schedule, band.value.high.indices, options);
+  if (!high.ok) return { ok: false, code: high.error.code, detail: JSON.stringify(high.error) };
+  return { ok: true, band: band.value, low: low.value, high: high.value };
 }
 
 /** An engine agreement written as an agreement file (the format the server's documents API validates). */

@@ -1,14 +1,12 @@
 import serialRecord from 'virtual:sma-record';
-import type { IndexPoint, IndexSeries, IndexSet } from '../../../src/engine/agreement/types.js';
 import type { SmaRecord } from '../../../src/io/load-record.js';
+import { reviveIndices, type SerialIndices } from './revive.js';
+
+/** The record as the web app has it: all of it but the series facts, whose values and sources are in `indices`. */
+export type WebRecord = Omit<SmaRecord, 'indexSeries'>;
 
 /** What web/record-plugin.ts emits: the record with its index maps as entry arrays. */
-type SerialRecord = Omit<SmaRecord, 'indices'> & {
-  readonly indices: readonly (readonly [
-    string,
-    Omit<IndexSeries, 'points'> & { readonly points: readonly (readonly [number, IndexPoint])[] },
-  ])[];
-};
+type SerialRecord = Omit<WebRecord, 'indices'> & { readonly indices: SerialIndices };
 
 const serial = serialRecord as SerialRecord;
 
@@ -18,7 +16,7 @@ const serial = serialRecord as SerialRecord;
  * server and the CLI, with the pure engine.
  */
 export const smaRecord:
-  | { readonly ok: true; readonly value: SmaRecord }
+  | { readonly ok: true; readonly value: WebRecord }
   | {
       readonly ok: false;
       readonly error: readonly { readonly file: string; readonly path: string; readonly message: string }[];
@@ -26,10 +24,6 @@ export const smaRecord:
   ok: true,
   value: {
     ...serial,
-    indices: new Map(
-      serial.indices.map(([id, s]): [string, IndexSeries] => [id, { ...s, points: new Map(s.points) }]),
-    ) as IndexSet,
+    indices: reviveIndices(serial.indices),
   },
 };
-
-export type { SmaRecord };

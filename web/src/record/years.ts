@@ -2,8 +2,9 @@ import { computeMetrics, type YearMetrics } from '../../../src/engine/agreement/
 import { projectIndex } from '../../../src/engine/agreement/projection.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
 import type { IndexSet, SeriesId, Year } from '../../../src/engine/agreement/types.js';
-import type { PublishedAmount, SmaRecord } from '../../../src/io/load-record.js';
+import type { PublishedAmount } from '../../../src/io/load-record.js';
 import type { YearlyAmountFact } from '../../../src/io/record-schema.js';
+import type { WebRecord } from './record.js';
 
 /** The series the metrics and the rules read; each is extended past its last observed year for projections. */
 export const projectedSeries: readonly SeriesId[] = [
@@ -52,7 +53,7 @@ export interface RecordYears {
 }
 
 /** Every year 1991–2030 of every SMA: the published figure where there is one, the engine's schedule and metrics. */
-export function recordYears(record: SmaRecord, realBase: Year): RecordYears {
+export function recordYears(record: WebRecord, realBase: Year): RecordYears {
   const troops = record.context.usfk_troop_level.value;
   const indices = withProjections(record.indices, 2030);
   const rows: RecordYearRow[] = [];

@@ -1,0 +1,4 @@
+import { use } from 'echarts/core';
+import { DataZoomComponent } from 'echarts/components';
+
+use([DataZoomComponent]);

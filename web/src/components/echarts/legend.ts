@@ -1,0 +1,4 @@
+import { use } from 'echarts/core';
+import { LegendComponent } from 'echarts/components';
+
+use([LegendComponent]);

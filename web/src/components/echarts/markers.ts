@@ -1,0 +1,4 @@
+import { use } from 'echarts/core';
+import { MarkAreaComponent, MarkLineComponent } from 'echarts/components';
+
+use([MarkAreaComponent, MarkLineComponent]);
