@@ -29,11 +29,11 @@ export type ProjectionError =
 
 export const DEFAULT_MEAN_YEARS = 5;
 
-const observedYears = (series: IndexSeries): Year[] =>
-  [...series.points]
-    .filter(([, p]) => p.observed)
-    .map(([year]) => year)
-    .sort((a, b) => a - b);
+const observedYears = (series: IndexSeries): Year[] => {
+  const years: Year[] = [];
+  for (const [year, point] of series.points) if (point.observed) years.push(year);
+  return years.sort((a, b) => a - b);
+};
 
 const pathOf = (
   series: IndexSeries,
