@@ -56,6 +56,8 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
   readonly roleplay?: RolePlayRoutesDeps;
+  /** Validate responses written by compiled serializers with zod too, as tests do; off by default (they cost time). */
+  readonly checkResponses?: boolean;
 }
 
 /**
@@ -169,7 +171,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ store: deps.store, recordLoaded: deps.record !== undefined }));
   if (deps.record) {
     await app.register(recordRoutes(deps.record));
-    await app.register(agreementRoutes(deps.record, deps.documents?.store));
+    await app.register(
+      agreementRoutes(deps.record, deps.documents?.store, { checkResponses: deps.checkResponses ?? false }),
+    );
   }
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);

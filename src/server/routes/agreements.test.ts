@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { bundledRecord, testConfig } from '../test-config.js';
+import { scheduleResponse } from './agreements.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp({ config: testConfig(), record: bundledRecord() });
+  app = await buildApp({ config: testConfig(), record: bundledRecord(), checkResponses: true });
 });
 afterAll(async () => app.close());
 
@@ -96,6 +97,41 @@ describe('schedule', () => {
     expect((await post('/api/schedule', { agreement: 'sma-99' })).status).toBe(404);
     const bad = await app.inject({ url: '/api/schedule?agreement=sma-12&from=1800' });
     expect([bad.statusCode, bad.json().error.issues[0].path]).toEqual([400, 'query.from']);
+  });
+});
+
+// The schedule routes write responses with a compiled serializer that does not check values: zod checks them here.
+describe('schedule responses satisfy the zod response schema', () => {
+  const record = bundledRecord();
+  const ids = [...record.agreements.map((a) => a.id), ...record.proposals.map((p) => p.agreement.id)];
+  const queries = ['', '&currency=USD&discount=0.03&pvYear=2026', '&realBase=2020&troops=30000&from=2000&to=2027'];
+
+  it.each(ids)('for %s, with and without options, nothing stripped', async (id) => {
+    for (const query of queries) {
+      const res = await app.inject({ url: `/api/schedule?agreement=${id}${query}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      const parsed = scheduleResponse.safeParse(body);
+      expect(parsed.error).toBeUndefined();
+      // equal after zod's parse: the body has no key the schema would strip
+      expect(parsed.data).toStrictEqual(body);
+    }
+  });
+
+  it('for a posted inline agreement with a projection', async () => {
+    const { status, body } = await post('/api/schedule', {
+      agreement: {
+        id: 'cpi-linked',
+        name: 'CPI-linked from the 11th SMA',
+        currency: 'KRW',
+        unit: 100_000_000,
+        base: { agreement: 'sma-11' },
+        rules: [{ from: 2026, to: 2029, index: 'rok-cpi', lag: 1, cap: 0.05 }],
+      },
+      projections: [{ series: 'rok-cpi', method: { kind: 'constant', value: 0.02 } }],
+    });
+    expect(status).toBe(200);
+    expect(scheduleResponse.parse(body)).toStrictEqual(body);
   });
 });
 

@@ -7,6 +7,7 @@ import { parseAgreementFile } from '../../io/agreement-file.js';
 import type { PublishedAmount, SmaRecord } from '../../io/load-record.js';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { agreementSchema, errorResponses, escalationRuleSchema } from '../schemas.js';
+import { compiledSerializerCompiler } from '../compiled-serializer.js';
 import type { DocumentStore } from '../ports.js';
 
 const year = z.number().int().min(1991).max(2100);
@@ -89,7 +90,8 @@ const scheduleYearSchema = z.object({
   defenseBudgetShare: z.number().nullable(),
   published: loose.nullable().describe('The record’s published amount for the year, with its status and sources'),
 });
-const scheduleResponse = z.object({
+/** The schedule routes' 200 body. */
+export const scheduleResponse = z.object({
   agreement: agreementSchema.extend({ origin: z.string() }),
   currency: z.enum(['KRW', 'USD']),
   years: z.array(scheduleYearSchema),
@@ -128,11 +130,18 @@ const orFail = <T>(result: { ok: true; value: T } | { ok: false; error: CodedErr
   return result.value;
 };
 
+export interface AgreementRoutesOptions {
+  /** Validate schedule responses with zod before writing them (tests); otherwise only their shape is compiled in. */
+  readonly checkResponses: boolean;
+}
+
 /** Schedules and comparisons of record, saved or inline agreements, with every option of `sma schedule`. */
 export const agreementRoutes =
-  (record: SmaRecord, documents: DocumentStore | undefined): FastifyPluginAsyncZod =>
+  (record: SmaRecord, documents: DocumentStore | undefined, options: AgreementRoutesOptions): FastifyPluginAsyncZod =>
   async (app) => {
     const troopsInRecord = record.context.usfk_troop_level.value;
+    // The schedule's body is large: fast-json-stringify writes it; zod checks it only when asked (tests).
+    const serializerCompiler = compiledSerializerCompiler({ check: options.checkResponses });
 
     const fromFile = (body: unknown, where: string, origin: string): Target => {
       const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(body)), origin, record);
@@ -275,6 +284,7 @@ export const agreementRoutes =
           querystring: scheduleQuery,
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 422) },
         },
+        serializerCompiler,
       },
       async (request) => schedule(request.query),
     );
@@ -289,6 +299,7 @@ export const agreementRoutes =
           body: scheduleRequest,
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 413, 422) },
         },
+        serializerCompiler,
       },
       async (request) => schedule(request.body),
     );
