@@ -172,7 +172,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.record) {
     await app.register(recordRoutes(deps.record));
     await app.register(
-      agreementRoutes(deps.record, deps.documents?.store, { checkResponses: deps.checkResponses ?? false }),
+      agreementRoutes(deps.record, deps.documents?.store, {
+        checkResponses: deps.checkResponses ?? false,
+        cacheEntries: config.scheduleCacheEntries,
+      }),
     );
   }
   await app.register(jobRoutes(jobs));

@@ -100,6 +100,36 @@ describe('schedule', () => {
   });
 });
 
+describe('schedule response cache', () => {
+  it('answers a repeated request with the bytes of its first answer, never another request’s', async () => {
+    const get = async (query: string) => {
+      const res = await app.inject({ url: `/api/schedule?${query}` });
+      return `${res.statusCode} ${res.headers['content-type']} ${res.body}`;
+    };
+    const usd = await get('agreement=sma-12&currency=USD');
+    const krw = await get('agreement=sma-12');
+    expect(usd).not.toBe(krw);
+    // the same request with its parameters in another order, and written differently (028500 troops)
+    expect(await get('currency=USD&agreement=sma-12')).toBe(usd);
+    const troops = await get('agreement=sma-12&troops=28000');
+    expect(await get('agreement=sma-12&troops=028000')).toBe(troops);
+    expect(troops).not.toBe(krw);
+    expect(await get('agreement=sma-12')).toBe(krw);
+    // 12th SMA 2026: 15,192 억원 (MOFA, 2024-10-04), whether computed or cached
+    expect(JSON.parse(krw.slice(krw.indexOf('{'))).years[0].amount).toBe(1_519_200_000_000);
+  });
+
+  it('gives a posted request the answer of the same query, key order aside', async () => {
+    const viaGet = await app.inject({ url: '/api/schedule?agreement=sma-11&discount=0.03&pvYear=2021' });
+    const viaPost = await app.inject({
+      method: 'POST',
+      url: '/api/schedule',
+      payload: { pvYear: 2021, discount: 0.03, agreement: 'sma-11' },
+    });
+    expect(viaPost.body).toBe(viaGet.body);
+  });
+});
+
 // The schedule routes write responses with a compiled serializer that does not check values: zod checks them here.
 describe('schedule responses satisfy the zod response schema', () => {
   const record = bundledRecord();
