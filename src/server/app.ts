@@ -56,8 +56,6 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
   readonly roleplay?: RolePlayRoutesDeps;
-  /** Validate responses written by compiled serializers with zod too, as tests do; off by default (they cost time). */
-  readonly checkResponses?: boolean;
 }
 
 /**
@@ -173,7 +171,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(recordRoutes(deps.record));
     await app.register(
       agreementRoutes(deps.record, deps.documents?.store, {
-        checkResponses: deps.checkResponses ?? false,
         cacheEntries: config.scheduleCacheEntries,
       }),
     );

@@ -8,7 +8,6 @@ import { parseAgreementFile } from '../../io/agreement-file.js';
 import type { PublishedAmount, SmaRecord } from '../../io/load-record.js';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { agreementSchema, errorResponses, escalationRuleSchema } from '../schemas.js';
-import { compiledSerializerCompiler } from '../compiled-serializer.js';
 import { canonicalJson, createBoundedCache } from '../bounded-cache.js';
 import type { DocumentStore } from '../ports.js';
 
@@ -135,8 +134,6 @@ const orFail = <T>(result: { ok: true; value: T } | { ok: false; error: CodedErr
 };
 
 export interface AgreementRoutesOptions {
-  /** Validate schedule responses with zod before writing them (tests); otherwise only their shape is compiled in. */
-  readonly checkResponses: boolean;
   /** Schedule responses of record agreements kept (SMA_SCHEDULE_CACHE_ENTRIES); 0 computes every one. */
   readonly cacheEntries: number;
 }
@@ -150,8 +147,6 @@ export const agreementRoutes =
   ): FastifyPluginAsyncZod =>
   async (app) => {
     const troopsInRecord = record.context.usfk_troop_level.value;
-    // The schedule's body is large: fast-json-stringify writes it; zod checks it only when asked (tests).
-    const serializerCompiler = compiledSerializerCompiler({ check: routeOptions.checkResponses });
 
     const fromFile = (body: unknown, where: string, origin: string): Target => {
       const parsed = parseAgreementFile(new TextEncoder().encode(JSON.stringify(body)), origin, record);
@@ -300,7 +295,7 @@ export const agreementRoutes =
       if (key === undefined) return schedule(request);
       const cached = cache.get(key);
       if (cached !== undefined) return reply.type(JSON_UTF8).send(cached);
-      // written by the route's own serializer (and checked by it when asked), exactly as an uncached answer is
+      // written by the route's own serializer (zod's check, then JSON), exactly as an uncached answer is
       const body = Buffer.from(reply.serialize(await schedule(request)) as string);
       cache.set(key, body);
       return reply.type(JSON_UTF8).send(body);
@@ -316,7 +311,6 @@ export const agreementRoutes =
           querystring: scheduleQuery,
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 422) },
         },
-        serializerCompiler,
       },
       async (request, reply) => sendSchedule(request.query, reply),
     );
@@ -331,7 +325,6 @@ export const agreementRoutes =
           body: scheduleRequest,
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 413, 422) },
         },
-        serializerCompiler,
       },
       async (request, reply) => sendSchedule(request.body, reply),
     );
