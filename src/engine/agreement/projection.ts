@@ -117,5 +117,6 @@ export const projectIndex = (
   if (series === undefined) return err({ code: 'projection/series_unknown', series: id });
   const projected = projectSeries(series, range, method);
   if (!projected.ok) return projected;
-  return ok(new Map([...indices, [id, projected.value]]));
+  // a copy with one series replaced, in place (same key order as before)
+  return ok(new Map(indices).set(id, projected.value));
 };
