@@ -170,7 +170,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ store: deps.store, recordLoaded: deps.record !== undefined }));
   if (deps.record) {
     await app.register(recordRoutes(deps.record));
-    await app.register(agreementRoutes(deps.record, deps.documents?.store));
+    await app.register(
+      agreementRoutes(deps.record, deps.documents?.store, {
+        cacheEntries: config.scheduleCacheEntries,
+      }),
+    );
   }
   await app.register(jobRoutes(jobs));
   await app.register(solveRoutes);

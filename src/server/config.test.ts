@@ -14,6 +14,15 @@ describe('parseServerConfig', () => {
     });
   });
 
+  it('keeps 1000 schedule responses by default and none when SMA_SCHEDULE_CACHE_ENTRIES is 0', () => {
+    const entries = (env: Record<string, string>) => {
+      const parsed = parseServerConfig(env);
+      return parsed.ok ? parsed.value.scheduleCacheEntries : parsed.issues.map((i) => i.variable);
+    };
+    expect([entries({}), entries({ SMA_SCHEDULE_CACHE_ENTRIES: '0' })]).toEqual([1000, 0]);
+    expect(entries({ SMA_SCHEDULE_CACHE_ENTRIES: '-1' })).toEqual(['SMA_SCHEDULE_CACHE_ENTRIES']);
+  });
+
   it('reads numbers from strings and treats empty variables as unset', () => {
     const parsed = parseServerConfig({ PORT: '9000', HOST: '', SMA_MAX_RUNS_PER_JOB: '500' });
     expect(parsed.ok && [parsed.value.port, parsed.value.host, parsed.value.limits.runsPerJob]).toEqual([

@@ -21,6 +21,7 @@ export const serverConfigSchema = z.object({
   SMA_MAX_JOBS_PER_CLIENT: integerFromEnv(2, 1, 1000),
   SMA_JOB_THREADS: integerFromEnv(0, 0, 256),
   SMA_JOBS_KEPT: integerFromEnv(200, 1, 100_000),
+  SMA_SCHEDULE_CACHE_ENTRIES: integerFromEnv(1000, 0, 1_000_000),
   SMA_WEB_DIST: z.string().min(1).default('web/dist'),
   SMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -40,6 +41,8 @@ export interface ServerConfig {
   readonly jobThreads: number;
   /** Finished jobs kept in memory for fetching before the oldest are forgotten. */
   readonly jobsKept: number;
+  /** Schedule responses of record agreements kept, most recently used first; 0 turns the cache off. */
+  readonly scheduleCacheEntries: number;
   readonly webDist: string;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for the per-client job limit. */
   readonly trustProxy: boolean;
@@ -88,6 +91,7 @@ export function parseServerConfig(
       },
       jobThreads: e.SMA_JOB_THREADS,
       jobsKept: e.SMA_JOBS_KEPT,
+      scheduleCacheEntries: e.SMA_SCHEDULE_CACHE_ENTRIES,
       webDist: e.SMA_WEB_DIST,
       trustProxy: e.SMA_TRUST_PROXY === 'true',
     },

@@ -86,7 +86,7 @@ export const evaluateAgreement = (
       if (!current) return err({ code: 'projection/series_unknown', series });
       const replaced = withUserValues(current, method.values);
       if (!replaced.ok) return replaced;
-      set = new Map([...set, [series, replaced.value]]);
+      set = new Map(set).set(series, replaced.value);
       applied.push({ series, years: [...method.values.keys()].sort((a, b) => a - b), origin: 'user' });
       return ok(null);
     }

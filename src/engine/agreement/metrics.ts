@@ -167,12 +167,17 @@ const fxFor = (
   if (own.ok || fallback === 'none' || own.error.code === 'metrics/series_unknown') {
     return own.ok ? ok({ fx: own.value, fallback: null }) : own;
   }
-  const points = indices.get(series)?.points ?? new Map<Year, IndexPoint>();
-  const earlier = [...points]
-    .filter(([y, p]) => y < year && p.observed && Number.isFinite(p.value))
-    .sort(([a], [b]) => b - a)[0];
-  if (earlier === undefined) return own;
-  return ok({ fx: sourceOf(series, earlier[0], earlier[1]), fallback: { kind: 'latest-observed', forYear: year } });
+  // one pass for the latest observed year before this one: every future year of a schedule falls back here
+  let earlierYear: Year | undefined;
+  let earlier: IndexPoint | undefined;
+  for (const [y, p] of indices.get(series)?.points ?? []) {
+    if (y < year && p.observed && Number.isFinite(p.value) && (earlierYear === undefined || y > earlierYear)) {
+      earlierYear = y;
+      earlier = p;
+    }
+  }
+  if (earlierYear === undefined || earlier === undefined) return own;
+  return ok({ fx: sourceOf(series, earlierYear, earlier), fallback: { kind: 'latest-observed', forYear: year } });
 };
 
 /** Price level of `year` relative to `baseYear` from yearly CPI growth: Π(1 + g) over the years between. */
@@ -194,7 +199,8 @@ const deflatorFor = (
   return ok({ deflator: year >= baseYear ? factor : 1 / factor, cpi });
 };
 
-const available = <T extends object>(value: T): Metric<T> => ({ available: true, ...value });
+// Object.assign rather than a spread after a key, which V8 does not optimise; same keys in the same order
+const available = <T extends object>(value: T): Metric<T> => Object.assign({ available: true as const }, value);
 const gap = <T>(g: MetricGap): Metric<T> => ({ available: false, gap: g });
 
 const totalOf = (

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, applyRatePpm, rateToPpm, roundGrowthToPpm, roundToUnit } from './money.js';
+import {
+  applyRate,
+  applyRatePpm,
+  ppmToRate,
+  rateToPpm,
+  rateToPpmExact,
+  roundGrowthToPpm,
+  roundGrowthToPpmExact,
+  roundToUnit,
+} from './money.js';
 
 describe('rateToPpm', () => {
   it('converts the SMA rates exactly despite binary floating point', () => {
@@ -90,5 +99,51 @@ describe('roundGrowthToPpm', () => {
     const growth = 52_840_100_000_000 / 50_152_700_000_000 - 1;
     expect(roundGrowthToPpm(growth, 1_000)).toBe(54_000);
     expect(roundGrowthToPpm(growth, 1)).toBe(53_584);
+  });
+});
+
+// The float fast paths must give exactly what the decimal (BigInt) reference gives, on any double.
+describe('fast paths agree with the exact decimal arithmetic', () => {
+  // any double, rates on the ppm grid and just off it, and magnitudes around the fast path's 1e9 limit
+  const anyRate = fc.oneof(
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((ppm) => ppm / 1_000_000),
+    fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((ppm) => (ppm + 0.5) / 1_000_000),
+    fc.integer({ min: -10_000_000, max: 10_000_000 }).map((ppm) => ppm / 10_000_000),
+    fc.double({ min: 5e8, max: 5e9, noNaN: true }).map((x) => Math.round(x * 1_000_000) / 1_000_000),
+  );
+
+  it('rateToPpm equals its exact reference, errors included', () => {
+    fc.assert(
+      fc.property(anyRate, (rate) => {
+        expect(rateToPpm(rate)).toEqual(rateToPpmExact(rate));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('roundGrowthToPpm equals its exact reference for every step', () => {
+    const step = fc.oneof(fc.constantFrom(1, 10, 100, 1_000, 10_000, 5_000), fc.integer({ min: 1, max: 1e9 }));
+    fc.assert(
+      fc.property(
+        anyRate.filter((g) => Number.isFinite(g)),
+        step,
+        (growth, stepPpm) => {
+          expect(Object.is(roundGrowthToPpm(growth, stepPpm), roundGrowthToPpmExact(growth, stepPpm))).toBe(true);
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('ppmToRate gives the double that parsing the decimal gives', () => {
+    // 83,000 ppm is the 12th SMA's 8.3 % (MOFA, 2024-10-04)
+    expect(ppmToRate(83_000)).toBe(0.083);
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (ppm) => {
+        expect(Object.is(ppmToRate(ppm), Number(`${ppm}e-6`))).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

@@ -26,19 +26,40 @@ const exactDecimal = (x: number): ExactDecimal => {
   return { digits, scale: fraction.length - Number(exponent) };
 };
 
-/**
- * A decimal rate in parts per million, exactly; more than 6 decimals is an error, not a silent rounding.
- * @example rateToPpm(0.083) // { ok: true, value: 83000 }
- */
-export const rateToPpm = (rate: number): Result<number, RateError> => {
+// Below 2^30 in magnitude a double's spacing is under 1e-6, so at most one multiple of 1e-6 rounds to a given
+// double: if ppm / 10^6 gives back the rate, ppm is exactly the decimal the author wrote (the shortest decimal, which
+// String(x) gives, is then that same multiple). Larger or finer values take the exact decimal path.
+const FAST_PPM_LIMIT = 1e15;
+
+/** The rate's exact ppm by float arithmetic, or undefined when only the decimal path can tell. */
+const fastPpm = (rate: number): number | undefined => {
+  const ppm = Math.round(rate * PPM);
+  // + 0 turns -0 into 0, as the decimal path gives
+  return Math.abs(ppm) <= FAST_PPM_LIMIT && ppm / PPM === rate ? ppm + 0 : undefined;
+};
+
+/** {@link rateToPpm} through the decimal the rate prints as, in BigInt: the reference the fast path must agree with. */
+export const rateToPpmExact = (rate: number): Result<number, RateError> => {
   if (!Number.isFinite(rate)) return err({ code: 'money/rate_not_finite', rate });
   const { digits, scale } = exactDecimal(rate);
   if (scale > 6) return err({ code: 'money/rate_too_precise', rate, decimals: scale });
   return ok(Number(digits * 10n ** BigInt(6 - scale)));
 };
 
-/** A ppm rate as a decimal number (83000 → 0.083); exact to the shortest representation. */
-export const ppmToRate = (ppm: number): number => Number(`${ppm}e-6`);
+/**
+ * A decimal rate in parts per million, exactly; more than 6 decimals is an error, not a silent rounding.
+ * @example rateToPpm(0.083) // { ok: true, value: 83000 }
+ */
+export const rateToPpm = (rate: number): Result<number, RateError> => {
+  const ppm = fastPpm(rate);
+  return ppm === undefined ? rateToPpmExact(rate) : ok(ppm);
+};
+
+/**
+ * A ppm rate as a decimal number (83000 → 0.083); exact to the shortest representation.
+ * Dividing two exact integers rounds correctly, so it is the double nearest ppm × 10^-6, as parsing `${ppm}e-6` is.
+ */
+export const ppmToRate = (ppm: number): number => (Number.isSafeInteger(ppm) ? ppm / PPM : Number(`${ppm}e-6`));
 
 /** Floor division for BigInt (BigInt `/` truncates toward zero). */
 const floorDiv = (a: bigint, b: bigint): bigint => {
@@ -73,12 +94,8 @@ export const applyRate = (amount: number, ppm: number, unit: number): number => 
 /** Rounds an amount half up to a multiple of unit. */
 export const roundToUnit = (amount: number, unit: number): number => applyRate(amount, 0, unit);
 
-/**
- * Rounds a growth value half away from zero to a multiple of step (in ppm), exactly on the decimal as written:
- * 0.0535 at step 1000 ppm (0.1 pp) → 54000 ppm. A step of 1 ppm rounds to the nearest ppm.
- * @example roundGrowthToPpm(0.0535, 1000) // 54000
- */
-export const roundGrowthToPpm = (growth: number, stepPpm: number): number => {
+/** {@link roundGrowthToPpm} in BigInt on the decimal the growth prints as: the reference the fast path must agree with. */
+export const roundGrowthToPpmExact = (growth: number, stepPpm: number): number => {
   if (!Number.isFinite(growth)) throw new RangeError('growth must be finite');
   if (!Number.isSafeInteger(stepPpm) || stepPpm <= 0) throw new RangeError('step must be a positive integer ppm');
   const { digits, scale } = exactDecimal(growth);
@@ -88,4 +105,20 @@ export const roundGrowthToPpm = (growth: number, stepPpm: number): number => {
   const magnitude = numerator < 0n ? -numerator : numerator;
   const steps = (2n * magnitude + denominator) / (2n * denominator);
   return Number(numerator < 0n ? -steps : steps) * stepPpm;
+};
+
+/**
+ * Rounds a growth value half away from zero to a multiple of step (in ppm), exactly on the decimal as written:
+ * 0.0535 at step 1000 ppm (0.1 pp) → 54000 ppm. A step of 1 ppm rounds to the nearest ppm.
+ * @example roundGrowthToPpm(0.0535, 1000) // 54000
+ */
+export const roundGrowthToPpm = (growth: number, stepPpm: number): number => {
+  const ppm = fastPpm(growth);
+  if (ppm === undefined || !Number.isSafeInteger(stepPpm) || stepPpm <= 0 || stepPpm > FAST_PPM_LIMIT) {
+    return roundGrowthToPpmExact(growth, stepPpm);
+  }
+  // the same half-away-from-zero division, on integers under 2^53 where % and / are exact
+  const twice = 2 * Math.abs(ppm) + stepPpm;
+  const steps = (twice - (twice % (2 * stepPpm))) / (2 * stepPpm);
+  return steps === 0 ? 0 : (ppm < 0 ? -steps : steps) * stepPpm;
 };

@@ -29,11 +29,11 @@ export type ProjectionError =
 
 export const DEFAULT_MEAN_YEARS = 5;
 
-const observedYears = (series: IndexSeries): Year[] =>
-  [...series.points]
-    .filter(([, p]) => p.observed)
-    .map(([year]) => year)
-    .sort((a, b) => a - b);
+const observedYears = (series: IndexSeries): Year[] => {
+  const years: Year[] = [];
+  for (const [year, point] of series.points) if (point.observed) years.push(year);
+  return years.sort((a, b) => a - b);
+};
 
 const pathOf = (
   series: IndexSeries,
@@ -117,5 +117,6 @@ export const projectIndex = (
   if (series === undefined) return err({ code: 'projection/series_unknown', series: id });
   const projected = projectSeries(series, range, method);
   if (!projected.ok) return projected;
-  return ok(new Map([...indices, [id, projected.value]]));
+  // a copy with one series replaced, in place (same key order as before)
+  return ok(new Map(indices).set(id, projected.value));
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { bundledRecord, testConfig } from '../test-config.js';
+import { scheduleResponse } from './agreements.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -96,6 +97,71 @@ describe('schedule', () => {
     expect((await post('/api/schedule', { agreement: 'sma-99' })).status).toBe(404);
     const bad = await app.inject({ url: '/api/schedule?agreement=sma-12&from=1800' });
     expect([bad.statusCode, bad.json().error.issues[0].path]).toEqual([400, 'query.from']);
+  });
+});
+
+describe('schedule response cache', () => {
+  it('answers a repeated request with the bytes of its first answer, never another request’s', async () => {
+    const get = async (query: string) => {
+      const res = await app.inject({ url: `/api/schedule?${query}` });
+      return `${res.statusCode} ${res.headers['content-type']} ${res.body}`;
+    };
+    const usd = await get('agreement=sma-12&currency=USD');
+    const krw = await get('agreement=sma-12');
+    expect(usd).not.toBe(krw);
+    // the same request with its parameters in another order, and written differently (028500 troops)
+    expect(await get('currency=USD&agreement=sma-12')).toBe(usd);
+    const troops = await get('agreement=sma-12&troops=28000');
+    expect(await get('agreement=sma-12&troops=028000')).toBe(troops);
+    expect(troops).not.toBe(krw);
+    expect(await get('agreement=sma-12')).toBe(krw);
+    // 12th SMA 2026: 15,192 억원 (MOFA, 2024-10-04), whether computed or cached
+    expect(JSON.parse(krw.slice(krw.indexOf('{'))).years[0].amount).toBe(1_519_200_000_000);
+  });
+
+  it('gives a posted request the answer of the same query, key order aside', async () => {
+    const viaGet = await app.inject({ url: '/api/schedule?agreement=sma-11&discount=0.03&pvYear=2021' });
+    const viaPost = await app.inject({
+      method: 'POST',
+      url: '/api/schedule',
+      payload: { pvYear: 2021, discount: 0.03, agreement: 'sma-11' },
+    });
+    expect(viaPost.body).toBe(viaGet.body);
+  });
+});
+
+// The view builds exactly the declared shape: zod's parse (which the route's serializer runs) strips nothing.
+describe('schedule responses satisfy the zod response schema', () => {
+  const record = bundledRecord();
+  const ids = [...record.agreements.map((a) => a.id), ...record.proposals.map((p) => p.agreement.id)];
+  const queries = ['', '&currency=USD&discount=0.03&pvYear=2026', '&realBase=2020&troops=30000&from=2000&to=2027'];
+
+  it.each(ids)('for %s, with and without options, nothing stripped', async (id) => {
+    for (const query of queries) {
+      const res = await app.inject({ url: `/api/schedule?agreement=${id}${query}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      const parsed = scheduleResponse.safeParse(body);
+      expect(parsed.error).toBeUndefined();
+      // equal after zod's parse: the body has no key the schema would strip
+      expect(parsed.data).toStrictEqual(body);
+    }
+  });
+
+  it('for a posted inline agreement with a projection', async () => {
+    const { status, body } = await post('/api/schedule', {
+      agreement: {
+        id: 'cpi-linked',
+        name: 'CPI-linked from the 11th SMA',
+        currency: 'KRW',
+        unit: 100_000_000,
+        base: { agreement: 'sma-11' },
+        rules: [{ from: 2026, to: 2029, index: 'rok-cpi', lag: 1, cap: 0.05 }],
+      },
+      projections: [{ series: 'rok-cpi', method: { kind: 'constant', value: 0.02 } }],
+    });
+    expect(status).toBe(200);
+    expect(scheduleResponse.parse(body)).toStrictEqual(body);
   });
 });
 

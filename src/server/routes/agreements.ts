@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { compareSchedules } from '../../engine/agreement/comparison.js';
 import { evaluateAgreement, type Evaluation, type ProjectionRequest } from '../../engine/agreement/evaluate.js';
@@ -7,6 +8,7 @@ import { parseAgreementFile } from '../../io/agreement-file.js';
 import type { PublishedAmount, SmaRecord } from '../../io/load-record.js';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { agreementSchema, errorResponses, escalationRuleSchema } from '../schemas.js';
+import { canonicalJson, createBoundedCache } from '../bounded-cache.js';
 import type { DocumentStore } from '../ports.js';
 
 const year = z.number().int().min(1991).max(2100);
@@ -71,6 +73,8 @@ const scheduleQuery = z.object({
   troops: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
 const loose = z.looseObject({});
 const scheduleYearSchema = z.object({
   year: z.number().int(),
@@ -89,7 +93,8 @@ const scheduleYearSchema = z.object({
   defenseBudgetShare: z.number().nullable(),
   published: loose.nullable().describe('The record’s published amount for the year, with its status and sources'),
 });
-const scheduleResponse = z.object({
+/** The schedule routes' 200 body. */
+export const scheduleResponse = z.object({
   agreement: agreementSchema.extend({ origin: z.string() }),
   currency: z.enum(['KRW', 'USD']),
   years: z.array(scheduleYearSchema),
@@ -128,9 +133,18 @@ const orFail = <T>(result: { ok: true; value: T } | { ok: false; error: CodedErr
   return result.value;
 };
 
+export interface AgreementRoutesOptions {
+  /** Schedule responses of record agreements kept (SMA_SCHEDULE_CACHE_ENTRIES); 0 computes every one. */
+  readonly cacheEntries: number;
+}
+
 /** Schedules and comparisons of record, saved or inline agreements, with every option of `sma schedule`. */
 export const agreementRoutes =
-  (record: SmaRecord, documents: DocumentStore | undefined): FastifyPluginAsyncZod =>
+  (
+    record: SmaRecord,
+    documents: DocumentStore | undefined,
+    routeOptions: AgreementRoutesOptions,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const troopsInRecord = record.context.usfk_troop_level.value;
 
@@ -153,24 +167,27 @@ export const agreementRoutes =
       return { agreement, indices, origin, published: new Map(), unknownFloorYears };
     };
 
+    // The record is immutable for the life of the process: its targets are built once, not per request.
+    const recordTargets = new Map<string, Target>();
+    // reversed so that, as with find(), the first of two with one id wins, and an agreement wins over a proposal
+    for (const { agreement } of [...record.proposals].reverse()) {
+      recordTargets.set(agreement.id, {
+        agreement,
+        indices: record.indices,
+        origin: 'record',
+        published: new Map(),
+        unknownFloorYears: [],
+      });
+    }
+    for (const { id, agreement, publishedAmounts, unknownFloorYears } of [...record.agreements].reverse()) {
+      const published = new Map(publishedAmounts.map((p) => [p.year, p]));
+      recordTargets.set(id, { agreement, indices: record.indices, origin: 'record', published, unknownFloorYears });
+    }
+
     const resolveTarget = async (ref: string | Record<string, unknown>, where: string): Promise<Target> => {
       if (typeof ref !== 'string') return fromFile(ref, where, 'request');
-      const inRecord = record.agreements.find((a) => a.id === ref);
-      if (inRecord) {
-        const published = new Map(inRecord.publishedAmounts.map((p) => [p.year, p]));
-        const { agreement, unknownFloorYears } = inRecord;
-        return { agreement, indices: record.indices, origin: 'record', published, unknownFloorYears };
-      }
-      const proposal = record.proposals.find((p) => p.agreement.id === ref);
-      if (proposal) {
-        return {
-          agreement: proposal.agreement,
-          indices: record.indices,
-          origin: 'record',
-          published: new Map(),
-          unknownFloorYears: [],
-        };
-      }
+      const inRecord = recordTargets.get(ref);
+      if (inRecord) return inRecord;
       for (const kind of ['agreement', 'proposal'] as const) {
         const saved = documents ? await documents.getDocument(kind, ref) : undefined;
         if (saved?.ok) return fromFile(saved.value.body, where, `saved ${kind} ${ref}`);
@@ -265,6 +282,25 @@ export const agreementRoutes =
       return scheduleView(target, evaluate(target, options), options);
     };
 
+    // The engine is deterministic and the record immutable, so a record agreement's schedule for the same options is
+    // the same bytes for the life of the process: kept as written, keyed by the request's canonical form.
+    const cache = createBoundedCache<Buffer>(routeOptions.cacheEntries);
+    const cacheKeyOf = (request: Options): string | undefined =>
+      routeOptions.cacheEntries > 0 && typeof request.agreement === 'string' && recordTargets.has(request.agreement)
+        ? canonicalJson(request)
+        : undefined;
+
+    const sendSchedule = async (request: Options, reply: FastifyReply) => {
+      const key = cacheKeyOf(request);
+      if (key === undefined) return schedule(request);
+      const cached = cache.get(key);
+      if (cached !== undefined) return reply.type(JSON_UTF8).send(cached);
+      // written by the route's own serializer (zod's check, then JSON), exactly as an uncached answer is
+      const body = Buffer.from(reply.serialize(await schedule(request)) as string);
+      cache.set(key, body);
+      return reply.type(JSON_UTF8).send(body);
+    };
+
     app.get(
       '/api/schedule',
       {
@@ -276,7 +312,7 @@ export const agreementRoutes =
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 422) },
         },
       },
-      async (request) => schedule(request.query),
+      async (request, reply) => sendSchedule(request.query, reply),
     );
 
     app.post(
@@ -290,7 +326,7 @@ export const agreementRoutes =
           response: { 200: scheduleResponse, ...errorResponses(400, 404, 413, 422) },
         },
       },
-      async (request) => schedule(request.body),
+      async (request, reply) => sendSchedule(request.body, reply),
     );
 
     app.post(
