@@ -20,9 +20,10 @@ export interface RunningApp {
 
 /**
  * The real server as a child process (tsx, a fresh data folder, any free port, serving `webDist`), or, before the
- * server has landed, a static server for the built app whose /api answers 404.
+ * server has landed, a static server for the built app whose /api answers 404. `env` adds or overrides settings
+ * (`DATABASE_URL` for several processes on one PostgreSQL database).
  */
-export async function startApp(webDist: string): Promise<RunningApp> {
+export async function startApp(webDist: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
   if (!hasRealServer) {
     const s = await startStaticServer(webDist);
     return { url: s.url, kind: 'static', close: s.close };
@@ -37,6 +38,7 @@ export async function startApp(webDist: string): Promise<RunningApp> {
       SMA_WEB_DIST: webDist,
       SMA_JOB_THREADS: '2',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
