@@ -130,7 +130,7 @@ export const jobRoutes =
           'x-accel-buffering': 'no',
         });
         let stopped = false;
-        let unwatch: (() => void) | undefined;
+        let unwatch: (() => void) | undefined = undefined;
         const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
         const stop = () => {
           if (stopped) return;
