@@ -301,11 +301,22 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
   };
 
   /** Records a table this process has just appended to, so the next reader need not fetch what it wrote. */
-  function appended(sessionId: string, before: LoadedTable, state: RolePlayState, action: SessionAction): void {
+  function appended(sessionId: string, before: LoadedTable, state: RolePlayState, action: SessionAction): LoadedTable {
+    const after = { ...before, state, log: [...before.log, action] };
     const now = tables.get(sessionId);
-    if (now === undefined || now.state.seq === before.state.seq)
-      remember(tables, sessionId, { ...before, state, log: [...before.log, action] });
+    if (now === undefined || now.state.seq <= before.state.seq) remember(tables, sessionId, after);
+    return after;
   }
+
+  /** The seq an announcement names; unreadable ones count as "read the log" (Infinity). */
+  const announcedSeq = (payload: string): number => {
+    try {
+      const seq = (JSON.parse(payload) as { seq?: unknown }).seq;
+      return typeof seq === 'number' ? seq : Infinity;
+    } catch {
+      return Infinity;
+    }
+  };
 
   async function announce(setup: RolePlaySetup, sessionId: string, seq: number): Promise<void> {
     const payload = JSON.stringify({ sessionId, seq });
@@ -317,8 +328,12 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
    * Appends agent moves and Assembly votes until a person must act; racing processes agree by idempotency key.
    * Returns the table as it then stands.
    */
-  async function runAutomatic(sessionId: string): Promise<Result<LoadedTable, RolePlayServiceError>> {
-    let loaded = await loadTable(sessionId);
+  async function runAutomatic(
+    sessionId: string,
+    known?: LoadedTable,
+  ): Promise<Result<LoadedTable, RolePlayServiceError>> {
+    let loaded: Result<LoadedTable, RolePlayServiceError> =
+      known === undefined ? await loadTable(sessionId) : ok(known);
     for (let i = 0; i < MAX_AUTOMATIC_MOVES && loaded.ok; i++) {
       const { scenario, setup, state } = loaded.value;
       const entry = automaticEntry(scenario, setup, state, tablesOf(scenario));
@@ -428,6 +443,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     /** A refresh is running; `again` asks for one more after it, however many notices came meanwhile. */
     running: boolean;
     again: boolean;
+    /** The highest seq announced for this table. */
+    heard: number;
   }
   // One store listener per session per process, however many streams follow it: a change is read once and each
   // role's view computed once, then handed to every stream of that role.
@@ -444,8 +461,11 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
         channel.again = false;
         const watchers = [...channel.watchers];
         if (watchers.some((w) => w.seat.kind === 'table')) {
-          // No automatic moves here: the process that appended runs them and announces each.
-          const loaded = await loadTable(sessionId);
+          // No automatic moves here: the process that appended runs them and announces each. A table this process
+          // has already brought to the announced seq (it appended the change itself) is not read again.
+          const cached = tables.get(sessionId);
+          const loaded =
+            cached !== undefined && cached.state.seq >= channel.heard ? ok(cached) : await loadTable(sessionId);
           if (loaded.ok) {
             const { scenario, setup, state } = loaded.value;
             const views = new Map<Role, RolePlayView>();
@@ -480,7 +500,11 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
         watchers: new Set(),
         running: false,
         again: false,
-        unlisten: store.listen(sessionChannel(seat.sessionId), () => void refresh(seat.sessionId, created)),
+        heard: 0,
+        unlisten: store.listen(sessionChannel(seat.sessionId), (payload) => {
+          created.heard = Math.max(created.heard, announcedSeq(payload));
+          void refresh(seat.sessionId, created);
+        }),
       };
       channels.set(seat.sessionId, (channel = created));
       created.unlisten.catch(() => channels.delete(seat.sessionId));
@@ -543,7 +567,11 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       } else if (request.sessionId !== undefined && request.sessionId !== sessionId)
         return err({ code: 'roleplay/table_not_found', details: { sessionId: request.sessionId } });
       const role = seat.value.role;
-      const loaded = await loadTable(sessionId);
+      // The state at the seq the client saw is fixed (the log only grows), so a table cached at that seq needs no
+      // read: if the log has moved on since, the store refuses the append at that seq and the client gets a conflict.
+      const cached = tables.get(sessionId);
+      const loaded =
+        cached !== undefined && request.expectedSeq === cached.state.seq ? ok(cached) : await loadTable(sessionId);
       if (!loaded.ok) return loaded;
       const { scenario, setup, state, log } = loaded.value;
       // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
@@ -575,9 +603,9 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
         if (!now.ok) return now;
         return ok({ seq: added.value.action.seq, duplicate: true, view: now.value });
       }
-      appended(sessionId, loaded.value, next.value, added.value.action);
+      const now = appended(sessionId, loaded.value, next.value, added.value.action);
       await announce(setup, sessionId, added.value.action.seq);
-      const after = await runAutomatic(sessionId);
+      const after = await runAutomatic(sessionId, now);
       if (!after.ok) return after;
       const view = viewFor(after.value.scenario, after.value.setup, after.value.state, role);
       return ok({ seq: added.value.action.seq, duplicate: false, view });
