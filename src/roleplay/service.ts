@@ -515,9 +515,9 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     return async () => {
       if (!joined.watchers.delete(watcher) || joined.watchers.size > 0) return;
       if (channels.get(seat.sessionId) === joined) channels.delete(seat.sessionId);
-      await (
-        await joined.unlisten
-      )();
+      const unlisten = await joined.unlisten;
+      // A listener connection already gone (the store closing) has stopped listening anyway.
+      await unlisten().catch(() => undefined);
     };
   }
 
