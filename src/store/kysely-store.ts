@@ -32,6 +32,13 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
+/** Makes acknowledged writes durable before they are returned (SQLite's WAL flushed off the event loop). */
+export interface WriteSync {
+  /** Resolves once every commit made before the call is on disk. */
+  synced(): Promise<void>;
+  close(): Promise<void>;
+}
+
 const notFound = (entity: StoreEntity, id: string): NotFound => ({ code: 'store/not_found', details: { entity, id } });
 const duplicate = (entity: StoreEntity, id: string): Duplicate => ({
   code: 'store/duplicate',
@@ -59,7 +66,13 @@ const allowedNext: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   cancelled: [],
 };
 
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifier: Notifier, now: Clock): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  backend: Backend,
+  notifier: Notifier,
+  now: Clock,
+  writeSync?: WriteSync,
+): Store {
   // SQLite returns text for JSON and timestamps; pg parses jsonb and returns timestamptz as Date.
   const readJson = (v: unknown): unknown => (backend === 'sqlite' ? JSON.parse(v as string) : v);
   const readJsonOrNull = (v: unknown): unknown => (v === null ? null : readJson(v));
@@ -471,8 +484,28 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
 
     async close() {
       await notifier.close();
+      await writeSync?.close();
       await db.destroy();
     },
   };
-  return store;
+  if (writeSync === undefined) return store;
+  // Every write returns only once its commit is on disk.
+  const durably =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(...args);
+      await writeSync.synced();
+      return result;
+    };
+  return {
+    ...store,
+    saveDocument: durably(store.saveDocument),
+    deleteDocument: durably(store.deleteDocument),
+    createRun: durably(store.createRun),
+    updateRun: durably(store.updateRun),
+    createSession: durably(store.createSession),
+    updateSessionState: durably(store.updateSessionState),
+    addParticipant: durably(store.addParticipant),
+    appendAction: durably(store.appendAction),
+  };
 }
