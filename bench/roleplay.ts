@@ -3,6 +3,7 @@
 // request to its arrival on the other side's stream. Target: p99 ≤ 100 ms. Printed, not asserted.
 // SQLite always; PostgreSQL too when DATABASE_URL or TEST_DATABASE_URL is set (a fresh database on that server).
 // Run: node --import tsx bench/roleplay.ts [--tables 200] [--seconds 15] [--period 2]
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +33,16 @@ interface Table {
   /** The offer in flight: its seq, the side that must see it, when it was sent. */
   inFlight: { readonly seq: number; readonly to: Side; readonly sentAt: number } | null;
 }
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
+const cpuSeconds = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN);
@@ -81,7 +92,12 @@ async function inBatches<T>(items: readonly T[], limit: number, work: (item: T, 
 
 // Two offers in the scenario's domain that the sides alternate: the US asks +50 % on one year, the ROK +5 % on five.
 const offers: Readonly<Record<Side, Readonly<Record<string, number | string>>>> = {
-  us: { 'first-year-change': 0.5, duration: 1, 'escalation-index': 'rok-defense-budget-growth', 'escalation-rate': 0.1 },
+  us: {
+    'first-year-change': 0.5,
+    duration: 1,
+    'escalation-index': 'rok-defense-budget-growth',
+    'escalation-rate': 0.1,
+  },
   rok: { 'first-year-change': 0.05, duration: 5, 'escalation-index': 'rok-cpi', 'escalation-rate': 0.1 },
 };
 
@@ -153,6 +169,7 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
     // Each table offers once a period, the tables' offers spread evenly over it: a steady tables/period offers a second.
     const load: number[] = [];
     const loadTimer = setInterval(() => load.push(loadavg()[0] ?? NaN), 1000);
+    const cpuBefore = cpuSeconds(app.pid);
     const started = performance.now();
     const endAt = started + options.seconds * 1000;
     let sent = 0;
@@ -198,6 +215,7 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
     for (let waited = 0; waited < 10_000 && tables.some((t) => t.inFlight !== null); waited += 100)
       await new Promise((resolve) => setTimeout(resolve, 100));
     clearInterval(loadTimer);
+    const cpu = cpuSeconds(app.pid) - cpuBefore;
     failures += tables.filter((t) => t.inFlight !== null).length;
     const sorted = [...latencies].sort((a, b) => a - b);
     const acks = [...ackLatencies].sort((a, b) => a - b);
@@ -211,6 +229,10 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
     );
     console.log(
       `${label}: offer request answered: p50 ${f(quantile(acks, 0.5))} ms, p99 ${f(quantile(acks, 0.99))} ms; load average during the run ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`,
+    );
+    // Load-independent: the server's CPU time per offer (the offer, its three views and their streams).
+    console.log(
+      `${label}: server CPU ${cpu.toFixed(1)} s over the run, ${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per offer`,
     );
   } finally {
     for (const s of streams) s.close();

@@ -15,6 +15,8 @@ export const hasRealServer = existsSync(serverMain);
 export interface RunningApp {
   readonly url: string;
   readonly kind: 'real' | 'static';
+  /** The server's process id (the real server only), for benchmarks that read its CPU time. */
+  readonly pid?: number;
   readonly close: () => Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startApp(webDist: string, env: Readonly<Record<string, str
   return {
     url: `http://127.0.0.1:${port}`,
     kind: 'real',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     close: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');
