@@ -521,6 +521,51 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     };
   }
 
+  async function actOn(
+    sessionId: string,
+    role: Role,
+    request: Parameters<RolePlayService['act']>[1],
+    loaded: Result<LoadedTable, RolePlayServiceError>,
+  ): Promise<Result<ActResult, RolePlayServiceError>> {
+    if (!loaded.ok) return loaded;
+    const { scenario, setup, state, log } = loaded.value;
+    // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
+    const key = `${role}:${request.idempotencyKey}`;
+    const previous = log.find((a) => a.idempotencyKey === key);
+    if (previous !== undefined)
+      return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
+    const action = toAction(role, request.action);
+    if (action === null)
+      return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
+    if (!mayAct(setup, role, action))
+      return err({ code: 'roleplay/forbidden', details: { actor: role, action: action.type } });
+    if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
+      return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
+    const entry: RolePlayEntry = { actor: role, action };
+    const next = applyEntry(scenario, setup, state, entry);
+    if (!next.ok) return next;
+    const added = await store.appendAction(sessionId, state.seq, entry, key);
+    if (!added.ok) {
+      if (added.error.code === 'store/conflict')
+        return err({
+          code: 'roleplay/conflict',
+          details: { expectedSeq: state.seq, headSeq: Number(added.error.details.actual) },
+        });
+      return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+    }
+    if (added.value.duplicate) {
+      const now = await tableView(sessionId, role);
+      if (!now.ok) return now;
+      return ok({ seq: added.value.action.seq, duplicate: true, view: now.value });
+    }
+    const now = appended(sessionId, loaded.value, next.value, added.value.action);
+    await announce(setup, sessionId, added.value.action.seq);
+    const after = await runAutomatic(sessionId, now);
+    if (!after.ok) return after;
+    const view = viewFor(after.value.scenario, after.value.setup, after.value.state, role);
+    return ok({ seq: added.value.action.seq, duplicate: false, view });
+  }
+
   return {
     async createTable(scenarioId, spec = {}) {
       const scenario = options.scenarios(scenarioId);
@@ -569,46 +614,13 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       const role = seat.value.role;
       // The state at the seq the client saw is fixed (the log only grows), so a table cached at that seq needs no
       // read: if the log has moved on since, the store refuses the append at that seq and the client gets a conflict.
+      // Any other refusal is decided on the table as it stands, read afresh.
       const cached = tables.get(sessionId);
-      const loaded =
-        cached !== undefined && request.expectedSeq === cached.state.seq ? ok(cached) : await loadTable(sessionId);
-      if (!loaded.ok) return loaded;
-      const { scenario, setup, state, log } = loaded.value;
-      // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
-      const key = `${role}:${request.idempotencyKey}`;
-      const previous = log.find((a) => a.idempotencyKey === key);
-      if (previous !== undefined)
-        return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
-      const action = toAction(role, request.action);
-      if (action === null)
-        return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
-      if (!mayAct(setup, role, action))
-        return err({ code: 'roleplay/forbidden', details: { actor: role, action: action.type } });
-      if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
-        return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
-      const entry: RolePlayEntry = { actor: role, action };
-      const next = applyEntry(scenario, setup, state, entry);
-      if (!next.ok) return next;
-      const added = await store.appendAction(sessionId, state.seq, entry, key);
-      if (!added.ok) {
-        if (added.error.code === 'store/conflict')
-          return err({
-            code: 'roleplay/conflict',
-            details: { expectedSeq: state.seq, headSeq: Number(added.error.details.actual) },
-          });
-        return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+      if (cached !== undefined && request.expectedSeq === cached.state.seq) {
+        const quick = await actOn(sessionId, role, request, ok(cached));
+        if (quick.ok || quick.error.code === 'roleplay/conflict') return quick;
       }
-      if (added.value.duplicate) {
-        const now = await tableView(sessionId, role);
-        if (!now.ok) return now;
-        return ok({ seq: added.value.action.seq, duplicate: true, view: now.value });
-      }
-      const now = appended(sessionId, loaded.value, next.value, added.value.action);
-      await announce(setup, sessionId, added.value.action.seq);
-      const after = await runAutomatic(sessionId, now);
-      if (!after.ok) return after;
-      const view = viewFor(after.value.scenario, after.value.setup, after.value.state, role);
-      return ok({ seq: added.value.action.seq, duplicate: false, view });
+      return actOn(sessionId, role, request, await loadTable(sessionId));
     },
 
     async debrief(token, tableId) {
