@@ -422,6 +422,27 @@ export function createKyselyStore(
         throw new RangeError(`store: expectedSeq must be a non-negative integer: ${expectedSeq}`);
       }
       const body = writeJson(action);
+      if (backend === 'postgres') {
+        // The usual case in one round trip instead of six: move the head and insert the entry in one statement.
+        // Any other outcome (a duplicate key, a stale seq, no session) falls through to the checks below.
+        const at = stamp();
+        try {
+          const { rows } = await sql<Selectable<ActionRow>>`
+            with head as (
+              update sessions set head_seq = ${expectedSeq + 1}, updated_at = cast(${at} as timestamptz)
+              where id = ${sessionId} and head_seq = ${expectedSeq}
+              returning id
+            )
+            insert into session_actions (session_id, seq, idempotency_key, action, created_at)
+            select id, ${expectedSeq + 1}, ${idempotencyKey}, cast(${body} as jsonb), cast(${at} as timestamptz)
+            from head
+            returning *`.execute(db);
+          const row = rows[0];
+          if (row !== undefined) return ok({ action: toAction(row), duplicate: false });
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+        }
+      }
       try {
         return await writeTransaction(async (tx): Promise<Result<AppendedAction, NotFound | Conflict>> => {
           const original = await findAction(tx, sessionId, idempotencyKey);
