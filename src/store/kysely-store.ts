@@ -488,8 +488,6 @@ export function createKyselyStore(
     },
 
     async listActions(sessionId, afterSeq = 0) {
-      const session = await store.getSession(sessionId);
-      if (!session.ok) return session;
       const rows = await db
         .selectFrom('session_actions')
         .selectAll()
@@ -497,6 +495,11 @@ export function createKyselyStore(
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .execute();
+      // Only an empty answer needs telling apart "nothing new" from "no such session".
+      if (rows.length === 0) {
+        const session = await store.getSession(sessionId);
+        if (!session.ok) return session;
+      }
       return ok(rows.map(toAction));
     },
 
