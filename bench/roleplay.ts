@@ -2,7 +2,7 @@
 // (600 Server-Sent Events streams); the sides send offers at a steady rate and each offer is timed from sending the
 // request to its arrival on the other side's stream. Target: p99 ≤ 100 ms. Printed, not asserted.
 // SQLite always; PostgreSQL too when DATABASE_URL or TEST_DATABASE_URL is set (a fresh database on that server).
-// Run: npm run bench -- roleplay, or node --import tsx bench/roleplay.ts [--tables 200] [--seconds 12] [--period 2]
+// Run: npm run bench -- roleplay, or node --import tsx bench/roleplay.ts [--tables 200] [--seconds 10] [--period 2]
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
@@ -252,7 +252,7 @@ const argument = (name: string, fallback: number): number => {
 export async function benchRolePlay(
   options: Options = {
     tables: argument('tables', 200),
-    seconds: argument('seconds', 12),
+    seconds: argument('seconds', 10),
     period: argument('period', 2),
   },
 ): Promise<void> {
