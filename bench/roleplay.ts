@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startApp } from '../test/e2e/app-server.js';
 import { openSse, type SseStream } from '../test/e2e/sse-client.js';
 import { postgresLocation } from '../src/store/test-support.js';
@@ -170,6 +170,10 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
     const load: number[] = [];
     const loadTimer = setInterval(() => load.push(loadavg()[0] ?? NaN), 1000);
     const cpuBefore = cpuSeconds(app.pid);
+    const clientCpuBefore = process.cpuUsage();
+    // This process times the arrivals: its own event-loop delay bounds how late it may notice one.
+    const clientLag = monitorEventLoopDelay({ resolution: 10 });
+    clientLag.enable();
     const started = performance.now();
     const endAt = started + options.seconds * 1000;
     let sent = 0;
@@ -216,6 +220,8 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
       await new Promise((resolve) => setTimeout(resolve, 100));
     clearInterval(loadTimer);
     const cpu = cpuSeconds(app.pid) - cpuBefore;
+    clientLag.disable();
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     failures += tables.filter((t) => t.inFlight !== null).length;
     const sorted = [...latencies].sort((a, b) => a - b);
     const acks = [...ackLatencies].sort((a, b) => a - b);
@@ -232,7 +238,7 @@ async function run(label: string, env: Readonly<Record<string, string>>, options
     );
     // Load-independent: the server's CPU time per offer (the offer, its three views and their streams).
     console.log(
-      `${label}: server CPU ${cpu.toFixed(1)} s over the run, ${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per offer`,
+      `${label}: server CPU ${cpu.toFixed(1)} s over the run, ${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per offer; this client ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s, its event-loop delay p99 ${(clientLag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
   } finally {
     for (const s of streams) s.close();
