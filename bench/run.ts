@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
-// `npm run bench -- cli web` runs only the named suites.
+// `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test).
 import { spawnSync } from 'node:child_process';
 import { benchCli } from './cli.js';
 import { benchMonteCarlo } from './monte-carlo.js';
+import { benchRolePlay } from './roleplay.js';
 import { benchWeb } from './web.js';
 
 // The negotiation bench is its own worker-thread entry point, so it runs as a child process.
@@ -25,6 +26,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   'monte-carlo': () => benchMonteCarlo(),
   web: benchWeb,
   server: benchServer,
+  roleplay: () => benchRolePlay(),
 };
 
 const only = process.argv.slice(2);

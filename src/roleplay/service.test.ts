@@ -86,6 +86,40 @@ for (const backend of backends) {
       expect(again.ok && again.value.length).toBe(log.value.length);
     });
 
+    it('keeps a table cached by one service current with moves another service (process) appends', async () => {
+      const t = await table();
+      const other = createRolePlayService({ store, scenarios, newSeed: () => 11 });
+      const us = t.tokens.us as string;
+      const rok = t.tokens.rok as string;
+      // This service caches the table at seq 0; the other appends seq 1 behind its back.
+      const before = await rp.view(rok);
+      expect(before.ok && tableView(before.value).seq).toBe(0);
+      expect(
+        (await other.act(us, { action: { type: 'offer', outcome: ASK }, idempotencyKey: 'o1', expectedSeq: 0 })).ok,
+      ).toBe(true);
+      // A client still at seq 0 gets a conflict naming the real head, not a move applied on the stale cache.
+      const stale = await rp.act(rok, {
+        action: { type: 'offer', outcome: DEAL },
+        idempotencyKey: 'r0',
+        expectedSeq: 0,
+      });
+      expect(stale.ok ? 'applied' : stale.error).toEqual({
+        code: 'roleplay/conflict',
+        details: { expectedSeq: 0, headSeq: 1 },
+      });
+      // A client that saw seq 1 acts on it, and this service's view then shows both moves.
+      const counter = await rp.act(rok, {
+        action: { type: 'offer', outcome: DEAL },
+        idempotencyKey: 'r1',
+        expectedSeq: 1,
+      });
+      if (!counter.ok) throw new Error(counter.error.code);
+      expect(counter.value.view.moves.map((m) => [m.seq, m.side])).toEqual([
+        [1, 'us'],
+        [2, 'rok'],
+      ]);
+    });
+
     it('lets a software agent answer a human move at once', async () => {
       const t = await rp.createTable('sma-11-talks', { agents: { rok: { kind: 'time-dependent', e: 0.2 } } });
       if (!t.ok) throw new Error(t.error.code);

@@ -110,6 +110,8 @@ export interface RolePlayServiceOptions {
   readonly scenarios: (id: string) => RolePlayScenario | undefined;
   /** Seeds for new tables (default: node:crypto). */
   readonly newSeed?: () => number;
+  /** Tables kept in memory between requests, the least recently used dropped first (default 5,000). */
+  readonly tablesCached?: number;
 }
 
 const TOKEN_BYTES = 32;
@@ -225,28 +227,98 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     return f;
   };
 
+  // A session row's record (setup, seat digests) never changes once created, so it is read once per process.
+  // Tables are cached with their replayed state and brought up to date by reading only the log's new actions: the
+  // log in the store stays the only truth (other processes append to it), the cache only spares replaying it.
+  const tablesCached = options.tablesCached ?? 5000;
+  const records = new Map<string, SessionRecord>();
+  const tables = new Map<string, LoadedTable>();
+  const seatsByDigest = new Map<string, Seat>();
+  const remember = <V>(cache: Map<string, V>, key: string, value: V): void => {
+    cache.delete(key);
+    cache.set(key, value);
+    if (cache.size > tablesCached) cache.delete(cache.keys().next().value as string);
+  };
+
   async function record(sessionId: string): Promise<SessionRecord | null> {
+    const cached = records.get(sessionId);
+    if (cached !== undefined) return cached;
     const s = await store.getSession(sessionId);
-    return s.ok ? (s.value.state as SessionRecord) : null;
+    if (!s.ok) return null;
+    const rec = s.value.state as SessionRecord;
+    remember(records, sessionId, rec);
+    return rec;
+  }
+
+  /** Applies the log's actions after the table's seq, in order; a gap means the table must be replayed whole. */
+  function advance(sessionId: string, table: LoadedTable, actions: readonly SessionAction[]): LoadedTable | null {
+    let { state } = table;
+    const log = [...table.log];
+    for (const a of actions) {
+      if (a.seq <= state.seq) continue;
+      if (a.seq !== state.seq + 1) return null;
+      const next = applyEntry(table.scenario, table.setup, state, a.action as RolePlayEntry);
+      // A log the reducer cannot replay is a bug or tampering, never a user error.
+      if (!next.ok) throw new Error(`role-play log of ${sessionId} does not replay at ${a.seq}: ${next.error.code}`);
+      state = next.value;
+      log.push(a);
+    }
+    return { ...table, state, log };
   }
 
   async function loadTable(sessionId: string): Promise<Result<LoadedTable, RolePlayServiceError>> {
-    const rec = await record(sessionId);
-    if (rec === null || rec.kind !== 'table') return err({ code: 'roleplay/table_not_found', details: { sessionId } });
-    const scenario = options.scenarios(rec.setup.scenarioId);
-    if (scenario === undefined)
-      return err({ code: 'roleplay/scenario_not_found', details: { scenarioId: rec.setup.scenarioId } });
-    const log = await store.listActions(sessionId);
-    if (!log.ok) return err({ code: 'roleplay/table_not_found', details: { sessionId } });
-    const state = replayEntries(
-      scenario,
-      rec.setup,
-      log.value.map((a) => a.action as RolePlayEntry),
-    );
-    // A log the reducer cannot replay is a bug or tampering, never a user error.
-    if (!state.ok) throw new Error(`role-play log of ${sessionId} does not replay: ${state.error.code}`);
-    return ok({ scenario, setup: rec.setup, state: state.value, log: log.value });
+    let table = tables.get(sessionId);
+    if (table === undefined) {
+      const rec = await record(sessionId);
+      if (rec === null || rec.kind !== 'table')
+        return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+      const scenario = options.scenarios(rec.setup.scenarioId);
+      if (scenario === undefined)
+        return err({ code: 'roleplay/scenario_not_found', details: { scenarioId: rec.setup.scenarioId } });
+      const initial = replayEntries(scenario, rec.setup, []);
+      if (!initial.ok) throw new Error(`role-play table ${sessionId} does not start: ${initial.error.code}`);
+      table = { scenario, setup: rec.setup, state: initial.value, log: [] };
+    }
+    const fresh = await store.listActions(sessionId, table.state.seq);
+    if (!fresh.ok) return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+    // Another call may have brought the table further while this one read: build on whichever is ahead.
+    const latest = tables.get(sessionId);
+    const base = latest !== undefined && latest.state.seq > table.state.seq ? latest : table;
+    let advanced = advance(sessionId, base, fresh.value);
+    if (advanced === null) {
+      const whole = await store.listActions(sessionId);
+      if (!whole.ok) return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+      advanced = advance(sessionId, { ...base, state: replayStart(base), log: [] }, whole.value);
+      if (advanced === null) throw new Error(`role-play log of ${sessionId} has a gap`);
+    }
+    const now = tables.get(sessionId);
+    if (now === undefined || now.state.seq <= advanced.state.seq) remember(tables, sessionId, advanced);
+    return ok(advanced);
   }
+
+  const replayStart = (table: LoadedTable): RolePlayState => {
+    const initial = replayEntries(table.scenario, table.setup, []);
+    if (!initial.ok) throw new Error(`role-play table ${table.setup.table.id} does not start: ${initial.error.code}`);
+    return initial.value;
+  };
+
+  /** Records a table this process has just appended to, so the next reader need not fetch what it wrote. */
+  function appended(sessionId: string, before: LoadedTable, state: RolePlayState, action: SessionAction): LoadedTable {
+    const after = { ...before, state, log: [...before.log, action] };
+    const now = tables.get(sessionId);
+    if (now === undefined || now.state.seq <= before.state.seq) remember(tables, sessionId, after);
+    return after;
+  }
+
+  /** The seq an announcement names; unreadable ones count as "read the log" (Infinity). */
+  const announcedSeq = (payload: string): number => {
+    try {
+      const seq = (JSON.parse(payload) as { seq?: unknown }).seq;
+      return typeof seq === 'number' ? seq : Infinity;
+    } catch {
+      return Infinity;
+    }
+  };
 
   async function announce(setup: RolePlaySetup, sessionId: string, seq: number): Promise<void> {
     const payload = JSON.stringify({ sessionId, seq });
@@ -254,17 +326,29 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     if (setup.table.classId !== null) await store.notify(sessionChannel(setup.table.classId), payload);
   }
 
-  /** Appends agent moves and Assembly votes until a person must act; racing processes agree by idempotency key. */
-  async function runAutomatic(sessionId: string): Promise<void> {
-    for (let i = 0; i < MAX_AUTOMATIC_MOVES; i++) {
-      const loaded = await loadTable(sessionId);
-      if (!loaded.ok) return;
+  /**
+   * Appends agent moves and Assembly votes until a person must act; racing processes agree by idempotency key.
+   * Returns the table as it then stands.
+   */
+  async function runAutomatic(
+    sessionId: string,
+    known?: LoadedTable,
+  ): Promise<Result<LoadedTable, RolePlayServiceError>> {
+    let loaded: Result<LoadedTable, RolePlayServiceError> =
+      known === undefined ? await loadTable(sessionId) : ok(known);
+    for (let i = 0; i < MAX_AUTOMATIC_MOVES && loaded.ok; i++) {
       const { scenario, setup, state } = loaded.value;
       const entry = automaticEntry(scenario, setup, state, tablesOf(scenario));
-      if (entry === null) return;
-      const appended = await store.appendAction(sessionId, state.seq, entry, `auto:${state.seq + 1}`);
-      if (appended.ok && !appended.value.duplicate) await announce(setup, sessionId, appended.value.action.seq);
+      if (entry === null) return loaded;
+      const added = await store.appendAction(sessionId, state.seq, entry, `auto:${state.seq + 1}`);
+      if (added.ok && !added.value.duplicate) {
+        const next = applyEntry(scenario, setup, state, entry);
+        if (next.ok) appended(sessionId, loaded.value, next.value, added.value.action);
+        await announce(setup, sessionId, added.value.action.seq);
+      }
+      loaded = await loadTable(sessionId);
     }
+    return loaded;
   }
 
   async function createTableIn(
@@ -304,12 +388,18 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
   async function authenticate(token: string): Promise<Result<Seat, RolePlayServiceError>> {
     // The store finds the seat by the token's SHA-256; malformed tokens never reach it.
     if (!tokenPattern.test(token)) return unauthorized();
+    const digest = tokenDigest(token);
+    const known = seatsByDigest.get(digest);
+    if (known !== undefined) return ok(known);
     const p = await store.findParticipantByToken(token);
     if (!p.ok) return unauthorized();
     const rec = await record(p.value.sessionId);
     // Then the digest is compared with the seat's own in constant time, whatever the database's lookup did.
-    if (rec === null || !digestsEqual(tokenDigest(token), rec.seats[p.value.role] ?? '')) return unauthorized();
-    return ok({ sessionId: p.value.sessionId, role: p.value.role, kind: rec.kind });
+    if (rec === null || !digestsEqual(digest, rec.seats[p.value.role] ?? '')) return unauthorized();
+    // Seats never change, so a token once checked is known to this process from then on.
+    const seat: Seat = { sessionId: p.value.sessionId, role: p.value.role, kind: rec.kind };
+    remember(seatsByDigest, digest, seat);
+    return ok(seat);
   }
 
   async function tableView(sessionId: string, role: Role): Promise<Result<RolePlayView, RolePlayServiceError>> {
@@ -329,8 +419,10 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     if (!seat.ok) return seat;
     if (seat.value.kind === 'table') {
       // Catch up on automatic moves a crashed process may have left undone.
-      await runAutomatic(seat.value.sessionId);
-      return tableView(seat.value.sessionId, seat.value.role);
+      const loaded = await runAutomatic(seat.value.sessionId);
+      if (!loaded.ok) return loaded;
+      const { scenario, setup, state } = loaded.value;
+      return ok(viewFor(scenario, setup, state, seat.value.role));
     }
     const rec = await record(seat.value.sessionId);
     if (rec === null || rec.kind !== 'class') return unauthorized();
@@ -340,6 +432,140 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       if (v.ok) tables.push(v.value);
     }
     return ok({ role: 'facilitator', classId: seat.value.sessionId, label: rec.label, tables });
+  }
+
+  interface Watcher {
+    readonly seat: Seat;
+    readonly token: string;
+    readonly onView: (view: RolePlayView | ClassView) => void;
+  }
+  interface Channel {
+    readonly watchers: Set<Watcher>;
+    readonly unlisten: Promise<() => Promise<void>>;
+    /** A refresh is running; `again` asks for one more after it, however many notices came meanwhile. */
+    running: boolean;
+    again: boolean;
+    /** The highest seq announced for this table. */
+    heard: number;
+  }
+  // One store listener per session per process, however many streams follow it: a change is read once and each
+  // role's view computed once, then handed to every stream of that role.
+  const channels = new Map<string, Channel>();
+
+  async function refresh(sessionId: string, channel: Channel): Promise<void> {
+    if (channel.running) {
+      channel.again = true;
+      return;
+    }
+    channel.running = true;
+    try {
+      do {
+        channel.again = false;
+        const watchers = [...channel.watchers];
+        if (watchers.some((w) => w.seat.kind === 'table')) {
+          // No automatic moves here: the process that appended runs them and announces each. A table this process
+          // has already brought to the announced seq (it appended the change itself) is not read again.
+          const cached = tables.get(sessionId);
+          const loaded =
+            cached !== undefined && cached.state.seq >= channel.heard ? ok(cached) : await loadTable(sessionId);
+          if (loaded.ok) {
+            const { scenario, setup, state } = loaded.value;
+            const views = new Map<Role, RolePlayView>();
+            for (const w of watchers) {
+              if (w.seat.kind !== 'table' || !channel.watchers.has(w)) continue;
+              let v = views.get(w.seat.role);
+              if (v === undefined) views.set(w.seat.role, (v = viewFor(scenario, setup, state, w.seat.role)));
+              w.onView(v);
+            }
+          }
+        }
+        for (const w of watchers) {
+          if (w.seat.kind !== 'class' || !channel.watchers.has(w)) continue;
+          const v = await view(w.token);
+          if (v.ok) w.onView(v.value);
+        }
+      } while (channel.again);
+    } finally {
+      channel.running = false;
+    }
+  }
+
+  async function watch(
+    seat: Seat,
+    token: string,
+    onView: (view: RolePlayView | ClassView) => void,
+  ): Promise<() => Promise<void>> {
+    const watcher: Watcher = { seat, token, onView };
+    let channel = channels.get(seat.sessionId);
+    if (channel === undefined) {
+      const created: Channel = {
+        watchers: new Set(),
+        running: false,
+        again: false,
+        heard: 0,
+        unlisten: store.listen(sessionChannel(seat.sessionId), (payload) => {
+          created.heard = Math.max(created.heard, announcedSeq(payload));
+          void refresh(seat.sessionId, created);
+        }),
+      };
+      channels.set(seat.sessionId, (channel = created));
+      created.unlisten.catch(() => channels.delete(seat.sessionId));
+    }
+    const joined = channel;
+    joined.watchers.add(watcher);
+    await joined.unlisten;
+    return async () => {
+      if (!joined.watchers.delete(watcher) || joined.watchers.size > 0) return;
+      if (channels.get(seat.sessionId) === joined) channels.delete(seat.sessionId);
+      const unlisten = await joined.unlisten;
+      // A listener connection already gone (the store closing) has stopped listening anyway.
+      await unlisten().catch(() => undefined);
+    };
+  }
+
+  async function actOn(
+    sessionId: string,
+    role: Role,
+    request: Parameters<RolePlayService['act']>[1],
+    loaded: Result<LoadedTable, RolePlayServiceError>,
+  ): Promise<Result<ActResult, RolePlayServiceError>> {
+    if (!loaded.ok) return loaded;
+    const { scenario, setup, state, log } = loaded.value;
+    // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
+    const key = `${role}:${request.idempotencyKey}`;
+    const previous = log.find((a) => a.idempotencyKey === key);
+    if (previous !== undefined)
+      return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
+    const action = toAction(role, request.action);
+    if (action === null)
+      return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
+    if (!mayAct(setup, role, action))
+      return err({ code: 'roleplay/forbidden', details: { actor: role, action: action.type } });
+    if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
+      return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
+    const entry: RolePlayEntry = { actor: role, action };
+    const next = applyEntry(scenario, setup, state, entry);
+    if (!next.ok) return next;
+    const added = await store.appendAction(sessionId, state.seq, entry, key);
+    if (!added.ok) {
+      if (added.error.code === 'store/conflict')
+        return err({
+          code: 'roleplay/conflict',
+          details: { expectedSeq: state.seq, headSeq: Number(added.error.details.actual) },
+        });
+      return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+    }
+    if (added.value.duplicate) {
+      const now = await tableView(sessionId, role);
+      if (!now.ok) return now;
+      return ok({ seq: added.value.action.seq, duplicate: true, view: now.value });
+    }
+    const now = appended(sessionId, loaded.value, next.value, added.value.action);
+    await announce(setup, sessionId, added.value.action.seq);
+    const after = await runAutomatic(sessionId, now);
+    if (!after.ok) return after;
+    const view = viewFor(after.value.scenario, after.value.setup, after.value.state, role);
+    return ok({ seq: added.value.action.seq, duplicate: false, view });
   }
 
   return {
@@ -388,43 +614,15 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       } else if (request.sessionId !== undefined && request.sessionId !== sessionId)
         return err({ code: 'roleplay/table_not_found', details: { sessionId: request.sessionId } });
       const role = seat.value.role;
-      const loaded = await loadTable(sessionId);
-      if (!loaded.ok) return loaded;
-      const { scenario, setup, state, log } = loaded.value;
-      // Keys are per seat role, so one side's key can never replay (or reveal) the other side's action.
-      const key = `${role}:${request.idempotencyKey}`;
-      const previous = log.find((a) => a.idempotencyKey === key);
-      if (previous !== undefined)
-        return ok({ seq: previous.seq, duplicate: true, view: viewFor(scenario, setup, state, role) });
-      const action = toAction(role, request.action);
-      if (action === null)
-        return err({ code: 'roleplay/forbidden', details: { actor: role, action: request.action.type } });
-      if (!mayAct(setup, role, action))
-        return err({ code: 'roleplay/forbidden', details: { actor: role, action: action.type } });
-      if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq)
-        return err({ code: 'roleplay/conflict', details: { expectedSeq: request.expectedSeq, headSeq: state.seq } });
-      const entry: RolePlayEntry = { actor: role, action };
-      const next = applyEntry(scenario, setup, state, entry);
-      if (!next.ok) return next;
-      const appended = await store.appendAction(sessionId, state.seq, entry, key);
-      if (!appended.ok) {
-        if (appended.error.code === 'store/conflict')
-          return err({
-            code: 'roleplay/conflict',
-            details: { expectedSeq: state.seq, headSeq: Number(appended.error.details.actual) },
-          });
-        return err({ code: 'roleplay/table_not_found', details: { sessionId } });
+      // The state at the seq the client saw is fixed (the log only grows), so a table cached at that seq needs no
+      // read: if the log has moved on since, the store refuses the append at that seq and the client gets a conflict.
+      // Any other refusal is decided on the table as it stands, read afresh.
+      const cached = tables.get(sessionId);
+      if (cached !== undefined && request.expectedSeq === cached.state.seq) {
+        const quick = await actOn(sessionId, role, request, ok(cached));
+        if (quick.ok || quick.error.code === 'roleplay/conflict') return quick;
       }
-      if (appended.value.duplicate) {
-        const now = await tableView(sessionId, role);
-        if (!now.ok) return now;
-        return ok({ seq: appended.value.action.seq, duplicate: true, view: now.value });
-      }
-      await announce(setup, sessionId, appended.value.action.seq);
-      await runAutomatic(sessionId);
-      const after = await tableView(sessionId, role);
-      if (!after.ok) return after;
-      return ok({ seq: appended.value.action.seq, duplicate: false, view: after.value });
+      return actOn(sessionId, role, request, await loadTable(sessionId));
     },
 
     async debrief(token, tableId) {
@@ -472,12 +670,7 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     async subscribe(token, onView) {
       const seat = await authenticate(token);
       if (!seat.ok) return seat;
-      const refresh = async () => {
-        const v = await view(token);
-        if (v.ok) onView(v.value);
-      };
-      const stop = await store.listen(sessionChannel(seat.value.sessionId), () => void refresh());
-      return ok(stop);
+      return ok(await watch(seat.value, token, onView));
     },
   };
 }

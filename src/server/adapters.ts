@@ -3,7 +3,8 @@ import { parseAgreementFile } from '../io/agreement-file.js';
 import { parseScenarioFile } from '../io/scenario-file.js';
 import type { SmaRecord } from '../io/load-record.js';
 import type { DocumentKind, MonteCarloRun, RunStatus, Store } from '../store/index.js';
-import type { JobRecorder, JobSnapshot, JobStatus } from './jobs/job-runner.js';
+import { z } from 'zod';
+import type { JobBus, JobNotice, JobRecorder, JobSnapshot, JobStatus } from './jobs/job-runner.js';
 import type { DocumentValidator, StorePort } from './ports.js';
 
 /** Readiness of the store: a query that touches the database answers (not found is an answer). */
@@ -85,6 +86,38 @@ export function storeJobRecorder(store: Store): JobRecorder {
       const run = await store.getRun(id);
       return run.ok ? snapshotOf(run.value) : undefined;
     },
+  };
+}
+
+/** The store's channel for job notices; one for all jobs, so a process listens once. */
+export const jobChannel = 'sma_jobs';
+
+const jobNoticeSchema: z.ZodType<JobNotice> = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    id: z.string(),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+  }),
+  z.object({ type: z.literal('finished'), id: z.string(), status: z.enum(['succeeded', 'failed', 'cancelled']) }),
+  z.object({ type: z.literal('cancel'), id: z.string() }),
+]);
+
+/** Job notices over the store's notify/listen: PostgreSQL NOTIFY between processes, in process on SQLite. */
+export function storeJobBus(store: Pick<Store, 'notify' | 'listen'>): JobBus {
+  return {
+    publish: (notice) => store.notify(jobChannel, JSON.stringify(notice)),
+    subscribe: (onNotice) =>
+      store.listen(jobChannel, (payload) => {
+        let parsed;
+        try {
+          parsed = jobNoticeSchema.safeParse(JSON.parse(payload));
+        } catch {
+          return;
+        }
+        // A notice this version does not understand (another version's) is ignored rather than fatal.
+        if (parsed.success) onNotice(parsed.data);
+      }),
   };
 }
 

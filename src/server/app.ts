@@ -23,7 +23,7 @@ import {
   type DocumentValidator,
   type StorePort,
 } from './ports.js';
-import { createJobRunner, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
+import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
 import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
@@ -51,6 +51,8 @@ export interface AppDeps {
   };
   /** Where jobs are recorded (the store's runs); without it jobs live only in memory. */
   readonly jobRecorder?: JobRecorder;
+  /** Job progress, ends and cancels shared with the other processes of the store (needs `jobRecorder`). */
+  readonly jobBus?: JobBus;
   /** A job runner to use; by default one is made from the config and closed with the app. */
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
@@ -158,7 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       maxJobsPerClient: config.limits.jobsPerClient,
       jobsKept: config.jobsKept,
       ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
-      onError: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'job failed'),
+      ...(deps.jobBus ? { bus: deps.jobBus } : {}),
+      onError: (error, job) =>
+        app.log.error({ err: error, job: job?.id, kind: job?.kind }, job ? 'job failed' : 'job bus failed'),
       onFinished: (job) =>
         app.log.info(
           { job: job.id, kind: job.kind, status: job.status, chunks: job.progress.done, startedAt: job.createdAt },

@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { parseServerConfig } from './config.js';
 import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
-import { ioDocumentValidators, storeJobRecorder, storeReadiness } from './adapters.js';
+import { ioDocumentValidators, storeJobBus, storeJobRecorder, storeReadiness } from './adapters.js';
 import { roleplayDepsFor } from './roleplay-routes.js';
 import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
 import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
@@ -52,6 +52,7 @@ const app = await buildApp({
   logger,
   store: storeReadiness(store),
   jobRecorder: storeJobRecorder(store),
+  jobBus: storeJobBus(store),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
   roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
 });

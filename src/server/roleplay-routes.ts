@@ -293,13 +293,16 @@ export const roleplayRoutes =
         const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), (deps.keepAliveSeconds ?? 15) * 1000);
         const stop = () => {
           clearInterval(keepAlive);
+          streams.delete(close);
           if (sub.ok) void sub.value();
         };
-        request.raw.on('close', stop);
-        app.addHook('onClose', async () => {
+        const close = () => {
           stop();
           raw.end();
-        });
+        };
+        // Registered in the plugin's set, not as a hook per stream: hooks added per request would pile up forever.
+        streams.add(close);
+        request.raw.on('close', stop);
       },
     );
   };

@@ -32,6 +32,13 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
+/** Makes acknowledged writes durable before they are returned (SQLite's WAL flushed off the event loop). */
+export interface WriteSync {
+  /** Resolves once every commit made before the call is on disk. */
+  synced(): Promise<void>;
+  close(): Promise<void>;
+}
+
 const notFound = (entity: StoreEntity, id: string): NotFound => ({ code: 'store/not_found', details: { entity, id } });
 const duplicate = (entity: StoreEntity, id: string): Duplicate => ({
   code: 'store/duplicate',
@@ -59,7 +66,13 @@ const allowedNext: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   cancelled: [],
 };
 
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifier: Notifier, now: Clock): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  backend: Backend,
+  notifier: Notifier,
+  now: Clock,
+  writeSync?: WriteSync,
+): Store {
   // SQLite returns text for JSON and timestamps; pg parses jsonb and returns timestamptz as Date.
   const readJson = (v: unknown): unknown => (backend === 'sqlite' ? JSON.parse(v as string) : v);
   const readJsonOrNull = (v: unknown): unknown => (v === null ? null : readJson(v));
@@ -409,6 +422,27 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
         throw new RangeError(`store: expectedSeq must be a non-negative integer: ${expectedSeq}`);
       }
       const body = writeJson(action);
+      if (backend === 'postgres') {
+        // The usual case in one round trip instead of six: move the head and insert the entry in one statement.
+        // Any other outcome (a duplicate key, a stale seq, no session) falls through to the checks below.
+        const at = stamp();
+        try {
+          const { rows } = await sql<Selectable<ActionRow>>`
+            with head as (
+              update sessions set head_seq = ${expectedSeq + 1}, updated_at = cast(${at} as timestamptz)
+              where id = ${sessionId} and head_seq = ${expectedSeq}
+              returning id
+            )
+            insert into session_actions (session_id, seq, idempotency_key, action, created_at)
+            select id, ${expectedSeq + 1}, ${idempotencyKey}, cast(${body} as jsonb), cast(${at} as timestamptz)
+            from head
+            returning *`.execute(db);
+          const row = rows[0];
+          if (row !== undefined) return ok({ action: toAction(row), duplicate: false });
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+        }
+      }
       try {
         return await writeTransaction(async (tx): Promise<Result<AppendedAction, NotFound | Conflict>> => {
           const original = await findAction(tx, sessionId, idempotencyKey);
@@ -454,8 +488,6 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
     },
 
     async listActions(sessionId, afterSeq = 0) {
-      const session = await store.getSession(sessionId);
-      if (!session.ok) return session;
       const rows = await db
         .selectFrom('session_actions')
         .selectAll()
@@ -463,6 +495,11 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .execute();
+      // Only an empty answer needs telling apart "nothing new" from "no such session".
+      if (rows.length === 0) {
+        const session = await store.getSession(sessionId);
+        if (!session.ok) return session;
+      }
       return ok(rows.map(toAction));
     },
 
@@ -471,8 +508,28 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, notifi
 
     async close() {
       await notifier.close();
+      await writeSync?.close();
       await db.destroy();
     },
   };
-  return store;
+  if (writeSync === undefined) return store;
+  // Every write returns only once its commit is on disk.
+  const durably =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(...args);
+      await writeSync.synced();
+      return result;
+    };
+  return {
+    ...store,
+    saveDocument: durably(store.saveDocument),
+    deleteDocument: durably(store.deleteDocument),
+    createRun: durably(store.createRun),
+    updateRun: durably(store.updateRun),
+    createSession: durably(store.createSession),
+    updateSessionState: durably(store.updateSessionState),
+    addParticipant: durably(store.addParticipant),
+    appendAction: durably(store.appendAction),
+  };
 }

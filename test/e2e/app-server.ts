@@ -15,14 +15,17 @@ export const hasRealServer = existsSync(serverMain);
 export interface RunningApp {
   readonly url: string;
   readonly kind: 'real' | 'static';
+  /** The server's process id (the real server only), for benchmarks that read its CPU time. */
+  readonly pid?: number;
   readonly close: () => Promise<void>;
 }
 
 /**
  * The real server as a child process (tsx, a fresh data folder, any free port, serving `webDist`), or, before the
- * server has landed, a static server for the built app whose /api answers 404.
+ * server has landed, a static server for the built app whose /api answers 404. `env` adds or overrides settings
+ * (`DATABASE_URL` for several processes on one PostgreSQL database).
  */
-export async function startApp(webDist: string): Promise<RunningApp> {
+export async function startApp(webDist: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
   if (!hasRealServer) {
     const s = await startStaticServer(webDist);
     return { url: s.url, kind: 'static', close: s.close };
@@ -37,6 +40,7 @@ export async function startApp(webDist: string): Promise<RunningApp> {
       SMA_WEB_DIST: webDist,
       SMA_JOB_THREADS: '2',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,6 +65,7 @@ export async function startApp(webDist: string): Promise<RunningApp> {
   return {
     url: `http://127.0.0.1:${port}`,
     kind: 'real',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     close: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');

@@ -22,8 +22,18 @@ export type BilingualBrief = Readonly<Record<Language, Brief>>;
 /** First-year changes at which the Assembly's odds are tabulated for the ROK brief. */
 export const OUTLOOK_CHANGES: readonly number[] = [0, 0.05, 0.1, 0.139, 0.2, 0.3, 0.5];
 
+// Scenarios are immutable values: a side's best outcome is found once per scenario (it enumerates every issue value,
+// 4,701 first-year changes in the SMA talks, and every view's confidential brief asks for it).
+const bestOutcomes = new WeakMap<RolePlayScenario, Partial<Record<Side, Outcome>>>();
+
 /** A side's best outcome: on each issue the value it values most (its opening instruction). */
 export function bestOutcome(scenario: RolePlayScenario, side: Side): Outcome {
+  let known = bestOutcomes.get(scenario);
+  if (known === undefined) bestOutcomes.set(scenario, (known = {}));
+  return (known[side] ??= findBestOutcome(scenario, side));
+}
+
+function findBestOutcome(scenario: RolePlayScenario, side: Side): Outcome {
   const party = scenario.parties[side];
   const outcome: Record<string, number | string> = {};
   for (const issue of scenario.domain.issues) {

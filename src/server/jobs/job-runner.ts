@@ -24,14 +24,34 @@ export interface JobSnapshot {
 export type JobEvent =
   { readonly type: 'progress'; readonly job: JobSnapshot } | { readonly type: 'finished'; readonly job: JobSnapshot };
 
+/**
+ * What one server process tells the others about jobs, small enough for a PostgreSQL NOTIFY (ids and counts only):
+ * a job's progress, its end (the result is read from the recorder), or a request that its holder cancel it.
+ */
+export type JobNotice =
+  | { readonly type: 'progress'; readonly id: string; readonly done: number; readonly total: number }
+  | { readonly type: 'finished'; readonly id: string; readonly status: Exclude<JobStatus, 'running'> }
+  | { readonly type: 'cancel'; readonly id: string };
+
+/** Carries job notices between the server processes sharing a store (the store's notify/listen). */
+export interface JobBus {
+  publish(notice: JobNotice): Promise<void>;
+  /** Resolves once listening; the returned function stops listening. */
+  subscribe(onNotice: (notice: JobNotice) => void): Promise<() => Promise<void>>;
+}
+
 interface JobEntry {
   snapshot: JobSnapshot;
   readonly client: string;
   readonly abort: AbortController;
   readonly events: EventEmitter;
   settled: Promise<void>;
+  /** The job's first write to the recorder, after which other processes can find it. */
+  started: Promise<void>;
   /** The last write to the recorder, so writes stay in order. */
   recorded: Promise<void>;
+  /** The last notice published, so notices stay in order (progress never after finished). */
+  published: Promise<void>;
   lastRecordedAt: number;
 }
 
@@ -46,9 +66,14 @@ export interface JobRunnerOptions {
   readonly jobsKept: number;
   /** Persists jobs (through the store); its failures are logged, never fatal to the job. */
   readonly recorder?: JobRecorder;
-  readonly onError?: (error: unknown, job: JobSnapshot) => void;
+  /** Told of failures of jobs, of the recorder and of the bus (`job` absent: not about one job). */
+  readonly onError?: (error: unknown, job?: JobSnapshot) => void;
   /** Told of every finished job, whatever its outcome (for the log). */
   readonly onFinished?: (job: JobSnapshot) => void;
+  /** Shares progress, ends and cancels with other processes; needs the recorder, where results are read. */
+  readonly bus?: JobBus;
+  /** How long a cancel sent to another process waits for that process to stop the job (default 10 s). */
+  readonly remoteCancelTimeoutMs?: number;
 }
 
 /** Where jobs are recorded so that they outlive this process and can be fetched from another. */
@@ -84,6 +109,41 @@ export function createJobRunner(options: JobRunnerOptions) {
   });
   const jobs = new Map<string, JobEntry>();
   let closing = false;
+  const bus = options.recorder === undefined ? undefined : options.bus;
+  // Followers of jobs that another process runs, by job id.
+  const remoteFollowers = new Map<string, Set<(notice: JobNotice) => void>>();
+  const onNotice = (notice: JobNotice): void => {
+    const entry = jobs.get(notice.id);
+    if (notice.type === 'cancel') {
+      if (entry?.snapshot.status === 'running') entry.abort.abort();
+      return;
+    }
+    // A job held here is followed through its own events; its notices are for the other processes.
+    if (entry !== undefined) return;
+    for (const follower of remoteFollowers.get(notice.id) ?? []) follower(notice);
+  };
+  const listening: Promise<(() => Promise<void>) | undefined> =
+    bus === undefined
+      ? Promise.resolve(undefined)
+      : bus.subscribe(onNotice).catch((error: unknown) => {
+          options.onError?.(error);
+          return undefined;
+        });
+  const followRemote = (id: string, follower: (notice: JobNotice) => void): (() => void) => {
+    let set = remoteFollowers.get(id);
+    if (set === undefined) remoteFollowers.set(id, (set = new Set()));
+    set.add(follower);
+    return () => {
+      set.delete(follower);
+      if (set.size === 0) remoteFollowers.delete(id);
+    };
+  };
+  const publish = (entry: JobEntry, notice: JobNotice): void => {
+    if (bus === undefined) return;
+    entry.published = entry.published.then(() =>
+      bus.publish(notice).catch((error: unknown) => options.onError?.(error, entry.snapshot)),
+    );
+  };
 
   const now = () => options.clock.now().toISOString();
 
@@ -119,6 +179,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         });
         done++;
         update(entry, { progress: { done, total: chunks.length } }, 'progress');
+        publish(entry, { type: 'progress', id: entry.snapshot.id, done, total: chunks.length });
         const at = options.clock.now().getTime();
         if (at - entry.lastRecordedAt >= 1000) {
           entry.lastRecordedAt = at;
@@ -151,7 +212,103 @@ export function createJobRunner(options: JobRunnerOptions) {
     options.onFinished?.(entry.snapshot);
     await entry.recorded;
     await record((recorder) => recorder.finished(entry.snapshot), entry);
+    // Announced once recorded, so a process that hears it reads the result from the store.
+    const { status } = entry.snapshot;
+    if (status !== 'running') publish(entry, { type: 'finished', id: entry.snapshot.id, status });
+    await entry.published;
     forgetOldFinished();
+  }
+
+  const fetchRecorded = async (id: string): Promise<JobSnapshot | undefined> =>
+    options.recorder?.fetch(id).catch(() => undefined);
+
+  async function watchRemote(id: string, onEvent: (event: JobEvent) => void): Promise<(() => void) | undefined> {
+    await listening;
+    let ended = false;
+    let last: JobSnapshot | undefined;
+    // Notices are handled in order, after the first read: a finished job is read again from the store for its result.
+    let queue: Promise<void> = Promise.resolve();
+    const handle = async (notice: JobNotice): Promise<void> => {
+      if (ended || last === undefined) return;
+      if (notice.type === 'progress') {
+        if (notice.done <= last.progress.done) return;
+        last = { ...last, progress: { done: notice.done, total: notice.total } };
+        onEvent({ type: 'progress', job: last });
+      } else if (notice.type === 'finished') {
+        ended = true;
+        stop();
+        const stored = await fetchRecorded(id);
+        onEvent({ type: 'finished', job: stored ?? { ...last, status: notice.status } });
+      }
+    };
+    // Listening starts before the first read, so a notice sent in between is queued, not lost.
+    const stop = followRemote(id, (notice) => {
+      queue = queue.then(() => handle(notice));
+    });
+    const first = fetchRecorded(id);
+    queue = queue.then(async () => {
+      last = await first;
+    });
+    await queue;
+    if (last === undefined) {
+      stop();
+      return undefined;
+    }
+    if (last.status !== 'running') {
+      ended = true;
+      stop();
+      onEvent({ type: 'finished', job: last });
+    } else {
+      onEvent({ type: 'progress', job: last });
+    }
+    return () => {
+      ended = true;
+      stop();
+    };
+  }
+
+  async function cancelRemote(id: string, notRunning: (job: JobSnapshot) => StartResult): Promise<StartResult> {
+    if (bus === undefined) {
+      const stored = await fetchRecorded(id);
+      if (stored === undefined) return { ok: false, error: { code: 'job/not_found', id } };
+      if (stored.status !== 'running') return notRunning(stored);
+      return { ok: false, error: { code: 'job/unavailable', message: `Job ${id} runs in another process.`, id } };
+    }
+    await listening;
+    let heard!: () => void;
+    const finished = new Promise<void>((resolve) => (heard = resolve));
+    // Listen for the end before asking, so a quick stop is not missed.
+    const stop = followRemote(id, (notice) => {
+      if (notice.type === 'finished') heard();
+    });
+    try {
+      const stored = await fetchRecorded(id);
+      if (stored === undefined) return { ok: false, error: { code: 'job/not_found', id } };
+      if (stored.status !== 'running') return notRunning(stored);
+      await bus.publish({ type: 'cancel', id });
+      const timeoutMs = options.remoteCancelTimeoutMs ?? 10_000;
+      let timer: NodeJS.Timeout | undefined;
+      const answered = await Promise.race([
+        finished.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      const after = await fetchRecorded(id);
+      if (!answered || after === undefined) {
+        return {
+          ok: false,
+          error: {
+            code: 'job/unavailable',
+            message: `No server process stopped job ${id} within ${timeoutMs} ms; the process running it may be gone.`,
+            id,
+          },
+        };
+      }
+      // It may have finished on its own just before the cancel arrived.
+      return after.status === 'cancelled' ? { ok: true, value: after } : notRunning(after);
+    } finally {
+      stop();
+    }
   }
 
   return {
@@ -207,13 +364,26 @@ export function createJobRunner(options: JobRunnerOptions) {
         abort,
         events,
         settled: Promise.resolve(),
+        started: Promise.resolve(),
         recorded: Promise.resolve(),
+        published: Promise.resolve(),
         lastRecordedAt: options.clock.now().getTime(),
       };
       jobs.set(id, entry);
-      entry.recorded = record((recorder) => recorder.started(entry.snapshot, client), entry);
+      entry.started = record((recorder) => recorder.started(entry.snapshot, client), entry);
+      entry.recorded = entry.started;
       entry.settled = execute(entry, kind, input);
       return { ok: true, value: entry.snapshot };
+    },
+
+    /** Resolves once a job started here can be found by other processes (its first record is written). */
+    recorded: async (id: string): Promise<void> => {
+      await jobs.get(id)?.started;
+    },
+
+    /** Resolves once this runner hears other processes' notices (at once without a bus). */
+    ready: async (): Promise<void> => {
+      await listening;
     },
 
     /** A job held here, else from the recorder. */
@@ -221,39 +391,51 @@ export function createJobRunner(options: JobRunnerOptions) {
       return jobs.get(id)?.snapshot ?? (await options.recorder?.fetch(id).catch(() => undefined));
     },
 
-    /** A job held by this process. */
-    held: (id: string): JobSnapshot | undefined => jobs.get(id)?.snapshot,
-
     list: (): JobSnapshot[] => [...jobs.values()].map((entry) => entry.snapshot),
 
-    /** Cancels a running job; resolves once it has stopped. */
+    /**
+     * Cancels a running job; resolves once it has stopped. A job another process runs is asked to stop through the
+     * bus, and the answer is its recorded state once that process reports it finished.
+     */
     async cancel(id: string): Promise<StartResult> {
+      const notRunning = (job: JobSnapshot): StartResult => ({
+        ok: false,
+        error: { code: 'job/not_running', message: `Job ${id} has already ${job.status}.`, id },
+      });
       const entry = jobs.get(id);
-      if (entry === undefined) return { ok: false, error: { code: 'job/not_found', id } };
-      if (entry.snapshot.status !== 'running') {
-        return {
-          ok: false,
-          error: { code: 'job/not_running', message: `Job ${id} has already ${entry.snapshot.status}.`, id },
-        };
-      }
+      if (entry === undefined) return cancelRemote(id, notRunning);
+      if (entry.snapshot.status !== 'running') return notRunning(entry.snapshot);
       entry.abort.abort();
       await entry.settled;
       return { ok: true, value: entry.snapshot };
     },
 
-    /** Follows a job; returns an unsubscribe function. */
-    follow(id: string, listener: (event: JobEvent) => void): (() => void) | undefined {
+    /**
+     * Follows a job, held here or by another process: `onEvent` gets a `progress` event with the job at once (or
+     * only `finished` if it has ended), then each change, then one `finished`. Undefined when no such job exists.
+     * Returns the function that stops following.
+     */
+    async watch(id: string, onEvent: (event: JobEvent) => void): Promise<(() => void) | undefined> {
       const entry = jobs.get(id);
-      if (entry === undefined) return undefined;
-      entry.events.on('event', listener);
-      return () => entry.events.off('event', listener);
+      if (entry !== undefined) {
+        // The first event and the subscription happen in one tick, so no event falls between them.
+        if (entry.snapshot.status !== 'running') {
+          onEvent({ type: 'finished', job: entry.snapshot });
+          return () => undefined;
+        }
+        onEvent({ type: 'progress', job: entry.snapshot });
+        const listener = (event: JobEvent) => onEvent(event);
+        entry.events.on('event', listener);
+        return () => entry.events.off('event', listener);
+      }
+      return watchRemote(id, onEvent);
     },
-
     /** Resolves when the job has finished, whatever its outcome. */
     settled: (id: string): Promise<void> => jobs.get(id)?.settled ?? Promise.resolve(),
 
     async close(): Promise<void> {
       closing = true;
+      await (await listening)?.().catch((error: unknown) => options.onError?.(error));
       for (const entry of jobs.values()) if (entry.snapshot.status === 'running') entry.abort.abort();
       await Promise.all([...jobs.values()].map((entry) => entry.settled));
       await pool.destroy();

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../store/index.js';
-import { storeJobRecorder } from '../adapters.js';
+import { storeJobBus, storeJobRecorder } from '../adapters.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
 
@@ -215,6 +215,63 @@ describe('jobs recorded in the store', () => {
     } finally {
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // Two apps over one SQLite store stand for two processes: the store's in-process notify carries the job notices.
+  const twoServers = async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sma-jobs-'));
+    const store = await openStore({ dataDir, env: {} });
+    const deps = { jobRecorder: storeJobRecorder(store), jobBus: storeJobBus(store) };
+    const a = await buildApp({ config: testConfig(), ...deps });
+    const b = await buildApp({ config: testConfig(), ...deps });
+    return {
+      a,
+      b,
+      close: async () => {
+        await Promise.all([a.close(), b.close()]);
+        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  };
+
+  it('streams on one server a job that another runs, to its finished event with the result', async () => {
+    const { a, b, close } = await twoServers();
+    try {
+      const started = await a.inject({
+        method: 'POST',
+        url: '/api/jobs/rubinstein-split',
+        payload: job(10_000, 0.9, 0.9),
+      });
+      const events = sseEvents((await b.inject({ url: `/api/jobs/${started.json().id}/events` })).body);
+      const fetched = await b.inject({ url: `/api/jobs/${started.json().id}` });
+      // Rubinstein (1982): δ1 = δ2 = 0.9 gives 0.5263158 (research-vectors.md 1).
+      expect(events.at(-1)?.event).toBe('finished');
+      expect(events.at(-1)?.job.result.meanShare).toBeCloseTo(0.5263158, 7);
+      expect(events.map((e) => e.event).slice(0, -1)).not.toContain('finished');
+      expect(events.every((e) => e.job.input === undefined)).toBe(true);
+      expect([fetched.json().status, fetched.json().progress]).toEqual(['succeeded', { done: 5, total: 5 }]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('cancels from one server a job that another runs', async () => {
+    const { a, b, close } = await twoServers();
+    try {
+      const started = await a.inject({
+        method: 'POST',
+        url: '/api/jobs/rubinstein-split',
+        payload: job(100_000, 0.9, 0.9),
+      });
+      const cancelled = await b.inject({ method: 'POST', url: `/api/jobs/${started.json().id}/cancel` });
+      expect([cancelled.statusCode, cancelled.json().status]).toEqual([200, 'cancelled']);
+      expect((await a.inject({ url: `/api/jobs/${started.json().id}` })).json().status).toBe('cancelled');
+      const again = await b.inject({ method: 'POST', url: `/api/jobs/${started.json().id}/cancel` });
+      expect([again.statusCode, again.json().error.code]).toEqual([409, 'job/not_running']);
+    } finally {
+      await close();
     }
   });
 });

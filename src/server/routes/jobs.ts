@@ -48,10 +48,13 @@ export const jobRoutes =
           },
         },
         async (request, reply) => {
+          await jobs.ready();
           const prepared = kind.prepare ? await kind.prepare(request.body) : { ok: true as const, value: request.body };
           if (!prepared.ok) throw new ApiFailure(prepared.error);
           const started = jobs.start(kind.name, prepared.value, request.ip);
           if (!started.ok) throw new ApiFailure(started.error);
+          // Answered once recorded, so the id works at once on every process sharing the store.
+          await jobs.recorded(started.value.id);
           request.log.info(
             { job: started.value.id, kind: kind.name, chunks: started.value.progress.total },
             'job started',
@@ -97,9 +100,11 @@ export const jobRoutes =
       {
         schema: {
           summary: 'Cancel a running job; answers once it has stopped',
+          description:
+            'A job another process runs is asked to stop through the store; 503 if no process stops it in time.',
           tags: ['jobs'],
           params: jobParams,
-          response: { 200: jobSnapshotSchema, ...errorResponses(404, 409) },
+          response: { 200: jobSnapshotSchema, ...errorResponses(404, 409, 503) },
         },
       },
       async (request) => {
@@ -115,7 +120,7 @@ export const jobRoutes =
         schema: {
           summary: 'Follow a job as Server-Sent Events',
           description:
-            'A `progress` event with the job at once and after each chunk, then one `finished` event, then the stream ends.',
+            'A `progress` event with the job at once and after each chunk, then one `finished` event, then the stream ends. Works on any server process sharing the store, whichever runs the job.',
           tags: ['jobs'],
           params: jobParams,
           produces: ['text/event-stream'],
@@ -123,7 +128,7 @@ export const jobRoutes =
         },
       },
       async (request, reply) => {
-        const job = await found(request.params.id);
+        await found(request.params.id);
         reply.hijack();
         const out = reply.raw;
         out.writeHead(200, {
@@ -132,26 +137,25 @@ export const jobRoutes =
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
-        const held = jobs.held(job.id);
-        if (held === undefined || held.status !== 'running') {
-          // A job held by another process cannot be followed from here: its last recorded state, then the end.
-          const last = held ?? job;
-          out.end(sseFrame({ type: last.status === 'running' ? 'progress' : 'finished', job: last }));
-          return;
-        }
+        let stopped = false;
+        let unwatch: (() => void) | undefined = undefined;
         const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
-        // Following starts in the same tick as the fetch above, so no event can fall between them.
-        out.write(sseFrame({ type: 'progress', job: held }));
-        const unfollow = jobs.follow(job.id, (event) => {
-          out.write(sseFrame(event));
-          if (event.type === 'finished') stop();
-        });
         const stop = () => {
+          if (stopped) return;
+          stopped = true;
           clearInterval(heartbeat);
-          unfollow?.();
+          unwatch?.();
           out.end();
         };
         request.raw.on('close', stop);
+        // The job may run here or in another process sharing the store; either way its events arrive here.
+        unwatch = await jobs.watch(request.params.id, (event) => {
+          if (stopped) return;
+          out.write(sseFrame(event));
+          if (event.type === 'finished') stop();
+        });
+        if (unwatch === undefined) stop();
+        else if (stopped) unwatch();
       },
     );
   };
