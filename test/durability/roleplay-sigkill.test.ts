@@ -95,7 +95,12 @@ for (const backend of testBackends) {
               const m = moveOf(table.index, move);
               const copies = move % 4 === 3 ? 2 : 1;
               const answers = await Promise.all(
-                Array.from({ length: copies }, () => load.send(() => act(first.url, table, m), () => false)),
+                Array.from({ length: copies }, () =>
+                  load.send(
+                    () => act(first.url, table, m),
+                    () => false,
+                  ),
+                ),
               );
               const applied = answers.filter((r): r is JsonResponse => r !== undefined && isApplied(r));
               for (const r of answers) if (r !== undefined) expect(isApplied(r), JSON.stringify(r.body)).toBe(true);
