@@ -55,7 +55,7 @@ for (const backend of testBackends) {
   describe.skipIf(backend.skip)(`documents survive a SIGKILL of the server on ${backend.name}`, () => {
     it(
       'finds every acknowledged save, with its content and version, after a restart',
-      { timeout: 120_000 },
+      { timeout: 180_000 },
       async () => {
         const location = await backend.location();
         const storage = serverStorage(location.options);

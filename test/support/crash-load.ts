@@ -47,6 +47,9 @@ export class KillMidLoad {
   private firstRequestAt: number | undefined;
   private report: KillReport | undefined;
   private killing: Promise<void> | undefined;
+  private announceKill: () => void = () => undefined;
+  /** Resolves when the kill is sent, to wake clients waiting on each other. */
+  readonly killSent = new Promise<void>((resolve) => (this.announceKill = resolve));
 
   constructor(
     private readonly server: ServerProcess,
@@ -78,6 +81,7 @@ export class KillMidLoad {
         loadMs: Math.round(performance.now() - (this.firstRequestAt ?? 0)),
       };
       this.killing = this.server.kill();
+      this.announceKill();
     }
   }
 
