@@ -153,8 +153,8 @@ for (const backend of testBackends) {
               for (let move = side === 'us' ? 0 : 1, n = 0; move < MAX_MOVES; move += 2, n++) {
                 const noting = n % 2 === 0 && !load.stopped ? deliver(table, note(table.index, side, n)) : undefined;
                 await Promise.race([turns[move], load.killSent]);
-                if (load.stopped) break;
-                const ok = await deliver(table, offer(table.index, move), move % 4 === 3 ? 2 : 1);
+                const ok = !load.stopped && (await deliver(table, offer(table.index, move), move % 4 === 3 ? 2 : 1));
+                // Every request this seat sent is settled before the load counts as finished.
                 await noting;
                 if (!ok) break;
                 opened[move + 1]?.();
