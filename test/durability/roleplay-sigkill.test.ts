@@ -10,8 +10,8 @@ import { serverStorage, startServerProcess } from '../support/server-process.js'
 const TABLES = 50;
 // The scenario's deadline is 30 moves; stopping at 20 leaves room for the moves made after the restart.
 const MAX_MOVES = 20;
-// About three actions per table acknowledged, other actions of every table in flight when the kill is sent.
-const KILL_AFTER_ACKS = 150;
+// About two actions per table acknowledged, other actions of every table in flight when the kill is sent.
+const KILL_AFTER_ACKS = 100;
 // A client told "the table moved on" (409) sends the same action again; more than this many times is a bug.
 const MAX_CONFLICT_RETRIES = 50;
 const escalationIndices = ['none', 'rok-cpi', 'rok-defense-budget-growth'] as const;
@@ -84,6 +84,9 @@ for (const backend of testBackends) {
         const storage = serverStorage(location.options);
         const first = await startServerProcess({ storage });
         const startMs = [first.startMs];
+        const began = performance.now();
+        const phases: string[] = [];
+        const phase = (name: string) => phases.push(`${name} ${Math.round(performance.now() - began)} ms`);
         try {
           const created = await inParallel(
             Array.from({ length: TABLES }, (_, i) => i),
@@ -99,6 +102,7 @@ for (const backend of testBackends) {
             },
           );
 
+          phase('tables created');
           const load = new KillMidLoad(first, KILL_AFTER_ACKS);
           const sent = new Map<number, Map<string, Sent>>();
           const acknowledged = new Map<number, { readonly sent: Sent; readonly seq: number }[]>();
@@ -167,8 +171,10 @@ for (const backend of testBackends) {
           const ackCount = [...acknowledged.values()].reduce((n, acks) => n + acks.length, 0);
           expect(ackCount).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
 
+          phase('killed');
           const second = await startServerProcess({ storage });
           startMs.push(second.startMs);
+          phase('restarted');
           const store = await location.open();
           try {
             const logs = async () =>
@@ -199,6 +205,7 @@ for (const backend of testBackends) {
             };
 
             const afterCrash = await logs();
+            phase('logs read');
             let unacknowledgedButStored = 0;
             for (const table of created) {
               const log = afterCrash.get(table.index) ?? [];
@@ -236,6 +243,7 @@ for (const backend of testBackends) {
                 );
               }
             });
+            phase('resent');
             // Play resumes on every table from its rebuilt state: the side to move makes the next offer.
             const afterRetries = await logs();
             await inParallel(created, 8, async (table) => {
@@ -246,6 +254,7 @@ for (const backend of testBackends) {
               expect([res?.status, seqOf(res)]).toEqual([201, log.length + 1]);
               expect((res?.body as { view: { toMove: Side } }).view.toMove).toBe(next.side === 'us' ? 'rok' : 'us');
             });
+            phase('resumed');
             const final = await logs();
             for (const table of created) {
               const log = final.get(table.index) ?? [];
@@ -256,7 +265,7 @@ for (const backend of testBackends) {
               `role-play on ${backend.name}: ${TABLES} tables, ${ackCount} actions acknowledged (kill sent after ` +
                 `${report.acknowledgedAtKill}, ${report.loadMs} ms into the load, ${report.inFlightAtKill} requests ` +
                 `in flight, ${conflicts} answered 409 and sent again); ${unacknowledgedButStored} unanswered actions were stored; ${retried} sent again ` +
-                `after the restart; server start ${startMs.join(' ms, ')} ms`,
+                `after the restart; server start ${startMs.join(' ms, ')} ms; ${phases.join(', ')}`,
             );
           } finally {
             await store.close();
