@@ -54,6 +54,20 @@ export async function postgresLocation(baseUrl: string): Promise<TestLocation> {
   };
 }
 
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (the suite name says why it is skipped otherwise). */
+export const testBackends: readonly {
+  readonly name: string;
+  readonly skip: boolean;
+  readonly location: () => Promise<TestLocation>;
+}[] = [
+  { name: 'SQLite', skip: false, location: async () => sqliteLocation() },
+  {
+    name: postgresSuiteName('PostgreSQL'),
+    skip: testDatabaseUrl === undefined,
+    location: () => postgresLocation(testDatabaseUrl as string),
+  },
+];
+
 /** A clock that starts at `start` and advances one second per reading. */
 export function steppingClock(start: string): Clock {
   let t = Date.parse(start);

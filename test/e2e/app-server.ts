@@ -1,13 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serverMain, startServerProcess } from '../support/server-process.js';
 import { startStaticServer } from './static-server.js';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-// SMA_E2E_SERVER points the suite at another checkout's server entry (e.g. a branch not merged yet).
-const serverMain = process.env['SMA_E2E_SERVER'] ?? join(repo, 'src/server/main.ts');
 
 /** Whether the real SMA Lab server is in this checkout (it lands from branch `server`). */
 export const hasRealServer = existsSync(serverMain);
@@ -30,47 +25,11 @@ export async function startApp(webDist: string, env: Readonly<Record<string, str
     const s = await startStaticServer(webDist);
     return { url: s.url, kind: 'static', close: s.close };
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SMA_DATA_DIR: mkdtempSync(join(tmpdir(), 'sma-e2e-data-')),
-      SMA_WEB_DIST: webDist,
-      SMA_JOB_THREADS: '2',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { DATABASE_URL: databaseUrl, ...settings } = env;
+  const server = await startServerProcess({
+    storage: databaseUrl ? { databaseUrl } : { dataDir: mkdtempSync(join(tmpdir(), 'sma-e2e-data-')) },
+    env: { SMA_WEB_DIST: webDist, SMA_JOB_THREADS: '2', ...settings },
+    startTimeoutMs: 30_000,
   });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${stderr}`)), 30_000);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${stderr}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    kind: 'real',
-    ...(child.pid === undefined ? {} : { pid: child.pid }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url: server.url, kind: 'real', pid: server.pid, close: server.close };
 }
