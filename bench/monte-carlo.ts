@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseScenarioFile } from '../src/io/scenario-file.js';
-import { runScenarioMonteCarlo } from '../src/sim/scenario-pool.js';
+import type * as ScenarioPool from '../src/sim/scenario-pool.js';
+
+// The built pool, as `sma simulate` and the server run it: workers load compiled JavaScript, not TypeScript through tsx
+// (which cost about a second of worker start-up). `npm run bench` builds first.
+const { runScenarioMonteCarlo } = (await import(
+  new URL('../dist/sim/scenario-pool.js', import.meta.url).href
+)) as typeof ScenarioPool;
 
 const TARGET_SECONDS = 5;
 
