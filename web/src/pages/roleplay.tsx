@@ -5,7 +5,7 @@ import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/en
 import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
 import { errorText, rp, rpAct, seatHref, type RpError } from '../roleplay/api.js';
-import { ClassBoard, ClassSetup } from '../roleplay/class.js';
+import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
 import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
 import {
   AGENTS,
@@ -576,17 +576,7 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
             {s.pause}
           </button>
         )}
-        <label>
-          {s.rounds}{' '}
-          <input
-            type="number"
-            min={1}
-            max={24}
-            value={rounds}
-            style={{ width: '4rem' }}
-            onChange={(e) => setRounds(Math.max(1, Math.min(24, Math.round(Number(e.target.value)) || 1)))}
-          />
-        </label>
+        <RoundsField label={s.rounds} rounds={rounds} onChange={setRounds} />
         <button type="button" disabled={ended} onClick={() => void act({ type: 'extend', rounds })}>
           {s.extend}
         </button>

@@ -113,24 +113,10 @@ export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }
         agreedOnly: true,
       })),
   ];
-  const reasons = Object.entries(result.reasons);
-  const reasonOption: ChartOption = {
-    tooltip: { trigger: 'axis' },
-    xAxis: {
-      type: 'category',
-      data: reasons.map(([k]) => s[`reason:${k}` as keyof Words] ?? k),
-      axisLabel: { interval: 0, fontSize: 10 },
-    },
-    yAxis: { type: 'value', name: s.runs },
-    series: [{ type: 'bar', name: s.runs, data: reasons.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
-  };
+  const reasonOption = reasonsOption(result.reasons, (k) => s[`reason:${k}` as keyof Words] ?? k, s.runs);
   return (
     <>
-      <p className="result" data-testid="agreement-rate">
-        {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci}{' '}
-        {i.rate(result.agreementInterval95[0])} – {i.rate(result.agreementInterval95[1])}) · {s.ratification}:{' '}
-        {i.int(result.ratificationFailures)}
-      </p>
+      <AgreementLine result={result} s={s} />
       <div className="grid2">
         <div className="card">
           <Chart
@@ -269,4 +255,43 @@ function OptionCard({
       </details>
     </div>
   );
+}
+
+/** The words the agreement line and the end-reason chart need, from either result view's strings. */
+interface OutcomeWords {
+  readonly agreementRate: string;
+  readonly ci: string;
+  readonly ratification: string;
+}
+
+/** Agreement rate with its 95 % interval and the rejected votes: the first line of every Monte Carlo result. */
+export function AgreementLine({
+  result,
+  s,
+}: {
+  result: { agreementRate: number; agreementInterval95: readonly [number, number]; ratificationFailures: number };
+  s: OutcomeWords;
+}) {
+  const i = useI18n();
+  return (
+    <p className="result" data-testid="agreement-rate">
+      {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci} {i.rate(result.agreementInterval95[0])}{' '}
+      – {i.rate(result.agreementInterval95[1])}) · {s.ratification}: {i.int(result.ratificationFailures)}
+    </p>
+  );
+}
+
+/** Runs per end reason (agreement, deadline, walk-away, failed ratification) as bars. */
+export function reasonsOption(
+  reasons: Readonly<Record<string, number>>,
+  reasonLabel: (reason: string) => string,
+  axisName: string,
+): ChartOption {
+  const entries = Object.entries(reasons);
+  return {
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: entries.map(([k]) => reasonLabel(k)), axisLabel: { interval: 0, fontSize: 10 } },
+    yAxis: { type: 'value', name: axisName },
+    series: [{ type: 'bar', name: axisName, data: entries.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
+  };
 }

@@ -9,7 +9,7 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
-import { ScenarioResults } from './simulate-results.js';
+import { AgreementLine, reasonsOption, ScenarioResults } from './simulate-results.js';
 import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
 import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
 import type {
@@ -665,26 +665,12 @@ function NegotiationResults({ result }: { result: MonteCarloReport }) {
           : key.startsWith('term:')
             ? `${s.terms}: ${key.slice(5)}`
             : key;
-  const reasons = Object.entries(result.reasons);
-  const reasonOption: ChartOption = {
-    tooltip: { trigger: 'axis' },
-    xAxis: {
-      type: 'category',
-      data: reasons.map(([k]) => s[`reason:${k}` as keyof typeof s] ?? k),
-      axisLabel: { interval: 0, fontSize: 10 },
-    },
-    yAxis: { type: 'value', name: s.count },
-    series: [{ type: 'bar', name: s.count, data: reasons.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
-  };
+  const reasonOption = reasonsOption(result.reasons, (k) => s[`reason:${k}` as keyof typeof s] ?? k, s.count);
   const quantities = Object.entries(result.quantities);
   const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 1000 ? i.int(Math.round(v)) : v.toFixed(3));
   return (
     <>
-      <p className="result" data-testid="agreement-rate">
-        {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci}{' '}
-        {i.rate(result.agreementInterval95[0])} – {i.rate(result.agreementInterval95[1])}) · {s.ratification}:{' '}
-        {i.int(result.ratificationFailures)}
-      </p>
+      <AgreementLine result={result} s={s} />
       <div className="grid2">
         <div className="card">
           <Chart title={s.outcomes} filename="simulation-outcomes" option={reasonOption} height={260} />

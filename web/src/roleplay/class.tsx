@@ -24,6 +24,23 @@ const MAX_TABLES = 60;
 type Players = Record<Side, Player>;
 
 /** The form that creates a class, then its handout. */
+/** How many rounds an "extend" adds: a whole number from 1 to 24 (a table's or every table's). */
+export function RoundsField(props: { label: string; rounds: number; onChange: (rounds: number) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="number"
+        min={1}
+        max={24}
+        value={props.rounds}
+        style={{ width: '4rem' }}
+        onChange={(e) => props.onChange(Math.max(1, Math.min(24, Math.round(Number(e.target.value)) || 1)))}
+      />
+    </label>
+  );
+}
+
 export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }) {
   const [label, setLabel] = useState('Class');
   const [rows, setRows] = useState<Players[]>(() => Array.from({ length: 4 }, () => ({ us: 'people', rok: 'people' })));
@@ -289,17 +306,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
           <button type="button" onClick={() => void actAll({ type: 'resume' }, (t) => t.phase === 'paused')}>
             {s.resumeAll}
           </button>
-          <label>
-            {s.rounds}{' '}
-            <input
-              type="number"
-              min={1}
-              max={24}
-              value={rounds}
-              style={{ width: '4rem' }}
-              onChange={(e) => setRounds(Math.max(1, Math.min(24, Math.round(Number(e.target.value)) || 1)))}
-            />
-          </label>
+          <RoundsField label={s.rounds} rounds={rounds} onChange={setRounds} />
           <button
             type="button"
             onClick={() => void actAll({ type: 'extend', rounds }, (t) => t.phase !== 'ended' && t.status === 'open')}
