@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     ).toBe(201);
     await row(0).locator('.board-last', { hasText: 'A sure deal' }).waitFor({ timeout: 30_000 });
     expect((await api(seats.t1rok, { action: { type: 'accept' } })).status).toBe(201);
-    await row(0).locator('.board-result', { hasText: 'Deal: first-year-change +5.0 %' }).waitFor({ timeout: 30_000 });
+    await row(0).locator('.board-result', { hasText: 'Deal: first-year increase +5.0 %' }).waitFor({ timeout: 30_000 });
     await expect(row(0).locator('.board-result').textContent()).resolves.toMatch(/Assembly: \d+ for, \d+ against/);
     // Table 2: the agent answers the US offer at once.
     expect(
@@ -291,7 +291,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     const tables = (await board.getByTestId('rp-class-tables').textContent()) ?? '';
     // Table 1 at +5 %, 5 years, defense-budget growth: US 0.8 × 0.05/4.7 + 0.1 × 0.2 + 0.1 = 0.129, ROK 0.8 × 0.95
     // + 0.1 × 0.8 + 0.1 × 0.6 = 0.900; joint surplus over (0.05, 0.7) 0.279 of the Nash point's 0.310 (debrief.test.ts).
-    expect(tables).toContain('Table 1people vs peoplefirst-year-change +5.0 %');
+    expect(tables).toContain('Table 1people vs peoplefirst-year increase +5.0 %');
     expect(tables).toContain('0.129 / 0.9000.279 / 0.310 (90%)');
     await board.locator('[data-testid=rp-class-debrief] .chart[data-drawn="true"]').nth(1).waitFor({ timeout: 30_000 });
     await board.waitForTimeout(800);

@@ -33,7 +33,7 @@ describe('briefs', () => {
 
   it("gives the US the President's demand: the US-best terms", () => {
     const us = confidentialBrief(S, 'us', outlook, '2019-09-24').en.paragraphs[0];
-    expect(us).toContain('first-year-change +470.0 %, duration 1 years, escalation-index rok-defense-budget-growth');
+    expect(us).toContain('first-year increase +470.0 %, term 1 year, escalation index ROK defense budget growth');
   });
 
   it("writes the Korean briefs in the glossary's terms with Korean dates and numbers", () => {

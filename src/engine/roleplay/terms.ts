@@ -7,6 +7,18 @@ import type { Issue } from '../negotiation/domain.js';
 
 export type Language = 'en' | 'ko';
 
+// English names as the record and the press write them; an unknown issue or option keeps its id.
+const ISSUE_EN: Readonly<Record<string, string>> = {
+  'first-year-change': 'first-year increase',
+  duration: 'term',
+  'escalation-index': 'escalation index',
+  'escalation-rate': 'annual increase cap',
+};
+const OPTION_EN: Readonly<Record<string, string>> = {
+  none: 'none',
+  'rok-cpi': 'ROK CPI growth',
+  'rok-defense-budget-growth': 'ROK defense budget growth',
+};
 // Korean terms from the project glossary (/work/shared/glossary.md); an unknown issue or option keeps its id.
 const ISSUE_KO: Readonly<Record<string, string>> = {
   'first-year-change': '첫해 인상률',
@@ -21,8 +33,8 @@ const OPTION_KO: Readonly<Record<string, string>> = {
 };
 const UNIT_KO: Readonly<Record<string, string>> = { years: '년', months: '개월' };
 
-/** An issue's name for people: the id in English, the glossary term in Korean ("first-year-change" → "첫해 인상률"). */
-export const issueName = (name: string, lang: Language): string => (lang === 'ko' ? (ISSUE_KO[name] ?? name) : name);
+/** An issue's name for people: "first-year-change" → "first-year increase", or the glossary's "첫해 인상률". */
+export const issueName = (name: string, lang: Language): string => (lang === 'ko' ? ISSUE_KO : ISSUE_EN)[name] ?? name;
 
 /**
  * A term's value for people: rates as signed percentages (Korean without the space: "+13.9%"), years with their unit
@@ -31,12 +43,14 @@ export const issueName = (name: string, lang: Language): string => (lang === 'ko
  */
 export function valueText(issue: Issue, value: number | string, lang: Language): string {
   if (issue.kind === 'categorical' || typeof value === 'string')
-    return lang === 'ko' ? (OPTION_KO[String(value)] ?? String(value)) : String(value);
+    return (lang === 'ko' ? OPTION_KO : OPTION_EN)[String(value)] ?? String(value);
   if (issue.unit === 'rate') {
     const p = `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}`;
     return lang === 'ko' ? `${p}%` : `${p} %`;
   }
-  return lang === 'ko' ? `${value}${UNIT_KO[issue.unit] ?? ` ${issue.unit}`}` : `${value} ${issue.unit}`;
+  if (lang === 'ko') return `${value}${UNIT_KO[issue.unit] ?? ` ${issue.unit}`}`;
+  // "1 year", "5 years": a plural unit loses its s for one.
+  return `${value} ${value === 1 && issue.unit.endsWith('s') ? issue.unit.slice(0, -1) : issue.unit}`;
 }
 
 /** A civil date as people read it: ISO in English (as the record writes it), "2019년 12월 31일" in Korean. */
