@@ -59,8 +59,9 @@ export type { NegotiationParty, NegotiationPorts, NegotiationRun, TraceEntry } f
 export { runNegotiation } from './engine/negotiation/run.js';
 export type { NegmasFastAgent, NegmasFastResult } from './engine/negotiation/negmas-fast.js';
 export { prepareNegmasAgent, runNegmasFast } from './engine/negotiation/negmas-fast.js';
+export type { Distribution } from './engine/negotiation/distribution.js';
+export { draw, probabilityBelow } from './engine/negotiation/distribution.js';
 export type {
-  InputDistribution,
   MonteCarloReport,
   MonteCarloSpec,
   MonteCarloSummary,

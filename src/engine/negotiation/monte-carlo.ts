@@ -4,9 +4,10 @@
  * or chunk computes it; summaries hold only integer counts and integer sums (values quantised to 1e-6), so
  * merging chunks is exactly associative and commutative: any split over workers gives the identical summary.
  */
-import { createRng, deriveSeed, randomNormal, type Rng } from '../random/rng.js';
+import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
 import { numericIssueSize, type Outcome } from './domain.js';
+import { draw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import type { Preferences } from './preferences.js';
@@ -14,56 +15,19 @@ import type { EndReason, NegotiationConfig } from './protocol.js';
 import { runNegotiation } from './run.js';
 import { createAgent, type StrategySpec } from './strategies.js';
 
-/** A stated distribution for an uncertain input. Normal draws are clamped to [min, max] when given. */
-export type InputDistribution =
-  | { readonly kind: 'point'; readonly value: number }
-  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  | {
-      readonly kind: 'normal';
-      readonly mean: number;
-      readonly sd: number;
-      readonly min?: number;
-      readonly max?: number;
-    }
-  | { readonly kind: 'triangular'; readonly min: number; readonly mode: number; readonly max: number };
-
-/**
- * Draws one value.
- * @example draw({ kind: 'uniform', min: 0, max: 1 }, createRng(1))
- */
-export function draw(d: InputDistribution, rng: Rng): number {
-  switch (d.kind) {
-    case 'point':
-      return d.value;
-    case 'uniform':
-      return d.min + (d.max - d.min) * rng.next();
-    case 'normal': {
-      const x = randomNormal(rng, d.mean, d.sd);
-      return Math.min(d.max ?? Infinity, Math.max(d.min ?? -Infinity, x));
-    }
-    case 'triangular': {
-      const u = rng.next();
-      const c = (d.mode - d.min) / (d.max - d.min);
-      return u < c
-        ? d.min + Math.sqrt(u * (d.max - d.min) * (d.mode - d.min))
-        : d.max - Math.sqrt((1 - u) * (d.max - d.min) * (d.max - d.mode));
-    }
-  }
-}
-
 /** A strategy with uncertain parameters: each numeric parameter is a distribution. */
 export type StrategyDraw =
   | { readonly kind: 'fixed'; readonly spec: StrategySpec }
-  | { readonly kind: 'negmas-time-based'; readonly exponent: InputDistribution }
-  | { readonly kind: 'time-dependent'; readonly e: InputDistribution; readonly k?: InputDistribution }
-  | { readonly kind: 'fsj-polynomial'; readonly beta: InputDistribution; readonly kappa?: InputDistribution }
-  | { readonly kind: 'fsj-exponential'; readonly beta: InputDistribution; readonly kappa: InputDistribution };
+  | { readonly kind: 'negmas-time-based'; readonly exponent: Distribution }
+  | { readonly kind: 'time-dependent'; readonly e: Distribution; readonly k?: Distribution }
+  | { readonly kind: 'fsj-polynomial'; readonly beta: Distribution; readonly kappa?: Distribution }
+  | { readonly kind: 'fsj-exponential'; readonly beta: Distribution; readonly kappa: Distribution };
 
 export interface MonteCarloParty {
   readonly preferences: Preferences;
   readonly strategy: StrategyDraw;
   /** Replaces the preferences' reservation value with a constant drawn per run. */
-  readonly reservation?: InputDistribution;
+  readonly reservation?: Distribution;
 }
 
 export interface MonteCarloSpec {
@@ -72,18 +36,18 @@ export interface MonteCarloSpec {
   readonly config: NegotiationConfig;
   readonly parties: readonly [MonteCarloParty, MonteCarloParty];
   /** Probability that the home vote ratifies an accepted deal (stand-in until ratification.ts plugs in). */
-  readonly ratification?: { readonly kind: 'probability'; readonly probability: InputDistribution };
+  readonly ratification?: { readonly kind: 'probability'; readonly probability: Distribution };
   /** Lapse stand-in: from `furloughFromMonth` on, `furloughedWorkers` a month; reservations shift each month. */
   readonly lapse?: {
     readonly expiry: CivilDate;
-    readonly furloughFromMonth: InputDistribution;
-    readonly furloughedWorkers: InputDistribution;
-    readonly reservationShiftPerMonth: readonly [InputDistribution, InputDistribution];
+    readonly furloughFromMonth: Distribution;
+    readonly furloughedWorkers: Distribution;
+    readonly reservationShiftPerMonth: readonly [Distribution, Distribution];
   };
   /** Yearly growth paths of index series (e.g. rok-cpi) over `years`, recorded per run for cost models. */
-  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: InputDistribution }[];
+  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: Distribution }[];
   /** KRW per USD, recorded per run. */
-  readonly exchangeRate?: InputDistribution;
+  readonly exchangeRate?: Distribution;
   /** Histogram ranges: months in lapse default to [0, deadline + 1], furloughed worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
   readonly bins?: {
     readonly monthsInLapse?: { readonly max: number; readonly bins: number };

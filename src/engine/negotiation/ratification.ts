@@ -3,93 +3,11 @@
  * Constitution of the ROK Art. 60(1) (treaties need consent) and Art. 49 (a majority of registered members present,
  * a majority of those present in favour; a tie is rejected). Source: context.json `ratification_rule`.
  */
-import { normalCdf } from '../bargaining/normal.js';
+import { distributionProblem, draw, probabilityBelow, type Distribution } from './distribution.js';
 import type { Rng } from '../random/rng.js';
-import { randomNormal } from '../random/rng.js';
 import { err, ok, type Result } from '../result.js';
 
-/** A distribution for an uncertain threshold. */
-export type Distribution =
-  | { readonly kind: 'point'; readonly value: number }
-  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
-  | {
-      readonly kind: 'discrete';
-      readonly outcomes: readonly { readonly value: number; readonly probability: number }[];
-    }
-  | {
-      readonly kind: 'mixture';
-      readonly components: readonly { readonly weight: number; readonly distribution: Distribution }[];
-    };
-
 const unit = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
-
-/** P(X < x) (strict) or P(X ≤ x). */
-export function probabilityBelow(dist: Distribution, x: number, inclusive: boolean): number {
-  switch (dist.kind) {
-    case 'point':
-      return inclusive ? (dist.value <= x ? 1 : 0) : dist.value < x ? 1 : 0;
-    case 'uniform':
-      if (dist.max === dist.min) return probabilityBelow({ kind: 'point', value: dist.min }, x, inclusive);
-      return Math.min(1, Math.max(0, (x - dist.min) / (dist.max - dist.min)));
-    case 'normal':
-      return dist.sd === 0
-        ? probabilityBelow({ kind: 'point', value: dist.mean }, x, inclusive)
-        : normalCdf((x - dist.mean) / dist.sd);
-    case 'discrete':
-      return dist.outcomes.reduce((s, o) => s + ((inclusive ? o.value <= x : o.value < x) ? o.probability : 0), 0);
-    case 'mixture':
-      return dist.components.reduce((s, c) => s + c.weight * probabilityBelow(c.distribution, x, inclusive), 0);
-  }
-}
-
-/** Why a distribution is not one (null when it is). */
-export function distributionProblem(dist: Distribution): string | null {
-  const total = (ws: readonly number[]): boolean =>
-    ws.every((w) => unit(w)) && Math.abs(ws.reduce((a, w) => a + w, 0) - 1) < 1e-9;
-  switch (dist.kind) {
-    case 'point':
-      return Number.isFinite(dist.value) ? null : 'value not finite';
-    case 'uniform':
-      return Number.isFinite(dist.min) && Number.isFinite(dist.max) && dist.min <= dist.max ? null : 'needs min ≤ max';
-    case 'normal':
-      return Number.isFinite(dist.mean) && Number.isFinite(dist.sd) && dist.sd >= 0 ? null : 'needs sd ≥ 0';
-    case 'discrete':
-      return dist.outcomes.length > 0 && total(dist.outcomes.map((o) => o.probability))
-        ? null
-        : 'probabilities must sum to 1';
-    case 'mixture':
-      if (!(dist.components.length > 0 && total(dist.components.map((c) => c.weight)))) return 'weights must sum to 1';
-      return dist.components.map((c) => distributionProblem(c.distribution)).find((r) => r !== null) ?? null;
-  }
-}
-
-/** One draw from the distribution. */
-export function sampleDistribution(dist: Distribution, rng: Rng): number {
-  switch (dist.kind) {
-    case 'point':
-      return dist.value;
-    case 'uniform':
-      return dist.min + (dist.max - dist.min) * rng.next();
-    case 'normal':
-      return randomNormal(rng, dist.mean, dist.sd);
-    case 'discrete':
-    case 'mixture': {
-      const items =
-        dist.kind === 'discrete'
-          ? dist.outcomes.map((o) => ({ weight: o.probability, draw: () => o.value }))
-          : dist.components.map((c) => ({ weight: c.weight, draw: () => sampleDistribution(c.distribution, rng) }));
-      let u = rng.next();
-      for (const item of items) {
-        if (u < item.weight) return item.draw();
-        u -= item.weight;
-      }
-      const last = items[items.length - 1];
-      if (!last) throw new Error('empty distribution');
-      return last.draw();
-    }
-  }
-}
 
 /** A deal as its named numeric terms, e.g. { firstYearIncrease: 0.083, rokUtility: 0.61 }. */
 export type RatificationDeal = Readonly<Record<string, number>>;
@@ -222,10 +140,10 @@ export function drawSupport(bloc: Bloc, deal: RatificationDeal, rng: Rng): boole
   const s = bloc.stance;
   const x = deal[s.term] as number;
   if (s.kind === 'threshold') {
-    const t = sampleDistribution(s.threshold, rng);
+    const t = draw(s.threshold, rng);
     return s.direction === 'at_most' ? x <= t : x >= t;
   }
-  return sampleDistribution(s.requiredShare, rng) <= publicAcceptance(s.publicThreshold, x);
+  return draw(s.requiredShare, rng) <= publicAcceptance(s.publicThreshold, x);
 }
 
 export interface BlocVote {

@@ -11,19 +11,18 @@ import { lapseTimeline, type LapseScenario, type ReservationCost } from './lapse
 import {
   HistogramTally,
   SummaryTally,
-  draw,
   drawStrategy,
   emptyHistogram,
   emptySummary,
   mergeHistograms,
   mergeSummaries,
-  type InputDistribution as Distribution,
   type Histogram,
   type MonteCarloDraws,
   type MonteCarloSpec,
   type MonteCarloSummary,
   type StrategyDraw,
 } from './monte-carlo.js';
+import { draw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import type { Preferences, ValueFunction } from './preferences.js';
