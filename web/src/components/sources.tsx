@@ -51,16 +51,7 @@ export function SourceList({
         {t('source')} ({sources.length})
       </summary>
       {note && <p className="muted">{note}</p>}
-      <ul>
-        {sources.map((s) => (
-          <li key={s.url}>
-            <a href={s.url} target="_blank" rel="noreferrer">
-              {s.title}
-            </a>{' '}
-            <span className="muted">({s.type})</span>
-          </li>
-        ))}
-      </ul>
+      {list}
     </details>
   );
 }
