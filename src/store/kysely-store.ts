@@ -521,8 +521,8 @@ export function createKyselyStore(
       await writeSync.synced();
       return result;
     };
-  return {
-    ...store,
+  // Typed by WriteMethod: a method classified as a write cannot be left out here.
+  const durableWrites: Pick<Store, WriteMethod> = {
     saveDocument: durably(store.saveDocument),
     deleteDocument: durably(store.deleteDocument),
     createRun: durably(store.createRun),
@@ -532,4 +532,33 @@ export function createKyselyStore(
     addParticipant: durably(store.addParticipant),
     appendAction: durably(store.appendAction),
   };
+  return { ...store, ...durableWrites };
 }
+
+/** The Store members that write: on SQLite each is acknowledged only once walSync has its commit on disk. */
+type WriteMethod =
+  | 'saveDocument'
+  | 'deleteDocument'
+  | 'createRun'
+  | 'updateRun'
+  | 'createSession'
+  | 'updateSessionState'
+  | 'addParticipant'
+  | 'appendAction';
+/** The members that only read, notify or close. */
+type OtherMember =
+  | 'backend'
+  | 'getDocument'
+  | 'listDocuments'
+  | 'documentHistory'
+  | 'getRun'
+  | 'listRuns'
+  | 'getSession'
+  | 'findParticipantByToken'
+  | 'listActions'
+  | 'notify'
+  | 'listen'
+  | 'close';
+// Does not compile while a Store member is in neither list, so a new write cannot silently skip the disk flush.
+type Unclassified = Exclude<keyof Store, WriteMethod | OtherMember>;
+export const everyStoreMemberClassified: [Unclassified] extends [never] ? true : Unclassified = true;
