@@ -7,7 +7,13 @@ import { useCpiBand } from '../components/cpi-band.js';
 import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
-import { computeAgreement, computeBand, toAgreementFile } from '../record/compute.js';
+import {
+  computeAgreement,
+  computeBand,
+  LAST_AGREEMENT_YEAR,
+  realBaseYears,
+  toAgreementFile,
+} from '../record/compute.js';
 import { recordCore } from '../record/record-core.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
 import type { Agreement, EscalationRule } from '../types.js';
@@ -161,7 +167,7 @@ export default function CalculatorPage() {
                 label={s.baseYear}
                 value={agreement.base.year}
                 min={1991}
-                max={2060}
+                max={LAST_AGREEMENT_YEAR}
                 step={1}
                 integer
                 onChange={(year) =>
@@ -228,8 +234,7 @@ export default function CalculatorPage() {
             <NumberField
               label={s.realBase}
               value={realBase}
-              min={1991}
-              max={2060}
+              {...realBaseYears(record)}
               step={1}
               integer
               onChange={setRealBase}

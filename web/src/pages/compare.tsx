@@ -12,7 +12,7 @@ import { DataTable, type Column } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
-import { computeAgreement, computeBand } from '../record/compute.js';
+import { computeAgreement, computeBand, realBaseYears } from '../record/compute.js';
 import { recordCore } from '../record/record-core.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
@@ -186,8 +186,7 @@ export default function ComparePage() {
           <NumberField
             label={s.realBase}
             value={realBase}
-            min={2008}
-            max={2035}
+            {...realBaseYears(record)}
             step={1}
             integer
             onChange={setRealBase}

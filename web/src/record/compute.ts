@@ -138,3 +138,15 @@ export function toAgreementFile(a: Agreement): AgreementFileInput {
     }),
   };
 }
+
+/** The last year an agreement built in the web app may run to (the Calculator's year fields stop there). */
+export const LAST_AGREEMENT_YEAR = 2060;
+
+/**
+ * The real-won base years a page offers: from the first price level the record's CPI reaches (the year before its
+ * first growth) to the last year an agreement may run. A year the CPI does not reach shows a gap, never a guess.
+ */
+export function realBaseYears(record: RecordCore): { readonly min: number; readonly max: number } {
+  const years = [...(record.indices.get('rok-cpi')?.points.keys() ?? [])];
+  return { min: years.length > 0 ? Math.min(...years) - 1 : LAST_AGREEMENT_YEAR, max: LAST_AGREEMENT_YEAR };
+}
