@@ -47,6 +47,11 @@ export const errorCodes = {
     '다른 사이트에서 온 쓰기 요청을 거부했습니다.',
   ),
   'job/too_many_runs': input(422, 'Too many runs for one job.', '한 작업의 실행 횟수가 너무 많습니다.'),
+  'job/too_many_outcomes': input(
+    422,
+    'The scenario has too many outcomes to list.',
+    '시나리오의 결과 수가 너무 많습니다.',
+  ),
   'job/too_many_jobs': input(429, 'Too many jobs running for you.', '실행 중인 작업이 너무 많습니다.'),
   'job/not_found': input(404, 'No such job.', '해당 작업이 없습니다.'),
   'job/not_running': input(409, 'The job is not running.', '작업이 실행 중이 아닙니다.'),
