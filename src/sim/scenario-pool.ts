@@ -36,6 +36,12 @@ const workerScript = (): string => {
   return new URL(here.includes('/dist/bundle/') ? '../sim/scenario-worker.js' : './scenario-worker.js', here).href;
 };
 
+/** The scenario worker pool (default: all cores); its worker also exports `evaluateTalkProposals` (calibration). */
+export const scenarioPool = (workers = availableParallelism()): Piscina => {
+  const threads = Math.max(1, workers);
+  return new Piscina({ filename: workerScript(), minThreads: threads, maxThreads: threads });
+};
+
 /**
  * Runs a scenario's Monte Carlo over worker threads.
  * @example const summary = await runScenarioMonteCarlo(scenario, { seed: 1, runs: 10_000, workers: 2 });
@@ -44,9 +50,8 @@ export async function runScenarioMonteCarlo(
   scenario: Scenario,
   options: ScenarioMonteCarloOptions,
 ): Promise<ScenarioSummary> {
-  const workers = Math.max(1, options.workers ?? availableParallelism());
   const chunkSize = options.chunkSize ?? Math.max(250, Math.min(20_000, Math.ceil(options.runs / 40)));
-  const pool = new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers });
+  const pool = scenarioPool(options.workers);
   let merged = emptyScenarioSummary(scenario);
   let done = 0;
   try {
