@@ -41,6 +41,7 @@ const BAD_INPUT_AREAS = [
   'solve',
   'projection',
   'compare',
+  'calibration',
 ];
 
 export function exitCodeFor(problems: readonly Problem[]): number {

@@ -95,3 +95,25 @@ export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseli
 }
 
 export type BacktestTalk = ReturnType<typeof scoreTalk>;
+
+export const NAIVE_BASELINE_NAME =
+  "the previous agreement's first-year change (agreements.json), normal with the sd of all earlier agreements' first-year changes";
+
+/**
+ * The naive forecast for the talks of SMA `ordinal`: centred on the previous agreement's first-year change (the last
+ * earlier one on record), with the sample sd of the first-year changes of every earlier agreement; null with fewer
+ * than two earlier changes on record.
+ */
+export function naiveBaseline(
+  ordinal: number,
+  agreements: readonly { readonly ordinal: number; readonly firstYearChange: number | null }[],
+): NaiveForecast | null {
+  const earlier = agreements
+    .filter((a) => a.ordinal < ordinal && a.firstYearChange !== null)
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((a) => a.firstYearChange as number);
+  if (earlier.length < 2) return null;
+  const mean = earlier.reduce((s, x) => s + x, 0) / earlier.length;
+  const sd = Math.sqrt(earlier.reduce((s, x) => s + (x - mean) ** 2, 0) / (earlier.length - 1));
+  return { name: NAIVE_BASELINE_NAME, mean: earlier[earlier.length - 1] as number, sd };
+}
