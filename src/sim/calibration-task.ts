@@ -1,4 +1,4 @@
-// A worker thread's calibration task: the ABC distances of a slice of proposals (talk-model.ts), the talk model kept
+// A worker pool task (worker-pool.ts): calibration's the ABC distances of a slice of proposals (talk-model.ts), the talk model kept
 // per set of scenarios so its outcome tables are built once per worker.
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { talkModel, talkModelDistance, type TalkModel } from '../engine/calibration/talk-model.js';
@@ -23,7 +23,7 @@ export function cachedTalkModel(scenarios: readonly Scenario[]): TalkModel {
   return cached.model;
 }
 
-export function evaluateTalkProposals(task: TalkProposalsTask): number[] {
+export default function evaluateTalkProposals(task: TalkProposalsTask): number[] {
   const model = cachedTalkModel(task.scenarios);
   return task.proposals.map((p) => talkModelDistance(model, p.theta, createRng(p.seed)));
 }

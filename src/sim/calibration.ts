@@ -1,6 +1,6 @@
 /**
  * `sma calibrate` and `sma backtest` off the engine: ABC-SMC (engine/calibration) with the proposals of each batch
- * scored on the scenario worker pool. Every proposal carries its own seed, so 1 or N workers give the identical fit.
+ * scored on the one worker pool (worker-pool.ts). Every proposal carries its own seed, so 1 or N workers give the identical fit.
  */
 import {
   abcSmc,
@@ -12,8 +12,8 @@ import {
 import { talkModel, type TalkError } from '../engine/calibration/talk-model.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, type Result } from '../engine/result.js';
-import { evaluateTalkProposals, type TalkProposalsTask } from './calibration-task.js';
-import { scenarioPool } from './scenario-pool.js';
+import evaluateTalkProposals, { type TalkProposalsTask } from './calibration-task.js';
+import { createWorkerPool, simTaskModule } from './worker-pool.js';
 
 export interface CalibrateOptions {
   readonly seed: number;
@@ -34,7 +34,8 @@ export async function calibrateTalks(
 ): Promise<Result<AbcResult, AbcError | TalkError>> {
   const model = talkModel(scenarios);
   if (!model.ok) return err(model.error);
-  const pool = options.workers > 0 ? scenarioPool(options.workers) : null;
+  const pool = options.workers > 0 ? createWorkerPool({ threads: options.workers }) : null;
+  const taskModule = simTaskModule('calibration-task');
   const evaluate: Evaluate = async (proposals) => {
     const inside = proposals.filter((p) => p.insidePrior).map((p) => ({ theta: p.theta, seed: p.seed }));
     let scores: number[];
@@ -44,9 +45,7 @@ export async function calibrateTalks(
       const size = Math.max(1, Math.ceil(inside.length / (4 * options.workers)));
       const slices: TalkProposalsTask[] = [];
       for (let i = 0; i < inside.length; i += size) slices.push({ scenarios, proposals: inside.slice(i, i + size) });
-      const results = await Promise.all(
-        slices.map((task) => pool.run(task, { name: 'evaluateTalkProposals' }) as Promise<number[]>),
-      );
+      const results = await Promise.all(slices.map((task) => pool.run(taskModule, task) as Promise<number[]>));
       scores = results.flat();
     }
     let next = 0;
@@ -60,6 +59,6 @@ export async function calibrateTalks(
       options.onProgress,
     );
   } finally {
-    await pool?.destroy();
+    await pool?.close();
   }
 }

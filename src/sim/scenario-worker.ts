@@ -1,5 +1,4 @@
-// A worker thread's tasks: summarise one chunk of a scenario's Monte Carlo runs (outcome tables kept per scenario), and
-// score calibration proposals (calibration.ts).
+// A worker thread's task: summarise one chunk of a scenario's Monte Carlo runs; outcome tables are kept per scenario.
 import {
   runScenarioChunk,
   scenarioChunkContext,
@@ -25,5 +24,3 @@ export default function summariseScenarioChunk(task: ScenarioTask): ScenarioSumm
   if (cached?.key !== key) cached = { key, ctx: scenarioChunkContext(task.scenario) };
   return runScenarioChunk(task.scenario, task.seed, task.from, task.to, cached.ctx, task.strategies);
 }
-
-export { evaluateTalkProposals } from './calibration-task.js';
