@@ -190,7 +190,8 @@ describe('sma data and show', () => {
     expect(events.filter((e: { sma: number; type: string }) => e.sma === 12 && e.type === 'round')).toHaveLength(8);
     const context = await json('data', 'context');
     expect(context.usfk_troop_level.value).toBe(28_500);
-    expect(context.national_assembly.seats).toBe(300);
+    // NEC counts (News1, 11 Apr 2024): the 22nd Assembly has 254 constituency + 46 list seats
+    expect(context.national_assemblies.at(-1)).toMatchObject({ term: 22, constituency_seats: 254, list_seats: 46 });
   });
 
   it('shows the 12th SMA’s signing and ratification with their sources', async () => {

@@ -430,7 +430,10 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
       .map((p) => {
         const bits = [
           p.ask_usd_per_year !== undefined ? `ask ${i.usd(p.ask_usd_per_year)}/yr` : null,
+          p.ask_krw_per_year !== undefined ? `ask ${i.won(p.ask_krw_per_year)}/yr` : null,
+          p.ask_change !== undefined ? `ask ${i.rate(p.ask_change, { signed: true })}` : null,
           p.floor_usd_per_year !== undefined ? `floor ${i.usd(p.floor_usd_per_year)}/yr` : null,
+          p.ceiling_krw_per_year !== undefined ? `at most ${i.won(p.ceiling_krw_per_year)}/yr` : null,
           p.offer_change !== undefined ? `offer ${i.rate(p.offer_change, { signed: true })}` : null,
           p.accepted_change !== undefined ? `accepted ${i.rate(p.accepted_change, { signed: true })}` : null,
           p.term_years_min !== undefined
