@@ -8,7 +8,9 @@ import {
   type NumericIssue,
 } from '../../engine/negotiation/domain.js';
 import { issueValue, type ValueFunction } from '../../engine/negotiation/preferences.js';
-import { domainFileError, type DomainFileError } from './errors.js';
+import { readYamlFile } from '../yaml-file.js';
+import { domainFileError, FieldReader, type DomainFileError } from './errors.js';
+import { err, ok, type Result } from '../../engine/result.js';
 
 const EXACT = 1e-12;
 
@@ -105,3 +107,35 @@ export function decodeUtf8(file: NamedBytes): { text: string } | { error: Domain
     return { error: domainFileError('domain/not_utf8', file.name, '(root)', 'UTF-8 text', 'other bytes') };
   }
 }
+
+/** A JSON or YAML document and a reader that places each field problem at its line and column. */
+export function readDocument(
+  file: NamedBytes,
+  expected: string,
+): Result<{ data: unknown; reader: FieldReader }, DomainFileError[]> {
+  const read = readYamlFile(file.bytes, file.name, expected);
+  if (!read.ok)
+    return err(
+      read.error.map((e) =>
+        domainFileError(
+          e.code === 'file/not_utf8' ? 'domain/not_utf8' : 'domain/syntax',
+          file.name,
+          e.path,
+          e.expected,
+          e.found,
+          { line: e.line, col: e.column },
+        ),
+      ),
+    );
+  return ok({ data: read.value.data, reader: new FieldReader(file.name, (p) => read.value.at(p)) });
+}
+
+/** Writing: a numeric issue whose value function is not linear over its grid. */
+export const notLinear = (file: string, issue: Issue, fn: ValueFunction): DomainFileError =>
+  domainFileError(
+    'domain/not_representable',
+    file,
+    `values.${issue.name}`,
+    'a value function linear over the grid',
+    fn.kind,
+  );

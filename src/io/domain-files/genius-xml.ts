@@ -18,6 +18,7 @@ import {
   domainMismatch,
   linearEnds,
   linearValueFunction,
+  notLinear,
   optionValues,
   type NamedBytes,
 } from './common.js';
@@ -321,16 +322,7 @@ export function writeGeniusProfile(d: BilateralDomain, party: 0 | 1): Result<str
       );
     } else {
       const ends = linearEnds(issue, fn);
-      if (ends === null)
-        problems.push(
-          domainFileError(
-            'domain/not_representable',
-            file,
-            `values.${issue.name}`,
-            'a value function linear over the grid',
-            fn.kind,
-          ),
-        );
+      if (ends === null) problems.push(notLinear(file, issue, fn));
       else {
         const slope = issue.max === issue.min ? 0 : (ends.atMax - ends.atMin) / (issue.max - issue.min);
         lines.push(`      <evaluator ftype="linear" slope="${slope}" offset="${ends.atMin}"></evaluator>`);

@@ -16,9 +16,18 @@ import {
 } from '../../engine/negotiation/domain.js';
 import type { ValueFunction } from '../../engine/negotiation/preferences.js';
 import { err, ok, type Result } from '../../engine/result.js';
-import { readYamlFile } from '../yaml-file.js';
-import { bilateral, domainMismatch, linearEnds, linearOrTable, optionValues, type NamedBytes } from './common.js';
-import { normaliseWeights, domainFileError, FieldReader, type DomainFileError, type FieldPath } from './errors.js';
+import {
+  bilateral,
+  domainMismatch,
+  linearEnds,
+  linearOrTable,
+  notLinear,
+  optionValues,
+  readDocument,
+  type NamedBytes,
+} from './common.js';
+import type { FieldReader } from './errors.js';
+import { normaliseWeights, domainFileError, type DomainFileError, type FieldPath } from './errors.js';
 
 const ROOT = 'LinearAdditiveUtilitySpace';
 const DISCRETE = ['discreteutils', 'DiscreteValueSetUtilities'] as const;
@@ -129,22 +138,10 @@ export function readGeniusWebProfile(
   file: NamedBytes,
   domain?: Domain,
 ): Result<{ name: string; domain: Domain; profile: PartyProfile }, DomainFileError[]> {
-  const read = readYamlFile(file.bytes, file.name, 'a GeniusWeb profile ({ LinearAdditiveUtilitySpace: … })');
-  if (!read.ok)
-    return err(
-      read.error.map((e) =>
-        domainFileError(
-          e.code === 'file/not_utf8' ? 'domain/not_utf8' : 'domain/syntax',
-          file.name,
-          e.path,
-          e.expected,
-          e.found,
-          { line: e.line, col: e.column },
-        ),
-      ),
-    );
-  const r = new FieldReader(file.name, (p) => read.value.at(p));
-  const root = r.object(read.value.data, [], `a { ${ROOT}: … } object`);
+  const doc = readDocument(file, 'a GeniusWeb profile ({ LinearAdditiveUtilitySpace: … })');
+  if (!doc.ok) return doc;
+  const r = doc.value.reader;
+  const root = r.object(doc.value.data, [], `a { ${ROOT}: … } object`);
   const space = root && r.object(root[ROOT], [ROOT], `a ${ROOT} (other GeniusWeb profile kinds are not supported)`);
   if (!space) return err(r.problems);
   const own = readDomainObject(r, space['domain'], [ROOT, 'domain']);
@@ -220,16 +217,7 @@ export function writeGeniusWebProfile(d: BilateralDomain, party: 0 | 1): Result<
     } else {
       issuesValues[issue.name] = { range: { low: issue.min, high: issue.max, step: issue.step } };
       const ends = linearEnds(issue, fn);
-      if (ends === null)
-        problems.push(
-          domainFileError(
-            'domain/not_representable',
-            file,
-            `values.${issue.name}`,
-            'a value function linear over the grid',
-            fn.kind,
-          ),
-        );
+      if (ends === null) problems.push(notLinear(file, issue, fn));
       else
         issueUtilities[issue.name] = {
           numberutils: { lowValue: issue.min, lowUtility: ends.atMin, highValue: issue.max, highUtility: ends.atMax },

@@ -13,9 +13,9 @@ import type { BilateralDomain, PartyProfile } from '../../engine/domains/model.j
 import { issueValues, type Domain, type Issue, type NumericIssue } from '../../engine/negotiation/domain.js';
 import type { ValueFunction } from '../../engine/negotiation/preferences.js';
 import { err, ok, type Result } from '../../engine/result.js';
-import { readYamlFile } from '../yaml-file.js';
-import { linearEnds, linearOrTable, optionValues, type NamedBytes } from './common.js';
-import { normaliseWeights, domainFileError, FieldReader, type DomainFileError, type FieldPath } from './errors.js';
+import { linearEnds, linearOrTable, optionValues, readDocument, type NamedBytes } from './common.js';
+import type { FieldReader } from './errors.js';
+import { normaliseWeights, domainFileError, type DomainFileError, type FieldPath } from './errors.js';
 
 const PY = '__python_class__';
 const CLASSES = {
@@ -163,25 +163,10 @@ function readUfun(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath, i
 
 /** Reads a NegMAS YAML scenario file (outcome space and both utility functions). */
 export function readNegmasYaml(file: NamedBytes): Result<BilateralDomain, DomainFileError[]> {
-  const read = readYamlFile(file.bytes, file.name, 'a NegMAS scenario (name, issues, ufuns)');
-  if (!read.ok)
-    return err(
-      read.error.map((e) =>
-        domainFileError(
-          e.code === 'file/not_utf8' ? 'domain/not_utf8' : 'domain/syntax',
-          file.name,
-          e.path,
-          e.expected,
-          e.found,
-          {
-            line: e.line,
-            col: e.column,
-          },
-        ),
-      ),
-    );
-  const r = new FieldReader(file.name, (p) => read.value.at(p));
-  const root = r.object(read.value.data, [], 'a NegMAS scenario (name, issues, ufuns)');
+  const doc = readDocument(file, 'a NegMAS scenario (name, issues, ufuns)');
+  if (!doc.ok) return doc;
+  const r = doc.value.reader;
+  const root = r.object(doc.value.data, [], 'a NegMAS scenario (name, issues, ufuns)');
   if (!root) return err(r.problems);
   const issuesRaw = r.list(root['issues'], ['issues'], 'a list of issues') ?? [];
   const issues = issuesRaw.map((raw, k) => readIssue(r, raw, ['issues', k]));
