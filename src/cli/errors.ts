@@ -41,6 +41,8 @@ const BAD_INPUT_AREAS = [
   'solve',
   'projection',
   'compare',
+  'domain',
+  'tournament',
   'calibration',
 ];
 
