@@ -14,11 +14,18 @@ describe('the error registry', () => {
   it('keeps the CLI’s exit codes: 2 for what the user gave, 1 for the rest', () => {
     const exit = (code: string) => exitCodeFor([{ code, message: '' }]);
     expect(
-      ['cli/usage', 'file/unreadable', 'agreement/invalid_file', 'scenario/not_found', 'schedule/index_missing'].map(
-        exit,
-      ),
-    ).toEqual([2, 2, 2, 2, 2]);
-    expect(['store/not_found', 'io/invalid_file', 'calibration/not_found', 'server/internal'].map(exit)).toEqual([
+      [
+        'cli/usage',
+        'file/unreadable',
+        'agreement/invalid_file',
+        'scenario/not_found',
+        'schedule/index_missing',
+        'domain/invalid',
+        'tournament/empty',
+        'calibration/no_talks',
+      ].map(exit),
+    ).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(['store/not_found', 'io/invalid_file', 'metrics/not_found', 'server/internal'].map(exit)).toEqual([
       1, 1, 1, 1,
     ]);
     expect(
