@@ -22,12 +22,14 @@ const json = async (...argv: string[]) => {
 };
 
 describe('sma agreements', () => {
-  it('lists the 1st to 12th SMA and the four proposals of the record', async () => {
+  it('lists the 1st to 12th SMA and the six proposals of the record', async () => {
     const items: { id: string; kind: string }[] = await json('agreements');
     expect(items.filter((i) => i.kind === 'agreement').map((i) => i.id)).toEqual(
       Array.from({ length: 12 }, (_, i) => `sma-${i + 1}`),
     );
     expect(items.filter((i) => i.kind === 'proposal').map((i) => i.id)).toEqual([
+      'us-ask-2018-12',
+      'us-floor-2019-02',
       'us-ask-2019',
       'deal-13pct-2020',
       'us-request-2020-05',

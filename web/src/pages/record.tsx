@@ -439,6 +439,7 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
           p.ceiling_krw_per_year !== undefined ? `at most ${i.won(p.ceiling_krw_per_year)}/yr` : null,
           p.offer_change !== undefined ? `offer ${i.rate(p.offer_change, { signed: true })}` : null,
           p.accepted_change !== undefined ? `accepted ${i.rate(p.accepted_change, { signed: true })}` : null,
+          p.rejected_change !== undefined ? `rejected ${i.rate(p.rejected_change, { signed: true })}` : null,
           p.term_years_min !== undefined
             ? `term ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} yr`
             : null,
