@@ -41,6 +41,9 @@ const BAD_INPUT_AREAS = [
   'solve',
   'projection',
   'compare',
+  'domain',
+  'tournament',
+  'calibration',
 ];
 
 export function exitCodeFor(problems: readonly Problem[]): number {

@@ -152,8 +152,10 @@ describe('loadRecord', () => {
     expect(record.indices.get('rok-defense-budget')?.points.get(2024)?.value).toBe(59_424_400_000_000);
   });
 
-  it('loads the four proposals from the record, each a proposal with sources and linked events', () => {
+  it('loads the six proposals from the record, each a proposal with sources and linked events', () => {
     expect(record.proposals.map((p) => [p.agreement.id, p.agreement.kind, p.agreement.currency])).toEqual([
+      ['us-ask-2018-12', 'proposal', 'KRW'],
+      ['us-floor-2019-02', 'proposal', 'USD'],
       ['us-ask-2019', 'proposal', 'USD'],
       ['deal-13pct-2020', 'proposal', 'KRW'],
       ['us-request-2020-05', 'proposal', 'USD'],
@@ -161,11 +163,15 @@ describe('loadRecord', () => {
     ]);
     expect(record.proposals.every((p) => p.sources.length > 0 && p.events.length > 0)).toBe(true);
     // Yonhap, 7 May 2020: the US asked for USD 1.3 bn a year.
-    expect(record.proposals[2]?.agreement.rules).toEqual([
+    expect(record.proposals[4]?.agreement.rules).toEqual([
       { year: 2020, rule: { kind: 'amount', amount: 1_300_000_000 } },
     ]);
     // Hankyoreh, 22 Apr 2020: ~13 % on 2019's 1.0389 tn won.
-    expect(record.proposals[1]?.agreement.base).toEqual({ year: 2019, amount: 1_038_900_000_000 });
+    expect(record.proposals[3]?.agreement.base).toEqual({ year: 2019, amount: 1_038_900_000_000 });
+    // KBS World, Dec 2018: the US asked up to 1.35 tn won for 2019
+    expect(record.proposals[0]?.agreement.rules).toEqual([
+      { year: 2019, rule: { kind: 'amount', amount: 1_350_000_000_000 } },
+    ]);
   });
 });
 
@@ -287,14 +293,19 @@ describe('the record of the talks (issue 10)', () => {
     expect(event('sma11-2020-03-tentative-deal').positions).toEqual([
       { party: 'rok', offer_change: 0.13, offer_is_maximum: true },
     ]);
-    expect(event('sma11-2020-04-20-statement').label).toBe('Trump says he rejected the ROK offer');
+    // Reuters (via Malay Mail), 11 Apr 2020: Trump rejected Seoul's offer of at least 13 %
+    expect(event('sma11-2020-04-20-statement').positions).toEqual([{ party: 'us', rejected_change: 0.13 }]);
     const f = record.context.furlough_2020;
     expect([f.start, f.end, f.alternatives[0]?.low]).toEqual(['2020-04-01', '2020-06-15', 4000]);
   });
 
-  it('dates the start of the 9th–12th talks and counts their rounds as the timeline does', () => {
-    // MBN 3 Jul 2013 (9th: first round in Washington); CRI (9th: 10 rounds); the round events of the 10th–12th
-    expect([9, 10, 11, 12].map((n) => [sma(n).facts.dates.talks_started?.value, sma(n).facts.rounds?.value])).toEqual([
+  it('dates the start of the 7th and 9th–12th talks and counts their rounds as the timeline does', () => {
+    // China.org.cn 7 Dec 2006 (7th: six rounds since May); MBN 3 Jul 2013 (9th: first round in Washington);
+    // CRI (9th: 10 rounds); the round events of the 10th–12th
+    expect(
+      [7, 9, 10, 11, 12].map((n) => [sma(n).facts.dates.talks_started?.value, sma(n).facts.rounds?.value]),
+    ).toEqual([
+      ['2006-05', 6],
       ['2013-07-02', 10],
       ['2018-03-07', 10],
       ['2019-09-24', 9],

@@ -211,6 +211,8 @@ const positionSchema = z.strictObject({
   term_years_min: z.int().optional(),
   term_years_max: z.int().optional(),
   accepted_change: rate.optional(),
+  /** A change the side turned down: for calibration, an upper or lower bound on what it would accept. */
+  rejected_change: rate.optional(),
   offer_change: rate.optional(),
   offer_is_maximum: z.boolean().optional(),
   new_categories: z.array(z.string()).optional(),

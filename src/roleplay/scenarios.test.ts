@@ -18,8 +18,15 @@ describe('bundled scenarios for role-play', () => {
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
   const byId = new Map(loaded.value.map((s) => [s.id, s]));
 
-  it('loads the 11th, 12th and 13th SMA talks', () => {
-    expect([...byId.keys()]).toEqual(['sma-11-talks', 'sma-12-talks', 'sma-13-talks']);
+  it('loads the bundled SMA talks, the 9th to the 13th', () => {
+    expect([...byId.keys()]).toEqual([
+      'sma-10-talks',
+      'sma-11-talks',
+      'sma-12-reopen',
+      'sma-12-talks',
+      'sma-13-talks',
+      'sma-9-talks',
+    ]);
   });
 
   it('keeps the built-in 11th SMA talks equal to data/scenarios/sma-11-talks.yaml on every field role-play reads', () => {
