@@ -26,4 +26,7 @@ export type {
   StoreError,
   StoredDocument,
   Timestamp,
+  User,
+  UserCredentials,
+  UserRole,
 } from './types.js';

@@ -23,6 +23,8 @@ import type {
   Store,
   StoreEntity,
   StoredDocument,
+  User,
+  UserRole,
 } from './types.js';
 
 /** Cross-process (PostgreSQL) or in-process (SQLite) change notification. */
@@ -109,6 +111,13 @@ export function createKyselyStore(
     version: r.version,
     createdAt: readTime(r.created_at),
     updatedAt: readTime(r.updated_at),
+    ownerId: r.owner_id,
+  });
+  const toUser = (r: { id: string; name: string; role: string; created_at: string | Date }): User => ({
+    id: r.id,
+    name: r.name,
+    role: r.role as UserRole,
+    createdAt: readTime(r.created_at),
   });
   const toVersion = (r: Selectable<DocumentVersionRow>): DocumentVersion => ({
     kind: r.kind as DocumentKind,
@@ -191,7 +200,16 @@ export function createKyselyStore(
           if (current === undefined) {
             await tx
               .insertInto('documents')
-              .values({ kind: input.kind, id, name: input.name, body, version, created_at: at, updated_at: at })
+              .values({
+                kind: input.kind,
+                id,
+                name: input.name,
+                body,
+                version,
+                created_at: at,
+                updated_at: at,
+                owner_id: input.ownerId ?? null,
+              })
               .execute();
           } else {
             const update = tx
@@ -540,6 +558,61 @@ export function createKyselyStore(
       return ok(rows.map(toAction));
     },
 
+    async createUser(input) {
+      const id = randomUUID();
+      const at = stamp();
+      try {
+        await db
+          .insertInto('users')
+          .values({ id, name: input.name, role: input.role, password_hash: input.passwordHash, created_at: at })
+          .execute();
+      } catch (e) {
+        if (isUniqueViolation(e)) return err(duplicate('user', input.name));
+        throw e;
+      }
+      return ok({ id, name: input.name, role: input.role, createdAt: at });
+    },
+
+    async findUserByName(name) {
+      const row = await db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+      return row === undefined ? err(notFound('user', name)) : ok({ ...toUser(row), passwordHash: row.password_hash });
+    },
+
+    async countUsers() {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async createAuthSession(input) {
+      await db
+        .insertInto('auth_sessions')
+        .values({
+          token_hash: input.tokenHash,
+          user_id: input.userId,
+          created_at: stamp(),
+          expires_at: input.expiresAt,
+        })
+        .execute();
+    },
+
+    async findAuthSession(tokenHash) {
+      const row = await db
+        .selectFrom('auth_sessions')
+        .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+        .select(['users.id', 'users.name', 'users.role', 'users.created_at', 'auth_sessions.expires_at'])
+        .where('auth_sessions.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (row === undefined || readTime(row.expires_at) <= stamp()) return err(notFound('auth_session', '…'));
+      return ok(toUser(row));
+    },
+
+    async deleteAuthSession(tokenHash) {
+      await db.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
     notify: (channel, payload) => notifier.notify(channel, payload),
     listen: (channel, onNotification) => notifier.listen(channel, onNotification),
 
@@ -563,6 +636,9 @@ export function createKyselyStore(
     saveDocument: durably(store.saveDocument),
     deleteDocument: durably(store.deleteDocument),
     purgeDocument: durably(store.purgeDocument),
+    createUser: durably(store.createUser),
+    createAuthSession: durably(store.createAuthSession),
+    deleteAuthSession: durably(store.deleteAuthSession),
     createRun: durably(store.createRun),
     updateRun: durably(store.updateRun),
     createSession: durably(store.createSession),
@@ -578,6 +654,9 @@ type WriteMethod =
   | 'saveDocument'
   | 'deleteDocument'
   | 'purgeDocument'
+  | 'createUser'
+  | 'createAuthSession'
+  | 'deleteAuthSession'
   | 'createRun'
   | 'updateRun'
   | 'createSession'
@@ -595,6 +674,9 @@ type OtherMember =
   | 'getSession'
   | 'findParticipantByToken'
   | 'listActions'
+  | 'findUserByName'
+  | 'countUsers'
+  | 'findAuthSession'
   | 'notify'
   | 'listen'
   | 'close';

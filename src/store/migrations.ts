@@ -94,9 +94,40 @@ const initialSchema = (backend: Backend): Migration => {
   };
 };
 
+// Issue 13: local accounts, their sign-in sessions (only a SHA-256 of each cookie's token), and who created a document.
+const accounts = (backend: Backend): Migration => {
+  const t = columnTypes(backend);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'member')`))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('auth_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('expires_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('documents').addColumn('owner_id', 'text').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable('documents').dropColumn('owner_id').execute();
+      await db.schema.dropTable('auth_sessions').execute();
+      await db.schema.dropTable('users').execute();
+    },
+  };
+};
+
 /** Every migration by name; names sort in the order they apply. */
 export const migrationsFor = (backend: Backend): Record<string, Migration> => ({
   '0001_initial_schema': initialSchema(backend),
+  '0002_accounts': accounts(backend),
 });
 
 const inCodeProvider = (backend: Backend): MigrationProvider => ({

@@ -17,6 +17,22 @@ export interface DocumentRow {
   created_at: TimestampColumn;
   updated_at: TimestampColumn;
   deleted_at: NullableTimestampColumn;
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: TimestampColumn;
+}
+
+export interface AuthSessionRow {
+  token_hash: string;
+  user_id: string;
+  created_at: TimestampColumn;
+  expires_at: TimestampColumn;
 }
 
 export interface DocumentVersionRow {
@@ -75,4 +91,6 @@ export interface Database {
   sessions: SessionRow;
   participants: ParticipantRow;
   session_actions: ActionRow;
+  users: UserRow;
+  auth_sessions: AuthSessionRow;
 }

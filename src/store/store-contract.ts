@@ -48,6 +48,7 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
       version: 1,
       createdAt: '2030-05-01T09:00:00.000Z',
       updatedAt: '2030-05-01T09:00:00.000Z',
+      ownerId: null,
     });
   });
 
@@ -153,6 +154,35 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
     expect((await store.documentHistory('proposal', id)).ok).toBe(false);
     expect((await store.purgeDocument('proposal', id)).ok).toBe(false);
     expect(unwrap(await store.saveDocument({ kind: 'proposal', id, name: 'c', body: 3 })).version).toBe(1);
+  });
+
+  it('keeps accounts by unique name and finds a sign-in session only until it expires', async () => {
+    const name = `teacher-${randomUUID().slice(0, 8)}`;
+    const before = await store.countUsers();
+    const user = unwrap(await store.createUser({ name, role: 'admin', passwordHash: 'scrypt$x' }));
+    expect(await store.countUsers()).toBe(before + 1);
+    expect((await store.createUser({ name, role: 'member', passwordHash: 'y' })).ok).toBe(false);
+    expect(unwrap(await store.findUserByName(name))).toMatchObject({
+      id: user.id,
+      role: 'admin',
+      passwordHash: 'scrypt$x',
+    });
+    await store.createAuthSession({
+      tokenHash: `live-${name}`,
+      userId: user.id,
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    await store.createAuthSession({ tokenHash: `old-${name}`, userId: user.id, expiresAt: '2000-01-01T00:00:00.000Z' });
+    expect(unwrap(await store.findAuthSession(`live-${name}`))).toMatchObject({ id: user.id, name, role: 'admin' });
+    expect((await store.findAuthSession(`old-${name}`)).ok).toBe(false);
+    await store.deleteAuthSession(`live-${name}`);
+    expect((await store.findAuthSession(`live-${name}`)).ok).toBe(false);
+    const owned = unwrap(await store.saveDocument({ kind: 'proposal', name: 'mine', body: {}, ownerId: user.id }));
+    expect(owned.ownerId).toBe(user.id);
+    // A later save by someone else does not change who owns it.
+    expect(unwrap(await store.saveDocument({ kind: 'proposal', id: owned.id, name: 'v2', body: {} })).ownerId).toBe(
+      user.id,
+    );
   });
 
   it('lists live documents of one kind, most recently updated first', async () => {

@@ -20,6 +20,8 @@ export interface StoredDocument {
   readonly version: number;
   readonly createdAt: Timestamp;
   readonly updatedAt: Timestamp;
+  /** The account that created it; null when saved without an account (a loopback server before any account). */
+  readonly ownerId: string | null;
 }
 
 export interface DocumentVersion {
@@ -41,6 +43,22 @@ export interface SaveDocumentInput {
   readonly expectedVersion?: number;
   /** Retention: keep only this many newest versions in the history (older ones are removed). Omitted: keep all. */
   readonly keepVersions?: number;
+  /** The account saving it: recorded as the owner when the save creates the document. */
+  readonly ownerId?: string;
+}
+
+export type UserRole = 'admin' | 'member';
+
+export interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly role: UserRole;
+  readonly createdAt: Timestamp;
+}
+
+/** A user with the stored password hash, for sign-in only. */
+export interface UserCredentials extends User {
+  readonly passwordHash: string;
 }
 
 /** A page of a document's history: versions after `afterVersion` (default 0), at most `limit`, oldest first. */
@@ -117,7 +135,7 @@ export interface AppendedAction {
   readonly duplicate: boolean;
 }
 
-export type StoreEntity = 'document' | 'run' | 'session' | 'participant';
+export type StoreEntity = 'document' | 'run' | 'session' | 'participant' | 'user' | 'auth_session';
 
 export type StoreError =
   | { readonly code: 'store/not_found'; readonly details: { readonly entity: StoreEntity; readonly id: string } }
@@ -187,6 +205,24 @@ export interface Store {
   ): Promise<Result<AppendedAction, NotFound | Conflict>>;
   /** The log after `afterSeq` (default 0), in sequence order. */
   listActions(sessionId: string, afterSeq?: number): Promise<Result<readonly SessionAction[], NotFound>>;
+
+  /** A local account; its name is unique. */
+  createUser(input: {
+    readonly name: string;
+    readonly role: UserRole;
+    readonly passwordHash: string;
+  }): Promise<Result<User, Duplicate>>;
+  findUserByName(name: string): Promise<Result<UserCredentials, NotFound>>;
+  countUsers(): Promise<number>;
+  /** Stores only the SHA-256 of a sign-in token, as for seat tokens. */
+  createAuthSession(input: {
+    readonly tokenHash: string;
+    readonly userId: string;
+    readonly expiresAt: Timestamp;
+  }): Promise<void>;
+  /** The user of an unexpired sign-in session. */
+  findAuthSession(tokenHash: string): Promise<Result<User, NotFound>>;
+  deleteAuthSession(tokenHash: string): Promise<void>;
 
   /** Announces a change to every listener on the channel, in this process and (PostgreSQL) in others. */
   notify(channel: string, payload: string): Promise<void>;
