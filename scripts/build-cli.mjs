@@ -23,6 +23,8 @@ await build({
   target: 'node20',
   outdir: 'dist/bundle',
   minify: true,
+  // Native and driver packages load from node_modules as they are (better-sqlite3 finds its binary by __filename).
+  external: ['better-sqlite3', 'pg'],
   // Worker threads load their modules by path (src/sim/worker-pool.ts): those stay in dist/ as tsc wrote them.
   // yaml's CommonJS build requires 'process'; ESM bundles have no require, so give them Node's.
   banner: {

@@ -37,3 +37,8 @@ registerCommand(
   'standard negotiation domains (Genius, GeniusWeb, NegMAS): stats and conversion',
   () => import('./commands/domain.js'),
 );
+registerCommand(
+  'users',
+  "the server's local accounts: sma users add NAME [--role admin|member]",
+  () => import('./commands/users.js'),
+);

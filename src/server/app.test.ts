@@ -195,14 +195,24 @@ describe('errors', () => {
 
   it('hides the details of an unexpected exception from the client', async () => {
     const instance = await start();
-    instance.get('/api/boom', async () => {
+    // Outside /api, where a route needs no access rule (src/server/access.ts).
+    instance.get('/boom', async () => {
       throw new Error('secret at /srv/file.ts:1');
     });
-    const res = await instance.inject({ url: '/api/boom' });
+    const res = await instance.inject({ url: '/boom' });
     expect([res.statusCode, res.body]).toEqual([
       500,
       '{"error":{"code":"server/internal","message":"Internal server error; the server log has the details."}}',
     ]);
+  });
+});
+
+describe('access rules', () => {
+  it('refuses to register an API route that has no access rule, so none ships open', async () => {
+    const instance = await start();
+    expect(() => instance.post('/api/unruled', async () => ({}))).toThrow(
+      'access: no rule for POST /api/unruled; add one to accessRules in src/server/access.ts',
+    );
   });
 });
 

@@ -17,7 +17,8 @@ import {
 import type { ServerConfig } from './config.js';
 import { ApiFailure, formatPath, httpErrorOf, httpErrorOfThrown, rawClientError, validationFailure } from './errors.js';
 import { jsonNestsDeeperThan, stringLongerThan } from './json-body.js';
-import { hostAllowed, redactedRequest, allowedHostsFor } from './guards.js';
+import { hostAllowed, redactedRequest, allowedHostsFor, isLoopbackHost } from './guards.js';
+import { installAccess, type AccessOptions } from './access.js';
 import {
   systemClock,
   type Clock,
@@ -62,6 +63,8 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
   readonly roleplay?: RolePlayRoutesDeps;
+  /** Local accounts and sign-in sessions (the store); without them no one can sign in (src/server/access.ts). */
+  readonly accounts?: AccessOptions['store'];
 }
 
 /**
@@ -204,6 +207,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: 60_000,
     // Orchestrators' probes are not clients.
     allowList: (request) => request.url === '/api/health' || request.url === '/api/ready',
+    // Per account once signed in (a class behind one school address is many accounts), else per address.
+    keyGenerator: (request) => (request.account ? `account:${request.account.id}` : request.ip),
     errorResponseBuilder: (_request, context) =>
       new ApiFailure({
         code: 'request/too_many',
@@ -229,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'solve' },
         { name: 'roleplay' },
         { name: 'negotiate' },
+        { name: 'session' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -240,6 +246,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Swagger UI injects one <style> element; its page alone allows inline styles (checked in Chromium).
     transformStaticCSP: (header) =>
       header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
+
+  // From here on, a route without an access rule stops the app from starting.
+  const { accountsRequired } = await installAccess(app, {
+    ...(deps.accounts ? { store: deps.accounts } : {}),
+    loopback: isLoopbackHost(config.host),
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -286,6 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       documentRoutes(deps.documents.store, deps.documents.validators, {
         nameLength: config.limits.nameLength,
         historyKept: config.limits.historyKept,
+        accountsRequired,
       }),
     );
   }

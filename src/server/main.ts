@@ -6,6 +6,7 @@ import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
 import { ioDocumentValidators, storeJobBus, storeJobRecorder, storeReadiness } from './adapters.js';
 import { roleplayDepsFor } from './roleplay-routes.js';
+import { isLoopbackHost } from './guards.js';
 import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
 import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
 
@@ -47,6 +48,18 @@ try {
   process.exit(1);
 }
 
+// On a network anyone who can reach the port could write: such a server starts only once it has an account.
+if (!isLoopbackHost(config.host) && (await store.countUsers()) === 0) {
+  process.stderr.write(
+    `sma server: HOST=${config.host} is not loopback, and this server has no account yet, so anyone on the network could\n` +
+      'change its documents, jobs and classes. Create an admin first (the password is read from standard input):\n' +
+      '  sma users add NAME --role admin\n' +
+      'with the same DATABASE_URL or SMA_DATA_DIR as the server (see docs/security.md).\n',
+  );
+  await store.close();
+  process.exit(2);
+}
+
 const app = await buildApp({
   config,
   logger,
@@ -55,6 +68,7 @@ const app = await buildApp({
   jobBus: storeJobBus(store),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
   roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
+  accounts: store,
 });
 
 let stopping = false;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
+import { mayChange } from '../access.js';
+import type { FastifyRequest } from 'fastify';
 import type { DocumentKind, DocumentStore, DocumentValidator } from '../ports.js';
 
 const kindSchema = z.enum(['agreement', 'proposal', 'scenario']);
@@ -53,6 +55,8 @@ export interface DocumentLimits {
   readonly nameLength: number;
   /** Versions kept in a document's history. */
   readonly historyKept: number;
+  /** Whether writes need a signed-in account (src/server/access.ts); then only the owner or an admin changes one. */
+  readonly accountsRequired?: () => Promise<boolean>;
 }
 
 const historyQuery = z
@@ -70,6 +74,20 @@ export const documentRoutes =
     limits: DocumentLimits,
   ): FastifyPluginAsyncZod =>
   async (app) => {
+    /** Refuses a change to another account's document; `creating` allows a save under an id nobody holds. */
+    const mayChangeDocument = async (request: FastifyRequest, kind: DocumentKind, id: string, creating: boolean) => {
+      const required = (await limits.accountsRequired?.()) ?? false;
+      if (!required) return;
+      const current = await store.getDocument(kind, id);
+      if (!current.ok && creating) return;
+      if (!mayChange(request.account, current.ok ? current.value.ownerId : null, required)) {
+        throw new ApiFailure({
+          code: 'auth/forbidden',
+          message: `The ${kind} "${id}" belongs to another account; only its owner or an admin may change it.`,
+        });
+      }
+    };
+
     const validated = (kind: DocumentKind, body: unknown) => {
       const validator = validators[kind];
       if (validator === undefined) {
@@ -135,6 +153,7 @@ export const documentRoutes =
             body: document.body,
             expectedVersion: 0,
             keepVersions: limits.historyKept,
+            ...(request.account ? { ownerId: request.account.id } : {}),
           }),
         );
         return reply
@@ -193,7 +212,7 @@ export const documentRoutes =
           params: documentParams,
           headers: ifMatchHeaders,
           body: z.unknown(),
-          response: { 200: documentSchema, ...errorResponses(400, 404, 409, 413, 422) },
+          response: { 200: documentSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
         },
       },
       async (request, reply) => {
@@ -208,6 +227,7 @@ export const documentRoutes =
             ],
           });
         }
+        await mayChangeDocument(request, kind, id, true);
         const ifMatch = request.headers['if-match'];
         const saved = unwrap(
           await store.saveDocument({
@@ -216,6 +236,7 @@ export const documentRoutes =
             name: document.name,
             body: document.body,
             keepVersions: limits.historyKept,
+            ...(request.account ? { ownerId: request.account.id } : {}),
             ...(ifMatch === undefined ? {} : { expectedVersion: Number(ifMatch.replaceAll('"', '')) }),
           }),
         );
@@ -230,10 +251,13 @@ export const documentRoutes =
           summary: 'Delete a document; its history stays',
           tags: ['documents'],
           params: documentParams,
-          response: { 200: z.object({ version: z.number().int() }), ...errorResponses(400, 404) },
+          response: { 200: z.object({ version: z.number().int() }), ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => unwrap(await store.deleteDocument(request.params.kind, request.params.id)),
+      async (request) => {
+        await mayChangeDocument(request, request.params.kind, request.params.id, false);
+        return unwrap(await store.deleteDocument(request.params.kind, request.params.id));
+      },
     );
 
     app.get(
@@ -267,9 +291,12 @@ export const documentRoutes =
           summary: 'Purge a document: the live document and every saved version, for good',
           tags: ['documents'],
           params: documentParams,
-          response: { 200: z.object({ versions: z.number().int() }), ...errorResponses(400, 404) },
+          response: { 200: z.object({ versions: z.number().int() }), ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => unwrap(await store.purgeDocument(request.params.kind, request.params.id)),
+      async (request) => {
+        await mayChangeDocument(request, request.params.kind, request.params.id, false);
+        return unwrap(await store.purgeDocument(request.params.kind, request.params.id));
+      },
     );
   };
