@@ -27,6 +27,7 @@ import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from '
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
 import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import { scenarioSensitivityJob } from './jobs/scenario-sensitivity-job.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -153,7 +154,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, deps.documents?.store)],
+      kinds: [
+        rubinsteinSplitJob,
+        negotiationMonteCarloJob,
+        scenarioMonteCarloJob(scenarios, deps.documents?.store),
+        scenarioSensitivityJob(scenarios),
+      ],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
