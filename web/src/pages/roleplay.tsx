@@ -13,6 +13,7 @@ import {
   dateText,
   fill,
   playerLabel,
+  PLAYERS,
   S,
   score,
   termsText,
@@ -98,7 +99,7 @@ function Setup({ s }: { s: Strings }) {
               value={players[side]}
               onChange={(e) => setPlayers((p) => ({ ...p, [side]: e.target.value as Player }))}
             >
-              {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
+              {PLAYERS.map((p) => (
                 <option key={p} value={p}>
                   {playerLabel(p, s)}
                 </option>
@@ -308,7 +309,14 @@ function History({ view, s, sides }: { view: RolePlayView; s: Strings; sides: re
             </td>
             <td>{s[`kind_${m.kind}`]}</td>
             <td>{termsText(view.scenario.issues, m.outcome, lang)}</td>
-            <td>{m.message}</td>
+            <td>
+              {m.message}
+              {m.reason ? (
+                <div className="muted" data-testid="rp-move-reason">
+                  {s.agentWhy}: {m.reason[lang]}
+                </div>
+              ) : null}
+            </td>
             {sides.map((side) => (
               <td key={side} className="num">
                 {score(m.scores[side])}
