@@ -31,6 +31,7 @@ const S = {
     option: 'Option',
     real: 'Real outcome',
     realAt: 'Real outcome: {x} (the red bar)',
+    realOutside: 'Real outcome: {x}, outside every simulated value',
     noReal: 'The record has no value of this quantity to mark.',
     'reason:agreement': 'agreement',
     'reason:deadline': 'deadline',
@@ -59,6 +60,7 @@ const S = {
     option: '선택지',
     real: '실제 결과',
     realAt: '실제 결과: {x} (빨간 막대)',
+    realOutside: '실제 결과: {x}, 시뮬레이션된 값의 범위 밖',
     noReal: '기록에 이 항목의 실제 값이 없어 표시하지 않습니다.',
     'reason:agreement': '타결',
     'reason:deadline': '시한 만료',
@@ -211,10 +213,7 @@ function HistogramCard({
   const range = (b: HistogramBar) => (one(b) ? fmt(b.from) : `${fmt(b.from)}–${fmt(b.to)}`);
   const share = (n: number) => (h.n === 0 ? '—' : i.rate(n / h.n, { digits: 1 }));
   // The bar holding the real value (the edge bars also hold values beyond them).
-  const realBar =
-    shown.real === undefined
-      ? -1
-      : bars.findIndex((b, k) => (k === 0 || shown.real! >= b.from) && (k === bars.length - 1 || shown.real! < b.to));
+  const realBar = shown.real === undefined ? -1 : bars.findIndex((b) => shown.real! >= b.from && shown.real! < b.to);
   const option: ChartOption = {
     tooltip: {
       trigger: 'axis',
@@ -280,7 +279,7 @@ function HistogramCard({
       </p>
       {historical && (
         <p className="muted" style={{ fontSize: '0.85rem' }} data-testid={`real-marker-${shown.key}`}>
-          {shown.real === undefined ? s.noReal : fill(s.realAt, { x: fmt(shown.real) })}
+          {shown.real === undefined ? s.noReal : fill(realBar >= 0 ? s.realAt : s.realOutside, { x: fmt(shown.real) })}
         </p>
       )}
       {bars.length > 0 && (
