@@ -48,8 +48,6 @@ function valueIndex(issue: Issue, value: unknown): number {
   return k >= 0 && k < size(issue) ? k : -1;
 }
 
-const other = (p: 0 | 1): 0 | 1 => (p === 0 ? 1 : 0);
-
 /** The opponent's newest offer, if the standing offer is theirs. */
 const received = (view: AgentView): Outcome | null =>
   view.state.standing !== null && view.state.standing.by !== view.me ? view.state.standing.outcome : null;
