@@ -18,6 +18,11 @@ registerCommand(
   () => import('./commands/simulate.js'),
 );
 registerCommand(
+  'worker',
+  'take job chunks from the PostgreSQL queue (DATABASE_URL)',
+  () => import('./commands/worker.js'),
+);
+registerCommand(
   'solve',
   'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
   () => import('./commands/solve.js'),
