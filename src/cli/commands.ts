@@ -23,7 +23,22 @@ registerCommand(
   () => import('./commands/worker.js'),
 );
 registerCommand(
+  'calibrate',
+  'fit the talk model to historical talks (ABC-SMC)',
+  () => import('./commands/calibrate.js'),
+);
+registerCommand(
+  'backtest',
+  'leave one talk out, fit on the others, score the forecast of the held-out talk',
+  () => import('./commands/backtest.js'),
+);
+registerCommand(
   'solve',
   'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
   () => import('./commands/solve.js'),
+);
+registerCommand(
+  'domain',
+  'standard negotiation domains (Genius, GeniusWeb, NegMAS): stats and conversion',
+  () => import('./commands/domain.js'),
 );

@@ -18,15 +18,18 @@ export const bundledScenarios = (): string[] =>
 
 const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
 
+/** The file a scenario argument names: a path, or a bundled scenario's file. */
+export function scenarioPath(arg: string, cwd: string): string {
+  if (looksLikeFile(arg)) return resolve(cwd, arg);
+  if (bundledScenarios().includes(arg)) return resolve(SCENARIO_DIR, `${arg}.yaml`);
+  throw new CliFailure([
+    { code: 'scenario/unknown', message: `no scenario '${arg}'; bundled: ${bundledScenarios().join(', ')}` },
+  ]);
+}
+
 /** Reads and validates a scenario; a bad file fails with one positioned problem per bad field (exit 2). */
 export async function loadScenario(arg: string, cwd: string): Promise<Scenario> {
-  let path: string;
-  if (looksLikeFile(arg)) path = resolve(cwd, arg);
-  else if (bundledScenarios().includes(arg)) path = resolve(SCENARIO_DIR, `${arg}.yaml`);
-  else
-    throw new CliFailure([
-      { code: 'scenario/unknown', message: `no scenario '${arg}'; bundled: ${bundledScenarios().join(', ')}` },
-    ]);
+  const path = scenarioPath(arg, cwd);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

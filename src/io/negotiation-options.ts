@@ -27,8 +27,8 @@ const strategyFlag = z.string().transform((raw, ctx): StrategyFlag => {
   return z.NEVER;
 });
 
-const lang = z.enum(['en', 'ko'], { error: 'expected en or ko' }).default('en');
-const seed = z.coerce
+export const lang = z.enum(['en', 'ko'], { error: 'expected en or ko' }).default('en');
+export const seed = z.coerce
   .number({ error: 'expected a whole number seed' })
   .int('expected a whole number seed')
   .min(0, 'expected a seed from 0 to 4294967295')
@@ -61,6 +61,7 @@ export const simulateOptionsSchema = z.object({
   rok: strategyFlag.optional(),
   remote: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an SMA Lab server' }).optional(),
   json: z.boolean().default(false),
+  sensitivity: z.boolean().default(false),
   lang,
   help: z.boolean().default(false),
 });

@@ -4,6 +4,7 @@ import type { AnyJobKind } from './job-kind.js';
 import { negotiationMonteCarloJob } from './negotiation-monte-carlo-job.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 import { loadBundledScenarios, scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
+import { scenarioSensitivityJob } from './scenario-sensitivity-job.js';
 
 /** The bundled scenarios that the server and `sma worker` share. */
 export const bundledScenariosDir = new URL('../../../data/scenarios/', import.meta.url);
@@ -16,5 +17,10 @@ export function jobKinds(
   scenarios: ReadonlyMap<string, Scenario> = loadBundledScenarios(bundledScenariosDir),
   documents?: DocumentStore,
 ): AnyJobKind[] {
-  return [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, documents)];
+  return [
+    rubinsteinSplitJob,
+    negotiationMonteCarloJob,
+    scenarioMonteCarloJob(scenarios, documents),
+    scenarioSensitivityJob(scenarios),
+  ];
 }
