@@ -5,6 +5,7 @@ import { benchCalibrate } from './calibrate.js';
 import { benchCli } from './cli.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
+import { benchTournament } from './tournament.js';
 import { benchWeb } from './web.js';
 
 // The negotiation bench is its own worker-thread entry point, so it runs as a child process.
@@ -28,6 +29,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   web: benchWeb,
   server: benchServer,
   roleplay: () => benchRolePlay(),
+  tournament: benchTournament,
   calibrate: benchCalibrate,
 };
 

@@ -37,3 +37,8 @@ registerCommand(
   'standard negotiation domains (Genius, GeniusWeb, NegMAS): stats and conversion',
   () => import('./commands/domain.js'),
 );
+registerCommand(
+  'tournament',
+  'every pairing of negotiation strategies on standard domains, ranked',
+  () => import('./commands/tournament.js'),
+);
