@@ -18,6 +18,11 @@ registerCommand(
   () => import('./commands/simulate.js'),
 );
 registerCommand(
+  'worker',
+  'take job chunks from the PostgreSQL queue (DATABASE_URL)',
+  () => import('./commands/worker.js'),
+);
+registerCommand(
   'calibrate',
   'fit the talk model to historical talks (ABC-SMC)',
   () => import('./commands/calibrate.js'),
