@@ -51,6 +51,7 @@ export const clientActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }).strict(),
   z.object({ type: z.literal('extend'), rounds: z.number().int().min(1).max(24) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
+  z.object({ type: z.literal('news'), news: z.literal('assembly-election') }).strict(),
 ]);
 
 const statusByCode: Readonly<Record<string, number>> = {
@@ -65,6 +66,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   'negotiation/out_of_turn': 409,
   'negotiation/ended': 409,
   'negotiation/awaiting_ratification': 409,
+  'roleplay/no_news': 409,
 };
 
 /** The one mapping from role-play failures to an HTTP status and the API's error body. */
@@ -242,6 +244,30 @@ export const roleplayRoutes =
       async (request, reply) => {
         const r = await service.score(tokenOf(request), request.body.outcome);
         return r.ok ? { scores: r.value } : fail(reply, r.error);
+      },
+    );
+
+    app.post(
+      '/api/roleplay/me/backtable',
+      {
+        schema: {
+          tags,
+          summary: "Consult my side's backtable: the Assembly's odds of the terms (ROK) and what the lapse costs",
+          querystring: tokenQuery,
+          body: z
+            .object({
+              outcome: z
+                .record(z.string(), z.union([z.number(), z.string()]))
+                .nullable()
+                .optional(),
+            })
+            .strict(),
+        },
+      },
+      async (request, reply) => {
+        const r = await service.backtable(tokenOf(request), request.body.outcome ?? null);
+        // Shaped like a view's private part: only the asking side's answer (both for the facilitator).
+        return r.ok ? { private: r.value } : fail(reply, r.error);
       },
     );
 
