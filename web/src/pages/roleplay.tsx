@@ -4,7 +4,7 @@ import { useRoute } from '../router.js';
 import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
 import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
-import { errorText, rp, rpAct, seatHref, type RpError } from '../roleplay/api.js';
+import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
 import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
 import {
@@ -178,12 +178,10 @@ function Seat(props: { token: string; s: Strings; tableId: string | null; print:
     void reload();
     // A printed page is a snapshot: it needs no live channel.
     if (print) return;
-    const source = new EventSource(`/api/roleplay/me/events?token=${encodeURIComponent(token)}`);
-    source.addEventListener('view', (ev) => {
-      const next = JSON.parse((ev as MessageEvent<string>).data) as AnyView;
+    return rpEvents(token, (data) => {
+      const next = JSON.parse(data) as AnyView;
       setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     });
-    return () => source.close();
   }, [token, reload, print]);
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p className="muted">…</p>;
