@@ -18,6 +18,11 @@ registerCommand(
   () => import('./commands/simulate.js'),
 );
 registerCommand(
+  'worker',
+  'take job chunks from the PostgreSQL queue (DATABASE_URL)',
+  () => import('./commands/worker.js'),
+);
+registerCommand(
   'calibrate',
   'fit the talk model to historical talks (ABC-SMC)',
   () => import('./commands/calibrate.js'),
@@ -41,4 +46,9 @@ registerCommand(
   'users',
   "the server's local accounts: sma users add NAME [--role admin|member]",
   () => import('./commands/users.js'),
+);
+registerCommand(
+  'tournament',
+  'every pairing of negotiation strategies on standard domains, ranked',
+  () => import('./commands/tournament.js'),
 );

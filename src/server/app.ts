@@ -27,10 +27,15 @@ import {
   type DocumentValidator,
   type StorePort,
 } from './ports.js';
-import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
-import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
-import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
-import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import {
+  createJobRunner,
+  type JobBus,
+  type JobQueuePort,
+  type JobRecorder,
+  type JobRunner,
+} from './jobs/job-runner.js';
+import { loadBundledScenarios } from './jobs/scenario-monte-carlo-job.js';
+import { bundledScenariosDir, jobKinds } from './jobs/kinds.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -57,6 +62,8 @@ export interface AppDeps {
   readonly jobRecorder?: JobRecorder;
   /** Job progress, ends and cancels shared with the other processes of the store (needs `jobRecorder`). */
   readonly jobBus?: JobBus;
+  /** The PostgreSQL job queue (job-queue.ts) that jobs go through instead of this process's threads. */
+  readonly jobQueue?: JobQueuePort;
   /** A job runner to use; by default one is made from the config and closed with the app. */
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
@@ -256,11 +263,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
+  const scenarios = loadBundledScenarios(bundledScenariosDir);
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, deps.documents?.store)],
+      kinds: jobKinds(scenarios, deps.documents?.store),
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -270,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       jobsKept: config.jobsKept,
       ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
       ...(deps.jobBus ? { bus: deps.jobBus } : {}),
+      ...(deps.jobQueue ? { queue: deps.jobQueue } : {}),
       onError: (error, job) =>
         app.log.error({ err: error, job: job?.id, kind: job?.kind }, job ? 'job failed' : 'job bus failed'),
       onFinished: (job) =>
