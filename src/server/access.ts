@@ -67,6 +67,7 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'POST /api/roleplay/me/actions': 'seat',
   'GET /api/roleplay/me/debrief': 'seat',
   'POST /api/roleplay/me/score': 'seat',
+  'POST /api/roleplay/me/backtable': 'seat',
   'GET /api/roleplay/me/events': 'seat',
   'GET /api/session': 'session',
   'POST /api/session': 'session',
