@@ -2,6 +2,7 @@
 // `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test).
 import { spawnSync } from 'node:child_process';
 import { benchCli } from './cli.js';
+import { benchJobs } from './jobs.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
 import { benchTournament } from './tournament.js';
@@ -25,6 +26,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
   negotiation: benchNegotiation,
   'monte-carlo': () => benchMonteCarlo(),
+  jobs: () => benchJobs(),
   web: benchWeb,
   server: benchServer,
   roleplay: () => benchRolePlay(),
