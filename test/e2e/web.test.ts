@@ -6,6 +6,7 @@ import { hasChromium, launchChromium, chromiumPath } from './browser.js';
 import { buildWeb, webDist } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
 import { settle } from './settle.js';
+import axe from 'axe-core';
 
 /**
  * Clicks Run and waits for this run's own result: the id of the job the click started (from the server's answer)
@@ -235,6 +236,13 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     const y2030Csv = lines.find((l) => l.startsWith('2030,'))?.split(',') ?? [];
     // central: the default projection, CPI at the 2021–2025 mean of 3.12 % → 3.1 %: 15,511 → 15,992 → 16,488 → 16,999 억
     expect([0, 1, 3, 4].map((k) => y2030Csv[k])).toEqual(['2030', '1699900000000', '1569800000000', '1795600000000']);
+    // rates to the engine's precision: 15,192 / 14,028 − 1 = 0.0829769… → 0.082977 (not 0.08297690333618478)
+    expect(lines.find((l) => l.startsWith('2026,'))?.split(',')[2]).toBe('0.082977');
+    // the assumptions travel with the numbers
+    expect(lines.some((l) => l.includes('Projected years assume CPI 3.12%/year (mean of 2021–2025 observed)'))).toBe(
+      true,
+    );
+    expect(lines).toContain('Real won: at 2025 prices (deflated by ROK CPI)');
     // Own low and high: CPI 1 % a year from 2026 gives 2030 = 15,511 억 × 1.01³ = 1.5981 tn
     await page.getByLabel('Low and high CPI from').selectOption('own');
     await page.getByLabel('Low CPI growth (%/year)').fill('1');
@@ -299,6 +307,51 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('stated amount USD 10 bn');
     await expect(page.locator('main').textContent()).resolves.not.toContain('억원');
   });
+
+  it('starts the bar charts of the Calculator and the Record at zero', async () => {
+    for (const hash of ['#/calculator', '#/record']) {
+      await open(hash);
+      const chart = page.locator('.chart[data-drawn="true"]').first();
+      // the drawn axis, read from the chart itself: a bar's length is its amount only from zero
+      await expect.poll(() => chart.getAttribute('data-y-min')).toBe('0');
+    }
+  });
+
+  it('lets a keyboard reach every scrolling table: each box takes focus and is named by its caption', async () => {
+    await open('#/record');
+    const boxes = page.locator('.table-wrap');
+    await boxes.first().waitFor();
+    const attributes = await boxes.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('tabindex'), e.getAttribute('role'), e.getAttribute('aria-label')]),
+    );
+    expect(attributes.length).toBeGreaterThan(0);
+    for (const [tabindex, role, label] of attributes) {
+      expect([tabindex, role]).toEqual(['0', 'region']);
+      expect(label).toBeTruthy();
+    }
+  });
+
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
+    'has no serious or critical accessibility violation on the %s page in English and Korean (axe-core)',
+    async (p) => {
+      for (const lang of ['en', 'ko'] as const) {
+        await page.goto('about:blank');
+        await page.goto(`${base}/#/${p}`);
+        await page.evaluate(`window.localStorage.setItem('sma-lang', '${lang}')`);
+        await page.reload();
+        await page.locator('main h1').waitFor();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+        await settle(page);
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(
+          `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+             .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, first: v.nodes[0]?.target })))`,
+        );
+        expect({ page: p, lang, violations }).toEqual({ page: p, lang, violations: [] });
+      }
+    },
+  );
 
   describe.skipIf(!hasRealServer)('with the real server', () => {
     it('runs the negotiation Monte Carlo to its result with live progress', async () => {
