@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
 // `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test).
 import { spawnSync } from 'node:child_process';
+import { benchCalibrate } from './calibrate.js';
 import { benchCli } from './cli.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
+import { benchTournament } from './tournament.js';
 import { benchWeb } from './web.js';
 
 // The negotiation bench is its own worker-thread entry point, so it runs as a child process.
@@ -27,6 +29,8 @@ const suites: Record<string, () => void | Promise<void>> = {
   web: benchWeb,
   server: benchServer,
   roleplay: () => benchRolePlay(),
+  tournament: benchTournament,
+  calibrate: benchCalibrate,
 };
 
 const only = process.argv.slice(2);

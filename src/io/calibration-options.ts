@@ -18,7 +18,11 @@ const fitFlags = {
   help: z.boolean().default(false),
 };
 
-export const calibrateOptionsSchema = z.object({ ...fitFlags, out: z.string().min(1).optional() });
+export const calibrateOptionsSchema = z.object({
+  ...fitFlags,
+  out: z.string().min(1).optional(),
+  runs: whole('runs', 100, 1_000_000).default(2000),
+});
 export const backtestOptionsSchema = z.object({
   ...fitFlags,
   population: whole('particles', 10, 100_000).default(500),

@@ -59,7 +59,9 @@ export const simulateOptionsSchema = z.object({
     .default(2),
   us: strategyFlag.optional(),
   rok: strategyFlag.optional(),
+  remote: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an SMA Lab server' }).optional(),
   json: z.boolean().default(false),
+  sensitivity: z.boolean().default(false),
   lang,
   help: z.boolean().default(false),
 });

@@ -6,6 +6,8 @@ import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
 import { ioDocumentValidators, storeJobBus, storeJobRecorder, storeReadiness } from './adapters.js';
 import { roleplayDepsFor } from './roleplay-routes.js';
+import { openJobQueue, type JobQueue } from './jobs/job-queue.js';
+import { jobKinds } from './jobs/kinds.js';
 import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
 import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
 
@@ -47,12 +49,36 @@ try {
   process.exit(1);
 }
 
+// With DATABASE_URL jobs go through the PostgreSQL queue; `sma worker` processes (and this one) take their chunks.
+let jobQueue: JobQueue | undefined;
+if (config.jobQueue !== undefined && config.databaseUrl !== undefined) {
+  try {
+    jobQueue = await openJobQueue({
+      databaseUrl: config.databaseUrl,
+      store,
+      kinds: jobKinds(),
+      expireSeconds: config.jobQueue.expireSeconds,
+      retryLimit: config.jobQueue.retryLimit,
+      maintenanceSeconds: config.jobQueue.maintenanceSeconds,
+      onError: (error) => logger.error({ err: error }, 'job queue failed'),
+    });
+    if (config.jobQueue.serverWorks) {
+      const limits = { timeMs: config.limits.chunkTimeMs, memoryMb: config.limits.chunkMemoryMb };
+      await jobQueue.work({ threads: config.jobThreads, limits });
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not open the job queue');
+    process.exit(1);
+  }
+}
+
 const app = await buildApp({
   config,
   logger,
   store: storeReadiness(store),
   jobRecorder: storeJobRecorder(store),
   jobBus: storeJobBus(store),
+  ...(jobQueue ? { jobQueue } : {}),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
   roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
 });
@@ -70,6 +96,8 @@ const shutdown = async (signal: NodeJS.Signals) => {
   deadline.unref();
   try {
     await app.close();
+    // Chunks under way here end (the queue gives them to another worker); then the store they write to closes.
+    await jobQueue?.close();
     // Jobs stop and requests drain before the store they write to closes.
     await store.close();
     process.exit(0);

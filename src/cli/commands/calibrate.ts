@@ -3,8 +3,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { marginals, type AbcProgress, type AbcResult } from '../../engine/calibration/abc-smc.js';
 import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
-import { talkTargets, type TalkTargets } from '../../engine/calibration/talk-model.js';
+import { inSampleCheck, predictTalk } from '../../engine/calibration/predict.js';
+import {
+  prepareTalk,
+  recordedRejections,
+  talkOrdinal,
+  talkTargets,
+  type TalkRejections,
+  type TalkTargets,
+} from '../../engine/calibration/talk-model.js';
 import type { Distribution } from '../../engine/negotiation/distribution.js';
+import { formatRate } from '../../i18n/format.js';
 import type { Scenario } from '../../engine/negotiation/scenario.js';
 import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
 import { calibrateOptionsSchema } from '../../io/calibration-options.js';
@@ -13,6 +22,7 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { record } from '../record.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
 
 const OPTIONS = {
@@ -21,34 +31,46 @@ const OPTIONS = {
   population: { type: 'string' },
   generations: { type: 'string' },
   out: { type: 'string' },
+  runs: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--json]
+const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--runs R] [--json]
 
 Fits the talk model (shared: the ROK walk-away first-year change, both concession exponents, the lapse drift; per
 talk: the US walk-away first-year change) to the record of historical talks (first-year change, conclusion date,
 recorded rejections, no failed consent vote) by ABC-SMC. The same seed gives the same fit on any number of workers.
---out writes the first talk's scenario with the fitted distributions, each with its source.
-Defaults: --seed 1 --workers 2 --population 1000 --generations 8. docs/scenarios.md: "Calibration and backtest".
+--out writes the first talk's scenario with the fitted distributions, each with its source. Each fitted talk is then
+replayed R times on the fit (in sample) against the issue's checks.
+Defaults: --seed 1 --workers 2 --population 1000 --generations 8 --runs 2000. docs/scenarios.md: "Calibration and backtest".
 `;
+
+/** The rejections on record (events.json `rejected_change`) for each talk whose id names its SMA. */
+export async function talkRejections(scenarios: readonly Scenario[]): Promise<TalkRejections> {
+  const events = (await record()).events;
+  const out: Record<string, ReturnType<typeof recordedRejections>> = {};
+  for (const s of scenarios) {
+    const ordinal = talkOrdinal(s.id);
+    out[s.id] = ordinal === null ? [] : recordedRejections(events, ordinal);
+  }
+  return out;
+}
 
 /** Loads historical talks; a talk without a real outcome is refused here, before any worker starts. */
 export async function loadTalks(
   ids: readonly string[],
   cwd: string,
-): Promise<{ scenarios: Scenario[]; targets: TalkTargets[] }> {
-  const scenarios: Scenario[] = [];
+): Promise<{ scenarios: Scenario[]; targets: TalkTargets[]; rejections: TalkRejections }> {
+  const scenarios = await Promise.all(ids.map((id) => loadScenario(id, cwd)));
+  const rejections = await talkRejections(scenarios);
   const targets: TalkTargets[] = [];
-  for (const id of ids) {
-    const s = await loadScenario(id, cwd);
-    const t = talkTargets(s);
+  for (const s of scenarios) {
+    const t = talkTargets(s, rejections[s.id]);
     if (!t.ok) throw new CliFailure([{ code: t.error.code, message: `${t.error.talk}: ${t.error.message}` }]);
-    scenarios.push(s);
     targets.push(t.value);
   }
-  return { scenarios, targets };
+  return { scenarios, targets, rejections };
 }
 
 /** Progress on stderr: a bar per generation on a terminal, else a line per finished generation. */
@@ -74,7 +96,12 @@ const priorText = (d: Distribution): string =>
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-export function calibrationJson(fit: AbcResult, targets: readonly TalkTargets[], out: string | null) {
+export function calibrationJson(
+  fit: AbcResult,
+  targets: readonly TalkTargets[],
+  inSample: readonly ReturnType<typeof inSampleCheck>[],
+  out: string | null,
+) {
   return {
     method: fit.method,
     seed: fit.settings.seed,
@@ -99,6 +126,7 @@ export function calibrationJson(fit: AbcResult, targets: readonly TalkTargets[],
       simulations: g.simulations,
       ess: r6(g.ess),
     })),
+    inSample,
     out,
   };
 }
@@ -113,13 +141,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError(
       `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`,
     );
-  const { scenarios, targets } = await loadTalks(positionals, io.cwd);
+  const { scenarios, targets, rejections } = await loadTalks(positionals, io.cwd);
   const started = performance.now();
   const fit = await calibrateTalks(scenarios, {
     seed: o.seed,
     population: o.population,
     generations: o.generations,
     workers: o.workers,
+    rejections,
     onProgress: fitProgress(io, ''),
   });
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
@@ -142,7 +171,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     writeFileSync(out, text);
   }
-  const json = calibrationJson(fit.value, targets, out);
+  const inSample = scenarios.map((s) => {
+    const talk = prepareTalk(s, rejections[s.id]);
+    if (!talk.ok) throw new CliFailure([{ code: talk.error.code, message: talk.error.message }]);
+    return inSampleCheck(talk.value, predictTalk(talk.value, fit.value, o.seed, o.runs));
+  });
+  const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
   else io.stdout(renderCalibration(json, styleFor(io.env, io.isTty)));
   io.stderr(`calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`);
@@ -151,6 +185,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnType<typeof styleFor>): string {
   const f = (x: number) => x.toFixed(3);
+  const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
   const last = j.tolerances.at(-1);
   return (
     bold(style, `Calibration of ${j.talks.join(', ')}, seed ${j.seed}`) +
@@ -174,6 +209,28 @@ function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnT
         f(p.p5),
         f(p.p50),
         f(p.p95),
+      ]),
+      style,
+    ) +
+    '\nIn sample (each talk replayed on the fit):\n' +
+    renderTable(
+      [
+        { header: 'talk' },
+        { header: 'deals', align: 'right' },
+        { header: 'first-year p10 … p90' },
+        { header: 'real (PIT)' },
+        { header: 'concluded p10 … p90' },
+        { header: 'real (PIT)' },
+        { header: 'failed vote', align: 'right' },
+      ],
+      j.inSample.map((t) => [
+        t.id,
+        `${((t.predicted.agreementRate ?? 0) * 100).toFixed(0)} %`,
+        `${pct(t.predicted.firstYearChange.p10)} … ${pct(t.predicted.firstYearChange.p90)}`,
+        `${pct(t.real.firstYearChange)} (${t.pit.firstYearChange?.toFixed(2) ?? '–'})`,
+        `${t.predicted.concluded.p10 ?? '–'} … ${t.predicted.concluded.p90 ?? '–'}`,
+        `${t.real.concluded} (${t.pit.concluded?.toFixed(2) ?? '–'})`,
+        `${(t.runsWithFailedVote * 100).toFixed(0)} %`,
       ]),
       style,
     ) +

@@ -15,22 +15,34 @@ const cli = async (...argv: string[]) => {
   return { code, out: io.out, err: io.err };
 };
 const small = ['--population', '30', '--generations', '2', '--seed', '4'];
+const runs = ['--runs', '300'];
 
 describe('sma calibrate', () => {
   it('prints the identical fit on 1 and 2 workers and writes a scenario whose fitted values cite the fit', async () => {
-    const one = await cli('calibrate', 'sma-11-talks', ...small, '--workers', '1', '--json');
-    const two = await cli('calibrate', 'sma-11-talks', ...small, '--workers', '2', '--json', '--out', 'fitted.yaml');
+    const one = await cli('calibrate', 'sma-11-talks', ...small, ...runs, '--workers', '1', '--json');
+    const two = await cli(
+      'calibrate',
+      'sma-11-talks',
+      ...small,
+      ...runs,
+      '--workers',
+      '2',
+      '--json',
+      '--out',
+      'fitted.yaml',
+    );
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     const a = JSON.parse(one.out);
     const b = JSON.parse(two.out);
     expect({ ...b, out: null }).toStrictEqual(a);
     expect(a.talks).toEqual(['sma-11-talks']);
-    // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; events sma11-2020-03-tentative-deal, …-04-20-statement
-    expect(a.targets[0]).toMatchObject({
+    // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; event sma11-2020-04-20-statement: the US rejected +13 %
+    expect(a.targets[0]).toEqual({
+      id: 'sma-11-talks',
       firstYearChange: 0.139,
       concluded: '2021-03-07',
-      rejections: [{ side: 'us', atMost: 0.13, onOrBefore: '2020-04-30' }],
+      rejections: [{ side: 'us', change: 0.13, onOrBefore: '2020-04-20', source: 'sma11-2020-04-20-statement' }],
     });
     expect(a.parameters.map((p: { name: string }) => p.name)).toEqual([
       'rok.walkaway',
@@ -41,6 +53,17 @@ describe('sma calibrate', () => {
     ]);
     expect(a.tolerances[0].tolerance).toBeNull(); // generation 0 is the prior sample (ε = ∞)
     expect(two.err).toMatch(/calibrate: generation 2\/2/);
+    expect(a.inSample).toHaveLength(1);
+    expect(a.inSample[0]).toMatchObject({
+      id: 'sma-11-talks',
+      real: { firstYearChange: 0.139, concluded: '2021-03-07' },
+    });
+    expect(Object.keys(a.inSample[0].met)).toEqual([
+      'agreementRate',
+      'firstYearChangeInCentral80',
+      'concludedInCentral80',
+      'failedVotesAtMost10',
+    ]);
     const written = readFileSync(join(scratch, 'fitted.yaml'));
     const parsed = parseScenarioFile(written, 'fitted.yaml');
     expect(parsed.ok).toBe(true);
