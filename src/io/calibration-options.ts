@@ -1,6 +1,6 @@
 /** Schemas for the flags of `sma calibrate` and `sma backtest`. */
 import { z } from 'zod';
-import { seed } from './negotiation-options.js';
+import { lang, seed } from './negotiation-options.js';
 
 const whole = (what: string, min: number, max: number) =>
   z.coerce
@@ -15,6 +15,7 @@ const fitFlags = {
   population: whole('particles', 10, 100_000).default(1000),
   generations: whole('generations', 1, 50).default(8),
   json: z.boolean().default(false),
+  lang,
   help: z.boolean().default(false),
 };
 

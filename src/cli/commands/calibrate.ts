@@ -22,6 +22,8 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { cword } from '../calibration-words.js';
+import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
 
@@ -33,10 +35,11 @@ const OPTIONS = {
   out: { type: 'string' },
   runs: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--runs R] [--json]
+const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--runs R] [--json] [--lang en|ko]
 
 Fits the talk model (shared: the ROK walk-away first-year change, both concession exponents, the lapse drift; per
 talk: the US walk-away first-year change) to the record of historical talks (first-year change, conclusion date,
@@ -178,24 +181,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
-  else io.stdout(renderCalibration(json, styleFor(io.env, io.isTty)));
+  else io.stdout(renderCalibration(json, o.lang, styleFor(io.env, io.isTty)));
   io.stderr(`calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`);
   return EXIT_OK;
 }
 
-function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnType<typeof styleFor>): string {
+function renderCalibration(
+  j: ReturnType<typeof calibrationJson>,
+  lang: Lang,
+  style: ReturnType<typeof styleFor>,
+): string {
+  const w = (x: Parameters<typeof cword>[0]) => cword(x, lang);
   const f = (x: number) => x.toFixed(3);
   const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
   const last = j.tolerances.at(-1);
   return (
-    bold(style, `Calibration of ${j.talks.join(', ')}, seed ${j.seed}`) +
+    bold(style, `${w('calibrationOf')} ${j.talks.join(', ')}, ${w('seed')} ${j.seed}`) +
     '\n' +
-    `${j.method}\n${j.population} particles, ${j.generations} generations (${j.stopped === 'budget' ? 'stopped: a generation did not fill within its proposal budget' : 'all run'}), final tolerance ${last?.tolerance ?? '∞'}\n\n` +
+    `${j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(j.stopped === 'budget' ? 'stoppedBudget' : 'allRun')}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n\n` +
     renderTable(
       [
-        { header: 'parameter' },
-        { header: 'prior' },
-        { header: 'mean', align: 'right' },
+        { header: w('parameter') },
+        { header: w('prior') },
+        { header: w('mean'), align: 'right' },
         { header: 'sd', align: 'right' },
         { header: '5%', align: 'right' },
         { header: '50%', align: 'right' },
@@ -212,16 +220,16 @@ function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnT
       ]),
       style,
     ) +
-    '\nIn sample (each talk replayed on the fit):\n' +
+    `\n${w('inSample')}\n` +
     renderTable(
       [
-        { header: 'talk' },
-        { header: 'deals', align: 'right' },
-        { header: 'first-year p10 … p90' },
-        { header: 'real (PIT)' },
-        { header: 'concluded p10 … p90' },
-        { header: 'real (PIT)' },
-        { header: 'failed vote', align: 'right' },
+        { header: w('talk') },
+        { header: w('deals'), align: 'right' },
+        { header: w('firstYear') },
+        { header: w('real') },
+        { header: w('concluded') },
+        { header: w('real') },
+        { header: w('failedVote'), align: 'right' },
       ],
       j.inSample.map((t) => [
         t.id,
@@ -234,6 +242,6 @@ function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnT
       ]),
       style,
     ) +
-    (j.out ? `\nFitted scenario written to ${j.out}\n` : '')
+    (j.out ? `\n${w('written')} ${j.out}\n` : '')
   );
 }

@@ -75,6 +75,27 @@ describe('sma calibrate', () => {
     expect(parsed.value.sources['uncertainty.reservation']).toBeUndefined();
   }, 120_000);
 
+  it('prints the fit and the in-sample replay in Korean with --lang ko', async () => {
+    const r = await cli(
+      'calibrate',
+      'sma-12-talks',
+      '--population',
+      '10',
+      '--generations',
+      '1',
+      '--runs',
+      '100',
+      '--workers',
+      '0',
+      '--lang',
+      'ko',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^보정 대상 sma-12-talks, 시드 1/);
+    expect(r.out).toMatch(/표본 내 검증/);
+    expect(r.out).toMatch(/rok\.walkaway\s+uniform\(0, 0\.4\)/);
+  });
+
   it('refuses a talk that has no real outcome with exit code 2', async () => {
     const r = await cli('calibrate', 'sma-13-talks', ...small, '--workers', '0');
     expect(r.code).toBe(2);

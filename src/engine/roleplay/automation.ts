@@ -20,7 +20,14 @@ import {
   type Side,
 } from './scenario.js';
 import { levelMove } from './levels.js';
-import { currentDate, sideToMove, type RolePlayEntry, type RolePlaySetup, type RolePlayState } from './session.js';
+import {
+  assembliesInForce,
+  currentDate,
+  sideToMove,
+  type RolePlayEntry,
+  type RolePlaySetup,
+  type RolePlayState,
+} from './session.js';
 
 const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;
 
@@ -54,7 +61,7 @@ export function automaticEntry(
   const date = currentDate(scenario, state);
   const pending = state.negotiation.pending;
   if (state.phase === 'running' && state.negotiation.status === 'ratifying' && pending !== null) {
-    const assemblies = scenario.ratification.rok;
+    const assemblies = assembliesInForce(scenario, state.news);
     if (assemblies === null) return { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } };
     const vote = assemblyVote(assemblyOn(assemblies, date), dealTerms(pending.outcome), rng);
     if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);

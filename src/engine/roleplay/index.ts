@@ -22,6 +22,7 @@ export type {
 export {
   MAX_MESSAGE_LENGTH,
   applyEntry,
+  assembliesInForce,
   currentDate,
   initialRolePlayState,
   mayAct,
@@ -32,6 +33,8 @@ export type {
   Actor,
   DomesticOutlook,
   MoveRecord,
+  NewsKind,
+  NewsRecord,
   Phase,
   RolePlayAction,
   RolePlayAgent,
@@ -42,6 +45,8 @@ export type {
   TableInfo,
 } from './session.js';
 export { automaticEntry } from './automation.js';
+export { backtable } from './backtable.js';
+export type { AssemblyReading, BacktableAnswer, LapseReading } from './backtable.js';
 export { AGENT_LEVELS, LEVEL_EXPONENT, LEVEL_NAME, bestForOther, levelMove } from './levels.js';
 export type { AgentLevel, LevelMove, MoveReason } from './levels.js';
 export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
