@@ -44,7 +44,7 @@ export type {
   RatificationVote,
 } from './engine/negotiation/protocol.js';
 export { initialState, relativeTime, step, validateConfig } from './engine/negotiation/protocol.js';
-export type { LapseMonthEffect, LapsePort, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
+export type { LapsePort, LapseStatus, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
 export type { OutcomeTable, PickRule } from './engine/negotiation/outcome-table.js';
 export { buildOutcomeTable, listOutcomes } from './engine/negotiation/outcome-table.js';
 export type { Agent, AgentAction, AgentView, NegmasAspiration, StrategySpec } from './engine/negotiation/strategies.js';
