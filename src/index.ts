@@ -92,8 +92,14 @@ export {
   scenarioAgreement,
   scenarioConfig,
   scenarioPreferences,
+  lapseOn,
+  reservationOn,
 } from './engine/negotiation/scenario.js';
-export { parseScenarioFile, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
+export { scenarioParameters, withParameters } from './engine/negotiation/scenario-parameters.js';
+export type { ScenarioParameter, ScenarioParameterError } from './engine/negotiation/scenario-parameters.js';
+export { parseScenarioFile, parseScenarioValue, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
+export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
+export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
 export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
 

@@ -11,15 +11,16 @@ import {
   type RolePlayState,
 } from '../engine/roleplay/index.js';
 import { buildOutcomeTable, listOutcomes } from '../engine/negotiation/outcome-table.js';
-import { loadRolePlayScenarios } from './scenarios.js';
+import { loadScenarioCatalogue } from '../io/scenario-catalogue.js';
 
 describe('bundled scenarios for role-play', () => {
-  const loaded = loadRolePlayScenarios();
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.slice(0, 3)));
-  const byId = new Map(loaded.value.map((s) => [s.id, s]));
+  const catalogue = loadScenarioCatalogue();
+  if (catalogue.problems.length > 0) throw new Error(JSON.stringify(catalogue.problems.slice(0, 3)));
+  const byId = catalogue.scenarios;
+  const loaded = { value: [...byId.values()] };
 
-  it('loads the 11th, 12th and 13th SMA talks', () => {
-    expect([...byId.keys()]).toEqual(['sma-11-talks', 'sma-12-talks', 'sma-13-talks']);
+  it('loads the 11th, 12th and 13th SMA talks from the one catalogue', () => {
+    expect(['sma-11-talks', 'sma-12-talks', 'sma-13-talks'].filter((id) => byId.has(id))).toHaveLength(3);
   });
 
   it('keeps the built-in 11th SMA talks equal to data/scenarios/sma-11-talks.yaml on every field role-play reads', () => {

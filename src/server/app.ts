@@ -26,7 +26,8 @@ import {
 import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
-import { loadBundledScenarios, scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import { scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -59,6 +60,8 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
   readonly roleplay?: RolePlayRoutesDeps;
+  /** The scenario catalogue (src/io/scenario-catalogue.ts); the bundled scenarios by default. */
+  readonly scenarios?: ScenarioCatalogue;
 }
 
 /**
@@ -149,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
+  const scenarios = (deps.scenarios ?? loadScenarioCatalogue()).scenarios;
   const jobs =
     deps.jobs ??
     createJobRunner({

@@ -6,19 +6,26 @@ import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
 import { ioDocumentValidators, storeJobBus, storeJobRecorder, storeReadiness } from './adapters.js';
 import { roleplayDepsFor } from './roleplay-routes.js';
-import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
-import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
+import { SMA_11_TALKS } from '../engine/roleplay/index.js';
+import {
+  loadScenarioCatalogue,
+  scenarioCatalogueOf,
+  scenarioDirs,
+  type ScenarioCatalogue,
+} from '../io/scenario-catalogue.js';
 
-// Role-play serves the bundled scenario files (run from the repository root); failing that, the built-in 11th SMA talks.
-function roleplayScenarios(log: { error: (o: object, m: string) => void }): readonly RolePlayScenario[] {
+// One catalogue for the jobs, the negotiate routes and role-play: the bundled scenario files and $SMA_SCENARIO_DIR's;
+// failing that, the built-in 11th SMA talks.
+function scenarioCatalogue(log: { error: (o: object, m: string) => void }): ScenarioCatalogue {
   try {
-    const loaded = loadRolePlayScenarios();
-    if (loaded.ok) return loaded.value;
-    log.error({ problems: loaded.error.slice(0, 20) }, 'role-play scenarios did not load');
+    const catalogue = loadScenarioCatalogue(scenarioDirs({ env: process.env, cwd: process.cwd() }));
+    if (catalogue.problems.length > 0)
+      log.error({ problems: catalogue.problems.slice(0, 20) }, 'some scenario files did not load');
+    if (catalogue.scenarios.size > 0) return catalogue;
   } catch (error) {
-    log.error({ err: error }, 'role-play scenarios did not load');
+    log.error({ err: error }, 'the scenario catalogue did not load');
   }
-  return [SMA_11_TALKS];
+  return scenarioCatalogueOf([SMA_11_TALKS]);
 }
 
 const parsed = parseServerConfig(process.env);
@@ -47,6 +54,7 @@ try {
   process.exit(1);
 }
 
+const scenarios = scenarioCatalogue(logger);
 const app = await buildApp({
   config,
   logger,
@@ -54,7 +62,8 @@ const app = await buildApp({
   jobRecorder: storeJobRecorder(store),
   jobBus: storeJobBus(store),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
-  roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
+  scenarios,
+  roleplay: roleplayDepsFor(store, [...scenarios.scenarios.values()]),
 });
 
 let stopping = false;

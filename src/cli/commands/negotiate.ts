@@ -58,14 +58,14 @@ const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, negotiateOptionsSchema);
   if (o.help) {
-    io.stdout(HELP.replace('{bundled}', bundledScenarios().join(', ')));
+    io.stdout(HELP.replace('{bundled}', (await bundledScenarios(io)).join(', ')));
     return EXIT_OK;
   }
   if (positionals.length !== 1)
     throw usageError(
-      `expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`,
+      `expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const scenario = await loadScenario(positionals[0] ?? '', io);
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
   const result = runScenario(scenario, createRng(o.seed), {

@@ -92,9 +92,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1)
     throw usageError(
-      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${bundledScenarios().join(', ')})`,
+      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const scenario = await loadScenario(positionals[0] ?? '', io);
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
   const started = performance.now();
