@@ -23,8 +23,7 @@ await build({
   target: 'node20',
   outdir: 'dist/bundle',
   minify: true,
-  // Worker threads load their module by path; the pool and its workers stay in dist/ as tsc wrote them.
-  external: ['piscina'],
+  // Worker threads load their modules by path (src/sim/worker-pool.ts): those stay in dist/ as tsc wrote them.
   // yaml's CommonJS build requires 'process'; ESM bundles have no require, so give them Node's.
   banner: {
     js: "import { createRequire as __smaRequire } from 'node:module'; const require = __smaRequire(import.meta.url);",

@@ -105,7 +105,7 @@ export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
 
 // The agreement engine: money, schedules, metrics, projections, comparison, evaluation.
 export * from './engine/agreement/index.js';
-export { evaluateAgreement, DEFAULT_PROJECTION } from './engine/agreement/evaluate.js';
+export { evaluateAgreement } from './engine/agreement/evaluate.js';
 export type { EvaluateError, EvaluateOptions, Evaluation, ProjectionRequest } from './engine/agreement/evaluate.js';
 
 // Bargaining theory: closed forms and solution concepts.

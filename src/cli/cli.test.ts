@@ -22,12 +22,14 @@ const json = async (...argv: string[]) => {
 };
 
 describe('sma agreements', () => {
-  it('lists the 1st to 12th SMA and the four proposals of the record', async () => {
+  it('lists the 1st to 12th SMA and the six proposals of the record', async () => {
     const items: { id: string; kind: string }[] = await json('agreements');
     expect(items.filter((i) => i.kind === 'agreement').map((i) => i.id)).toEqual(
       Array.from({ length: 12 }, (_, i) => `sma-${i + 1}`),
     );
     expect(items.filter((i) => i.kind === 'proposal').map((i) => i.id)).toEqual([
+      'us-ask-2018-12',
+      'us-floor-2019-02',
       'us-ask-2019',
       'deal-13pct-2020',
       'us-request-2020-05',
@@ -58,11 +60,11 @@ describe('sma schedule', () => {
     expect(s.projections[0]).toMatchObject({ series: 'rok-cpi', origin: 'projection: mean of 2021–2025 observed' });
     // 28,500 USFK troops (GAO-21-270): 1,519,200,000,000 / 28,500 = 53,305,263 won
     expect(y2026.perSoldier).toBe(53_305_263);
-    // 2026 has no KRW/USD average yet: the 2025 average of 1,422.16 is used and said to be a fallback
+    // 2026 has no KRW/USD average yet: the default projection carries the 2025 average of 1,422.16 (BOK) forward
     expect(y2026.usd).toBe(1_068_234_235);
     expect(y2026.fx).toMatchObject({
-      fx: { year: 2025, value: 1422.16 },
-      fallback: { kind: 'latest-observed', forYear: 2026 },
+      fx: { year: 2026, value: 1422.16, observed: false, origin: 'projection: 2025 observed, carried forward' },
+      fallback: null,
     });
   });
 
@@ -117,6 +119,15 @@ describe('sma compare', () => {
     expect(row2026.cells[0]).toMatchObject({ value: 1_068_234_235, ratio: 1 });
     expect(row2026.cells[1].value).toBe(10_000_000_000);
     expect(row2026.cells[1].ratio).toBeCloseTo(9.3612, 4);
+  });
+
+  it('compares the one-year claim with the 12th SMA over their common year in the summary, saying what divides what', async () => {
+    const { out, code } = await sma('compare', 'sma-12', 'claim-10bn-2024');
+    expect(code).toBe(0);
+    // 2026: 10 bn dollars at 1,422.16 won (2025, carried) = 14.2216 tn won against 1.5192 tn won (MOFA): 9.361×
+    expect(out).toContain('over the years both cover (2026): claim-10bn-2024 ÷ sma-12 = 9.361×');
+    // the one-year claim is not set against the five-year total (14.2216 / 8.0182 tn = +77.4 %)
+    expect(out).not.toContain('+77.4%');
   });
 
   it('refuses a reference that is not compared', async () => {
@@ -190,7 +201,8 @@ describe('sma data and show', () => {
     expect(events.filter((e: { sma: number; type: string }) => e.sma === 12 && e.type === 'round')).toHaveLength(8);
     const context = await json('data', 'context');
     expect(context.usfk_troop_level.value).toBe(28_500);
-    expect(context.national_assembly.seats).toBe(300);
+    // NEC counts (News1, 11 Apr 2024): the 22nd Assembly has 254 constituency + 46 list seats
+    expect(context.national_assemblies.at(-1)).toMatchObject({ term: 22, constituency_seats: 254, list_seats: 46 });
   });
 
   it('shows the 12th SMA’s signing and ratification with their sources', async () => {

@@ -23,7 +23,9 @@ describe('Korean and English money formats', () => {
   it('writes dollars in both languages', () => {
     expect(formatUsd(5_000_000_000, 'en')).toBe('USD 5 bn');
     expect(formatUsd(1_300_000_000, 'ko')).toBe('13억 달러');
-    expect(formatUsd(1_068_234_235, 'ko')).toBe('11억 달러');
+    // the same precision as the English USD 1.068 bn and USD 150 m, not rounded to the 억 (2억 달러 was USD 150 m)
+    expect(formatUsd(1_068_234_235, 'ko')).toBe('10억 6,800만 달러');
+    expect(formatUsd(150_000_000, 'ko')).toBe('1억 5,000만 달러');
     expect(formatUsd(150_000_000, 'en')).toBe('USD 150 m');
   });
 

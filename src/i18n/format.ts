@@ -47,11 +47,15 @@ export function formatWonEn(won: number): string {
   return `${sign}KRW ${group(abs)}`;
 }
 
-/** US dollars: "USD 1.07 bn", "USD 150 m"; in Korean "10억 7,000만 달러". */
+/** US dollars: "USD 1.068 bn", "USD 150 m"; in Korean at the same precision, "10억 6,800만 달러", "1억 5,000만 달러". */
 export function formatUsd(usd: number, lang: Lang): string {
   const abs = Math.abs(usd);
   const sign = usd < 0 ? '-' : '';
-  if (lang === 'ko') return sign + formatWonKo(Math.round(abs)).replace(/ ?원$/, ' 달러');
+  if (lang === 'ko') {
+    // the precision of the English form (USD 1.068 bn, USD 150 m): 10억 6,800만 달러, 1억 5,000만 달러
+    const step = abs >= 1e9 ? 1e6 : abs >= 1e6 ? 1e5 : 1;
+    return sign + formatWonKo(Math.round(abs / step) * step, { exact: true }).replace(/ ?원$/, ' 달러');
+  }
   if (abs >= 1e9) return `${sign}USD ${trim((abs / 1e9).toFixed(3))} bn`;
   if (abs >= 1e6) return `${sign}USD ${trim((abs / 1e6).toFixed(1))} m`;
   return `${sign}USD ${group(abs)}`;

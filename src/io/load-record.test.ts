@@ -152,8 +152,10 @@ describe('loadRecord', () => {
     expect(record.indices.get('rok-defense-budget')?.points.get(2024)?.value).toBe(59_424_400_000_000);
   });
 
-  it('loads the four proposals from the record, each a proposal with sources and linked events', () => {
+  it('loads the six proposals from the record, each a proposal with sources and linked events', () => {
     expect(record.proposals.map((p) => [p.agreement.id, p.agreement.kind, p.agreement.currency])).toEqual([
+      ['us-ask-2018-12', 'proposal', 'KRW'],
+      ['us-floor-2019-02', 'proposal', 'USD'],
       ['us-ask-2019', 'proposal', 'USD'],
       ['deal-13pct-2020', 'proposal', 'KRW'],
       ['us-request-2020-05', 'proposal', 'USD'],
@@ -161,11 +163,15 @@ describe('loadRecord', () => {
     ]);
     expect(record.proposals.every((p) => p.sources.length > 0 && p.events.length > 0)).toBe(true);
     // Yonhap, 7 May 2020: the US asked for USD 1.3 bn a year.
-    expect(record.proposals[2]?.agreement.rules).toEqual([
+    expect(record.proposals[4]?.agreement.rules).toEqual([
       { year: 2020, rule: { kind: 'amount', amount: 1_300_000_000 } },
     ]);
     // Hankyoreh, 22 Apr 2020: ~13 % on 2019's 1.0389 tn won.
-    expect(record.proposals[1]?.agreement.base).toEqual({ year: 2019, amount: 1_038_900_000_000 });
+    expect(record.proposals[3]?.agreement.base).toEqual({ year: 2019, amount: 1_038_900_000_000 });
+    // KBS World, Dec 2018: the US asked up to 1.35 tn won for 2019
+    expect(record.proposals[0]?.agreement.rules).toEqual([
+      { year: 2019, rule: { kind: 'amount', amount: 1_350_000_000_000 } },
+    ]);
   });
 });
 
@@ -215,5 +221,122 @@ describe('loadRecord errors', () => {
     expect(missing.ok ? [] : missing.error.map((e) => [e.code, e.file])).toEqual(
       Object.keys(RECORD_FILES).map((f) => ['record/unreadable', f]),
     );
+  });
+});
+
+describe('the record of the talks (issue 10)', () => {
+  const events = record.events;
+  const event = (id: string) => {
+    const e = events.find((x) => x.id === id);
+    if (e === undefined) throw new Error(`no event ${id}`);
+    return e;
+  };
+  const addDays = (date: string, days: number): string =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('counts every recorded consent vote as yes + no + abstain = present', () => {
+    // Hankyung 2014 (192: 131/26/35), Aju 2019 (194: 139/33/22), Financial News 2021 (160: 133/11/16),
+    // Newsis 2024 (234: 173/36/25); the 2021 committee vote 11: 9/0/2.
+    const votes = [
+      ...record.context.ratification_votes,
+      ...events.flatMap((e) => (e.vote === undefined ? [] : [e.vote])),
+      ...record.agreements.flatMap((a) => (a.facts.dates.ratification.vote ? [a.facts.dates.ratification.vote] : [])),
+    ];
+    expect(votes).toHaveLength(4 + 4 + 4);
+    for (const v of votes) expect(v.yes + v.no + v.abstain).toBe(v.present);
+    expect(record.context.ratification_votes.map((v) => [v.sma, v.present])).toEqual([
+      [9, 192],
+      [10, 194],
+      [11, 160],
+      [12, 234],
+    ]);
+  });
+
+  it('gives each Assembly its term and the election’s party seats, which add up to its seats', () => {
+    // NEC counts: 2016 253 + 47 (123/122/38/6/11); 2020 253 + 47 (180/103/6/3/3/5); 2024 254 + 46 (175/108/12/3/1/1)
+    const na = record.context.national_assemblies;
+    expect(na.map((a) => [a.term, a.elected, a.from, a.constituency_seats, a.list_seats])).toEqual([
+      [20, '2016-04-13', '2016-05-30', 253, 47],
+      [21, '2020-04-15', '2020-05-30', 253, 47],
+      [22, '2024-04-10', '2024-05-30', 254, 46],
+    ]);
+    expect(na.map((a) => a.parties.map((p) => p.seats))).toEqual([
+      [123, 122, 38, 6, 11],
+      [180, 103, 6, 3, 3, 5],
+      [175, 108, 12, 3, 1, 1],
+    ]);
+    for (const a of na) {
+      const sum = (k: 'seats' | 'constituency_seats' | 'list_seats') => a.parties.reduce((n, p) => n + p[k], 0);
+      expect([sum('seats'), sum('constituency_seats'), sum('list_seats')]).toEqual([
+        a.seats,
+        a.constituency_seats,
+        a.list_seats,
+      ]);
+      expect(a.constituency_seats + a.list_seats).toBe(300);
+      for (const p of a.parties) expect(p.constituency_seats + p.list_seats).toBe(p.seats);
+    }
+    // terms follow one another without a gap
+    na.slice(1).forEach((a, i) => expect(addDays(na[i]?.to ?? '', 1)).toBe(a.from));
+  });
+
+  it('derives the US administration change from the 11th SMA deal 46 days after the inauguration', () => {
+    // Dong-A, 9 Mar 2021: agreement in principle on Sunday 7 March, 46 days after Biden was sworn in
+    const e = event('sma11-2021-01-20-administration-change');
+    expect(e.status).toBe('derived');
+    expect(
+      addDays(String(e.terms?.['agreement_in_principle']), -Number(e.terms?.['days_before_agreement_in_principle'])),
+    ).toBe(e.date_start);
+    expect(e.date_start).toBe('2021-01-20');
+  });
+
+  it('records the rejected 13 % deal before the 11th SMA and the furlough of about 4,000 from 1 April to 15 June 2020', () => {
+    expect(event('sma11-2020-03-tentative-deal').positions).toEqual([
+      { party: 'rok', offer_change: 0.13, offer_is_maximum: true },
+    ]);
+    // Reuters (via Malay Mail), 11 Apr 2020: Trump rejected Seoul's offer of at least 13 %
+    expect(event('sma11-2020-04-20-statement').positions).toEqual([{ party: 'us', rejected_change: 0.13 }]);
+    const f = record.context.furlough_2020;
+    expect([f.start, f.end, f.alternatives[0]?.low]).toEqual(['2020-04-01', '2020-06-15', 4000]);
+  });
+
+  it('dates the start of the 9th–12th talks and counts their rounds as the timeline does', () => {
+    // MBN 3 Jul 2013 (9th: first round in Washington); CRI (9th: 10 rounds); the round events of the 10th–12th
+    expect([9, 10, 11, 12].map((n) => [sma(n).facts.dates.talks_started?.value, sma(n).facts.rounds?.value])).toEqual([
+      ['2013-07-02', 10],
+      ['2018-03-07', 10],
+      ['2019-09-24', 9],
+      ['2024-04-23', 8],
+    ]);
+    for (const n of [10, 11, 12]) {
+      const rounds = events.filter((e) => e.sma === n && e.type === 'round');
+      expect(rounds).toHaveLength(sma(n).facts.rounds?.value ?? -1);
+      expect(rounds[0]?.date_start).toBe(sma(n).facts.dates.talks_started?.value);
+    }
+    expect(sma(8).facts.dates.talks_started?.status).toBe('unverified');
+  });
+
+  it('gives the 10th SMA talks their reported positions, each with its source', () => {
+    // KBS World (Dec 2018): US up to 1.35 tn won = +40.6 % over 2018's 960.2 bn; Korea Herald (7 Feb 2019):
+    // US at least USD 1 bn for one year; KBS World: ROK at most 1 tn won (+4.1 %) for 3–5 years
+    const ask = event('sma10-2018-12-11-round').positions.find((p) => p.ask_krw_per_year !== undefined);
+    expect(ask?.ask_krw_per_year).toBe(1_350_000_000_000);
+    expect(Math.round((1_350_000_000_000 / 960_200_000_000 - 1) * 1000) / 1000).toBe(0.406);
+    expect(event('sma10-2019-02-07-position').positions).toEqual([
+      { party: 'us', floor_usd_per_year: 1_000_000_000, term_years_min: 1, term_years_max: 1 },
+      { party: 'rok', ceiling_krw_per_year: 1_000_000_000_000, term_years_min: 3, term_years_max: 5 },
+    ]);
+    expect(event('sma10-2019-02-10-initialing').positions[0]?.accepted_change).toBe(
+      sma(10).facts.yearly_amounts[0]?.yoy_change,
+    );
+  });
+
+  it('records the 2025 positions on reopening the 12th SMA: USD 10 bn a year asked, the concluded +8.3 % kept', () => {
+    // Korea Herald/Yonhap 9 Jul 2025; JoongAng Daily 9 Jul 2025; MOFA 2024-10-04: 2026 +8.3 %
+    expect(event('sma12-2025-07-08-statement').positions).toEqual([
+      { party: 'us', ask_usd_per_year: 10_000_000_000, reported: 'public-remark' },
+    ]);
+    const kept = event('sma12-2025-07-09-statement').positions[0]?.accepted_change;
+    expect(kept).toBe(0.083);
+    expect(sma(12).facts.yearly_amounts[0]?.yoy_change).toBe(kept);
   });
 });

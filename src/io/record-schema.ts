@@ -121,6 +121,8 @@ export const recordAgreementSchema = z.strictObject({
   period: z.strictObject({ first_year: yearSchema, last_year: yearSchema }),
   currency_of_denomination: z.enum(['USD', 'KRW', 'USD+KRW']),
   dates: z.strictObject({
+    /** The first formal round of the talks that produced this agreement. */
+    talks_started: dateFactSchema.optional(),
     concluded: dateFactSchema,
     initialed: dateFactSchema.optional(),
     announced: dateFactSchema.optional(),
@@ -129,6 +131,8 @@ export const recordAgreementSchema = z.strictObject({
     entry_into_force: dateFactSchema,
   }),
   negotiators: negotiatorsSchema,
+  /** Formal rounds of the talks (extra sessions not counted). */
+  rounds: z.strictObject({ value: count.nullable(), status: factStatusSchema, sources }).optional(),
   yearly_amounts: z.array(yearlyAmountSchema).min(1),
   projections: z
     .array(
@@ -198,15 +202,23 @@ export type IndexSeriesFact = z.infer<typeof indexSeriesFileSchema>['series'][nu
 const positionSchema = z.strictObject({
   party: z.enum(['us', 'rok']),
   ask_usd_per_year: amountSchema.optional(),
+  ask_krw_per_year: amountSchema.optional(),
+  /** An ask stated as a change over the current amount (1 = double). */
+  ask_change: rate.optional(),
   floor_usd_per_year: amountSchema.optional(),
+  /** The most a side said it would pay. */
+  ceiling_krw_per_year: amountSchema.optional(),
   term_years_min: z.int().optional(),
   term_years_max: z.int().optional(),
   accepted_change: rate.optional(),
+  /** A change the side turned down: for calibration, an upper or lower bound on what it would accept. */
+  rejected_change: rate.optional(),
   offer_change: rate.optional(),
   offer_is_maximum: z.boolean().optional(),
   new_categories: z.array(z.string()).optional(),
   categories_only: z.array(z.string()).optional(),
-  reported: z.enum(['floated', 'campaign-claim']).optional(),
+  /** How the position is known: floated (leaked), campaign claim, public remark, recalled (reported later, undated). */
+  reported: z.enum(['floated', 'campaign-claim', 'public-remark', 'recalled']).optional(),
 });
 
 /** A reported range (a single count has low = high), with its own sources. */
@@ -276,13 +288,25 @@ export const contextSchema = z.strictObject({
       us_proposal_usd: amountSchema.optional(),
     }),
   ),
-  national_assembly: z.strictObject({
-    seats: count,
-    constituency_seats: count,
-    list_seats: count,
-    status: factStatusSchema,
-    sources,
-  }),
+  /** One entry per elected Assembly, in order: its term, seats and the party seats of the election result. */
+  national_assemblies: z
+    .array(
+      z.strictObject({
+        term: z.int().min(1),
+        elected: isoDate,
+        from: isoDate,
+        to: isoDate,
+        seats: count,
+        constituency_seats: count,
+        list_seats: count,
+        parties: z.array(
+          z.strictObject({ name: z.string().min(1), seats: count, constituency_seats: count, list_seats: count }),
+        ),
+        status: factStatusSchema,
+        sources,
+      }),
+    )
+    .min(1),
   ratification_rule: z.strictObject({
     structured: z.strictObject({
       seats: count,

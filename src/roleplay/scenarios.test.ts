@@ -19,8 +19,15 @@ describe('bundled scenarios for role-play', () => {
   const byId = catalogue.scenarios;
   const loaded = { value: [...byId.values()] };
 
-  it('loads the 11th, 12th and 13th SMA talks from the one catalogue', () => {
-    expect(['sma-11-talks', 'sma-12-talks', 'sma-13-talks'].filter((id) => byId.has(id))).toHaveLength(3);
+  it('loads the bundled SMA talks, the 9th to the 13th', () => {
+    expect([...byId.keys()]).toEqual([
+      'sma-10-talks',
+      'sma-11-talks',
+      'sma-12-reopen',
+      'sma-12-talks',
+      'sma-13-talks',
+      'sma-9-talks',
+    ]);
   });
 
   it('keeps the built-in 11th SMA talks equal to data/scenarios/sma-11-talks.yaml on every field role-play reads', () => {

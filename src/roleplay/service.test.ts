@@ -246,6 +246,97 @@ for (const backend of backends) {
       expect(seen[0]?.tables.map((v) => v.moves.length)).toEqual([0, 1]);
     });
 
+    it("numbers a side's view without the other side's private notes, so a note never shows as a gap", async () => {
+      const t = await table();
+      const us = t.tokens.us as string;
+      const rok = t.tokens.rok as string;
+      const seen: RolePlayView[] = [];
+      const sub = await rp.subscribe(rok, (v) => seen.push(tableView(v)));
+      if (!sub.ok) throw new Error(sub.error.code);
+      // The log: 1 US note, 2 US note, 3 US offer. The ROK counts only the offer.
+      await rp.act(us, { action: { type: 'note', text: 'Hold at 50 %' }, idempotencyKey: 'n1' });
+      await rp.act(us, { action: { type: 'note', text: 'Concede on duration' }, idempotencyKey: 'n2' });
+      const offered = await rp.act(us, { action: { type: 'offer', outcome: ASK }, idempotencyKey: 'o1' });
+      expect(offered.ok && [offered.value.seq, offered.value.view.seq]).toEqual([3, 3]);
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await sub.value();
+      // Woken once, by the offer, numbered 1: the notes neither pushed a view nor left a gap.
+      expect(seen.map((v) => [v.seq, v.moves.map((m) => m.seq)])).toEqual([[1, [1]]]);
+      const rokView = await rp.view(rok);
+      expect(rokView.ok && tableView(rokView.value).seq).toBe(1);
+      // The ROK decides on its seq 1 and acts on it; its move is its seq 2 (the log's 4).
+      const counter = await rp.act(rok, {
+        action: { type: 'offer', outcome: DEAL },
+        idempotencyKey: 'r1',
+        expectedSeq: 1,
+      });
+      expect(counter.ok && [counter.value.seq, counter.value.view.moves.map((m) => m.seq)]).toEqual([2, [1, 2]]);
+      const stale = await rp.act(rok, { action: { type: 'accept' }, idempotencyKey: 'r2', expectedSeq: 1 });
+      expect(stale.ok ? 'applied' : stale.error).toEqual({
+        code: 'roleplay/conflict',
+        details: { expectedSeq: 1, headSeq: 2 },
+      });
+      // The US and the facilitator count every entry they see: the US its notes, the facilitator the whole log.
+      const usView = await rp.view(us);
+      expect(usView.ok && [tableView(usView.value).seq, tableView(usView.value).private.us?.notes.map((n) => n.seq)])
+        .toEqual([4, [1, 2]]);
+      const fac = await rp.view(t.tokens.facilitator as string);
+      expect(fac.ok && tableView(fac.value).moves.map((m) => m.seq)).toEqual([3, 4]);
+    });
+
+    it('builds a class board once per change however many facilitator streams watch it', async () => {
+      const c = await rp.createClass('sma-11-talks', 'Seminar', [{}, {}, {}]);
+      if (!c.ok) throw new Error(c.error.code);
+      // The service under test counts its reads of table logs; another service (process) makes the move.
+      let reads = 0;
+      const counting = new Proxy(store, {
+        get: (target, name, receiver) =>
+          name === 'listActions'
+            ? (...args: Parameters<Store['listActions']>) => {
+                reads++;
+                return target.listActions(...args);
+              }
+            : Reflect.get(target, name, receiver),
+      });
+      const watched = createRolePlayService({ store: counting, scenarios, newSeed: () => 11 });
+      const boards: ClassView[][] = Array.from({ length: 10 }, () => []);
+      const subs = await Promise.all(
+        boards.map((seen) =>
+          watched.subscribe(c.value.facilitatorToken, (v) => {
+            if ('tables' in v) seen.push(v);
+          }),
+        ),
+      );
+      const first = await watched.view(c.value.facilitatorToken);
+      expect(first.ok).toBe(true);
+      reads = 0;
+      await rp.act(c.value.tables[2]!.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK },
+        idempotencyKey: 'a',
+      });
+      for (let i = 0; i < 200 && boards.some((b) => b.length === 0); i++) await new Promise((r) => setTimeout(r, 20));
+      for (const sub of subs) if (sub.ok) await sub.value();
+      // Ten streams got the board with the move, and only the table that moved was read, once (before: 10 × 3).
+      expect(boards.map((b) => b[0]?.tables.map((v) => v.moves.length))).toEqual(
+        Array.from({ length: 10 }, () => [0, 0, 1]),
+      );
+      expect(reads).toBe(1);
+      // They are one board, not ten copies built alike.
+      expect(new Set(boards.map((b) => b[0])).size).toBe(1);
+    });
+
+    it('refuses a session row it did not write, naming the field', async () => {
+      const t = await table();
+      const row = await store.getSession(t.sessionId);
+      if (!row.ok) throw new Error(row.error.code);
+      const state = row.value.state as { setup: Record<string, unknown> };
+      await store.updateSessionState(t.sessionId, { ...state, setup: { ...state.setup, seed: 'eleven' } });
+      const fresh = createRolePlayService({ store, scenarios });
+      await expect(fresh.view(t.tokens.us as string)).rejects.toThrow(
+        `role-play session ${t.sessionId}: session record: setup.seed expected a number, found "eleven"`,
+      );
+    });
+
     it('pushes the new view to a listening side when the other side moves', async () => {
       const t = await table();
       const seen: RolePlayView[] = [];

@@ -1,4 +1,6 @@
 /** Adapters from the store and io to the server's ports. */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { parseAgreementFile } from '../io/agreement-file.js';
 import { parseScenarioFile } from '../io/scenario-file.js';
 import type { SmaRecord } from '../io/load-record.js';
@@ -23,6 +25,8 @@ const runStatusOf: Readonly<Record<JobStatus, RunStatus>> = {
   succeeded: 'done',
   failed: 'failed',
   cancelled: 'cancelled',
+  // The store keeps it as failed; the error's code tells it apart.
+  interrupted: 'failed',
 };
 const jobStatusOf: Readonly<Record<RunStatus, JobStatus>> = {
   queued: 'running',
@@ -32,11 +36,57 @@ const jobStatusOf: Readonly<Record<RunStatus, JobStatus>> = {
   cancelled: 'cancelled',
 };
 
+/** The process that runs a job, so that a later process on the same machine can tell it is gone. */
+interface JobOwner {
+  readonly host: string;
+  readonly pid: number;
+  /** Unique per process start: a restarted container may have the same host name and pid. */
+  readonly instance: string;
+}
+
 interface RecordedInputs {
   readonly kind: string;
   readonly input: unknown;
   readonly chunks: number;
+  /** The process running it, or `queue` for a job that queue workers run (job-queue.ts). */
+  readonly owner?: JobOwner | 'queue';
 }
+
+const thisProcess: JobOwner = { host: hostname(), pid: process.pid, instance: randomUUID() };
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+};
+
+/** Whether the process that recorded a job is known to be gone: only a process on this machine can be checked. */
+const ownerGone = (owner: JobOwner | 'queue' | undefined): boolean => {
+  // Recorded by a version that did not name its process: none of those can still be running it after an upgrade.
+  if (owner === undefined) return true;
+  // The queue retries the chunks of a job whose worker is gone.
+  if (owner === 'queue') return false;
+  if (owner.host !== thisProcess.host || owner.instance === thisProcess.instance) return false;
+  return owner.pid === thisProcess.pid || !processAlive(owner.pid);
+};
+
+/** The store keeps a job's error as JSON text, its code and message; older records hold the message alone. */
+const errorOf = (text: string): { code: string; message: string } => {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { code, message } = parsed as { code?: unknown; message?: unknown };
+      if (typeof code === 'string' && typeof message === 'string') return { code, message };
+    }
+  } catch {
+    // Plain text.
+  }
+  return { code: 'job/failed', message: text };
+};
 
 const seedOf = (input: unknown): number => {
   const seed = typeof input === 'object' && input !== null ? (input as { seed?: unknown }).seed : undefined;
@@ -46,16 +96,17 @@ const seedOf = (input: unknown): number => {
 const snapshotOf = (run: MonteCarloRun): JobSnapshot => {
   const inputs = run.inputs as RecordedInputs;
   const summary = run.summary as { result?: unknown } | null;
+  const error = run.error === null ? null : errorOf(run.error);
   return {
     id: run.id,
     kind: inputs.kind,
-    status: jobStatusOf[run.status],
+    status: error?.code === 'job/interrupted' ? 'interrupted' : jobStatusOf[run.status],
     progress: { done: Math.round(run.progress * inputs.chunks), total: inputs.chunks },
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
     input: inputs.input,
     result: summary?.result ?? null,
-    error: run.error === null ? null : { code: 'job/failed', message: run.error },
+    error,
   };
 };
 
@@ -65,8 +116,13 @@ export function storeJobRecorder(store: Store): JobRecorder {
     if (!result.ok) throw new Error(`store refused the job record: ${result.error?.code ?? 'unknown'}`);
   };
   return {
-    async started(job, client) {
-      const inputs: RecordedInputs = { kind: job.kind, input: job.input, chunks: job.progress.total };
+    async started(job, client, runBy) {
+      const inputs: RecordedInputs = {
+        kind: job.kind,
+        input: job.input,
+        chunks: job.progress.total,
+        owner: runBy ?? thisProcess,
+      };
       orThrow(await store.createRun({ id: job.id, clientId: client, inputs, seed: seedOf(job.input) }));
       orThrow(await store.updateRun(job.id, { status: 'running' }));
     },
@@ -78,13 +134,24 @@ export function storeJobRecorder(store: Store): JobRecorder {
         await store.updateRun(job.id, {
           status: runStatusOf[job.status],
           ...(job.status === 'succeeded' ? { summary: { result: job.result } } : {}),
-          ...(job.error ? { error: job.error.message } : {}),
+          ...(job.error ? { error: JSON.stringify(job.error) } : {}),
         }),
       );
     },
     async fetch(id) {
       const run = await store.getRun(id);
       return run.ok ? snapshotOf(run.value) : undefined;
+    },
+    async interruptOrphans(reason) {
+      const open = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
+      const swept: JobSnapshot[] = [];
+      for (const run of open.filter((r) => ownerGone((r.inputs as RecordedInputs).owner))) {
+        const error = JSON.stringify({ code: 'job/interrupted', message: reason });
+        // A run another process ends meanwhile is a conflict here and stays as that process left it.
+        const ended = await store.updateRun(run.id, { status: 'failed', error });
+        if (ended.ok) swept.push(snapshotOf(ended.value));
+      }
+      return swept;
     },
   };
 }
@@ -99,7 +166,11 @@ const jobNoticeSchema: z.ZodType<JobNotice> = z.discriminatedUnion('type', [
     done: z.number().int().min(0),
     total: z.number().int().min(0),
   }),
-  z.object({ type: z.literal('finished'), id: z.string(), status: z.enum(['succeeded', 'failed', 'cancelled']) }),
+  z.object({
+    type: z.literal('finished'),
+    id: z.string(),
+    status: z.enum(['succeeded', 'failed', 'cancelled', 'interrupted']),
+  }),
   z.object({ type: z.literal('cancel'), id: z.string() }),
 ]);
 

@@ -10,7 +10,15 @@ describe('parseServerConfig', () => {
       databaseUrl: undefined,
       dataDir: '.sma-data',
       logLevel: 'info',
-      limits: { bodyBytes: 1_048_576, jsonDepth: 32, runsPerJob: 100_000, jobsPerClient: 2 },
+      limits: {
+        bodyBytes: 1_048_576,
+        jsonDepth: 32,
+        runsPerJob: 100_000,
+        jobsPerClient: 2,
+        outcomesPerJob: 250_000,
+        chunkTimeMs: 120_000,
+        chunkMemoryMb: 1024,
+      },
     });
   });
 

@@ -19,6 +19,9 @@ export const serverConfigSchema = z.object({
   SMA_MAX_JSON_DEPTH: integerFromEnv(32, 2, 1000),
   SMA_MAX_RUNS_PER_JOB: integerFromEnv(100_000, 1, 10_000_000),
   SMA_MAX_JOBS_PER_CLIENT: integerFromEnv(2, 1, 1000),
+  SMA_MAX_OUTCOMES_PER_JOB: integerFromEnv(250_000, 1, 100_000_000),
+  SMA_CHUNK_TIME_LIMIT_S: integerFromEnv(120, 1, 86_400),
+  SMA_CHUNK_MEMORY_MB: integerFromEnv(1024, 64, 65_536),
   SMA_JOB_THREADS: integerFromEnv(0, 0, 256),
   SMA_JOBS_KEPT: integerFromEnv(200, 1, 100_000),
   SMA_SCHEDULE_CACHE_ENTRIES: integerFromEnv(1000, 0, 1_000_000),
@@ -53,6 +56,11 @@ export interface ServerLimits {
   readonly jsonDepth: number;
   readonly runsPerJob: number;
   readonly jobsPerClient: number;
+  /** Outcomes a job may list (the product of its issues' sizes). */
+  readonly outcomesPerJob: number;
+  /** Wall time and heap of one chunk on its worker thread. */
+  readonly chunkTimeMs: number;
+  readonly chunkMemoryMb: number;
 }
 
 export type ConfigIssue = { readonly variable: string; readonly message: string };
@@ -88,6 +96,9 @@ export function parseServerConfig(
         jsonDepth: e.SMA_MAX_JSON_DEPTH,
         runsPerJob: e.SMA_MAX_RUNS_PER_JOB,
         jobsPerClient: e.SMA_MAX_JOBS_PER_CLIENT,
+        outcomesPerJob: e.SMA_MAX_OUTCOMES_PER_JOB,
+        chunkTimeMs: e.SMA_CHUNK_TIME_LIMIT_S * 1000,
+        chunkMemoryMb: e.SMA_CHUNK_MEMORY_MB,
       },
       jobThreads: e.SMA_JOB_THREADS,
       jobsKept: e.SMA_JOBS_KEPT,

@@ -48,6 +48,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   'request/unsupported_media_type': 415,
   'route/not_found': 404,
   'job/too_many_runs': 422,
+  'job/too_many_outcomes': 422,
   'job/too_many_jobs': 429,
   'job/not_found': 404,
   'job/not_running': 409,

@@ -15,34 +15,12 @@ import {
 } from '../roleplay/service.js';
 import { SMA_11_TALKS } from '../engine/roleplay/index.js';
 import type { Store } from '../store/index.js';
-
-const strategySchema = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('time-dependent'), e: z.number().min(0).max(50), k: z.number().min(0).max(1).optional() })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('negmas-time-based'),
-      aspiration: z.union([z.enum(['boulware', 'linear', 'conceder']), z.number().min(0).max(50)]),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('fsj-polynomial'),
-      beta: z.number().gt(0).max(50),
-      kappa: z.number().min(0).max(1).optional(),
-    })
-    .strict(),
-  z
-    .object({ kind: z.literal('fsj-exponential'), beta: z.number().gt(0).max(50), kappa: z.number().gt(0).max(1) })
-    .strict(),
-  z.object({ kind: z.literal('tit-for-tat') }).strict(),
-]);
+import { rolePlayAgentSchema } from '../io/roleplay-record.js';
 
 const tableSchema = z
   .object({
     label: z.string().min(1).max(100).optional(),
-    agents: z.object({ us: strategySchema.optional(), rok: strategySchema.optional() }).strict().optional(),
+    agents: z.object({ us: rolePlayAgentSchema.optional(), rok: rolePlayAgentSchema.optional() }).strict().optional(),
     seed: z
       .number()
       .int()

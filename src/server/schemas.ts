@@ -26,7 +26,7 @@ export const errorResponses = <const S extends readonly number[]>(...statuses: S
 export const jobSnapshotSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  status: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).describe('Chunks of runs done'),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -1,9 +1,8 @@
 /**
- * Monte Carlo across worker threads (piscina). Chunks are fixed by the run count and chunk size, never by the
+ * Monte Carlo across worker threads (worker-pool.ts). Chunks are fixed by the run count and chunk size, never by the
  * number of workers, and summaries merge exactly, so 1 or N workers give the identical summary.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import {
   emptySummary,
   mergeSummaries,
@@ -13,6 +12,7 @@ import {
   type MonteCarloSummary,
 } from '../engine/negotiation/monte-carlo.js';
 import type { MonteCarloTask } from './monte-carlo-worker.js';
+import { createWorkerPool, simTaskModule } from './worker-pool.js';
 
 export interface ParallelMonteCarloOptions {
   /** Worker threads (default: all cores). */
@@ -21,10 +21,6 @@ export interface ParallelMonteCarloOptions {
   /** Called as chunks finish, with the runs done so far and the summary merged so far. */
   readonly onProgress?: (progress: MonteCarloProgress) => void;
 }
-
-/** From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20). */
-export const workerScript = (): string =>
-  new URL(import.meta.url.endsWith('.ts') ? './ts-worker.mjs' : './monte-carlo-worker.js', import.meta.url).href;
 
 /**
  * Runs a Monte Carlo spec over worker threads.
@@ -35,21 +31,21 @@ export async function runMonteCarloParallel(
   options: ParallelMonteCarloOptions = {},
 ): Promise<MonteCarloSummary> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const pool = new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers });
+  const pool = createWorkerPool({ threads: workers });
   let merged = emptySummary(spec);
   let done = 0;
   try {
     await Promise.all(
       monteCarloChunks(spec.runs, options.chunkSize ?? 250).map(async ([from, to]) => {
         const task: MonteCarloTask = { spec, from, to };
-        const chunk = (await pool.run(task)) as MonteCarloSummary;
+        const chunk = (await pool.run(simTaskModule('monte-carlo-worker'), task)) as MonteCarloSummary;
         merged = mergeSummaries(merged, chunk);
         done += to - from;
         options.onProgress?.({ done, total: spec.runs, summary: merged });
       }),
     );
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
   return merged;
 }

@@ -1,9 +1,8 @@
 /**
- * A scenario's Monte Carlo across worker threads (piscina). As in monte-carlo-pool.ts, chunks depend only on the run
+ * A scenario's Monte Carlo across worker threads (worker-pool.ts). As in monte-carlo-pool.ts, chunks depend only on the run
  * count and chunk size and summaries merge exactly, so any number of workers gives the identical summary.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { monteCarloChunks } from '../engine/negotiation/monte-carlo.js';
 import {
   emptyScenarioSummary,
@@ -14,6 +13,7 @@ import {
   type Side,
 } from '../engine/negotiation/scenario.js';
 import type { ScenarioTask } from './scenario-worker.js';
+import { createWorkerPool, simTaskModule } from './worker-pool.js';
 
 export interface ScenarioMonteCarloOptions {
   readonly seed: number;
@@ -27,16 +27,6 @@ export interface ScenarioMonteCarloOptions {
 }
 
 /**
- * From source, a shim registers tsx in the worker (an --import flag does not reach worker threads on Node 20);
- * built, tsc's dist/sim/scenario-worker.js, which the esbuild bundle in dist/bundle/ finds one folder up.
- */
-const workerScript = (): string => {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./scenario-ts-worker.mjs', here).href;
-  return new URL(here.includes('/dist/bundle/') ? '../sim/scenario-worker.js' : './scenario-worker.js', here).href;
-};
-
-/**
  * Runs a scenario's Monte Carlo over worker threads.
  * @example const summary = await runScenarioMonteCarlo(scenario, { seed: 1, runs: 10_000, workers: 2 });
  */
@@ -46,21 +36,21 @@ export async function runScenarioMonteCarlo(
 ): Promise<ScenarioSummary> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const chunkSize = options.chunkSize ?? Math.max(250, Math.min(20_000, Math.ceil(options.runs / 40)));
-  const pool = new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers });
+  const pool = createWorkerPool({ threads: workers });
   let merged = emptyScenarioSummary(scenario);
   let done = 0;
   try {
     await Promise.all(
       monteCarloChunks(options.runs, chunkSize).map(async ([from, to]) => {
         const task: ScenarioTask = { scenario, seed: options.seed, from, to, strategies: options.strategies ?? {} };
-        const chunk = (await pool.run(task)) as ScenarioSummary;
+        const chunk = (await pool.run(simTaskModule('scenario-worker'), task)) as ScenarioSummary;
         merged = mergeScenarioSummaries(merged, chunk);
         done += to - from;
         options.onProgress?.(done, options.runs);
       }),
     );
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
   return merged;
 }

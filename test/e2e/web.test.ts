@@ -220,7 +220,8 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       'At CPI 5.1% (high)',
     ]);
     const y2030Csv = lines.find((l) => l.startsWith('2030,'))?.split(',') ?? [];
-    expect([0, 1, 3, 4].map((k) => y2030Csv[k])).toEqual(['2030', '1646000000000', '1569800000000', '1795600000000']);
+    // central: the default projection, CPI at the 2021–2025 mean of 3.12 % → 3.1 %: 15,511 → 15,992 → 16,488 → 16,999 억
+    expect([0, 1, 3, 4].map((k) => y2030Csv[k])).toEqual(['2030', '1699900000000', '1569800000000', '1795600000000']);
     // Own low and high: CPI 1 % a year from 2026 gives 2030 = 15,511 억 × 1.01³ = 1.5981 tn
     await page.getByLabel('Low and high CPI from').selectOption('own');
     await page.getByLabel('Low CPI growth (%/year)').fill('1');
@@ -247,6 +248,43 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await expect(y2035.textContent()).resolves.toContain('KRW 2.2917 tn');
     await settle(page);
     await page.screenshot({ path: join(screenshots, 'compare-band.png'), fullPage: true });
+  });
+
+  it('states the one default projection beside the projected numbers on Record, Calculator and Compare', async () => {
+    // index-series.json: CPI 2021–2025 2.5, 5.1, 3.6, 2.3, 2.1 % (mean 3.12 %); KRW/USD 2025 1,422.16 (BOK)
+    for (const hash of ['#/record', '#/calculator', '#/compare']) {
+      await open(hash);
+      const note = page.getByTestId('projection-note').first();
+      await expect(note.textContent()).resolves.toContain('CPI 3.12%/year (mean of 2021–2025 observed)');
+      await expect(note.textContent()).resolves.toContain(
+        'KRW/USD 1,422.16 won per dollar (2025 observed, carried forward)',
+      );
+    }
+  });
+
+  it('compares the USD 10 bn claim with the 12th SMA year by year: 9.36× in 2026, not a one-year claim over a five-year total', async () => {
+    await open('#/compare?ids=sma-12,claim-10bn-2024&ref=sma-12&measure=usd');
+    const headers = page.locator('thead th');
+    await expect
+      .poll(() => headers.allTextContents())
+      .toContain('Claim that Korea would pay USD 10 billion a year (Trump, October 2024) ÷ 12th SMA');
+    // 2026: USD 10 bn against 15,192 억 won at 1,422.16 won per dollar (2025, carried) = USD 1.068 bn: 9.36×
+    const y2026 = page.locator('tbody tr', { hasText: /^2026/ }).last();
+    await expect(y2026.textContent()).resolves.toContain('9.36×');
+    const claimTotals = page.locator('tbody tr', { hasText: /^Claim that Korea/ }).first();
+    await expect(claimTotals.textContent()).resolves.toContain('9.36×');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('1.650');
+  });
+
+  it('keeps a proposal stated in dollars in dollars on the Calculator', async () => {
+    await open('#/calculator');
+    await page.getByTestId('schedule-total').waitFor();
+    await page.getByLabel('Start from').selectOption('claim-10bn-2024');
+    const amount = page.getByLabel('2026 · Amount (USD million)');
+    await expect(amount.inputValue()).resolves.toBe('10000');
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain('USD 10 bn');
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('stated amount USD 10 bn');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('억원');
   });
 
   describe.skipIf(!hasRealServer)('with the real server', () => {

@@ -25,7 +25,7 @@ export interface Source {
 export interface JobSnapshot {
   readonly id: string;
   readonly kind: string;
-  readonly status: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly status: 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
   readonly progress: { readonly done: number; readonly total: number };
   readonly createdAt: string;
   readonly finishedAt: string | null;

@@ -67,7 +67,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (o.csv) {
-    const headers = ['year', ...c.agreementIds.flatMap((id) => [id, `${id}_difference`, `${id}_ratio`])];
+    const ref = c.referenceId;
+    const headers = ['year', ...c.agreementIds.flatMap((id) => [id, `${id}_minus_${ref}`, `${id}_divided_by_${ref}`])];
     io.stdout(
       toCsv(
         headers,
@@ -109,19 +110,39 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       : measure === 'nominal'
         ? currency
         : measure.toUpperCase();
-  const totals = c.summaries.map(
-    (s) =>
-      `  ${s.agreementId}: ${label('total', lang)} ${money(s.total)} (${s.years[0]}–${s.years[s.years.length - 1]})` +
-      (s.totalRatio !== null && s.agreementId !== c.referenceId
-        ? `, ${formatRate(s.totalRatio - 1, { signed: true })}`
-        : '') +
-      (s.presentValue !== null ? `; ${label('presentValue', lang)} ${money(s.presentValue)}` : ''),
-  );
+  const span = (years: readonly number[]) =>
+    years.length === 0 ? '—' : years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
+  const ko = lang === 'ko';
+  const times = (r: number) => `${r.toFixed(3)}×`;
+  const totals = c.summaries.map((s) => {
+    const own =
+      `  ${s.agreementId}: ${label('total', lang)} ${money(s.total)} (${span(s.years)})` +
+      (s.yearlyAverage !== null ? `, ${ko ? '연평균' : 'yearly average'} ${money(s.yearlyAverage)}` : '') +
+      (s.presentValue !== null ? `; ${label('presentValue', lang)} ${money(s.presentValue)}` : '');
+    if (s.agreementId === c.referenceId) return own;
+    // like with like only: sums over the years both have, and averages each over its own years
+    const over = span(s.commonYears);
+    const common =
+      s.commonRatio === null || s.commonDifference === null
+        ? ko
+          ? `\n    ${c.referenceId}와(과) 겹치는 해가 없어 합계를 비교하지 않음`
+          : `\n    no year in common with ${c.referenceId}: totals not compared`
+        : ko
+          ? `\n    겹치는 해(${over}) 합계: ${s.agreementId} ÷ ${c.referenceId} = ${times(s.commonRatio)}, 차이 ${money(s.commonDifference)}`
+          : `\n    over the years both cover (${over}): ${s.agreementId} ÷ ${c.referenceId} = ${times(s.commonRatio)}, difference ${money(s.commonDifference)}`;
+    const average =
+      s.averageRatio === null
+        ? ''
+        : ko
+          ? `\n    연평균(각자의 기간): ${s.agreementId} ÷ ${c.referenceId} = ${times(s.averageRatio)}`
+          : `\n    yearly averages (each over its own years): ${s.agreementId} ÷ ${c.referenceId} = ${times(s.averageRatio)}`;
+    return own + common + average;
+  });
   const projected = evaluations.flatMap((e, i) =>
     e.projections.map((p) => `  ${c.agreementIds[i]}: ${p.series} ${p.years.join(', ')} — ${p.origin}`),
   );
   io.stdout(
-    `${lang === 'ko' ? '비교' : 'Comparison'} (${unit}; ${lang === 'ko' ? '괄호: 기준 대비' : 'in brackets: against the reference'})\n` +
+    `${ko ? '비교' : 'Comparison'} (${unit}; ${ko ? `괄호: 같은 해 ${c.referenceId} 대비 증감` : `in brackets: change against ${c.referenceId} in the same year`})\n` +
       table +
       `\n${totals.join('\n')}\n` +
       (projected.length > 0

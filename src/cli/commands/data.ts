@@ -122,12 +122,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       c.furlough_2020.status,
       c.furlough_2020.sources[0]?.title ?? '',
     ],
-    [
-      'National Assembly seats',
-      String(c.national_assembly.seats),
-      c.national_assembly.status,
-      c.national_assembly.sources[0]?.title ?? '',
-    ],
+    ...c.national_assemblies.map((a): [string, string, string, string] => [
+      `National Assembly, term ${a.term} (${a.from} – ${a.to})`,
+      `${a.seats} seats (${a.constituency_seats} constituency + ${a.list_seats} list): ${a.parties.map((p) => `${p.name} ${p.seats}`).join(', ')}`,
+      a.status,
+      a.sources[0]?.title ?? '',
+    ]),
     ...c.ratification_votes.map((v): [string, string, string, string] => [
       `consent vote, SMA ${v.sma} (${v.date})`,
       `${v.yes} yes, ${v.no} no, ${v.abstain} abstain of ${v.present} present`,

@@ -30,13 +30,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     years: { from: years[0], to: years[years.length - 1] },
     projections: evaluation.projections,
   };
+  // the series the rules themselves rest on (the metrics' conversions are projected too, and say so where shown)
+  const ruleSeries = new Set(target.agreement.rules.flatMap((r) => (r.rule.kind === 'index' ? [r.rule.series] : [])));
+  const ruleProjections = evaluation.projections.filter((p) => ruleSeries.has(p.series));
   if (o.json) io.stdout(toJson(summary));
   else
     io.stdout(
       `${file}: valid — ${target.agreement.id} "${target.agreement.name}", ${summary.years.from}–${summary.years.to}` +
-        (evaluation.projections.length > 0
-          ? ` (uses projected ${evaluation.projections.map((p) => p.series).join(', ')})`
-          : '') +
+        (ruleProjections.length > 0 ? ` (uses projected ${ruleProjections.map((p) => p.series).join(', ')})` : '') +
         '\n',
     );
   return EXIT_OK;

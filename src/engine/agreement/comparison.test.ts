@@ -52,11 +52,19 @@ describe('compareSchedules', () => {
       available: false,
       gap: { code: 'comparison/year_outside_term', year: 2025 },
     });
-    // 75,081억 over 2020–2025 against 5 × 10,389 = 51,945억 over 2020–2024
-    expect(summaries.map((s) => [s.agreementId, s.total / EOK, s.years.length, s.totalDifference / EOK])).toEqual([
-      ['sma-11', 75_081, 6, 0],
-      ['freeze-2019', 51_945, 5, -23_136],
+    // Totals: 75,081억 over 2020–2025 and 5 × 10,389 = 51,945억 over 2020–2024. Compared only over the common
+    // 2020–2024: the 11th SMA's 61,053억 there, so the freeze is 9,108억 less (not 23,136억, which counts 2025 too).
+    expect(
+      summaries.map((s) => [s.agreementId, s.total / EOK, s.years.length, s.commonTotal / EOK, s.commonDifference]),
+    ).toEqual([
+      ['sma-11', 75_081, 6, 75_081, 0],
+      ['freeze-2019', 51_945, 5, 51_945, -9_108 * EOK],
     ]);
+    expect(summaries[1]?.commonYears).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(summaries[1]?.referenceCommonTotal).toBe(61_053 * EOK);
+    expect(summaries[1]?.commonRatio).toBeCloseTo(51_945 / 61_053, 12);
+    // yearly averages, each over its own years: 10,389 against 75,081 / 6 = 12,513.5
+    expect(summaries[1]?.averageRatio).toBeCloseTo(10_389 / (75_081 / 6), 12);
   });
 
   it('compares a USD ask with a KRW agreement in dollars and discounts both', () => {

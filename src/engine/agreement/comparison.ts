@@ -42,13 +42,29 @@ export interface ComparisonRow {
   readonly cells: readonly ComparisonCell[];
 }
 
+/**
+ * An agreement's totals, and its comparison with the reference on like terms only: sums over the years both have a
+ * value, and yearly averages (each over its own years). A one-year claim is never divided by a five-year total.
+ */
 export interface ComparisonSummary {
   readonly agreementId: string;
   /** Sum over the years the agreement has a value. */
   readonly total: number;
   readonly years: readonly Year[];
-  readonly totalDifference: number;
-  readonly totalRatio: number | null;
+  /** The years both this agreement and the reference have a value. */
+  readonly commonYears: readonly Year[];
+  /** Sum of this agreement's values over the common years. */
+  readonly commonTotal: number;
+  /** Sum of the reference's values over the common years. */
+  readonly referenceCommonTotal: number;
+  /** commonTotal − referenceCommonTotal; null without a common year. */
+  readonly commonDifference: number | null;
+  /** commonTotal ÷ referenceCommonTotal; null without a common year or when the reference's sum is 0. */
+  readonly commonRatio: number | null;
+  /** total ÷ the number of its years; null without a year. */
+  readonly yearlyAverage: number | null;
+  /** yearlyAverage ÷ the reference's yearlyAverage (each over its own years); null when either is missing or 0. */
+  readonly averageRatio: number | null;
   /** Present value of the available years; null without a discount option. */
   readonly presentValue: number | null;
 }
@@ -145,15 +161,32 @@ export const compareSchedules = (
     rows.push({ year, cells });
   }
 
-  const totals = collected.map((values) => values.reduce((sum, v) => sum + v.value, 0));
-  const referenceTotal = totals[referenceIndex] ?? 0;
-  const summaries = entries.map((e, i): ComparisonSummary => ({
-    agreementId: e.agreementId,
-    total: totals[i] ?? 0,
-    years: (collected[i] ?? []).map((v) => v.year),
-    totalDifference: (totals[i] ?? 0) - referenceTotal,
-    totalRatio: referenceTotal === 0 ? null : (totals[i] ?? 0) / referenceTotal,
-    presentValue: discount === undefined ? null : presentValue(collected[i] ?? [], discount.rate, discount.toYear),
-  }));
+  const referenceByYear = new Map((collected[referenceIndex] ?? []).map((v) => [v.year, v.value]));
+  const averageOf = (values: readonly { value: number }[]): number | null =>
+    values.length === 0 ? null : values.reduce((sum, v) => sum + v.value, 0) / values.length;
+  const referenceAverage = averageOf(collected[referenceIndex] ?? []);
+  const summaries = entries.map((e, i): ComparisonSummary => {
+    const values = collected[i] ?? [];
+    const common = values.filter((v) => referenceByYear.has(v.year));
+    const commonTotal = common.reduce((sum, v) => sum + v.value, 0);
+    const referenceCommonTotal = common.reduce((sum, v) => sum + (referenceByYear.get(v.year) ?? 0), 0);
+    const yearlyAverage = averageOf(values);
+    return {
+      agreementId: e.agreementId,
+      total: values.reduce((sum, v) => sum + v.value, 0),
+      years: values.map((v) => v.year),
+      commonYears: common.map((v) => v.year),
+      commonTotal,
+      referenceCommonTotal,
+      commonDifference: common.length === 0 ? null : commonTotal - referenceCommonTotal,
+      commonRatio: common.length === 0 || referenceCommonTotal === 0 ? null : commonTotal / referenceCommonTotal,
+      yearlyAverage,
+      averageRatio:
+        yearlyAverage === null || referenceAverage === null || referenceAverage === 0
+          ? null
+          : yearlyAverage / referenceAverage,
+      presentValue: discount === undefined ? null : presentValue(values, discount.rate, discount.toYear),
+    };
+  });
   return ok({ measure, unit: unit.value, referenceId, agreementIds: ids, rows, summaries });
 };

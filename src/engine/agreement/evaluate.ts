@@ -1,17 +1,13 @@
 /**
  * One call from an agreement to its schedule and metrics, as the CLI, the server and the web app show them:
  * the user's projections applied, future index years the rules need filled by a stated default projection,
- * and every projected value listed so a reader can tell observed from projected.
+ * and every projected value listed so a reader can tell observed from projected. The defaults are the ones of
+ * default-projection.ts, the same for every surface.
  */
 import { err, ok, type Result } from '../result.js';
 import { computeMetrics, type MetricsError, type ScheduleMetrics } from './metrics.js';
-import {
-  DEFAULT_MEAN_YEARS,
-  projectIndex,
-  withUserValues,
-  type ProjectionError,
-  type ProjectionMethod,
-} from './projection.js';
+import { DEFAULT_PROJECTIONS, withDefaultProjections } from './default-projection.js';
+import { projectIndex, withUserValues, type ProjectionError, type ProjectionMethod } from './projection.js';
 import { computeSchedule, type Schedule, type ScheduleError } from './schedule.js';
 import type { Agreement, IndexSet, SeriesId, Year } from './types.js';
 
@@ -21,10 +17,9 @@ export interface ProjectionRequest {
 }
 
 export interface EvaluateOptions {
-  /** Projections by series; a `values` method with past years overrides the record for those years (origin 'user'). */
+  /** Projections by series; a `values` method with past years overrides the record for those years (origin 'user').
+   * Series not projected here take their default (default-projection.ts). */
   readonly projections?: readonly ProjectionRequest[];
-  /** For series the rules need beyond their last observed year and the user did not project (default: mean of last 5). */
-  readonly defaultProjection?: ProjectionMethod;
   readonly realBaseYear?: Year;
   readonly troops: number;
   readonly discount?: { readonly rate: number; readonly toYear: Year };
@@ -45,8 +40,6 @@ export interface Evaluation {
 
 export type EvaluateError = ScheduleError | MetricsError | ProjectionError;
 
-export const DEFAULT_PROJECTION: ProjectionMethod = { kind: 'mean-of-last-observed', years: DEFAULT_MEAN_YEARS };
-
 const lastObservedYear = (indices: IndexSet, id: SeriesId): Year | null => {
   const series = indices.get(id);
   if (!series) return null;
@@ -66,7 +59,7 @@ const neededIndexYears = (agreement: Agreement): Map<SeriesId, Year[]> => {
 /**
  * Schedule and metrics of an agreement, projecting what the future needs and saying so.
  * @example evaluateAgreement(sma12, record.indices, { troops: 28_500 })
- *   // 2027 from observed 2025 CPI; 2028–2030 from projected CPI (mean of 2021–2025), listed in `projections`
+ *   // 2027 from observed 2025 CPI; 2028–2030 from projected CPI (the default: mean of 2021–2025), listed in `projections`
  */
 export const evaluateAgreement = (
   agreement: Agreement,
@@ -116,20 +109,15 @@ export const evaluateAgreement = (
     const r = project(request.series, request.method, lastRuleYear);
     if (!r.ok) return r;
   }
-  const defaultMethod = options.defaultProjection ?? DEFAULT_PROJECTION;
-  for (const [series, years] of neededIndexYears(agreement)) {
-    const last = lastObservedYear(set, series);
-    const maxNeeded = Math.max(...years);
-    // Only the future is projected by default: a gap in the past stays a missing-index error.
-    if (requested.has(series) || last === null || maxNeeded <= last) continue;
-    const r = project(series, defaultMethod, maxNeeded);
-    if (!r.ok) return r;
-  }
-  // Real terms need CPI up to the last year shown.
-  if (!requested.has('rok-cpi') && set.has('rok-cpi')) {
-    const r = project('rok-cpi', defaultMethod, lastRuleYear);
-    if (!r.ok) return r;
-  }
+  // Every series the rules or the metrics read, extended by its one default (default-projection.ts) to the last
+  // year the rules need or show; a gap in the past stays a missing-index error.
+  const needed = neededIndexYears(agreement);
+  const to = Math.max(lastRuleYear, ...[...needed.values()].flat());
+  const series = [...new Set([...DEFAULT_PROJECTIONS.map((d) => d.series), ...needed.keys()])];
+  const defaults = withDefaultProjections(set, to, { series, skip: requested });
+  if (!defaults.ok) return defaults;
+  set = defaults.value.indices;
+  applied.push(...defaults.value.applied.map((a) => ({ ...a, years: [...a.years] })));
 
   const schedule = computeSchedule(agreement, set);
   if (!schedule.ok) return schedule;

@@ -59,6 +59,17 @@ export {
   type ProjectionRange,
 } from './projection.js';
 export {
+  DEFAULT_PROJECTIONS,
+  defaultGrowth,
+  defaultMethodFor,
+  defaultProjectionStatements,
+  withDefaultProjections,
+  type AppliedProjection,
+  type DefaultMethod,
+  type DefaultProjection,
+  type ProjectionStatement,
+} from './default-projection.js';
+export {
   observedExtremes,
   projectionBand,
   type BandScenario,

@@ -9,7 +9,9 @@ export type ProjectionMethod =
   | { readonly kind: 'values'; readonly values: ReadonlyMap<Year, number> }
   | { readonly kind: 'constant'; readonly value: number }
   /** The mean of the last `years` observed values (default 5). */
-  | { readonly kind: 'mean-of-last-observed'; readonly years?: number };
+  | { readonly kind: 'mean-of-last-observed'; readonly years?: number }
+  /** The last observed value carried forward (a level such as an exchange rate: no invented jump). */
+  | { readonly kind: 'last-observed' };
 
 export interface ProjectionRange {
   readonly from: Year;
@@ -62,6 +64,14 @@ const pathOf = (
       const first = years[0] ?? NaN;
       const last = years[years.length - 1] ?? NaN;
       return ok({ value: () => mean, origin: `projection: mean of ${first}–${last} observed` });
+    }
+    case 'last-observed': {
+      const last = observedYears(series).slice(-1)[0];
+      const value = last === undefined ? undefined : series.points.get(last)?.value;
+      if (last === undefined || value === undefined) {
+        return err({ code: 'projection/not_enough_observed', series: series.id, needed: 1, found: 0 });
+      }
+      return ok({ value: () => value, origin: `projection: ${last} observed, carried forward` });
     }
   }
 };

@@ -36,7 +36,7 @@ export { automaticEntry } from './automation.js';
 export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
 export { civilDateText, issueName, valueText } from './terms.js';
 export type { BilingualBrief, Brief, Language } from './briefs.js';
-export { viewFor } from './view.js';
+export { sideSeq, viewFor } from './view.js';
 export type { MoveView, RolePlayView, SidePrivate } from './view.js';
 export { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
 export type { ClassDebrief, ClassTable, GroupSummary, TableDebrief, SideScore, Pairing } from './debrief.js';

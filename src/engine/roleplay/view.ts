@@ -10,6 +10,7 @@ import type { StrategySpec } from '../negotiation/strategies.js';
 import { commonBrief, confidentialBrief, type BilingualBrief } from './briefs.js';
 import {
   lapseOn,
+  otherSide,
   reservationOn,
   roundDateOf,
   SIDES,
@@ -55,6 +56,7 @@ export interface SidePrivate {
 
 export interface RolePlayView {
   readonly role: Role;
+  /** The last entry this role may see, in its own numbering (`sideSeq`): what `expectedSeq` and event ids count. */
   readonly seq: number;
   readonly table: TableInfo;
   readonly scenario: { readonly id: string; readonly name: string; readonly issues: readonly Issue[] };
@@ -86,6 +88,18 @@ export interface RolePlayView {
 const visibleSides = (role: Role): readonly Side[] => (role === 'facilitator' ? SIDES : [role]);
 
 /**
+ * An entry's seq as `role` counts the log: a side's numbering leaves out the other side's private notes, so the gaps
+ * they would leave never tell a side that the other wrote one. The facilitator sees every entry: the log's own seq.
+ * @example sideSeq(state, 'rok', 3) // 2 when the US wrote a note at seq 1 or 2
+ */
+export function sideSeq(state: RolePlayState, role: Role, logSeq: number = state.seq): number {
+  if (role === 'facilitator') return logSeq;
+  let hidden = 0;
+  for (const n of state.notes[otherSide(role)]) if (n.seq <= logSeq) hidden++;
+  return logSeq - hidden;
+}
+
+/**
  * Exactly what `role` may see of the table.
  * @example viewFor(SMA_11_TALKS, setup, state, 'rok').private // { rok: { reservation: 0.7, … } } and no `us`
  */
@@ -102,7 +116,8 @@ export function viewFor(
     if (outcome !== null) for (const side of sides) s[side] = sideUtility(scenario, side, outcome);
     return s;
   };
-  const moves = state.moves.map((m): MoveView => ({ ...m, scores: scores(m.outcome) }));
+  const seqOf = (logSeq: number): number => sideSeq(state, role, logSeq);
+  const moves = state.moves.map((m): MoveView => ({ ...m, seq: seqOf(m.seq), scores: scores(m.outcome) }));
   const standing = state.negotiation.standing;
   const standingMove = standing === null ? null : ([...moves].reverse().find((m) => m.kind === 'offer') ?? null);
   const priv: Partial<Record<Side, SidePrivate>> = {};
@@ -111,14 +126,14 @@ export function viewFor(
       brief: confidentialBrief(scenario, side, setup.outlook, date),
       reservation: reservationOn(scenario, side, date),
       weights: scenario.parties[side].weights,
-      notes: state.notes[side],
+      notes: state.notes[side].map((n) => ({ ...n, seq: seqOf(n.seq) })),
       agent: setup.agents[side] ?? null,
     };
   }
   const lastRound = Math.max(0, Math.ceil(state.deadline / 2) - 1);
   return {
     role,
-    seq: state.seq,
+    seq: seqOf(state.seq),
     table: setup.table,
     scenario: { id: scenario.id, name: scenario.name, issues: scenario.domain.issues },
     brief: commonBrief(scenario),
@@ -140,7 +155,7 @@ export function viewFor(
     pending: state.negotiation.pending?.outcome ?? null,
     agreement: state.negotiation.agreement,
     moves,
-    votes: state.votes,
+    votes: state.votes.map((v) => ({ ...v, seq: seqOf(v.seq) })),
     private: priv,
   };
 }

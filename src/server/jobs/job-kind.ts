@@ -14,6 +14,8 @@ export interface JobKind<Input = unknown, Chunk = unknown, Partial = unknown, Ou
   readonly worker: URL;
   /** The Monte Carlo runs the job asks for, checked against the per-job limit. */
   runs(input: Input): number;
+  /** The outcomes a chunk lists in memory (the product of the issues' sizes), checked against the per-job limit. */
+  outcomes?(input: Input): number;
   /** Checks beyond the schema (e.g. a scenario validated as its file is); an error refuses the job before it starts. */
   check?(input: Input): CodedError | null;
   /** Resolves references in a request (e.g. a saved document's id) into the input that runs and is recorded. */

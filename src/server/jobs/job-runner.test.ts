@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.js';
@@ -8,12 +9,26 @@ import { createJobRunner, type JobEvent } from './job-runner.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 
 const clock = { now: () => new Date('2026-03-01T00:00:00Z') };
+const input = { seed: 1, runs: 4000, delta1: { min: 0.9, max: 0.9 }, delta2: { min: 0.9, max: 0.9 } };
 
-describe('a job recorded as running whose process is gone', () => {
-  it('answers a cancel with job/unavailable after the timeout, and a follower with its recorded state', async () => {
+describe('jobs that a gone process left running', () => {
+  it('end as interrupted when a runner starts, with the reason; a live process’s job stays running', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sma-runner-'));
     const store = await openStore({ dataDir, env: {} });
-    const recorder = storeJobRecorder(store);
+    // A process that has exited (and been reaped): its pid names no process now.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const recorded = async (id: string, owner: { host: string; pid: number; instance: string }) => {
+      await store.createRun({
+        id,
+        clientId: '127.0.0.1',
+        seed: 1,
+        inputs: { kind: 'rubinstein-split', input, chunks: 2, owner },
+      });
+      await store.updateRun(id, { status: 'running', progress: 0.5 });
+    };
+    await recorded('orphan', { host: hostname(), pid: gone, instance: 'a process that was killed' });
+    // This test's parent process is alive: a job it ran (as another server process would) is not touched.
+    await recorded('held', { host: hostname(), pid: process.ppid, instance: 'another live process' });
     const runner = createJobRunner({
       kinds: [rubinsteinSplitJob],
       clock,
@@ -21,41 +36,84 @@ describe('a job recorded as running whose process is gone', () => {
       maxRunsPerJob: 10_000,
       maxJobsPerClient: 1,
       jobsKept: 1,
-      recorder,
+      recorder: storeJobRecorder(store),
       bus: storeJobBus(store),
       remoteCancelTimeoutMs: 200,
     });
     try {
-      // Recorded by a process that then died: running in the store, held by nobody.
-      const input = { seed: 1, runs: 4000, delta1: { min: 0.9, max: 0.9 }, delta2: { min: 0.9, max: 0.9 } };
-      await recorder.started(
+      await runner.ready();
+      const orphan = await runner.get('orphan');
+      expect([orphan?.status, orphan?.progress, orphan?.error]).toEqual([
+        'interrupted',
+        { done: 1, total: 2 },
         {
-          id: 'orphan',
-          kind: 'rubinstein-split',
-          status: 'running',
-          progress: { done: 0, total: 2 },
-          createdAt: '2026-03-01T00:00:00.000Z',
-          finishedAt: null,
-          input,
-          result: null,
-          error: null,
+          code: 'job/interrupted',
+          message: 'The server process running this job ended before the job finished; start it again.',
         },
-        '127.0.0.1',
-      );
-      const cancelled = await runner.cancel('orphan');
-      expect(cancelled.ok ? cancelled.value : cancelled.error).toMatchObject({ code: 'job/unavailable', id: 'orphan' });
-      const events: JobEvent[] = [];
-      const stop = await runner.watch('orphan', (event) => events.push(event));
-      stop?.();
-      expect(events.map((e) => [e.type, e.job.status, e.job.progress])).toEqual([
-        ['progress', 'running', { done: 0, total: 2 }],
       ]);
+      const cancelled = await runner.cancel('orphan');
+      expect(cancelled.ok ? cancelled.value : cancelled.error).toMatchObject({ code: 'job/not_running' });
+      // Its event stream ends at once: one finished event.
+      const events: JobEvent[] = [];
+      (await runner.watch('orphan', (event) => events.push(event)))?.();
+      expect(events.map((e) => [e.type, e.job.status])).toEqual([['finished', 'interrupted']]);
+      expect((await runner.get('held'))?.status).toBe('running');
       expect(await runner.watch('no-such-job', () => undefined)).toBeUndefined();
       expect((await runner.cancel('no-such-job')).ok).toBe(false);
     } finally {
       await runner.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('limits of a job', () => {
+  const runner = () =>
+    createJobRunner({
+      kinds: [rubinsteinSplitJob],
+      clock,
+      threads: 1,
+      maxRunsPerJob: 10_000,
+      maxJobsPerClient: 1,
+      jobsKept: 5,
+      chunkLimits: { timeMs: 60_000, memoryMb: 256 },
+    });
+
+  it('refuses a second concurrent job of one client, not another client’s, and a cancel leaves the other to finish', async () => {
+    const jobs = runner();
+    try {
+      const first = await jobs.start('rubinstein-split', input, '10.0.0.1');
+      const second = await jobs.start('rubinstein-split', input, '10.0.0.1');
+      const other = await jobs.start('rubinstein-split', input, '10.0.0.2');
+      expect(second.ok ? second.value : second.error).toMatchObject({ code: 'job/too_many_jobs', limit: 1 });
+      if (!first.ok || !other.ok) throw new Error('the first jobs of two clients start');
+      const cancelled = await jobs.cancel(first.value.id);
+      expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
+      await jobs.settled(other.value.id);
+      const done = await jobs.get(other.value.id);
+      // Rubinstein (1982): δ1 = δ2 = 0.9 gives the first proposer (1 − 0.9) / (1 − 0.81) = 0.5263158.
+      expect([done?.status, done?.progress, (done?.result as { meanShare: number }).meanShare.toFixed(7)]).toEqual([
+        'succeeded',
+        { done: 2, total: 2 },
+        '0.5263158',
+      ]);
+    } finally {
+      await jobs.close();
+    }
+  }, 60_000);
+
+  it('refuses more runs than the limit with its code and numbers', async () => {
+    const jobs = runner();
+    try {
+      const refused = await jobs.start('rubinstein-split', { ...input, runs: 10_001 }, '10.0.0.1');
+      expect(refused.ok ? refused.value : refused.error).toMatchObject({
+        code: 'job/too_many_runs',
+        limit: 10_000,
+        runs: 10_001,
+      });
+    } finally {
+      await jobs.close();
     }
   });
 });

@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { createWorkerPool, TaskFailure, type TaskLimits } from '../../sim/worker-pool.js';
 import type { AnyJobKind } from './job-kind.js';
 import type { Clock } from '../ports.js';
 import type { CodedError } from '../errors.js';
 
-export type JobStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** `interrupted`: the process running the job ended (crash, kill) before it finished; its error says why. */
+export type JobStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface JobSnapshot {
   readonly id: string;
@@ -61,7 +61,11 @@ export interface JobRunnerOptions {
   /** Worker threads; 0 means one fewer than the cores, at least one. */
   readonly threads: number;
   readonly maxRunsPerJob: number;
+  /** The largest outcome space (product of the issues' sizes) a job may ask to list. */
+  readonly maxOutcomesPerJob?: number;
   readonly maxJobsPerClient: number;
+  /** Time and memory per chunk, enforced on its worker thread. */
+  readonly chunkLimits?: Partial<TaskLimits>;
   /** Finished jobs kept for fetching; the oldest are forgotten first. */
   readonly jobsKept: number;
   /** Persists jobs (through the store); its failures are logged, never fatal to the job. */
@@ -74,39 +78,63 @@ export interface JobRunnerOptions {
   readonly bus?: JobBus;
   /** How long a cancel sent to another process waits for that process to stop the job (default 10 s). */
   readonly remoteCancelTimeoutMs?: number;
+  /** Runs jobs on a queue that worker processes drain (job-queue.ts) instead of this process's threads. */
+  readonly queue?: JobQueuePort;
 }
+
+/** A queue of chunks shared by processes (pg-boss); needs the recorder, where those processes record the jobs. */
+export interface JobQueuePort {
+  /** Puts a recorded job's chunks on the queue. */
+  enqueue(job: JobSnapshot, chunks: readonly unknown[]): Promise<void>;
+  /** Ends a running job as cancelled and answers with it; undefined when it was no longer running. */
+  cancel(id: string): Promise<JobSnapshot | undefined>;
+  /** Running jobs of a client on every process. */
+  runningOf(client: string): Promise<number>;
+}
+
+const queueUnavailable = { code: 'job/unavailable', message: 'The job queue did not answer; try again shortly.' };
 
 /** Where jobs are recorded so that they outlive this process and can be fetched from another. */
 export interface JobRecorder {
-  started(job: JobSnapshot, client: string): Promise<void>;
+  /** `queue`: run by queue workers, which record its end, rather than by this process. */
+  started(job: JobSnapshot, client: string, runBy?: 'queue'): Promise<void>;
   /** Called at most about once a second per job. */
   progressed(job: JobSnapshot): Promise<void>;
   finished(job: JobSnapshot): Promise<void>;
   /** A job this process no longer holds (or never did). */
   fetch(id: string): Promise<JobSnapshot | undefined>;
+  /**
+   * Ends as `interrupted` every recorded running job whose process is gone (after a crash or a kill), and returns
+   * them; called once when the runner starts.
+   */
+  interruptOrphans?(reason: string): Promise<readonly JobSnapshot[]>;
 }
+
+/** The outcome-space limit when the options name none: what one worker thread lists and scores in memory. */
+export const DEFAULT_MAX_OUTCOMES = 250_000;
 
 export type StartResult = { ok: true; value: JobSnapshot } | { ok: false; error: CodedError };
 
-const isAbort = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+/** What a job's failure says to its client: a limit's own code and message, else a generic failure. */
+const failureOf = (error: unknown): { code: string; message: string } =>
+  error instanceof TaskFailure && error.code !== 'job/chunk_failed'
+    ? { code: error.code, message: error.message }
+    : { code: 'job/failed', message: 'The job failed in its worker; the server log has the details.' };
 
 /**
- * Runs jobs in worker threads (piscina) so the API thread never blocks; tracks progress, cancels, limits per client.
+ * Runs jobs in worker threads (src/sim/worker-pool.ts) so the API thread never blocks; tracks progress, cancels, limits per client.
  * @example const runner = createJobRunner({ kinds: [rubinsteinSplitJob], clock, threads: 2, … });
  *          const started = runner.start('rubinstein-split', input, '127.0.0.1');
  */
 export function createJobRunner(options: JobRunnerOptions) {
   const kinds = new Map(options.kinds.map((kind) => [kind.name, kind]));
-  const threads = options.threads > 0 ? options.threads : Math.max(1, availableParallelism() - 1);
-  // Source workers (.ts, under tests and tsx) need the tsx loader; compiled ones do not.
-  const needsTsx = options.kinds.some((kind) => kind.worker.pathname.endsWith('.ts'));
-  const pool = new Piscina({
-    maxThreads: threads,
-    minThreads: 0,
-    idleTimeout: 30_000,
-    ...(needsTsx ? { execArgv: ['--import', 'tsx'] } : {}),
+  const queue = options.recorder === undefined ? undefined : options.queue;
+  const pool = createWorkerPool({
+    threads: options.threads,
+    ...(options.chunkLimits ? { limits: options.chunkLimits } : {}),
   });
+  const threads = pool.size;
+  const maxOutcomes = options.maxOutcomesPerJob ?? DEFAULT_MAX_OUTCOMES;
   const jobs = new Map<string, JobEntry>();
   let closing = false;
   const bus = options.recorder === undefined ? undefined : options.bus;
@@ -129,6 +157,21 @@ export function createJobRunner(options: JobRunnerOptions) {
           options.onError?.(error);
           return undefined;
         });
+  // Jobs a crashed or killed process left running end as interrupted, and their followers hear it.
+  const orphansSwept: Promise<void> = (async () => {
+    const swept = await options.recorder
+      ?.interruptOrphans?.('The server process running this job ended before the job finished; start it again.')
+      .catch((error: unknown) => {
+        options.onError?.(error);
+        return [];
+      });
+    await listening;
+    for (const job of swept ?? []) {
+      await bus
+        ?.publish({ type: 'finished', id: job.id, status: 'interrupted' })
+        .catch((error: unknown) => options.onError?.(error, job));
+    }
+  })();
   const followRemote = (id: string, follower: (notice: JobNotice) => void): (() => void) => {
     let set = remoteFollowers.get(id);
     if (set === undefined) remoteFollowers.set(id, (set = new Set()));
@@ -170,13 +213,11 @@ export function createJobRunner(options: JobRunnerOptions) {
     let next = 0;
     let done = 0;
     // Each job keeps at most `threads` chunks queued, so concurrent jobs share the pool rather than wait in line.
+    // A cancel is cooperative: it stops the lanes between chunks, and a chunk under way runs to its end.
     const lane = async () => {
       while (next < chunks.length && !entry.abort.signal.aborted) {
         const index = next++;
-        partials[index] = await pool.run(chunks[index], {
-          filename: kind.worker.href,
-          signal: entry.abort.signal,
-        });
+        partials[index] = await pool.run(kind.worker, chunks[index]);
         done++;
         update(entry, { progress: { done, total: chunks.length } }, 'progress');
         publish(entry, { type: 'progress', id: entry.snapshot.id, done, total: chunks.length });
@@ -189,24 +230,32 @@ export function createJobRunner(options: JobRunnerOptions) {
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(threads, chunks.length) }, lane));
-      if (entry.abort.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      const result = kind.output.parse(kind.combine(input, partials));
-      update(entry, { status: 'succeeded', result, finishedAt: now() }, 'finished');
-    } catch (error) {
-      if (isAbort(error) || entry.abort.signal.aborted) {
+      // A failed chunk stops the job's other lanes after their current chunk.
+      await Promise.all(
+        Array.from({ length: Math.min(threads, chunks.length) }, () =>
+          lane().catch((error: unknown) => {
+            entry.abort.abort();
+            throw error;
+          }),
+        ),
+      );
+      if (entry.abort.signal.aborted) {
         update(entry, { status: 'cancelled', finishedAt: now() }, 'finished');
       } else {
-        options.onError?.(error, entry.snapshot);
+        const result = kind.output.parse(kind.combine(input, partials));
+        update(entry, { status: 'succeeded', result, finishedAt: now() }, 'finished');
+      }
+    } catch (error) {
+      if (closing) {
+        const reason = 'The server shut down before the job finished; start it again.';
         update(
           entry,
-          {
-            status: 'failed',
-            finishedAt: now(),
-            error: { code: 'job/failed', message: 'The job failed in its worker; the server log has the details.' },
-          },
+          { status: 'interrupted', finishedAt: now(), error: { code: 'job/interrupted', message: reason } },
           'finished',
         );
+      } else {
+        options.onError?.(error, entry.snapshot);
+        update(entry, { status: 'failed', finishedAt: now(), error: failureOf(error) }, 'finished');
       }
     }
     options.onFinished?.(entry.snapshot);
@@ -219,8 +268,11 @@ export function createJobRunner(options: JobRunnerOptions) {
     forgetOldFinished();
   }
 
-  const fetchRecorded = async (id: string): Promise<JobSnapshot | undefined> =>
-    options.recorder?.fetch(id).catch(() => undefined);
+  // Read after the sweep, so a job a killed process left is never seen as running.
+  const fetchRecorded = async (id: string): Promise<JobSnapshot | undefined> => {
+    await orphansSwept;
+    return options.recorder?.fetch(id).catch(() => undefined);
+  };
 
   async function watchRemote(id: string, onEvent: (event: JobEvent) => void): Promise<(() => void) | undefined> {
     await listening;
@@ -315,12 +367,24 @@ export function createJobRunner(options: JobRunnerOptions) {
     kinds: () => [...kinds.values()],
 
     /** Starts a job of a kind with an input already validated by the kind's schema. */
-    start(kindName: string, input: unknown, client: string): StartResult {
+    async start(kindName: string, input: unknown, client: string): Promise<StartResult> {
       const kind = kinds.get(kindName);
       if (kind === undefined) return { ok: false, error: { code: 'job/unknown_kind', kind: kindName } };
       if (closing) return { ok: false, error: { code: 'job/unavailable', message: 'The server is shutting down.' } };
       const problem = kind.check?.(input) ?? null;
       if (problem !== null) return { ok: false, error: problem };
+      const outcomes = kind.outcomes?.(input) ?? 0;
+      if (outcomes > maxOutcomes) {
+        return {
+          ok: false,
+          error: {
+            code: 'job/too_many_outcomes',
+            message: `A job may list at most ${maxOutcomes} outcomes (the product of its issues' sizes); this one has ${outcomes} outcomes.`,
+            limit: maxOutcomes,
+            outcomes,
+          },
+        };
+      }
       const runs = kind.runs(input);
       if (runs > options.maxRunsPerJob) {
         return {
@@ -333,7 +397,11 @@ export function createJobRunner(options: JobRunnerOptions) {
           },
         };
       }
-      const running = [...jobs.values()].filter((e) => e.client === client && e.snapshot.status === 'running').length;
+      const running =
+        queue === undefined
+          ? [...jobs.values()].filter((e) => e.client === client && e.snapshot.status === 'running').length
+          : await queue.runningOf(client).catch(() => Infinity);
+      if (running === Infinity) return { ok: false, error: queueUnavailable };
       if (running >= options.maxJobsPerClient) {
         return {
           ok: false,
@@ -345,6 +413,28 @@ export function createJobRunner(options: JobRunnerOptions) {
         };
       }
       const id = randomUUID();
+      if (queue !== undefined && options.recorder !== undefined) {
+        const chunks = kind.chunks(input);
+        const job: JobSnapshot = {
+          id,
+          kind: kind.name,
+          status: 'running',
+          progress: { done: 0, total: chunks.length },
+          createdAt: now(),
+          finishedAt: null,
+          input,
+          result: null,
+          error: null,
+        };
+        try {
+          await options.recorder.started(job, client, 'queue');
+          await queue.enqueue(job, chunks);
+        } catch (error) {
+          options.onError?.(error, job);
+          return { ok: false, error: queueUnavailable };
+        }
+        return { ok: true, value: job };
+      }
       const abort = new AbortController();
       const events = new EventEmitter();
       events.setMaxListeners(0);
@@ -384,11 +474,12 @@ export function createJobRunner(options: JobRunnerOptions) {
     /** Resolves once this runner hears other processes' notices (at once without a bus). */
     ready: async (): Promise<void> => {
       await listening;
+      await orphansSwept;
     },
 
     /** A job held here, else from the recorder. */
     async get(id: string): Promise<JobSnapshot | undefined> {
-      return jobs.get(id)?.snapshot ?? (await options.recorder?.fetch(id).catch(() => undefined));
+      return jobs.get(id)?.snapshot ?? (await fetchRecorded(id));
     },
 
     list: (): JobSnapshot[] => [...jobs.values()].map((entry) => entry.snapshot),
@@ -403,6 +494,15 @@ export function createJobRunner(options: JobRunnerOptions) {
         error: { code: 'job/not_running', message: `Job ${id} has already ${job.status}.`, id },
       });
       const entry = jobs.get(id);
+      if (entry === undefined && queue !== undefined) {
+        const stored = await fetchRecorded(id);
+        if (stored === undefined) return { ok: false, error: { code: 'job/not_found', id } };
+        if (stored.status !== 'running') return notRunning(stored);
+        const cancelled = await queue.cancel(id).catch(() => undefined);
+        if (cancelled !== undefined) return { ok: true, value: cancelled };
+        const after = await fetchRecorded(id);
+        return after === undefined ? { ok: false, error: queueUnavailable } : notRunning(after);
+      }
       if (entry === undefined) return cancelRemote(id, notRunning);
       if (entry.snapshot.status !== 'running') return notRunning(entry.snapshot);
       entry.abort.abort();
@@ -435,10 +535,12 @@ export function createJobRunner(options: JobRunnerOptions) {
 
     async close(): Promise<void> {
       closing = true;
+      await orphansSwept;
       await (await listening)?.().catch((error: unknown) => options.onError?.(error));
       for (const entry of jobs.values()) if (entry.snapshot.status === 'running') entry.abort.abort();
+      // Closing the pool ends chunks under way, so the jobs settle as cancelled without waiting for them.
+      await pool.close();
       await Promise.all([...jobs.values()].map((entry) => entry.settled));
-      await pool.destroy();
     },
   };
 }

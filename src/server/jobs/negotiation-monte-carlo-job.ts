@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import {
   emptySummary,
   mergeSummaries,
@@ -157,6 +158,7 @@ export const negotiationMonteCarloJob: JobKind<
   output: negotiationMonteCarloOutput,
   worker: new URL(`../../sim/monte-carlo-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),
   runs: (input) => input.runs,
+  outcomes: (input) => outcomeSpaceSize(input.config.domain),
   chunks: (input) => monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({ spec: input, from, to })),
   combine: (input, partials) => {
     const summary = partials.reduce(mergeSummaries, emptySummary(input));

@@ -27,8 +27,15 @@ const runJob = async (payload: object) => {
 };
 
 describe('scenario Monte Carlo job', () => {
-  it('loads the three bundled SMA scenarios', () => {
-    expect([...scenarios.keys()]).toEqual(['sma-11-talks', 'sma-12-talks', 'sma-13-talks']);
+  it('loads the bundled SMA scenarios', () => {
+    expect([...scenarios.keys()]).toEqual([
+      'sma-10-talks',
+      'sma-11-talks',
+      'sma-12-reopen',
+      'sma-12-talks',
+      'sma-13-talks',
+      'sma-9-talks',
+    ]);
   });
 
   it('plays the 12th SMA talks over worker threads exactly as the engine does on this thread', async () => {
@@ -123,9 +130,11 @@ describe('scenario Monte Carlo job', () => {
       400,
       {
         path: 'body.scenario',
-        expected: 'one of "sma-11-talks", "sma-12-talks", "sma-13-talks"',
+        expected:
+          'one of "sma-10-talks", "sma-11-talks", "sma-12-reopen", "sma-12-talks", "sma-13-talks", "sma-9-talks"',
         found: '"sma-99-talks"',
-        message: 'Invalid option: expected one of "sma-11-talks"|"sma-12-talks"|"sma-13-talks"',
+        message:
+          'Invalid option: expected one of "sma-10-talks"|"sma-11-talks"|"sma-12-reopen"|"sma-12-talks"|"sma-13-talks"|"sma-9-talks"',
       },
     ]);
   });

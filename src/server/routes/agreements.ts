@@ -51,7 +51,9 @@ const scheduleOptions = {
     .array(z.object({ series: z.string().min(1), method: projectionMethodSchema }))
     .max(20)
     .optional()
-    .describe('Index projections for future years; unprojected future years use the mean of the last 5 observed'),
+    .describe(
+      'Index projections for future years; others take their default (growth: mean of the last 5 observed; KRW/USD: last observed)',
+    ),
 };
 
 const scheduleRequest = z.object({ agreement: agreementRef, ...scheduleOptions });

@@ -51,7 +51,7 @@ export const jobRoutes =
           await jobs.ready();
           const prepared = kind.prepare ? await kind.prepare(request.body) : { ok: true as const, value: request.body };
           if (!prepared.ok) throw new ApiFailure(prepared.error);
-          const started = jobs.start(kind.name, prepared.value, request.ip);
+          const started = await jobs.start(kind.name, prepared.value, request.ip);
           if (!started.ok) throw new ApiFailure(started.error);
           // Answered once recorded, so the id works at once on every process sharing the store.
           await jobs.recorded(started.value.id);

@@ -12,12 +12,15 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 describe('bundled scenarios', () => {
-  it('lists the three bundled SMA talks by id and name', async () => {
+  it('lists the bundled SMA talks by id and name', async () => {
     const res = await app.inject({ url: '/api/scenarios' });
     expect(res.json().map((s: { id: string; name: string }) => [s.id, s.name])).toEqual([
+      ['sma-10-talks', '10th SMA talks (2018–2019)'],
       ['sma-11-talks', '11th SMA talks (2019–2021)'],
+      ['sma-12-reopen', 'Reopening the 12th SMA (2025–2026, hypothetical)'],
       ['sma-12-talks', '12th SMA talks (2024)'],
       ['sma-13-talks', '13th SMA talks (2029–2031, hypothetical)'],
+      ['sma-9-talks', '9th SMA talks (2013–2014, outcome only)'],
     ]);
   });
 

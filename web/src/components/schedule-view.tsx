@@ -41,12 +41,14 @@ const S = {
   },
 };
 
-/** The rule of a year in words, in the current language. */
-export function describeRule(rule: EscalationRule, i: I18n): string {
+const money = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));
+
+/** The rule of a year in words, in the current language; a stated amount in the agreement's own currency. */
+export function describeRule(rule: EscalationRule, i: I18n, currency: 'KRW' | 'USD'): string {
   const ko = i.lang === 'ko';
   switch (rule.kind) {
     case 'amount':
-      return ko ? `금액 지정 ${i.won(rule.amount)}` : `stated amount ${i.won(rule.amount)}`;
+      return ko ? `금액 지정 ${money(i, rule.amount, currency)}` : `stated amount ${money(i, rule.amount, currency)}`;
     case 'change':
       return ko
         ? `고정 인상률 ${i.rate(rule.rate, { signed: true })}`
@@ -79,12 +81,10 @@ const shortOrigin = (origin: string): string => {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 };
 
-const money = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));
-
 /** Where a year's amount comes from: the rule, and for index rules the series value used, observed or projected. */
 export function yearBasis(y: YearMetrics, i: I18n, s: { capped: string; floored: string; observed: string }): string {
   const idx = y.source.index;
-  const rule = describeRule(y.source.rule, i);
+  const rule = describeRule(y.source.rule, i, y.currency);
   if (!idx) return rule;
   const bound = idx.bound === 'cap' ? ` [${s.capped}]` : idx.bound === 'floor' ? ` [${s.floored}]` : '';
   return `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: ${shortOrigin(idx.origin)})`;
@@ -129,7 +129,7 @@ export function ScheduleView({
             band && b?.low != null && b.high != null
               ? `<br/>${band.view.lowHeader}: ${money(i, b.low, cur)}<br/>${band.view.highHeader}: ${money(i, b.high, cur)}`
               : '';
-          return `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i)}${range}`;
+          return `${y.year}<br/>${money(i, y.amount, cur)}<br/>${describeRule(y.source.rule, i, cur)}${range}`;
         },
       },
       xAxis: { type: 'category', data: metrics.rows.map((y) => String(y.year)) },

@@ -7,9 +7,13 @@ import { useCpiBand } from '../components/cpi-band.js';
 import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
+import { ProjectionNote } from '../components/projection-note.js';
 import {
+  assumptionOf,
+  assumptionStatements,
   computeAgreement,
   computeBand,
+  defaultAssumptions,
   LAST_AGREEMENT_YEAR,
   realBaseYears,
   toAgreementFile,
@@ -28,6 +32,8 @@ const S = {
     name: 'Name',
     baseYear: 'Base year',
     baseAmount: 'Base amount (100 million won, 억원)',
+    baseAmountUsd: 'Base amount (USD million)',
+    amountUsd: 'Amount (USD million)',
     rules: 'Rule per year',
     kind: 'Rule',
     amount: 'Amount (억원)',
@@ -63,6 +69,8 @@ const S = {
     name: '이름',
     baseYear: '기준 연도',
     baseAmount: '기준 금액 (억원)',
+    baseAmountUsd: '기준 금액 (백만 달러)',
+    amountUsd: '금액 (백만 달러)',
     rules: '연도별 규칙',
     kind: '규칙',
     amount: '금액 (억원)',
@@ -92,6 +100,10 @@ const S = {
 };
 
 const EOK = 100_000_000;
+const MILLION = 1_000_000;
+
+/** The unit an amount field is typed in: 억원 for won, millions for dollars (a dollar proposal stays in dollars). */
+const fieldUnit = (currency: Agreement['currency']): number => (currency === 'USD' ? MILLION : EOK);
 
 export default function CalculatorPage() {
   const s = usePageStrings(S);
@@ -101,24 +113,31 @@ export default function CalculatorPage() {
   const choices = useAgreementChoices(record);
   const agreement = parseAgreement(params.get('a')) ?? choices.find((a) => a.id === 'sma-12') ?? sma12;
   const setAgreement = (a: Agreement) => setParams({ a: JSON.stringify(a) });
-  const [cpi, setCpi] = useNumberParam('cpi', 2);
-  const [defense, setDefense] = useNumberParam('defense', 4);
+  const defaults = useMemo(() => defaultAssumptions(record), [record]);
+  const [cpi, setCpi] = useNumberParam('cpi', round6(defaults.cpi * 100));
+  const [defense, setDefense] = useNumberParam('defense', round6(defaults.defenseGrowth * 100));
   const [realBase, setRealBase] = useNumberParam('base', 2025);
   const problems = agreementProblems(agreement, lang);
+  const assumptions = useMemo(
+    () => ({
+      cpi: assumptionOf(cpi, defaults.cpi),
+      defenseGrowth: assumptionOf(defense, defaults.defenseGrowth),
+      realBase,
+    }),
+    [cpi, defense, realBase, defaults],
+  );
   const outcome = useMemo(
-    () =>
-      problems.size === 0
-        ? computeAgreement(record, agreement, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase })
-        : null,
-    [record, agreement, problems.size, cpi, defense, realBase],
+    () => (problems.size === 0 ? computeAgreement(record, agreement, assumptions) : null),
+    [record, agreement, problems.size, assumptions],
   );
   const cpiBand = useCpiBand(record, cpi);
   const band = useMemo(() => {
     const view = cpiBand.view;
     if (!view || problems.size > 0) return null;
-    const r = computeBand(record, agreement, { cpi: cpi / 100, defenseGrowth: defense / 100, realBase }, view.basis);
+    const r = computeBand(record, agreement, assumptions, view.basis);
     return r.ok ? { view, years: r.band.years } : null;
-  }, [record, agreement, problems.size, cpi, defense, realBase, cpiBand.view]);
+  }, [record, agreement, problems.size, assumptions, cpiBand.view]);
+  const unit = fieldUnit(agreement.currency);
   const [save, setSave] = useState<Remote<{ id: string }> | null>(null);
 
   const setRule = (k: number, rule: EscalationRule) =>
@@ -179,15 +198,15 @@ export default function CalculatorPage() {
                 }
               />
               <NumberField
-                label={s.baseAmount}
-                value={(agreement.base.amount ?? 0) / EOK}
+                label={agreement.currency === 'USD' ? s.baseAmountUsd : s.baseAmount}
+                value={(agreement.base.amount ?? 0) / unit}
                 min={1}
                 max={1_000_000}
                 step={1}
                 onChange={(v) =>
                   setAgreement({
                     ...agreement,
-                    base: { year: agreement.base?.year ?? 2025, amount: Math.round(v * EOK) },
+                    base: { year: agreement.base?.year ?? 2025, amount: Math.round(v * unit) },
                   })
                 }
               />
@@ -199,6 +218,7 @@ export default function CalculatorPage() {
               <RuleRow
                 key={r.year}
                 year={r.year}
+                currency={agreement.currency}
                 rule={r.rule}
                 onChange={(rule) => setRule(k, rule)}
                 problem={(f) => problems.get(`rules.${k}.${f}`)}
@@ -271,6 +291,7 @@ export default function CalculatorPage() {
           </div>
         </form>
         <section aria-live="polite" aria-label={agreement.name}>
+          {outcome?.ok && <ProjectionNote statements={assumptionStatements(record, assumptions)} />}
           {outcome?.ok && (
             <ScheduleView
               metrics={outcome.metrics}
@@ -327,11 +348,13 @@ function TextField({
 
 function RuleRow({
   year,
+  currency,
   rule,
   onChange,
   problem,
 }: {
   year: number;
+  currency: Agreement['currency'];
   rule: EscalationRule;
   onChange: (r: EscalationRule) => void;
   problem: (field: string) => string | undefined;
@@ -339,6 +362,7 @@ function RuleRow({
   const s = usePageStrings(S);
   const id = useId();
   const kindError = problem('kind');
+  const unit = fieldUnit(currency);
   const capError = problem('cap');
   return (
     <div className="card" style={{ padding: '4px 8px', margin: '6px 0' }} data-year={year}>
@@ -355,7 +379,7 @@ function RuleRow({
               const k = e.target.value as EscalationRule['kind'];
               onChange(
                 k === 'amount'
-                  ? { kind: 'amount', amount: 1_500_000_000_000 }
+                  ? { kind: 'amount', amount: currency === 'USD' ? 1_000_000_000 : 1_500_000_000_000 }
                   : k === 'change'
                     ? { kind: 'change', rate: 0.05 }
                     : k === 'freeze'
@@ -374,12 +398,12 @@ function RuleRow({
       </div>
       {rule.kind === 'amount' && (
         <NumberField
-          label={`${year} · ${s.amount}`}
-          value={rule.amount / EOK}
+          label={`${year} · ${currency === 'USD' ? s.amountUsd : s.amount}`}
+          value={rule.amount / unit}
           min={1}
           max={1_000_000}
           step={1}
-          onChange={(v) => onChange({ kind: 'amount', amount: Math.round(v * EOK) })}
+          onChange={(v) => onChange({ kind: 'amount', amount: Math.round(v * unit) })}
         />
       )}
       {rule.kind === 'change' && (

@@ -12,7 +12,16 @@ import { DataTable, type Column } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
-import { computeAgreement, computeBand, realBaseYears } from '../record/compute.js';
+import { ProjectionNote } from '../components/projection-note.js';
+import type { ProjectionStatement } from '../../../src/engine/agreement/default-projection.js';
+import {
+  assumptionOf,
+  assumptionStatements,
+  computeAgreement,
+  computeBand,
+  defaultAssumptions,
+  realBaseYears,
+} from '../record/compute.js';
 import { recordCore } from '../record/record-core.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
@@ -34,11 +43,18 @@ const S = {
     realBase: 'Real won at prices of',
     chart: 'Yearly amounts side by side',
     table: 'Amounts and differences against the reference',
-    summary: 'Totals over each term',
+    summary: 'Totals, and the comparison with the reference on like terms',
     diff: 'vs reference',
-    total: 'Total',
-    totalDiff: 'Difference',
-    ratio: 'Ratio',
+    total: 'Total over its own years',
+    average: 'Yearly average',
+    common: 'Years both cover',
+    commonTotal: 'Sum over the years both cover',
+    commonDiff: 'Difference over the years both cover',
+    commonRatio: 'This row ÷ {b}, years both cover',
+    averageRatio: 'This row ÷ {b}, yearly averages',
+    minus: '{a} − {b}',
+    divided: '{a} ÷ {b}',
+    noCommon: 'no year in common',
     pv: 'Present value (to 2026)',
     years: 'Years',
     pickOne: 'Pick at least one agreement, and a reference among them.',
@@ -61,11 +77,18 @@ const S = {
     realBase: '실질 기준 연도',
     chart: '연도별 금액 비교',
     table: '금액과 기준 대비 차이',
-    summary: '기간 합계',
+    summary: '합계와 기준과의 같은 조건 비교',
     diff: '기준 대비',
-    total: '합계',
-    totalDiff: '차이',
-    ratio: '비율',
+    total: '자체 기간 합계',
+    average: '연평균',
+    common: '겹치는 연도',
+    commonTotal: '겹치는 연도 합계',
+    commonDiff: '겹치는 연도 합계 차이',
+    commonRatio: '이 행 ÷ {b}, 겹치는 연도',
+    averageRatio: '이 행 ÷ {b}, 연평균',
+    minus: '{a} − {b}',
+    divided: '{a} ÷ {b}',
+    noCommon: '겹치는 연도 없음',
     pv: '현재가치 (2026년 기준)',
     years: '연도',
     pickOne: '협정을 하나 이상 고르고 그중 기준을 정하세요.',
@@ -86,8 +109,9 @@ export default function ComparePage() {
   const measure: ComparisonMeasure = (measures as readonly string[]).includes(measureRaw)
     ? (measureRaw as ComparisonMeasure)
     : 'krw';
-  const [cpi, setCpi] = useNumberParam('cpi', 2);
-  const [defense, setDefense] = useNumberParam('defense', 4);
+  const defaults = useMemo(() => defaultAssumptions(record), [record]);
+  const [cpi, setCpi] = useNumberParam('cpi', round6(defaults.cpi * 100));
+  const [defense, setDefense] = useNumberParam('defense', round6(defaults.defenseGrowth * 100));
   const [discount, setDiscount] = useNumberParam('discount', 3);
   const [realBase, setRealBase] = useNumberParam('base', 2025);
   // Stable while the chosen agreements are the same (the saved proposals arriving later do not redraw the chart).
@@ -100,7 +124,11 @@ export default function ComparePage() {
 
   const outcome = useMemo(() => {
     if (chosen.length === 0) return null;
-    const assumptions = { cpi: cpi / 100, defenseGrowth: defense / 100, realBase };
+    const assumptions = {
+      cpi: assumptionOf(cpi, defaults.cpi),
+      defenseGrowth: assumptionOf(defense, defaults.defenseGrowth),
+      realBase,
+    };
     const metrics: ScheduleMetrics[] = [];
     const lows: ScheduleMetrics[] = [];
     const highs: ScheduleMetrics[] = [];
@@ -127,8 +155,8 @@ export default function ComparePage() {
       bandView && low?.ok && high?.ok && bandYears.size > 0
         ? { view: bandView, low: low.value, high: high.value, years: bandYears }
         : null;
-    return { ok: true as const, comparison: c.value, band };
-  }, [record, chosen, cpi, defense, realBase, ref, measure, discount, bandView]);
+    return { ok: true as const, comparison: c.value, band, statements: assumptionStatements(record, assumptions) };
+  }, [record, chosen, cpi, defense, realBase, ref, measure, discount, bandView, defaults]);
 
   const nameOf = useCallback((id: string) => all.find((a) => a.id === id)?.name ?? id, [all]);
 
@@ -202,6 +230,7 @@ export default function ComparePage() {
       )}
       {outcome?.ok && (
         <ComparisonView
+          statements={outcome.statements}
           comparison={outcome.comparison}
           band={outcome.band}
           noBand={bandView?.noneNote ?? null}
@@ -226,11 +255,13 @@ interface ComparisonBand {
 const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
 
 function ComparisonView({
+  statements,
   comparison,
   band,
   noBand,
   nameOf,
 }: {
+  statements: readonly ProjectionStatement[];
   comparison: ComparisonT;
   band: ComparisonBand | null;
   noBand: string | null;
@@ -242,6 +273,7 @@ function ComparisonView({
   const fmt = useCallback((v: number) => formatIn(i, v, currency), [i, currency]);
   const ids = comparison.agreementIds;
   const refIndex = ids.indexOf(comparison.referenceId);
+  const refName = nameOf(comparison.referenceId);
   /** The low or high value of agreement k in a year, when that year rests on projected CPI. */
   const bandValue = useCallback(
     (which: 'low' | 'high', k: number, year: number): number | null => {
@@ -322,7 +354,7 @@ function ComparisonView({
         : [
             {
               key: `d${k}`,
-              header: `${s.diff}`,
+              header: fill(s.minus, { a: nameOf(id), b: refName }),
               numeric: true,
               render: (r: ComparisonRow) => {
                 const c = r.cells[k];
@@ -333,6 +365,19 @@ function ComparisonView({
               csv: (r: ComparisonRow) => {
                 const c = r.cells[k];
                 return c?.available ? c.difference : null;
+              },
+            },
+            {
+              key: `r${k}`,
+              header: fill(s.divided, { a: nameOf(id), b: refName }),
+              numeric: true,
+              render: (r: ComparisonRow) => {
+                const c = r.cells[k];
+                return c?.available && c.ratio !== null ? times(c.ratio) : '—';
+              },
+              csv: (r: ComparisonRow) => {
+                const c = r.cells[k];
+                return c?.available && c.ratio !== null ? Number(c.ratio.toFixed(4)) : null;
               },
             },
           ]),
@@ -346,6 +391,7 @@ function ComparisonView({
             {band ? band.view.note : noBand}
           </p>
         )}
+        <ProjectionNote statements={statements} />
         <Chart title={s.chart} filename="sma-compare" option={option} height={380} />
       </div>
       <h2>{s.summary}</h2>
@@ -362,18 +408,39 @@ function ComparisonView({
           },
           { key: 'total', header: s.total, numeric: true, render: (x) => fmt(x.total), csv: (x) => x.total },
           {
-            key: 'diff',
-            header: `${s.totalDiff} (${s.diff})`,
+            key: 'average',
+            header: s.average,
             numeric: true,
-            render: (x) => `${x.totalDifference > 0 ? '+' : ''}${fmt(x.totalDifference)}`,
-            csv: (x) => x.totalDifference,
+            render: (x) => (x.yearlyAverage === null ? '—' : fmt(x.yearlyAverage)),
+            csv: (x) => (x.yearlyAverage === null ? null : Math.round(x.yearlyAverage)),
           },
           {
-            key: 'ratio',
-            header: s.ratio,
+            key: 'common',
+            header: s.common,
+            render: (x) => (x.commonYears.length === 0 ? s.noCommon : span(x.commonYears)),
+            csv: (x) => x.commonYears.join(' '),
+          },
+          {
+            key: 'commonDiff',
+            header: s.commonDiff,
             numeric: true,
-            render: (x) => (x.totalRatio === null ? '—' : x.totalRatio.toFixed(3)),
-            csv: (x) => x.totalRatio,
+            render: (x) =>
+              x.commonDifference === null ? '—' : `${x.commonDifference > 0 ? '+' : ''}${fmt(x.commonDifference)}`,
+            csv: (x) => x.commonDifference,
+          },
+          {
+            key: 'commonRatio',
+            header: fill(s.commonRatio, { b: refName }),
+            numeric: true,
+            render: (x) => (x.commonRatio === null ? '—' : times(x.commonRatio)),
+            csv: (x) => (x.commonRatio === null ? null : Number(x.commonRatio.toFixed(4))),
+          },
+          {
+            key: 'averageRatio',
+            header: fill(s.averageRatio, { b: refName }),
+            numeric: true,
+            render: (x) => (x.averageRatio === null ? '—' : times(x.averageRatio)),
+            csv: (x) => (x.averageRatio === null ? null : Number(x.averageRatio.toFixed(4))),
           },
           ...(band
             ? (['low', 'high'] as const).map((which): Column<ComparisonT['summaries'][number]> => ({
@@ -413,5 +480,16 @@ function ComparisonView({
 /** An agreement's total under the band's low or high path, when some year of it rests on projected CPI. */
 const totalIn = (band: ComparisonBand, which: 'low' | 'high', id: string): number | null =>
   band.years.has(id) ? (band[which].summaries.find((x) => x.agreementId === id)?.total ?? null) : null;
+
+const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+
+/** A ratio as the press writes it: 9.36×. */
+const times = (r: number): string => `${r.toFixed(2)}×`;
+
+const span = (years: readonly number[]): string =>
+  years.length === 1 ? String(years[0]) : `${years[0] ?? ''}–${years[years.length - 1] ?? ''}`;
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 const formatIn = (i: I18n, v: number, currency: 'KRW' | 'USD'): string => (currency === 'KRW' ? i.won(v) : i.usd(v));

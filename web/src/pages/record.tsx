@@ -6,6 +6,8 @@ import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { smaRecord, type WebRecord } from '../record/record.js';
+import { defaultProjectionStatements } from '../../../src/engine/agreement/default-projection.js';
+import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
 
@@ -342,6 +344,7 @@ function RecordYearsView({
           <span className="badge conflicting">■ {i.t('conflicting')}</span>
           <span className="badge projected">■ {i.t('projected')}</span>
         </p>
+        <ProjectionNote statements={defaultProjectionStatements(record.indices)} />
         {selected && (
           <div className="card" aria-live="polite" data-testid="selected-year">
             <strong>
@@ -368,7 +371,7 @@ function RecordYearsView({
 function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
   const i = useI18n();
   const s = usePageStrings(S);
-  const rule = row.metrics ? describeRule(row.metrics.source.rule, i) : null;
+  const rule = row.metrics ? describeRule(row.metrics.source.rule, i, row.metrics.currency) : null;
   const index = row.metrics?.source.index;
   const alternatives = row.published?.alternatives;
   return (
@@ -430,9 +433,13 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
       .map((p) => {
         const bits = [
           p.ask_usd_per_year !== undefined ? `ask ${i.usd(p.ask_usd_per_year)}/yr` : null,
+          p.ask_krw_per_year !== undefined ? `ask ${i.won(p.ask_krw_per_year)}/yr` : null,
+          p.ask_change !== undefined ? `ask ${i.rate(p.ask_change, { signed: true })}` : null,
           p.floor_usd_per_year !== undefined ? `floor ${i.usd(p.floor_usd_per_year)}/yr` : null,
+          p.ceiling_krw_per_year !== undefined ? `at most ${i.won(p.ceiling_krw_per_year)}/yr` : null,
           p.offer_change !== undefined ? `offer ${i.rate(p.offer_change, { signed: true })}` : null,
           p.accepted_change !== undefined ? `accepted ${i.rate(p.accepted_change, { signed: true })}` : null,
+          p.rejected_change !== undefined ? `rejected ${i.rate(p.rejected_change, { signed: true })}` : null,
           p.term_years_min !== undefined
             ? `term ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} yr`
             : null,

@@ -62,6 +62,7 @@ const S = {
     ratification: 'Deals rejected at ratification',
     from: 'Simulated by job {id} ({kind}), seed {seed}, {runs} runs',
     cancelled: 'Stopped.',
+    interrupted: 'Interrupted: the server running this job stopped before it finished. Start it again.',
     unknownKind: 'This simulation has no form in the web app yet; its raw result is shown.',
     outcomes: 'How the negotiations ended',
     quantities: 'Distributions over the runs',
@@ -111,6 +112,7 @@ const S = {
     ratification: '국회 비준 동의 실패',
     from: '작업 {id} ({kind}), 시드 {seed}, {runs}회 실행 결과',
     cancelled: '중지했습니다.',
+    interrupted: '중단됨: 이 작업을 실행하던 서버가 작업을 마치기 전에 멈췄습니다. 다시 실행하세요.',
     unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
     outcomes: '협상 종료 사유',
     quantities: '실행 전체의 분포',
@@ -268,8 +270,8 @@ export default function SimulatePage() {
         setJob({
           state: 'failed',
           remote:
-            snap.status === 'cancelled'
-              ? { state: 'error', route: `/api/jobs/${snap.id}`, message: s.cancelled }
+            snap.status === 'cancelled' || snap.status === 'interrupted'
+              ? { state: 'error', route: `/api/jobs/${snap.id}`, message: s[snap.status] }
               : {
                   state: 'error',
                   route: `/api/jobs/${snap.id}`,

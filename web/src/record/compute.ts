@@ -7,16 +7,47 @@ import {
   type ProjectionBand,
 } from '../../../src/engine/agreement/projection-band.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
+import {
+  defaultGrowth,
+  defaultProjectionStatements,
+  type ProjectionStatement,
+} from '../../../src/engine/agreement/default-projection.js';
 import type { Agreement, IndexSet, SeriesId } from '../../../src/engine/agreement/types.js';
 import type { AgreementFileInput } from '../../../src/io/agreement-file-schema.js';
 import { withProjections } from './years.js';
 import type { RecordCore } from './record-core.js';
 
-/** The user's assumptions for years the record lacks: constant growth rates (decimals). */
+/**
+ * The user's assumptions for years the record lacks: constant growth rates (decimals), or null for the engine's default
+ * projection (default-projection.ts), the one every surface uses.
+ */
 export interface Assumptions {
-  readonly cpi: number;
-  readonly defenseGrowth: number;
+  readonly cpi: number | null;
+  readonly defenseGrowth: number | null;
   readonly realBase: number;
+}
+
+/** The default CPI and defense-budget growth (decimals) the pages' assumption fields start from. */
+export function defaultAssumptions(record: RecordCore): { readonly cpi: number; readonly defenseGrowth: number } {
+  const cpi = defaultGrowth(record.indices, 'rok-cpi');
+  const defense = defaultGrowth(record.indices, 'rok-defense-budget-growth');
+  return { cpi: cpi.ok ? cpi.value : 0, defenseGrowth: defense.ok ? defense.value : 0 };
+}
+
+/**
+ * A page's assumption from its field (percent): null, the default, when the field holds the default's value (so the
+ * figures and their note are the default's); the decimal otherwise.
+ */
+export function assumptionOf(percent: number, defaultDecimal: number): number | null {
+  return Math.abs(percent / 100 - defaultDecimal) < 1e-12 ? null : percent / 100;
+}
+
+/** The projections in force under the assumptions, stated once for the note beside the projected numbers. */
+export function assumptionStatements(record: RecordCore, a: Assumptions): readonly ProjectionStatement[] {
+  return defaultProjectionStatements(record.indices).map((s) => {
+    const own = s.series === 'rok-cpi' ? a.cpi : s.series === 'rok-defense-budget-growth' ? a.defenseGrowth : null;
+    return own === null ? s : { ...s, rule: 'constant' as const, value: own };
+  });
 }
 
 export type ComputeOutcome =
@@ -28,7 +59,7 @@ const lastObserved = (indices: IndexSet, id: SeriesId): number => {
   return s ? Math.max(...[...s.points].filter(([, p]) => p.observed).map(([y]) => y)) : 0;
 };
 
-/** The record's indices with the user's constant CPI and defense-growth paths after the last observed year, then the rest projected. */
+/** The record's indices with the user's constant CPI and defense-growth paths after the last observed year, then the defaults. */
 export function indicesWith(record: RecordCore, a: Assumptions, to: number): IndexSet {
   let indices = record.indices;
   for (const [id, value] of [
@@ -36,7 +67,7 @@ export function indicesWith(record: RecordCore, a: Assumptions, to: number): Ind
     ['rok-defense-budget-growth', a.defenseGrowth],
   ] as const) {
     const from = lastObserved(indices, id) + 1;
-    if (from > to) continue;
+    if (value === null || from > to) continue;
     const r = projectIndex(indices, id, { from, to }, { kind: 'constant', value });
     if (r.ok) indices = r.value;
   }
@@ -97,7 +128,7 @@ export function computeBand(
   const band = projectionBand(agreement, indices, {
     series: 'rok-cpi',
     low: { kind: 'constant', value: basis.low },
-    central: { kind: 'constant', value: a.cpi },
+    central: { kind: 'constant', value: a.cpi ?? defaultAssumptions(record).cpi },
     high: { kind: 'constant', value: basis.high },
   });
   if (!band.ok) return { ok: false, code: band.error.code, detail: JSON.stringify(band.error) };

@@ -1,34 +1,18 @@
 import { computeMetrics, type YearMetrics } from '../../../src/engine/agreement/metrics.js';
-import { projectIndex } from '../../../src/engine/agreement/projection.js';
+import { withDefaultProjections } from '../../../src/engine/agreement/default-projection.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
-import type { IndexSet, SeriesId, Year } from '../../../src/engine/agreement/types.js';
+import type { IndexSet, Year } from '../../../src/engine/agreement/types.js';
 import type { PublishedAmount } from '../../../src/io/load-record.js';
 import type { YearlyAmountFact } from '../../../src/io/record-schema.js';
 import type { WebRecord } from './record.js';
 
-/** The series the metrics and the rules read; each is extended past its last observed year for projections. */
-export const projectedSeries: readonly SeriesId[] = [
-  'rok-cpi',
-  'rok-defense-budget-growth',
-  'krw-per-usd',
-  'rok-defense-budget',
-];
-
 /**
- * Extends each series from its last observed year to `to` with the mean of its last five observed values,
- * marking those points projected (engine projection, origin says so).
+ * Extends every series the rules and the metrics read from its last observed year to `to` by the engine's one default
+ * projection (default-projection.ts: the same for the CLI, the API and every page), marking those points projected.
  */
 export function withProjections(indices: IndexSet, to: Year): IndexSet {
-  let out = indices;
-  for (const id of projectedSeries) {
-    const series = out.get(id);
-    if (!series) continue;
-    const last = Math.max(...[...series.points].filter(([, p]) => p.observed).map(([y]) => y));
-    if (!(last < to)) continue;
-    const r = projectIndex(out, id, { from: last + 1, to }, { kind: 'mean-of-last-observed' });
-    if (r.ok) out = r.value;
-  }
-  return out;
+  const r = withDefaultProjections(indices, to);
+  return r.ok ? r.value.indices : indices;
 }
 
 /** One year of the record with the engine's metrics, and where each number comes from. */

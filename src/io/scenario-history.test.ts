@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeSchedule } from '../engine/agreement/schedule.js';
+import type { Scenario } from '../engine/negotiation/scenario.js';
+import { runScenario, scenarioAgreement } from '../engine/negotiation/scenario.js';
+import { createRng } from '../engine/random/rng.js';
+import { loadRecord } from './load-record.js';
+import { parseScenarioFile } from './scenario-file.js';
+
+/** The historical scenario files of issue 10 against the record they cite (data/record, data/scenarios). */
+const dir = new URL('../../data/scenarios/', import.meta.url);
+const load = (id: string): Scenario => {
+  const r = parseScenarioFile(readFileSync(new URL(`${id}.yaml`, dir)), `${id}.yaml`);
+  if (!r.ok) throw new Error(r.error.map((e) => e.message).join('\n'));
+  return r.value;
+};
+const loaded = loadRecord();
+if (!loaded.ok) throw new Error(loaded.error.map((e) => e.message).join('\n'));
+const record = loaded.value;
+const event = (id: string) => {
+  const e = record.events.find((x) => x.id === id);
+  if (e === undefined) throw new Error(`no event ${id}`);
+  return e;
+};
+const sma = (n: number) => record.agreements[n - 1]?.facts;
+const assembly = (term: number) => record.context.national_assemblies.find((a) => a.term === term);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+type Position = { readonly date?: string; readonly outcome: Record<string, unknown> };
+const positions = (s: Scenario, side: 'us' | 'rok'): readonly Position[] => {
+  const st = s.strategies[side];
+  return st.kind === 'replay' ? st.positions : [];
+};
+
+describe('sma-10-talks', () => {
+  const s = load('sma-10-talks');
+
+  it('replays the 10th SMA talks to the real outcome: +8.2 % for one year, agreed on 2019-02-10 after ten rounds', () => {
+    // MOFA, 10 Feb 2019: text initialed after ten formal meetings; 2019 +8.2 %, one year
+    const run = runScenario(s, createRng(1));
+    expect(run.reason).toBe('agreement');
+    expect(run.outcome).toEqual({ 'first-year-change': 0.082, duration: 1 });
+    expect(run.round).toBe(11);
+    expect(run.endDate).toBe('2019-02-10');
+    expect(run.endDate).toBe(s.realOutcome?.concluded);
+    expect(run.ratificationFailures).toBe(0);
+    expect(run.furloughedWorkerMonths).toBe(0); // no furlough in 2019: the lapse lasted 41 days
+    expect(run.monthsInLapse).toBe(2); // regression pin: January and part of February 2019 counted by the engine
+  });
+
+  it('turns the real outcome into the published 2019 amount of 1,038,900,000,000 won', () => {
+    // MOFA, 10 Feb 2019: 960.2 bn × 1.082 = 1,038.94 bn, rounded to 1조389억
+    const schedule = computeSchedule(scenarioAgreement(s, s.realOutcome?.outcome ?? {}), record.indices);
+    expect(schedule.ok && schedule.value.rows.map((r) => [r.year, r.amount])).toEqual([[2019, 1_038_900_000_000]]);
+    expect(sma(10)?.yearly_amounts[0]?.krw).toBe(1_038_900_000_000);
+  });
+
+  it('takes its positions, calendar and Assembly from the record', () => {
+    // KBS World (Dec 2018): US 1.35 tn won; KBS World (early 2019): ROK at most 1 tn won; base 2018 = 960.2 bn
+    const base = s.base.amount;
+    expect(base).toBe(sma(9)?.yearly_amounts.find((y) => y.year === 2018)?.krw);
+    const usAsk = event('sma10-2018-12-11-round').positions.find((p) => p.ask_krw_per_year)?.ask_krw_per_year ?? 0;
+    const rokCeiling = event('sma10-2019-02-07-position').positions.find(
+      (p) => p.party === 'rok',
+    )?.ceiling_krw_per_year;
+    expect(positions(s, 'us').map((p) => [p.date, p.outcome['first-year-change']])).toEqual([
+      ['2018-03-07', event('sma10-2018-03-07-round').positions[0]?.ask_change],
+      ['2018-12-11', round3(usAsk / base - 1)],
+      ['2019-02-10', sma(10)?.yearly_amounts[0]?.yoy_change],
+    ]);
+    expect(positions(s, 'rok')[1]?.outcome['first-year-change']).toBe(round3((rokCeiling ?? 0) / base - 1));
+    expect([round3(usAsk / base - 1), round3((rokCeiling ?? 0) / base - 1)]).toEqual([0.406, 0.041]);
+    const rounds = record.events.filter((e) => e.sma === 10 && e.type === 'round').map((e) => e.date_start);
+    expect(s.protocol.calendar).toEqual({ kind: 'dates', dates: [...rounds, '2019-02-10'] });
+    const na20 = assembly(20);
+    const assembly20 = s.ratification.rok?.[0];
+    expect(assembly20?.from).toBe(na20?.from);
+    expect(assembly20?.blocs.map((b) => b.seats)).toEqual([123, 122, 300 - 123 - 122]);
+    expect(na20?.parties.slice(0, 2).map((p) => p.seats)).toEqual([123, 122]);
+    // Aju, 5 Apr 2019: 194 present, 139 yes, 22 abstain of 55 not voting yes
+    expect(assembly20?.blocs[0]).toMatchObject({
+      attendance: round3(194 / 300),
+      cohesion: round3(139 / 194),
+      abstainShare: round3(22 / 55),
+    });
+  });
+});
+
+describe('sma-9-talks (outcome only)', () => {
+  const s = load('sma-9-talks');
+
+  it('starts, ends and agrees where the record says: 2 July 2013 to 12 January 2014, +5.8 %, CPI capped at 4 % for 5 years', () => {
+    // MBN 3 Jul 2013 (first round); Money S / CRI (agreed 12 Jan 2014 after 10 rounds; 9,200억 = +5.8 %)
+    const facts = sma(9);
+    expect(s.protocol.calendar).toEqual({ kind: 'monthly', start: facts?.dates.talks_started?.value });
+    expect(s.realOutcome?.concluded).toBe(facts?.dates.concluded.value);
+    expect(s.realOutcome?.outcome).toEqual({
+      'first-year-change': facts?.yearly_amounts[0]?.yoy_change,
+      duration: (facts?.period.last_year ?? 0) - (facts?.period.first_year ?? 0) + 1,
+      'escalation-index': 'rok-cpi',
+      'escalation-rate': 0.04,
+    });
+    expect(s.base.amount).toBe(sma(8)?.yearly_amounts.find((y) => y.year === 2013)?.krw);
+  });
+
+  it('rounds +5.8 % on 2013’s 869.5 bn to 919.9 bn, 1억 below the stated 920.0 bn, then follows CPI of Y−2', () => {
+    // 869.5 bn × 1.058 = 919.93 bn → 9,199억; the 9th SMA stated 9,200억 (MND White Paper), whose change rounds to +5.8 %
+    const schedule = computeSchedule(scenarioAgreement(s, s.realOutcome?.outcome ?? {}), record.indices);
+    if (!schedule.ok) throw new Error(schedule.error.code);
+    expect(schedule.value.rows[0]?.amount).toBe(919_900_000_000);
+    expect(round3(920_000_000_000 / 869_500_000_000 - 1)).toBe(0.058);
+    expect(schedule.value.rows.map((r) => r.year)).toEqual([2014, 2015, 2016, 2017, 2018]);
+  });
+
+  it('takes its one Assembly bloc from the 9th SMA vote', () => {
+    // Hankyung, 16 Apr 2014: 192 present, 131 yes, 26 no, 35 abstain
+    expect(s.ratification.rok?.[0]?.blocs).toEqual([
+      expect.objectContaining({
+        seats: 300,
+        attendance: 0.64,
+        cohesion: round3(131 / 192),
+        abstainShare: round3(35 / 61),
+      }),
+    ]);
+  });
+});
+
+describe('sma-12-reopen', () => {
+  const s = load('sma-12-reopen');
+
+  it('spans the 2025 positions: the US ask of USD 10 bn a year and the concluded +8.3 %', () => {
+    // Korea Herald/Yonhap 9 Jul 2025 (USD 10 bn); JoongAng Daily 9 Jul 2025 (12th SMA kept); KRW/USD 2025 = 1,422.16
+    const usd = event('sma12-2025-07-08-statement').positions[0]?.ask_usd_per_year ?? 0;
+    const rate = record.indices.get('krw-per-usd')?.points.get(2025)?.value ?? 0;
+    const askChange = (usd * rate) / s.base.amount - 1;
+    expect(round3(askChange)).toBe(9.138);
+    const fyc = s.domain.issues[0];
+    expect(fyc?.kind === 'numeric' && fyc.max >= askChange && fyc.min <= 0.083).toBe(true);
+    expect(event('sma12-2025-07-09-statement').positions[0]?.accepted_change).toBe(0.083);
+    expect(s.base.amount).toBe(sma(11)?.yearly_amounts.find((y) => y.year === 2025)?.krw);
+    expect([s.lapse, s.realOutcome]).toEqual([null, null]);
+  });
+
+  it('at the point values ends without a deal: each side keeps the 12th SMA it already has', () => {
+    // reservations = each side's value of +8.3 % for 5 years, so no offer beats the status quo for both
+    const run = runScenario(s, createRng(1));
+    expect(run.reason).toBe('deadline');
+    expect(run.outcome).toBeNull();
+    expect(run.payoffs).toEqual([s.parties.us.reservation, s.parties.rok.reservation]);
+  });
+});

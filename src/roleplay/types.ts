@@ -1,0 +1,123 @@
+// The role-play service's public types: what callers send, what they get back, and how it can fail.
+import type { UtilityPoint } from '../engine/bargaining/pareto.js';
+import type { StrategySpec } from '../engine/negotiation/strategies.js';
+import type {
+  ClassDebrief,
+  RolePlayError,
+  RolePlayScenario,
+  RolePlayView,
+  Role,
+  Side,
+  TableDebrief,
+} from '../engine/roleplay/index.js';
+import type { Result } from '../engine/result.js';
+import type { Store } from '../store/index.js';
+
+export type RolePlayServiceError =
+  | RolePlayError
+  | { readonly code: 'roleplay/unauthorized'; readonly details: Record<string, never> }
+  | { readonly code: 'roleplay/scenario_not_found'; readonly details: { readonly scenarioId: string } }
+  | { readonly code: 'roleplay/table_not_found'; readonly details: { readonly sessionId: string } }
+  | { readonly code: 'roleplay/conflict'; readonly details: { readonly expectedSeq: number; readonly headSeq: number } }
+  | { readonly code: 'roleplay/invalid_request'; readonly details: { readonly reason: string } };
+
+export interface TableSpec {
+  readonly label?: string;
+  /** Sides played by a software agent. */
+  readonly agents?: Readonly<Partial<Record<Side, StrategySpec>>>;
+  /** Seeds the agents and the Assembly vote (a replayable table); a fresh random seed when absent. */
+  readonly seed?: number;
+}
+
+/** One secret link token per seat; a side played by an agent gets none. */
+export interface TableLinks {
+  readonly sessionId: string;
+  readonly label: string;
+  readonly tokens: Readonly<Partial<Record<Role, string>>>;
+}
+
+export interface ClassLinks {
+  readonly classId: string;
+  readonly facilitatorToken: string;
+  readonly tables: readonly TableLinks[];
+}
+
+export interface ActResult {
+  /** The action's seq in the actor's own numbering (a side's leaves out the other side's notes). */
+  readonly seq: number;
+  /** true when the idempotency key was used before: nothing new was applied. */
+  readonly duplicate: boolean;
+  readonly view: RolePlayView;
+}
+
+export interface ClassView {
+  readonly role: 'facilitator';
+  readonly classId: string;
+  readonly label: string;
+  readonly tables: readonly RolePlayView[];
+}
+
+/** Who holds a token: a seat at a table, or the facilitator of a class. */
+export interface Seat {
+  readonly sessionId: string;
+  readonly role: Role;
+  readonly kind: 'table' | 'class';
+}
+
+export interface RolePlayServiceOptions {
+  readonly store: Store;
+  readonly scenarios: (id: string) => RolePlayScenario | undefined;
+  /** Seeds for new tables (default: node:crypto). */
+  readonly newSeed?: () => number;
+  /** Tables kept in memory between requests, the least recently used dropped first (default 5,000). */
+  readonly tablesCached?: number;
+}
+
+/** An action as a client sends it: a side's moves carry no `side` (the token decides it). */
+export type ClientAction =
+  | { readonly type: 'offer'; readonly outcome: Readonly<Record<string, number | string>>; readonly message?: string }
+  | { readonly type: 'accept'; readonly message?: string }
+  | { readonly type: 'walk-away'; readonly message?: string }
+  | { readonly type: 'note'; readonly text: string }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'extend'; readonly rounds: number }
+  | { readonly type: 'end' };
+
+export interface ActRequest {
+  readonly action: ClientAction;
+  readonly idempotencyKey: string;
+  /** The seq of the view the client decided on, in its own numbering (`RolePlayView.seq`). */
+  readonly expectedSeq?: number;
+  /** A class facilitator names the table to act on. */
+  readonly sessionId?: string;
+}
+
+export interface RolePlayService {
+  createTable(scenarioId: string, spec?: TableSpec): Promise<Result<TableLinks, RolePlayServiceError>>;
+  createClass(
+    scenarioId: string,
+    label: string,
+    tables: readonly TableSpec[],
+  ): Promise<Result<ClassLinks, RolePlayServiceError>>;
+  authenticate(token: string): Promise<Result<Seat, RolePlayServiceError>>;
+  view(token: string): Promise<Result<RolePlayView | ClassView, RolePlayServiceError>>;
+  act(token: string, request: ActRequest): Promise<Result<ActResult, RolePlayServiceError>>;
+  /** A class facilitator may name one of its tables to get that table's debrief. */
+  debrief(
+    token: string,
+    tableId?: string,
+  ): Promise<
+    Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
+  >;
+  /** My side's utility of a draft offer before I send it (the facilitator: both sides'). */
+  score(
+    token: string,
+    outcome: Readonly<Record<string, number | string>>,
+  ): Promise<Result<Readonly<Partial<Record<Side, number>>>, RolePlayServiceError>>;
+  /** Calls `onView` with the holder's fresh view after every change to its table(s); returns the unsubscribe. */
+  subscribe(
+    token: string,
+    onView: (view: RolePlayView | ClassView) => void,
+  ): Promise<Result<() => Promise<void>, RolePlayServiceError>>;
+}
