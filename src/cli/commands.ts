@@ -22,3 +22,8 @@ registerCommand(
   'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
   () => import('./commands/solve.js'),
 );
+registerCommand(
+  'domain',
+  'standard negotiation domains (Genius, GeniusWeb, NegMAS): stats and conversion',
+  () => import('./commands/domain.js'),
+);

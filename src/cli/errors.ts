@@ -41,6 +41,8 @@ const BAD_INPUT_AREAS = [
   'solve',
   'projection',
   'compare',
+  'domain',
+  'tournament',
 ];
 
 export function exitCodeFor(problems: readonly Problem[]): number {

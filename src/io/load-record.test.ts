@@ -299,9 +299,13 @@ describe('the record of the talks (issue 10)', () => {
     expect([f.start, f.end, f.alternatives[0]?.low]).toEqual(['2020-04-01', '2020-06-15', 4000]);
   });
 
-  it('dates the start of the 9th–12th talks and counts their rounds as the timeline does', () => {
-    // MBN 3 Jul 2013 (9th: first round in Washington); CRI (9th: 10 rounds); the round events of the 10th–12th
-    expect([9, 10, 11, 12].map((n) => [sma(n).facts.dates.talks_started?.value, sma(n).facts.rounds?.value])).toEqual([
+  it('dates the start of the 7th and 9th–12th talks and counts their rounds as the timeline does', () => {
+    // China.org.cn 7 Dec 2006 (7th: six rounds since May); MBN 3 Jul 2013 (9th: first round in Washington);
+    // CRI (9th: 10 rounds); the round events of the 10th–12th
+    expect(
+      [7, 9, 10, 11, 12].map((n) => [sma(n).facts.dates.talks_started?.value, sma(n).facts.rounds?.value]),
+    ).toEqual([
+      ['2006-05', 6],
       ['2013-07-02', 10],
       ['2018-03-07', 10],
       ['2019-09-24', 9],

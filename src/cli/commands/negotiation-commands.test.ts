@@ -47,6 +47,25 @@ describe('sma negotiate', () => {
     expect(out).toContain('2025  KRW 1.4028 tn   +4.2%');
   });
 
+  it('replays the 10th SMA talks to +8.2 % for one year on 2019-02-10, and the 2019 amount of 1.0389 tn won', async () => {
+    // events sma10-2018-03-07-round … sma10-2019-02-10-initialing; MOFA, 10 Feb 2019: 2019 = 10,389 억원, one year
+    const j = JSON.parse((await cli('negotiate', 'sma-10-talks', '--json')).out);
+    expect([j.outcome, j.round, j.reason, j.endDate]).toEqual([
+      { 'first-year-change': 0.082, duration: 1 },
+      11,
+      'agreement',
+      '2019-02-10',
+    ]);
+    // KBS World, Dec 2018: 1.35 tn won / 960.2 bn − 1 = +40.6 % at round 10
+    expect(j.trace.find((t: { round: number; side: string }) => t.round === 10 && t.side === 'us').outcome).toEqual({
+      'first-year-change': 0.406,
+      duration: 5,
+    });
+    const { code, out } = await cli('negotiate', 'sma-10-talks');
+    expect(code).toBe(0);
+    expect(out).toContain('2019  KRW 1.0389 tn   +8.2%');
+  });
+
   it('speaks Korean with --lang ko and plays the strategies named on the command line', async () => {
     const { code, out } = await cli(
       'negotiate',

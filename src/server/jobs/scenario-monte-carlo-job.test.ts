@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { FastifyInstance } from 'fastify';
@@ -27,15 +27,10 @@ const runJob = async (payload: object) => {
 };
 
 describe('scenario Monte Carlo job', () => {
-  it('loads the bundled SMA scenarios', () => {
-    expect([...scenarios.keys()]).toEqual([
-      'sma-10-talks',
-      'sma-11-talks',
-      'sma-12-reopen',
-      'sma-12-talks',
-      'sma-13-talks',
-      'sma-9-talks',
-    ]);
+  it('loads every scenario file bundled in data/scenarios, by id', () => {
+    const files = readdirSync(new URL('../../../data/scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml'));
+    expect([...scenarios.keys()]).toEqual(files.map((f) => f.slice(0, -'.yaml'.length)).sort());
+    expect(scenarios.size).toBe(6);
   });
 
   it('plays the 12th SMA talks over worker threads exactly as the engine does on this thread', async () => {
