@@ -18,6 +18,16 @@ registerCommand(
   () => import('./commands/simulate.js'),
 );
 registerCommand(
+  'calibrate',
+  'fit the talk model to historical talks (ABC-SMC)',
+  () => import('./commands/calibrate.js'),
+);
+registerCommand(
+  'backtest',
+  'leave one talk out, fit on the others, score the forecast of the held-out talk',
+  () => import('./commands/backtest.js'),
+);
+registerCommand(
   'solve',
   'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
   () => import('./commands/solve.js'),

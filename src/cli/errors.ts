@@ -43,6 +43,7 @@ const BAD_INPUT_AREAS = [
   'compare',
   'domain',
   'tournament',
+  'calibration',
 ];
 
 export function exitCodeFor(problems: readonly Problem[]): number {

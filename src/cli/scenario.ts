@@ -22,6 +22,17 @@ export const bundledScenarios = async (where: Where): Promise<readonly string[]>
 
 const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
 
+/** The file a scenario argument names: a path, or the catalogue's file for a scenario id. */
+export async function scenarioPath(arg: string, where: Where): Promise<string> {
+  if (looksLikeFile(arg)) return resolve(where.cwd, arg);
+  const catalogue = await catalogueOf(where);
+  const file = catalogue.files.get(arg);
+  if (file !== undefined) return file;
+  throw new CliFailure([
+    { code: 'scenario/unknown', message: `no scenario '${arg}'; available: ${catalogue.ids().join(', ')}` },
+  ]);
+}
+
 /** Reads and validates a scenario; a bad file fails with one positioned problem per bad field (exit 2). */
 export async function loadScenario(arg: string, where: Where): Promise<Scenario> {
   const { parseScenarioFile } = await import('../io/scenario-file.js');

@@ -27,8 +27,8 @@ const strategyFlag = z.string().transform((raw, ctx): StrategyFlag => {
   return z.NEVER;
 });
 
-const lang = z.enum(['en', 'ko'], { error: 'expected en or ko' }).default('en');
-const seed = z.coerce
+export const lang = z.enum(['en', 'ko'], { error: 'expected en or ko' }).default('en');
+export const seed = z.coerce
   .number({ error: 'expected a whole number seed' })
   .int('expected a whole number seed')
   .min(0, 'expected a seed from 0 to 4294967295')

@@ -20,6 +20,8 @@ export interface ScenarioCatalogue {
   readonly dirs: readonly string[];
   /** Every scenario that parsed, by id; a user file with a bundled id replaces the bundled one. */
   readonly scenarios: ReadonlyMap<string, Scenario>;
+  /** Each scenario's file, by id. */
+  readonly files: ReadonlyMap<string, string>;
   /** Files that did not parse (left out of `scenarios`), each problem positioned in its file. */
   readonly problems: readonly ScenarioFileError[];
   readonly get: (id: string) => Scenario | undefined;
@@ -53,16 +55,21 @@ const scenarioFiles = (dir: string): string[] =>
  */
 export function loadScenarioCatalogue(dirs: readonly string[] = [BUNDLED_SCENARIO_DIR]): ScenarioCatalogue {
   const scenarios = new Map<string, Scenario>();
+  const files = new Map<string, string>();
   const problems: ScenarioFileError[] = [];
   for (const dir of dirs)
     for (const file of scenarioFiles(dir)) {
-      const parsed = parseScenarioFile(readFileSync(resolve(dir, file)), file);
-      if (parsed.ok) scenarios.set(parsed.value.id, parsed.value);
-      else problems.push(...parsed.error);
+      const path = resolve(dir, file);
+      const parsed = parseScenarioFile(readFileSync(path), file);
+      if (parsed.ok) {
+        scenarios.set(parsed.value.id, parsed.value);
+        files.set(parsed.value.id, path);
+      } else problems.push(...parsed.error);
     }
   return {
     dirs,
     scenarios,
+    files,
     problems,
     get: (id) => scenarios.get(id),
     ids: () => [...scenarios.keys()].sort(),
@@ -72,5 +79,12 @@ export function loadScenarioCatalogue(dirs: readonly string[] = [BUNDLED_SCENARI
 /** A catalogue of scenarios already in memory (tests, a built-in fallback). */
 export function scenarioCatalogueOf(list: readonly Scenario[]): ScenarioCatalogue {
   const scenarios = new Map(list.map((s) => [s.id, s]));
-  return { dirs: [], scenarios, problems: [], get: (id) => scenarios.get(id), ids: () => [...scenarios.keys()].sort() };
+  return {
+    dirs: [],
+    scenarios,
+    files: new Map(),
+    problems: [],
+    get: (id) => scenarios.get(id),
+    ids: () => [...scenarios.keys()].sort(),
+  };
 }

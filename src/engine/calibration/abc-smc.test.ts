@@ -98,7 +98,7 @@ describe('ABC-SMC', () => {
     // Generation 1's tolerance is the median distance, so about half of its proposals pass: 60 cannot give 50.
     const r = await abcSmc(
       prior,
-      { seed: 1, population: 50, generations: 3, maxProposals: 60 },
+      { seed: 1, population: 50, generations: 3, maxSimulations: 60, batch: 10 },
       evaluateInThread(simulateMean, (s) => 1 + Math.abs(s)),
     );
     expect(r.ok && r.value.stopped).toBe('budget');

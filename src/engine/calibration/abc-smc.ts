@@ -12,7 +12,7 @@
  * createRng(deriveSeed(deriveSeed(seed, t), j)) and simulated with its own seed derived from it, so a proposal's
  * result depends on (seed, t, j) only, never on which worker ran it; the first N accepted proposals in index order
  * form the population, weighted w_i ∝ π(θ_i) / Σ_k w_k K_k(θ_i). A generation that cannot fill its population within
- * its proposal budget ends the fit with the last full population (`stopped: 'budget'`).
+ * its simulation budget ends the fit with the last full population (`stopped: 'budget'`).
  * The simulator and the distance are the caller's: `evaluate` returns one distance per proposal (Infinity for a
  * proposal outside the prior, which is never simulated).
  */
@@ -34,8 +34,8 @@ export interface AbcSettings {
   readonly quantile?: number;
   /** Proposals simulated between two checks of the population (default N); also the unit of parallel work. */
   readonly batch?: number;
-  /** Proposals a generation may make before the fit stops (default 50 N). */
-  readonly maxProposals?: number;
+  /** Simulations a generation may run before the fit stops (default 50 N); proposals outside the prior cost none. */
+  readonly maxSimulations?: number;
 }
 
 /** One proposal to simulate: a parameter vector and the seed of its simulation; outside the prior → not simulated. */
@@ -94,7 +94,7 @@ const settingsOf = (s: AbcSettings): Required<AbcSettings> => ({
   generations: s.generations,
   quantile: s.quantile ?? 0.5,
   batch: s.batch ?? s.population,
-  maxProposals: s.maxProposals ?? 50 * s.population,
+  maxSimulations: s.maxSimulations ?? 50 * s.population,
 });
 
 function settingsProblem(s: Required<AbcSettings>): AbcError | null {
@@ -103,7 +103,7 @@ function settingsProblem(s: Required<AbcSettings>): AbcError | null {
   if (!Number.isInteger(s.generations) || s.generations < 1) return bad('generations', 'expected a whole number ≥ 1');
   if (!(s.quantile > 0 && s.quantile < 1)) return bad('quantile', 'expected a number in (0, 1)');
   if (!Number.isInteger(s.batch) || s.batch < 1) return bad('batch', 'expected a whole number ≥ 1');
-  if (!(s.maxProposals >= s.population)) return bad('maxProposals', 'expected at least the population');
+  if (!(s.maxSimulations >= s.population)) return bad('maxSimulations', 'expected at least the population');
   return null;
 }
 
@@ -291,7 +291,7 @@ export async function abcSmc(
   const settings = settingsOf(options);
   const problem = settingsProblem(settings);
   if (problem !== null) return err(problem);
-  const { seed, population: n, generations: total, quantile, batch, maxProposals } = settings;
+  const { seed, population: n, generations: total, quantile, batch, maxSimulations } = settings;
   const generations: AbcGeneration[] = [];
   let previous: readonly Particle[] | null = null;
   let stopped: AbcResult['stopped'] = 'generations';
@@ -315,10 +315,12 @@ export async function abcSmc(
     let proposals = 0;
     let simulations = 0;
     let made = 0;
-    while (accepted.length < n && made < maxProposals) {
-      const size = Math.min(batch, maxProposals - made);
+    let simulated = 0;
+    // A hard stop on proposals too, for a kernel that keeps proposing outside the prior.
+    while (accepted.length < n && simulated < maxSimulations && made < 1000 * maxSimulations) {
       const list: Proposal[] = [];
-      for (let j = made; j < made + size; j++) list.push(propose(parameters, plan, seed, t, j));
+      for (let j = made; j < made + batch; j++) list.push(propose(parameters, plan, seed, t, j));
+      simulated += list.filter((p) => p.insidePrior).length;
       const distances = await evaluate(list);
       for (let j = 0; j < list.length && accepted.length < n; j++) {
         const p = list[j] as Proposal;
@@ -327,7 +329,7 @@ export async function abcSmc(
         const d = p.insidePrior ? (distances[j] as number) : Infinity;
         if (d <= tolerance) accepted.push({ theta: p.theta, distance: d });
       }
-      made += size;
+      made += batch;
       onProgress?.({
         generation: t,
         generations: total,
@@ -357,7 +359,7 @@ export async function abcSmc(
   if (previous === null)
     return err({
       code: 'calibration/invalid_setting',
-      field: 'maxProposals',
+      field: 'maxSimulations',
       message: 'the prior sample did not fill',
     });
   return ok({ method: ABC_SMC_METHOD, parameters, settings, generations, posterior: previous, stopped });

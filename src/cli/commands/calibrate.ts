@@ -1,0 +1,182 @@
+/** `sma calibrate <talk…>`: fit the talk model to historical talks by ABC-SMC, optionally writing a fitted scenario. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { marginals, type AbcProgress, type AbcResult } from '../../engine/calibration/abc-smc.js';
+import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
+import { talkTargets, type TalkTargets } from '../../engine/calibration/talk-model.js';
+import type { Distribution } from '../../engine/negotiation/distribution.js';
+import type { Scenario } from '../../engine/negotiation/scenario.js';
+import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
+import { calibrateOptionsSchema } from '../../io/calibration-options.js';
+import { calibrateTalks } from '../../sim/calibration.js';
+import { CliFailure, EXIT_OK, usageError } from '../errors.js';
+import { parseFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
+
+const OPTIONS = {
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  population: { type: 'string' },
+  generations: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--json]
+
+Fits the talk model (shared: the ROK walk-away first-year change, both concession exponents, the lapse drift; per
+talk: the US walk-away first-year change) to the record of historical talks (first-year change, conclusion date,
+recorded rejections, no failed consent vote) by ABC-SMC. The same seed gives the same fit on any number of workers.
+--out writes the first talk's scenario with the fitted distributions, each with its source.
+Defaults: --seed 1 --workers 2 --population 1000 --generations 8. docs/scenarios.md: "Calibration and backtest".
+`;
+
+/** Loads historical talks; a talk without a real outcome is refused here, before any worker starts. */
+export async function loadTalks(
+  ids: readonly string[],
+  where: Pick<CliIo, 'env' | 'cwd'>,
+): Promise<{ scenarios: Scenario[]; targets: TalkTargets[] }> {
+  const scenarios: Scenario[] = [];
+  const targets: TalkTargets[] = [];
+  for (const id of ids) {
+    const s = await loadScenario(id, where);
+    const t = talkTargets(s);
+    if (!t.ok) throw new CliFailure([{ code: t.error.code, message: `${t.error.talk}: ${t.error.message}` }]);
+    scenarios.push(s);
+    targets.push(t.value);
+  }
+  return { scenarios, targets };
+}
+
+/** Progress on stderr: a bar per generation on a terminal, else a line per finished generation. */
+export function fitProgress(io: CliIo, label: string): (p: AbcProgress) => void {
+  return (p) => {
+    const eps = Number.isFinite(p.tolerance) ? p.tolerance.toFixed(3) : '∞';
+    const full = p.accepted >= p.population;
+    if (io.isErrTty) {
+      const f = (p.generation + p.accepted / p.population) / p.generations;
+      const bar = '█'.repeat(Math.round(f * 30)).padEnd(30, '░');
+      io.stderr(
+        `\r${bar} ${label}generation ${p.generation + 1}/${p.generations}  ε ${eps}  accepted ${p.accepted}/${p.population}  proposals ${p.proposals}   ${full && p.generation + 1 === p.generations ? '\n' : ''}`,
+      );
+    } else if (full)
+      io.stderr(
+        `calibrate: ${label}generation ${p.generation + 1}/${p.generations}, ε ${eps}, ${p.proposals} proposals\n`,
+      );
+  };
+}
+
+const priorText = (d: Distribution): string =>
+  d.kind === 'uniform' ? `uniform(${d.min}, ${d.max})` : d.kind === 'normal' ? `normal(${d.mean}, ${d.sd})` : d.kind;
+
+const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+export function calibrationJson(fit: AbcResult, targets: readonly TalkTargets[], out: string | null) {
+  return {
+    method: fit.method,
+    seed: fit.settings.seed,
+    talks: targets.map((t) => t.id),
+    population: fit.settings.population,
+    generations: fit.generations.length,
+    stopped: fit.stopped,
+    targets,
+    parameters: marginals(fit).map((m, i) => ({
+      name: m.name,
+      prior: fit.parameters[i]?.prior,
+      mean: r6(m.mean),
+      sd: r6(m.sd),
+      p5: r6(m.p5),
+      p50: r6(m.p50),
+      p95: r6(m.p95),
+    })),
+    tolerances: fit.generations.map((g) => ({
+      generation: g.index,
+      tolerance: Number.isFinite(g.tolerance) ? r6(g.tolerance) : null,
+      proposals: g.proposals,
+      simulations: g.simulations,
+      ess: r6(g.ess),
+    })),
+    out,
+  };
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: o, positionals } = parseFlags(argv, OPTIONS, calibrateOptionsSchema);
+  if (o.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0)
+    throw usageError(
+      `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
+    );
+  const { scenarios, targets } = await loadTalks(positionals, io);
+  const started = performance.now();
+  const fit = await calibrateTalks(scenarios, {
+    seed: o.seed,
+    population: o.population,
+    generations: o.generations,
+    workers: o.workers,
+    onProgress: fitProgress(io, ''),
+  });
+  if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
+  const seconds = (performance.now() - started) / 1000;
+  let out: string | null = null;
+  if (o.out !== undefined) {
+    out = resolve(io.cwd, o.out);
+    const first = scenarios[0] as Scenario;
+    const text = calibratedScenarioText(
+      readFileSync(await scenarioPath(positionals[0] as string, io), 'utf8'),
+      fittedScenario(first, fit.value, targets),
+    );
+    // The written file must load as any scenario does; a failure here is ours.
+    const { parseScenarioFile } = await import('../../io/scenario-file.js');
+    const check = parseScenarioFile(new TextEncoder().encode(text), o.out);
+    if (!check.ok)
+      throw new CliFailure(
+        check.error.map((e) => ({ code: e.code, message: JSON.stringify(e) })),
+        1,
+      );
+    writeFileSync(out, text);
+  }
+  const json = calibrationJson(fit.value, targets, out);
+  if (o.json) io.stdout(toJson(json));
+  else io.stdout(renderCalibration(json, styleFor(io.env, io.isTty)));
+  io.stderr(`calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`);
+  return EXIT_OK;
+}
+
+function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnType<typeof styleFor>): string {
+  const f = (x: number) => x.toFixed(3);
+  const last = j.tolerances.at(-1);
+  return (
+    bold(style, `Calibration of ${j.talks.join(', ')}, seed ${j.seed}`) +
+    '\n' +
+    `${j.method}\n${j.population} particles, ${j.generations} generations (${j.stopped === 'budget' ? 'stopped: a generation did not fill within its proposal budget' : 'all run'}), final tolerance ${last?.tolerance ?? '∞'}\n\n` +
+    renderTable(
+      [
+        { header: 'parameter' },
+        { header: 'prior' },
+        { header: 'mean', align: 'right' },
+        { header: 'sd', align: 'right' },
+        { header: '5%', align: 'right' },
+        { header: '50%', align: 'right' },
+        { header: '95%', align: 'right' },
+      ],
+      j.parameters.map((p) => [
+        p.name,
+        p.prior ? priorText(p.prior) : '',
+        f(p.mean),
+        f(p.sd),
+        f(p.p5),
+        f(p.p50),
+        f(p.p95),
+      ]),
+      style,
+    ) +
+    (j.out ? `\nFitted scenario written to ${j.out}\n` : '')
+  );
+}

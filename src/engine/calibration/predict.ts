@@ -1,0 +1,119 @@
+/**
+ * Posterior predictions of a talk and their scores against the record. A prediction replays the talk `runs` times,
+ * run k from createRng(deriveSeed(seed, k)): a particle drawn by weight gives the fitted values; a value the fit did
+ * not cover (the held-out talk's own `<id>.us.walkaway`) is drawn from its prior.
+ */
+import { civilFromDays, daysFromCivil, type CivilDate } from '../negotiation/calendar.js';
+import { draw } from '../negotiation/distribution.js';
+import { createRng, deriveSeed } from '../random/rng.js';
+import type { Particle } from './abc-smc.js';
+import type { CalibrationParameter } from './prior.js';
+import { crpsFromSamples, crpsNormal, pit, sampleQuantile } from './scores.js';
+import { namedValues, seedFrom, simulateTalk, talkParameter, talkValues, type PreparedTalk } from './talk-model.js';
+
+export interface FittedPosterior {
+  readonly parameters: readonly CalibrationParameter[];
+  readonly posterior: readonly Particle[];
+}
+
+export interface TalkPrediction {
+  readonly runs: number;
+  /** First-year change of each simulated deal. */
+  readonly firstYearChanges: readonly number[];
+  /** Conclusion day (days since 1970-01-01) of each simulated deal. */
+  readonly concludedDays: readonly number[];
+  readonly failedVotes: number;
+}
+
+/** Replays a talk `runs` times on a fitted posterior. */
+export function predictTalk(talk: PreparedTalk, fit: FittedPosterior, seed: number, runs: number): TalkPrediction {
+  const own = talkParameter(talk.scenario.id);
+  const cumulative: number[] = [];
+  let c = 0;
+  for (const p of fit.posterior) cumulative.push((c += p.weight));
+  const changes: number[] = [];
+  const days: number[] = [];
+  let failedVotes = 0;
+  for (let k = 0; k < runs; k++) {
+    const rng = createRng(deriveSeed(seed, k));
+    const u = rng.next() * c;
+    let i = cumulative.findIndex((x) => x > u);
+    if (i < 0) i = cumulative.length - 1;
+    const values: Record<string, number> = namedValues(fit.parameters, (fit.posterior[i] as Particle).theta);
+    if (values[own.name] === undefined) values[own.name] = draw(own.prior, rng);
+    const sim = simulateTalk(talk, talkValues(values, talk.scenario.id), seedFrom(rng));
+    if (sim.voteFailed) failedVotes++;
+    if (sim.firstYearChange !== null && sim.concluded !== null) {
+      changes.push(sim.firstYearChange);
+      days.push(daysFromCivil(sim.concluded));
+    }
+  }
+  return { runs, firstYearChanges: changes, concludedDays: days, failedVotes };
+}
+
+/** The naive forecast a model must beat: a normal around a stated centre with a stated spread. */
+export interface NaiveForecast {
+  readonly name: string;
+  readonly mean: number;
+  readonly sd: number;
+}
+
+const round6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
+const dateAt = (days: readonly number[], p: number): CivilDate | null => {
+  const q = sampleQuantile(days, p);
+  return q === null ? null : civilFromDays(Math.round(q));
+};
+
+/** One talk's line of the backtest (the shape `sma backtest --json` prints). */
+export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseline: NaiveForecast) {
+  const t = talk.targets;
+  const changes = prediction.firstYearChanges;
+  const q = (p: number) => round6(sampleQuantile(changes, p));
+  return {
+    id: t.id,
+    real: { firstYearChange: t.firstYearChange, concluded: t.concluded },
+    predicted: {
+      agreementRate: round6(changes.length / prediction.runs),
+      firstYearChange: { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) },
+      concluded: {
+        p10: dateAt(prediction.concludedDays, 0.1),
+        p50: dateAt(prediction.concludedDays, 0.5),
+        p90: dateAt(prediction.concludedDays, 0.9),
+      },
+    },
+    pit: {
+      firstYearChange: round6(pit(changes, t.firstYearChange)),
+      concluded: round6(pit(prediction.concludedDays, daysFromCivil(t.concluded))),
+    },
+    crps: {
+      firstYearChange: {
+        model: round6(crpsFromSamples(changes, t.firstYearChange)),
+        baseline: round6(crpsNormal(baseline.mean, baseline.sd, t.firstYearChange)),
+      },
+    },
+  };
+}
+
+export type BacktestTalk = ReturnType<typeof scoreTalk>;
+
+export const NAIVE_BASELINE_NAME =
+  "the previous agreement's first-year change (agreements.json), normal with the sd of all earlier agreements' first-year changes";
+
+/**
+ * The naive forecast for the talks of SMA `ordinal`: centred on the previous agreement's first-year change (the last
+ * earlier one on record), with the sample sd of the first-year changes of every earlier agreement; null with fewer
+ * than two earlier changes on record.
+ */
+export function naiveBaseline(
+  ordinal: number,
+  agreements: readonly { readonly ordinal: number; readonly firstYearChange: number | null }[],
+): NaiveForecast | null {
+  const earlier = agreements
+    .filter((a) => a.ordinal < ordinal && a.firstYearChange !== null)
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((a) => a.firstYearChange as number);
+  if (earlier.length < 2) return null;
+  const mean = earlier.reduce((s, x) => s + x, 0) / earlier.length;
+  const sd = Math.sqrt(earlier.reduce((s, x) => s + (x - mean) ** 2, 0) / (earlier.length - 1));
+  return { name: NAIVE_BASELINE_NAME, mean: earlier[earlier.length - 1] as number, sd };
+}
