@@ -5,7 +5,10 @@ import { CliFailure, usageError } from './errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-/** Tokenises argv against `options`, then validates the values with `schema`; any problem is a usage failure (exit 2). */
+/**
+ * Tokenises argv against `options`, then validates the values with `schema`; any problem is a usage failure (exit 2).
+ * With --help the values are only `{ help: true }`: every command prints its help before reading anything else.
+ */
 export function parseFlags<S extends z.ZodType>(
   argv: readonly string[],
   options: OptionSpec,
@@ -17,6 +20,8 @@ export function parseFlags<S extends z.ZodType>(
   } catch (e) {
     throw usageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
+  // --help answers whatever else is missing or wrong (`sma simulate --help` needs no --runs)
+  if (parsed.values['help'] === true) return { values: { help: true } as z.output<S>, positionals: [] };
   const result = schema.safeParse(parsed.values);
   if (!result.success)
     throw new CliFailure(

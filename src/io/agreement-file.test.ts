@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateAgreement } from '../engine/agreement/evaluate.js';
 import { parseAgreementFile } from './agreement-file.js';
 import { loadRecord } from './load-record.js';
 
@@ -173,10 +174,17 @@ describe('parseAgreementFile', () => {
     ]);
   });
 
-  it('reports an amount that is not a multiple of the rounding unit', () => {
-    expect(messages(example.replace('amount: 1600000000000', 'amount: 1600000000001'))).toEqual([
-      'p.yaml:9:27: rules[2].amount: expected a multiple of the unit (100000000), found 1600000000001',
-    ]);
+  it('takes a stated amount and a base off the rounding unit as given (the unit rounds computed amounts only)', () => {
+    // 2025 base 1,402,812,345,678 won; 2026 × 1.083 = 1,519,245,770,369.3 → 15,192억 on the unit; 2031 stated as is
+    const text = example
+      .replace('amount: 1600000000000', 'amount: 1600000000001')
+      .replace('amount: 1402800000000', 'amount: 1402812345678');
+    const r = parseAgreementFile(bytes(text), 'p.yaml', record);
+    if (!r.ok) throw new Error(r.error.map((e) => e.message).join('\n'));
+    const e = evaluateAgreement(r.value.agreement, record.indices, { troops: 28_500 });
+    if (!e.ok) throw new Error(e.error.code);
+    expect(e.value.schedule.rows.find((row) => row.year === 2026)?.amount).toBe(1_519_200_000_000);
+    expect(e.value.schedule.rows.find((row) => row.year === 2031)?.amount).toBe(1_600_000_000_001);
   });
 
   it('reports a rule with two kinds, and a base year that does not precede the first rule', () => {

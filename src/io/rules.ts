@@ -5,7 +5,6 @@ import type { BaseEntry, RuleEntry } from './agreement-file-schema.js';
 export interface RuleProblem {
   readonly code:
     | 'overlapping_rules'
-    | 'amount_off_unit'
     | 'rule_gap'
     | 'unknown_series'
     | 'unknown_base_agreement'
@@ -84,13 +83,6 @@ export const buildAgreement = (
         found: JSON.stringify(entry.index),
       });
     const rule = escalationOf(entry);
-    if (entry.amount !== undefined && entry.amount % spec.unit !== 0)
-      problems.push({
-        code: 'amount_off_unit',
-        path: ['rules', i, 'amount'],
-        expected: `a multiple of the unit (${spec.unit})`,
-        found: String(entry.amount),
-      });
     for (const year of yearsOf(entry)) claimed.add(year);
     for (const year of yearsOf(entry)) {
       const earlier = byYear.get(year);

@@ -1,21 +1,22 @@
 // A worker pool task (worker-pool.ts): calibration's the ABC distances of a slice of proposals (talk-model.ts), the talk model kept
 // per set of scenarios so its outcome tables are built once per worker.
 import type { Scenario } from '../engine/negotiation/scenario.js';
-import { talkModel, talkModelDistance, type TalkModel } from '../engine/calibration/talk-model.js';
+import { talkModel, talkModelDistance, type TalkModel, type TalkRejections } from '../engine/calibration/talk-model.js';
 import { createRng } from '../engine/random/rng.js';
 
 export interface TalkProposalsTask {
   readonly scenarios: readonly Scenario[];
+  readonly rejections: TalkRejections;
   readonly proposals: readonly { readonly theta: readonly number[]; readonly seed: number }[];
 }
 
 let cached: { key: string; model: TalkModel } | undefined;
 
 /** The model for a set of scenarios (built once per worker and set). */
-export function cachedTalkModel(scenarios: readonly Scenario[]): TalkModel {
-  const key = JSON.stringify(scenarios);
+export function cachedTalkModel(scenarios: readonly Scenario[], rejections: TalkRejections): TalkModel {
+  const key = JSON.stringify([scenarios, rejections]);
   if (cached?.key !== key) {
-    const model = talkModel(scenarios);
+    const model = talkModel(scenarios, rejections);
     // The driver checked the scenarios before sending them.
     if (!model.ok) throw new Error(`talk model: ${model.error.code} (${model.error.talk})`);
     cached = { key, model: model.value };
@@ -24,6 +25,6 @@ export function cachedTalkModel(scenarios: readonly Scenario[]): TalkModel {
 }
 
 export default function evaluateTalkProposals(task: TalkProposalsTask): number[] {
-  const model = cachedTalkModel(task.scenarios);
+  const model = cachedTalkModel(task.scenarios, task.rejections);
   return task.proposals.map((p) => talkModelDistance(model, p.theta, createRng(p.seed)));
 }

@@ -10,7 +10,7 @@ import {
   NAIVE_BASELINE_NAME,
   type BacktestTalk,
 } from '../../engine/calibration/predict.js';
-import { prepareTalk, talkTargets } from '../../engine/calibration/talk-model.js';
+import { prepareTalk, talkOrdinal, talkTargets } from '../../engine/calibration/talk-model.js';
 import { formatRate } from '../../i18n/format.js';
 import { backtestOptionsSchema } from '../../io/calibration-options.js';
 import { calibrateTalks } from '../../sim/calibration.js';
@@ -20,7 +20,7 @@ import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario } from '../scenario.js';
-import { fitProgress } from './calibrate.js';
+import { fitProgress, talkRejections } from './calibrate.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -43,11 +43,6 @@ Defaults: --seed 1 --workers 2 --population 500 --generations 7 --runs 10000.
 
 export const BACKTEST_METHOD = `leave one talk out; fit by ${ABC_SMC_METHOD}; baseline: ${NAIVE_BASELINE_NAME}`;
 
-const ordinalOf = (id: string): number | null => {
-  const m = /^sma-(\d+)-talks$/.exec(id);
-  return m ? Number(m[1]) : null;
-};
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, backtestOptionsSchema);
   if (o.help) {
@@ -58,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError('sma backtest takes no talk: it holds out every historical talk in turn');
   const all = await Promise.all((await bundledScenarios(io)).map((id) => loadScenario(id, io)));
   const historical = all.filter((s) => talkTargets(s).ok);
+  const rejections = await talkRejections(historical);
   if (historical.length < 2)
     throw new CliFailure([
       { code: 'calibration/too_few_talks', message: 'a backtest needs at least two historical talks' },
@@ -74,11 +70,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       population: o.population,
       generations: o.generations,
       workers: o.workers,
+      rejections,
       onProgress: fitProgress(io, `${held.id} held out: `),
     });
     if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
-    const talk = prepareTalk(held);
-    const ordinal = ordinalOf(held.id);
+    const talk = prepareTalk(held, rejections[held.id]);
+    const ordinal = talkOrdinal(held.id);
     const baseline = ordinal === null ? null : naiveBaseline(ordinal, agreements);
     if (!talk.ok || baseline === null)
       throw new CliFailure([

@@ -3,7 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { marginals, type AbcProgress, type AbcResult } from '../../engine/calibration/abc-smc.js';
 import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
-import { talkTargets, type TalkTargets } from '../../engine/calibration/talk-model.js';
+import {
+  recordedRejections,
+  talkOrdinal,
+  talkTargets,
+  type TalkRejections,
+  type TalkTargets,
+} from '../../engine/calibration/talk-model.js';
 import type { Distribution } from '../../engine/negotiation/distribution.js';
 import type { Scenario } from '../../engine/negotiation/scenario.js';
 import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
@@ -13,6 +19,7 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { record } from '../record.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
 
 const OPTIONS = {
@@ -34,21 +41,31 @@ recorded rejections, no failed consent vote) by ABC-SMC. The same seed gives the
 Defaults: --seed 1 --workers 2 --population 1000 --generations 8. docs/scenarios.md: "Calibration and backtest".
 `;
 
+/** The rejections on record (events.json `rejected_change`) for each talk whose id names its SMA. */
+export async function talkRejections(scenarios: readonly Scenario[]): Promise<TalkRejections> {
+  const events = (await record()).events;
+  const out: Record<string, ReturnType<typeof recordedRejections>> = {};
+  for (const s of scenarios) {
+    const ordinal = talkOrdinal(s.id);
+    out[s.id] = ordinal === null ? [] : recordedRejections(events, ordinal);
+  }
+  return out;
+}
+
 /** Loads historical talks; a talk without a real outcome is refused here, before any worker starts. */
 export async function loadTalks(
   ids: readonly string[],
   where: Pick<CliIo, 'env' | 'cwd'>,
-): Promise<{ scenarios: Scenario[]; targets: TalkTargets[] }> {
-  const scenarios: Scenario[] = [];
+): Promise<{ scenarios: Scenario[]; targets: TalkTargets[]; rejections: TalkRejections }> {
+  const scenarios = await Promise.all(ids.map((id) => loadScenario(id, where)));
+  const rejections = await talkRejections(scenarios);
   const targets: TalkTargets[] = [];
-  for (const id of ids) {
-    const s = await loadScenario(id, where);
-    const t = talkTargets(s);
+  for (const s of scenarios) {
+    const t = talkTargets(s, rejections[s.id]);
     if (!t.ok) throw new CliFailure([{ code: t.error.code, message: `${t.error.talk}: ${t.error.message}` }]);
-    scenarios.push(s);
     targets.push(t.value);
   }
-  return { scenarios, targets };
+  return { scenarios, targets, rejections };
 }
 
 /** Progress on stderr: a bar per generation on a terminal, else a line per finished generation. */
@@ -113,13 +130,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError(
       `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const { scenarios, targets } = await loadTalks(positionals, io);
+  const { scenarios, targets, rejections } = await loadTalks(positionals, io);
   const started = performance.now();
   const fit = await calibrateTalks(scenarios, {
     seed: o.seed,
     population: o.population,
     generations: o.generations,
     workers: o.workers,
+    rejections,
     onProgress: fitProgress(io, ''),
   });
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);

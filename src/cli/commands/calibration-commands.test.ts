@@ -26,11 +26,12 @@ describe('sma calibrate', () => {
     const b = JSON.parse(two.out);
     expect({ ...b, out: null }).toStrictEqual(a);
     expect(a.talks).toEqual(['sma-11-talks']);
-    // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; events sma11-2020-03-tentative-deal, …-04-20-statement
-    expect(a.targets[0]).toMatchObject({
+    // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; event sma11-2020-04-20-statement: the US rejected +13 %
+    expect(a.targets[0]).toEqual({
+      id: 'sma-11-talks',
       firstYearChange: 0.139,
       concluded: '2021-03-07',
-      rejections: [{ side: 'us', atMost: 0.13, onOrBefore: '2020-04-30' }],
+      rejections: [{ side: 'us', change: 0.13, onOrBefore: '2020-04-20', source: 'sma11-2020-04-20-statement' }],
     });
     expect(a.parameters.map((p: { name: string }) => p.name)).toEqual([
       'rok.walkaway',

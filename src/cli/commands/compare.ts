@@ -138,6 +138,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           : `\n    yearly averages (each over its own years): ${s.agreementId} ÷ ${c.referenceId} = ${times(s.averageRatio)}`;
     return own + common + average;
   });
+  // a file by its path, a record agreement by its id: each command runs as printed
+  const sources = targets.map((t) => `sma show ${t.origin === 'record' ? t.agreement.id : t.origin}`).join(', ');
   const projected = evaluations.flatMap((e, i) =>
     e.projections.map((p) => `  ${c.agreementIds[i]}: ${p.series} ${p.years.join(', ')} — ${p.origin}`),
   );
@@ -148,9 +150,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       (projected.length > 0
         ? `${lang === 'ko' ? '전망치 사용' : 'Projected index values'}:\n${projected.join('\n')}\n`
         : '') +
-      (lang === 'ko'
-        ? '금액은 각 협정의 규칙으로 계산; 출처는 sma show <id>.\n'
-        : "Amounts are computed from each agreement's rules; sources: sma show <id>.\n"),
+      (ko
+        ? `금액은 각 협정의 규칙으로 계산; 출처: ${sources}\n`
+        : `Amounts are computed from each agreement's rules; sources: ${sources}\n`),
   );
   return EXIT_OK;
 }

@@ -30,10 +30,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma negotiate <scenario|file> [--seed S] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
+const help = (
+  scenarios: readonly string[],
+): string => `Usage: sma negotiate <scenario|file> [--seed S] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
 
 One negotiation of a scenario, printed round by round: date, side, action, offer terms and each side's utility.
-Scenarios: ${'{'}bundled{'}'} or a YAML/JSON file (docs/scenarios.md).
+Scenarios: ${scenarios.join(', ')}, or a YAML/JSON file (docs/scenarios.md).
 Strategies: ${STRATEGY_NAMES}.
 `;
 
@@ -53,12 +55,10 @@ export interface TraceRow {
   };
 }
 
-const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, negotiateOptionsSchema);
   if (o.help) {
-    io.stdout(HELP.replace('{bundled}', (await bundledScenarios(io)).join(', ')));
+    io.stdout(help(await bundledScenarios(io)));
     return EXIT_OK;
   }
   if (positionals.length !== 1)
@@ -105,8 +105,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 export function traceRows(scenario: Scenario, trace: ReturnType<typeof runScenario>['trace']): TraceRow[] {
   const prefs = { us: scenarioPreferences(scenario.parties.us), rok: scenarioPreferences(scenario.parties.rok) };
   const utilities = (outcome: Outcome) => ({
-    us: round7(utility(scenario.domain, prefs.us, outcome)),
-    rok: round7(utility(scenario.domain, prefs.rok, outcome)),
+    us: utility(scenario.domain, prefs.us, outcome),
+    rok: utility(scenario.domain, prefs.rok, outcome),
   });
   let standing: Outcome | null = null;
   return trace.map((t): TraceRow => {

@@ -1,7 +1,7 @@
 /** `sma show <id>`: one agreement or proposal with its dates, published amounts (status, sources) and rule. */
 import { outputOptionsSchema } from '../../io/cli-options.js';
 import { formatRate } from '../../i18n/format.js';
-import { label, statusLabel } from '../../i18n/labels.js';
+import { label, seriesLabel, statusLabel } from '../../i18n/labels.js';
 import { EXIT_OK, usageError } from '../errors.js';
 import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
@@ -14,12 +14,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OUTPUT_OPTIONS, outputOptionsSchema);
   if (o.help) {
     io.stdout(
-      'Usage: sma show <id> [--json] [--lang en|ko]\n\nOne SMA or proposal from the record, every fact with its status and sources.\n',
+      'Usage: sma show <id|file> [--json] [--lang en|ko]\n\nOne SMA or proposal from the record, every fact with its status and sources; or an agreement file, its rules.\n',
     );
     return EXIT_OK;
   }
   if (positionals.length !== 1)
-    throw usageError('expected one id, e.g. sma show sma-12 (list them with sma agreements)');
+    throw usageError('expected one id or file, e.g. sma show sma-12 (list them with sma agreements)');
   const id = positionals[0] ?? '';
   const target = await resolveTarget(id, io.cwd);
   const r = await record();
@@ -83,8 +83,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   out.push('');
-  out.push(`${label('source', lang)}:`);
-  for (const s of target.sources) out.push(`  - ${s.title} <${s.url}>`);
+  if (target.origin !== 'record') {
+    // a user's file: its own rules are the source; index values come from the record unless the file gives them
+    out.push(
+      lang === 'ko'
+        ? `${label('source', lang)}: 파일 ${target.origin} (규칙과 파일의 지수 값; 그 밖의 지수는 기록: sma data indices)`
+        : `${label('source', lang)}: the file ${target.origin} (its rules and index values; other index values from the record: sma data indices)`,
+    );
+    for (const { year, rule } of agreement.rules)
+      out.push(
+        `  ${year}: ${
+          rule.kind === 'amount'
+            ? `${label('stated', lang)} ${formatMoney(rule.amount, agreement.currency, lang)}`
+            : rule.kind === 'change'
+              ? formatRate(rule.rate, { signed: true })
+              : rule.kind === 'freeze'
+                ? label('freeze', lang)
+                : `${seriesLabel(rule.series, lang)} (Y−${rule.lag})${rule.cap === null ? '' : `, ${label('cap', lang)} ${formatRate(rule.cap)}`}${rule.floor === null ? '' : `, ${label('floor', lang)} ${formatRate(rule.floor)}`}`
+        }`,
+      );
+  } else {
+    out.push(`${label('source', lang)}:`);
+    for (const s of target.sources) out.push(`  - ${s.title} <${s.url}>`);
+  }
   io.stdout(out.join('\n') + '\n');
   return EXIT_OK;
 }

@@ -49,7 +49,16 @@ const CONCEPTS: Readonly<Record<string, SolutionConcept>> = {
   egalitarian: 'egalitarian',
 };
 
+// tables round, data does not: --json carries every digit, the text shows 7 decimals
 const r7 = (x: number): number => Math.round(x * 1e7) / 1e7;
+const rounded = (v: unknown): unknown =>
+  typeof v === 'number'
+    ? r7(v)
+    : Array.isArray(v)
+      ? v.map(rounded)
+      : typeof v === 'object' && v !== null
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]))
+        : v;
 
 const unwrap = <T>(r: Result<T, { code: string; details?: unknown }>): T => {
   if (r.ok) return r.value;
@@ -103,7 +112,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-const shares = (s: PieSplit) => ({ proposerShare: r7(s.proposerShare), responderShare: r7(s.responderShare) });
+const shares = (s: PieSplit) => ({ proposerShare: s.proposerShare, responderShare: s.responderShare });
 
 async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): Promise<Record<string, unknown>> {
   if ((o.points === undefined) === (o.scenario === undefined))
@@ -112,7 +121,7 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
     const d = o.disagreement ?? { u1: 0, u2: 0 };
     const problem: BargainingProblem = { kind: 'convex_hull', points: o.points };
     const s = unwrap(solve(problem, d, concept));
-    return { concept, disagreement: d, kind: s.kind, point: { u1: r7(s.point.u1), u2: r7(s.point.u2) } };
+    return { concept, disagreement: d, kind: s.kind, point: { u1: s.point.u1, u2: s.point.u2 } };
   }
   const scenario = await loadScenario(o.scenario ?? '', io);
   const outcomes = listOutcomes(scenario.domain);
@@ -130,7 +139,7 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
     scenario: scenario.id,
     disagreement: d,
     kind: s.kind,
-    point: { u1: r7(s.point.u1), u2: r7(s.point.u2) },
+    point: { u1: s.point.u1, u2: s.point.u2 },
     outcome,
     terms: outcome ? formatTerms(scenario.domain, outcome) : null,
   };
@@ -139,6 +148,7 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
 function text(result: Record<string, unknown>): string {
   return (
     Object.entries(result)
+      .map(([k, v]) => [k, rounded(v)] as const)
       .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
       .join('\n') + '\n'
   );

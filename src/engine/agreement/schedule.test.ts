@@ -177,11 +177,6 @@ describe('validateAgreement', () => {
       { code: 'agreement/negative_amount', year: 2014, amount: -EOK },
     ],
     [
-      'an amount off the unit',
-      { ...sma9, rules: [{ year: 2014, rule: { kind: 'amount', amount: 1 } }] },
-      { code: 'agreement/amount_off_unit', year: 2014, amount: 1, unit: EOK },
-    ],
-    [
       'a duplicate year',
       { ...sma11, rules: [sma11.rules[0]!, sma11.rules[0]!] },
       { code: 'agreement/duplicate_year', year: 2020 },
@@ -231,6 +226,21 @@ describe('validateAgreement', () => {
 
   it('accepts the record agreements', () => {
     for (const agreement of [sma9, sma10, sma11, sma12]) expect(validateAgreement(agreement).ok).toBe(true);
+  });
+
+  it('takes a stated amount and a base off the unit as given, and rounds only what the rules compute', () => {
+    const offUnit: Agreement = {
+      ...sma12,
+      base: { year: 2025, amount: 1_402_812_345_678 },
+      rules: [
+        { year: 2026, rule: { kind: 'change', rate: 0.083 } },
+        { year: 2027, rule: { kind: 'amount', amount: 1_234_567_891 } },
+      ],
+    };
+    expect(validateAgreement(offUnit).ok).toBe(true);
+    const schedule = computeSchedule(offUnit, recordIndices);
+    // 1,402,812,345,678 × 1.083 = 1,519,245,770,369.3, rounded half up to 100,000,000 won: 1,519,200,000,000
+    expect(schedule.ok && schedule.value.rows.map((r) => r.amount)).toEqual([1_519_200_000_000, 1_234_567_891]);
   });
 });
 

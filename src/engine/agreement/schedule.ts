@@ -16,7 +16,6 @@ export type AgreementError =
   | { readonly code: 'agreement/years_not_contiguous'; readonly previousYear: Year; readonly year: Year }
   | { readonly code: 'agreement/negative_amount'; readonly year: Year; readonly amount: number }
   | { readonly code: 'agreement/amount_not_integer'; readonly year: Year; readonly amount: number }
-  | { readonly code: 'agreement/amount_off_unit'; readonly year: Year; readonly amount: number; readonly unit: number }
   | { readonly code: 'agreement/base_missing'; readonly firstYear: Year }
   | { readonly code: 'agreement/base_year_mismatch'; readonly baseYear: Year; readonly firstYear: Year }
   | {
@@ -111,17 +110,17 @@ const checkRate = (
   return ok(ppm.value);
 };
 
-const checkAmount = (year: Year, amount: number, unit: number): AgreementError | null => {
+/** A stated amount (or the base) is taken as given, on the unit or not: the unit rounds the amounts rules compute. */
+const checkAmount = (year: Year, amount: number): AgreementError | null => {
   if (!Number.isSafeInteger(amount)) return { code: 'agreement/amount_not_integer', year, amount };
   if (amount < 0) return { code: 'agreement/negative_amount', year, amount };
-  if (amount % unit !== 0) return { code: 'agreement/amount_off_unit', year, amount, unit };
   return null;
 };
 
-const checkRule = (year: Year, rule: EscalationRule, unit: number): AgreementError | null => {
+const checkRule = (year: Year, rule: EscalationRule): AgreementError | null => {
   switch (rule.kind) {
     case 'amount':
-      return checkAmount(year, rule.amount, unit);
+      return checkAmount(year, rule.amount);
     case 'freeze':
       return null;
     case 'change': {
@@ -148,7 +147,7 @@ const checkRule = (year: Year, rule: EscalationRule, unit: number): AgreementErr
 
 /**
  * Checks an agreement's structure: id, unit, one rule per contiguous ascending year, a base when the first rule
- * needs one, non-negative amounts on the unit, rates with at most 6 decimals.
+ * needs one, non-negative whole amounts (stated amounts need not be on the unit), rates with at most 6 decimals.
  * @example validateAgreement(sma12) // { ok: true, value: sma12 }
  */
 export const validateAgreement = (agreement: Agreement): Result<Agreement, AgreementError> => {
@@ -164,7 +163,7 @@ export const validateAgreement = (agreement: Agreement): Result<Agreement, Agree
       if (year === previousYear) return err({ code: 'agreement/duplicate_year', year });
       if (year !== previousYear + 1) return err({ code: 'agreement/years_not_contiguous', previousYear, year });
     }
-    const ruleError = checkRule(year, rule, unit);
+    const ruleError = checkRule(year, rule);
     if (ruleError !== null) return err(ruleError);
     previousYear = year;
   }
@@ -174,7 +173,7 @@ export const validateAgreement = (agreement: Agreement): Result<Agreement, Agree
     if (base.year !== first.year - 1) {
       return err({ code: 'agreement/base_year_mismatch', baseYear: base.year, firstYear: first.year });
     }
-    const amountError = checkAmount(base.year, base.amount, unit);
+    const amountError = checkAmount(base.year, base.amount);
     if (amountError !== null) return err(amountError);
   }
   return ok(agreement);

@@ -46,7 +46,7 @@ function normalFit(
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
 const rejection = (r: RecordedRejection): string =>
-  `${r.side.toUpperCase()} refused ≤ ${pct(r.atMost)} by ${r.onOrBefore}`;
+  `${r.side.toUpperCase()} refused ${r.side === 'us' ? '≤' : '≥'} ${pct(r.change)} by ${r.onOrBefore}`;
 
 /** The targets of the fitted talks in words, for the sources. */
 export const targetsText = (targets: readonly TalkTargets[]): string =>

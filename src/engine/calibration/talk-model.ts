@@ -17,7 +17,7 @@
  * each talk once, through the same run function as `sma simulate` (scenario.ts `runScenarioMonteCarloOne`).
  */
 import { err, ok, type Result } from '../result.js';
-import { daysFromCivil, type CivilDate } from '../negotiation/calendar.js';
+import { daysFromCivil, daysInMonth, formatCivilDate, type CivilDate } from '../negotiation/calendar.js';
 import type { Distribution } from '../negotiation/distribution.js';
 import { issueValues } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
@@ -34,25 +34,45 @@ import type { CalibrationParameter } from './prior.js';
 
 const FIRST_YEAR = 'first-year-change';
 
-/** A side refused every deal at or below `atMost` on or before `onOrBefore`. */
+/**
+ * A change a side turned down on a date (events.json `rejected_change`): the US refusing x means no deal at or below
+ * x by then, the ROK refusing x no deal at or above it.
+ */
 export interface RecordedRejection {
   readonly side: Side;
-  readonly atMost: number;
+  readonly change: number;
   readonly onOrBefore: CivilDate;
+  /** The event's id. */
   readonly source: string;
 }
 
-/** Rejections on record, by scenario id. */
-export const RECORDED_REJECTIONS: Readonly<Record<string, readonly RecordedRejection[]>> = {
-  'sma-11-talks': [
-    {
-      side: 'us',
-      atMost: 0.13,
-      onOrBefore: '2020-04-30',
-      source:
-        'events sma11-2020-03-tentative-deal (working-level deal of about +13 %, the ROK maximum) and sma11-2020-04-20-statement (Trump: rejected)',
-    },
-  ],
+/** An event of the record as far as rejections go (io's EventFact has these fields). */
+export interface RejectionEvent {
+  readonly id: string;
+  readonly sma: number;
+  /** YYYY-MM-DD, or YYYY-MM for a month (read as its last day). */
+  readonly date_end: string;
+  readonly positions: readonly { readonly party: Side; readonly rejected_change?: number | undefined }[];
+}
+
+/** The rejections of SMA `ordinal`'s talks on record. */
+export function recordedRejections(events: readonly RejectionEvent[], ordinal: number): RecordedRejection[] {
+  const out: RecordedRejection[] = [];
+  for (const e of events) {
+    if (e.sma !== ordinal) continue;
+    const [y, m] = e.date_end.split('-').map(Number) as [number, number];
+    const date = e.date_end.length === 7 ? formatCivilDate(y, m, daysInMonth(y, m)) : e.date_end;
+    for (const p of e.positions)
+      if (p.rejected_change !== undefined)
+        out.push({ side: p.party, change: p.rejected_change, onOrBefore: date, source: e.id });
+  }
+  return out;
+}
+
+/** The SMA a talk scenario negotiates, from its id (`sma-11-talks` → 11); null for other ids. */
+export const talkOrdinal = (id: string): number | null => {
+  const m = /^sma-(\d+)-talks$/.exec(id);
+  return m ? Number(m[1]) : null;
 };
 
 export interface TalkTargets {
@@ -69,7 +89,10 @@ export type TalkError = {
 };
 
 /** The record's targets for a historical talk; a scenario without a real first-year change and date is refused. */
-export function talkTargets(s: Scenario): Result<TalkTargets, TalkError> {
+export function talkTargets(
+  s: Scenario,
+  rejections: readonly RecordedRejection[] = [],
+): Result<TalkTargets, TalkError> {
   const change = s.realOutcome?.outcome[FIRST_YEAR];
   if (s.realOutcome === null || typeof change !== 'number')
     return err({
@@ -81,7 +104,7 @@ export function talkTargets(s: Scenario): Result<TalkTargets, TalkError> {
     id: s.id,
     firstYearChange: change,
     concluded: s.realOutcome.concluded,
-    rejections: RECORDED_REJECTIONS[s.id] ?? [],
+    rejections,
   });
 }
 
@@ -185,8 +208,11 @@ export interface PreparedTalk {
   readonly ctx: ScenarioChunkContext;
 }
 
-export function prepareTalk(s: Scenario): Result<PreparedTalk, TalkError> {
-  const targets = talkTargets(s);
+export function prepareTalk(
+  s: Scenario,
+  rejections: readonly RecordedRejection[] = [],
+): Result<PreparedTalk, TalkError> {
+  const targets = talkTargets(s, rejections);
   if (!targets.ok) return targets;
   return ok({ scenario: s, targets: targets.value, ctx: scenarioChunkContext(s) });
 }
@@ -211,7 +237,11 @@ export function simulateTalk(talk: PreparedTalk, v: TalkValues, seed: number): T
   const rejectionBroken =
     agreed &&
     talk.targets.rejections.some(
-      (r) => (firstYearChange as number) <= r.atMost + 1e-9 && (concluded as CivilDate) <= r.onOrBefore,
+      (r) =>
+        (concluded as CivilDate) <= r.onOrBefore &&
+        (r.side === 'us'
+          ? (firstYearChange as number) <= r.change + 1e-9
+          : (firstYearChange as number) >= r.change - 1e-9),
     );
   return { firstYearChange, concluded, rejectionBroken, voteFailed: run.ratificationFailures > 0 };
 }
@@ -243,10 +273,16 @@ export interface TalkModel {
   readonly talks: readonly PreparedTalk[];
 }
 
-export function talkModel(scenarios: readonly Scenario[]): Result<TalkModel, TalkError> {
+/** Rejections on record by talk id (recordedRejections of each talk's SMA). */
+export type TalkRejections = Readonly<Record<string, readonly RecordedRejection[]>>;
+
+export function talkModel(
+  scenarios: readonly Scenario[],
+  rejections: TalkRejections = {},
+): Result<TalkModel, TalkError> {
   const talks: PreparedTalk[] = [];
   for (const s of scenarios) {
-    const t = prepareTalk(s);
+    const t = prepareTalk(s, rejections[s.id] ?? []);
     if (!t.ok) return t;
     talks.push(t.value);
   }
