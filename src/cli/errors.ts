@@ -1,8 +1,7 @@
-/** The one place where failures become CLI messages and exit codes: 0 success, 2 bad input or usage, 1 anything else. */
+/** Failures as CLI messages; exit codes (0 success, 2 bad input or usage, 1 anything else) come from the registry. */
+import { EXIT_BAD_INPUT, EXIT_FAILURE, errorKindOf } from '../server/error-registry.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from '../server/error-registry.js';
 
 /** One problem with something the user gave us: a file, a flag, an id. */
 export interface Problem {
@@ -30,24 +29,9 @@ export class CliFailure extends Error {
 export const usageError = (message: string): CliFailure =>
   new CliFailure([{ code: 'cli/usage', message }], EXIT_BAD_INPUT);
 
-// Codes from the areas that judge user input; everything else is our failure.
-const BAD_INPUT_AREAS = [
-  'cli',
-  'file',
-  'agreement',
-  'scenario',
-  'schedule',
-  'record',
-  'solve',
-  'projection',
-  'compare',
-  'domain',
-  'tournament',
-  'calibration',
-];
-
+/** 2 when every problem is the user's input (the registry says so of its code), else 1. */
 export function exitCodeFor(problems: readonly Problem[]): number {
-  return problems.every((p) => BAD_INPUT_AREAS.includes(p.code.split('/')[0] ?? '')) ? EXIT_BAD_INPUT : EXIT_FAILURE;
+  return problems.every((p) => errorKindOf(p.code).exit === EXIT_BAD_INPUT) ? EXIT_BAD_INPUT : EXIT_FAILURE;
 }
 
 const formatPath = (path: readonly (string | number)[]): string =>

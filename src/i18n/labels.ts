@@ -87,3 +87,57 @@ const SIMULATED: Record<string, readonly [string, string]> = {
 
 /** A Monte Carlo quantity or term by its key in the scenario job's result: "Months in lapse", "협정 공백 개월 수". */
 export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key]?.[lang === 'ko' ? 1 : 0] ?? key;
+
+const PARAMETER: Record<string, readonly [string, string]> = {
+  'uncertainty.reservation.us': ['US reservation value', '미국 유보가치'],
+  'uncertainty.reservation.rok': ['ROK reservation value', '한국 유보가치'],
+  'uncertainty.monthsUntilFurlough': ['Months until furlough', '무급휴직까지 개월 수'],
+  'uncertainty.furloughedShare': ['Share of workers furloughed', '무급휴직 비율'],
+  'uncertainty.cpi.growth': ['CPI growth', '소비자물가지수(CPI) 증가율'],
+  'uncertainty.exchangeRate': ['KRW/USD exchange rate', '원/달러 환율'],
+};
+
+const STRATEGY_PARAMETER: Record<string, readonly [string, string]> = {
+  e: ['concession exponent e', '양보 지수 e'],
+  k: ['initial concession k', '초기 양보 k'],
+  beta: ['concession β', '양보 β'],
+  kappa: ['initial concession κ', '초기 양보 κ'],
+  exponent: ['aspiration exponent', '기대 지수'],
+};
+
+const STANCE: Record<string, readonly [string, string]> = {
+  threshold: ['highest first-year change it accepts', '수용 가능한 첫해 증가율 상한'],
+  publicThreshold: ['public threshold', '여론 수용 상한'],
+  requiredShare: ['required public share', '필요한 여론 비율'],
+};
+
+/** The names a parameter label needs from its scenario: each Assembly's name and its blocs' parties. */
+export interface ParameterNames {
+  readonly ratification?: {
+    readonly rok?: readonly { readonly name: string; readonly blocs: readonly { readonly party: string }[] }[] | null;
+  };
+}
+
+/**
+ * An uncertain scenario parameter by its path in the scenario file: "ROK reservation value", "21st · Democratic:
+ * highest first-year change it accepts", "미국 양보 지수 e".
+ */
+export function parameterLabel(path: string, lang: Lang, names?: ParameterNames): string {
+  const k = lang === 'ko' ? 1 : 0;
+  const fixed = PARAMETER[path];
+  if (fixed) return fixed[k];
+  const strategy = /^uncertainty\.strategies\.(us|rok)\.(\w+)$/.exec(path);
+  if (strategy) {
+    const side = strategy[1] === 'us' ? ['US', '미국'][k] : ['ROK', '한국'][k];
+    const key = strategy[2] ?? '';
+    return `${side} ${STRATEGY_PARAMETER[key]?.[k] ?? key}`;
+  }
+  const bloc = /^ratification\.rok\.(\d+)\.blocs\.(\d+)\.stance\.(\w+)$/.exec(path);
+  if (bloc) {
+    const assembly = names?.ratification?.rok?.[Number(bloc[1])];
+    const party = assembly?.blocs[Number(bloc[2])]?.party ?? bloc[2];
+    const stance = bloc[3] ?? '';
+    return `${assembly?.name ?? bloc[1]} · ${party}: ${STANCE[stance]?.[k] ?? stance}`;
+  }
+  return path;
+}

@@ -60,6 +60,7 @@ export const simulateOptionsSchema = z.object({
   us: strategyFlag.optional(),
   rok: strategyFlag.optional(),
   json: z.boolean().default(false),
+  sensitivity: z.boolean().default(false),
   lang,
   help: z.boolean().default(false),
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { err, ok, type Result } from '../engine/result.js';
-import type { RolePlayEntry, RolePlaySetup, Role } from '../engine/roleplay/index.js';
+import { AGENT_LEVELS, type RolePlayEntry, type RolePlaySetup, type Role } from '../engine/roleplay/index.js';
 import { fieldProblems, formatPath, type FieldProblem } from './zod-issues.js';
 
 /** A software agent's strategy as a table names it (requests and stored setups alike). */
@@ -30,6 +30,7 @@ export const rolePlayAgentSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('fsj-exponential'), beta: z.number().gt(0).max(50), kappa: z.number().gt(0).max(1) })
     .strict(),
   z.object({ kind: z.literal('tit-for-tat') }).strict(),
+  z.object({ kind: z.literal('level'), level: z.enum(AGENT_LEVELS) }).strict(),
 ]);
 
 const side = z.enum(['us', 'rok']);
@@ -74,12 +75,13 @@ export type SessionRecord = (
 };
 
 const message = z.string().optional();
+const reason = z.object({ en: z.string(), ko: z.string() }).optional();
 const entrySchema = z.object({
   actor: z.enum(['us', 'rok', 'facilitator', 'agent', 'system']),
   action: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('offer'), side, outcome, message }),
-    z.object({ type: z.literal('accept'), side, message }),
-    z.object({ type: z.literal('walk-away'), side, message }),
+    z.object({ type: z.literal('offer'), side, outcome, message, reason }),
+    z.object({ type: z.literal('accept'), side, message, reason }),
+    z.object({ type: z.literal('walk-away'), side, message, reason }),
     z.object({ type: z.literal('note'), side, text: z.string() }),
     z.object({ type: z.literal('pause') }),
     z.object({ type: z.literal('resume') }),

@@ -146,6 +146,25 @@ for (const backend of backends) {
       return r.value.view;
     }
 
+    it('lets a named-level agent answer with its reason in English and Korean', async () => {
+      const t = await rp.createTable('sma-11-talks', { agents: { rok: { kind: 'level', level: 'tough' } } });
+      if (!t.ok) throw new Error(t.error.code);
+      const moved = await rp.act(t.value.tokens.us as string, {
+        action: { type: 'offer', outcome: ASK },
+        idempotencyKey: 'o1',
+      });
+      if (!moved.ok) throw new Error(moved.error.code);
+      const answer = moved.value.view.moves[1];
+      // The ROK opens at its best score with terms its Assembly passes: no increase, the longest term.
+      expect([answer?.side, answer?.byAgent, answer?.outcome?.['first-year-change']]).toEqual(['rok', true, 0]);
+      expect(answer?.reason?.en).toMatch(/^Tough: we open at 100 % of our score/);
+      expect(answer?.reason?.ko).toMatch(/^강경형: 우리 점수 100%에서 시작합니다/);
+      // The reason survives a restart: it is in the log, not computed again.
+      const fresh = createRolePlayService({ store, scenarios });
+      const v = await fresh.view(t.value.tokens.us as string);
+      expect(v.ok && tableView(v.value).moves[1]?.reason).toEqual(answer?.reason);
+    });
+
     it('sends an accepted deal to the Assembly vote before it counts; a table’s seed decides the vote', async () => {
       // +13.9 % passes the 20th Assembly about 84 % of the time: seed 1 draws a passing vote, seed 2 a failing one.
       const passed = await dealAtSeed(1);
@@ -278,8 +297,9 @@ for (const backend of backends) {
       });
       // The US and the facilitator count every entry they see: the US its notes, the facilitator the whole log.
       const usView = await rp.view(us);
-      expect(usView.ok && [tableView(usView.value).seq, tableView(usView.value).private.us?.notes.map((n) => n.seq)])
-        .toEqual([4, [1, 2]]);
+      expect(
+        usView.ok && [tableView(usView.value).seq, tableView(usView.value).private.us?.notes.map((n) => n.seq)],
+      ).toEqual([4, [1, 2]]);
       const fac = await rp.view(t.tokens.facilitator as string);
       expect(fac.ok && tableView(fac.value).moves.map((m) => m.seq)).toEqual([3, 4]);
     });

@@ -1,8 +1,8 @@
 // The role-play service's public types: what callers send, what they get back, and how it can fail.
 import type { UtilityPoint } from '../engine/bargaining/pareto.js';
-import type { StrategySpec } from '../engine/negotiation/strategies.js';
 import type {
   ClassDebrief,
+  RolePlayAgent,
   RolePlayError,
   RolePlayScenario,
   RolePlayView,
@@ -24,7 +24,7 @@ export type RolePlayServiceError =
 export interface TableSpec {
   readonly label?: string;
   /** Sides played by a software agent. */
-  readonly agents?: Readonly<Partial<Record<Side, StrategySpec>>>;
+  readonly agents?: Readonly<Partial<Record<Side, RolePlayAgent>>>;
   /** Seeds the agents and the Assembly vote (a replayable table); a fresh random seed when absent. */
   readonly seed?: number;
 }

@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -13,8 +15,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.js';
-import { ApiFailure, httpErrorOf, httpErrorOfThrown, validationFailure } from './errors.js';
-import { jsonNestsDeeperThan } from './json-body.js';
+import { ApiFailure, formatPath, httpErrorOf, httpErrorOfThrown, rawClientError, validationFailure } from './errors.js';
+import { jsonNestsDeeperThan, stringLongerThan } from './json-body.js';
+import { hostAllowed, redactedRequest, allowedHostsFor } from './guards.js';
 import {
   systemClock,
   type Clock,
@@ -27,6 +30,7 @@ import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from '
 import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
 import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
 import { scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
+import { scenarioSensitivityJob } from './jobs/scenario-sensitivity-job.js';
 import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -71,18 +75,51 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const clock = deps.clock ?? systemClock;
+  const { timeouts } = config;
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // Seat tokens and other secrets never reach the log through a URL (src/server/guards.ts).
+    ...(deps.logger
+      ? { loggerInstance: deps.logger.child({}, { serializers: { req: redactedRequest } }) }
+      : { logger: false }),
     bodyLimit: config.limits.bodyBytes,
     // Long-lived event streams must not hold shutdown forever.
     forceCloseConnections: true,
+    // A request must arrive in time, and a silent connection is closed: slow senders cannot hold sockets forever.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      // Node checks the two timeouts above on this period (30 s by default), so it bounds how late they bite.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(timeouts.headersMs / 2))),
+    },
+    // Errors raised before a route runs get the documented error body too.
+    frameworkErrors: (error, _request, reply) => {
+      const http = httpErrorOfThrown(error);
+      void reply.raw
+        .writeHead(http.status, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(http.body));
+    },
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(rawClientError(error.code));
+      socket.destroy(error);
+    },
     // A caller's (or proxy's) request id is kept in the logs; otherwise Fastify numbers requests.
     requestIdHeader: 'x-request-id',
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const allowedHosts = allowedHostsFor(config);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // DNS rebinding: a page of another site that resolves its own name to this server is refused here.
+    if (!hostAllowed(request.headers.host, allowedHosts)) {
+      throw new ApiFailure({
+        code: 'request/host_not_allowed',
+        message: `This server does not answer for the host "${String(request.headers.host ?? '')}"; see SMA_ALLOWED_HOSTS.`,
+      });
+    }
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -103,11 +140,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         undefined,
       );
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(body));
+      parsed = JSON.parse(body);
     } catch {
-      done(new ApiFailure({ code: 'request/json_malformed', message: 'The body is not valid JSON.' }), undefined);
+      return done(
+        new ApiFailure({ code: 'request/json_malformed', message: 'The body is not valid JSON.' }),
+        undefined,
+      );
     }
+    const long = stringLongerThan(parsed, config.limits.stringLength);
+    if (long !== undefined) {
+      const path = formatPath('body', long.path);
+      const expected = `at most ${config.limits.stringLength} characters`;
+      return done(
+        new ApiFailure({
+          code: 'request/field_too_long',
+          message: `${path} is ${long.length} characters long; ${expected} are accepted in one field.`,
+          issues: [{ path, expected, found: `${long.length} characters`, message: 'field too long' }],
+        }),
+        undefined,
+      );
+    }
+    done(null, parsed);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -124,6 +179,40 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (http.status >= 500) request.log.error({ err: error }, 'request failed');
     }
     return reply.code(http.status).type('application/json').send(http.body);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HTTPS is the reverse proxy's: it sets HSTS; over plain HTTP (a laptop, a LAN) the header means nothing.
+    strictTransportSecurity: false,
+  });
+
+  await app.register(fastifyRateLimit, {
+    max: config.limits.requestsPerMinute,
+    timeWindow: 60_000,
+    // Orchestrators' probes are not clients.
+    allowList: (request) => request.url === '/api/health' || request.url === '/api/ready',
+    errorResponseBuilder: (_request, context) =>
+      new ApiFailure({
+        code: 'request/too_many',
+        message: `More than ${context.max} requests a minute from this address; retry in ${context.after}.`,
+      }),
   });
 
   await app.register(fastifySwagger, {
@@ -148,7 +237,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI sets its own CSP (hashes of its inline parts) on its pages.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI injects one <style> element; its page alone allows inline styles (checked in Chromium).
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -156,7 +252,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [rubinsteinSplitJob, negotiationMonteCarloJob, scenarioMonteCarloJob(scenarios, deps.documents?.store)],
+      kinds: [
+        rubinsteinSplitJob,
+        negotiationMonteCarloJob,
+        scenarioMonteCarloJob(scenarios, deps.documents?.store),
+        scenarioSensitivityJob(scenarios),
+      ],
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -189,7 +290,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(solveRoutes);
   await app.register(negotiateRoutes(scenarios));
   await app.register(scenarioRoutes(scenarios));
-  if (deps.documents) await app.register(documentRoutes(deps.documents.store, deps.documents.validators));
+  if (deps.documents) {
+    await app.register(
+      documentRoutes(deps.documents.store, deps.documents.validators, {
+        nameLength: config.limits.nameLength,
+        historyKept: config.limits.historyKept,
+      }),
+    );
+  }
   if (deps.roleplay) await app.register(roleplayRoutes(deps.roleplay));
 
   const webDist = resolve(config.webDist);

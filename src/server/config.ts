@@ -27,6 +27,21 @@ export const serverConfigSchema = z.object({
   SMA_SCHEDULE_CACHE_ENTRIES: integerFromEnv(1000, 0, 1_000_000),
   SMA_WEB_DIST: z.string().min(1).default('web/dist'),
   SMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMA_ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9.:[\]*-]+(,[A-Za-z0-9.:[\]*-]+)*$/,
+      'host names separated by commas, e.g. sma.school.kr,localhost',
+    )
+    .optional(),
+  SMA_HEADERS_TIMEOUT_MS: integerFromEnv(10_000, 100, 600_000),
+  SMA_REQUEST_TIMEOUT_MS: integerFromEnv(30_000, 100, 3_600_000),
+  SMA_IDLE_TIMEOUT_MS: integerFromEnv(120_000, 1000, 3_600_000),
+  SMA_KEEP_ALIVE_TIMEOUT_MS: integerFromEnv(5000, 100, 600_000),
+  SMA_RATE_LIMIT_PER_MINUTE: integerFromEnv(600, 1, 1_000_000),
+  SMA_MAX_NAME_LENGTH: integerFromEnv(200, 1, 100_000),
+  SMA_MAX_STRING_LENGTH: integerFromEnv(65_536, 16, 104_857_600),
+  SMA_HISTORY_KEPT: integerFromEnv(100, 1, 100_000),
 });
 
 export type ServerEnv = z.infer<typeof serverConfigSchema>;
@@ -49,6 +64,23 @@ export interface ServerConfig {
   readonly webDist: string;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for the per-client job limit. */
   readonly trustProxy: boolean;
+  /**
+   * Host names (with or without port) the server answers for; others get 421, which defeats DNS rebinding. Undefined
+   * means: the loopback names when listening on loopback, or any host on another address.
+   */
+  readonly allowedHosts: readonly string[] | undefined;
+  readonly timeouts: ServerTimeouts;
+}
+
+export interface ServerTimeouts {
+  /** Until a request's headers have all arrived. */
+  readonly headersMs: number;
+  /** Until a whole request (headers and body) has arrived; a response (an event stream) may take longer. */
+  readonly requestMs: number;
+  /** A connection that sends and receives nothing for this long is closed (event streams send a comment every 15 s). */
+  readonly idleMs: number;
+  /** A kept-alive connection waits this long for its next request. */
+  readonly keepAliveMs: number;
 }
 
 export interface ServerLimits {
@@ -56,6 +88,14 @@ export interface ServerLimits {
   readonly jsonDepth: number;
   readonly runsPerJob: number;
   readonly jobsPerClient: number;
+  /** Requests one address may make per minute (health checks not counted). */
+  readonly requestsPerMinute: number;
+  /** Longest text field (or key) anywhere in a JSON body, in characters. */
+  readonly stringLength: number;
+  /** Longest name of a saved document, in characters. */
+  readonly nameLength: number;
+  /** Versions of a document's history kept; older ones are removed as new ones are saved. */
+  readonly historyKept: number;
   /** Outcomes a job may list (the product of its issues' sizes). */
   readonly outcomesPerJob: number;
   /** Wall time and heap of one chunk on its worker thread. */
@@ -96,6 +136,10 @@ export function parseServerConfig(
         jsonDepth: e.SMA_MAX_JSON_DEPTH,
         runsPerJob: e.SMA_MAX_RUNS_PER_JOB,
         jobsPerClient: e.SMA_MAX_JOBS_PER_CLIENT,
+        requestsPerMinute: e.SMA_RATE_LIMIT_PER_MINUTE,
+        stringLength: e.SMA_MAX_STRING_LENGTH,
+        nameLength: e.SMA_MAX_NAME_LENGTH,
+        historyKept: e.SMA_HISTORY_KEPT,
         outcomesPerJob: e.SMA_MAX_OUTCOMES_PER_JOB,
         chunkTimeMs: e.SMA_CHUNK_TIME_LIMIT_S * 1000,
         chunkMemoryMb: e.SMA_CHUNK_MEMORY_MB,
@@ -105,6 +149,13 @@ export function parseServerConfig(
       scheduleCacheEntries: e.SMA_SCHEDULE_CACHE_ENTRIES,
       webDist: e.SMA_WEB_DIST,
       trustProxy: e.SMA_TRUST_PROXY === 'true',
+      allowedHosts: e.SMA_ALLOWED_HOSTS?.split(','),
+      timeouts: {
+        headersMs: e.SMA_HEADERS_TIMEOUT_MS,
+        requestMs: Math.max(e.SMA_REQUEST_TIMEOUT_MS, e.SMA_HEADERS_TIMEOUT_MS),
+        idleMs: e.SMA_IDLE_TIMEOUT_MS,
+        keepAliveMs: e.SMA_KEEP_ALIVE_TIMEOUT_MS,
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 /** The one place where errors of every layer become an HTTP status and a JSON error body. */
+import { errorKindOf } from './error-registry.js';
 
 export interface ErrorIssue {
   /** Where in the request: `body.rules[2].rule.rate`, `query.years`. */
@@ -13,6 +14,8 @@ export interface ErrorBody {
     readonly code: string;
     readonly message: string;
     readonly issues?: readonly ErrorIssue[];
+    /** Role-play's failures carry their details (the seq the table is at, the reason refused). */
+    readonly details?: unknown;
   };
 }
 
@@ -39,67 +42,9 @@ export class ApiFailure extends Error {
   }
 }
 
-// Exact codes first, then the last segment of the code (`schedule/index_missing` → `index_missing`), then the area.
-const statusByCode: Readonly<Record<string, number>> = {
-  'request/invalid': 400,
-  'request/json_malformed': 400,
-  'request/json_too_deep': 400,
-  'request/body_too_large': 413,
-  'request/unsupported_media_type': 415,
-  'route/not_found': 404,
-  'job/too_many_runs': 422,
-  'job/too_many_outcomes': 422,
-  'job/too_many_jobs': 429,
-  'job/not_found': 404,
-  'job/not_running': 409,
-  'store/unavailable': 503,
-  'record/not_loaded': 503,
-  'server/internal': 500,
-};
-
-const statusBySuffix: Readonly<Record<string, number>> = {
-  not_found: 404,
-  unknown_id: 404,
-  conflict: 409,
-  already_exists: 409,
-  duplicate: 409,
-  version_conflict: 409,
-  stale: 409,
-  unavailable: 503,
-  invalid: 422,
-  invalid_field: 422,
-  invalid_file: 422,
-};
-
-const statusByArea: Readonly<Record<string, number>> = {
-  request: 400,
-  // Well-formed requests that the engine or io cannot honour: an agreement without its index, an empty frontier.
-  schedule: 422,
-  agreement: 422,
-  comparison: 422,
-  projection: 422,
-  metrics: 422,
-  bargaining: 422,
-  negotiation: 422,
-  scenario: 422,
-  proposal: 422,
-  io: 422,
-  record: 422,
-  store: 500,
-  server: 500,
-  job: 400,
-};
-
-/** The HTTP status for an error code. */
+/** The HTTP status for an error code, from the one registry (src/server/error-registry.ts). */
 export function statusOfCode(code: string): number {
-  const exact = statusByCode[code];
-  if (exact !== undefined) return exact;
-  const [area = '', ...rest] = code.split('/');
-  const suffix = rest.at(-1);
-  const bySuffix = suffix === undefined ? undefined : statusBySuffix[suffix];
-  if (bySuffix !== undefined) return bySuffix;
-  // A coded failure is an expected one: unless its area says otherwise, the request asked for something impossible.
-  return statusByArea[area] ?? 422;
+  return errorKindOf(code).status;
 }
 
 const plainDetails = (record: Readonly<Record<string, unknown>>): string[] =>
@@ -152,6 +97,12 @@ export function httpErrorOfThrown(thrown: unknown): HttpError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return httpErrorOf({ code: 'request/json_malformed', message: 'The body is not valid JSON.' });
+    case 'FST_ERR_BAD_URL':
+      return httpErrorOf({ code: 'request/bad_url', message: 'The URL is not validly percent-encoded.' });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return httpErrorOf({ code: 'request/field_too_long', message: 'A path parameter is too long.' });
+    case 'FST_ERR_RATE_LIMIT':
+      return httpErrorOf({ code: 'request/too_many', message: (thrown as Error).message });
   }
   const status =
     typeof thrown === 'object' && thrown !== null ? (thrown as { statusCode?: unknown }).statusCode : undefined;
@@ -159,7 +110,29 @@ export function httpErrorOfThrown(thrown: unknown): HttpError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, body: { error: { code: 'request/invalid', message: (thrown as Error).message } } };
   }
-  return httpErrorOf({ code: 'server/internal', message: 'Internal server error; the server log has the details.' });
+  return httpErrorOf({ code: 'server/internal', message: errorKindOf('server/internal').en });
+}
+
+/**
+ * The error a connection gets when Node's HTTP parser refuses it before any route (headers too large, a request that
+ * took too long to arrive, a malformed request line), as raw HTTP, in the documented error body.
+ */
+export function rawClientError(parserCode: string | undefined): string {
+  const failure =
+    parserCode === 'HPE_HEADER_OVERFLOW'
+      ? { code: 'request/headers_too_large', message: 'The request headers are larger than the server accepts.' }
+      : parserCode === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { code: 'request/timeout', message: 'The request did not arrive in time.' }
+        : { code: 'request/invalid', message: 'The request is not valid HTTP.' };
+  const http = httpErrorOf(failure);
+  const body = JSON.stringify(http.body);
+  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[
+    http.status as 400 | 408 | 431
+  ];
+  return (
+    `HTTP/1.1 ${http.status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
 }
 
 /** A short description of a value a client sent, for an issue's `found`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonNestsDeeperThan } from './json-body.js';
+import { jsonNestsDeeperThan, stringLongerThan } from './json-body.js';
 
 const nestedArrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -17,5 +17,16 @@ describe('jsonNestsDeeperThan', () => {
         expect(jsonNestsDeeperThan(nestedArrays(depth), limit)).toBe(depth > limit);
       }),
     );
+  });
+});
+
+describe('stringLongerThan', () => {
+  it('names the first text field or key longer than the bound', () => {
+    expect(stringLongerThan({ name: 'ok', rules: [{ note: 'x'.repeat(11) }] }, 10)).toEqual({
+      path: ['rules', 0, 'note'],
+      length: 11,
+    });
+    expect(stringLongerThan({ ['k'.repeat(12)]: 1 }, 10)).toEqual({ path: ['k'.repeat(12)], length: 12 });
+    expect(stringLongerThan({ name: 'x'.repeat(10), n: 12345678901 }, 10)).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ export interface StorePort {
 /** Saved documents with history: the part of `src/store`'s Store the document routes use. */
 export type DocumentStore = Pick<
   Store,
-  'saveDocument' | 'getDocument' | 'listDocuments' | 'documentHistory' | 'deleteDocument'
+  'saveDocument' | 'getDocument' | 'listDocuments' | 'documentHistory' | 'deleteDocument' | 'purgeDocument'
 >;
 
 /** A document checked exactly as its file would be: its id and name, and the validated body to store. */

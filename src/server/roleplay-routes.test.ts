@@ -71,18 +71,22 @@ function assertNoLeak(side: Side, text: string): void {
 /** The first SSE event a token's stream sends, over a real socket. */
 function firstEvent(base: string, token: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}/api/roleplay/me/events?token=${token}`, (res) => {
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        if (res.statusCode !== 200 || buf.includes('\n\n')) {
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, text: buf });
-        }
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: buf }));
-    });
+    const req = httpRequest(
+      `${base}/api/roleplay/me/events`,
+      { headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buf += chunk;
+          if (res.statusCode !== 200 || buf.includes('\n\n')) {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, text: buf });
+          }
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: buf }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -1,6 +1,6 @@
 /**
  * The role-play HTTP API under /api/roleplay: create a table or a class, then everything else by seat token
- * (`Authorization: Bearer <token>`, or `?token=` for links and EventSource): my view, my actions (with an
+ * (`Authorization: Bearer <token>`, never in the URL): my view, my actions (with an
  * Idempotency-Key and the seq I saw), my live event stream (SSE), the debrief (facilitator only).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +14,7 @@ import {
   type TableSpec,
 } from '../roleplay/service.js';
 import { SMA_11_TALKS } from '../engine/roleplay/index.js';
+import { httpErrorOf, type HttpError } from './errors.js';
 import type { Store } from '../store/index.js';
 import { rolePlayAgentSchema } from '../io/roleplay-record.js';
 
@@ -53,46 +54,29 @@ export const clientActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('end') }).strict(),
 ]);
 
-const statusByCode: Readonly<Record<string, number>> = {
-  'roleplay/unauthorized': 401,
-  'roleplay/forbidden': 403,
-  'roleplay/scenario_not_found': 404,
-  'roleplay/table_not_found': 404,
-  'roleplay/conflict': 409,
-  'roleplay/paused': 409,
-  'roleplay/ended': 409,
-  'roleplay/not_paused': 409,
-  'negotiation/out_of_turn': 409,
-  'negotiation/ended': 409,
-  'negotiation/awaiting_ratification': 409,
-};
-
-/** The one mapping from role-play failures to an HTTP status and the API's error body. */
-export function roleplayHttpError(error: RolePlayServiceError): {
-  status: number;
-  body: { error: { code: string; message: string; details: unknown } };
-} {
-  const status = statusByCode[error.code] ?? 422;
-  const message =
-    error.code === 'roleplay/conflict'
-      ? `The table moved on: you sent expectedSeq ${error.details.expectedSeq}, it is at ${error.details.headSeq}. Reload and decide again.`
-      : error.code;
-  return { status, body: { error: { code: error.code, message, details: error.details } } };
+/** A role-play failure as the API's error body (status from the one registry), with its details. */
+export function roleplayHttpError(error: RolePlayServiceError): HttpError {
+  const http = httpErrorOf({
+    code: error.code,
+    message:
+      error.code === 'roleplay/conflict'
+        ? `The table moved on: you sent expectedSeq ${error.details.expectedSeq}, it is at ${error.details.headSeq}. Reload and decide again.`
+        : error.code,
+  });
+  return { status: http.status, body: { error: { ...http.body.error, details: error.details } } };
 }
 
+// The seat token travels only in the Authorization header: a URL is logged by servers and proxies and kept in
+// browser history, and one facilitator token opens every seat of a class.
 const tokenOf = (request: FastifyRequest): string => {
   const auth = request.headers.authorization;
-  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
-  const q = (request.query as Record<string, unknown> | undefined)?.['token'];
-  return typeof q === 'string' ? q : '';
+  return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
 };
 
 const fail = (reply: FastifyReply, error: RolePlayServiceError) => {
   const http = roleplayHttpError(error);
   return reply.code(http.status).send(http.body);
 };
-
-const tokenQuery = z.object({ token: z.string().max(100).optional() });
 
 export interface RolePlayRoutesDeps {
   readonly service: RolePlayService;
@@ -174,14 +158,10 @@ export const roleplayRoutes =
       },
     );
 
-    app.get(
-      '/api/roleplay/me',
-      { schema: { tags, summary: 'What my seat may see', querystring: tokenQuery } },
-      async (request, reply) => {
-        const r = await service.view(tokenOf(request));
-        return r.ok ? r.value : fail(reply, r.error);
-      },
-    );
+    app.get('/api/roleplay/me', { schema: { tags, summary: 'What my seat may see' } }, async (request, reply) => {
+      const r = await service.view(tokenOf(request));
+      return r.ok ? r.value : fail(reply, r.error);
+    });
 
     app.post(
       '/api/roleplay/me/actions',
@@ -189,7 +169,6 @@ export const roleplayRoutes =
         schema: {
           tags,
           summary: 'Act: offer, accept, walk away, note; facilitator: pause, resume, extend, end',
-          querystring: tokenQuery,
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
           body: z
             .object({
@@ -220,7 +199,7 @@ export const roleplayRoutes =
         schema: {
           tags,
           summary: 'Debrief of my table or class, or of one table of my class (facilitator)',
-          querystring: tokenQuery.extend({ sessionId: z.string().min(1).max(100).optional() }),
+          querystring: z.object({ sessionId: z.string().min(1).max(100).optional() }),
         },
       },
       async (request, reply) => {
@@ -235,7 +214,6 @@ export const roleplayRoutes =
         schema: {
           tags,
           summary: "My side's score of a draft offer (the facilitator: both sides')",
-          querystring: tokenQuery,
           body: z.object({ outcome: z.record(z.string(), z.union([z.number(), z.string()])) }).strict(),
         },
       },
@@ -247,7 +225,7 @@ export const roleplayRoutes =
 
     app.get(
       '/api/roleplay/me/events',
-      { schema: { tags, summary: 'Server-sent events: my view after every change', querystring: tokenQuery } },
+      { schema: { tags, summary: 'Server-sent events: my view after every change' } },
       async (request, reply) => {
         const token = tokenOf(request);
         const first = await service.view(token);

@@ -3,7 +3,13 @@ import { parseServerConfig, type ServerConfig } from './config.js';
 
 /** The default configuration with overrides, for tests and the bench. */
 export function testConfig(env: Record<string, string> = {}): ServerConfig {
-  const parsed = parseServerConfig({ SMA_JOB_THREADS: '2', SMA_WEB_DIST: '/nonexistent-web-dist', ...env });
+  const parsed = parseServerConfig({
+    SMA_JOB_THREADS: '2',
+    SMA_WEB_DIST: '/nonexistent-web-dist',
+    // Tests and the bench are many clients on one address; the per-address limit has its own test.
+    SMA_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   if (!parsed.ok) throw new Error(`bad test config: ${JSON.stringify(parsed.issues)}`);
   return parsed.value;
 }

@@ -10,6 +10,7 @@ export type {
   CreateRunInput,
   DocumentKind,
   DocumentVersion,
+  HistoryPage,
   Duplicate,
   MonteCarloRun,
   NotFound,

@@ -208,6 +208,14 @@ export function createKyselyStore(
             .insertInto('document_versions')
             .values({ kind: input.kind, id, version, name: input.name, body, saved_at: at })
             .execute();
+          if (input.keepVersions !== undefined) {
+            await tx
+              .deleteFrom('document_versions')
+              .where('kind', '=', input.kind)
+              .where('id', '=', id)
+              .where('version', '<=', version - input.keepVersions)
+              .execute();
+          }
           const row = await tx
             .selectFrom('documents')
             .selectAll()
@@ -247,15 +255,44 @@ export function createKyselyStore(
       return rows.map(toDocument);
     },
 
-    async documentHistory(kind, id) {
-      const rows = await db
+    async documentHistory(kind, id, page = {}) {
+      let q = db
         .selectFrom('document_versions')
         .selectAll()
         .where('kind', '=', kind)
         .where('id', '=', id)
-        .orderBy('version')
-        .execute();
-      return rows.length === 0 ? err(notFound('document', `${kind}/${id}`)) : ok(rows.map(toVersion));
+        .where('version', '>', page.afterVersion ?? 0)
+        .orderBy('version');
+      if (page.limit !== undefined) q = q.limit(page.limit);
+      const rows = await q.execute();
+      if (rows.length > 0) return ok(rows.map(toVersion));
+      // An empty page of a document that has a history is a page, not a missing document.
+      const known = await db
+        .selectFrom('document_versions')
+        .select('version')
+        .where('kind', '=', kind)
+        .where('id', '=', id)
+        .limit(1)
+        .executeTakeFirst();
+      return known === undefined ? err(notFound('document', `${kind}/${id}`)) : ok([]);
+    },
+
+    async purgeDocument(kind, id) {
+      return writeTransaction(async (tx): Promise<Result<{ readonly versions: number }, NotFound>> => {
+        const versions = await tx
+          .deleteFrom('document_versions')
+          .where('kind', '=', kind)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        const documents = await tx
+          .deleteFrom('documents')
+          .where('kind', '=', kind)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        const removed = Number(versions.numDeletedRows);
+        if (removed === 0 && Number(documents.numDeletedRows) === 0) return err(notFound('document', `${kind}/${id}`));
+        return ok({ versions: removed });
+      });
     },
 
     async deleteDocument(kind, id) {
@@ -525,6 +562,7 @@ export function createKyselyStore(
   const durableWrites: Pick<Store, WriteMethod> = {
     saveDocument: durably(store.saveDocument),
     deleteDocument: durably(store.deleteDocument),
+    purgeDocument: durably(store.purgeDocument),
     createRun: durably(store.createRun),
     updateRun: durably(store.updateRun),
     createSession: durably(store.createSession),
@@ -539,6 +577,7 @@ export function createKyselyStore(
 type WriteMethod =
   | 'saveDocument'
   | 'deleteDocument'
+  | 'purgeDocument'
   | 'createRun'
   | 'updateRun'
   | 'createSession'

@@ -128,6 +128,33 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
     expect((await store.deleteDocument('agreement', 'sma-99')).ok).toBe(false);
   });
 
+  it('pages a history oldest first and keeps only the newest versions the retention allows', async () => {
+    const id = randomUUID();
+    for (let i = 1; i <= 7; i++) {
+      unwrap(await store.saveDocument({ kind: 'scenario', id, name: `v${i}`, body: i, keepVersions: 5 }));
+    }
+    // Versions 1 and 2 fell out of a retention of 5 when 6 and 7 were saved.
+    expect(unwrap(await store.documentHistory('scenario', id)).map((v) => v.version)).toEqual([3, 4, 5, 6, 7]);
+    expect(unwrap(await store.documentHistory('scenario', id, { limit: 2 })).map((v) => v.version)).toEqual([3, 4]);
+    const next = unwrap(await store.documentHistory('scenario', id, { afterVersion: 4, limit: 2 }));
+    expect(next.map((v) => [v.version, v.name])).toEqual([
+      [5, 'v5'],
+      [6, 'v6'],
+    ]);
+    expect(unwrap(await store.documentHistory('scenario', id, { afterVersion: 7 }))).toEqual([]);
+  });
+
+  it('purges a document with its whole history, so the id starts again at version 1', async () => {
+    const id = randomUUID();
+    unwrap(await store.saveDocument({ kind: 'proposal', id, name: 'a', body: 1 }));
+    unwrap(await store.saveDocument({ kind: 'proposal', id, name: 'b', body: 2 }));
+    expect(await store.purgeDocument('proposal', id)).toEqual({ ok: true, value: { versions: 2 } });
+    expect((await store.getDocument('proposal', id)).ok).toBe(false);
+    expect((await store.documentHistory('proposal', id)).ok).toBe(false);
+    expect((await store.purgeDocument('proposal', id)).ok).toBe(false);
+    expect(unwrap(await store.saveDocument({ kind: 'proposal', id, name: 'c', body: 3 })).version).toBe(1);
+  });
+
   it('lists live documents of one kind, most recently updated first', async () => {
     const a = unwrap(await store.saveDocument({ kind: 'agreement', name: 'first', body: {} }));
     const b = unwrap(await store.saveDocument({ kind: 'agreement', name: 'second', body: {} }));

@@ -39,6 +39,14 @@ export interface SaveDocumentInput {
   readonly body: unknown;
   /** The version the caller edited; a different current version is a conflict. Omitted: last write wins. */
   readonly expectedVersion?: number;
+  /** Retention: keep only this many newest versions in the history (older ones are removed). Omitted: keep all. */
+  readonly keepVersions?: number;
+}
+
+/** A page of a document's history: versions after `afterVersion` (default 0), at most `limit`, oldest first. */
+export interface HistoryPage {
+  readonly afterVersion?: number;
+  readonly limit?: number;
 }
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -137,8 +145,14 @@ export interface Store {
   getDocument(kind: DocumentKind, id: string): Promise<Result<StoredDocument, NotFound>>;
   /** Live documents, most recently updated first. */
   listDocuments(kind?: DocumentKind): Promise<readonly StoredDocument[]>;
-  /** Every saved version, oldest first; kept after deletion. */
-  documentHistory(kind: DocumentKind, id: string): Promise<Result<readonly DocumentVersion[], NotFound>>;
+  /** Saved versions, oldest first (all, or a page); kept after deletion, as many as the retention keeps. */
+  documentHistory(
+    kind: DocumentKind,
+    id: string,
+    page?: HistoryPage,
+  ): Promise<Result<readonly DocumentVersion[], NotFound>>;
+  /** Removes the document and its whole history for good (a later save with the same id starts at version 1). */
+  purgeDocument(kind: DocumentKind, id: string): Promise<Result<{ readonly versions: number }, NotFound>>;
   /** Removes the live document; its history stays (a later save with the same id continues the version count). */
   deleteDocument(kind: DocumentKind, id: string): Promise<Result<{ readonly version: number }, NotFound>>;
 

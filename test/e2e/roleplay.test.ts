@@ -10,7 +10,6 @@ import { hasRealServer, startApp } from './app-server.js';
 /** The browser globals these tests use inside pages (this project's TypeScript has no DOM library). */
 interface BrowserGlobals {
   localStorage: { setItem(key: string, value: string): void };
-  EventSource: new (url: string) => { addEventListener(type: string, f: (e: { data: string }) => void): void };
   streamed: string[];
 }
 
@@ -363,7 +362,22 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await rok.evaluate((t) => {
       const w = globalThis as unknown as BrowserGlobals;
       w.streamed = [];
-      new w.EventSource(`/api/roleplay/me/events?token=${t}`).addEventListener('view', (e) => w.streamed.push(e.data));
+      // As the app reads it: the token in a header, never in the URL (docs/security.md).
+      void fetch('/api/roleplay/me/events', { headers: { authorization: `Bearer ${t}` } }).then(async (res) => {
+        const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffered += value;
+          const events = buffered.split('\n\n');
+          buffered = events.pop() ?? '';
+          for (const e of events) {
+            const data = /^data: (.*)$/m.exec(e)?.[1];
+            if (data !== undefined) w.streamed.push(data);
+          }
+        }
+      });
     }, tokens.rok);
     const secret = 'Washington can go to +50 % if pushed; keep this from Seoul';
     await us.fill('#rp-note', secret);

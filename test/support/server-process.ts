@@ -56,6 +56,8 @@ export interface ServerProcess {
   /** Graceful stop: SIGTERM, resolves once the process has exited. */
   readonly close: () => Promise<void>;
   readonly stderr: () => string;
+  /** Everything the server wrote on stdout so far (its JSON log lines). */
+  readonly stdout: () => string;
 }
 
 const running = new Set<ServerProcess>();
@@ -89,13 +91,18 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       HOST: '127.0.0.1',
       SMA_JOB_THREADS: '1',
       LOG_LEVEL: 'warn',
+      // One test process is many clients on one address: the per-address rate limit is tested on its own.
+      SMA_RATE_LIMIT_PER_MINUTE: '1000000',
       ...storage,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Registered first, so the "listening" check below sees each chunk already appended.
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const port = await new Promise<number>((resolve, reject) => {
@@ -103,10 +110,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       child.kill('SIGKILL');
       reject(new Error(`server did not start in ${timeoutMs / 1000} s: ${stderr}`));
     }, timeoutMs);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
+    child.stdout.on('data', () => {
+      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(stdout);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -129,6 +134,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     kill: () => stop('SIGKILL'),
     close: () => stop('SIGTERM'),
     stderr: () => stderr,
+    stdout: () => stdout,
   };
   running.add(server);
   return server;

@@ -10,6 +10,7 @@ import type { CliIo } from '../io.js';
 import { word, type Word } from '../negotiation-view.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
 import { bundledScenarios, loadScenario, resolveStrategy } from '../scenario.js';
+import { renderSensitivity, runSensitivity } from '../sensitivity-view.js';
 
 const OPTIONS = {
   runs: { type: 'string' },
@@ -18,14 +19,17 @@ const OPTIONS = {
   us: { type: 'string' },
   rok: { type: 'string' },
   json: { type: 'boolean' },
+  sensitivity: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
+const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--sensitivity] [--json] [--lang en|ko]
 
 Monte Carlo over a scenario's uncertain inputs (reservation values, strategies' parameters, bloc thresholds, lapse,
 CPI, exchange rate). The same seed gives the same summary on any number of workers.
+--sensitivity: which uncertain parameters drive the spread: each held at its p10 and p90 with the others drawn, on
+the same random numbers (one-at-a-time, a tornado); --runs runs for the baseline and for each of those variants.
 Strategies: ${STRATEGY_NAMES}.
 `;
 
@@ -95,6 +99,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
   const scenario = await loadScenario(positionals[0] ?? '', io);
+  if (o.sensitivity) {
+    if (o.us !== undefined || o.rok !== undefined)
+      throw usageError('--sensitivity varies the scenario’s own draws; leave out --us and --rok');
+    const report = await runSensitivity(scenario, o, (done, total) =>
+      io.stderr(`simulate: variant ${done}/${total}\n`),
+    );
+    io.stdout(o.json ? toJson(report) : renderSensitivity(report, scenario, o.lang, styleFor(io.env, io.isTty)));
+    return EXIT_OK;
+  }
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
   const started = performance.now();

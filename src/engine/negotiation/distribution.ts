@@ -3,7 +3,7 @@
  * CPI paths, exchange rates, lapse) and the thresholds of the two-level ratification model. The same shapes draw the
  * same way everywhere, so a scenario's input and a bloc's threshold read alike.
  */
-import { normalCdf } from '../bargaining/normal.js';
+import { normalCdf, normalQuantile } from '../bargaining/normal.js';
 import { randomNormal, type Rng } from '../random/rng.js';
 
 /** A stated distribution. A normal with `min`/`max` is clamped to them (the clamped mass sits on the bound). */
@@ -123,5 +123,76 @@ export function distributionProblem(d: Distribution): string | null {
     case 'mixture':
       if (!(d.components.length > 0 && total(d.components.map((c) => c.weight)))) return 'weights must sum to 1';
       return d.components.map((c) => distributionProblem(c.distribution)).find((r) => r !== null) ?? null;
+  }
+}
+
+/**
+ * The p-quantile, the least x with P(X ≤ x) ≥ p: closed forms for point, uniform, normal (clamped to its bounds)
+ * and triangular; the discrete outcomes in order; bisection on `probabilityBelow` for a mixture.
+ * @example distributionQuantile({ kind: 'uniform', min: 0, max: 1 }, 0.1) // 0.1
+ */
+export function distributionQuantile(d: Distribution, p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`distributionQuantile needs p in (0, 1), got ${p}`);
+  switch (d.kind) {
+    case 'point':
+      return d.value;
+    case 'uniform':
+      return d.min + (d.max - d.min) * p;
+    case 'normal':
+      return Math.min(d.max ?? Infinity, Math.max(d.min ?? -Infinity, d.mean + d.sd * normalQuantile(p)));
+    case 'triangular': {
+      const c = d.max === d.min ? 0 : (d.mode - d.min) / (d.max - d.min);
+      return p < c
+        ? d.min + Math.sqrt(p * (d.max - d.min) * (d.mode - d.min))
+        : d.max - Math.sqrt((1 - p) * (d.max - d.min) * (d.max - d.mode));
+    }
+    case 'discrete': {
+      const sorted = [...d.outcomes].sort((a, b) => a.value - b.value);
+      let total = 0;
+      for (const o of sorted) {
+        total += o.probability;
+        if (total >= p - 1e-12) return o.value;
+      }
+      return sorted[sorted.length - 1]?.value ?? NaN;
+    }
+    case 'mixture': {
+      // The mixture's support lies within its components' 1e-9 and 1 − 1e-9 quantiles.
+      let lo = Math.min(...d.components.map((c) => distributionQuantile(c.distribution, 1e-9)));
+      let hi = Math.max(...d.components.map((c) => distributionQuantile(c.distribution, 1 - 1e-9)));
+      for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+        const mid = (lo + hi) / 2;
+        if (probabilityBelow(d, mid, true) >= p) hi = mid;
+        else lo = mid;
+      }
+      return hi;
+    }
+  }
+}
+
+/**
+ * The distribution held at `value` that consumes the same random numbers as `d` does, so that every later draw of
+ * a run is the one it would have been (common random numbers): a uniform or triangular becomes a uniform on
+ * [value, value] (one uniform), a normal a normal of sd 0 (Box–Muller's two), a discrete or mixture keeps its
+ * weights with every outcome or component held at value.
+ */
+export function pinDistribution(d: Distribution, value: number): Distribution {
+  switch (d.kind) {
+    case 'point':
+      return { kind: 'point', value };
+    case 'uniform':
+    case 'triangular':
+      return { kind: 'uniform', min: value, max: value };
+    case 'normal':
+      return { kind: 'normal', mean: value, sd: 0 };
+    case 'discrete':
+      return { kind: 'discrete', outcomes: d.outcomes.map((o) => ({ value, probability: o.probability })) };
+    case 'mixture':
+      return {
+        kind: 'mixture',
+        components: d.components.map((c) => ({
+          weight: c.weight,
+          distribution: pinDistribution(c.distribution, value),
+        })),
+      };
   }
 }

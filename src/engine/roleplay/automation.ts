@@ -7,6 +7,7 @@ import { createRng, deriveSeed } from '../random/rng.js';
 import { assemblyVote } from '../negotiation/ratification.js';
 import { relativeTime } from '../negotiation/protocol.js';
 import { createAgent } from '../negotiation/strategies.js';
+import type { Outcome } from '../negotiation/domain.js';
 import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import {
@@ -17,6 +18,7 @@ import {
   type RolePlayScenario,
   type Side,
 } from './scenario.js';
+import { levelMove } from './levels.js';
 import { currentDate, sideToMove, type RolePlayEntry, type RolePlaySetup, type RolePlayState } from './session.js';
 
 /**
@@ -48,6 +50,18 @@ export function automaticEntry(
   if (side === null) return null;
   const spec = setup.agents[side];
   if (spec === undefined) return null;
+  if (spec.kind === 'level') {
+    if (tables?.us === undefined || tables.rok === undefined)
+      throw new Error("a level agent needs both sides' outcome tables");
+    const move = levelMove(scenario, state, side, spec.level, { us: tables.us, rok: tables.rok });
+    if (move === null) return null;
+    return move.type === 'accept'
+      ? { actor: 'agent', action: { type: 'accept', side, message: '', reason: move.reason } }
+      : {
+          actor: 'agent',
+          action: { type: 'offer', side, outcome: move.outcome as Outcome, message: '', reason: move.reason },
+        };
+  }
   const prefs = sidePreferences(scenario.parties[side]);
   const config = tableConfig(scenario, state.deadline);
   const agent = createAgent(spec, scenario.domain, prefs, tables?.[side]);

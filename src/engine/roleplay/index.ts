@@ -26,6 +26,7 @@ export type {
   MoveRecord,
   Phase,
   RolePlayAction,
+  RolePlayAgent,
   RolePlayEntry,
   RolePlayError,
   RolePlaySetup,
@@ -33,6 +34,8 @@ export type {
   TableInfo,
 } from './session.js';
 export { automaticEntry } from './automation.js';
+export { AGENT_LEVELS, LEVEL_EXPONENT, LEVEL_NAME, bestForOther, levelMove } from './levels.js';
+export type { AgentLevel, LevelMove, MoveReason } from './levels.js';
 export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
 export { civilDateText, issueName, valueText } from './terms.js';
 export type { BilingualBrief, Brief, Language } from './briefs.js';

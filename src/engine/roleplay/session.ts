@@ -16,6 +16,7 @@ import {
   type RatificationVote,
 } from '../negotiation/protocol.js';
 import type { StrategySpec } from '../negotiation/strategies.js';
+import type { AgentLevel, MoveReason } from './levels.js';
 import {
   roundDateOf,
   sideIndex,
@@ -42,12 +43,15 @@ export interface DomesticOutlook {
   readonly us: { readonly demand: Outcome };
 }
 
+/** A software agent at a table: a named level (levels.ts), or any strategy of the negotiation engine but replay. */
+export type RolePlayAgent = StrategySpec | { readonly kind: 'level'; readonly level: AgentLevel };
+
 /** Everything fixed when a table is created; stored with the session, the log replays on top of it. */
 export interface RolePlaySetup {
   readonly scenarioId: string;
   readonly table: TableInfo;
   /** Sides played by a software agent, with its strategy. */
-  readonly agents: Readonly<Partial<Record<Side, StrategySpec>>>;
+  readonly agents: Readonly<Partial<Record<Side, RolePlayAgent>>>;
   /** Seeds the agents' and the Assembly's draws (entry seq mixes in), so replays are exact. */
   readonly seed: number;
   readonly outlook: DomesticOutlook;
@@ -57,10 +61,13 @@ export type Phase = 'running' | 'paused' | 'ended';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
+/** An agent's one-line reason for its move, in both languages (people write messages instead). */
+type Reason = { readonly reason?: MoveReason };
+
 export type RolePlayAction =
-  | { readonly type: 'offer'; readonly side: Side; readonly outcome: Outcome; readonly message?: string }
-  | { readonly type: 'accept'; readonly side: Side; readonly message?: string }
-  | { readonly type: 'walk-away'; readonly side: Side; readonly message?: string }
+  | ({ readonly type: 'offer'; readonly side: Side; readonly outcome: Outcome; readonly message?: string } & Reason)
+  | ({ readonly type: 'accept'; readonly side: Side; readonly message?: string } & Reason)
+  | ({ readonly type: 'walk-away'; readonly side: Side; readonly message?: string } & Reason)
   /** A private note: only its side and the facilitator ever see it. */
   | { readonly type: 'note'; readonly side: Side; readonly text: string }
   | { readonly type: 'pause' }
@@ -89,6 +96,8 @@ export interface MoveRecord {
   /** The offer's terms; for an accept, the terms accepted. */
   readonly outcome: Outcome | null;
   readonly message: string;
+  /** Why an agent moved, in both languages; null for a person's move. */
+  readonly reason: MoveReason | null;
 }
 
 export interface NoteRecord {
@@ -246,6 +255,7 @@ export function applyEntry(
               ? (state.negotiation.standing?.outcome ?? null)
               : null,
         message,
+        reason: actor === 'agent' ? (action.reason ?? null) : null,
       };
       return ok(settle({ ...state, seq, negotiation: next.value, moves: [...state.moves, record] }));
     }

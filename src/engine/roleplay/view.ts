@@ -6,7 +6,7 @@
 import type { CivilDate } from '../negotiation/calendar.js';
 import type { Issue, Outcome } from '../negotiation/domain.js';
 import type { EndReason, NegotiationStatus } from '../negotiation/protocol.js';
-import type { StrategySpec } from '../negotiation/strategies.js';
+import type { MoveReason } from './levels.js';
 import { commonBrief, confidentialBrief, type BilingualBrief } from './briefs.js';
 import {
   lapseOn,
@@ -24,6 +24,7 @@ import {
   currentDate,
   sideToMove,
   type NoteRecord,
+  type RolePlayAgent,
   type Phase,
   type RolePlaySetup,
   type RolePlayState,
@@ -41,6 +42,8 @@ export interface MoveView {
   readonly date: CivilDate;
   readonly outcome: Outcome | null;
   readonly message: string;
+  /** Why an agent moved, one line in each language (levels.ts); null for a person's move. */
+  readonly reason: MoveReason | null;
   readonly scores: Readonly<Partial<Record<Side, number>>>;
 }
 
@@ -51,7 +54,7 @@ export interface SidePrivate {
   readonly weights: Readonly<Record<string, number>>;
   readonly notes: readonly NoteRecord[];
   /** The agent's strategy when software plays this side. */
-  readonly agent: StrategySpec | null;
+  readonly agent: RolePlayAgent | null;
 }
 
 export interface RolePlayView {

@@ -48,9 +48,27 @@ const inBody = (error: CodedError): CodedError => ({
     : {}),
 });
 
-/** Saved agreements, proposals and scenarios, validated as their files are, with every version kept. */
+export interface DocumentLimits {
+  /** Longest name, in characters. */
+  readonly nameLength: number;
+  /** Versions kept in a document's history. */
+  readonly historyKept: number;
+}
+
+const historyQuery = z
+  .object({
+    after: z.coerce.number().int().min(0).optional().describe('Versions after this one (the last of the page before)'),
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('At most this many versions (default 20)'),
+  })
+  .strict();
+
+/** Saved agreements, proposals and scenarios, validated as their files are, with their recent versions kept. */
 export const documentRoutes =
-  (store: DocumentStore, validators: Partial<Record<DocumentKind, DocumentValidator>>): FastifyPluginAsyncZod =>
+  (
+    store: DocumentStore,
+    validators: Partial<Record<DocumentKind, DocumentValidator>>,
+    limits: DocumentLimits,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const validated = (kind: DocumentKind, body: unknown) => {
       const validator = validators[kind];
@@ -62,6 +80,21 @@ export const documentRoutes =
       }
       const result = validator(body);
       if (!result.ok) throw new ApiFailure(inBody(result.error));
+      const { name } = result.value;
+      if (name.length > limits.nameLength) {
+        throw new ApiFailure({
+          code: 'request/field_too_long',
+          message: `The document's name is ${name.length} characters long; at most ${limits.nameLength} are kept.`,
+          issues: [
+            {
+              path: 'body.name',
+              expected: `at most ${limits.nameLength} characters`,
+              found: `${name.length} characters`,
+              message: 'name too long',
+            },
+          ],
+        });
+      }
       return result.value;
     };
 
@@ -101,6 +134,7 @@ export const documentRoutes =
             name: document.name,
             body: document.body,
             expectedVersion: 0,
+            keepVersions: limits.historyKept,
           }),
         );
         return reply
@@ -181,6 +215,7 @@ export const documentRoutes =
             id,
             name: document.name,
             body: document.body,
+            keepVersions: limits.historyKept,
             ...(ifMatch === undefined ? {} : { expectedVersion: Number(ifMatch.replaceAll('"', '')) }),
           }),
         );
@@ -205,12 +240,36 @@ export const documentRoutes =
       '/api/documents/:kind/:id/history',
       {
         schema: {
-          summary: 'Every saved version of a document, oldest first (kept after deletion)',
+          summary: 'A page of a document’s saved versions, oldest first (kept after deletion, the newest ones only)',
+          description:
+            'At most `limit` versions after `after`; ask again with the last version seen for the next page. The server keeps the newest `SMA_HISTORY_KEPT` versions.',
           tags: ['documents'],
           params: documentParams,
+          querystring: historyQuery,
           response: { 200: z.array(versionSchema).readonly(), ...errorResponses(400, 404) },
         },
       },
-      async (request) => unwrap(await store.documentHistory(request.params.kind, request.params.id)),
+      async (request) => {
+        const { after, limit } = request.query;
+        return unwrap(
+          await store.documentHistory(request.params.kind, request.params.id, {
+            limit,
+            ...(after === undefined ? {} : { afterVersion: after }),
+          }),
+        );
+      },
+    );
+
+    app.delete(
+      '/api/documents/:kind/:id/history',
+      {
+        schema: {
+          summary: 'Purge a document: the live document and every saved version, for good',
+          tags: ['documents'],
+          params: documentParams,
+          response: { 200: z.object({ versions: z.number().int() }), ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => unwrap(await store.purgeDocument(request.params.kind, request.params.id)),
     );
   };

@@ -4,7 +4,7 @@ import { useRoute } from '../router.js';
 import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
 import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
-import { errorText, rp, rpAct, seatHref, type RpError } from '../roleplay/api.js';
+import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
 import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
 import {
@@ -13,6 +13,7 @@ import {
   dateText,
   fill,
   playerLabel,
+  PLAYERS,
   S,
   score,
   termsText,
@@ -98,7 +99,7 @@ function Setup({ s }: { s: Strings }) {
               value={players[side]}
               onChange={(e) => setPlayers((p) => ({ ...p, [side]: e.target.value as Player }))}
             >
-              {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
+              {PLAYERS.map((p) => (
                 <option key={p} value={p}>
                   {playerLabel(p, s)}
                 </option>
@@ -177,12 +178,10 @@ function Seat(props: { token: string; s: Strings; tableId: string | null; print:
     void reload();
     // A printed page is a snapshot: it needs no live channel.
     if (print) return;
-    const source = new EventSource(`/api/roleplay/me/events?token=${encodeURIComponent(token)}`);
-    source.addEventListener('view', (ev) => {
-      const next = JSON.parse((ev as MessageEvent<string>).data) as AnyView;
+    return rpEvents(token, (data) => {
+      const next = JSON.parse(data) as AnyView;
       setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     });
-    return () => source.close();
   }, [token, reload, print]);
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p className="muted">…</p>;
@@ -308,7 +307,14 @@ function History({ view, s, sides }: { view: RolePlayView; s: Strings; sides: re
             </td>
             <td>{s[`kind_${m.kind}`]}</td>
             <td>{termsText(view.scenario.issues, m.outcome, lang)}</td>
-            <td>{m.message}</td>
+            <td>
+              {m.message}
+              {m.reason ? (
+                <div className="muted" data-testid="rp-move-reason">
+                  {s.agentWhy}: {m.reason[lang]}
+                </div>
+              ) : null}
+            </td>
             {sides.map((side) => (
               <td key={side} className="num">
                 {score(m.scores[side])}

@@ -46,3 +46,47 @@ export const seatHref = (token: string, extra: Record<string, string> = {}): str
   `#/roleplay?${new URLSearchParams({ token, ...extra }).toString()}`;
 export const seatLink = (token: string, extra: Record<string, string> = {}): string =>
   `${window.location.origin}${window.location.pathname}${seatHref(token, extra)}`;
+
+/**
+ * A seat's live views over server-sent events, read with fetch so the token goes in the Authorization header (an
+ * EventSource can only put it in the URL, which servers and proxies log). Reconnects after a dropped stream; the
+ * returned function stops it.
+ */
+export function rpEvents(token: string, onView: (data: string) => void): () => void {
+  const ctl = new AbortController();
+  const run = async (): Promise<void> => {
+    while (!ctl.signal.aborted) {
+      try {
+        const res = await fetch('/api/roleplay/me/events', {
+          headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+          signal: ctl.signal,
+        });
+        // A refused token is final; the page's own fetch of /me says why.
+        if (res.status === 401 || res.status === 403 || res.body === null) return;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffered += value;
+          const events = buffered.split('\n\n');
+          buffered = events.pop() ?? '';
+          for (const event of events) {
+            const data = event
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .map((line) => line.slice(6))
+              .join('\n');
+            if (data !== '') onView(data);
+          }
+        }
+      } catch {
+        if (ctl.signal.aborted) return;
+      }
+      // As EventSource does: wait a little, then reconnect.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  };
+  void run();
+  return () => ctl.abort();
+}

@@ -13,6 +13,7 @@ import {
   dateText,
   fill,
   playerLabel,
+  PLAYERS,
   strategyText,
   termsText,
   type Player,
@@ -119,7 +120,7 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
                           )
                         }
                       >
-                        {(['people', 'boulware', 'conceder', 'tft'] as const).map((p) => (
+                        {PLAYERS.map((p) => (
                           <option key={p} value={p}>
                             {playerLabel(p, s)}
                           </option>

@@ -15,6 +15,11 @@ export const S = {
     agentBoulware: 'Agent: tough (time-dependent, e = 0.2)',
     agentConceder: 'Agent: conceding (time-dependent, e = 2)',
     agentTft: 'Agent: tit-for-tat',
+    agentLevel_cooperative: 'Agent: cooperative (concedes early, e = 2)',
+    agentLevel_fair: 'Agent: fair (concedes evenly, e = 1)',
+    agentLevel_firm: 'Agent: firm (concedes late, e = 0.5)',
+    agentLevel_tough: 'Agent: tough (concedes at the deadline, e = 0.2)',
+    agentWhy: 'Why',
     create: 'Create table',
     seed: 'Seed (optional)',
     seedHint: 'The same seed replays the agents’ moves and the Assembly’s vote; empty draws a new one.',
@@ -185,6 +190,11 @@ export const S = {
     agentBoulware: '에이전트: 강경 (시간 의존, e = 0.2)',
     agentConceder: '에이전트: 양보형 (시간 의존, e = 2)',
     agentTft: '에이전트: 맞대응',
+    agentLevel_cooperative: '에이전트: 협조형 (일찍 양보, e = 2)',
+    agentLevel_fair: '에이전트: 공정형 (고르게 양보, e = 1)',
+    agentLevel_firm: '에이전트: 단호형 (늦게 양보, e = 0.5)',
+    agentLevel_tough: '에이전트: 강경형 (마감 직전 양보, e = 0.2)',
+    agentWhy: '이유',
     create: '테이블 만들기',
     seed: '시드 (선택)',
     seedHint: '같은 시드는 에이전트의 제안과 국회 표결을 그대로 재현합니다. 비워 두면 새로 정합니다.',
@@ -369,14 +379,44 @@ export const AGENTS = {
   boulware: { kind: 'time-dependent', e: 0.2 },
   conceder: { kind: 'time-dependent', e: 2 },
   tft: { kind: 'tit-for-tat' },
+  // The named levels a student can learn from (src/engine/roleplay/levels.ts): each move comes with its reason.
+  cooperative: { kind: 'level', level: 'cooperative' },
+  fair: { kind: 'level', level: 'fair' },
+  firm: { kind: 'level', level: 'firm' },
+  tough: { kind: 'level', level: 'tough' },
 } as const;
 export type Player = 'people' | keyof typeof AGENTS;
+/** Who may play a side, in the order the setup forms offer them. */
+export const PLAYERS: readonly Player[] = [
+  'people',
+  'cooperative',
+  'fair',
+  'firm',
+  'tough',
+  'boulware',
+  'conceder',
+  'tft',
+];
 
-export const playerLabel = (p: Player, s: Strings): string =>
-  p === 'people' ? s.people : p === 'boulware' ? s.agentBoulware : p === 'conceder' ? s.agentConceder : s.agentTft;
+export const playerLabel = (p: Player, s: Strings): string => {
+  switch (p) {
+    case 'people':
+      return s.people;
+    case 'boulware':
+      return s.agentBoulware;
+    case 'conceder':
+      return s.agentConceder;
+    case 'tft':
+      return s.agentTft;
+    default:
+      return s[`agentLevel_${p}`];
+  }
+};
 
 /** A strategy as the class view names it: "time-dependent e = 0.2", "tit-for-tat". */
 export const strategyText = (spec: { readonly kind: string }): string =>
-  Object.entries(spec as Readonly<Record<string, unknown>>)
-    .filter(([k]) => k !== 'kind')
-    .reduce((t, [k, v]) => `${t} ${k} = ${String(v)}`, spec.kind);
+  spec.kind === 'level'
+    ? `level ${String((spec as { level?: unknown }).level)}`
+    : Object.entries(spec as Readonly<Record<string, unknown>>)
+        .filter(([k]) => k !== 'kind')
+        .reduce((t, [k, v]) => `${t} ${k} = ${String(v)}`, spec.kind);

@@ -1,0 +1,95 @@
+/** `sma simulate <scenario> --sensitivity`: which uncertain parameters drive the spread (engine sensitivity.ts). */
+import type { Scenario } from '../engine/negotiation/scenario.js';
+import {
+  sensitivityReport,
+  sensitivityVariants,
+  type SensitivityOutcome,
+  type SensitivityReport,
+} from '../engine/negotiation/sensitivity.js';
+import { formatRate, type Lang } from '../i18n/format.js';
+import { parameterLabel } from '../i18n/labels.js';
+import { runScenarioMonteCarlo } from '../sim/scenario-pool.js';
+import { bold, renderTable, type styleFor } from './output.js';
+
+/** Runs the baseline and every parameter at p10 and p90 on the worker pool, one variant after another. */
+export async function runSensitivity(
+  scenario: Scenario,
+  o: { readonly seed: number; readonly runs: number; readonly workers: number },
+  onVariant: (done: number, total: number) => void,
+): Promise<SensitivityReport> {
+  const variants = sensitivityVariants(scenario);
+  const summaries = [];
+  for (const v of variants) {
+    summaries.push(await runScenarioMonteCarlo(v.scenario, { seed: o.seed, runs: o.runs, workers: o.workers }));
+    onVariant(summaries.length, variants.length);
+  }
+  return sensitivityReport(scenario, o.seed, o.runs, summaries);
+}
+
+const W = {
+  en: {
+    title:
+      'What drives the spread: each parameter held at its p10 and p90, the others drawn ({runs} runs each, seed {seed})',
+    parameter: 'parameter',
+    baseline: 'baseline (all drawn)',
+    rate: 'deal rate',
+    change: 'median first-year change',
+    months: 'median months to agreement',
+  },
+  ko: {
+    title: '분포를 좌우하는 변수: 변수 하나를 10%·90% 분위수에 고정하고 나머지는 추출 (각 {runs}회, 시드 {seed})',
+    parameter: '변수',
+    baseline: '기준 (모두 추출)',
+    rate: '타결률',
+    change: '첫해 증가율 중앙값',
+    months: '타결까지 개월 수 중앙값',
+  },
+};
+
+/** The report as a table: one row per parameter, p10 → p90 of the parameter and of each outcome quantity. */
+export function renderSensitivity(
+  r: SensitivityReport,
+  scenario: Scenario,
+  lang: Lang,
+  style: ReturnType<typeof styleFor>,
+): string {
+  const w = W[lang === 'ko' ? 'ko' : 'en'];
+  const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
+  const rate = (x: number) => formatRate(x);
+  const months = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+  const value = (x: number) => String(Number(x.toPrecision(4)));
+  const cells = (a: SensitivityOutcome, b?: SensitivityOutcome): string[] =>
+    b === undefined
+      ? [rate(a.agreementRate), pct(a.firstYearChangeP50), months(a.monthsToAgreementP50)]
+      : [
+          `${rate(a.agreementRate)} → ${rate(b.agreementRate)}`,
+          `${pct(a.firstYearChangeP50)} → ${pct(b.firstYearChangeP50)}`,
+          `${months(a.monthsToAgreementP50)} → ${months(b.monthsToAgreementP50)}`,
+        ];
+  const rows = [
+    [w.baseline, '', ...cells(r.baseline)],
+    ...r.parameters.map((p) => [
+      parameterLabel(p.path, lang, scenario),
+      `${value(p.low)} → ${value(p.high)}`,
+      ...cells(p.atLow, p.atHigh),
+    ]),
+  ];
+  return (
+    bold(style, `${scenario.name} (${scenario.id})`) +
+    '\n' +
+    w.title.replace('{runs}', String(r.runs)).replace('{seed}', String(r.seed)) +
+    '\n' +
+    renderTable(
+      [
+        { header: w.parameter },
+        { header: 'p10 → p90', align: 'right' },
+        { header: w.rate, align: 'right' },
+        { header: w.change, align: 'right' },
+        { header: w.months, align: 'right' },
+      ],
+      rows,
+      style,
+    ) +
+    `${r.method}\n`
+  );
+}
