@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { benchCli } from './cli.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
+import { benchTournament } from './tournament.js';
 import { benchWeb } from './web.js';
 
 // The negotiation bench is its own worker-thread entry point, so it runs as a child process.
@@ -27,6 +28,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   web: benchWeb,
   server: benchServer,
   roleplay: () => benchRolePlay(),
+  tournament: benchTournament,
 };
 
 const only = process.argv.slice(2);

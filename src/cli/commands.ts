@@ -18,6 +18,11 @@ registerCommand(
   () => import('./commands/simulate.js'),
 );
 registerCommand(
+  'worker',
+  'take job chunks from the PostgreSQL queue (DATABASE_URL)',
+  () => import('./commands/worker.js'),
+);
+registerCommand(
   'calibrate',
   'fit the talk model to historical talks (ABC-SMC)',
   () => import('./commands/calibrate.js'),
@@ -36,4 +41,9 @@ registerCommand(
   'domain',
   'standard negotiation domains (Genius, GeniusWeb, NegMAS): stats and conversion',
   () => import('./commands/domain.js'),
+);
+registerCommand(
+  'tournament',
+  'every pairing of negotiation strategies on standard domains, ranked',
+  () => import('./commands/tournament.js'),
 );

@@ -59,6 +59,7 @@ export const simulateOptionsSchema = z.object({
     .default(2),
   us: strategyFlag.optional(),
   rok: strategyFlag.optional(),
+  remote: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an SMA Lab server' }).optional(),
   json: z.boolean().default(false),
   sensitivity: z.boolean().default(false),
   lang,

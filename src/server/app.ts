@@ -26,11 +26,14 @@ import {
   type DocumentValidator,
   type StorePort,
 } from './ports.js';
-import { createJobRunner, type JobBus, type JobRecorder, type JobRunner } from './jobs/job-runner.js';
-import { rubinsteinSplitJob } from './jobs/rubinstein-split-job.js';
-import { negotiationMonteCarloJob } from './jobs/negotiation-monte-carlo-job.js';
-import { scenarioMonteCarloJob } from './jobs/scenario-monte-carlo-job.js';
-import { scenarioSensitivityJob } from './jobs/scenario-sensitivity-job.js';
+import {
+  createJobRunner,
+  type JobBus,
+  type JobQueuePort,
+  type JobRecorder,
+  type JobRunner,
+} from './jobs/job-runner.js';
+import { jobKinds } from './jobs/kinds.js';
 import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -58,6 +61,8 @@ export interface AppDeps {
   readonly jobRecorder?: JobRecorder;
   /** Job progress, ends and cancels shared with the other processes of the store (needs `jobRecorder`). */
   readonly jobBus?: JobBus;
+  /** The PostgreSQL job queue (job-queue.ts) that jobs go through instead of this process's threads. */
+  readonly jobQueue?: JobQueuePort;
   /** A job runner to use; by default one is made from the config and closed with the app. */
   readonly jobs?: JobRunner;
   /** A pino logger; none (silent) by default, as in tests. */
@@ -252,12 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: [
-        rubinsteinSplitJob,
-        negotiationMonteCarloJob,
-        scenarioMonteCarloJob(scenarios, deps.documents?.store),
-        scenarioSensitivityJob(scenarios),
-      ],
+      kinds: jobKinds(scenarios, deps.documents?.store),
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,
@@ -267,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       jobsKept: config.jobsKept,
       ...(deps.jobRecorder ? { recorder: deps.jobRecorder } : {}),
       ...(deps.jobBus ? { bus: deps.jobBus } : {}),
+      ...(deps.jobQueue ? { queue: deps.jobQueue } : {}),
       onError: (error, job) =>
         app.log.error({ err: error, job: job?.id, kind: job?.kind }, job ? 'job failed' : 'job bus failed'),
       onFinished: (job) =>

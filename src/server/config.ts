@@ -27,6 +27,11 @@ export const serverConfigSchema = z.object({
   SMA_SCHEDULE_CACHE_ENTRIES: integerFromEnv(1000, 0, 1_000_000),
   SMA_WEB_DIST: z.string().min(1).default('web/dist'),
   SMA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMA_JOB_QUEUE: z.enum(['postgres', 'embedded']).optional(),
+  SMA_SERVER_WORKER: z.enum(['true', 'false']).default('true'),
+  SMA_CHUNK_EXPIRE_S: integerFromEnv(300, 1, 86_400),
+  SMA_CHUNK_RETRIES: integerFromEnv(3, 0, 100),
+  SMA_QUEUE_MAINTENANCE_S: integerFromEnv(30, 1, 3600),
   SMA_ALLOWED_HOSTS: z
     .string()
     .regex(
@@ -64,12 +69,24 @@ export interface ServerConfig {
   readonly webDist: string;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy), for the per-client job limit. */
   readonly trustProxy: boolean;
+  /** Where jobs run: PostgreSQL's queue (the default with DATABASE_URL), or this process's threads. */
+  readonly jobQueue: JobQueueConfig | undefined;
   /**
    * Host names (with or without port) the server answers for; others get 421, which defeats DNS rebinding. Undefined
    * means: the loopback names when listening on loopback, or any host on another address.
    */
   readonly allowedHosts: readonly string[] | undefined;
   readonly timeouts: ServerTimeouts;
+}
+
+/** The PostgreSQL job queue (pg-boss): docs/server.md, "Jobs on PostgreSQL". */
+export interface JobQueueConfig {
+  /** This server also takes chunks from the queue, on its SMA_JOB_THREADS threads. */
+  readonly serverWorks: boolean;
+  /** A chunk whose worker went silent goes back on the queue after this. */
+  readonly expireSeconds: number;
+  readonly retryLimit: number;
+  readonly maintenanceSeconds: number;
 }
 
 export interface ServerTimeouts {
@@ -149,6 +166,15 @@ export function parseServerConfig(
       scheduleCacheEntries: e.SMA_SCHEDULE_CACHE_ENTRIES,
       webDist: e.SMA_WEB_DIST,
       trustProxy: e.SMA_TRUST_PROXY === 'true',
+      jobQueue:
+        e.DATABASE_URL !== undefined && e.SMA_JOB_QUEUE !== 'embedded'
+          ? {
+              serverWorks: e.SMA_SERVER_WORKER === 'true',
+              expireSeconds: e.SMA_CHUNK_EXPIRE_S,
+              retryLimit: e.SMA_CHUNK_RETRIES,
+              maintenanceSeconds: e.SMA_QUEUE_MAINTENANCE_S,
+            }
+          : undefined,
       allowedHosts: e.SMA_ALLOWED_HOSTS?.split(','),
       timeouts: {
         headersMs: e.SMA_HEADERS_TIMEOUT_MS,

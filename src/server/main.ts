@@ -13,6 +13,8 @@ import {
   scenarioDirs,
   type ScenarioCatalogue,
 } from '../io/scenario-catalogue.js';
+import { openJobQueue, type JobQueue } from './jobs/job-queue.js';
+import { jobKinds } from './jobs/kinds.js';
 
 // One catalogue for the jobs, the negotiate routes and role-play: the bundled scenario files and $SMA_SCENARIO_DIR's;
 // failing that, the built-in 11th SMA talks.
@@ -55,12 +57,36 @@ try {
 }
 
 const scenarios = scenarioCatalogue(logger);
+// With DATABASE_URL jobs go through the PostgreSQL queue; `sma worker` processes (and this one) take their chunks.
+let jobQueue: JobQueue | undefined;
+if (config.jobQueue !== undefined && config.databaseUrl !== undefined) {
+  try {
+    jobQueue = await openJobQueue({
+      databaseUrl: config.databaseUrl,
+      store,
+      kinds: jobKinds(scenarios.scenarios),
+      expireSeconds: config.jobQueue.expireSeconds,
+      retryLimit: config.jobQueue.retryLimit,
+      maintenanceSeconds: config.jobQueue.maintenanceSeconds,
+      onError: (error) => logger.error({ err: error }, 'job queue failed'),
+    });
+    if (config.jobQueue.serverWorks) {
+      const limits = { timeMs: config.limits.chunkTimeMs, memoryMb: config.limits.chunkMemoryMb };
+      await jobQueue.work({ threads: config.jobThreads, limits });
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not open the job queue');
+    process.exit(1);
+  }
+}
+
 const app = await buildApp({
   config,
   logger,
   store: storeReadiness(store),
   jobRecorder: storeJobRecorder(store),
   jobBus: storeJobBus(store),
+  ...(jobQueue ? { jobQueue } : {}),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
   scenarios,
   roleplay: roleplayDepsFor(store, [...scenarios.scenarios.values()]),
@@ -79,6 +105,8 @@ const shutdown = async (signal: NodeJS.Signals) => {
   deadline.unref();
   try {
     await app.close();
+    // Chunks under way here end (the queue gives them to another worker); then the store they write to closes.
+    await jobQueue?.close();
     // Jobs stop and requests drain before the store they write to closes.
     await store.close();
     process.exit(0);

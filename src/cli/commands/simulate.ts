@@ -10,12 +10,14 @@ import type { CliIo } from '../io.js';
 import { word, type Word } from '../negotiation-view.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
 import { bundledScenarios, loadScenario, resolveStrategy } from '../scenario.js';
+import { simulateRemote } from '../remote-simulate.js';
 import { renderSensitivity, runSensitivity } from '../sensitivity-view.js';
 
 const OPTIONS = {
   runs: { type: 'string' },
   seed: { type: 'string' },
   workers: { type: 'string' },
+  remote: { type: 'string' },
   us: { type: 'string' },
   rok: { type: 'string' },
   json: { type: 'boolean' },
@@ -25,12 +27,15 @@ const OPTIONS = {
 } as const;
 
 const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--sensitivity] [--json] [--lang en|ko]
+       sma simulate <scenario|file> --runs N [--seed S] --remote URL [--json]
 
 Monte Carlo over a scenario's uncertain inputs (reservation values, strategies' parameters, bloc thresholds, lapse,
 CPI, exchange rate). The same seed gives the same summary on any number of workers.
 --sensitivity: which uncertain parameters drive the spread: each held at its p10 and p90 with the others drawn, on
 the same random numbers (one-at-a-time, a tornado); --runs runs for the baseline and for each of those variants.
 Strategies: ${STRATEGY_NAMES}.
+--remote URL runs it as a job on the SMA Lab server at URL (its workers), showing the server's progress; --json
+prints the job's result as GET /api/jobs/{id} gives it.
 `;
 
 export interface Quantity {
@@ -98,6 +103,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError(
       `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
+  if (o.remote !== undefined) {
+    if (o.us !== undefined || o.rok !== undefined) throw usageError('--us and --rok are not available with --remote');
+    return simulateRemote(o.remote, positionals[0] ?? '', o, io);
+  }
   const scenario = await loadScenario(positionals[0] ?? '', io);
   if (o.sensitivity) {
     if (o.us !== undefined || o.rok !== undefined)

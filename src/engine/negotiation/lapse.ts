@@ -258,6 +258,27 @@ export function lapsePort(model: LapseScenario | null): LapsePort | undefined {
   };
 }
 
+/**
+ * A lapse that only costs time: each month in lapse lowers party 0's (US) and party 1's (ROK) reservation value by
+ * the given amounts, with no furlough (for negotiations without a workforce, e.g. a tournament's SMA profile).
+ * @example lapsePort(timeOnlyLapse('2019-12-31', [0.01, 0.02]))?.on('2020-02-01').reservationShift // [-0.02, -0.04]
+ */
+export const timeOnlyLapse = (expiry: CivilDate, perLapseMonth: readonly [number, number]): LapseScenario => ({
+  expiry,
+  months: 24,
+  newAgreementInForce: null,
+  workforce: 1,
+  fundedMonths: 0,
+  furloughed: 0,
+  monthlyWagePerWorker: 0,
+  stopgapFrom: null,
+  lapseClause: false,
+  reservationCost: {
+    us: { perLapseMonth: perLapseMonth[0], perFurloughedWorkforceMonth: 0 },
+    rok: { perLapseMonth: perLapseMonth[1], perFurloughedWorkforceMonth: 0 },
+  },
+});
+
 /** Default reservation costs (assumptions, docs/bargaining.md): the ROK bears its workers' furlough more than the US. */
 export const DEFAULT_RESERVATION_COST: LapseScenario['reservationCost'] = {
   rok: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },

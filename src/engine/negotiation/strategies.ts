@@ -25,7 +25,8 @@ export interface AgentView {
 export type AgentAction = Exclude<NegotiationAction, { readonly type: 'ratify' }>;
 
 export interface Agent {
-  readonly kind: StrategySpec['kind'];
+  /** A StrategySpec kind, or another agent's name (src/engine/agents, or one's own: docs/tournaments.md). */
+  readonly kind: StrategySpec['kind'] | (string & {});
   /** null: no automatic action (a human decides; the driver must supply the action). */
   decide(view: AgentView, rng: Rng): AgentAction | null;
 }

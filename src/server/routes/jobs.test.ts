@@ -184,6 +184,7 @@ describe('simulation jobs', () => {
       ['rubinstein-split', '/api/jobs/rubinstein-split'],
       ['negotiation-monte-carlo', '/api/jobs/negotiation-monte-carlo'],
       ['scenario-monte-carlo', '/api/jobs/scenario-monte-carlo'],
+      ['scenario-sensitivity', '/api/jobs/scenario-sensitivity'],
     ]);
     expect([missing?.statusCode, missingEvents?.statusCode, missing?.json().error.code]).toEqual([
       404,

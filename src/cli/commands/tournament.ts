@@ -1,0 +1,166 @@
+/** `sma tournament`: every ordered pairing of strategies on every domain, both roles, repetitions; ranked. */
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ResearchStrategySpec } from '../../engine/agents/agents.js';
+import {
+  rankStrategies,
+  tournamentSize,
+  type NegotiationResult,
+  type StrategyScore,
+  type TournamentSpec,
+} from '../../engine/tournament/tournament.js';
+import { formatOf } from '../../io/domain-files/index.js';
+import { tournamentOptionsSchema } from '../../io/research-options.js';
+import { runTournament } from '../../sim/tournament-pool.js';
+import { CliFailure, EXIT_OK, usageError } from '../errors.js';
+import { parseFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+import { toJson } from '../output.js';
+import { loadDomain } from './domain.js';
+
+const OPTIONS = {
+  domain: { type: 'string', multiple: true },
+  strategies: { type: 'string' },
+  reps: { type: 'string' },
+  seed: { type: 'string' },
+  deadline: { type: 'string' },
+  mode: { type: 'string' },
+  workers: { type: 'string' },
+  results: { type: 'string' },
+  traces: { type: 'boolean' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Strategy names on the command line (docs/tournaments.md). */
+export const STRATEGIES: Readonly<Record<string, ResearchStrategySpec>> = {
+  boulware: { kind: 'time-dependent', e: 0.2 },
+  linear: { kind: 'time-dependent', e: 1 },
+  conceder: { kind: 'time-dependent', e: 2 },
+  hardliner: { kind: 'hardliner' },
+  micro: { kind: 'micro' },
+  'nice-tit-for-tat': { kind: 'nice-tit-for-tat' },
+  random: { kind: 'random' },
+  'negmas-boulware': { kind: 'negmas-time-based', aspiration: 'boulware' },
+  'negmas-linear': { kind: 'negmas-time-based', aspiration: 'linear' },
+  'negmas-conceder': { kind: 'negmas-time-based', aspiration: 'conceder' },
+};
+
+const HELP = `Usage: sma tournament --domain FILES [--domain FILES...] [--strategies a,b,...] [--reps N] [--seed S]
+       [--deadline N] [--mode alternating|rounds] [--workers N] [--results FILE.jsonl] [--traces] [--json|--csv]
+--domain: a folder holding one domain's files, or the files separated by commas (Genius .xml, GeniusWeb .json,
+NegMAS .yaml). Strategies: ${Object.keys(STRATEGIES).join(', ')}.
+Every ordered pairing × both roles × repetitions; negotiation i uses seed deriveSeed(S, i), so results do not depend
+on --workers. --results appends one JSON line per negotiation and skips those already there (resume).
+`;
+
+function domainFiles(arg: string, cwd: string): string[] {
+  const path = resolve(cwd, arg);
+  if (existsSync(path) && statSync(path).isDirectory())
+    return readdirSync(path)
+      .filter((f) => formatOf(f) !== null)
+      .sort()
+      .map((f) => join(path, f));
+  return arg.split(',').map((f) => f.trim());
+}
+
+const f4 = (x: number): string => x.toFixed(4);
+
+function table(rows: readonly StrategyScore[]): string {
+  const head =
+    'rank  strategy              n      utility (95% CI)           adv.    agree  welfare  d(Pareto) d(Nash)  d(KS)   rounds';
+  const lines = rows.map(
+    (r) =>
+      `${String(r.rank).padStart(4)}  ${r.strategy.padEnd(20)}  ${String(r.negotiations).padStart(5)}  ` +
+      `${f4(r.utility.mean)} [${f4(r.utility.low)}, ${f4(r.utility.high)}]  ${f4(r.advantage)}  ${f4(r.agreementRate)}  ` +
+      `${f4(r.welfare)}   ${f4(r.paretoDistance)}    ${f4(r.nashDistance)}   ${f4(r.kalaiSmorodinskyDistance)}  ${r.rounds.toFixed(1)}`,
+  );
+  return `${[head, ...lines].join('\n')}\n`;
+}
+
+const csv = (rows: readonly StrategyScore[]): string =>
+  [
+    'rank,strategy,negotiations,utility,utility_low,utility_high,advantage,agreement_rate,welfare,pareto_distance,nash_distance,ks_distance,rounds',
+    ...rows.map((r) =>
+      [
+        r.rank,
+        r.strategy,
+        r.negotiations,
+        r.utility.mean,
+        r.utility.low,
+        r.utility.high,
+        r.advantage,
+        r.agreementRate,
+        r.welfare,
+        r.paretoDistance,
+        r.nashDistance,
+        r.kalaiSmorodinskyDistance,
+        r.rounds,
+      ].join(','),
+    ),
+  ].join('\n') + '\n';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
+    io.stdout(HELP);
+    return argv.length === 0 ? 2 : EXIT_OK;
+  }
+  const { values: o } = parseFlags(argv, OPTIONS, tournamentOptionsSchema);
+  const names = o.strategies.split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => STRATEGIES[n] === undefined);
+  if (unknown.length > 0)
+    throw usageError(`unknown strategy ${unknown.join(', ')}; expected ${Object.keys(STRATEGIES).join(', ')}`);
+  const spec: TournamentSpec = {
+    domains: o.domain.map((arg) => loadDomain(domainFiles(arg, io.cwd), io.cwd)),
+    strategies: names.map((name) => ({ name, spec: STRATEGIES[name] as ResearchStrategySpec })),
+    repetitions: o.reps,
+    seed: o.seed,
+    deadline: o.deadline,
+    mode: o.mode,
+    traces: o.traces,
+  };
+  const total = tournamentSize(spec);
+  const previous: NegotiationResult[] = [];
+  const resultsPath = o.results === undefined ? undefined : resolve(io.cwd, o.results);
+  if (resultsPath !== undefined && existsSync(resultsPath))
+    for (const [k, line] of readFileSync(resultsPath, 'utf8').split('\n').entries()) {
+      if (line.trim() === '') continue;
+      try {
+        const r = JSON.parse(line) as NegotiationResult;
+        if (Number.isInteger(r.index) && r.index >= 0 && r.index < total) previous.push(r);
+      } catch {
+        throw new CliFailure([
+          { code: 'tournament/results_file', message: `line ${k + 1} is not a result`, file: o.results },
+        ]);
+      }
+    }
+  const skip = new Set(previous.map((r) => r.index));
+  let lastShown = -1;
+  const fresh = await runTournament(spec, {
+    workers: o.workers,
+    skip,
+    ...(resultsPath !== undefined ? { onResult: (r) => appendFileSync(resultsPath, `${JSON.stringify(r)}\n`) } : {}),
+    onProgress: (done, all) => {
+      const pct = Math.floor((100 * done) / all);
+      if (pct !== lastShown) {
+        lastShown = pct;
+        io.stderr(
+          `${io.isErrTty ? '\r' : ''}tournament: ${done}/${all} negotiations (${pct} %)${io.isErrTty ? '' : '\n'}`,
+        );
+      }
+    },
+  });
+  if (io.isErrTty) io.stderr('\n');
+  const ranking = rankStrategies(spec, [...previous, ...fresh]);
+  if (o.json) io.stdout(toJson({ negotiations: total, resumed: previous.length, ranking }));
+  else if (o.csv) io.stdout(csv(ranking));
+  else
+    io.stdout(
+      `${total} negotiations (${spec.domains.length} domains × ${names.length}² ordered pairings × 2 roles × ${o.reps}); ` +
+        `seed ${o.seed}${previous.length > 0 ? `, ${previous.length} resumed from ${o.results}` : ''}\n${table(ranking)}` +
+        "Utilities are each strategy's payoffs (reservation value on no deal); CI: mean ± 1.96·s/√n. docs/tournaments.md.\n",
+    );
+  return EXIT_OK;
+}

@@ -1,0 +1,118 @@
+/** `sma simulate --remote URL`: the same simulation as a job on an SMA Lab server, its progress followed live. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { formatRate } from '../i18n/format.js';
+import { CliFailure, EXIT_FAILURE, EXIT_OK, type Problem } from './errors.js';
+import type { CliIo } from './io.js';
+import { toJson } from './output.js';
+import { bundledScenarios } from './scenario.js';
+
+interface RemoteJob {
+  readonly id: string;
+  readonly status: string;
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly result: {
+    readonly scenario: string;
+    readonly seed: number;
+    readonly runs: number;
+    readonly agreementRate: number;
+    readonly agreementInterval95: readonly [number, number];
+    readonly reasons: Readonly<Record<string, number>>;
+  } | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+const apiProblem = (status: number, body: unknown): Problem => {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return {
+    code: typeof error?.code === 'string' ? error.code : 'remote/failed',
+    message: `the server answered ${status}: ${typeof error?.message === 'string' ? error.message : 'no error message'}`,
+  };
+};
+
+/** Each Server-Sent Event's data until the stream ends. */
+async function* events(url: string): AsyncGenerator<RemoteJob> {
+  const res = await fetch(url, { headers: { accept: 'text/event-stream' } });
+  if (!res.ok || res.body === null) throw new CliFailure([apiProblem(res.status, await res.json().catch(() => null))]);
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const bytes of res.body) {
+    buffered += decoder.decode(bytes as Uint8Array, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const frame = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      const data = frame
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      if (data !== '') yield JSON.parse(data) as RemoteJob;
+    }
+  }
+}
+
+/**
+ * Starts the scenario's Monte Carlo as a `scenario-monte-carlo` job on the server at `base`, prints its progress on
+ * stderr as the server streams it, then the job's result (the API's shape with --json).
+ */
+export async function simulateRemote(
+  base: string,
+  scenario: string,
+  o: { readonly seed: number; readonly runs: number; readonly json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const source = (await bundledScenarios(io)).includes(scenario)
+    ? { scenario }
+    : { scenarioBody: parse(readFileSync(resolve(io.cwd, scenario), 'utf8')) as unknown };
+  const root = base.replace(/\/+$/, '');
+  let started: Response;
+  try {
+    started = await fetch(`${root}/api/jobs/scenario-monte-carlo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...source, seed: o.seed, runs: o.runs }),
+    });
+  } catch (error) {
+    throw new CliFailure([
+      { code: 'remote/unreachable', message: `cannot reach ${root}: ${(error as Error).message}` },
+    ]);
+  }
+  const body = (await started.json().catch(() => null)) as RemoteJob | null;
+  if (started.status !== 202 || body === null) {
+    const problem = apiProblem(started.status, body);
+    throw new CliFailure([problem], started.status >= 500 ? EXIT_FAILURE : 2);
+  }
+  io.stderr(`simulate: job ${body.id} on ${root}\n`);
+  let last: RemoteJob = body;
+  for await (const job of events(`${root}/api/jobs/${body.id}/events`)) {
+    last = job;
+    if (job.status === 'running') {
+      const { done, total } = job.progress;
+      io.stderr(`simulate: ${done}/${total} chunks (${total === 0 ? 0 : Math.round((done / total) * 100)}%)\n`);
+    }
+  }
+  const final = (await (await fetch(`${root}/api/jobs/${body.id}`)).json()) as RemoteJob;
+  if (final.status !== 'succeeded' || final.result === null) {
+    const error = final.error ?? { code: `job/${last.status}`, message: `the job ended ${final.status}` };
+    throw new CliFailure(
+      [{ code: error.code, message: `job ${body.id} ${final.status}: ${error.message}` }],
+      EXIT_FAILURE,
+    );
+  }
+  if (o.json) {
+    io.stdout(toJson(final.result));
+    return EXIT_OK;
+  }
+  const r = final.result;
+  const reasons = Object.entries(r.reasons)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+  io.stdout(
+    `${r.scenario}, seed ${r.seed}, ${r.runs} runs (job ${final.id} on ${root})\n` +
+      `agreement rate ${formatRate(r.agreementRate)} [${formatRate(r.agreementInterval95[0])}, ${formatRate(r.agreementInterval95[1])}] (Wilson 95 % interval)\n` +
+      `ended by: ${reasons}\n`,
+  );
+  return EXIT_OK;
+}

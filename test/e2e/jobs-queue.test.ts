@@ -1,0 +1,219 @@
+// Issue 12: jobs on the PostgreSQL queue. The real server plus two `sma worker` processes; one worker and then the
+// server are SIGKILLed mid-job; the job completes, with the result the same input and seed give in one process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioMonteCarloJob } from '../../src/server/jobs/scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
+import summariseScenarioChunk from '../../src/sim/scenario-worker.js';
+import {
+  postgresLocation,
+  postgresSuiteName,
+  testDatabaseUrl,
+  type TestLocation,
+} from '../../src/store/test-support.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { openSse } from './sse-client.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const builtCli = `${repo}/bin/sma.js`;
+const hasBuiltCli = existsSync(`${repo}/dist/bundle/sma.js`);
+
+interface WorkerProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+}
+
+/** `sma worker --threads 1` on the test database; resolves once it takes chunks. */
+async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [builtCli, 'worker', '--threads', '1'], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('taking job chunks')) resolve();
+    });
+    void exited.then(() => reject(new Error(`sma worker exited before taking chunks: ${err}`)));
+  });
+  return { child, exited };
+}
+
+interface JobBody {
+  readonly id: string;
+  readonly status: string;
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly result: unknown;
+}
+
+const input = { scenario: 'sma-12-talks', seed: 11, runs: 6_000 };
+
+describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
+  postgresSuiteName('jobs on the PostgreSQL queue, run by `sma worker` processes'),
+  () => {
+    let location: TestLocation;
+    const servers: ServerProcess[] = [];
+    const workers: WorkerProcess[] = [];
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      location = await postgresLocation(testDatabaseUrl ?? '');
+      env = {
+        DATABASE_URL: location.options.databaseUrl ?? '',
+        // A chunk of a killed worker goes back on the queue after 8 s, looked for every second.
+        SMA_CHUNK_EXPIRE_S: '8',
+        SMA_QUEUE_MAINTENANCE_S: '1',
+        LOG_LEVEL: 'warn',
+      };
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const w of workers) w.child.kill('SIGKILL');
+      await Promise.all(workers.map((w) => w.exited));
+      await Promise.all(servers.map((s) => s.kill()));
+      await location?.dispose();
+    });
+
+    const startServer = async () => {
+      // Chunks are run by the workers only, so the kills below hit the processes that run them.
+      const server = await startServerProcess({
+        storage: { databaseUrl: env['DATABASE_URL'] ?? '' },
+        env: { ...env, SMA_SERVER_WORKER: 'false' },
+      });
+      servers.push(server);
+      return server;
+    };
+
+    /** Resolves with the job's events once `until` holds for one, or the stream ends. */
+    const follow = async (server: ServerProcess, id: string, until: (job: JobBody) => boolean) => {
+      const seen: JobBody[] = [];
+      let stop!: () => void;
+      const reached = new Promise<void>((resolve) => (stop = resolve));
+      const stream = await openSse(`${server.url}/api/jobs/${id}/events`, (event) => {
+        const job = JSON.parse(event.data) as JobBody;
+        seen.push(job);
+        if (until(job)) stop();
+      });
+      await Promise.race([reached, stream.ended]);
+      stream.close();
+      return seen;
+    };
+
+    it(
+      'completes a scenario Monte Carlo through a worker kill and a server kill, equal field for field to one process',
+      { timeout: 300_000 },
+      async () => {
+        let server = await startServer();
+        workers.push(await startWorker(env), await startWorker(env));
+
+        const started = await fetch(`${server.url}/api/jobs/scenario-monte-carlo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        expect(started.status).toBe(202);
+        const { id } = (await started.json()) as JobBody;
+
+        // Progress from both workers reaches the server's stream.
+        const before = await follow(server, id, (job) => job.progress.done >= 6);
+        expect(before.at(-1)?.status).toBe('running');
+        // Worker B frozen, the next chunk to start is A's: A is killed while it runs it.
+        const [a, b] = workers as [WorkerProcess, WorkerProcess];
+        const db = new pg.Client({ connectionString: env['DATABASE_URL'] });
+        await db.connect();
+        b.child.kill('SIGSTOP');
+        // A chunk fetch B sent just before it froze may still be answered: let it land before the mark.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const frozenAt = (await db.query<{ now: Date }>('select now()')).rows[0]?.now;
+        let killedChunk: string | undefined;
+        while (killedChunk === undefined) {
+          const active = await db.query<{ id: string }>(
+            `select id from pgboss.job where name = 'sma-job-chunks' and state = 'active' and started_on > $1`,
+            [frozenAt],
+          );
+          killedChunk = active.rows[0]?.id;
+        }
+        a.child.kill('SIGKILL');
+        await a.exited;
+        b.child.kill('SIGCONT');
+
+        // Then the server itself, while the other worker goes on; a new server follows the job to its end.
+        await follow(server, id, (job) => job.progress.done >= 12);
+        await server.kill();
+        server = await startServer();
+        const after = await follow(server, id, (job) => job.status !== 'running');
+        expect(after.at(-1)?.status).toBe('succeeded');
+
+        const job = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as JobBody;
+        expect([job.status, job.progress]).toEqual(['succeeded', { done: 24, total: 24 }]);
+
+        // One process: the same kind's chunks run on this thread and combined.
+        const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
+        const expected = kind.output.parse(kind.combine(input, kind.chunks(input).map(summariseScenarioChunk)));
+        expect(job.result).toEqual(JSON.parse(JSON.stringify(expected)));
+
+        // The killed worker's chunk went back on the queue at its expiry and B took it (a chunk is stored once: if
+        // A stored its result before it died, B's run of it finds the job done).
+        try {
+          let killed: { state: string; retry_count: number } | undefined;
+          while (killed === undefined || killed.state === 'active' || killed.state === 'retry') {
+            killed = (
+              await db.query<{ state: string; retry_count: number }>(
+                'select state, retry_count from pgboss.job where id = $1',
+                [killedChunk],
+              )
+            ).rows[0];
+          }
+          expect([killed.state, killed.retry_count]).toEqual(['completed', 1]);
+          const chunks = await db.query<{ state: string }>(
+            `select state from pgboss.job where name = 'sma-job-chunks' and data->>'job' = $1`,
+            [id],
+          );
+          expect(chunks.rows.map((c) => c.state)).toEqual(Array.from({ length: 24 }, () => 'completed'));
+          const running = await db.query(`select id from runs where status = 'running'`);
+          expect(running.rows).toEqual([]);
+        } finally {
+          await db.end();
+        }
+      },
+    );
+
+    it(
+      '`sma simulate --remote` runs the job through the API, shows its progress and prints its result',
+      { timeout: 120_000 },
+      async () => {
+        const server = servers.at(-1) ?? (await startServer());
+        if (workers.every((w) => w.child.exitCode !== null || w.child.signalCode !== null))
+          workers.push(await startWorker(env));
+        const child = spawn(
+          process.execPath,
+          [builtCli, 'simulate', 'sma-11-talks', '--runs', '1000', '--seed', '5', '--remote', server.url, '--json'],
+          { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        expect([code, err]).toEqual([
+          0,
+          expect.stringMatching(/^simulate: job [0-9a-f-]{36} on http:\/\/127\.0\.0\.1:\d+\n/),
+        ]);
+        // 1,000 runs are 4 chunks of 250: the last progress line before the end names them.
+        expect(err).toMatch(/simulate: \d\/4 chunks/);
+        const remote = { scenario: 'sma-11-talks', seed: 5, runs: 1000 };
+        const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
+        const expected = kind.output.parse(kind.combine(remote, kind.chunks(remote).map(summariseScenarioChunk)));
+        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+      },
+    );
+  },
+);
