@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
 // `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test).
 import { spawnSync } from 'node:child_process';
+import { benchCalibrate } from './calibrate.js';
 import { benchCli } from './cli.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
@@ -29,6 +30,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   server: benchServer,
   roleplay: () => benchRolePlay(),
   tournament: benchTournament,
+  calibrate: benchCalibrate,
 };
 
 const only = process.argv.slice(2);

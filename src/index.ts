@@ -1,11 +1,12 @@
-// The public surface of SMA Lab's engine, listed by name.
+// `sma-lab`: the public surface of SMA Lab's engine, listed by name. Pure: no Node built-ins, so it runs in a browser.
+// Node-only pieces (loading the record from disk, worker-thread pools) are in `sma-lab/node`; the store in
+// `sma-lab/store`; the HTTP app in `sma-lab/server` (docs/library.md).
 export type { Result } from './engine/result.js';
 export { ok, err } from './engine/result.js';
 
-// The record and the agreement file (src/io).
-export { loadRecord, parseRecordFiles, DEFAULT_RECORD_DIR } from './io/load-record.js';
+// The record's types and the agreement file's schema (src/io); loading the record and parsing an agreement file
+// against it are in `sma-lab/node`.
 export type { IoError, PublishedAmount, RecordAgreement, RecordProposal, SmaRecord } from './io/load-record.js';
-export { parseAgreementFile } from './io/agreement-file.js';
 export type { FileError, ParsedAgreementFile } from './io/agreement-file.js';
 export { agreementFileSchema, FIRST_YEAR, LAST_YEAR } from './io/agreement-file-schema.js';
 export type { AgreementFileInput } from './io/agreement-file-schema.js';
@@ -101,7 +102,6 @@ export { parseScenarioFile, parseScenarioValue, scenarioFileSchema, scenarioJson
 export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
 export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
-export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
 
 // The agreement engine: money, schedules, metrics, projections, comparison, evaluation.
 export * from './engine/agreement/index.js';
@@ -145,6 +145,39 @@ export type { LapseMonth, LapseScenario } from './engine/negotiation/lapse.js';
 export { createRng, deriveSeed, rngFromState } from './engine/random/rng.js';
 export type { Rng, RngState } from './engine/random/rng.js';
 
-// The store.
-export { openStore } from './store/index.js';
-export type { Store } from './store/index.js';
+// Standard domains (Genius XML, GeniusWeb JSON, NegMAS YAML) and their analysis: docs/domains.md.
+export type { BilateralDomain, PartyProfile } from './engine/domains/model.js';
+export { profileReservation } from './engine/domains/model.js';
+export type { DomainStats, StatsPoint } from './engine/domains/stats.js';
+export { domainStats } from './engine/domains/stats.js';
+export type { RandomDomainOptions } from './engine/domains/random-domain.js';
+export { randomBilateralDomain } from './engine/domains/random-domain.js';
+export type {
+  DomainFileError,
+  DomainFileErrorCode,
+  DomainFormat,
+  NamedBytes,
+  WrittenFile,
+} from './io/domain-files/index.js';
+export { DOMAIN_FORMATS, formatOf, readDomainFiles, writeDomainFiles } from './io/domain-files/index.js';
+
+// Agents beside the time-based family, and tournaments: docs/tournaments.md.
+export type { ResearchStrategySpec } from './engine/agents/agents.js';
+export { createResearchAgent, FrequencyModel, niceTarget, outcomeIndex } from './engine/agents/agents.js';
+export type {
+  MeanWithInterval,
+  NegotiationResult,
+  Pairing,
+  StrategyScore,
+  TournamentRunner,
+  TournamentSmaOptions,
+  TournamentSpec,
+  TournamentStrategy,
+} from './engine/tournament/tournament.js';
+export {
+  pairingAt,
+  rankStrategies,
+  runTournamentRange,
+  tournamentRunner,
+  tournamentSize,
+} from './engine/tournament/tournament.js';

@@ -1,6 +1,6 @@
 /** Schemas for the flags of `sma calibrate` and `sma backtest`. */
 import { z } from 'zod';
-import { seed } from './negotiation-options.js';
+import { lang, seed } from './negotiation-options.js';
 
 const whole = (what: string, min: number, max: number) =>
   z.coerce
@@ -15,10 +15,15 @@ const fitFlags = {
   population: whole('particles', 10, 100_000).default(1000),
   generations: whole('generations', 1, 50).default(8),
   json: z.boolean().default(false),
+  lang,
   help: z.boolean().default(false),
 };
 
-export const calibrateOptionsSchema = z.object({ ...fitFlags, out: z.string().min(1).optional() });
+export const calibrateOptionsSchema = z.object({
+  ...fitFlags,
+  out: z.string().min(1).optional(),
+  runs: whole('runs', 100, 1_000_000).default(2000),
+});
 export const backtestOptionsSchema = z.object({
   ...fitFlags,
   population: whole('particles', 10, 100_000).default(500),

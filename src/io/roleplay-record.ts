@@ -87,6 +87,7 @@ const entrySchema = z.object({
     z.object({ type: z.literal('resume') }),
     z.object({ type: z.literal('extend'), rounds: z.number().int() }),
     z.object({ type: z.literal('end') }),
+    z.object({ type: z.literal('news'), news: z.literal('assembly-election') }),
     z.object({
       type: z.literal('ratification'),
       vote: z.object({

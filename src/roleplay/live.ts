@@ -147,8 +147,7 @@ export function createLive(store: Store, tableLog: TableLog, records: SessionRec
               // An unreadable notice: read every table of the channel afresh.
               created.boardViews.clear();
               created.heard.set(seat.sessionId, Infinity);
-            } else
-              created.heard.set(notice.sessionId, Math.max(created.heard.get(notice.sessionId) ?? 0, notice.seq));
+            } else created.heard.set(notice.sessionId, Math.max(created.heard.get(notice.sessionId) ?? 0, notice.seq));
             void refresh(seat.sessionId, created);
           }),
         };

@@ -165,6 +165,31 @@ for (const backend of backends) {
       expect(v.ok && tableView(v.value).moves[1]?.reason).toEqual(answer?.reason);
     });
 
+    it("answers a seat's backtable with its own side's figures and changes them when the facilitator releases news", async () => {
+      const t = await table();
+      const rok = t.tokens.rok as string;
+      const first = await rp.backtable(rok, DEAL);
+      if (!first.ok) throw new Error(first.error.code);
+      expect(Object.values(first.value).map((a) => [a.side, a.date, a.assembly?.assembly])).toEqual([
+        ['rok', '2019-09-24', '20th National Assembly'],
+      ]);
+      // The facilitator releases the election result: the 21st Assembly sits from the table's date; everyone sees it.
+      const news = await rp.act(t.tokens.facilitator as string, {
+        action: { type: 'news', news: 'assembly-election' },
+        idempotencyKey: 'n1',
+      });
+      expect(news.ok && news.value.view.news.map((n) => n.assembly)).toEqual(['21st National Assembly']);
+      const after = await rp.backtable(rok, DEAL);
+      expect(after.ok && after.value.rok?.assembly?.assembly).toBe('21st National Assembly');
+      const v = await rp.view(t.tokens.us as string);
+      expect(v.ok && tableView(v.value).news.map((n) => [n.seq, n.date])).toEqual([[1, '2019-09-24']]);
+      // The facilitator sees both sides' answers; a side cannot release news.
+      const both = await rp.backtable(t.tokens.facilitator as string, null);
+      expect(both.ok && Object.keys(both.value)).toEqual(['us', 'rok']);
+      const bySide = await rp.act(rok, { action: { type: 'news', news: 'assembly-election' }, idempotencyKey: 'n2' });
+      expect(bySide.ok ? 'released' : bySide.error.code).toBe('roleplay/forbidden');
+    });
+
     it('sends an accepted deal to the Assembly vote before it counts; a table’s seed decides the vote', async () => {
       // +13.9 % passes the 20th Assembly about 84 % of the time: seed 1 draws a passing vote, seed 2 a failing one.
       const passed = await dealAtSeed(1);

@@ -10,12 +10,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '../engine/result.js';
 import {
   applyEntry,
+  backtable,
   classDebrief,
   mayAct,
   sideSeq,
   sideUtility,
   tableDebrief,
   viewFor,
+  type BacktableAnswer,
   type RolePlayAction,
   type RolePlayEntry,
   type RolePlayScenario,
@@ -283,6 +285,25 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       const scores: Partial<Record<Side, number>> = {};
       for (const side of sides) scores[side] = sideUtility(scenario, side, outcome);
       return ok(scores);
+    },
+
+    async backtable(token, outcome) {
+      const seat = await authenticate(token);
+      if (!seat.ok) return seat;
+      if (seat.value.kind !== 'table')
+        return err({
+          code: 'roleplay/invalid_request',
+          details: { reason: 'consult the backtable from a table seat' },
+        });
+      const loaded = await tableLog.load(seat.value.sessionId);
+      if (!loaded.ok) return loaded;
+      const { scenario, state } = loaded.value;
+      if (outcome !== null && !isInDomain(scenario.domain, outcome))
+        return err({ code: 'negotiation/outcome_outside_domain', details: { outcome } });
+      const sides: readonly Side[] = seat.value.role === 'facilitator' ? ['us', 'rok'] : [seat.value.role];
+      const answers: Partial<Record<Side, BacktableAnswer>> = {};
+      for (const side of sides) answers[side] = backtable(scenario, state, side, outcome);
+      return ok(answers);
     },
 
     async subscribe(token, onView) {

@@ -1,7 +1,9 @@
 // The role-play service's public types: what callers send, what they get back, and how it can fail.
 import type { UtilityPoint } from '../engine/bargaining/pareto.js';
 import type {
+  BacktableAnswer,
   ClassDebrief,
+  NewsKind,
   RolePlayAgent,
   RolePlayError,
   RolePlayScenario,
@@ -82,7 +84,8 @@ export type ClientAction =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'extend'; readonly rounds: number }
-  | { readonly type: 'end' };
+  | { readonly type: 'end' }
+  | { readonly type: 'news'; readonly news: NewsKind };
 
 export interface ActRequest {
   readonly action: ClientAction;
@@ -115,6 +118,14 @@ export interface RolePlayService {
     token: string,
     outcome: Readonly<Record<string, number | string>>,
   ): Promise<Result<Readonly<Partial<Record<Side, number>>>, RolePlayServiceError>>;
+  /**
+   * My side's backtable on the table's current date: the Assembly's reading of `outcome` (ROK) and what the lapse costs
+   * (the facilitator: both sides').
+   */
+  backtable(
+    token: string,
+    outcome: Readonly<Record<string, number | string>> | null,
+  ): Promise<Result<Readonly<Partial<Record<Side, BacktableAnswer>>>, RolePlayServiceError>>;
   /** Calls `onView` with the holder's fresh view after every change to its table(s); returns the unsubscribe. */
   subscribe(
     token: string,

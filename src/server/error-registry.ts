@@ -63,6 +63,11 @@ export const errorCodes = {
   'roleplay/paused': input(409, 'The table is paused.', '테이블이 일시 정지되었습니다.'),
   'roleplay/ended': input(409, 'The table has ended.', '테이블이 종료되었습니다.'),
   'roleplay/not_paused': input(409, 'The table is not paused.', '테이블이 일시 정지 상태가 아닙니다.'),
+  'roleplay/no_news': input(
+    409,
+    'The scenario has no later National Assembly to elect.',
+    '시나리오에 선출할 다음 국회가 없습니다.',
+  ),
   'negotiation/out_of_turn': input(409, 'It is not your turn.', '당신의 차례가 아닙니다.'),
   'negotiation/ended': input(409, 'The negotiation has ended.', '협상이 종료되었습니다.'),
   'negotiation/awaiting_ratification': input(409, 'The deal awaits ratification.', '합의가 비준을 기다리고 있습니다.'),

@@ -101,8 +101,9 @@ const ACTIONS = [
   { type: 'resume' },
   { type: 'extend', rounds: 1 },
   { type: 'end' },
+  { type: 'news', news: 'assembly-election' },
 ] as const;
-const FACILITATOR_ONLY = new Set(['pause', 'resume', 'extend', 'end']);
+const FACILITATOR_ONLY = new Set(['pause', 'resume', 'extend', 'end', 'news']);
 
 for (const backend of backends) {
   describe.skipIf(backend.skip)(`role-play API on ${backend.name}`, () => {
@@ -177,11 +178,12 @@ for (const backend of backends) {
             if (route.url === '/api/roleplay/me/debrief')
               expect(res.statusCode).toBe(role === 'facilitator' ? 200 : 403);
           } else {
-            const payload = route.url.endsWith('score')
-              ? { outcome: DEAL }
-              : route.url.endsWith('classes')
-                ? { scenarioId: 'sma-11-talks', label: 'C', tables: [{}] }
-                : { scenarioId: 'sma-11-talks' };
+            const payload =
+              route.url.endsWith('score') || route.url.endsWith('backtable')
+                ? { outcome: DEAL }
+                : route.url.endsWith('classes')
+                  ? { scenarioId: 'sma-11-talks', label: 'C', tables: [{}] }
+                  : { scenarioId: 'sma-11-talks' };
             const res = await built.app.inject({ method: 'POST', url: route.url, headers: bearer(token), payload });
             responses.push({ status: res.statusCode, text: res.body, what: id });
           }
@@ -200,6 +202,7 @@ for (const backend of backends) {
         'GET /api/roleplay/scenarios',
         'POST /api/roleplay/classes',
         'POST /api/roleplay/me/actions',
+        'POST /api/roleplay/me/backtable',
         'POST /api/roleplay/me/score',
         'POST /api/roleplay/sessions',
       ]);
@@ -219,6 +222,7 @@ for (const backend of backends) {
         '/api/roleplay/classes',
         '/api/roleplay/me',
         '/api/roleplay/me/actions',
+        '/api/roleplay/me/backtable',
         '/api/roleplay/me/debrief',
         '/api/roleplay/me/events',
         '/api/roleplay/me/score',

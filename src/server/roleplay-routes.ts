@@ -52,6 +52,7 @@ export const clientActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }).strict(),
   z.object({ type: z.literal('extend'), rounds: z.number().int().min(1).max(24) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
+  z.object({ type: z.literal('news'), news: z.literal('assembly-election') }).strict(),
 ]);
 
 /** A role-play failure as the API's error body (status from the one registry), with its details. */
@@ -220,6 +221,29 @@ export const roleplayRoutes =
       async (request, reply) => {
         const r = await service.score(tokenOf(request), request.body.outcome);
         return r.ok ? { scores: r.value } : fail(reply, r.error);
+      },
+    );
+
+    app.post(
+      '/api/roleplay/me/backtable',
+      {
+        schema: {
+          tags,
+          summary: "Consult my side's backtable: the Assembly's odds of the terms (ROK) and what the lapse costs",
+          body: z
+            .object({
+              outcome: z
+                .record(z.string(), z.union([z.number(), z.string()]))
+                .nullable()
+                .optional(),
+            })
+            .strict(),
+        },
+      },
+      async (request, reply) => {
+        const r = await service.backtable(tokenOf(request), request.body.outcome ?? null);
+        // Shaped like a view's private part: only the asking side's answer (both for the facilitator).
+        return r.ok ? { private: r.value } : fail(reply, r.error);
       },
     );
 

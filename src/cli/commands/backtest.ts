@@ -18,6 +18,8 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { cword } from '../calibration-words.js';
+import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario } from '../scenario.js';
 import { fitProgress, talkRejections } from './calibrate.js';
@@ -29,10 +31,11 @@ const OPTIONS = {
   generations: { type: 'string' },
   runs: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma backtest [--seed S] [--workers W] [--population N] [--generations G] [--runs R] [--json]
+const HELP = `Usage: sma backtest [--seed S] [--workers W] [--population N] [--generations G] [--runs R] [--json] [--lang en|ko]
 
 Leave one talk out: for every bundled historical talk, fit the talk model on the others by ABC-SMC, replay the
 held-out talk R times from that fit (its own US walk-away drawn from the prior), and score the forecast: PIT of the
@@ -84,14 +87,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     talks.push(scoreTalk(talk.value, predictTalk(talk.value, fit.value, o.seed, o.runs), baseline));
   }
   const json = { method: BACKTEST_METHOD, seed: o.seed, talks };
-  io.stdout(o.json ? toJson(json) : renderBacktest(json, styleFor(io.env, io.isTty)));
+  io.stdout(o.json ? toJson(json) : renderBacktest(json, o.lang, styleFor(io.env, io.isTty)));
   return EXIT_OK;
 }
 
 function renderBacktest(
   j: { method: string; seed: number; talks: BacktestTalk[] },
+  lang: Lang,
   style: ReturnType<typeof styleFor>,
 ): string {
+  const w = (x: Parameters<typeof cword>[0]) => cword(x, lang);
   const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
   const num = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
   const rows = j.talks.map((t) => [
@@ -115,24 +120,24 @@ function renderBacktest(
     (t) => t.pit.firstYearChange !== null && t.pit.firstYearChange >= 0.05 && t.pit.firstYearChange <= 0.95,
   ).length;
   return (
-    bold(style, `Backtest, seed ${j.seed}`) +
+    bold(style, `${w('backtest')}, ${w('seed')} ${j.seed}`) +
     `\n${j.method}\n\n` +
     renderTable(
       [
-        { header: 'held out' },
-        { header: 'real 1st yr', align: 'right' },
-        { header: 'predicted p10 … p50 … p90' },
+        { header: w('heldOut') },
+        { header: w('realFirstYear'), align: 'right' },
+        { header: w('predicted') },
         { header: 'PIT', align: 'right' },
-        { header: 'CRPS model / baseline' },
-        { header: 'concluded' },
-        { header: 'predicted p10 … p90' },
+        { header: w('crps') },
+        { header: w('realDate') },
+        { header: w('predictedDate') },
         { header: 'PIT', align: 'right' },
-        { header: 'deal rate', align: 'right' },
+        { header: w('dealRate'), align: 'right' },
       ],
       rows,
       style,
     ) +
-    `\nMean CRPS of the first-year change: model ${num(model, 4)}, baseline ${num(base, 4)} (${model !== null && base !== null && model < base ? 'model better' : 'model NOT better'}).\n` +
-    `PIT of the first-year change within [0.05, 0.95]: ${pitsIn} of ${j.talks.length} talks.\n`
+    `\n${w('meanCrps')}: ${w('model')} ${num(model, 4)}, ${w('baseline')} ${num(base, 4)} (${w(model !== null && base !== null && model < base ? 'better' : 'notBetter')}).\n` +
+    `${w('pitWithin')}: ${pitsIn} ${w('of')} ${j.talks.length} ${w('talks')}.\n`
   );
 }

@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { marginals, type AbcProgress, type AbcResult } from '../../engine/calibration/abc-smc.js';
 import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
+import { inSampleCheck, predictTalk } from '../../engine/calibration/predict.js';
 import {
+  prepareTalk,
   recordedRejections,
   talkOrdinal,
   talkTargets,
@@ -11,6 +13,7 @@ import {
   type TalkTargets,
 } from '../../engine/calibration/talk-model.js';
 import type { Distribution } from '../../engine/negotiation/distribution.js';
+import { formatRate } from '../../i18n/format.js';
 import type { Scenario } from '../../engine/negotiation/scenario.js';
 import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
 import { calibrateOptionsSchema } from '../../io/calibration-options.js';
@@ -19,6 +22,8 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
+import { cword } from '../calibration-words.js';
+import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
 
@@ -28,17 +33,20 @@ const OPTIONS = {
   population: { type: 'string' },
   generations: { type: 'string' },
   out: { type: 'string' },
+  runs: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--json]
+const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--runs R] [--json] [--lang en|ko]
 
 Fits the talk model (shared: the ROK walk-away first-year change, both concession exponents, the lapse drift; per
 talk: the US walk-away first-year change) to the record of historical talks (first-year change, conclusion date,
 recorded rejections, no failed consent vote) by ABC-SMC. The same seed gives the same fit on any number of workers.
---out writes the first talk's scenario with the fitted distributions, each with its source.
-Defaults: --seed 1 --workers 2 --population 1000 --generations 8. docs/scenarios.md: "Calibration and backtest".
+--out writes the first talk's scenario with the fitted distributions, each with its source. Each fitted talk is then
+replayed R times on the fit (in sample) against the issue's checks.
+Defaults: --seed 1 --workers 2 --population 1000 --generations 8 --runs 2000. docs/scenarios.md: "Calibration and backtest".
 `;
 
 /** The rejections on record (events.json `rejected_change`) for each talk whose id names its SMA. */
@@ -91,7 +99,12 @@ const priorText = (d: Distribution): string =>
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-export function calibrationJson(fit: AbcResult, targets: readonly TalkTargets[], out: string | null) {
+export function calibrationJson(
+  fit: AbcResult,
+  targets: readonly TalkTargets[],
+  inSample: readonly ReturnType<typeof inSampleCheck>[],
+  out: string | null,
+) {
   return {
     method: fit.method,
     seed: fit.settings.seed,
@@ -116,6 +129,7 @@ export function calibrationJson(fit: AbcResult, targets: readonly TalkTargets[],
       simulations: g.simulations,
       ess: r6(g.ess),
     })),
+    inSample,
     out,
   };
 }
@@ -160,25 +174,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     writeFileSync(out, text);
   }
-  const json = calibrationJson(fit.value, targets, out);
+  const inSample = scenarios.map((s) => {
+    const talk = prepareTalk(s, rejections[s.id]);
+    if (!talk.ok) throw new CliFailure([{ code: talk.error.code, message: talk.error.message }]);
+    return inSampleCheck(talk.value, predictTalk(talk.value, fit.value, o.seed, o.runs));
+  });
+  const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
-  else io.stdout(renderCalibration(json, styleFor(io.env, io.isTty)));
+  else io.stdout(renderCalibration(json, o.lang, styleFor(io.env, io.isTty)));
   io.stderr(`calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`);
   return EXIT_OK;
 }
 
-function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnType<typeof styleFor>): string {
+function renderCalibration(
+  j: ReturnType<typeof calibrationJson>,
+  lang: Lang,
+  style: ReturnType<typeof styleFor>,
+): string {
+  const w = (x: Parameters<typeof cword>[0]) => cword(x, lang);
   const f = (x: number) => x.toFixed(3);
+  const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
   const last = j.tolerances.at(-1);
   return (
-    bold(style, `Calibration of ${j.talks.join(', ')}, seed ${j.seed}`) +
+    bold(style, `${w('calibrationOf')} ${j.talks.join(', ')}, ${w('seed')} ${j.seed}`) +
     '\n' +
-    `${j.method}\n${j.population} particles, ${j.generations} generations (${j.stopped === 'budget' ? 'stopped: a generation did not fill within its proposal budget' : 'all run'}), final tolerance ${last?.tolerance ?? '∞'}\n\n` +
+    `${j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(j.stopped === 'budget' ? 'stoppedBudget' : 'allRun')}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n\n` +
     renderTable(
       [
-        { header: 'parameter' },
-        { header: 'prior' },
-        { header: 'mean', align: 'right' },
+        { header: w('parameter') },
+        { header: w('prior') },
+        { header: w('mean'), align: 'right' },
         { header: 'sd', align: 'right' },
         { header: '5%', align: 'right' },
         { header: '50%', align: 'right' },
@@ -195,6 +220,28 @@ function renderCalibration(j: ReturnType<typeof calibrationJson>, style: ReturnT
       ]),
       style,
     ) +
-    (j.out ? `\nFitted scenario written to ${j.out}\n` : '')
+    `\n${w('inSample')}\n` +
+    renderTable(
+      [
+        { header: w('talk') },
+        { header: w('deals'), align: 'right' },
+        { header: w('firstYear') },
+        { header: w('real') },
+        { header: w('concluded') },
+        { header: w('real') },
+        { header: w('failedVote'), align: 'right' },
+      ],
+      j.inSample.map((t) => [
+        t.id,
+        `${((t.predicted.agreementRate ?? 0) * 100).toFixed(0)} %`,
+        `${pct(t.predicted.firstYearChange.p10)} … ${pct(t.predicted.firstYearChange.p90)}`,
+        `${pct(t.real.firstYearChange)} (${t.pit.firstYearChange?.toFixed(2) ?? '–'})`,
+        `${t.predicted.concluded.p10 ?? '–'} … ${t.predicted.concluded.p90 ?? '–'}`,
+        `${t.real.concluded} (${t.pit.concluded?.toFixed(2) ?? '–'})`,
+        `${(t.runsWithFailedVote * 100).toFixed(0)} %`,
+      ]),
+      style,
+    ) +
+    (j.out ? `\n${w('written')} ${j.out}\n` : '')
   );
 }

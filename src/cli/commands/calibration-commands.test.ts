@@ -15,11 +15,22 @@ const cli = async (...argv: string[]) => {
   return { code, out: io.out, err: io.err };
 };
 const small = ['--population', '30', '--generations', '2', '--seed', '4'];
+const runs = ['--runs', '300'];
 
 describe('sma calibrate', () => {
   it('prints the identical fit on 1 and 2 workers and writes a scenario whose fitted values cite the fit', async () => {
-    const one = await cli('calibrate', 'sma-11-talks', ...small, '--workers', '1', '--json');
-    const two = await cli('calibrate', 'sma-11-talks', ...small, '--workers', '2', '--json', '--out', 'fitted.yaml');
+    const one = await cli('calibrate', 'sma-11-talks', ...small, ...runs, '--workers', '1', '--json');
+    const two = await cli(
+      'calibrate',
+      'sma-11-talks',
+      ...small,
+      ...runs,
+      '--workers',
+      '2',
+      '--json',
+      '--out',
+      'fitted.yaml',
+    );
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     const a = JSON.parse(one.out);
@@ -42,6 +53,17 @@ describe('sma calibrate', () => {
     ]);
     expect(a.tolerances[0].tolerance).toBeNull(); // generation 0 is the prior sample (ε = ∞)
     expect(two.err).toMatch(/calibrate: generation 2\/2/);
+    expect(a.inSample).toHaveLength(1);
+    expect(a.inSample[0]).toMatchObject({
+      id: 'sma-11-talks',
+      real: { firstYearChange: 0.139, concluded: '2021-03-07' },
+    });
+    expect(Object.keys(a.inSample[0].met)).toEqual([
+      'agreementRate',
+      'firstYearChangeInCentral80',
+      'concludedInCentral80',
+      'failedVotesAtMost10',
+    ]);
     const written = readFileSync(join(scratch, 'fitted.yaml'));
     const parsed = parseScenarioFile(written, 'fitted.yaml');
     expect(parsed.ok).toBe(true);
@@ -52,6 +74,27 @@ describe('sma calibrate', () => {
       expect(parsed.value.sources[key]).toMatch(/^fitted to sma-11-talks \(first-year change \+13\.9 %.* by ABC-SMC/);
     expect(parsed.value.sources['uncertainty.reservation']).toBeUndefined();
   }, 120_000);
+
+  it('prints the fit and the in-sample replay in Korean with --lang ko', async () => {
+    const r = await cli(
+      'calibrate',
+      'sma-12-talks',
+      '--population',
+      '10',
+      '--generations',
+      '1',
+      '--runs',
+      '100',
+      '--workers',
+      '0',
+      '--lang',
+      'ko',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^보정 대상 sma-12-talks, 시드 1/);
+    expect(r.out).toMatch(/표본 내 검증/);
+    expect(r.out).toMatch(/rok\.walkaway\s+uniform\(0, 0\.4\)/);
+  });
 
   it('refuses a talk that has no real outcome with exit code 2', async () => {
     const r = await cli('calibrate', 'sma-13-talks', ...small, '--workers', '0');

@@ -64,13 +64,12 @@ const dateAt = (days: readonly number[], p: number): CivilDate | null => {
   return q === null ? null : civilFromDays(Math.round(q));
 };
 
-/** One talk's line of the backtest (the shape `sma backtest --json` prints). */
-export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseline: NaiveForecast) {
+/** A prediction's quantiles and the PIT of the real outcome (shared by the backtest and the in-sample check). */
+function describe(talk: PreparedTalk, prediction: TalkPrediction) {
   const t = talk.targets;
   const changes = prediction.firstYearChanges;
   const q = (p: number) => round6(sampleQuantile(changes, p));
   return {
-    id: t.id,
     real: { firstYearChange: t.firstYearChange, concluded: t.concluded },
     predicted: {
       agreementRate: round6(changes.length / prediction.runs),
@@ -85,11 +84,39 @@ export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseli
       firstYearChange: round6(pit(changes, t.firstYearChange)),
       concluded: round6(pit(prediction.concludedDays, daysFromCivil(t.concluded))),
     },
+  };
+}
+
+/** One talk's line of the backtest (the shape `sma backtest --json` prints). */
+export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseline: NaiveForecast) {
+  const t = talk.targets;
+  return {
+    id: t.id,
+    ...describe(talk, prediction),
     crps: {
       firstYearChange: {
-        model: round6(crpsFromSamples(changes, t.firstYearChange)),
+        model: round6(crpsFromSamples(prediction.firstYearChanges, t.firstYearChange)),
         baseline: round6(crpsNormal(baseline.mean, baseline.sd, t.firstYearChange)),
       },
+    },
+  };
+}
+
+const inside80 = (p: number | null): boolean => p !== null && p >= 0.1 && p <= 0.9;
+
+/** A fitted talk replayed on its own fit: the issue's in-sample checks (deals ≥ 80 %, real inside the central 80 %, failed votes ≤ 10 %). */
+export function inSampleCheck(talk: PreparedTalk, prediction: TalkPrediction) {
+  const d = describe(talk, prediction);
+  const failed = round6(prediction.failedVotes / prediction.runs) as number;
+  return {
+    id: talk.targets.id,
+    ...d,
+    runsWithFailedVote: failed,
+    met: {
+      agreementRate: (d.predicted.agreementRate ?? 0) >= 0.8,
+      firstYearChangeInCentral80: inside80(d.pit.firstYearChange),
+      concludedInCentral80: inside80(d.pit.concluded),
+      failedVotesAtMost10: failed <= 0.1,
     },
   };
 }

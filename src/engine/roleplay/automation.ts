@@ -19,7 +19,14 @@ import {
   type Side,
 } from './scenario.js';
 import { levelMove } from './levels.js';
-import { currentDate, sideToMove, type RolePlayEntry, type RolePlaySetup, type RolePlayState } from './session.js';
+import {
+  assembliesInForce,
+  currentDate,
+  sideToMove,
+  type RolePlayEntry,
+  type RolePlaySetup,
+  type RolePlayState,
+} from './session.js';
 
 /**
  * The next entry nobody has to type: the agent's move or the Assembly's vote; null when a person must act.
@@ -36,7 +43,7 @@ export function automaticEntry(
   const date = currentDate(scenario, state);
   const pending = state.negotiation.pending;
   if (state.phase === 'running' && state.negotiation.status === 'ratifying' && pending !== null) {
-    const assemblies = scenario.ratification.rok;
+    const assemblies = assembliesInForce(scenario, state.news);
     if (assemblies === null) return { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } };
     const vote = assemblyVote(assemblyOn(assemblies, date), dealTerms(pending.outcome), rng);
     if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);

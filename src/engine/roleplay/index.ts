@@ -14,6 +14,7 @@ export type { Side, Role, RolePlayScenario, LapseStatus } from './scenario.js';
 export {
   MAX_MESSAGE_LENGTH,
   applyEntry,
+  assembliesInForce,
   currentDate,
   initialRolePlayState,
   mayAct,
@@ -24,6 +25,8 @@ export type {
   Actor,
   DomesticOutlook,
   MoveRecord,
+  NewsKind,
+  NewsRecord,
   Phase,
   RolePlayAction,
   RolePlayAgent,
@@ -34,6 +37,8 @@ export type {
   TableInfo,
 } from './session.js';
 export { automaticEntry } from './automation.js';
+export { backtable } from './backtable.js';
+export type { AssemblyReading, BacktableAnswer, LapseReading } from './backtable.js';
 export { AGENT_LEVELS, LEVEL_EXPONENT, LEVEL_NAME, bestForOther, levelMove } from './levels.js';
 export type { AgentLevel, LevelMove, MoveReason } from './levels.js';
 export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';

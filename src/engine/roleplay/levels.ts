@@ -30,10 +30,11 @@ import {
   sidePreferences,
   sideUtility,
   tableConfig,
+  type RolePlayAssembly,
   type RolePlayScenario,
   type Side,
 } from './scenario.js';
-import { currentDate, type RolePlayState } from './session.js';
+import { assembliesInForce, currentDate, type RolePlayState } from './session.js';
 import { issueName, valueText, type Language } from './terms.js';
 
 /** The levels from the most yielding to the hardest. */
@@ -129,11 +130,16 @@ const FIRST_YEAR = 'first-year-change';
  * The largest first-year increase the ROK Assembly sitting on `date` passes with probability at least `p` (the other
  * terms as the ROK's best, as in its brief), to the issue's step; null when the scenario has no such vote or issue.
  */
-export function ratifiableCap(scenario: RolePlayScenario, date: CivilDate, p: number): number | null {
+export function ratifiableCap(
+  scenario: RolePlayScenario,
+  date: CivilDate,
+  p: number,
+  assemblies: readonly RolePlayAssembly[] | null = scenario.ratification.rok,
+): number | null {
   const issue = scenario.domain.issues.find((i) => i.name === FIRST_YEAR);
-  if (scenario.ratification.rok === null || issue === undefined || issue.kind !== 'numeric') return null;
+  if (assemblies === null || issue === undefined || issue.kind !== 'numeric') return null;
   const base = bestOutcome(scenario, 'rok');
-  const passes = (x: number) => consentProbability(scenario, { ...base, [FIRST_YEAR]: x }, date) >= p;
+  const passes = (x: number) => consentProbability(scenario, { ...base, [FIRST_YEAR]: x }, date, assemblies) >= p;
   if (!passes(issue.min)) return issue.min;
   let lo = 0;
   let hi = Math.round((issue.max - issue.min) / issue.step);
@@ -160,8 +166,13 @@ const consentCache = new WeakMap<RolePlayScenario, Map<string, number>>();
  * The ROK Assembly's exact probability of consent to a deal on a date (1 when the scenario has no Assembly vote);
  * memoised per scenario, since each costs O(members³).
  */
-export function consentProbability(scenario: RolePlayScenario, outcome: Outcome, date: CivilDate): number {
-  const assemblies = scenario.ratification.rok;
+export function consentProbability(
+  scenario: RolePlayScenario,
+  outcome: Outcome,
+  date: CivilDate,
+  /** The Assemblies as they sit at the table (`assembliesInForce`: released elections bring the next one forward). */
+  assemblies: readonly RolePlayAssembly[] | null = scenario.ratification.rok,
+): number {
   if (assemblies === null) return 1;
   const model = assemblyOn(assemblies, date);
   const terms = dealTerms(outcome);
@@ -217,7 +228,7 @@ export function levelMove(
   const floor = previous === null ? 0 : sideUtility(scenario, other, previous);
   // A deal the Assembly is unlikely to pass is worth nothing: the agent offers one that passes whenever its target
   // allows; the ROK, whose own Assembly votes, never offers one that does not.
-  const passing = withinCap(ratifiableCap(scenario, date, LIKELY_TO_PASS));
+  const passing = withinCap(ratifiableCap(scenario, date, LIKELY_TO_PASS, assembliesInForce(scenario, state.news)));
   const pick =
     bestForOther(scenario, side, tables, target, floor, passing) ??
     (side === 'rok' ? null : bestForOther(scenario, side, tables, target, floor));

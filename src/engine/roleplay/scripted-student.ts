@@ -21,7 +21,7 @@ import {
   type RolePlayScenario,
   type Side,
 } from './scenario.js';
-import { currentDate, type RolePlayAction, type RolePlayState } from './session.js';
+import { assembliesInForce, currentDate, type RolePlayAction, type RolePlayState } from './session.js';
 
 /** How far above its reservation value the student stops conceding. */
 export const STUDENT_MARGIN = 0.05;
@@ -51,7 +51,8 @@ export function studentMove(
   const target = mine.max - (mine.max - floor) * t;
   const theirs = state.negotiation.lastOffers[sideIndex(otherSide(side))] ?? null;
   const first = Math.min(lowerBound(mine.sorted, target), mine.sorted.length - 1);
-  const ratifiable = withinCap(ratifiableCap(scenario, date, LIKELY_TO_PASS));
+  const assemblies = assembliesInForce(scenario, state.news);
+  const ratifiable = withinCap(ratifiableCap(scenario, date, LIKELY_TO_PASS, assemblies));
   let pick = mine.order[mine.sorted.length - 1] as number;
   if (theirs !== null) {
     let best = Infinity;
@@ -66,7 +67,7 @@ export function studentMove(
   const standing = state.negotiation.standing;
   if (standing !== null && standing.by !== sideIndex(side)) {
     const received = sideUtility(scenario, side, standing.outcome);
-    const passes = consentProbability(scenario, standing.outcome, date) >= LIKELY_TO_PASS;
+    const passes = consentProbability(scenario, standing.outcome, date, assemblies) >= LIKELY_TO_PASS;
     if (received >= sideUtility(scenario, side, offer) && received > reservationOn(scenario, side, date) && passes)
       return { type: 'accept', side };
   }

@@ -22,6 +22,7 @@ import {
   sideIndex,
   sideOf,
   tableConfig,
+  type RolePlayAssembly,
   type RolePlayScenario,
   type Role,
   type Side,
@@ -75,6 +76,8 @@ export type RolePlayAction =
   /** Adds rounds to the deadline (two moves each). */
   | { readonly type: 'extend'; readonly rounds: number }
   | { readonly type: 'end' }
+  /** The facilitator releases news on the table's current date (backtable.ts `NEWS`). */
+  | { readonly type: 'news'; readonly news: NewsKind }
   /** The home vote on an accepted deal (two-level game), drawn by the service from the Assembly model. */
   | { readonly type: 'ratification'; readonly vote: RatificationVote };
 
@@ -105,6 +108,20 @@ export interface NoteRecord {
   readonly text: string;
 }
 
+/**
+ * News a facilitator can release on a date: 'assembly-election', the result of the next National Assembly election
+ * (the scenario's next Assembly takes its seats from the release date, as the April 2020 election did for the 21st).
+ */
+export type NewsKind = 'assembly-election';
+
+export interface NewsRecord {
+  readonly seq: number;
+  readonly date: CivilDate;
+  readonly news: NewsKind;
+  /** The Assembly that sits from this date on. */
+  readonly assembly: string;
+}
+
 export interface VoteRecord {
   readonly seq: number;
   readonly date: CivilDate;
@@ -122,6 +139,8 @@ export interface RolePlayState {
   readonly moves: readonly MoveRecord[];
   readonly notes: Readonly<Record<Side, readonly NoteRecord[]>>;
   readonly votes: readonly VoteRecord[];
+  /** News the facilitator released, in order. */
+  readonly news: readonly NewsRecord[];
   readonly endedBy: 'facilitator' | null;
 }
 
@@ -132,6 +151,7 @@ export type RolePlayError =
   | { readonly code: 'roleplay/ended'; readonly details: { readonly action: string } }
   | { readonly code: 'roleplay/not_paused'; readonly details: { readonly phase: Phase } }
   | { readonly code: 'roleplay/invalid_extension'; readonly details: { readonly rounds: number } }
+  | { readonly code: 'roleplay/no_news'; readonly details: { readonly news: NewsKind; readonly reason: string } }
   | { readonly code: 'roleplay/message_too_long'; readonly details: { readonly length: number; readonly max: number } };
 
 /**
@@ -146,8 +166,44 @@ export const initialRolePlayState = (scenario: RolePlayScenario): RolePlayState 
   moves: [],
   notes: { us: [], rok: [] },
   votes: [],
+  news: [],
   endedBy: null,
 });
+
+/**
+ * The Assemblies as they sit at this table: the scenario's, with each released election bringing the next one forward
+ * to the release date. Null when the scenario has no Assembly vote.
+ */
+export function assembliesInForce(
+  scenario: RolePlayScenario,
+  news: readonly NewsRecord[],
+): readonly RolePlayAssembly[] | null {
+  const base = scenario.ratification.rok;
+  if (base === null) return null;
+  let list = [...base];
+  for (const n of news) {
+    const i = list.findIndex((a) => a.name === n.assembly);
+    const sitting = list[i];
+    if (sitting !== undefined && sitting.from > n.date)
+      list = list.map((a, k) => (k === i ? { ...a, from: n.date } : a));
+  }
+  return list;
+}
+
+/** The Assembly after the one sitting on `date` at this table, or null when there is none. */
+function nextAssembly(
+  scenario: RolePlayScenario,
+  news: readonly NewsRecord[],
+  date: CivilDate,
+): RolePlayAssembly | null {
+  const list = assembliesInForce(scenario, news);
+  if (list === null) return null;
+  let sitting = -1;
+  list.forEach((a, k) => {
+    if (a.from <= date) sitting = k;
+  });
+  return list[sitting + 1] ?? null;
+}
 
 /** The calendar date of the table's current round. */
 export const currentDate = (scenario: RolePlayScenario, state: RolePlayState): CivilDate =>
@@ -176,6 +232,7 @@ export function mayAct(setup: RolePlaySetup, actor: Actor, action: RolePlayActio
     case 'resume':
     case 'extend':
     case 'end':
+    case 'news':
       return actor === 'facilitator';
     case 'ratification':
       return actor === 'system';
@@ -213,6 +270,16 @@ export function applyEntry(
       return ok({ ...state, seq, phase: 'running' });
     case 'end':
       return ok({ ...state, seq, phase: 'ended', endedBy: 'facilitator' });
+    case 'news': {
+      const date = currentDate(scenario, state);
+      const next = nextAssembly(scenario, state.news, date);
+      if (next === null)
+        return err({
+          code: 'roleplay/no_news',
+          details: { news: action.news, reason: 'the scenario has no later National Assembly to elect' },
+        });
+      return ok({ ...state, seq, news: [...state.news, { seq, date, news: action.news, assembly: next.name }] });
+    }
     case 'extend': {
       if (!Number.isInteger(action.rounds) || action.rounds < 1 || action.rounds > 24)
         return err({ code: 'roleplay/invalid_extension', details: { rounds: action.rounds } });

@@ -23,6 +23,7 @@ import {
 import {
   currentDate,
   sideToMove,
+  type NewsRecord,
   type NoteRecord,
   type RolePlayAgent,
   type Phase,
@@ -84,6 +85,8 @@ export interface RolePlayView {
   readonly agreement: Outcome | null;
   readonly moves: readonly MoveView[];
   readonly votes: readonly VoteRecord[];
+  /** News the facilitator released (everyone sees it). */
+  readonly news: readonly NewsRecord[];
   /** Only the viewer's side; both for the facilitator. */
   readonly private: Readonly<Partial<Record<Side, SidePrivate>>>;
 }
@@ -159,6 +162,7 @@ export function viewFor(
     agreement: state.negotiation.agreement,
     moves,
     votes: state.votes.map((v) => ({ ...v, seq: seqOf(v.seq) })),
+    news: state.news.map((n) => ({ ...n, seq: seqOf(n.seq) })),
     private: priv,
   };
 }
