@@ -10,6 +10,7 @@ import {
   scenarioPreferences,
   scenarioUtility,
   type Scenario,
+  type ScenarioAssembly,
   type Side,
 } from '../negotiation/scenario.js';
 
@@ -21,8 +22,9 @@ export {
   type ScenarioLapseStatus as LapseStatus,
 } from '../negotiation/scenario.js';
 
-/** The one scenario type, under the name role-play's callers know. */
+/** The one scenario type and its Assembly, under the names role-play's callers know. */
 export type RolePlayScenario = Scenario;
+export type RolePlayAssembly = ScenarioAssembly;
 export type Role = Side | 'facilitator';
 
 export const sideIndex = (side: Side): PartyIndex => (side === 'us' ? 0 : 1);
