@@ -7,11 +7,17 @@ import {
   type Scenario,
   type ScenarioSummary,
 } from '../../engine/negotiation/scenario.js';
+import { fileURLToPath } from 'node:url';
+import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
+
+/** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
+export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
+  loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
 
 /** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
 export const MAX_SCENARIO_OUTCOMES = 250_000;
