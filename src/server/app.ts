@@ -34,8 +34,8 @@ import {
   type JobRecorder,
   type JobRunner,
 } from './jobs/job-runner.js';
-import { loadBundledScenarios } from './jobs/scenario-monte-carlo-job.js';
-import { bundledScenariosDir, jobKinds } from './jobs/kinds.js';
+import { jobKinds } from './jobs/kinds.js';
+import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -72,6 +72,8 @@ export interface AppDeps {
   readonly roleplay?: RolePlayRoutesDeps;
   /** Local accounts and sign-in sessions (the store); without them no one can sign in (src/server/access.ts). */
   readonly accounts?: AccessOptions['store'];
+  /** The scenario catalogue (src/io/scenario-catalogue.ts); the bundled scenarios by default. */
+  readonly scenarios?: ScenarioCatalogue;
 }
 
 /**
@@ -263,7 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const scenarios = loadBundledScenarios(bundledScenariosDir);
+  const scenarios = (deps.scenarios ?? loadScenarioCatalogue()).scenarios;
   const jobs =
     deps.jobs ??
     createJobRunner({
