@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../engine/result.js';
-import { casePacket, type CasePacket } from '../engine/roleplay/packet.js';
+import { casePacket, type CasePacket, type PacketRecord } from '../engine/roleplay/packet.js';
 import type { Language } from '../engine/roleplay/terms.js';
-import { loadRecord, type IoError } from '../io/load-record.js';
+import { loadRecord, type IoError, type SmaRecord } from '../io/load-record.js';
 import { parseScenarioFile, type ScenarioFileError } from '../io/scenario-file.js';
 import { defaultScenarioDir } from './scenarios.js';
 
@@ -13,6 +13,12 @@ export type PacketError =
   | { readonly code: 'packet/unknown_scenario'; readonly scenario: string; readonly message: string }
   | { readonly code: 'packet/scenario_invalid'; readonly problems: readonly ScenarioFileError[] }
   | { readonly code: 'packet/record_invalid'; readonly problems: readonly IoError[] };
+
+/** What a packet reads from the loaded record: the events and each agreement's facts. */
+export const packetRecord = (r: SmaRecord): PacketRecord => ({
+  events: r.events,
+  agreements: r.agreements.map((a) => a.facts),
+});
 
 /**
  * The case packet of a bundled scenario (`sma-11-talks`) in a language.
@@ -43,11 +49,5 @@ export function loadPacket(
   if (!scenario.ok) return err({ code: 'packet/scenario_invalid', problems: scenario.error });
   const record = loadRecord();
   if (!record.ok) return err({ code: 'packet/record_invalid', problems: record.error });
-  return ok(
-    casePacket(
-      scenario.value,
-      { events: record.value.events, agreements: record.value.agreements.map((a) => a.facts) },
-      lang,
-    ),
-  );
+  return ok(casePacket(scenario.value, packetRecord(record.value), lang));
 }

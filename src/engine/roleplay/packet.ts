@@ -118,6 +118,12 @@ const EVENT_EN: Readonly<Record<string, string>> = {
   'administration-change': 'a new US administration',
   committee: 'the Foreign Affairs and Unification Committee votes',
   cabinet: 'the cabinet approves',
+  preparatory: 'a preparatory meeting',
+  briefing: 'a government briefing',
+  consultation: 'a consultation between the delegations',
+  'press-report': 'a press report',
+  'round-extension': 'the round is extended',
+  'joint-fact-sheet': 'a joint fact sheet',
 };
 const EVENT_KO: Readonly<Record<string, string>> = {
   expiry: '현행 협정 만료',
@@ -138,6 +144,12 @@ const EVENT_KO: Readonly<Record<string, string>> = {
   'administration-change': '미국 행정부 교체',
   committee: '외교통일위원회 의결',
   cabinet: '국무회의 의결',
+  preparatory: '사전 협의',
+  briefing: '정부 브리핑',
+  consultation: '대표단 간 협의',
+  'press-report': '언론 보도',
+  'round-extension': '회의 연장',
+  'joint-fact-sheet': '공동 설명자료(조인트 팩트시트)',
 };
 
 function eventText(e: PacketEvent, lang: Language): string {
