@@ -5,6 +5,7 @@
  * project's own; every number is computed from the scenario or the record and listed as a figure with its source, so
  * a test can compare each one with the data and the printed page can never disagree with the app.
  */
+import { talkOrdinal } from '../calibration/talk-model.js';
 import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/calendar.js';
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
@@ -77,12 +78,6 @@ export interface CasePacket {
   readonly teaching: PacketSection;
   readonly figures: readonly PacketFigure[];
 }
-
-/** The SMA a talk scenario negotiates, from its id (`sma-11-talks` → 11); null for other ids. */
-const talkOrdinal = (id: string): number | null => {
-  const m = /^sma-(\d+)-talks$/.exec(id);
-  return m ? Number(m[1]) : null;
-};
 
 const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
