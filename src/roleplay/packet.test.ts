@@ -138,13 +138,14 @@ describe('the 11th talks packet against published figures', () => {
   });
 
   it('prices the 2020 lapse: 4,500 furloughed from April, stopped by the 15 June stopgap', () => {
-    // 9,000 workers × 0.5 furloughed from the 4th month (April 2020); June counts (it began before 15 June).
+    // 9,000 workers × 0.5 furloughed from the 4th month (April 2020), a month counted whole once begun; June only
+    // for its 14 days before the 15 June stopgap: 4,500 + 4,500 + 4,500 × 14/30 = 11,100.
     expect(figure(en, 'lapse.4.date').value).toBe('2020-04-01');
     expect(figure(en, 'lapse.4.workerMonths').value).toBe(4500);
-    expect(figure(en, 'lapse.6.workerMonths').value).toBe(13500);
-    expect(figure(en, 'lapse.9.workerMonths').value).toBe(13500);
-    expect(figure(en, 'lapse.6.wages').value).toBe(13500 * 3881481);
-    expect(figure(en, 'lapse.6.wages').text).toBe('52,399,993,500 won');
+    expect(figure(en, 'lapse.6.workerMonths').value).toBe(11100);
+    expect(figure(en, 'lapse.9.workerMonths').value).toBe(11100);
+    expect(figure(en, 'lapse.6.wages').value).toBeCloseTo(11100 * 3881481, 0);
+    expect(figure(en, 'lapse.6.wages').text).toBe('43,084,439,100 won');
   });
 
   it('scores +13.9 % as the preferences say, to one decimal, for a paper sheet', () => {

@@ -18,7 +18,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw usageError('expected one scenario, e.g. sma packet sma-11-talks --lang ko');
-  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const scenario = await loadScenario(positionals[0] ?? '', io);
   const packet = casePacket(scenario, packetRecord(await record()), o.lang);
   io.stdout(o.json ? toJson(packet) : packetMarkdown(packet));
   return EXIT_OK;
