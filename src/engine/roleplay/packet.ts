@@ -10,12 +10,13 @@ import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/ca
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
+import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
-import { SIDES, assemblyOn, lapseOn, reservationOn, type Scenario, type Side } from '../negotiation/scenario.js';
+import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
 
-/** A packet reads the one scenario model: the base amount, the wage and the sources as well as the game. */
-export type PacketScenario = Scenario;
+/** A packet reads the one scenario type (base amount, wage and sources included). */
+export type PacketScenario = RolePlayScenario;
 
 /** An event of the record as far as the story goes (io's EventFact has these fields). */
 export interface PacketEvent {
