@@ -14,6 +14,8 @@ export interface NumberFieldProps {
   readonly hint?: string;
   /** Extra validation beyond the range; returns a message or null. */
   readonly validate?: (v: number) => string | null;
+  /** A message from elsewhere (the server's answer about this field), shown like a validation message. */
+  readonly error?: string | null;
 }
 
 /** A labelled number input whose validation message sits beside it; only valid values reach onChange. */
@@ -28,6 +30,7 @@ export function NumberField({
   integer,
   hint,
   validate,
+  error: outside,
 }: NumberFieldProps) {
   const { t } = useI18n();
   const id = useId();
@@ -54,7 +57,7 @@ export function NumberField({
     setRejected(e ? raw : null);
     if (!e) onChange(Number(raw));
   };
-  const error = rejected === null ? null : check(rejected);
+  const error = (rejected === null ? null : check(rejected)) ?? outside ?? null;
 
   return (
     <div className="field">

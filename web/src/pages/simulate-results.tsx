@@ -4,6 +4,9 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { histogramBars, type Histogram, type HistogramBar } from '../../../src/engine/negotiation/monte-carlo.js';
 import { simulatedLabel } from '../../../src/i18n/labels.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
+import type { RealOutcome } from './simulate-answer.js';
+
+const REAL_COLOR = '#c62828';
 
 const S = {
   en: {
@@ -26,6 +29,10 @@ const S = {
     from: 'from (≥)',
     to: 'to (<)',
     option: 'Option',
+    real: 'Real outcome',
+    realAt: 'Real outcome: {x} (the red bar)',
+    realOutside: 'Real outcome: {x}, outside every simulated value',
+    noReal: 'The record has no value of this quantity to mark.',
     'reason:agreement': 'agreement',
     'reason:deadline': 'deadline',
     'reason:walkaway': 'walk-away',
@@ -51,6 +58,10 @@ const S = {
     from: '이상',
     to: '미만',
     option: '선택지',
+    real: '실제 결과',
+    realAt: '실제 결과: {x} (빨간 막대)',
+    realOutside: '실제 결과: {x}, 시뮬레이션된 값의 범위 밖',
+    noReal: '기록에 이 항목의 실제 값이 없어 표시하지 않습니다.',
     'reason:agreement': '타결',
     'reason:deadline': '시한 만료',
     'reason:walkaway': '결렬',
@@ -74,17 +85,26 @@ interface Shown {
   /** Bins one whole unit wide are labelled by their value (month 3) rather than a range. */
   readonly whole: boolean;
   readonly agreedOnly: boolean;
+  /** The real outcome's value of this quantity, to mark; undefined when the record has none. */
+  readonly real?: number | undefined;
 }
 
 /** The scenario Monte Carlo's result: agreement rate, end reasons, and each distribution as a histogram of exact counts. */
-export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }) {
+export function ScenarioResults({ result, real }: { result: ScenarioMonteCarloResult; real: RealOutcome | null }) {
   const s = usePageStrings(S);
   const i = useI18n();
   const of = fill(s.of, { runs: i.int(result.runs), seed: String(result.seed) });
   const h = result.histograms;
   const pct = (x: number) => i.rate(x, { digits: 1 });
   const shown: Shown[] = [
-    { key: 'firstYearChange', histogram: h.firstYearChange, fmt: pct, whole: false, agreedOnly: true },
+    {
+      key: 'firstYearChange',
+      histogram: h.firstYearChange,
+      fmt: pct,
+      whole: false,
+      agreedOnly: true,
+      real: real?.firstYearChange ?? undefined,
+    },
     {
       key: 'firstYearUsdBillions',
       histogram: h.firstYearUsdBillions,
@@ -92,7 +112,14 @@ export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }
       whole: false,
       agreedOnly: true,
     },
-    { key: 'monthsToAgreement', histogram: h.monthsToAgreement, fmt: (x) => String(x), whole: true, agreedOnly: true },
+    {
+      key: 'monthsToAgreement',
+      histogram: h.monthsToAgreement,
+      fmt: (x) => String(x),
+      whole: true,
+      agreedOnly: true,
+      real: real?.monthsToAgreement ?? undefined,
+    },
     { key: 'monthsInLapse', histogram: h.monthsInLapse, fmt: (x) => String(x), whole: true, agreedOnly: false },
     {
       key: 'furloughedWorkerMonths',
@@ -111,9 +138,15 @@ export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }
         // Terms with at most 20 grid values have one bin per value (monte-carlo.ts emptySummary).
         whole: true,
         agreedOnly: true,
+        real: typeof real?.terms[name] === 'number' ? real.terms[name] : undefined,
       })),
   ];
-  const reasonOption = reasonsOption(result.reasons, (k) => s[`reason:${k}` as keyof Words] ?? k, s.runs);
+  const reasonOption = reasonsOption(
+    result.reasons,
+    (k) => s[`reason:${k}` as keyof Words] ?? k,
+    s.runs,
+    real ? 'agreement' : undefined,
+  );
   return (
     <>
       <AgreementLine result={result} s={s} />
@@ -125,19 +158,50 @@ export function ScenarioResults({ result }: { result: ScenarioMonteCarloResult }
             option={reasonOption}
             height={240}
           />
+          {real && (
+            <p className="muted" style={{ fontSize: '0.85rem' }} data-testid="real-marker-outcomes">
+              {fill(s.realAt, { x: s['reason:agreement'] })}
+            </p>
+          )}
         </div>
         {shown.map((x) => (
-          <HistogramCard key={x.key} shown={x} of={of} runs={result.runs} scenario={result.scenario} />
+          <HistogramCard
+            key={x.key}
+            shown={x}
+            of={of}
+            runs={result.runs}
+            scenario={result.scenario}
+            historical={real !== null}
+          />
         ))}
         {Object.entries(result.options).map(([name, counts]) => (
-          <OptionCard key={name} name={name} counts={counts} of={of} scenario={result.scenario} />
+          <OptionCard
+            key={name}
+            name={name}
+            counts={counts}
+            of={of}
+            scenario={result.scenario}
+            real={real?.terms[name]}
+          />
         ))}
       </div>
     </>
   );
 }
 
-function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string; runs: number; scenario: string }) {
+function HistogramCard({
+  shown,
+  of,
+  runs,
+  scenario,
+  historical,
+}: {
+  shown: Shown;
+  of: string;
+  runs: number;
+  scenario: string;
+  historical: boolean;
+}) {
   const s = usePageStrings(S);
   const i = useI18n();
   const { histogram: h, fmt } = shown;
@@ -148,6 +212,8 @@ function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string
   const one = (b: HistogramBar) => shown.whole && b.to - b.from === 1;
   const range = (b: HistogramBar) => (one(b) ? fmt(b.from) : `${fmt(b.from)}–${fmt(b.to)}`);
   const share = (n: number) => (h.n === 0 ? '—' : i.rate(n / h.n, { digits: 1 }));
+  // The bar holding the real value (the edge bars also hold values beyond them).
+  const realBar = shown.real === undefined ? -1 : bars.findIndex((b) => shown.real! >= b.from && shown.real! < b.to);
   const option: ChartOption = {
     tooltip: {
       trigger: 'axis',
@@ -171,16 +237,33 @@ function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string
       {
         type: 'bar',
         name: s.runs,
-        data: bars.map((b) => b.count),
+        data: bars.map((b, k) => (k === realBar ? { value: b.count, itemStyle: { color: REAL_COLOR } } : b.count)),
         itemStyle: { color: '#0b5cad' },
         barCategoryGap: '8%',
+        ...(realBar >= 0 && shown.real !== undefined
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: REAL_COLOR, type: 'dashed' },
+                label: { formatter: `${s.real} ${fmt(shown.real)}`, color: REAL_COLOR },
+                data: [{ xAxis: realBar }],
+              },
+            }
+          : {}),
       },
     ],
   };
   const mean = h.n === 0 ? null : h.sumMicro / 1e6 / h.n;
   const total = bars.reduce((n, b) => n + b.count, 0);
   return (
-    <div className="card" data-testid={`histogram-${shown.key}`} data-bars={bars.length} data-total={total}>
+    <div
+      className="card"
+      data-testid={`histogram-${shown.key}`}
+      data-bars={bars.length}
+      data-total={total}
+      data-real={shown.real}
+    >
       {bars.length === 0 ? (
         <p className="muted">
           {title}: {s.empty}
@@ -194,6 +277,11 @@ function HistogramCard({ shown, of, runs, scenario }: { shown: Shown; of: string
         {h.highest !== null && h.highest > h.max ? ` · ${fill(s.above, { x: fmt(h.max), h: fmt(h.highest) })}` : ''}
         {h.lowest !== null && h.lowest < h.min ? ` · ${fill(s.below, { x: fmt(h.min), h: fmt(h.lowest) })}` : ''}
       </p>
+      {historical && (
+        <p className="muted" style={{ fontSize: '0.85rem' }} data-testid={`real-marker-${shown.key}`}>
+          {shown.real === undefined ? s.noReal : fill(realBar >= 0 ? s.realAt : s.realOutside, { x: fmt(shown.real) })}
+        </p>
+      )}
       {bars.length > 0 && (
         <details>
           <summary>{s.table}</summary>
@@ -219,11 +307,13 @@ function OptionCard({
   counts,
   of,
   scenario,
+  real,
 }: {
   name: string;
   counts: Readonly<Record<string, number>>;
   of: string;
   scenario: string;
+  real: number | string | undefined;
 }) {
   const s = usePageStrings(S);
   const i = useI18n();
@@ -235,11 +325,23 @@ function OptionCard({
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map(([o]) => o), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', name: s.runs, minInterval: 1 },
-    series: [{ type: 'bar', name: s.runs, data: rows.map(([, n]) => n), itemStyle: { color: '#6fa3d8' } }],
+    series: [
+      {
+        type: 'bar',
+        name: s.runs,
+        data: rows.map(([o, n]) => (o === real ? { value: n, itemStyle: { color: REAL_COLOR } } : n)),
+        itemStyle: { color: '#6fa3d8' },
+      },
+    ],
   };
   return (
     <div className="card" data-testid={`options-${name}`}>
       <Chart title={title} filename={filename} option={option} height={240} />
+      {real !== undefined && (
+        <p className="muted" style={{ fontSize: '0.85rem' }} data-testid={`real-marker-${name}`}>
+          {fill(s.realAt, { x: String(real) })}
+        </p>
+      )}
       <details>
         <summary>{s.table}</summary>
         <DataTable
@@ -286,12 +388,20 @@ export function reasonsOption(
   reasons: Readonly<Record<string, number>>,
   reasonLabel: (reason: string) => string,
   axisName: string,
+  real?: string,
 ): ChartOption {
   const entries = Object.entries(reasons);
   return {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: entries.map(([k]) => reasonLabel(k)), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', name: axisName },
-    series: [{ type: 'bar', name: axisName, data: entries.map(([, n]) => n), itemStyle: { color: '#0b5cad' } }],
+    series: [
+      {
+        type: 'bar',
+        name: axisName,
+        data: entries.map(([k, n]) => (k === real ? { value: n, itemStyle: { color: REAL_COLOR } } : n)),
+        itemStyle: { color: '#0b5cad' },
+      },
+    ],
   };
 }

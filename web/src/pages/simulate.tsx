@@ -9,6 +9,8 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
+import { Assumptions, PlainAnswer, realOutcomeOf, scenarioName, type ScenarioSummaryRow } from './simulate-answer.js';
+import { SensitivityPanel } from './simulate-sensitivity.js';
 import { AgreementLine, reasonsOption, ScenarioResults } from './simulate-results.js';
 import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
 import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
@@ -153,20 +155,8 @@ type Job =
   | { readonly state: 'done'; readonly job: JobSnapshot }
   | { readonly state: 'failed'; readonly remote: Remote<never> };
 
-/** The SMA negotiations bundled in data/scenarios, run by the server's scenario-monte-carlo job. */
-const SMA_TALKS = [
-  {
-    id: 'sma-11-talks',
-    en: '11th SMA talks, 2019–2021 (lapse and furlough)',
-    ko: '제11차 협상, 2019–2021 (협정 공백과 무급휴직)',
-  },
-  { id: 'sma-12-talks', en: '12th SMA talks, 2024 (concluded before expiry)', ko: '제12차 협상, 2024 (만료 전 타결)' },
-  {
-    id: 'sma-13-talks',
-    en: '13th SMA talks, to 2030 (US opening near USD 10 bn)',
-    ko: '제13차 협상, 2030년까지 (미국 100억 달러 수준 요구)',
-  },
-] as const;
+/** The scenario shown first: the 11th SMA talks, the case the page's plain-words answer is written for. */
+const DEFAULT_SCENARIO = 'sma-11-talks';
 
 export default function SimulatePage() {
   const s = usePageStrings(S);
@@ -186,6 +176,9 @@ export default function SimulatePage() {
   const edits = useMemo(() => parseEdits(editsParam), [editsParam]);
   const edited = Object.keys(edits).length > 0;
   const [job, setJob] = useState<Job>({ state: 'idle' });
+  // The job route's answer about the request's own fields (runs, seed), cleared when they change.
+  const [requestIssues, setRequestIssues] = useState<readonly ApiIssue[]>([]);
+  useEffect(() => setRequestIssues([]), [runs, seed, kindParam]);
   const source = useRef<EventSource | null>(null);
   useEffect(() => () => source.current?.close(), []);
   // A result belongs to the simulation that made it: choosing another clears it (and stops following a running job).
@@ -197,8 +190,16 @@ export default function SimulatePage() {
   const list = kinds.state === 'ok' ? kinds.data : [];
   const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
   const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
-  const smaTalks = SMA_TALKS.find((x) => x.id === scenario) ?? SMA_TALKS[0];
   const scenarioKind = kind === 'scenario-monte-carlo';
+  const bundledList = useApi<readonly ScenarioSummaryRow[]>(scenarioKind ? '/api/scenarios' : null);
+  const bundled = bundledList.state === 'ok' ? bundledList.data : [];
+  // An id the server does not bundle falls back to the default once the list has come.
+  const smaTalks = {
+    id:
+      bundledList.state === 'ok' && !bundled.some((x) => x.id === scenario)
+        ? DEFAULT_SCENARIO
+        : scenario || DEFAULT_SCENARIO,
+  };
   const [savedVersion, setSavedVersion] = useState(0);
   const savedList = useApi<readonly SavedDocument[]>(
     scenarioKind ? `/api/documents/scenario${savedVersion > 0 ? `?v=${savedVersion}` : ''}` : null,
@@ -295,11 +296,13 @@ export default function SimulatePage() {
 
   const start = async () => {
     source.current?.close();
+    setRequestIssues([]);
     try {
       const started = await api<JobSnapshot>(`/api/jobs/${encodeURIComponent(kind)}`, { body: input });
       // Event-stream snapshots may leave the input out; the caption needs the seed and runs asked for.
       follow({ ...started, input: started.input ?? { seed, runs } });
     } catch (e) {
+      if (e instanceof ApiError) setRequestIssues(e.issues);
       if (e instanceof ApiError && scenarioKind) setIssues(e.issues);
       setJob({ state: 'failed', remote: toRemote<never>(e, `/api/jobs/${kind}`) });
     }
@@ -311,7 +314,7 @@ export default function SimulatePage() {
   const chooseScenario = (value: string) =>
     value.startsWith('saved:')
       ? setParams({ saved: value.slice('saved:'.length), edits: null })
-      : setParams({ scenario: value === SMA_TALKS[0].id ? null : value, saved: null, edits: null });
+      : setParams({ scenario: value === DEFAULT_SCENARIO ? null : value, saved: null, edits: null });
   const savedDocs = savedList.state === 'ok' ? savedList.data : [];
   return (
     <>
@@ -342,8 +345,25 @@ export default function SimulatePage() {
           )}
         </RemoteView>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <NumberField label={s.runs} value={runs} min={1} max={1_000_000} step={1000} integer onChange={setRuns} />
-          <NumberField label={s.seed} value={seed} min={0} max={4294967295} step={1} integer onChange={setSeed} />
+          {/* Any number goes to the server, whose job schema is the one check; its answer shows beside the field. */}
+          <NumberField
+            label={s.runs}
+            value={runs}
+            min={-Infinity}
+            max={Infinity}
+            step={1000}
+            onChange={setRuns}
+            error={fieldIssue(requestIssues, 'runs')}
+          />
+          <NumberField
+            label={s.seed}
+            value={seed}
+            min={-Infinity}
+            max={Infinity}
+            step={1}
+            onChange={setSeed}
+            error={fieldIssue(requestIssues, 'seed')}
+          />
         </div>
         {kind === 'rubinstein-split' && (
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
@@ -379,9 +399,9 @@ export default function SimulatePage() {
               onChange={(e) => chooseScenario(e.target.value)}
             >
               <optgroup label={s.bundled}>
-                {SMA_TALKS.map((x) => (
+                {bundled.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x[i.lang]}
+                    {scenarioName(x, i.lang)}
                   </option>
                 ))}
               </optgroup>
@@ -396,11 +416,10 @@ export default function SimulatePage() {
                 </optgroup>
               )}
             </select>
-            <span className="muted">
-              {i.lang === 'ko' ? '출처와 가정: docs/scenarios.md' : 'Sources and assumptions: docs/scenarios.md'}
-            </span>
+            <span className="muted">{bundled.find((x) => x.id === smaTalks.id && !saved)?.description}</span>
           </div>
         )}
+        {scenarioKind && base && <Assumptions body={body ?? base} />}
         {scenarioKind && (
           <details className="card" open={edited || undefined}>
             <summary>{s.edit}</summary>
@@ -480,12 +499,27 @@ export default function SimulatePage() {
       </form>
       {scenarioKind && !saved && !edited && <NegotiationPlaneRun scenario={smaTalks.id} seed={seed} />}
       {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
-      {job.state === 'done' && <Results job={job.job} />}
+      {job.state === 'done' && <Results job={job.job} body={scenarioKind ? body : null} />}
+      {scenarioKind && !saved && !edited && base && base['realOutcome'] === null && (
+        <SensitivityPanel
+          key={`${smaTalks.id}:${seed}:${runs}`}
+          scenario={smaTalks.id}
+          seed={seed}
+          runs={runs}
+          body={base}
+        />
+      )}
     </>
   );
 }
 
-function Results({ job }: { job: JobSnapshot }) {
+/** The server's message about a request field (`body.runs`), as the field shows it. */
+const fieldIssue = (issues: readonly ApiIssue[], field: string): string | null => {
+  const issue = issues.find((x) => x.path === `body.${field}`);
+  return issue ? `${field}: expected ${issue.expected}, found ${issue.found}` : null;
+};
+
+function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null }) {
   const s = usePageStrings(S);
   const input = (job.input ?? {}) as { seed?: number; runs?: number };
   const caption = s.from
@@ -499,7 +533,10 @@ function Results({ job }: { job: JobSnapshot }) {
       {job.kind === 'rubinstein-split' ? (
         <RubinsteinResult result={job.result as RubinsteinSplitResult} />
       ) : isScenarioResult(job.result) ? (
-        <ScenarioResults result={job.result} />
+        <>
+          <PlainAnswer result={job.result} body={body} />
+          <ScenarioResults result={job.result} real={body === null ? null : realOutcomeOf(body)} />
+        </>
       ) : isNegotiation(job.result) ? (
         <NegotiationResults result={job.result} />
       ) : (

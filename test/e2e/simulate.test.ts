@@ -1,0 +1,140 @@
+// The Simulate page answers in plain words, marks the real outcome, validates like the server and draws a tornado.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { histogramQuantile } from '../../src/engine/negotiation/monte-carlo.js';
+import { runScenarioChunk, scenarioChunkContext } from '../../src/engine/negotiation/scenario.js';
+import { formatRate } from '../../src/i18n/format.js';
+import { loadBundledScenarios } from '../../src/server/jobs/scenario-monte-carlo-job.js';
+import { hasChromium, launchChromium } from './browser.js';
+import { buildWeb, webDist } from './build-web.js';
+import { hasRealServer, startApp } from './app-server.js';
+
+const screenshots = join(process.cwd(), 'test-results', 'screenshots');
+const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
+
+describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real server', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let stop: () => Promise<void>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    const srv = await startApp(webDist);
+    base = srv.url;
+    stop = srv.close;
+    context = await launchChromium();
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    mkdirSync(screenshots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stop?.();
+  });
+
+  const open = async (hash: string): Promise<void> => {
+    await page.goto(`${base}/${hash}`);
+    await page.locator('main h1').waitFor();
+  };
+
+  it('answers in plain words for the 11th SMA talks, in English and Korean, and marks the real outcome', async () => {
+    // The same runs on this thread: the answer's figures are the engine's p10/p90 of the job's own histograms.
+    const sma11 = scenarios.get('sma-11-talks');
+    if (sma11 === undefined) throw new Error('sma-11-talks is bundled');
+    const m = runScenarioChunk(sma11, 11, 0, 400, scenarioChunkContext(sma11));
+    const rate = m.summary.agreements / 400;
+    const pct = (q: number) => formatRate(histogramQuantile(m.firstYearChange, q) ?? NaN, { signed: true, digits: 1 });
+    const months = (q: number) => String(Math.round(histogramQuantile(m.monthsToAgreement, q) ?? NaN));
+    await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=400&seed=11');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('simulation-result').textContent(), { timeout: 120_000 })
+      .toContain('(scenario-monte-carlo), seed 11, 400 runs');
+    const answer = page.getByTestId('plain-answer');
+    await expect(answer.locator('strong').textContent()).resolves.toBe(
+      `Replayed 400 times, the 11th SMA talks end in a deal ${Math.round(rate * 10)} times in 10 ` +
+        `(${formatRate(rate, { digits: 1 })}), at ${pct(0.1)} to ${pct(0.9)} in the first year, ` +
+        `after ${months(0.1)} to ${months(0.9)} months`,
+    );
+    await expect(answer.textContent()).resolves.toContain('the central 80 % of the deals, p10–p90');
+    // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; the first round was on 2019-09-24 (17 months).
+    await expect(page.getByTestId('real-outcome').textContent()).resolves.toBe(
+      'In reality: +13.9% in the first year, concluded on 2021-03-07, 17 months after the first round.',
+    );
+    await expect(page.getByTestId('histogram-firstYearChange').getAttribute('data-real')).resolves.toBe('0.139');
+    await expect(page.getByTestId('real-marker-firstYearChange').textContent()).resolves.toBe(
+      'Real outcome: 13.9% (the red bar)',
+    );
+    // Marked as a red bar when a simulated bar holds 17 months, else said to be outside the simulated values.
+    await expect(page.getByTestId('real-marker-monthsToAgreement').textContent()).resolves.toMatch(
+      /^Real outcome: 17(, outside every simulated value| \(the red bar\))$/,
+    );
+    await expect(page.getByTestId('real-marker-escalation-index').textContent()).resolves.toBe(
+      'Real outcome: rok-defense-budget-growth (the red bar)',
+    );
+    await expect(page.getByTestId('real-marker-outcomes').textContent()).resolves.toBe(
+      'Real outcome: agreement (the red bar)',
+    );
+    await page.screenshot({ path: join(screenshots, 'simulate-answer.png'), fullPage: true });
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect(answer.locator('strong').textContent()).resolves.toBe(
+      `400번 되풀이하면 제11차 방위비분담특별협정 협상은 10번 중 ${Math.round(rate * 10)}번 타결되며` +
+        `(${formatRate(rate, { digits: 1 })}), 첫해 증가율은 ${pct(0.1)}~${pct(0.9)}, ` +
+        `타결까지 ${months(0.1)}~${months(0.9)}개월이 걸립니다`,
+    );
+    await expect(page.getByTestId('real-outcome').textContent()).resolves.toBe(
+      '실제: 첫해 +13.9%, 2021-03-07 타결, 첫 회의로부터 17개월.',
+    );
+    await expect(page.locator('#sma-talks option:checked').textContent()).resolves.toBe(
+      '제11차 방위비분담특별협정 협상 (2019–2021)',
+    );
+    await page.screenshot({ path: join(screenshots, 'simulate-answer-ko.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('lists every bundled scenario from the API by name', async () => {
+    await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-12-reopen&runs=100&seed=3');
+    const options = page.locator('#sma-talks optgroup').first().locator('option');
+    await expect.poll(() => options.count()).toBe(scenarios.size);
+    await expect(options.allTextContents()).resolves.toEqual([...scenarios.values()].map((s) => s.name));
+    await expect(page.locator('#sma-talks').inputValue()).resolves.toBe('sma-12-reopen');
+  });
+
+  it('refuses Runs = 0 with the server’s message beside the field, and runs nothing', async () => {
+    await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=0&seed=23');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const runs = page.getByLabel('Runs', { exact: true });
+    // The job schema (scenario-monte-carlo-job.ts): runs is a whole number of at least 1.
+    await expect.poll(() => runs.getAttribute('aria-invalid')).toBe('true');
+    const message = page.locator(`[id="${await runs.getAttribute('aria-describedby')}"]`);
+    await expect(message.textContent()).resolves.toBe('runs: expected at least 1, found number 0');
+    await expect(page.getByTestId('simulation-result').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(screenshots, 'simulate-runs-zero.png'), fullPage: true });
+  });
+
+  it('draws the tornado of the 13th SMA forecast, where the exchange rate moves nothing', async () => {
+    await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-13-talks&runs=150&seed=5');
+    await page.getByRole('button', { name: 'Find what drives the forecast' }).click();
+    const tornado = page.getByTestId('tornado');
+    await expect
+      .poll(() => tornado.locator('.chart').getAttribute('aria-label'), { timeout: 180_000 })
+      .toContain('150 runs each, seed 5');
+    await tornado.locator('.chart[data-drawn="true"]').waitFor();
+    // The rate only converts the first-year amount to dollars: with the same random numbers, the deal rate is the
+    // baseline's whether the rate is at its p10 or its p90.
+    const baseline = /baseline \(([\d.]+%)\)/.exec(
+      (await tornado.locator('.chart').getAttribute('aria-label')) ?? '',
+    )?.[1];
+    const row = tornado.locator('tbody tr', { hasText: 'KRW/USD exchange rate' });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(2)).toEqual([baseline, baseline]);
+    await page.screenshot({ path: join(screenshots, 'simulate-tornado.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

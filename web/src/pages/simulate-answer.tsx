@@ -1,0 +1,175 @@
+/** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
+import { monthsBetween } from '../../../src/engine/negotiation/calendar.js';
+import { histogramQuantile } from '../../../src/engine/negotiation/monte-carlo.js';
+import type { Lang } from '../../../src/i18n/format.js';
+import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
+import { useI18n } from '../i18n/lang.js';
+import type { ScenarioBody } from '../scenario-edits.js';
+import type { ScenarioMonteCarloResult } from '../types.js';
+
+/** A bundled scenario as GET /api/scenarios lists it. */
+export interface ScenarioSummaryRow {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+/**
+ * A scenario's name in the chosen language: the file's (English) name, or in Korean the glossary's terms for the
+ * bundled SMA talks ("제11차 방위비분담특별협정 협상"); `short` leaves out the years in brackets.
+ */
+export function scenarioName(s: { id: string; name: string }, lang: Lang, short = false): string {
+  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
+  if (lang === 'ko' && talks)
+    return `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}${
+      short ? '' : ` (${/\(([^)]*)\)/.exec(s.name)?.[1]?.replace('hypothetical', '가상') ?? ''})`
+    }`;
+  return short ? s.name.replace(/\s*\([^)]*\)\s*$/, '') : s.name;
+}
+
+/** What happened, in the units of the job's histograms: first-year change and months from the first round. */
+export interface RealOutcome {
+  readonly concluded: string;
+  readonly firstYearChange: number | null;
+  readonly monthsToAgreement: number | null;
+  readonly terms: Readonly<Record<string, number | string>>;
+}
+
+const firstRound = (body: ScenarioBody): string | undefined => {
+  const cal = (body['protocol'] as { calendar?: { kind: string; start?: string; dates?: string[] } } | undefined)
+    ?.calendar;
+  return cal?.kind === 'monthly' ? cal.start : cal?.dates?.[0];
+};
+
+/** The scenario's `realOutcome` measured as the Monte Carlo measures runs (scenario.ts `runScenarioChunk`). */
+export function realOutcomeOf(body: ScenarioBody): RealOutcome | null {
+  const real = body['realOutcome'] as { concluded: string; outcome: Record<string, number | string> } | null;
+  if (!real) return null;
+  const start = firstRound(body);
+  const change = real.outcome['first-year-change'];
+  return {
+    concluded: real.concluded,
+    firstYearChange: typeof change === 'number' ? change : null,
+    monthsToAgreement: start ? monthsBetween(start, real.concluded) : null,
+    terms: real.outcome,
+  };
+}
+
+const W = {
+  en: {
+    answer:
+      'Replayed {runs} times, {name} end in a deal {n} times in 10 ({rate}), at {a} to {b} in the first year, after {c} to {d} months',
+    noDeal: 'Replayed {runs} times, {name} end in a deal in {rate} of the runs',
+    interval: 'the central 80 % of the deals, p10–p90, read from the job’s histograms',
+    real: 'In reality: {change} in the first year, concluded on {date}, {months} months after the first round.',
+    forecast: 'A forecast: there is no real outcome to compare with yet.',
+  },
+  ko: {
+    answer:
+      '{runs}번 되풀이하면 {name}은 10번 중 {n}번 타결되며({rate}), 첫해 증가율은 {a}~{b}, 타결까지 {c}~{d}개월이 걸립니다',
+    noDeal: '{runs}번 되풀이하면 {name}은 {rate}의 실행에서 타결됩니다',
+    interval: '타결된 실행의 가운데 80%, p10–p90, 작업의 히스토그램에서 읽음',
+    real: '실제: 첫해 {change}, {date} 타결, 첫 회의로부터 {months}개월.',
+    forecast: '전망입니다. 비교할 실제 결과가 아직 없습니다.',
+  },
+};
+
+const fill = (text: string, values: Record<string, string>): string =>
+  Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
+
+/** The question answered first: how often a deal, at what first-year change, after how long (p10–p90 of deals). */
+export function PlainAnswer({ result, body }: { result: ScenarioMonteCarloResult; body: ScenarioBody | null }) {
+  const i = useI18n();
+  const w = W[i.lang];
+  const h = result.histograms;
+  const q = (x: number | null, f: (v: number) => string) => (x === null ? '—' : f(x));
+  const pct = (x: number) => i.rate(x, { signed: true, digits: 1 });
+  const months = (x: number) => String(Math.round(x));
+  const name = scenarioName({ id: result.scenario, name: result.name }, i.lang, true);
+  const values = {
+    runs: i.int(result.runs),
+    name: i.lang === 'ko' ? name : `the ${name}`,
+    n: String(Math.round(result.agreementRate * 10)),
+    rate: i.rate(result.agreementRate, { digits: 1 }),
+    a: q(histogramQuantile(h.firstYearChange, 0.1), pct),
+    b: q(histogramQuantile(h.firstYearChange, 0.9), pct),
+    c: q(histogramQuantile(h.monthsToAgreement, 0.1), months),
+    d: q(histogramQuantile(h.monthsToAgreement, 0.9), months),
+  };
+  const real = body === null ? null : realOutcomeOf(body);
+  return (
+    <div className="card" data-testid="plain-answer">
+      <p className="result" style={{ fontSize: '1.1rem' }}>
+        <strong>{fill(h.firstYearChange.n === 0 ? w.noDeal : w.answer, values)}</strong>{' '}
+        <span className="muted">({w.interval}).</span>
+      </p>
+      <p data-testid="real-outcome">
+        {real
+          ? fill(w.real, {
+              change: real.firstYearChange === null ? '—' : pct(real.firstYearChange),
+              date: real.concluded,
+              months: real.monthsToAgreement === null ? '—' : String(real.monthsToAgreement),
+            })
+          : w.forecast}
+      </p>
+    </div>
+  );
+}
+
+const A = {
+  en: {
+    title: 'Agents and assumptions, with their sources',
+    agents:
+      'Each government is a software agent. It values a deal by weighted issues (first-year change, duration, escalation) and accepts an offer worth at least its next own offer (AC_next). Time-dependent agents concede as t^(1/e) toward their reservation value: e < 1 concedes late (Boulware), e > 1 early (Conceder). A deal must then pass the National Assembly’s consent vote, drawn member by member; a lapse after the old agreement expires lowers both sides’ reservation values month by month. In the Monte Carlo the uncertain parameters below are drawn anew for each run.',
+    field: 'Field',
+    source: 'Source',
+    description: 'About the scenario',
+  },
+  ko: {
+    title: '에이전트와 가정, 출처',
+    agents:
+      '양국 정부는 각각 소프트웨어 에이전트입니다. 쟁점(첫해 증가율, 협정 기간, 인상 방식)에 가중치를 두어 합의를 평가하고, 자신의 다음 제안 이상의 가치가 있는 제안을 수락합니다(AC_next). 시간 의존 에이전트는 t^(1/e)에 따라 유보가치 쪽으로 양보합니다. e < 1이면 늦게(Boulware), e > 1이면 일찍(Conceder) 양보합니다. 합의는 의원 한 명씩 추출하는 국회 비준 동의 표결을 거쳐야 하며, 기존 협정 만료 후 협정 공백이 이어지면 양측의 유보가치가 달마다 낮아집니다. 몬테카를로에서는 아래의 불확실한 변수를 실행마다 새로 추출합니다.',
+    field: '항목',
+    source: '출처',
+    description: '시나리오 설명',
+  },
+};
+
+/** The scenario's `sources`, field by field, with parameter names where the path is an uncertain parameter. */
+export function Assumptions({ body }: { body: ScenarioBody }) {
+  const i = useI18n();
+  const w = A[i.lang];
+  const sources = Object.entries((body['sources'] as Record<string, string> | undefined) ?? {});
+  return (
+    <details className="card" data-testid="assumptions">
+      <summary>{w.title}</summary>
+      <p>{w.agents}</p>
+      {typeof body['description'] === 'string' && (
+        <p className="muted">
+          {w.description}: {body['description']}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{w.field}</th>
+            <th scope="col">{w.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map(([path, source]) => (
+            <tr key={path}>
+              <td>
+                {parameterLabel(path, i.lang, body as ParameterNames)}
+                {parameterLabel(path, i.lang, body as ParameterNames) !== path && (
+                  <span className="muted"> ({path})</span>
+                )}
+              </td>
+              <td>{source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

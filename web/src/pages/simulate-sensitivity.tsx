@@ -1,0 +1,217 @@
+/** The tornado of a forecast: which uncertain parameters drive its spread (the scenario-sensitivity job). */
+import { useEffect, useRef, useState } from 'react';
+import type { SensitivityOutcome, SensitivityReport } from '../../../src/engine/negotiation/sensitivity.js';
+import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
+import { api, toRemote, type Remote } from '../api.js';
+import Chart, { type ChartOption } from '../components/chart.js';
+import { DataTable } from '../components/data-table.js';
+import { RemoteView } from '../components/remote-view.js';
+import { useI18n, usePageStrings } from '../i18n/lang.js';
+import type { ScenarioBody } from '../scenario-edits.js';
+import type { JobSnapshot } from '../types.js';
+
+/** Runs per variant at most: a sensitivity runs the baseline and two variants per parameter. */
+const MAX_RUNS = 2000;
+
+const S = {
+  en: {
+    title: 'Which parameters drive the spread',
+    hint: 'Each uncertain parameter is held at its p10 and then its p90 while the others are drawn as usual, on the same random numbers (one-at-a-time sensitivity, a tornado). {runs} runs for the baseline and for each variant.',
+    run: 'Find what drives the forecast',
+    progress: 'Variants run',
+    quantity: 'Outcome',
+    rate: 'Deal rate',
+    change: 'Median first-year change',
+    months: 'Median months to agreement',
+    chart: '{q}: change from the baseline ({b}) with each parameter at p10 and p90 — {runs} runs each, seed {seed}',
+    p10: 'parameter at p10',
+    p90: 'parameter at p90',
+    parameter: 'Parameter',
+    values: 'p10 → p90',
+  },
+  ko: {
+    title: '분포를 좌우하는 변수',
+    hint: '불확실한 변수 하나를 10% 분위수, 이어서 90% 분위수에 고정하고 나머지는 평소대로 같은 난수로 추출합니다(한 번에 하나씩 보는 민감도 분석, 토네이도). 기준과 각 변형에 {runs}회씩 실행합니다.',
+    run: '전망을 좌우하는 변수 찾기',
+    progress: '실행한 변형',
+    quantity: '결과',
+    rate: '타결률',
+    change: '첫해 증가율 중앙값',
+    months: '타결까지 개월 수 중앙값',
+    chart: '{q}: 변수를 p10과 p90에 고정했을 때 기준({b}) 대비 변화 — 각 {runs}회, 시드 {seed}',
+    p10: '변수 p10',
+    p90: '변수 p90',
+    parameter: '변수',
+    values: 'p10 → p90',
+  },
+};
+
+type Key = 'agreementRate' | 'firstYearChangeP50' | 'monthsToAgreementP50';
+
+/** Starts the sensitivity job on demand and draws its tornado; its key (scenario, seed, runs) resets it. */
+export function SensitivityPanel({
+  scenario,
+  seed,
+  runs,
+  body,
+}: {
+  scenario: string;
+  seed: number;
+  runs: number;
+  body: ScenarioBody;
+}) {
+  const s = usePageStrings(S);
+  const n = Math.max(1, Math.min(MAX_RUNS, Math.round(runs)));
+  const [state, setState] = useState<Remote<SensitivityReport> | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const source = useRef<EventSource | null>(null);
+  useEffect(() => () => source.current?.close(), []);
+  const start = async () => {
+    setState({ state: 'loading' });
+    const route = '/api/jobs/scenario-sensitivity';
+    try {
+      const started = await api<JobSnapshot>(route, { body: { scenario, seed, runs: n } });
+      setProgress(started.progress);
+      const es = new EventSource(`/api/jobs/${encodeURIComponent(started.id)}/events`);
+      source.current = es;
+      es.addEventListener('progress', (e) =>
+        setProgress((JSON.parse((e as MessageEvent<string>).data) as JobSnapshot).progress),
+      );
+      es.addEventListener('finished', (e) => {
+        const snap = JSON.parse((e as MessageEvent<string>).data) as JobSnapshot;
+        setProgress(snap.progress);
+        setState(
+          snap.status === 'succeeded'
+            ? { state: 'ok', data: snap.result as SensitivityReport }
+            : { state: 'error', route, message: `${snap.error?.code ?? snap.status}: ${snap.error?.message ?? ''}` },
+        );
+        es.close();
+      });
+    } catch (e) {
+      setState(toRemote<SensitivityReport>(e, route));
+    }
+  };
+  return (
+    <section className="card" aria-label={s.title} data-testid="sensitivity">
+      <h2>{s.title}</h2>
+      <p className="muted">{s.hint.replace('{runs}', String(n))}</p>
+      <button type="button" disabled={state?.state === 'loading'} onClick={() => void start()}>
+        {s.run}
+      </button>
+      {progress && state?.state === 'loading' && (
+        <progress
+          className="progress"
+          aria-label={s.progress}
+          max={Math.max(1, progress.total)}
+          value={progress.done}
+        />
+      )}
+      {state && state.state !== 'loading' && (
+        <RemoteView remote={state}>{(r) => <Tornado report={r} body={body} />}</RemoteView>
+      )}
+    </section>
+  );
+}
+
+function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBody }) {
+  const s = usePageStrings(S);
+  const i = useI18n();
+  const [key, setKey] = useState<Key>('agreementRate');
+  const names: Record<Key, string> = {
+    agreementRate: s.rate,
+    firstYearChangeP50: s.change,
+    monthsToAgreementP50: s.months,
+  };
+  const fmt = (x: number | null): string =>
+    x === null
+      ? '—'
+      : key === 'agreementRate'
+        ? i.rate(x, { digits: 1 })
+        : key === 'firstYearChangeP50'
+          ? i.rate(x, { signed: true, digits: 1 })
+          : x.toFixed(1);
+  const delta = (o: SensitivityOutcome): number | null => {
+    const v = o[key];
+    const b = report.baseline[key];
+    return v === null || b === null ? null : v - b;
+  };
+  const swing = (p: SensitivityReport['parameters'][number]) =>
+    Math.abs((delta(p.atHigh) ?? 0) - (delta(p.atLow) ?? 0));
+  // Largest swing on top: ECharts draws the first category at the bottom.
+  const rows = [...report.parameters].sort((a, b) => swing(b) - swing(a));
+  const label = (path: string) => parameterLabel(path, i.lang, body as ParameterNames);
+  const title = s.chart
+    .replace('{q}', names[key])
+    .replace('{b}', fmt(report.baseline[key]))
+    .replace('{runs}', i.int(report.runs))
+    .replace('{seed}', String(report.seed));
+  const scale = key === 'monthsToAgreementP50' ? 1 : 100;
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 24, top: 24, bottom: 32, containLabel: true },
+    xAxis: { type: 'value', name: key === 'monthsToAgreementP50' ? '±' : '± pp' },
+    yAxis: { type: 'category', data: [...rows].reverse().map((p) => label(p.path)), axisLabel: { fontSize: 10 } },
+    series: [
+      {
+        type: 'bar',
+        name: s.p10,
+        data: [...rows].reverse().map((p) => Number(((delta(p.atLow) ?? 0) * scale).toFixed(2))),
+        itemStyle: { color: '#6fa3d8' },
+        barGap: '-100%',
+      },
+      {
+        type: 'bar',
+        name: s.p90,
+        data: [...rows].reverse().map((p) => Number(((delta(p.atHigh) ?? 0) * scale).toFixed(2))),
+        itemStyle: { color: '#0b5cad' },
+      },
+    ],
+  };
+  return (
+    <div data-testid="tornado" data-top={rows[0]?.path}>
+      <div className="field">
+        <label htmlFor="tornado-quantity">{s.quantity}</label>
+        <select id="tornado-quantity" value={key} onChange={(e) => setKey(e.target.value as Key)}>
+          {(Object.keys(names) as Key[]).map((k) => (
+            <option key={k} value={k}>
+              {names[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Chart
+        title={title}
+        filename={`sensitivity-${report.scenario}-${key}`}
+        option={option}
+        height={Math.max(200, 36 * rows.length + 60)}
+      />
+      <DataTable
+        caption={title}
+        filename={`sensitivity-${report.scenario}-${key}`}
+        columns={[
+          { key: 'p', header: s.parameter, render: (p) => label(p.path), csv: (p) => p.path },
+          {
+            key: 'v',
+            header: s.values,
+            numeric: true,
+            render: (p) => `${Number(p.low.toPrecision(4))} → ${Number(p.high.toPrecision(4))}`,
+            csv: (p) => `${p.low} ${p.high}`,
+          },
+          { key: 'lo', header: s.p10, numeric: true, render: (p) => fmt(p.atLow[key]), csv: (p) => p.atLow[key] ?? '' },
+          {
+            key: 'hi',
+            header: s.p90,
+            numeric: true,
+            render: (p) => fmt(p.atHigh[key]),
+            csv: (p) => p.atHigh[key] ?? '',
+          },
+        ]}
+        rows={rows}
+        rowKey={(p) => p.path}
+      />
+      <p className="muted" style={{ fontSize: '0.85rem' }}>
+        {report.method}
+      </p>
+    </div>
+  );
+}
