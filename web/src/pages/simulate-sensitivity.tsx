@@ -148,7 +148,8 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
   const scale = key === 'monthsToAgreementP50' ? 1 : 100;
   const option: ChartOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 24, top: 24, bottom: 32, containLabel: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 40, top: 32, bottom: 32, containLabel: true },
     xAxis: { type: 'value', name: key === 'monthsToAgreementP50' ? '±' : '± pp' },
     yAxis: { type: 'category', data: [...rows].reverse().map((p) => label(p.path)), axisLabel: { fontSize: 10 } },
     series: [
