@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchCalibrate } from './calibrate.js';
 import { benchCli } from './cli.js';
+import { benchJobs } from './jobs.js';
 import { benchMonteCarlo } from './monte-carlo.js';
 import { benchRolePlay } from './roleplay.js';
 import { benchTournament } from './tournament.js';
@@ -26,6 +27,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
   negotiation: benchNegotiation,
   'monte-carlo': () => benchMonteCarlo(),
+  jobs: () => benchJobs(),
   web: benchWeb,
   server: benchServer,
   roleplay: () => benchRolePlay(),

@@ -1,7 +1,6 @@
 // Issue 12: jobs on the PostgreSQL queue. The real server plus two `sma worker` processes; one worker and then the
 // server are SIGKILLed mid-job; the job completes, with the result the same input and seed give in one process.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,36 +15,14 @@ import {
 } from '../../src/store/test-support.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { openSse } from './sse-client.js';
+import {
+  builtCli,
+  hasBuiltCli,
+  startWorkerProcess as startWorker,
+  type WorkerProcess,
+} from '../support/worker-process.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const builtCli = `${repo}/bin/sma.js`;
-const hasBuiltCli = existsSync(`${repo}/dist/bundle/sma.js`);
-
-interface WorkerProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<void>;
-}
-
-/** `sma worker --threads 1` on the test database; resolves once it takes chunks. */
-async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [builtCli, 'worker', '--threads', '1'], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('taking job chunks')) resolve();
-    });
-    void exited.then(() => reject(new Error(`sma worker exited before taking chunks: ${err}`)));
-  });
-  return { child, exited };
-}
 
 interface JobBody {
   readonly id: string;

@@ -90,6 +90,8 @@ export async function openJobQueue(options: JobQueueOptions) {
   }
 
   let pool: WorkerPool | undefined;
+  // When this process last stored each job's progress.
+  const progressWritten = new Map<string, number>();
 
   /** Records a job's end unless it has already ended (cancelled, or finished by another worker), then announces it. */
   const end = async (job: JobSnapshot, change: Pick<JobSnapshot, 'status' | 'result' | 'error'>): Promise<void> => {
@@ -137,21 +139,26 @@ export async function openJobQueue(options: JobQueueOptions) {
       throw error;
     }
     // A chunk run twice (its first worker killed after storing it) stores the same result: the first one stays.
-    await db.query(`insert into ${chunkTable} (job_id, chunk, partial) values ($1, $2, $3) on conflict do nothing`, [
-      message.job,
-      message.index,
-      JSON.stringify(partial),
-    ]);
+    // The count sees the rows before this statement, plus the one it inserted, if any.
     const { rows } = await db.query<{ done: number }>(
-      `select count(*)::int as done from ${chunkTable} where job_id = $1`,
-      [message.job],
+      `with stored as (insert into ${chunkTable} (job_id, chunk, partial) values ($1, $2, $3) on conflict do nothing returning 1)
+       select ((select count(*) from ${chunkTable} where job_id = $1) + (select count(*) from stored))::int as done`,
+      [message.job, message.index, JSON.stringify(partial)],
     );
     const done = rows[0]?.done ?? 0;
     if (done < message.total) {
-      await options.store.updateRun(message.job, { progress: done / message.total });
+      // Every chunk is announced (live streams); the stored progress, for GET, at most about once a second.
+      const now = Date.now();
+      if (now - (progressWritten.get(message.job) ?? 0) >= 1000) {
+        // Jobs finished by other processes leave entries here: forgotten wholesale, at worst one extra write each.
+        if (progressWritten.size > 1000) progressWritten.clear();
+        progressWritten.set(message.job, now);
+        await options.store.updateRun(message.job, { progress: done / message.total });
+      }
       await bus.publish({ type: 'progress', id: message.job, done, total: message.total });
       return;
     }
+    progressWritten.delete(message.job);
     const parts = await db.query<{ partial: unknown }>(
       `select partial from ${chunkTable} where job_id = $1 order by chunk`,
       [message.job],
