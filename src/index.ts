@@ -45,7 +45,7 @@ export type {
   RatificationVote,
 } from './engine/negotiation/protocol.js';
 export { initialState, relativeTime, step, validateConfig } from './engine/negotiation/protocol.js';
-export type { LapseMonthEffect, LapsePort, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
+export type { LapsePort, LapseStatus, RatificationContext, RatificationPort } from './engine/negotiation/ports.js';
 export type { OutcomeTable, PickRule } from './engine/negotiation/outcome-table.js';
 export { buildOutcomeTable, listOutcomes } from './engine/negotiation/outcome-table.js';
 export type { Agent, AgentAction, AgentView, NegmasAspiration, StrategySpec } from './engine/negotiation/strategies.js';
@@ -93,8 +93,14 @@ export {
   scenarioAgreement,
   scenarioConfig,
   scenarioPreferences,
+  lapseOn,
+  reservationOn,
 } from './engine/negotiation/scenario.js';
-export { parseScenarioFile, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
+export { scenarioParameters, withParameters } from './engine/negotiation/scenario-parameters.js';
+export type { ScenarioParameter, ScenarioParameterError } from './engine/negotiation/scenario-parameters.js';
+export { parseScenarioFile, parseScenarioValue, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
+export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
+export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
 
 // The agreement engine: money, schedules, metrics, projections, comparison, evaluation.

@@ -63,7 +63,7 @@ export async function simulateRemote(
   o: { readonly seed: number; readonly runs: number; readonly json: boolean },
   io: CliIo,
 ): Promise<number> {
-  const source = bundledScenarios().includes(scenario)
+  const source = (await bundledScenarios(io)).includes(scenario)
     ? { scenario }
     : { scenarioBody: parse(readFileSync(resolve(io.cwd, scenario), 'utf8')) as unknown };
   const root = base.replace(/\/+$/, '');

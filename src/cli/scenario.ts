@@ -1,44 +1,60 @@
-/** Scenarios as the CLI sees them: a bundled name (data/scenarios/<name>.yaml) or a path to a YAML or JSON file. */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * Scenarios as the CLI sees them: a name from the scenario catalogue (data/scenarios, and $SMA_SCENARIO_DIR when set)
+ * or a path to a YAML or JSON file.
+ */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Scenario, ScenarioStrategy, Side } from '../engine/negotiation/scenario.js';
 import type { StrategyFlag } from '../io/negotiation-options.js';
 import { CliFailure, usageError } from './errors.js';
+import type { CliIo } from './io.js';
 import { fileProblem } from './record.js';
 
-/** data/scenarios in this checkout. */
-export const SCENARIO_DIR = fileURLToPath(new URL('../../data/scenarios/', import.meta.url));
+type Where = Pick<CliIo, 'env' | 'cwd'>;
 
-export const bundledScenarios = (): string[] =>
-  readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.replace(/\.yaml$/, ''))
-    .sort();
+const catalogueOf = async (where: Where) => {
+  const { loadScenarioCatalogue, scenarioDirs } = await import('../io/scenario-catalogue.js');
+  return loadScenarioCatalogue(scenarioDirs({ env: where.env, cwd: where.cwd }));
+};
+
+/** The names the catalogue offers (for usage lines). */
+export const bundledScenarios = async (where: Where): Promise<readonly string[]> => (await catalogueOf(where)).ids();
 
 const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
 
-/** The file a scenario argument names: a path, or a bundled scenario's file. */
-export function scenarioPath(arg: string, cwd: string): string {
-  if (looksLikeFile(arg)) return resolve(cwd, arg);
-  if (bundledScenarios().includes(arg)) return resolve(SCENARIO_DIR, `${arg}.yaml`);
+/** The file a scenario argument names: a path, or the catalogue's file for a scenario id. */
+export async function scenarioPath(arg: string, where: Where): Promise<string> {
+  if (looksLikeFile(arg)) return resolve(where.cwd, arg);
+  const catalogue = await catalogueOf(where);
+  const file = catalogue.files.get(arg);
+  if (file !== undefined) return file;
   throw new CliFailure([
-    { code: 'scenario/unknown', message: `no scenario '${arg}'; bundled: ${bundledScenarios().join(', ')}` },
+    { code: 'scenario/unknown', message: `no scenario '${arg}'; available: ${catalogue.ids().join(', ')}` },
   ]);
 }
 
 /** Reads and validates a scenario; a bad file fails with one positioned problem per bad field (exit 2). */
-export async function loadScenario(arg: string, cwd: string): Promise<Scenario> {
-  const path = scenarioPath(arg, cwd);
+export async function loadScenario(arg: string, where: Where): Promise<Scenario> {
+  const { parseScenarioFile } = await import('../io/scenario-file.js');
+  if (!looksLikeFile(arg)) {
+    const catalogue = await catalogueOf(where);
+    const found = catalogue.get(arg);
+    if (found !== undefined) return found;
+    // A catalogue file that did not parse may be the one asked for: show its problems rather than "no scenario".
+    const own = catalogue.problems.filter((p) => p.file.replace(/\.(ya?ml|json)$/i, '') === arg);
+    if (own.length > 0) throw new CliFailure(own.map(fileProblem));
+    throw new CliFailure([
+      { code: 'scenario/unknown', message: `no scenario '${arg}'; available: ${catalogue.ids().join(', ')}` },
+    ]);
+  }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(resolve(where.cwd, arg));
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new CliFailure([{ code: 'file/unreadable', message: `cannot read the file: ${reason}`, file: arg }]);
   }
-  const { parseScenarioFile } = await import('../io/scenario-file.js');
-  const parsed = parseScenarioFile(bytes, looksLikeFile(arg) ? arg : `${arg}.yaml`);
+  const parsed = parseScenarioFile(bytes, arg);
   if (!parsed.ok) throw new CliFailure(parsed.error.map(fileProblem));
   return parsed.value;
 }

@@ -22,14 +22,14 @@ describe('scenario files', () => {
   });
 
   it('replays the 11th SMA talks to the real outcome: +13.9 % agreed at round 9 on 2021-03-05 after 15 months of lapse', () => {
-    // events sma11-2021-03-05-round (round 9), agreements.json sma-11 (2021 +13.9 %), context furlough_2020 (4,500 × Apr–Jun)
+    // events sma11-2021-03-05-round (round 9), agreements.json sma-11 (2021 +13.9 %), context furlough_2020 (1 April – 15 June 2020, prorated by day)
     const run = runScenario(load('sma-11-talks.yaml'), createRng(1));
     expect(run.reason).toBe('agreement');
     expect(run.outcome?.['first-year-change']).toBe(0.139);
     expect(run.round).toBe(9);
     expect(run.endDate).toBe('2021-03-05');
     expect(run.monthsInLapse).toBe(15);
-    expect(run.furloughedWorkerMonths).toBe(13_500);
+    expect(run.furloughedWorkerMonths).toBeCloseTo(4500 * (2 + 14 / 30), 9);
   });
 
   it('turns the 12th SMA outcome into an agreement starting from the 2025 amount of 1,402,800,000,000 won', () => {

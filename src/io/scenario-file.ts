@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
-import { fileError, readYamlFileWith, type FileError } from './yaml-file.js';
-import { formatPath } from './zod-issues.js';
+import { fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
+import { fieldProblems, formatPath } from './zod-issues.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const unit = z.number().min(0).max(1);
 
 const distribution = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), value: z.number() }),
+  z.strictObject({ kind: z.literal('point'), value: z.number() }),
   z.strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() }),
   z.strictObject({
     kind: z.literal('normal'),
@@ -270,27 +270,53 @@ export function uncitedNumbers(s: ScenarioFile): string[] {
   return out;
 }
 
-/**
- * Parses a scenario file (YAML, or JSON as YAML): one positioned error per problem.
- * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
- */
-export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
-  const parsed = readYamlFileWith(
-    bytes,
-    fileName,
-    'a scenario (id, name, domain, parties, protocol, …)',
-    scenarioFileSchema,
-  );
-  if (!parsed.ok) return parsed;
-  const { at } = parsed.value;
-  const problems = checkScenario(parsed.value.data);
+/** The schema and the cross-field checks on parsed data; `at` places a field path in its source text. */
+function scenarioFromData(
+  data: unknown,
+  fileName: string,
+  at: (path: readonly (string | number)[], preferKey?: boolean) => Position,
+): Result<Scenario, ScenarioFileError[]> {
+  const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success)
+    return err(
+      fieldProblems(parsed.error.issues).map((p) =>
+        fileError(
+          'file/invalid_field',
+          fileName,
+          at(p.path, p.atKey === true),
+          formatPath(p.path),
+          p.expected,
+          p.found,
+        ),
+      ),
+    );
+  const problems = checkScenario(parsed.data);
   if (problems.length > 0)
     return err(
       problems.map((p) =>
         fileError('scenario/invalid_field', fileName, at(p.path), formatPath(p.path), p.expected, p.found),
       ),
     );
-  return ok(parsed.value.data as Scenario);
+  return ok(parsed.data as Scenario);
+}
+
+/**
+ * Parses a scenario file (YAML, or JSON as YAML): one positioned error per problem.
+ * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
+ */
+export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
+  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
+  if (!file.ok) return file;
+  return scenarioFromData(file.value.data, fileName, file.value.at);
+}
+
+/**
+ * A scenario already parsed from JSON (a request body), checked by the same schema and checks as a file, once; a
+ * problem's position is line 1, column 1 (there is no source text), its path says where it is.
+ * @example parseScenarioValue(request.body.scenarioBody, 'scenarioBody')
+ */
+export function parseScenarioValue(value: unknown, name: string): Result<Scenario, ScenarioFileError[]> {
+  return scenarioFromData(value, name, () => ({ line: 1, col: 1 }));
 }
 
 /** docs/scenario.schema.json's exact text: `node --import tsx scripts/scenario-schema.ts` writes it. */

@@ -12,4 +12,3 @@ export type {
   TableLinks,
   TableSpec,
 } from './service.js';
-export { defaultScenarioDir, loadRolePlayScenarios } from './scenarios.js';

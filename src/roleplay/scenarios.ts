@@ -1,28 +1,16 @@
-// The bundled scenario files (data/scenarios/*.yaml) as role-play scenarios: io's parser, then the role-play subset.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Role-play's scenarios: the one catalogue's (src/io/scenario-catalogue.ts), as a list or its files' problems.
 import { err, ok, type Result } from '../engine/result.js';
-import type { RolePlayScenario } from '../engine/roleplay/index.js';
-import { parseScenarioFile, type ScenarioFileError } from '../io/scenario-file.js';
-
-export const defaultScenarioDir = 'data/scenarios';
+import type { Scenario } from '../engine/negotiation/scenario.js';
+import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
+import type { ScenarioFileError } from '../io/scenario-file.js';
 
 /**
- * Every `*.yaml` scenario in a directory, by file name; any invalid file fails the whole load with its errors.
- * @example loadRolePlayScenarios('data/scenarios') // ok([sma-11-talks, sma-12-talks, sma-13-talks])
+ * Every scenario of a catalogue (the bundled one by default); any invalid file fails the whole load with its errors.
+ * @example loadRolePlayScenarios() // ok([sma-10-talks, sma-11-talks, …])
  */
 export function loadRolePlayScenarios(
-  dir: string = defaultScenarioDir,
-): Result<readonly RolePlayScenario[], readonly ScenarioFileError[]> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort();
-  const scenarios: RolePlayScenario[] = [];
-  const problems: ScenarioFileError[] = [];
-  for (const file of files) {
-    const parsed = parseScenarioFile(readFileSync(join(dir, file)), file);
-    if (parsed.ok) scenarios.push(parsed.value);
-    else problems.push(...parsed.error);
-  }
-  return problems.length > 0 ? err(problems) : ok(scenarios);
+  catalogue: ScenarioCatalogue = loadScenarioCatalogue(),
+): Result<readonly Scenario[], readonly ScenarioFileError[]> {
+  if (catalogue.problems.length > 0) return err(catalogue.problems);
+  return ok(catalogue.ids().map((id) => catalogue.get(id) as Scenario));
 }

@@ -33,8 +33,8 @@ import {
   type JobRecorder,
   type JobRunner,
 } from './jobs/job-runner.js';
-import { loadBundledScenarios } from './jobs/scenario-monte-carlo-job.js';
-import { bundledScenariosDir, jobKinds } from './jobs/kinds.js';
+import { jobKinds } from './jobs/kinds.js';
+import { loadScenarioCatalogue, type ScenarioCatalogue } from '../io/scenario-catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -69,6 +69,8 @@ export interface AppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Role-play tables over the store (src/server/roleplay-routes.ts); without it the role-play routes are absent. */
   readonly roleplay?: RolePlayRoutesDeps;
+  /** The scenario catalogue (src/io/scenario-catalogue.ts); the bundled scenarios by default. */
+  readonly scenarios?: ScenarioCatalogue;
 }
 
 /**
@@ -251,7 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const scenarios = loadBundledScenarios(bundledScenariosDir);
+  const scenarios = (deps.scenarios ?? loadScenarioCatalogue()).scenarios;
   const jobs =
     deps.jobs ??
     createJobRunner({

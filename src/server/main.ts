@@ -6,21 +6,28 @@ import { loadRecord } from '../io/load-record.js';
 import { openStore, type Store } from '../store/index.js';
 import { ioDocumentValidators, storeJobBus, storeJobRecorder, storeReadiness } from './adapters.js';
 import { roleplayDepsFor } from './roleplay-routes.js';
+import { SMA_11_TALKS } from '../engine/roleplay/index.js';
+import {
+  loadScenarioCatalogue,
+  scenarioCatalogueOf,
+  scenarioDirs,
+  type ScenarioCatalogue,
+} from '../io/scenario-catalogue.js';
 import { openJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { jobKinds } from './jobs/kinds.js';
-import { loadRolePlayScenarios } from '../roleplay/scenarios.js';
-import { SMA_11_TALKS, type RolePlayScenario } from '../engine/roleplay/index.js';
 
-// Role-play serves the bundled scenario files (run from the repository root); failing that, the built-in 11th SMA talks.
-function roleplayScenarios(log: { error: (o: object, m: string) => void }): readonly RolePlayScenario[] {
+// One catalogue for the jobs, the negotiate routes and role-play: the bundled scenario files and $SMA_SCENARIO_DIR's;
+// failing that, the built-in 11th SMA talks.
+function scenarioCatalogue(log: { error: (o: object, m: string) => void }): ScenarioCatalogue {
   try {
-    const loaded = loadRolePlayScenarios();
-    if (loaded.ok) return loaded.value;
-    log.error({ problems: loaded.error.slice(0, 20) }, 'role-play scenarios did not load');
+    const catalogue = loadScenarioCatalogue(scenarioDirs({ env: process.env, cwd: process.cwd() }));
+    if (catalogue.problems.length > 0)
+      log.error({ problems: catalogue.problems.slice(0, 20) }, 'some scenario files did not load');
+    if (catalogue.scenarios.size > 0) return catalogue;
   } catch (error) {
-    log.error({ err: error }, 'role-play scenarios did not load');
+    log.error({ err: error }, 'the scenario catalogue did not load');
   }
-  return [SMA_11_TALKS];
+  return scenarioCatalogueOf([SMA_11_TALKS]);
 }
 
 const parsed = parseServerConfig(process.env);
@@ -49,6 +56,7 @@ try {
   process.exit(1);
 }
 
+const scenarios = scenarioCatalogue(logger);
 // With DATABASE_URL jobs go through the PostgreSQL queue; `sma worker` processes (and this one) take their chunks.
 let jobQueue: JobQueue | undefined;
 if (config.jobQueue !== undefined && config.databaseUrl !== undefined) {
@@ -56,7 +64,7 @@ if (config.jobQueue !== undefined && config.databaseUrl !== undefined) {
     jobQueue = await openJobQueue({
       databaseUrl: config.databaseUrl,
       store,
-      kinds: jobKinds(),
+      kinds: jobKinds(scenarios.scenarios),
       expireSeconds: config.jobQueue.expireSeconds,
       retryLimit: config.jobQueue.retryLimit,
       maintenanceSeconds: config.jobQueue.maintenanceSeconds,
@@ -80,7 +88,8 @@ const app = await buildApp({
   jobBus: storeJobBus(store),
   ...(jobQueue ? { jobQueue } : {}),
   ...(record.ok ? { record: record.value, documents: { store, validators: ioDocumentValidators(record.value) } } : {}),
-  roleplay: roleplayDepsFor(store, roleplayScenarios(logger)),
+  scenarios,
+  roleplay: roleplayDepsFor(store, [...scenarios.scenarios.values()]),
 });
 
 let stopping = false;

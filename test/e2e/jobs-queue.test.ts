@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledScenarios, scenarioMonteCarloJob } from '../../src/server/jobs/scenario-monte-carlo-job.js';
-import { bundledScenariosDir } from '../../src/server/jobs/kinds.js';
+import { scenarioMonteCarloJob } from '../../src/server/jobs/scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
 import summariseScenarioChunk from '../../src/sim/scenario-worker.js';
 import {
   postgresLocation,
@@ -133,7 +133,7 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         expect([job.status, job.progress]).toEqual(['succeeded', { done: 24, total: 24 }]);
 
         // One process: the same kind's chunks run on this thread and combined.
-        const kind = scenarioMonteCarloJob(loadBundledScenarios(bundledScenariosDir));
+        const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
         const expected = kind.output.parse(kind.combine(input, kind.chunks(input).map(summariseScenarioChunk)));
         expect(job.result).toEqual(JSON.parse(JSON.stringify(expected)));
 
@@ -187,7 +187,7 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         // 1,000 runs are 4 chunks of 250: the last progress line before the end names them.
         expect(err).toMatch(/simulate: \d\/4 chunks/);
         const remote = { scenario: 'sma-11-talks', seed: 5, runs: 1000 };
-        const kind = scenarioMonteCarloJob(loadBundledScenarios(bundledScenariosDir));
+        const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
         const expected = kind.output.parse(kind.combine(remote, kind.chunks(remote).map(summariseScenarioChunk)));
         expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
       },

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { histogramQuantile } from '../../src/engine/negotiation/monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext } from '../../src/engine/negotiation/scenario.js';
 import { formatRate } from '../../src/i18n/format.js';
-import { loadBundledScenarios } from '../../src/server/jobs/scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
 import { hasChromium, launchChromium } from './browser.js';
 import { buildWeb, webDist } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
 
 const screenshots = join(process.cwd(), 'test-results', 'screenshots');
-const scenarios = loadBundledScenarios(new URL('../../data/scenarios/', import.meta.url));
+const scenarios = loadScenarioCatalogue().scenarios;
 
 describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real server', () => {
   let context: BrowserContext;

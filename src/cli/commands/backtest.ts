@@ -54,7 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0)
     throw usageError('sma backtest takes no talk: it holds out every historical talk in turn');
-  const all = await Promise.all(bundledScenarios().map((id) => loadScenario(id, io.cwd)));
+  const all = await Promise.all((await bundledScenarios(io)).map((id) => loadScenario(id, io)));
   const historical = all.filter((s) => talkTargets(s).ok);
   const rejections = await talkRejections(historical);
   if (historical.length < 2)

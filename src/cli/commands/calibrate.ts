@@ -63,9 +63,9 @@ export async function talkRejections(scenarios: readonly Scenario[]): Promise<Ta
 /** Loads historical talks; a talk without a real outcome is refused here, before any worker starts. */
 export async function loadTalks(
   ids: readonly string[],
-  cwd: string,
+  where: Pick<CliIo, 'env' | 'cwd'>,
 ): Promise<{ scenarios: Scenario[]; targets: TalkTargets[]; rejections: TalkRejections }> {
-  const scenarios = await Promise.all(ids.map((id) => loadScenario(id, cwd)));
+  const scenarios = await Promise.all(ids.map((id) => loadScenario(id, where)));
   const rejections = await talkRejections(scenarios);
   const targets: TalkTargets[] = [];
   for (const s of scenarios) {
@@ -142,9 +142,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length === 0)
     throw usageError(
-      `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`,
+      `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const { scenarios, targets, rejections } = await loadTalks(positionals, io.cwd);
+  const { scenarios, targets, rejections } = await loadTalks(positionals, io);
   const started = performance.now();
   const fit = await calibrateTalks(scenarios, {
     seed: o.seed,
@@ -161,7 +161,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     out = resolve(io.cwd, o.out);
     const first = scenarios[0] as Scenario;
     const text = calibratedScenarioText(
-      readFileSync(scenarioPath(positionals[0] as string, io.cwd), 'utf8'),
+      readFileSync(await scenarioPath(positionals[0] as string, io), 'utf8'),
       fittedScenario(first, fit.value, targets),
     );
     // The written file must load as any scenario does; a failure here is ours.

@@ -30,11 +30,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const help =
-  (): string => `Usage: sma negotiate <scenario|file> [--seed S] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
+const help = (
+  scenarios: readonly string[],
+): string => `Usage: sma negotiate <scenario|file> [--seed S] [--us STRATEGY] [--rok STRATEGY] [--json] [--lang en|ko]
 
 One negotiation of a scenario, printed round by round: date, side, action, offer terms and each side's utility.
-Scenarios: ${bundledScenarios().join(', ')}, or a YAML/JSON file (docs/scenarios.md).
+Scenarios: ${scenarios.join(', ')}, or a YAML/JSON file (docs/scenarios.md).
 Strategies: ${STRATEGY_NAMES}.
 `;
 
@@ -57,14 +58,14 @@ export interface TraceRow {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, negotiateOptionsSchema);
   if (o.help) {
-    io.stdout(help());
+    io.stdout(help(await bundledScenarios(io)));
     return EXIT_OK;
   }
   if (positionals.length !== 1)
     throw usageError(
-      `expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${bundledScenarios().join(', ')})`,
+      `expected one scenario, e.g. sma negotiate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const scenario = await loadScenario(positionals[0] ?? '', io);
   const us = resolveStrategy(scenario, 'us', o.us);
   const rok = resolveStrategy(scenario, 'rok', o.rok);
   const result = runScenario(scenario, createRng(o.seed), {

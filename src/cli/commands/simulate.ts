@@ -101,13 +101,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1)
     throw usageError(
-      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${bundledScenarios().join(', ')})`,
+      `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
   if (o.remote !== undefined) {
     if (o.us !== undefined || o.rok !== undefined) throw usageError('--us and --rok are not available with --remote');
     return simulateRemote(o.remote, positionals[0] ?? '', o, io);
   }
-  const scenario = await loadScenario(positionals[0] ?? '', io.cwd);
+  const scenario = await loadScenario(positionals[0] ?? '', io);
   if (o.sensitivity) {
     if (o.us !== undefined || o.rok !== undefined)
       throw usageError('--sensitivity varies the scenario’s own draws; leave out --us and --rok');

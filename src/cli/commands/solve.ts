@@ -123,7 +123,7 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
     const s = unwrap(solve(problem, d, concept));
     return { concept, disagreement: d, kind: s.kind, point: { u1: s.point.u1, u2: s.point.u2 } };
   }
-  const scenario = await loadScenario(o.scenario ?? '', io.cwd);
+  const scenario = await loadScenario(o.scenario ?? '', io);
   const outcomes = listOutcomes(scenario.domain);
   const us = scenarioPreferences(scenario.parties.us);
   const rok = scenarioPreferences(scenario.parties.rok);

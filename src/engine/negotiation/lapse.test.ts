@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LAPSE_2020, dayNumber, daysInMonth, lapseTimeline, type LapseMonth, type LapseScenario } from './lapse.js';
+import {
+  LAPSE_2020,
+  dayNumber,
+  daysInMonth,
+  lapsePort,
+  lapseTimeline,
+  type LapseMonth,
+  type LapseScenario,
+} from './lapse.js';
 
 const timeline = (s: LapseScenario): readonly LapseMonth[] => {
   const r = lapseTimeline(s);
@@ -17,17 +25,19 @@ describe('the 2020 lapse', () => {
       ['2020-01', 'funded', 0],
       ['2020-02', 'funded', 0],
       ['2020-03', 'funded', 0],
-      ['2020-04', 'furlough', 4500],
+      ['2020-04', 'furlough', 4000],
     ]);
   });
 
-  it('ends the furlough on 15 June: 4,500 × (1 + 1 + 14/30) = 11,100 worker-months', () => {
-    // context.json furlough_2020: end 2020-06-15 (workers return), 4,000–5,000 furloughed → midpoint 4,500
-    expect(months[5]?.furloughedWorkerMonths).toBeCloseTo(2100, 9);
+  it('ends the furlough on 15 June: 4,000 × (1 + 1 + 14/30) = 9,866.7 worker-months, prorated by day', () => {
+    // context.json furlough_2020: 1 April – 15 June 2020 (workers return on the 15th), about 4,000 furloughed
+    expect(months[5]?.furloughedWorkerMonths).toBeCloseTo((4000 * 14) / 30, 9);
     expect(months[6]?.phase).toBe('stopgap');
     expect(months[6]?.furloughedWorkerMonths).toBe(0);
-    expect(months[20]?.cumulativeFurloughedWorkerMonths).toBeCloseTo(11100, 9);
-    expect(months[20]?.cumulativeUnpaidWages).toBe(2 * Math.round(4500 * 3881481) + Math.round(2100 * 3881481));
+    expect(months[20]?.cumulativeFurloughedWorkerMonths).toBeCloseTo(4000 * (2 + 14 / 30), 9);
+    expect(months[20]?.cumulativeUnpaidWages).toBe(
+      2 * Math.round(4000 * 3881481) + Math.round(((4000 * 14) / 30) * 3881481),
+    );
   });
 
   it('counts 20 months in lapse until the 11th SMA enters into force on 1 September 2021', () => {
@@ -37,9 +47,10 @@ describe('the 2020 lapse', () => {
   });
 
   it('lowers each side’s reservation value by the documented function', () => {
-    // ROK: 0.005 × 20 + 0.1 × 11,100 / 9,000; US: 0.005 × 20 + 0.05 × 11,100 / 9,000
-    expect(months[20]?.reservationDrop.rok).toBeCloseTo(0.1 + 0.1 * (11100 / 9000), 12);
-    expect(months[20]?.reservationDrop.us).toBeCloseTo(0.1 + 0.05 * (11100 / 9000), 12);
+    // ROK: 0.005 × 20 + 0.1 × 9,866.7 / 9,000; US: 0.005 × 20 + 0.05 × 9,866.7 / 9,000
+    const workerMonths = 4000 * (2 + 14 / 30);
+    expect(months[20]?.reservationDrop.rok).toBeCloseTo(0.1 + 0.1 * (workerMonths / 9000), 12);
+    expect(months[20]?.reservationDrop.us).toBeCloseTo(0.1 + 0.05 * (workerMonths / 9000), 12);
   });
 
   it('has no furlough and no unpaid wages under the 11th SMA’s lapse clause', () => {
@@ -83,7 +94,7 @@ describe('lapse inputs and civil dates', () => {
     });
     expect(rows[0]).toMatchObject({ month: '2020-01', phase: 'funded' });
     expect(rows[0]?.lapseShare).toBeCloseTo(16 / 31, 12);
-    expect(rows[3]).toMatchObject({ month: '2020-04', phase: 'furlough', furloughedWorkerMonths: 4500 });
+    expect(rows[3]).toMatchObject({ month: '2020-04', phase: 'furlough', furloughedWorkerMonths: 4000 });
   });
 });
 
@@ -114,5 +125,24 @@ describe('lapse invariants', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the lapse port', () => {
+  it('reads the 2020 lapse on a date: 15 calendar months and 9,866.7 furloughed worker-months by 5 March 2021', () => {
+    // context furlough_2020: about 4,000 furloughed 1 April – 15 June 2020; the 11th SMA concluded in March 2021.
+    const port = lapsePort(LAPSE_2020);
+    expect(port?.on('2019-12-31').monthsInLapse).toBe(0);
+    expect(port?.on('2020-01-01').monthsInLapse).toBe(1);
+    const march2021 = port?.on('2021-03-05');
+    expect(march2021?.monthsInLapse).toBe(15);
+    expect(march2021?.furloughedWorkerMonths).toBeCloseTo(4000 * (2 + 14 / 30), 9);
+    // the drop is the timeline's, through the current month: 0.005 × 15 + 0.1 × 9,866.7 / 9,000 for the ROK
+    expect(march2021?.reservationShift[1]).toBeCloseTo(-(0.005 * 15 + (0.1 * 4000 * (2 + 14 / 30)) / 9000), 12);
+  });
+
+  it('extends the timeline as far as a date asks, past the model’s months', () => {
+    const port = lapsePort({ ...LAPSE_2020, months: 1, newAgreementInForce: null });
+    expect(port?.on('2024-12-31').monthsInLapse).toBe(60);
   });
 });

@@ -5,7 +5,8 @@
  * Dates are civil `YYYY-MM-DD` strings handled as day numbers; no Date.
  */
 import { err, ok, type Result } from '../result.js';
-import { daysFromCivil, daysInMonth, formatCivilDate } from './calendar.js';
+import { daysFromCivil, daysInMonth, formatCivilDate, parseCivilDate, type CivilDate } from './calendar.js';
+import type { LapsePort, LapseStatus } from './ports.js';
 
 /** How a side's reservation value falls: per month in lapse, and per month of the whole workforce furloughed. */
 export interface ReservationCost {
@@ -203,6 +204,81 @@ export function lapseTimeline(s: LapseScenario): Result<readonly LapseMonth[], L
   return ok(rows);
 }
 
+const NO_LAPSE: LapseStatus = {
+  monthsInLapse: 0,
+  furloughedWorkers: 0,
+  furloughedWorkerMonths: 0,
+  reservationShift: [0, 0],
+};
+
+/**
+ * The lapse model as the negotiation reads it: on a date, the calendar months begun since the expiry and the
+ * timeline's cumulative furloughed worker-months and reservation drops through the current month (a month counts
+ * once begun). The timeline is extended as far as a date asks, so a role-play table extended past the scenario's
+ * calendar keeps accruing. Party 0 is the US, party 1 the ROK. Throws on a model `lapseTimeline` rejects (scenarios
+ * are validated when loaded).
+ * @example lapsePort(LAPSE_2020)?.on('2021-03-05') // { monthsInLapse: 15, furloughedWorkerMonths: 9866.67, … }
+ */
+export function lapsePort(model: LapseScenario | null): LapsePort | undefined {
+  if (model === null) return undefined;
+  const start = parseCivilDate(model.expiry);
+  // the month the lapse starts: the expiry's, unless the expiry is the month's last day
+  const startIndex = start.year * 12 + start.month - 1 + (start.day === daysInMonth(start.year, start.month) ? 1 : 0);
+  let rows: readonly LapseMonth[] = [];
+  const byDate = new Map<CivilDate, LapseStatus>();
+  const monthRow = (k: number): LapseMonth => {
+    if (k > rows.length) {
+      const table = lapseTimeline({ ...model, months: Math.max(k, 2 * rows.length, 24) });
+      if (!table.ok) throw new Error(`lapse model: ${table.error.code} ${JSON.stringify(table.error.details)}`);
+      rows = table.value;
+    }
+    return rows[k - 1] as LapseMonth;
+  };
+  return {
+    expiry: model.expiry,
+    on(date) {
+      let status = byDate.get(date);
+      if (status === undefined) {
+        if (date <= model.expiry) status = NO_LAPSE;
+        else {
+          const d = parseCivilDate(date);
+          const k = d.year * 12 + d.month - 1 - startIndex + 1;
+          const row = monthRow(k);
+          status = {
+            monthsInLapse: k,
+            furloughedWorkers: row.furloughedWorkers,
+            furloughedWorkerMonths: row.cumulativeFurloughedWorkerMonths,
+            reservationShift: [-row.reservationDrop.us, -row.reservationDrop.rok],
+          };
+        }
+        byDate.set(date, status);
+      }
+      return status;
+    },
+  };
+}
+
+/**
+ * A lapse that only costs time: each month in lapse lowers party 0's (US) and party 1's (ROK) reservation value by
+ * the given amounts, with no furlough (for negotiations without a workforce, e.g. a tournament's SMA profile).
+ * @example lapsePort(timeOnlyLapse('2019-12-31', [0.01, 0.02]))?.on('2020-02-01').reservationShift // [-0.02, -0.04]
+ */
+export const timeOnlyLapse = (expiry: CivilDate, perLapseMonth: readonly [number, number]): LapseScenario => ({
+  expiry,
+  months: 24,
+  newAgreementInForce: null,
+  workforce: 1,
+  fundedMonths: 0,
+  furloughed: 0,
+  monthlyWagePerWorker: 0,
+  stopgapFrom: null,
+  lapseClause: false,
+  reservationCost: {
+    us: { perLapseMonth: perLapseMonth[0], perFurloughedWorkforceMonth: 0 },
+    rok: { perLapseMonth: perLapseMonth[1], perFurloughedWorkforceMonth: 0 },
+  },
+});
+
 /** Default reservation costs (assumptions, docs/bargaining.md): the ROK bears its workers' furlough more than the US. */
 export const DEFAULT_RESERVATION_COST: LapseScenario['reservationCost'] = {
   rok: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
@@ -211,8 +287,9 @@ export const DEFAULT_RESERVATION_COST: LapseScenario['reservationCost'] = {
 
 /**
  * The 2020 lapse as recorded (context.json, events.json): the 10th SMA expired 2019-12-31; the furlough began
- * 1 April 2020 (three funded months) for about 4,000–5,000 (midpoint 4,500) of about 9,000 workers and ended when
- * they returned on 15 June under ROK stopgap funding; the 11th SMA entered into force on 1 September 2021.
+ * 1 April 2020 (three funded months) for about 4,000 of about 9,000 workers (context furlough_2020: "about 4,000"
+ * is the figure reported when it began; 4,000–5,000 the range) and ended when they returned on 15 June under ROK
+ * stopgap funding; the 11th SMA entered into force on 1 September 2021.
  * The wage is an assumption: the 3,144억 won the ROK paid for 2020 labor spread over 9,000 workers for April–December.
  */
 export const LAPSE_2020: LapseScenario = {
@@ -221,7 +298,7 @@ export const LAPSE_2020: LapseScenario = {
   newAgreementInForce: '2021-09-01',
   workforce: 9000,
   fundedMonths: 3,
-  furloughed: 4500,
+  furloughed: 4000,
   monthlyWagePerWorker: Math.round(314_400_000_000 / (9000 * 9)),
   stopgapFrom: '2020-06-15',
   lapseClause: false,

@@ -8,6 +8,7 @@ import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
 import { numericIssueSize, type Outcome } from './domain.js';
 import { draw, type Distribution } from './distribution.js';
+import { lapsePort } from './lapse.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, RatificationPort } from './ports.js';
 import type { Preferences } from './preferences.js';
@@ -37,7 +38,7 @@ export interface MonteCarloSpec {
   readonly parties: readonly [MonteCarloParty, MonteCarloParty];
   /** Probability that the home vote ratifies an accepted deal (stand-in until ratification.ts plugs in). */
   readonly ratification?: { readonly kind: 'probability'; readonly probability: Distribution };
-  /** Lapse stand-in: from `furloughFromMonth` on, `furloughedWorkers` a month; reservations shift each month. */
+  /** A lapse (lapse.ts): furlough from calendar month `furloughFromMonth` of the lapse; reservations shift each month. */
   readonly lapse?: {
     readonly expiry: CivilDate;
     readonly furloughFromMonth: Distribution;
@@ -156,15 +157,24 @@ export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepa
   const ratification: RatificationPort | undefined =
     probability === null ? undefined : (_deal, _context, r) => ({ ratified: r.next() < probability });
   const lapseDraw = draws.lapse;
+  // The drawn lapse is a lapse.ts model like a scenario's: furlough from the drawn month, a constant monthly shift.
   const lapse: LapsePort | undefined =
     spec.lapse && lapseDraw
-      ? {
+      ? lapsePort({
           expiry: spec.lapse.expiry,
-          month: (m) => ({
-            reservationShift: lapseDraw.shift,
-            furloughedWorkers: m >= lapseDraw.furloughFromMonth ? lapseDraw.furloughedWorkers : 0,
-          }),
-        }
+          months: (spec.config.deadline >> 1) + 2,
+          newAgreementInForce: null,
+          workforce: Math.max(1, lapseDraw.furloughedWorkers),
+          fundedMonths: lapseDraw.furloughFromMonth - 1,
+          furloughed: lapseDraw.furloughedWorkers,
+          monthlyWagePerWorker: 0,
+          stopgapFrom: null,
+          lapseClause: false,
+          reservationCost: {
+            us: { perLapseMonth: -lapseDraw.shift[0], perFurloughedWorkforceMonth: 0 },
+            rok: { perLapseMonth: -lapseDraw.shift[1], perFurloughedWorkforceMonth: 0 },
+          },
+        })
       : undefined;
   const config: NegotiationConfig =
     ratification === undefined

@@ -2,7 +2,7 @@
  * What the negotiation needs from the two-level and lapse models (src/engine/negotiation/ratification.ts and
  * lapse.ts, written separately): small function types so any implementation plugs in through runNegotiation.
  * Adapters: a RatificationPort wraps `assemblyVote(model, deal terms, rng)` (ratified = passed); a LapsePort reads
- * `lapseTimeline(scenario)` month m (shift = −increase of `reservationDrop`, workers = furloughed worker-months).
+ * `lapseTimeline(scenario)` up to a date (shift = −cumulative `reservationDrop`, prorated furloughed worker-months).
  */
 import type { Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
@@ -19,16 +19,21 @@ export interface RatificationContext {
 /** The home vote (e.g. the National Assembly's consent) on an accepted deal, drawn with the run's rng. */
 export type RatificationPort = (deal: Outcome, context: RatificationContext, rng: Rng) => RatificationVote;
 
-/** The effect of the m-th month (1-based) without an agreement in force. */
-export interface LapseMonthEffect {
-  /** Added to each party's reservation value from this month on (negative: no deal grows costlier). */
-  readonly reservationShift: readonly [number, number];
-  /** Korean USFK workers furloughed during this month. */
+/** The lapse on a date: calendar months begun since the lapse started, and what they cost so far. */
+export interface LapseStatus {
+  /** Calendar months begun since the day after the expiry (0 on or before the expiry). */
+  readonly monthsInLapse: number;
+  /** Korean USFK workers on furlough at some time in the current month. */
   readonly furloughedWorkers: number;
+  /** Furloughed workers × days furloughed / days of the month, summed over the months begun (prorated by day). */
+  readonly furloughedWorkerMonths: number;
+  /** Added to each party's reservation value (negative: no deal has grown costlier), through the current month. */
+  readonly reservationShift: readonly [number, number];
 }
 
 export interface LapsePort {
   /** The last day the old agreement is in force (e.g. '2019-12-31'); the lapse starts the next day. */
   readonly expiry: CivilDate;
-  month(monthOfLapse: number): LapseMonthEffect;
+  /** The lapse on a date (lapse.ts `lapsePort` reads `lapseTimeline`). */
+  on(date: CivilDate): LapseStatus;
 }

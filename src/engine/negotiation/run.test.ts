@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
-import type { LapsePort } from './ports.js';
+import { lapsePort, type LapseScenario } from './lapse.js';
 import { PRICE_BUYER, PRICE_DOMAIN, PRICE_SELLER } from './price-domain.js';
 import { initialState, step, type NegotiationConfig } from './protocol.js';
 import { runNegotiation, type NegotiationParty } from './run.js';
@@ -12,6 +12,20 @@ const saop: NegotiationConfig = {
   mode: 'alternating',
   deadline: 20,
   ratification: 'none',
+};
+const NO_COST = { perLapseMonth: 0, perFurloughedWorkforceMonth: 0 };
+/** A lapse with no furlough and no cost: tests override what they exercise. */
+const quietLapse: LapseScenario = {
+  expiry: '2019-12-31',
+  months: 12,
+  newAgreementInForce: null,
+  workforce: 1,
+  fundedMonths: 0,
+  furloughed: 0,
+  monthlyWagePerWorker: 0,
+  stopgapFrom: null,
+  lapseClause: false,
+  reservationCost: { us: NO_COST, rok: NO_COST },
 };
 const party = (spec: StrategySpec, side: 'buyer' | 'seller'): NegotiationParty => {
   const preferences = side === 'buyer' ? PRICE_BUYER : PRICE_SELLER;
@@ -71,10 +85,13 @@ describe('the run driver', () => {
 
   it('counts months in lapse and furloughed worker-months on the calendar', () => {
     // 2020 lapse: the 10th SMA expired 2019-12-31; about 4,000 of 8,600 workers were furloughed from 2020-04-01.
-    const lapse: LapsePort = {
+    const lapse = lapsePort({
+      ...quietLapse,
       expiry: '2019-12-31',
-      month: (m) => ({ reservationShift: [0, 0], furloughedWorkers: m >= 4 ? 4000 : 0 }),
-    };
+      workforce: 8600,
+      fundedMonths: 3,
+      furloughed: 4000,
+    });
     const run = runNegotiation(
       { ...saop, mode: 'rounds', deadline: 10, calendar: { kind: 'monthly', start: '2019-09-24' } },
       [party({ kind: 'time-dependent', e: 0 }, 'buyer'), party({ kind: 'time-dependent', e: 0 }, 'seller')],
@@ -92,10 +109,12 @@ describe('the run driver', () => {
   });
 
   it('lets a growing lapse cost lower the reservation value until a hard-line seller concedes via AC_next', () => {
-    const lapse: LapsePort = {
+    // The seller (party 1, the ROK's side of the port) loses 0.2 a month of lapse.
+    const lapse = lapsePort({
+      ...quietLapse,
       expiry: '2019-09-30',
-      month: () => ({ reservationShift: [0, -0.2], furloughedWorkers: 0 }),
-    };
+      reservationCost: { us: NO_COST, rok: { perLapseMonth: 0.2, perFurloughedWorkforceMonth: 0 } },
+    });
     const config = {
       ...saop,
       mode: 'rounds' as const,

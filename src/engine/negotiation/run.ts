@@ -3,9 +3,9 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { Rng } from '../random/rng.js';
-import { addDays, monthsBetween, roundDate, type CivilDate } from './calendar.js';
+import { roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
-import type { LapsePort, RatificationPort } from './ports.js';
+import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import { discountedUtility, reservationAt, type Preferences } from './preferences.js';
 import {
   initialState,
@@ -50,7 +50,7 @@ export interface NegotiationRun {
   readonly reason: EndReason;
   readonly offers: number;
   readonly ratificationFailures: number;
-  /** Months from the day after the lapse port's expiry to the end date, counting the month in progress. */
+  /** Calendar months begun from the day after the lapse port's expiry to the end date. */
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
   readonly endDate?: CivilDate;
@@ -60,11 +60,16 @@ export interface NegotiationRun {
   readonly state: NegotiationState;
 }
 
-/** Months in lapse on a date: from the day after the port's expiry, counting the month in progress (0 before). */
-export function lapseMonths(lapse: LapsePort | undefined, date: CivilDate | undefined): number {
-  if (lapse === undefined || date === undefined || date <= lapse.expiry) return 0;
-  return monthsBetween(addDays(lapse.expiry, 1), date) + 1;
-}
+const NO_LAPSE: LapseStatus = {
+  monthsInLapse: 0,
+  furloughedWorkers: 0,
+  furloughedWorkerMonths: 0,
+  reservationShift: [0, 0],
+};
+
+/** The lapse on a date as the port models it (nothing without a port or a date). */
+export const lapseStatus = (lapse: LapsePort | undefined, date: CivilDate | undefined): LapseStatus =>
+  lapse === undefined || date === undefined ? NO_LAPSE : lapse.on(date);
 
 /**
  * Runs a negotiation between two automated parties to its end.
@@ -82,16 +87,6 @@ export function runNegotiation(
     throw new Error('a negotiation that requires ratification needs a RatificationPort');
   const keepTrace = ports.trace ?? true;
   const trace: TraceEntry[] = [];
-  const shifts: [number, number][] = [[0, 0]];
-  let furloughed = 0;
-  const shiftAt = (months: number): readonly [number, number] => {
-    while (shifts.length <= months && ports.lapse) {
-      const m = ports.lapse.month(shifts.length);
-      const before = shifts[shifts.length - 1] as [number, number];
-      shifts.push([before[0] + m.reservationShift[0], before[1] + m.reservationShift[1]]);
-    }
-    return shifts[Math.min(months, shifts.length - 1)] as [number, number];
-  };
   let state = ports.from ?? initialState();
   const dateOf = (s: NegotiationState): CivilDate | undefined =>
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
@@ -108,7 +103,7 @@ export function runNegotiation(
     } else {
       const me = state.turn;
       const party = parties[me];
-      const shift = shiftAt(lapseMonths(ports.lapse, date));
+      const shift = lapseStatus(ports.lapse, date).reservationShift;
       const reservation = reservationAt(party.preferences.reservation, state.step) + shift[me];
       const chosen = party.agent.decide(
         { me, config, state, time: relativeTime(config, state), reservation, ...(date ? { date } : {}) },
@@ -124,9 +119,8 @@ export function runNegotiation(
     if (state.status === 'agreed' || state.status === 'ended') break;
   }
   const endDate = dateOf(state);
-  const months = lapseMonths(ports.lapse, endDate);
-  for (let m = 1; m <= months && ports.lapse; m++) furloughed += ports.lapse.month(m).furloughedWorkers;
-  const shift = shiftAt(months);
+  const lapse = lapseStatus(ports.lapse, endDate);
+  const shift = lapse.reservationShift;
   const payoff = (p: 0 | 1): number => {
     const prefs = parties[p].preferences;
     return state.agreement !== null
@@ -140,8 +134,8 @@ export function runNegotiation(
     reason: state.reason ?? 'deadline',
     offers: state.offers,
     ratificationFailures: state.ratificationFailures,
-    monthsInLapse: months,
-    furloughedWorkerMonths: furloughed,
+    monthsInLapse: lapse.monthsInLapse,
+    furloughedWorkerMonths: lapse.furloughedWorkerMonths,
     ...(endDate ? { endDate } : {}),
     payoffs: [payoff(0), payoff(1)],
     trace,

@@ -16,7 +16,7 @@ import type { LapsePort } from './ports.js';
 import { reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
 import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
-import { lapseMonths, type NegotiationRun } from './run.js';
+import { lapseStatus, type NegotiationRun } from './run.js';
 import {
   fsjExponential,
   fsjPolynomial,
@@ -50,11 +50,11 @@ export interface FastRatification {
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
 interface FastLapse {
-  /** Months in lapse at round r's date (run.ts `lapseMonths`). */
+  /** Months in lapse at round r's date (run.ts `lapseStatus`). */
   readonly months: Int32Array;
   /** Each party's cumulative reservation shift at round r's date. */
   readonly shift: readonly [Float64Array, Float64Array];
-  /** Furloughed worker-months summed over the months in lapse at round r's date. */
+  /** Furloughed worker-months (prorated by day) through round r's month. */
   readonly furloughed: Float64Array;
 }
 
@@ -123,31 +123,19 @@ export function prepareScenarioFast(
   };
 }
 
-/** The lapse port read the way run.ts reads it: shifts summed month by month in order, workers summed likewise. */
+/** The lapse port read the way run.ts reads it (run.ts `lapseStatus`), once per round date. */
 function fastLapse(dates: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
-  const shifts: [number, number][] = [[0, 0]];
-  const workers: number[] = [0];
-  const extend = (months: number): void => {
-    while (shifts.length <= months && port) {
-      const m = port.month(shifts.length);
-      const before = shifts[shifts.length - 1] as [number, number];
-      shifts.push([before[0] + m.reservationShift[0], before[1] + m.reservationShift[1]]);
-      workers.push((workers[workers.length - 1] as number) + m.furloughedWorkers);
-    }
-  };
   const out: FastLapse = {
     months: new Int32Array(dates.length),
     shift: [new Float64Array(dates.length), new Float64Array(dates.length)],
     furloughed: new Float64Array(dates.length),
   };
   dates.forEach((date, r) => {
-    const months = lapseMonths(port, date);
-    extend(months);
-    const shift = shifts[Math.min(months, shifts.length - 1)] as [number, number];
-    out.months[r] = months;
-    out.shift[0][r] = shift[0];
-    out.shift[1][r] = shift[1];
-    out.furloughed[r] = port ? (workers[months] as number) : 0;
+    const status = lapseStatus(port, date);
+    out.months[r] = status.monthsInLapse;
+    out.shift[0][r] = status.reservationShift[0];
+    out.shift[1][r] = status.reservationShift[1];
+    out.furloughed[r] = status.furloughedWorkerMonths;
   });
   return out;
 }
@@ -170,28 +158,52 @@ interface FastStrategy {
   readonly inverse: number | null;
 }
 
+/** A spec's fields beyond those named must be none: adding a field to a strategy fails to compile here until read. */
+type NoOtherFields<T> = Record<Exclude<keyof T, never>, never>;
+const noOtherFields = <T extends object>(rest: T & NoOtherFields<T>): void => void rest;
+
+/**
+ * A strategy's parameters for the fast path, read field by field from strategies.ts's StrategySpec: every kind is
+ * handled (the `never` check) and every field of a kind is either read or named as sending the run to the reducer
+ * (`noOtherFields`), so a new strategy or a new field cannot be ignored silently.
+ */
 function fastStrategy(spec: StrategySpec): FastStrategy | null {
   switch (spec.kind) {
     case 'time-dependent': {
-      if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
-      const k = spec.k ?? 0;
-      const inverse = spec.e > 0 && k >= 0 && k <= 1 ? 1 / spec.e : null;
-      return { kind: TIME_DEPENDENT, exponent: spec.e, k, deadline: 1, inverse };
+      const { kind: _kind, e, k: kOrNone, pick, ...rest } = spec;
+      noOtherFields(rest);
+      if (pick !== undefined && pick.kind !== 'lowest-above') return null;
+      const k = kOrNone ?? 0;
+      const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
+      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse };
     }
     case 'fsj-polynomial':
-    case 'fsj-exponential':
-      if (spec.pick !== undefined && spec.pick.kind !== 'lowest-above') return null;
+    case 'fsj-exponential': {
+      const { kind, beta, kappa, deadline, pick, ...rest } = spec;
+      noOtherFields(rest);
+      if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       return {
-        kind: spec.kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
-        exponent: spec.beta,
-        k: spec.kappa ?? 0,
-        deadline: spec.deadline ?? 1,
+        kind: kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
+        exponent: beta,
+        k: kappa ?? 0,
+        deadline: deadline ?? 1,
         inverse: null,
       };
-    case 'negmas-time-based':
-      return { kind: NEGMAS, exponent: negmasExponent(spec.aspiration), k: 0, deadline: 1, inverse: null };
-    default:
+    }
+    case 'negmas-time-based': {
+      const { kind: _kind, aspiration, ...rest } = spec;
+      noOtherFields(rest);
+      return { kind: NEGMAS, exponent: negmasExponent(aspiration), k: 0, deadline: 1, inverse: null };
+    }
+    // Played through the reducer: tit-for-tat reads the offer history, replay its dated positions, a human the driver.
+    case 'tit-for-tat':
+    case 'replay':
+    case 'human':
       return null;
+    default: {
+      const unhandled: never = spec;
+      throw new Error(`a strategy the fast path does not know: ${JSON.stringify(unhandled)}`);
+    }
   }
 }
 

@@ -35,10 +35,20 @@ describe('scenario builder', () => {
 
   it('furloughs 4,500 workers from the fourth month of lapse (April 2020) and lowers both reservation values each month', () => {
     const port = lapsePort(scenarioLapseModel(scenario, 3, 0.5));
-    expect(port?.expiry).toBe('2020-01-01');
-    expect(port?.month(3).furloughedWorkers).toBe(0);
-    expect(port?.month(4).furloughedWorkers).toBe(4500);
-    expect(port?.month(1).reservationShift).toEqual([-0.005, -0.005]);
+    // The 10th SMA was in force through 2019-12-31 (event sma11-2019-12-31-expiry): no lapse that day.
+    expect(port?.expiry).toBe('2019-12-31');
+    expect(port?.on('2019-12-31')).toEqual({
+      monthsInLapse: 0,
+      furloughedWorkers: 0,
+      furloughedWorkerMonths: 0,
+      reservationShift: [0, 0],
+    });
+    expect(port?.on('2020-01-01').reservationShift).toEqual([-0.005, -0.005]);
+    expect(port?.on('2020-03-31').furloughedWorkers).toBe(0);
+    expect(port?.on('2020-04-01')).toMatchObject({ monthsInLapse: 4, furloughedWorkers: 4500 });
+    // Stopgap from 15 June: 4,500 × (1 + 1 + 14/30) = 11,100 worker-months, prorated by day.
+    expect(port?.on('2020-06-15').furloughedWorkerMonths).toBeCloseTo(11_100, 9);
+    expect(port?.on('2021-03-05').furloughedWorkerMonths).toBeCloseTo(11_100, 9);
   });
 
   it('gives the same run for the same seed, and the same Monte Carlo summary however the runs are chunked', () => {
@@ -64,30 +74,32 @@ describe('scenario builder', () => {
     expect(s.firstYearChange.highest ?? 0).toBeLessThanOrEqual(0.5);
   });
 
-  it('bins months in lapse by whole month and furloughed worker-months by 2,000 up to the stopgap', () => {
-    // Lapse from 2020-01-01, stopgap 2020-06-15: 9,000 workers × 6 months = 54,000 worker-months at most.
+  it('bins months in lapse by calendar month and furloughed worker-months by 2,000 up to the stopgap', () => {
+    // Lapse from 2020-01-01; the last round (15th, monthly from 2019-09-24) is on 2020-11-24, 11 months in: bins 0–11.
+    // Stopgap 2020-06-15: 9,000 workers × 6 months = 54,000 worker-months at most.
     expect(scenarioLapseBins(scenario)).toEqual({
-      monthsInLapse: { max: 15, bins: 15 },
+      monthsInLapse: { max: 12, bins: 12 },
       furloughedWorkerMonths: { max: 54_000, bins: 27 },
     });
     expect(scenarioLapseBins({ ...scenario, lapse: null })).toBeUndefined();
   });
 
   it('counts 40 seeded runs into exact lapse and furlough histograms, the same when merged from chunks', () => {
-    // Pinned for seed 11: 28 agreements 4–10 months after expiry, 12 deadlines (11 months); 4,500 furloughed a month
-    // from month 4 (context furlough_2020) until the stopgap, so 1, 2 or 3 furloughed months = 4,500, 9,000 or 13,500.
+    // Regression pin for seed 11: 28 agreements 4–10 months after expiry, 12 deadlines (11 months); 4,500 furloughed
+    // from month 4 until the stopgap on 15 June, prorated by day: 4,500, 9,000 or 4,500 × (2 + 14/30) = 11,100.
     const whole = runScenarioChunk(scenario, 11, 0, 40);
     const lapse = whole.summary.monthsInLapse;
     expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([28, 12]);
-    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14, 0, 0, 0]);
+    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14]);
     expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 311_000_000]);
     const furlough = whole.summary.furloughedWorkerMonths;
     expect(furlough.counts.flatMap((c, k) => (c > 0 ? [[k * 2000, c]] : []))).toEqual([
       [4000, 6],
       [8000, 6],
-      [12_000, 28],
+      [10_000, 28],
     ]);
-    expect([furlough.n, furlough.lowest, furlough.highest]).toEqual([40, 4500, 13_500]);
+    expect([furlough.n, furlough.lowest]).toEqual([40, 4500]);
+    expect(furlough.highest).toBeCloseTo(11_100, 9);
     expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 6, 6, 7, 1, 2, 2, 2, 2, 0]);
     const parts = [runScenarioChunk(scenario, 11, 0, 7), runScenarioChunk(scenario, 11, 7, 23)];
     parts.push(runScenarioChunk(scenario, 11, 23, 40));

@@ -1,13 +1,15 @@
 /**
- * A negotiation scenario as plain data (validated by src/io/scenario-file.ts), and what the engine builds from it:
- * the protocol config, both parties' preferences and agents, the ratification and lapse ports, one run, a Monte Carlo
- * run, and the agreement an outcome describes. The US is party 0 and moves first (it opened every SMA round recorded).
+ * The one negotiation scenario (validated by src/io/scenario-file.ts) and the one module that wires it: the protocol
+ * config, both parties' preferences and agents, the Assembly sitting on a date and its vote, the lapse and each side's
+ * reservation value on a date, one run, a Monte Carlo run (general and fast path), and the agreement an outcome
+ * describes. A single run, the Monte Carlo, role-play (src/engine/roleplay) and the server's jobs all read a scenario
+ * through these functions. The US is party 0 and moves first (it opened every SMA round recorded).
  */
 import type { Agreement, Currency } from '../agreement/types.js';
 import { createRng, deriveSeed, type Rng } from '../random/rng.js';
-import { addDays, monthsBetween, type CivilDate, type RoundCalendar } from './calendar.js';
+import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import type { Domain, Outcome } from './domain.js';
-import { lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
+import { lapsePort, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
   HistogramTally,
   SummaryTally,
@@ -24,8 +26,8 @@ import {
 } from './monte-carlo.js';
 import { draw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
-import type { LapsePort, RatificationPort } from './ports.js';
-import type { Preferences, ValueFunction } from './preferences.js';
+import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
+import { utility, type Preferences, type ValueFunction } from './preferences.js';
 import type { NegotiationConfig } from './protocol.js';
 import { assemblyVote, type AssemblyModel, type Bloc, type RatificationDeal } from './ratification.js';
 import { runNegotiation, type NegotiationRun } from './run.js';
@@ -109,12 +111,12 @@ export interface Scenario {
 
 const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;
 
-/** The negotiation config: alternating offers, US first, the scenario's deadline and calendar. */
-export const scenarioConfig = (s: Scenario): NegotiationConfig => ({
+/** The negotiation config: alternating offers, US first, the scenario's calendar; a role-play table may extend the deadline. */
+export const scenarioConfig = (s: Scenario, deadline = s.protocol.deadline): NegotiationConfig => ({
   domain: s.domain,
   parties: [s.parties.us.name, s.parties.rok.name],
   mode: 'alternating',
-  deadline: s.protocol.deadline,
+  deadline,
   ratification: s.ratification.rok === null ? 'none' : 'required',
   calendar: s.protocol.calendar,
 });
@@ -161,11 +163,10 @@ export function scenarioLapseModel(
 ): LapseScenario | null {
   const l = s.lapse;
   if (l === null) return null;
-  const end = addDays(l.expiry, 1);
-  const horizon = Math.max(1, monthsBetween(end, lastRoundDate(s)) + 2);
   return {
     expiry: l.expiry,
-    months: horizon,
+    // lapsePort extends the timeline as far as a date asks
+    months: Math.max(1, monthsBetween(addDays(l.expiry, 1), lastRoundDate(s)) + 2),
     newAgreementInForce: null,
     workforce: l.workforce,
     fundedMonths: Math.max(0, Math.round(monthsUntilFurlough)),
@@ -177,33 +178,58 @@ export function scenarioLapseModel(
   };
 }
 
+/** The date of the scenario's last round (its deadline's). */
 function lastRoundDate(s: Scenario): CivilDate {
-  const c = s.protocol.calendar;
-  const rounds = Math.ceil(s.protocol.deadline / 2);
-  if (c.kind === 'monthly') return addMonthsSafe(c.start, rounds);
-  const last = c.dates[c.dates.length - 1] as CivilDate;
-  return addMonthsSafe(last, Math.max(0, rounds - c.dates.length));
+  return roundDate(s.protocol.calendar, Math.max(0, Math.ceil(s.protocol.deadline / 2) - 1));
 }
 
-const addMonthsSafe = (date: CivilDate, months: number): CivilDate => addDays(date, Math.ceil(months * 31));
+export { lapsePort };
 
-/** The lapse port: month m's reservation shift is minus the growth of lapse.ts's cumulative drop in that month. */
-export function lapsePort(model: LapseScenario | null): LapsePort | undefined {
-  if (model === null) return undefined;
-  const rows = lapseTimeline(model);
-  if (!rows.ok) throw new Error(`lapse model: ${rows.error.code}`);
-  const table = rows.value;
-  return {
-    expiry: addDays(model.expiry, 1),
-    month(m) {
-      const row = table[Math.min(m, table.length) - 1];
-      const before = m >= 2 ? table[Math.min(m - 1, table.length) - 1] : undefined;
-      if (row === undefined || m > table.length) return { reservationShift: [0, 0], furloughedWorkers: 0 };
-      const drop = (side: Side): number => row.reservationDrop[side] - (before?.reservationDrop[side] ?? 0);
-      return { reservationShift: [-drop('us'), -drop('rok')], furloughedWorkers: row.furloughedWorkers };
-    },
-  };
+/** Each scenario's lapse port at its point values (what a single run and role-play read), built once. */
+const pointLapsePorts = new WeakMap<Scenario, LapsePort | undefined>();
+const pointLapsePort = (s: Scenario): LapsePort | undefined => {
+  if (!pointLapsePorts.has(s) && s.lapse !== null)
+    pointLapsePorts.set(s, lapsePort(scenarioLapseModel(s, s.lapse.monthsUntilFurlough, s.lapse.furloughedShare)));
+  return pointLapsePorts.get(s);
+};
+
+/** The lapse on a date at the scenario's point values: whether one is running, and lapse.ts's status then. */
+export interface ScenarioLapseStatus extends LapseStatus {
+  readonly inLapse: boolean;
 }
+
+/**
+ * The lapse on a date (lapse.ts `lapsePort`): calendar months begun since the expiry, furloughed worker-months
+ * prorated by day through the current month, and each side's reservation shift.
+ * @example lapseOn(sma11, '2021-03-05') // { inLapse: true, monthsInLapse: 15, furloughedWorkerMonths: 9866.67, … }
+ */
+export function lapseOn(s: Scenario, date: CivilDate): ScenarioLapseStatus {
+  const port = pointLapsePort(s);
+  const status = port === undefined ? null : port.on(date);
+  if (status === null || status.monthsInLapse === 0)
+    return {
+      inLapse: false,
+      monthsInLapse: 0,
+      furloughedWorkers: 0,
+      furloughedWorkerMonths: 0,
+      reservationShift: [0, 0],
+    };
+  return { inLapse: true, ...status };
+}
+
+/**
+ * A side's reservation value on a date: its no-deal utility lowered by the lapse so far, never below 0 (no outcome's
+ * utility is below 0, so the floor changes no decision: an agent's target is at least the table's minimum).
+ * @example reservationOn(sma11, 'rok', '2019-09-24') // the ROK's reservation before any lapse
+ */
+export function reservationOn(s: Scenario, side: Side, date: CivilDate): number {
+  const shift = lapseOn(s, date).reservationShift[side === 'us' ? 0 : 1];
+  return Math.max(0, s.parties[side].reservation + shift);
+}
+
+/** A side's utility of an outcome under the scenario's preferences. */
+export const scenarioUtility = (s: Scenario, side: Side, outcome: Outcome): number =>
+  utility(s.domain, scenarioPreferences(s.parties[side]), outcome);
 
 export interface ScenarioRunOptions {
   readonly strategies?: Partial<Record<Side, ScenarioStrategy>>;
@@ -235,13 +261,12 @@ export function runScenario(
   options: ScenarioRunOptions = {},
   tables: ScenarioTables = prepareScenarioTables(s),
 ): NegotiationRun {
-  const lapse = s.lapse ? scenarioLapseModel(s, s.lapse.monthsUntilFurlough, s.lapse.furloughedShare) : null;
   return runDrawn(
     s,
     rng,
     [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok],
     [s.parties.us.reservation, s.parties.rok.reservation],
-    lapsePort(lapse),
+    pointLapsePort(s),
     options.trace ?? true,
     tables,
   );
@@ -316,18 +341,18 @@ const niceWidth = (x: number): number => {
 };
 
 /**
- * Lapse histogram bins for a scenario with a lapse: one bin per whole month in lapse, from 0 to the lapse model's
- * horizon, and furloughed worker-months in at most 40 bins of a round width up to the whole workforce furloughed
- * until the stopgap (or the horizon).
- * @example scenarioLapseBins(sma11) // { monthsInLapse: { max: 23, bins: 23 }, furloughedWorkerMonths: { max: 54000, bins: 27 } }
+ * Lapse histogram bins for a scenario with a lapse: one bin per calendar month in lapse, from 0 to the months begun
+ * by the last round (lapse.ts `lapsePort`), and furloughed worker-months in at most 40 bins of a round width up to the
+ * whole workforce furloughed until the stopgap (or the last round).
+ * @example scenarioLapseBins(sma11) // { monthsInLapse: { max: 16, bins: 16 }, furloughedWorkerMonths: { max: 60000, bins: 30 } }
  */
 export function scenarioLapseBins(s: Scenario): MonteCarloSpec['bins'] {
   if (s.lapse === null) return undefined;
-  const start = addDays(s.lapse.expiry, 1);
-  const months = Math.max(1, monthsBetween(start, lastRoundDate(s)) + 2) + 1;
+  const monthsOn = (date: CivilDate): number => lapseOn(s, date).monthsInLapse;
+  const months = monthsOn(lastRoundDate(s)) + 1;
   // Stopgap funding ends the furlough, so workers are furloughed at most until it.
   const stop = s.lapse.stopgapFrom;
-  const furloughMonths = stop === null ? months : Math.min(months, Math.max(1, monthsBetween(start, stop) + 1));
+  const furloughMonths = stop === null ? months : Math.min(months, Math.max(1, monthsOn(stop)));
   const most = s.lapse.workforce * furloughMonths;
   const width = niceWidth(most / 40);
   const bins = Math.max(1, Math.ceil(most / width));

@@ -4,18 +4,17 @@
  * seq, so any server process computes the same entry and the log's idempotency key makes it apply once.
  */
 import { createRng, deriveSeed } from '../random/rng.js';
-import { assemblyVote, type AssemblyModel, type RatificationDeal } from '../negotiation/ratification.js';
+import { assemblyVote } from '../negotiation/ratification.js';
 import { relativeTime } from '../negotiation/protocol.js';
 import { createAgent } from '../negotiation/strategies.js';
 import type { Outcome } from '../negotiation/domain.js';
-import type { CivilDate } from '../negotiation/calendar.js';
+import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import {
   reservationOn,
   sidePreferences,
   sideIndex,
   tableConfig,
-  type RolePlayAssembly,
   type RolePlayScenario,
   type Side,
 } from './scenario.js';
@@ -28,23 +27,6 @@ import {
   type RolePlaySetup,
   type RolePlayState,
 } from './session.js';
-
-const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;
-
-/** The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). */
-export function assemblyOn(assemblies: readonly RolePlayAssembly[], date: CivilDate): AssemblyModel {
-  let chosen = assemblies[0];
-  for (const a of assemblies) if (a.from <= date) chosen = a;
-  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
-  return { name: chosen.name, seats: chosen.seats, quorum: MAJORITY, passage: MAJORITY, blocs: chosen.blocs };
-}
-
-/** A deal's numeric terms keyed by issue name, as the blocs' stances read them. */
-export const dealTerms = (outcome: Outcome): RatificationDeal => {
-  const terms: Record<string, number> = {};
-  for (const [k, v] of Object.entries(outcome)) if (typeof v === 'number') terms[k] = v;
-  return terms;
-};
 
 /**
  * The next entry nobody has to type: the agent's move or the Assembly's vote; null when a person must act.

@@ -8,7 +8,7 @@
 import { addMonths, type CivilDate } from '../negotiation/calendar.js';
 import type { Outcome } from '../negotiation/domain.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from './automation.js';
+import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
 import { lapseOn, reservationOn, roundDateOf, type LapseStatus, type RolePlayScenario, type Side } from './scenario.js';
 import { assembliesInForce, currentDate, type NewsRecord, type RolePlayState } from './session.js';
 
@@ -79,7 +79,7 @@ export function backtable(
   }
   const lapse = dates.map((d) => ({
     date: d,
-    lapse: lapseOn(scenario.lapse, d),
+    lapse: lapseOn(scenario, d),
     reservation: reservationOn(scenario, side, d),
   }));
   const inAMonth = reservationOn(scenario, side, addMonths(date, 1));

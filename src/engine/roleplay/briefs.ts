@@ -7,7 +7,7 @@ import type { CivilDate } from '../negotiation/calendar.js';
 import { issueValues, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from './automation.js';
+import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
 import { reservationOn, roundDateOf, type RolePlayScenario, type Side } from './scenario.js';
 import type { DomesticOutlook } from './session.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';

@@ -46,7 +46,8 @@ describe('table debrief', () => {
     expect(d.endDate).toBe('2019-10-23');
     expect(d.delay).toEqual({ monthsInLapse: 0, furloughedWorkerMonths: 0 });
     expect(d.real?.monthsInLapse).toBe(15);
-    expect(d.real?.furloughedWorkerMonths).toBe(13500);
+    // Furloughed 1 April – 14 June 2020, prorated by day (context furlough_2020): share × 9,000 × (2 + 14/30).
+    expect(d.real?.furloughedWorkerMonths).toBeCloseTo(SMA_11_TALKS.lapse!.furloughedShare * 9000 * (2 + 14 / 30), 9);
   });
 
   it('finds Nash and Kalai–Smorodinsky points on the frontier, above the disagreement point', () => {

@@ -101,9 +101,9 @@ export function tableDebrief(
     scores[side] = { score, reservation, surplus: score - reservation, leftOnTable: left[side] };
   }
   // The lapse runs until the deal (its date) or, without one, to the last date the table reached.
-  const lapse = lapseOn(scenario.lapse, endDate);
+  const lapse = lapseOn(scenario, endDate);
   const real = scenario.realOutcome;
-  const realLapse = real === null ? null : lapseOn(scenario.lapse, real.concluded);
+  const realLapse = real === null ? null : lapseOn(scenario, real.concluded);
   const reason =
     state.phase !== 'ended'
       ? 'running'

@@ -1,9 +1,11 @@
 /**
- * The 11th SMA talks (2019–2021) as a role-play scenario: the numbers of data/scenarios/sma-11-talks.yaml (scen
- * branch), where every figure cites its source; kept here so the role-play core and its tests run without file I/O.
+ * The 11th SMA talks (2019–2021) as a scenario: the numbers of data/scenarios/sma-11-talks.yaml, where every figure
+ * cites its source; kept here so the role-play core and its tests run without file I/O. src/roleplay/scenarios.test.ts
+ * checks that every field role-play reads equals the file's. Strategies, uncertainty and sources are not role-play's:
+ * the strategies are the file's simulation modes, and the rest is left empty.
  */
 import type { Bloc } from '../negotiation/ratification.js';
-import type { RolePlayScenario } from './scenario.js';
+import type { Scenario } from '../negotiation/scenario.js';
 
 const bloc = (party: string, seats: number, min: number, max: number): Bloc => ({
   party,
@@ -20,11 +22,12 @@ const bloc = (party: string, seats: number, min: number, max: number): Bloc => (
   },
 });
 
-export const SMA_11_TALKS: RolePlayScenario = {
+export const SMA_11_TALKS: Scenario = {
   id: 'sma-11-talks',
   name: '11th SMA talks (2019–2021)',
   description:
     'The 2019–2021 negotiation: a US ask of about USD 5 bn a year, the lapse from 1 January 2020, the April 2020 furlough.',
+  base: { year: 2020, amount: 1_038_900_000_000, currency: 'KRW', unit: 100_000_000 },
   domain: {
     issues: [
       { kind: 'numeric', name: 'first-year-change', min: 0, max: 4.7, step: 0.001, unit: 'rate' },
@@ -74,7 +77,9 @@ export const SMA_11_TALKS: RolePlayScenario = {
       ],
     },
   },
+  strategies: { us: { kind: 'time-dependent', e: 0.3 }, rok: { kind: 'time-dependent', e: 0.5 } },
   ratification: {
+    us: 'executive-agreement',
     rok: [
       {
         from: '2016-05-30',
@@ -95,9 +100,11 @@ export const SMA_11_TALKS: RolePlayScenario = {
     workforce: 9000,
     monthsUntilFurlough: 3,
     furloughedShare: 0.5,
+    monthlyWagePerWorker: 3_881_481,
     stopgapFrom: '2020-06-15',
     lapseClause: false,
   },
+  uncertainty: {},
   realOutcome: {
     concluded: '2021-03-07',
     outcome: {
@@ -107,4 +114,5 @@ export const SMA_11_TALKS: RolePlayScenario = {
       'escalation-rate': 0.1,
     },
   },
+  sources: {},
 };

@@ -10,15 +10,7 @@ export {
   lapseOn,
   reservationOn,
 } from './scenario.js';
-export type {
-  Side,
-  Role,
-  RolePlayScenario,
-  RolePlayParty,
-  RolePlayLapse,
-  RolePlayAssembly,
-  LapseStatus,
-} from './scenario.js';
+export type { Side, Role, RolePlayScenario, LapseStatus } from './scenario.js';
 export {
   MAX_MESSAGE_LENGTH,
   applyEntry,

@@ -22,7 +22,7 @@ import { relativeTime } from '../negotiation/protocol.js';
 import { geniusTarget } from '../negotiation/strategies.js';
 import { issueValue, type Preferences } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from './automation.js';
+import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
 import {
   otherSide,
   reservationOn,

@@ -125,27 +125,33 @@ describe('role-play reducer', () => {
 });
 
 describe('the clock and the lapse', () => {
-  it('counts the 2020 lapse from 1 January and the furlough from April to mid-June', () => {
+  it('counts the 2020 lapse from 1 January and the furlough from April to mid-June, prorated by day', () => {
     // Expiry 2019-12-31, furlough from 2020-04-01, ROK stopgap from 2020-06-15 (context furlough_2020).
-    expect(lapseOn(S.lapse, '2019-12-17')).toEqual({
+    expect(lapseOn(S, '2019-12-17')).toEqual({
       inLapse: false,
       monthsInLapse: 0,
       furloughedWorkers: 0,
       furloughedWorkerMonths: 0,
+      reservationShift: [0, 0],
     });
-    expect(lapseOn(S.lapse, '2020-04-01')).toEqual({
+    // A month counts once begun: April's furlough counts from 1 April.
+    expect(lapseOn(S, '2020-04-01')).toMatchObject({
       inLapse: true,
       monthsInLapse: 4,
-      furloughedWorkers: 4500,
-      furloughedWorkerMonths: 4500,
+      furloughedWorkers: S.lapse!.furloughedShare * 9000,
+      furloughedWorkerMonths: S.lapse!.furloughedShare * 9000,
     });
-    expect(lapseOn(S.lapse, '2021-03-05').furloughedWorkerMonths).toBe(13500);
+    // April, May and 14 of June's 30 days.
+    expect(lapseOn(S, '2021-03-05').furloughedWorkerMonths).toBeCloseTo(
+      S.lapse!.furloughedShare * 9000 * (2 + 14 / 30),
+      9,
+    );
   });
 
   it('lowers the ROK reservation value as the lapse runs', () => {
     expect(reservationOn(S, 'rok', '2019-09-24')).toBe(0.7);
-    // 4 months × 0.005 + 0.1 × 4,500 / 9,000 = 0.07.
-    expect(reservationOn(S, 'rok', '2020-04-01')).toBeCloseTo(0.63, 10);
+    // 4 months × 0.005 + 0.1 × (furloughed share × one month) after April 1.
+    expect(reservationOn(S, 'rok', '2020-04-01')).toBeCloseTo(0.7 - 0.02 - 0.1 * S.lapse!.furloughedShare, 10);
   });
 });
 

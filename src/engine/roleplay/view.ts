@@ -155,7 +155,7 @@ export function viewFor(
       lastRound,
       lastDate: roundDateOf(scenario, lastRound),
       expiry: scenario.lapse?.expiry ?? null,
-      lapse: lapseOn(scenario.lapse, date),
+      lapse: lapseOn(scenario, date),
     },
     standing: standing === null ? null : standingMove,
     pending: state.negotiation.pending?.outcome ?? null,

@@ -13,6 +13,7 @@ import type { Outcome } from '../negotiation/domain.js';
 import { prepareNegmasAgent, runNegmasFast, type NegmasFastAgent } from '../negotiation/negmas-fast.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from '../negotiation/outcome-table.js';
 import type { LapsePort, RatificationPort } from '../negotiation/ports.js';
+import { lapsePort, timeOnlyLapse } from '../negotiation/lapse.js';
 import type { Preferences } from '../negotiation/preferences.js';
 import type { NegotiationConfig, ProtocolMode } from '../negotiation/protocol.js';
 import { runNegotiation, type TraceEntry } from '../negotiation/run.js';
@@ -235,17 +236,14 @@ export function tournamentRunner(spec: TournamentSpec): TournamentRunner {
               return { ratified };
             }
           : undefined;
+        // lapse.ts's model: each month in lapse shifts each side's reservation by its monthly shift.
         const lapse: LapsePort | undefined = sma?.lapse
-          ? {
-              expiry: sma.lapse.expiry,
-              month: () => ({
-                reservationShift: [
-                  sma.lapse?.monthlyShift[profileOf[0]] ?? 0,
-                  sma.lapse?.monthlyShift[profileOf[1]] ?? 0,
-                ],
-                furloughedWorkers: 0,
-              }),
-            }
+          ? lapsePort(
+              timeOnlyLapse(sma.lapse.expiry, [
+                -(sma.lapse.monthlyShift[profileOf[0]] ?? 0),
+                -(sma.lapse.monthlyShift[profileOf[1]] ?? 0),
+              ]),
+            )
           : undefined;
         const run = runNegotiation(
           config,

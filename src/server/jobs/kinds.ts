@@ -3,18 +3,19 @@ import type { DocumentStore } from '../ports.js';
 import type { AnyJobKind } from './job-kind.js';
 import { negotiationMonteCarloJob } from './negotiation-monte-carlo-job.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
-import { loadBundledScenarios, scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
+import { scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue, scenarioDirs } from '../../io/scenario-catalogue.js';
 import { scenarioSensitivityJob } from './scenario-sensitivity-job.js';
-
-/** The bundled scenarios that the server and `sma worker` share. */
-export const bundledScenariosDir = new URL('../../../data/scenarios/', import.meta.url);
 
 /**
  * Every kind of job, for the server (which admits and enqueues them) and for `sma worker` (which runs and combines
  * their chunks): both must list the same kinds, so they are listed once, here.
  */
 export function jobKinds(
-  scenarios: ReadonlyMap<string, Scenario> = loadBundledScenarios(bundledScenariosDir),
+  // The same catalogue as the server's (bundled and $SMA_SCENARIO_DIR), so `sma worker` knows the same ids.
+  scenarios: ReadonlyMap<string, Scenario> = loadScenarioCatalogue(
+    scenarioDirs({ env: process.env, cwd: process.cwd() }),
+  ).scenarios,
   documents?: DocumentStore,
 ): AnyJobKind[] {
   return [

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { monteCarloChunks, reportSummary } from '../../engine/negotiation/monte-carlo.js';
@@ -8,23 +7,17 @@ import {
   type Scenario,
   type ScenarioSummary,
 } from '../../engine/negotiation/scenario.js';
-import { parseScenarioFile } from '../../io/scenario-file.js';
+import { fileURLToPath } from 'node:url';
+import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
+import { parseScenarioValue } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
 
-/** The bundled scenarios (data/scenarios/*.yaml) by id; a file that does not parse is left out. */
-export function loadBundledScenarios(dir: URL): ReadonlyMap<string, Scenario> {
-  const scenarios = new Map<string, Scenario>();
-  for (const file of readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const parsed = parseScenarioFile(readFileSync(new URL(file, dir)), file);
-    if (parsed.ok) scenarios.set(parsed.value.id, parsed.value);
-  }
-  return scenarios;
-}
+/** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
+export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
+  loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
 
 /** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
 export const MAX_SCENARIO_OUTCOMES = 250_000;
@@ -123,7 +116,7 @@ type Parsed = { ok: true; scenario: Scenario } | { ok: false; error: CodedError 
 
 /** A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit. */
 export function parseInlineScenario(body: unknown): Parsed {
-  const parsed = parseScenarioFile(new TextEncoder().encode(JSON.stringify(body ?? null)), 'scenarioBody');
+  const parsed = parseScenarioValue(body ?? null, 'scenarioBody');
   if (!parsed.ok) {
     const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
     return {

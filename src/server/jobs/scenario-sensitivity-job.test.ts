@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { scenarioSensitivity } from '../../engine/negotiation/sensitivity.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
-import { loadBundledScenarios } from './scenario-monte-carlo-job.js';
+import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 
-const scenarios = loadBundledScenarios(new URL('../../../data/scenarios/', import.meta.url));
+const scenarios = loadScenarioCatalogue().scenarios;
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -1,0 +1,164 @@
+/**
+ * A scenario's uncertain parameters as a plain, named vector, for calibration: `scenarioParameters` lists them with
+ * their prior (the scenario's own distribution) and point value; `withParameters` returns the scenario with some of
+ * them fixed to given values, without rewriting a file. A fixed parameter is a point in every driver: the single run,
+ * the Monte Carlo (general and fast path), role-play. Outcome tables do not depend on any of these parameters, so a
+ * caller fitting many parameter vectors may build `prepareScenarioTables` once and pass it to `scenarioChunkContext`.
+ */
+import { err, ok, type Result } from '../result.js';
+import type { Distribution } from './distribution.js';
+import type { StrategyDraw } from './monte-carlo.js';
+import type { Bloc } from './ratification.js';
+import { SIDES, type Scenario, type ScenarioAssembly, type Side } from './scenario.js';
+
+export interface ScenarioParameter {
+  /**
+   * `reservation.us`, `strategies.rok.e` (or `.k`, `.beta`, `.kappa`, `.exponent`), `lapse.monthsUntilFurlough`,
+   * `lapse.furloughedShare`, `ratification.rok.<assembly>.blocs.<bloc>.threshold`.
+   */
+  readonly name: string;
+  /** The scenario's distribution for it (a bloc's threshold is drawn at each vote; fixed, it is the same every vote). */
+  readonly prior: Distribution;
+  /** The value a single run uses (for a drawn strategy parameter, the prior's centre). */
+  readonly value: number;
+}
+
+export type ScenarioParameterError = {
+  readonly code: 'scenario/unknown_parameter';
+  readonly details: { readonly name: string; readonly known: readonly string[] };
+};
+
+/** A distribution's centre: its point, mean, mode or midpoint. */
+function centre(d: Distribution): number {
+  switch (d.kind) {
+    case 'point':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'normal':
+      return d.mean;
+    case 'triangular':
+      return d.mode;
+    case 'discrete':
+      return d.outcomes.reduce((s, o) => s + o.probability * o.value, 0);
+    case 'mixture':
+      return d.components.reduce((s, c) => s + c.weight * centre(c.distribution), 0);
+  }
+}
+
+/** The distributions of a strategy draw, by parameter name. */
+function strategyPriors(d: StrategyDraw): [string, Distribution][] {
+  switch (d.kind) {
+    case 'fixed':
+      return [];
+    case 'negmas-time-based':
+      return [['exponent', d.exponent]];
+    case 'time-dependent':
+      return [['e', d.e], ...(d.k ? [['k', d.k] as [string, Distribution]] : [])];
+    case 'fsj-polynomial':
+      return [['beta', d.beta], ...(d.kappa ? [['kappa', d.kappa] as [string, Distribution]] : [])];
+    case 'fsj-exponential':
+      return [
+        ['beta', d.beta],
+        ['kappa', d.kappa],
+      ];
+  }
+}
+
+/**
+ * Every uncertain parameter of a scenario, in a stable order (the order of a parameter vector).
+ * @example scenarioParameters(sma11).map((p) => p.name) // ['reservation.us', 'reservation.rok', 'strategies.us.e', …]
+ */
+export function scenarioParameters(s: Scenario): readonly ScenarioParameter[] {
+  const out: ScenarioParameter[] = [];
+  const u = s.uncertainty;
+  for (const side of SIDES) {
+    const d = u.reservation?.[side];
+    if (d) out.push({ name: `reservation.${side}`, prior: d, value: s.parties[side].reservation });
+  }
+  for (const side of SIDES) {
+    const d = u.strategies?.[side];
+    if (d)
+      for (const [key, prior] of strategyPriors(d))
+        out.push({ name: `strategies.${side}.${key}`, prior, value: centre(prior) });
+  }
+  if (s.lapse) {
+    if (u.monthsUntilFurlough)
+      out.push({ name: 'lapse.monthsUntilFurlough', prior: u.monthsUntilFurlough, value: s.lapse.monthsUntilFurlough });
+    if (u.furloughedShare)
+      out.push({ name: 'lapse.furloughedShare', prior: u.furloughedShare, value: s.lapse.furloughedShare });
+  }
+  (s.ratification.rok ?? []).forEach((a, i) =>
+    a.blocs.forEach((b, j) => {
+      if (b.stance.kind === 'threshold' && b.stance.threshold.kind !== 'point')
+        out.push({
+          name: `ratification.rok.${i}.blocs.${j}.threshold`,
+          prior: b.stance.threshold,
+          value: centre(b.stance.threshold),
+        });
+    }),
+  );
+  return out;
+}
+
+const point = (value: number): Distribution => ({ kind: 'point', value });
+
+/** The strategy draw with one parameter fixed. */
+function fixStrategy(d: StrategyDraw, key: string, value: number): StrategyDraw | null {
+  if (!strategyPriors(d).some(([k]) => k === key)) return null;
+  return { ...d, [key]: point(value) } as StrategyDraw;
+}
+
+/**
+ * The scenario with the named parameters fixed to the given values (each a point in every driver); a name that
+ * `scenarioParameters` does not list is an error naming the known ones.
+ * @example withParameters(sma11, { 'reservation.us': 0.4, 'strategies.rok.e': 0.8 })
+ */
+export function withParameters(
+  s: Scenario,
+  values: Readonly<Record<string, number>>,
+): Result<Scenario, ScenarioParameterError> {
+  const known = scenarioParameters(s).map((p) => p.name);
+  let out: Scenario = s;
+  for (const [name, value] of Object.entries(values)) {
+    if (!known.includes(name)) return err({ code: 'scenario/unknown_parameter', details: { name, known } });
+    const parts = name.split('.');
+    if (parts[0] === 'reservation') {
+      const side = parts[1] as Side;
+      const { [side]: _fixed, ...rest } = out.uncertainty.reservation ?? {};
+      out = {
+        ...out,
+        parties: { ...out.parties, [side]: { ...out.parties[side], reservation: value } },
+        uncertainty: { ...out.uncertainty, reservation: rest },
+      };
+    } else if (parts[0] === 'strategies') {
+      const side = parts[1] as Side;
+      const draw = out.uncertainty.strategies?.[side] as StrategyDraw;
+      const fixed = fixStrategy(draw, parts[2] as string, value) as StrategyDraw;
+      out = {
+        ...out,
+        uncertainty: { ...out.uncertainty, strategies: { ...out.uncertainty.strategies, [side]: fixed } },
+      };
+    } else if (parts[0] === 'lapse' && out.lapse) {
+      const key = parts[1] as 'monthsUntilFurlough' | 'furloughedShare';
+      const { [key]: _fixed, ...rest } = out.uncertainty;
+      out = { ...out, lapse: { ...out.lapse, [key]: value }, uncertainty: rest };
+    } else {
+      const [i, j] = [Number(parts[2]), Number(parts[4])];
+      const assemblies = (out.ratification.rok ?? []).map((a, ai): ScenarioAssembly =>
+        ai !== i
+          ? a
+          : {
+              ...a,
+              blocs: a.blocs.map((b, bj): Bloc =>
+                bj !== j || b.stance.kind !== 'threshold'
+                  ? b
+                  : { ...b, stance: { ...b.stance, threshold: point(value) } },
+              ),
+            },
+      );
+      out = { ...out, ratification: { ...out.ratification, rok: assemblies } };
+    }
+  }
+  return ok(out);
+}
