@@ -43,3 +43,22 @@ export function projectionNote(statements: readonly ProjectionStatement[], lang:
   const parts = statements.map((s) => describeStatement(s, lang)).join('; ');
   return lang === 'ko' ? `전망 연도의 가정: ${parts}` : `Projected years assume ${parts}`;
 }
+
+/** The assumptions a CSV carries under its rows: the projection, the real-terms base year, where the figures come from. */
+export function assumptionLines(
+  statements: readonly ProjectionStatement[],
+  realBaseYear: number,
+  lang: Lang,
+): readonly string[] {
+  return lang === 'ko'
+    ? [
+        projectionNote(statements, lang),
+        `실질 원화: ${realBaseYear}년 가격 (소비자물가지수로 환산)`,
+        '출처: SMA Lab, 협정 규칙과 기록(data/record)으로 계산',
+      ]
+    : [
+        projectionNote(statements, lang),
+        `Real won: at ${realBaseYear} prices (deflated by ROK CPI)`,
+        "Source: SMA Lab, computed from the agreements' rules and the record (data/record)",
+      ];
+}

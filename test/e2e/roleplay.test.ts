@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './browser.js';
 import { buildWeb } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
+import { settle } from './settle.js';
 
 /** The browser globals these tests use inside pages (this project's TypeScript has no DOM library). */
 interface BrowserGlobals {
@@ -71,6 +72,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     return { facilitator, us: links.us, rok: rokLink };
   };
 
+  // The first-year field takes percent, as its label shows (+0.0 % – +470.0 %): '13.9' offers +13.9 %.
   const offer = async (page: Page, firstYear: string, duration: string, index: string, message: string) => {
     await page.fill('#rp-issue-first-year-change', firstYear);
     await page.fill('#rp-issue-duration', duration);
@@ -90,7 +92,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.getByRole('button', { name: 'Send offer' }).and(us.locator(':enabled')).waitFor();
     // My confidential brief only, never the other side's.
     await expect(us.locator('summary', { hasText: 'Confidential brief' }).count()).resolves.toBe(1);
-    await offer(us, '0.5', '5', 'rok-cpi', 'Fifty percent, five years');
+    await offer(us, '50', '5', 'rok-cpi', 'Fifty percent, five years');
     // The agent answers right after the US move; the US page shows it (agent row) without any click.
     await us.locator('[data-testid=rp-history] td', { hasText: '(agent)' }).first().waitFor({ timeout: 30_000 });
     await expect(us.getByTestId('rp-history').textContent()).resolves.toContain('Fifty percent, five years');
@@ -106,9 +108,9 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect
       .poll(async () => us.getByRole('button', { name: 'Send offer' }).isDisabled(), { timeout: 10_000 })
       .toBe(true);
-    await us.waitForTimeout(800);
+    await settle(us);
     await us.screenshot({ path: join(screenshots, 'roleplay-us.png'), fullPage: true });
-    await facilitator.waitForTimeout(1200);
+    await settle(facilitator);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
     // The printable debrief of this table: the lapse figures of the real talks, 13,500 furloughed worker-months.
     await facilitator.getByRole('link', { name: 'Printable page' }).click();
@@ -130,7 +132,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.getByRole('button', { name: 'Send offer' }).and(us.locator(':enabled')).waitFor();
     await rok.getByTestId('rp-header').waitFor();
     // The 11th SMA as concluded: +13.9 % in 2021, 5 years, defense-budget growth (agreements.json sma-11)
-    await offer(us, '0.139', '5', 'rok-defense-budget-growth', 'The real deal');
+    await offer(us, '13.9', '5', 'rok-defense-budget-growth', 'The real deal');
     await rok.locator('[data-testid=rp-history] td', { hasText: 'The real deal' }).waitFor({ timeout: 30_000 });
     await rok.getByRole('button', { name: 'Accept the standing offer' }).and(rok.locator(':enabled')).waitFor();
     await rok.getByRole('button', { name: 'Accept the standing offer' }).click();
@@ -162,7 +164,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       }),
     });
     expect(res.status).toBe(201);
-    await offer(us, '0.5', '5', 'rok-cpi', 'Too late');
+    await offer(us, '50', '5', 'rok-cpi', 'Too late');
     await expect(us.getByTestId('rp-notice').textContent()).resolves.toBe(
       'The other side moved first — refreshed. Look again and decide.',
     );
@@ -274,7 +276,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     for (const i of [0, 1, 2, 3])
       await expect.poll(() => row(i).getAttribute('data-phase'), { timeout: 10_000 }).toBe('ended');
     await expect(board.getByTestId('rp-class-notice').count()).resolves.toBe(0);
-    await board.waitForTimeout(500);
+    await settle(board);
     await board.screenshot({ path: join(screenshots, 'roleplay-class-board.png'), fullPage: true });
 
     await board.getByRole('button', { name: 'Show the class debrief' }).click();
@@ -293,7 +295,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     expect(tables).toContain('Table 1people vs peoplefirst-year increase +5.0 %');
     expect(tables).toContain('0.129 / 0.9000.279 / 0.310 (90%)');
     await board.locator('[data-testid=rp-class-debrief] .chart[data-drawn="true"]').nth(1).waitFor({ timeout: 30_000 });
-    await board.waitForTimeout(800);
+    await settle(board);
     await debrief.screenshot({ path: join(screenshots, 'roleplay-class-debrief.png') });
 
     // The printable class debrief: no controls, the key figures and their sources, an A4 PDF.
@@ -330,7 +332,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     // What the sheet looks like: print media at the A4 width (210 mm = 794 CSS px).
     const viewport = page.viewportSize();
     await page.setViewportSize({ width: 794, height: 1123 });
-    await page.waitForTimeout(500);
+    await settle(page);
     await page.screenshot({ path: join(screenshots, `${name}-print.png`), fullPage: true });
     if (viewport) await page.setViewportSize(viewport);
     await page.emulateMedia({ media: 'screen' });
@@ -386,7 +388,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.reload();
     await us.getByTestId('rp-notes-us').getByText(secret).waitFor({ timeout: 10_000 });
     // A move after the note, so the ROK stream carries views from after the note was written.
-    await offer(us, '0.5', '5', 'rok-cpi', 'After the note');
+    await offer(us, '50', '5', 'rok-cpi', 'After the note');
     await rok.locator('[data-testid=rp-history] td', { hasText: 'After the note' }).waitFor({ timeout: 30_000 });
     const streamed = await rok.evaluate(() => (globalThis as unknown as BrowserGlobals).streamed ?? []);
     expect(streamed.length).toBeGreaterThanOrEqual(2);

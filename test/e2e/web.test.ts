@@ -1,15 +1,26 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, chromiumPath } from './browser.js';
 import { buildWeb, webDist } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
+import { settle } from './settle.js';
+import axe from 'axe-core';
 
-// Lets lazy chunks, API answers and chart animations finish before a screenshot.
-const settle = async (p: Page): Promise<void> => {
-  await p.waitForLoadState('networkidle');
-  await p.waitForTimeout(1200);
+/**
+ * Clicks Run and waits for this run's own result: the id of the job the click started (from the server's answer)
+ * on the result section, so a previous test's result on the same URL can never pass for this one.
+ */
+const runJob = async (p: Page, timeout = 120_000): Promise<Locator> => {
+  const [started] = await Promise.all([
+    p.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/jobs\/[^/]+$/.test(new URL(r.url()).pathname)),
+    p.getByRole('button', { name: 'Run', exact: true }).click(),
+  ]);
+  const { id } = (await started.json()) as { id: string };
+  const result = p.locator(`[data-testid="simulation-result"][data-job-id="${id}"]`);
+  await result.waitFor({ timeout });
+  return result;
 };
 
 const screenshots = join(process.cwd(), 'test-results', 'screenshots');
@@ -43,7 +54,10 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await stop?.();
   });
 
+  // A fresh document for every test: going to the same URL again (or only changing its hash) would keep the
+  // previous test's page, charts and results, which a test could then read as its own.
   const open = async (hash: string): Promise<void> => {
+    await page.goto('about:blank');
     await page.goto(`${base}/${hash}`);
     await page.locator('main h1').waitFor();
   };
@@ -222,6 +236,13 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     const y2030Csv = lines.find((l) => l.startsWith('2030,'))?.split(',') ?? [];
     // central: the default projection, CPI at the 2021–2025 mean of 3.12 % → 3.1 %: 15,511 → 15,992 → 16,488 → 16,999 억
     expect([0, 1, 3, 4].map((k) => y2030Csv[k])).toEqual(['2030', '1699900000000', '1569800000000', '1795600000000']);
+    // rates to the engine's precision: 15,192 / 14,028 − 1 = 0.0829769… → 0.082977 (not 0.08297690333618478)
+    expect(lines.find((l) => l.startsWith('2026,'))?.split(',')[2]).toBe('0.082977');
+    // the assumptions travel with the numbers
+    expect(lines.some((l) => l.includes('Projected years assume CPI 3.12%/year (mean of 2021–2025 observed)'))).toBe(
+      true,
+    );
+    expect(lines).toContain('Real won: at 2025 prices (deflated by ROK CPI)');
     // Own low and high: CPI 1 % a year from 2026 gives 2030 = 15,511 억 × 1.01³ = 1.5981 tn
     await page.getByLabel('Low and high CPI from').selectOption('own');
     await page.getByLabel('Low CPI growth (%/year)').fill('1');
@@ -287,14 +308,58 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await expect(page.locator('main').textContent()).resolves.not.toContain('억원');
   });
 
+  it('starts the bar charts of the Calculator and the Record at zero', async () => {
+    for (const hash of ['#/calculator', '#/record']) {
+      await open(hash);
+      const chart = page.locator('.chart[data-drawn="true"]').first();
+      // the drawn axis, read from the chart itself: a bar's length is its amount only from zero
+      await expect.poll(() => chart.getAttribute('data-y-min')).toBe('0');
+    }
+  });
+
+  it('lets a keyboard reach every scrolling table: each box takes focus and is named by its caption', async () => {
+    await open('#/record');
+    const boxes = page.locator('.table-wrap');
+    await boxes.first().waitFor();
+    const attributes = await boxes.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('tabindex'), e.getAttribute('role'), e.getAttribute('aria-label')]),
+    );
+    expect(attributes.length).toBeGreaterThan(0);
+    for (const [tabindex, role, label] of attributes) {
+      expect([tabindex, role]).toEqual(['0', 'region']);
+      expect(label).toBeTruthy();
+    }
+  });
+
+  it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
+    'has no serious or critical accessibility violation on the %s page in English and Korean (axe-core)',
+    async (p) => {
+      for (const lang of ['en', 'ko'] as const) {
+        await page.goto('about:blank');
+        await page.goto(`${base}/#/${p}`);
+        await page.evaluate(`window.localStorage.setItem('sma-lang', '${lang}')`);
+        await page.reload();
+        await page.locator('main h1').waitFor();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+        await settle(page);
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(
+          `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+             .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, first: v.nodes[0]?.target })))`,
+        );
+        expect({ page: p, lang, violations }).toEqual({ page: p, lang, violations: [] });
+      }
+    },
+  );
+
   describe.skipIf(!hasRealServer)('with the real server', () => {
     it('runs the negotiation Monte Carlo to its result with live progress', async () => {
       await open('#/simulate?runs=500&seed=7');
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await page.getByTestId('simulation-result').waitFor({ timeout: 60_000 });
+      const result = await runJob(page, 60_000);
       const progress = page.locator('progress');
       await expect(progress.getAttribute('value')).resolves.toBe(await progress.getAttribute('max'));
-      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+      await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
         /^Agreement rate: \d+\.\d% \(95% interval \d+\.\d% – \d+\.\d%\)/,
       );
       await settle(page);
@@ -304,12 +369,9 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     it('simulates the 11th SMA talks on the server and shows what the CLI computes for the same seed', async () => {
       // `sma simulate sma-11-talks --runs 500 --seed 7`: 278 of 500 runs agree = 55.6 % (95 % interval 51.2–59.9 %)
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      // The result caption names the job's kind: wait for this run's result, not the previous test's.
-      await expect
-        .poll(() => page.getByTestId('simulation-result').textContent(), { timeout: 120_000 })
-        .toContain('(scenario-monte-carlo), seed 7, 500 runs');
-      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+      const result = await runJob(page);
+      await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 500 runs');
+      await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
         /^Agreement rate: 55\.6% \(95% interval 51\.2% – 59\.9%\)/,
       );
       await settle(page);
@@ -320,15 +382,16 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       // `sma simulate sma-11-talks --runs 500 --seed 7` (the job test pins the same counts): every run in lapse
       // 17–21 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, in bins of 2,000.
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      const lapse = page.getByTestId('histogram-monthsInLapse');
-      await lapse.locator('.chart[data-drawn="true"]').waitFor({ timeout: 120_000 });
+      // The previous test ran the same URL: only this run's job id tells its histograms from that run's.
+      const result = await runJob(page);
+      const lapse = result.getByTestId('histogram-monthsInLapse');
+      await lapse.locator('.chart[data-drawn="true"]').waitFor();
       await expect(lapse.getAttribute('data-total')).resolves.toBe('500');
       await expect(lapse.getAttribute('data-bars')).resolves.toBe('5');
       await expect(lapse.locator('.chart').getAttribute('aria-label')).resolves.toBe(
         'Months in lapse — Simulation result: 500 runs, seed 7',
       );
-      const furlough = page.getByTestId('histogram-furloughedWorkerMonths');
+      const furlough = result.getByTestId('histogram-furloughedWorkerMonths');
       await expect(furlough.getAttribute('data-total')).resolves.toBe('500');
       await furlough.getByText('Table and CSV').click();
       await expect(furlough.locator('tbody tr').allTextContents()).resolves.toEqual([
@@ -341,7 +404,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
         furlough.getByRole('button', { name: /^CSV — / }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe('simulation-sma-11-talks-furloughed-worker-months.csv');
-      await expect(page.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('278');
+      await expect(result.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('278');
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-histograms.png'), fullPage: true });
       await page.getByRole('button', { name: '한국어' }).click();
@@ -377,16 +440,14 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       await expect.poll(() => page.url()).toContain('saved=sma-11-weak-rok');
       expect(page.url()).not.toContain('edits=');
       await expect(page.locator('#sma-talks').inputValue()).resolves.toBe('saved:sma-11-weak-rok');
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect
-        .poll(() => page.getByTestId('simulation-result').textContent(), { timeout: 120_000 })
-        .toContain('(scenario-monte-carlo), seed 7, 300 runs');
+      const result = await runJob(page);
+      await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 300 runs');
       // The saved scenario runs, not the bundled one (55.6 % for seed 7): a ROK that accepts 0.2 concedes more than
       // the Assembly ratifies, so fewer deals stand (pinned for seed 7, 300 runs).
-      await expect(page.getByTestId('agreement-rate').textContent()).resolves.toMatch(
+      await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
         /^Agreement rate: 33\.3% \(95% interval 28\.2% – 38\.8%\)/,
       );
-      await expect(page.getByTestId('histogram-monthsInLapse').getAttribute('data-total')).resolves.toBe('300');
+      await expect(result.getByTestId('histogram-monthsInLapse').getAttribute('data-total')).resolves.toBe('300');
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-edit-saved-run.png'), fullPage: true });
       expect(errors).toEqual([]);

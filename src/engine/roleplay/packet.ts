@@ -9,17 +9,13 @@ import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/ca
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
-import { assemblyOn } from './automation.js';
+import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
-import { SIDES, lapseOn, reservationOn, type RolePlayLapse, type RolePlayScenario, type Side } from './scenario.js';
+import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
 
-/** What a packet reads from a scenario: the role-play subset plus the base amount, the wage and the sources. */
-export interface PacketScenario extends RolePlayScenario {
-  readonly base: { readonly year: number; readonly amount: number; readonly currency: string };
-  readonly lapse: (RolePlayLapse & { readonly monthlyWagePerWorker: number }) | null;
-  readonly sources: Readonly<Record<string, string>>;
-}
+/** A packet reads the one scenario type (base amount, wage and sources included). */
+export type PacketScenario = RolePlayScenario;
 
 /** An event of the record as far as the story goes (io's EventFact has these fields). */
 export interface PacketEvent {
@@ -313,7 +309,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       );
     if (lapse !== null) {
       const rows = lapseDates.map((d, i) => {
-        const status = lapseOn(lapse, d);
+        const status = lapseOn(scenario, d);
         const k = `lapse.${LAPSE_MONTHS[i] ?? i}`;
         const wage = status.furloughedWorkerMonths * lapse.monthlyWagePerWorker;
         const r = points(reservationOn(scenario, side, d));

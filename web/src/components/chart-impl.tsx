@@ -39,6 +39,9 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
     chart.current = c;
     // Marks the element once drawn, for the end-to-end tests and the benchmark.
     c.on('finished', () => {
+      // The first value axis' drawn lower end, so a test can hold a bar chart to starting at zero.
+      const yMin = drawnYMin(c);
+      if (yMin !== null) el.current?.setAttribute('data-y-min', String(yMin));
       if (el.current?.getAttribute('data-drawn') === 'true') return;
       el.current?.setAttribute('data-drawn', 'true');
       // bench/web.ts reads the first one: time from navigation to the first chart drawn, inside the page.
@@ -104,4 +107,13 @@ function withDefaults(option: ChartOption): ChartOption {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     ...option,
   };
+}
+
+/** The lower end of the first y axis as ECharts drew it (its model is not in the typed API), or null. */
+function drawnYMin(c: ReturnType<typeof init>): number | null {
+  const model = (c as unknown as { getModel?: () => unknown }).getModel?.() as
+    | { getComponent: (type: string, i: number) => { axis?: { scale?: { getExtent: () => number[] } } } | undefined }
+    | undefined;
+  const extent = model?.getComponent('yAxis', 0)?.axis?.scale?.getExtent();
+  return extent && Number.isFinite(extent[0]) ? (extent[0] ?? null) : null;
 }

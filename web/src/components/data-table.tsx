@@ -19,16 +19,23 @@ export function DataTable<Row>({
   columns,
   rows,
   rowKey,
+  notes,
 }: {
   readonly caption: string;
   readonly filename: string;
   readonly columns: readonly Column<Row>[];
   readonly rows: readonly Row[];
   readonly rowKey: (row: Row) => string;
+  /** What the figures rest on (projection, base year, exchange rates), written under the rows of the CSV. */
+  readonly notes?: readonly string[];
 }) {
   const { t } = useI18n();
   const exportCsv = () => {
-    const text = toCsv([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.csv(r)))]);
+    const text = toCsv([
+      columns.map((c) => c.header),
+      ...rows.map((r) => columns.map((c) => c.csv(r))),
+      ...(notes && notes.length > 0 ? [[], ...notes.map((n) => [n])] : []),
+    ]);
     download(`${filename}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
   };
   return (
@@ -38,7 +45,8 @@ export function DataTable<Row>({
           ⤓ {t('export.csv')}
         </button>
       </div>
-      <div className="table-wrap">
+      {/* a wide table scrolls in its box; the box takes focus so a keyboard can scroll it too */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption className="muted" style={{ textAlign: 'left' }}>
             {caption}

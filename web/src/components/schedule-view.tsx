@@ -105,11 +105,14 @@ export function ScheduleView({
   filename,
   title,
   band,
+  notes,
 }: {
   metrics: ScheduleMetrics;
   filename: string;
   title: string;
   band?: ScheduleBand | null;
+  /** The assumptions behind the figures, for the CSV (the page shows them beside the schedule). */
+  notes?: readonly string[];
 }) {
   const s = usePageStrings(S);
   const i = useI18n();
@@ -133,7 +136,8 @@ export function ScheduleView({
         },
       },
       xAxis: { type: 'category', data: metrics.rows.map((y) => String(y.year)) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => money(i, v, cur) } },
+      // bars start at zero: a bar's length is its amount
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => money(i, v, cur) } },
       series: [
         {
           type: 'bar',
@@ -177,7 +181,7 @@ export function ScheduleView({
       header: s.change,
       numeric: true,
       render: (y) => (y.change.available && y.change.rate !== null ? i.rate(y.change.rate, { signed: true }) : '—'),
-      csv: (y) => (y.change.available ? y.change.rate : null),
+      csv: (y) => (y.change.available && y.change.rate !== null ? round6(y.change.rate) : null),
     },
     ...(band && hasBand
       ? (['low', 'high'] as const).map((k): Column<YearMetrics> => ({
@@ -279,7 +283,7 @@ export function ScheduleView({
         ) : (
           '—'
         ),
-      csv: (y) => (y.defenseBudgetShare.available ? y.defenseBudgetShare.value : null),
+      csv: (y) => (y.defenseBudgetShare.available ? round6(y.defenseBudgetShare.value) : null),
     },
   ];
   return (
@@ -305,7 +309,11 @@ export function ScheduleView({
         columns={columns}
         rows={metrics.rows}
         rowKey={(y) => String(y.year)}
+        notes={notes}
       />
     </>
   );
 }
+
+/** A rate in the CSV to the engine's precision, parts per million (0.082977, not 0.08297690333618478). */
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -8,6 +8,7 @@ import { ScheduleView } from '../components/schedule-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
 import { ProjectionNote } from '../components/projection-note.js';
+import { assumptionLines } from '../../../src/i18n/projection-note.js';
 import {
   assumptionOf,
   assumptionStatements,
@@ -298,6 +299,7 @@ export default function CalculatorPage() {
               filename={`schedule-${agreement.id}`}
               title={agreement.name}
               band={band}
+              notes={assumptionLines(assumptionStatements(record, assumptions), realBase, lang)}
             />
           )}
           {outcome && !outcome.ok && (

@@ -13,6 +13,7 @@ import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
 import { ProjectionNote } from '../components/projection-note.js';
+import { assumptionLines } from '../../../src/i18n/projection-note.js';
 import type { ProjectionStatement } from '../../../src/engine/agreement/default-projection.js';
 import {
   assumptionOf,
@@ -231,6 +232,7 @@ export default function ComparePage() {
       {outcome?.ok && (
         <ComparisonView
           statements={outcome.statements}
+          realBase={realBase}
           comparison={outcome.comparison}
           band={outcome.band}
           noBand={bandView?.noneNote ?? null}
@@ -256,12 +258,14 @@ const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272
 
 function ComparisonView({
   statements,
+  realBase,
   comparison,
   band,
   noBand,
   nameOf,
 }: {
   statements: readonly ProjectionStatement[];
+  realBase: number;
   comparison: ComparisonT;
   band: ComparisonBand | null;
   noBand: string | null;
@@ -274,6 +278,7 @@ function ComparisonView({
   const ids = comparison.agreementIds;
   const refIndex = ids.indexOf(comparison.referenceId);
   const refName = nameOf(comparison.referenceId);
+  const notes = assumptionLines(statements, realBase, i.lang);
   /** The low or high value of agreement k in a year, when that year rests on projected CPI. */
   const bandValue = useCallback(
     (which: 'low' | 'high', k: number, year: number): number | null => {
@@ -464,6 +469,7 @@ function ComparisonView({
         ]}
         rows={comparison.summaries}
         rowKey={(x) => x.agreementId}
+        notes={notes}
       />
       <h2>{s.table}</h2>
       <DataTable
@@ -472,6 +478,7 @@ function ComparisonView({
         columns={columns}
         rows={comparison.rows}
         rowKey={(r) => String(r.year)}
+        notes={notes}
       />
     </>
   );

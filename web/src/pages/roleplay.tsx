@@ -6,6 +6,7 @@ import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
 import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
+import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
 import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
 import {
@@ -356,13 +357,6 @@ function SideNotes({ view, s }: { view: RolePlayView; s: Strings }) {
   );
 }
 
-const snap = (issue: Issue, raw: number): number => {
-  if (issue.kind !== 'numeric') return raw;
-  const k = Math.round((Math.min(issue.max, Math.max(issue.min, raw)) - issue.min) / issue.step);
-  const places = Math.max(0, -Math.floor(Math.log10(issue.step)) + 1);
-  return Number((issue.min + k * issue.step).toFixed(Math.min(12, places)));
-};
-
 const initialDraft = (view: RolePlayView): Record<string, number | string> => {
   const draft: Record<string, number | string> = {};
   for (const issue of view.scenario.issues) {
@@ -371,6 +365,48 @@ const initialDraft = (view: RolePlayView): Record<string, number | string> => {
   }
   return draft;
 };
+
+/** A numeric issue's field in the unit its label shows (percent for a rate); a number outside the range is refused beside the field. */
+function IssueNumber({ issue, value, onChange }: { issue: Issue; value: number; onChange: (v: number) => void }) {
+  const { t } = useI18n();
+  const bounds = fieldBounds(issue);
+  const [text, setText] = useState(String(toField(issue, value)));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    setText((cur) =>
+      fromField(issue, Number(cur)) === value && cur.trim() !== '' ? cur : String(toField(issue, value)),
+    );
+  }, [issue, value]);
+  if (!bounds) return null;
+  const id = `rp-issue-${issue.name}`;
+  return (
+    <div className="row">
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={bounds.min}
+        max={bounds.max}
+        step={bounds.step}
+        value={text}
+        aria-invalid={bad ? true : undefined}
+        aria-describedby={bad ? `${id}-msg` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = e.target.value.trim() === '' ? null : fromField(issue, Number(e.target.value));
+          setBad(v === null);
+          if (v !== null) onChange(v);
+        }}
+      />
+      {fieldScale(issue) === 100 && <span aria-hidden="true">%</span>}
+      {bad && (
+        <span id={`${id}-msg`} className="error" role="alert">
+          {t('validation.range').replace('{min}', String(bounds.min)).replace('{max}', String(bounds.max))}
+        </span>
+      )}
+    </div>
+  );
+}
 
 function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Strings; reload: () => Promise<void> }) {
   const { view, side, token, s, reload } = props;
@@ -443,18 +479,10 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
                 : ''}
             </label>
             {issue.kind === 'numeric' ? (
-              <input
-                id={`rp-issue-${issue.name}`}
-                type="number"
-                min={issue.min}
-                max={issue.max}
-                step={issue.step}
-                value={draft[issue.name] ?? issue.min}
-                onChange={(e) => {
-                  const n = Number(e.target.value);
-                  if (e.target.value !== '' && Number.isFinite(n))
-                    setDraft((d) => ({ ...d, [issue.name]: snap(issue, n) }));
-                }}
+              <IssueNumber
+                issue={issue}
+                value={Number(draft[issue.name] ?? issue.min)}
+                onChange={(v) => setDraft((d) => ({ ...d, [issue.name]: v }))}
               />
             ) : (
               <select

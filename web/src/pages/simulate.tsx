@@ -528,7 +528,7 @@ function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null })
     .replace('{seed}', String(input.seed ?? '—'))
     .replace('{runs}', String(input.runs ?? '—'));
   return (
-    <section aria-label={caption} data-testid="simulation-result">
+    <section aria-label={caption} data-testid="simulation-result" data-job-id={job.id}>
       <p className="muted">{caption}</p>
       {job.kind === 'rubinstein-split' ? (
         <RubinsteinResult result={job.result as RubinsteinSplitResult} />
