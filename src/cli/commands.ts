@@ -11,6 +11,11 @@ registerCommand(
 registerCommand('compare', 'agreements and proposals side by side', () => import('./commands/compare.js'));
 registerCommand('validate', 'check an agreement file', () => import('./commands/validate.js'));
 registerCommand('data', 'the record: indices, events, context', () => import('./commands/data.js'));
+registerCommand(
+  'packet',
+  'a case packet for a class: briefs, scoring sheets, teaching note',
+  () => import('./commands/packet.js'),
+);
 registerCommand('negotiate', 'one negotiation of a scenario, round by round', () => import('./commands/negotiate.js'));
 registerCommand(
   'simulate',

@@ -446,4 +446,32 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await rok.screenshot({ path: join(screenshots, 'roleplay-rok-ko.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('lets a Korean ROK seat consult the backtable before and after the facilitator releases the 2020 election', async () => {
+    const created = await fetch(`${base}/api/roleplay/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'sma-11-talks', label: '본국 협의 테이블' }),
+    });
+    const { tokens } = (await created.json()) as { tokens: { us: string; rok: string; facilitator: string } };
+    expect((await api(tokens.us, { action: { type: 'offer', outcome: realDeal } })).status).toBe(201);
+    const rok = await newPage('ko');
+    await rok.goto(`${base}/#/roleplay?token=${tokens.rok}`);
+    await rok.getByTestId('rp-backtable').waitFor();
+    // The draft starts from the standing +13.9 % offer: the 20th Assembly consents with probability 83.9 %.
+    await rok.getByTestId('rp-backtable-consult').click();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '20th National Assembly' }).waitFor();
+    await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률 83.9%');
+    const facilitator = await newPage('ko');
+    await facilitator.goto(`${base}/#/roleplay?token=${tokens.facilitator}`);
+    await facilitator.getByTestId('rp-news-election').click();
+    await facilitator.locator('[data-testid=rp-news]', { hasText: '21st National Assembly' }).waitFor();
+    // The seat's page hears the news live; its backtable now reads the 21st Assembly: 90.2 %.
+    await rok.locator('[data-testid=rp-news]', { hasText: '2019년 9월 24일: 선거 결과' }).waitFor();
+    await rok.getByTestId('rp-backtable-consult').click();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '21st National Assembly' }).waitFor();
+    await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률 90.2%');
+    await expect(rok.getByTestId('rp-backtable-answer').textContent()).resolves.toContain('출처');
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
-import { lapsePort, type LapseScenario } from './lapse.js';
+import { lapsePort, timeOnlyLapse } from './lapse.js';
 import { PRICE_BUYER, PRICE_DOMAIN, PRICE_SELLER } from './price-domain.js';
 import { initialState, step, type NegotiationConfig } from './protocol.js';
 import { runNegotiation, type NegotiationParty } from './run.js';
@@ -13,20 +13,8 @@ const saop: NegotiationConfig = {
   deadline: 20,
   ratification: 'none',
 };
-const NO_COST = { perLapseMonth: 0, perFurloughedWorkforceMonth: 0 };
-/** A lapse with no furlough and no cost: tests override what they exercise. */
-const quietLapse: LapseScenario = {
-  expiry: '2019-12-31',
-  months: 12,
-  newAgreementInForce: null,
-  workforce: 1,
-  fundedMonths: 0,
-  furloughed: 0,
-  monthlyWagePerWorker: 0,
-  stopgapFrom: null,
-  lapseClause: false,
-  reservationCost: { us: NO_COST, rok: NO_COST },
-};
+/** A lapse with no furlough and no cost (lapse.ts `timeOnlyLapse`): tests override what they exercise. */
+const quietLapse = timeOnlyLapse('2019-12-31', [0, 0]);
 const party = (spec: StrategySpec, side: 'buyer' | 'seller'): NegotiationParty => {
   const preferences = side === 'buyer' ? PRICE_BUYER : PRICE_SELLER;
   return { agent: createAgent(spec, PRICE_DOMAIN, preferences), preferences };
@@ -111,9 +99,7 @@ describe('the run driver', () => {
   it('lets a growing lapse cost lower the reservation value until a hard-line seller concedes via AC_next', () => {
     // The seller (party 1, the ROK's side of the port) loses 0.2 a month of lapse.
     const lapse = lapsePort({
-      ...quietLapse,
-      expiry: '2019-09-30',
-      reservationCost: { us: NO_COST, rok: { perLapseMonth: 0.2, perFurloughedWorkforceMonth: 0 } },
+      ...timeOnlyLapse('2019-09-30', [0, 0.2]),
     });
     const config = {
       ...saop,

@@ -5,21 +5,18 @@
  * project's own; every number is computed from the scenario or the record and listed as a figure with its source, so
  * a test can compare each one with the data and the printed page can never disagree with the app.
  */
+import { talkOrdinal } from '../calibration/talk-model.js';
 import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/calendar.js';
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
-import { assemblyOn } from './automation.js';
+import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
-import { SIDES, lapseOn, reservationOn, type RolePlayLapse, type RolePlayScenario, type Side } from './scenario.js';
+import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
 
-/** What a packet reads from a scenario: the role-play subset plus the base amount, the wage and the sources. */
-export interface PacketScenario extends RolePlayScenario {
-  readonly base: { readonly year: number; readonly amount: number; readonly currency: string };
-  readonly lapse: (RolePlayLapse & { readonly monthlyWagePerWorker: number }) | null;
-  readonly sources: Readonly<Record<string, string>>;
-}
+/** A packet reads the one scenario type (base amount, wage and sources included). */
+export type PacketScenario = RolePlayScenario;
 
 /** An event of the record as far as the story goes (io's EventFact has these fields). */
 export interface PacketEvent {
@@ -78,12 +75,6 @@ export interface CasePacket {
   readonly figures: readonly PacketFigure[];
 }
 
-/** The SMA a talk scenario negotiates, from its id (`sma-11-talks` → 11); null for other ids. */
-const talkOrdinal = (id: string): number | null => {
-  const m = /^sma-(\d+)-talks$/.exec(id);
-  return m ? Number(m[1]) : null;
-};
-
 const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Won as people read it: "1,038,900,000,000 won" / "1조 389억 원" (억 = 10^8, 조 = 10^12; the glossary). */
@@ -118,6 +109,12 @@ const EVENT_EN: Readonly<Record<string, string>> = {
   'administration-change': 'a new US administration',
   committee: 'the Foreign Affairs and Unification Committee votes',
   cabinet: 'the cabinet approves',
+  preparatory: 'a preparatory meeting',
+  briefing: 'a government briefing',
+  consultation: 'a consultation between the delegations',
+  'press-report': 'a press report',
+  'round-extension': 'the round is extended',
+  'joint-fact-sheet': 'a joint fact sheet',
 };
 const EVENT_KO: Readonly<Record<string, string>> = {
   expiry: '현행 협정 만료',
@@ -138,6 +135,12 @@ const EVENT_KO: Readonly<Record<string, string>> = {
   'administration-change': '미국 행정부 교체',
   committee: '외교통일위원회 의결',
   cabinet: '국무회의 의결',
+  preparatory: '사전 협의',
+  briefing: '정부 브리핑',
+  consultation: '대표단 간 협의',
+  'press-report': '언론 보도',
+  'round-extension': '회의 연장',
+  'joint-fact-sheet': '공동 설명자료(조인트 팩트시트)',
 };
 
 function eventText(e: PacketEvent, lang: Language): string {
@@ -313,7 +316,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       );
     if (lapse !== null) {
       const rows = lapseDates.map((d, i) => {
-        const status = lapseOn(lapse, d);
+        const status = lapseOn(scenario, d);
         const k = `lapse.${LAPSE_MONTHS[i] ?? i}`;
         const wage = status.furloughedWorkerMonths * lapse.monthlyWagePerWorker;
         const r = points(reservationOn(scenario, side, d));

@@ -5,6 +5,7 @@ import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/en
 import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
 import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
+import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
 import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
@@ -537,6 +538,8 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
           </p>
         )}
       </section>
+      <NewsList news={view.news} lang={lang} />
+      <BacktablePanel token={token} side={side} outcome={draft} lang={lang} />
       <NotesForm view={view} token={token} s={s} reload={reload} />
     </>
   );
@@ -614,6 +617,11 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
         <button type="button" disabled={ended} onClick={() => void act({ type: 'extend', rounds })}>
           {s.extend}
         </button>
+        <NewsButton
+          disabled={ended}
+          lang={lang}
+          onRelease={() => void act({ type: 'news', news: 'assembly-election' })}
+        />
         <button type="button" className="primary" disabled={ended} onClick={() => void act({ type: 'end' })}>
           {s.end}
         </button>
@@ -624,6 +632,7 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
         )}
       </div>
       {notice && <p role="alert">{notice}</p>}
+      <NewsList news={view.news} lang={lang} />
       <section className="card">
         <h2>{s.history}</h2>
         <History view={view} s={s} sides={['us', 'rok']} />
