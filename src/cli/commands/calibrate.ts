@@ -97,6 +97,21 @@ export function fitProgress(io: CliIo, label: string): (p: AbcProgress) => void 
 const priorText = (d: Distribution): string =>
   d.kind === 'uniform' ? `uniform(${d.min}, ${d.max})` : d.kind === 'normal' ? `normal(${d.mean}, ${d.sd})` : d.kind;
 
+/** Each fitted talk replayed `runs` times on the fit (in sample) against the issue's checks: the CLI's and the job's. */
+export function inSampleChecks(
+  scenarios: readonly Scenario[],
+  rejections: TalkRejections,
+  fit: AbcResult,
+  seed: number,
+  runs: number,
+): ReturnType<typeof inSampleCheck>[] {
+  return scenarios.map((s) => {
+    const talk = prepareTalk(s, rejections[s.id]);
+    if (!talk.ok) throw new CliFailure([{ code: talk.error.code, message: talk.error.message }]);
+    return inSampleCheck(talk.value, predictTalk(talk.value, fit, seed, runs));
+  });
+}
+
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 export function calibrationJson(
@@ -174,11 +189,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     writeFileSync(out, text);
   }
-  const inSample = scenarios.map((s) => {
-    const talk = prepareTalk(s, rejections[s.id]);
-    if (!talk.ok) throw new CliFailure([{ code: talk.error.code, message: talk.error.message }]);
-    return inSampleCheck(talk.value, predictTalk(talk.value, fit.value, o.seed, o.runs));
-  });
+  const inSample = inSampleChecks(scenarios, rejections, fit.value, o.seed, o.runs);
   const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
   else io.stdout(renderCalibration(json, o.lang, styleFor(io.env, io.isTty)));

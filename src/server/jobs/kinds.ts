@@ -1,6 +1,7 @@
 import type { Scenario } from '../../engine/negotiation/scenario.js';
 import type { DocumentStore } from '../ports.js';
 import type { AnyJobKind } from './job-kind.js';
+import { calibrationJob } from './calibration-job.js';
 import { negotiationMonteCarloJob } from './negotiation-monte-carlo-job.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 import { scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
@@ -23,5 +24,6 @@ export function jobKinds(
     negotiationMonteCarloJob,
     scenarioMonteCarloJob(scenarios, documents),
     scenarioSensitivityJob(scenarios),
+    calibrationJob(scenarios),
   ];
 }

@@ -185,6 +185,7 @@ describe('simulation jobs', () => {
       ['negotiation-monte-carlo', '/api/jobs/negotiation-monte-carlo'],
       ['scenario-monte-carlo', '/api/jobs/scenario-monte-carlo'],
       ['scenario-sensitivity', '/api/jobs/scenario-sensitivity'],
+      ['calibration', '/api/jobs/calibration'],
     ]);
     expect([missing?.statusCode, missingEvents?.statusCode, missing?.json().error.code]).toEqual([
       404,
