@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioMonteCarloJob } from '../../src/server/jobs/scenario-monte-carlo-job.js';
 import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
 import summariseScenarioChunk from '../../src/sim/scenario-worker.js';
+import '../../src/cli/commands.js';
+import { captureIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
 import {
   postgresLocation,
   postgresSuiteName,
@@ -190,6 +193,65 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
         const expected = kind.output.parse(kind.combine(remote, kind.chunks(remote).map(summariseScenarioChunk)));
         expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+      },
+    );
+
+    it(
+      'completes a calibration through a worker killed mid-fit, equal field for field to `sma calibrate`',
+      { timeout: 240_000 },
+      async () => {
+        const server = servers.at(-1) ?? (await startServer());
+        const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+        while (alive.length < 2) {
+          const w = await startWorker(env);
+          workers.push(w);
+          alive.push(w);
+        }
+        const [a, b] = alive as [WorkerProcess, WorkerProcess];
+        const db = new pg.Client({ connectionString: env['DATABASE_URL'] });
+        await db.connect();
+        try {
+          // B frozen, A takes the fit's one chunk; A is SIGKILLed while it runs it, and B retries it at its expiry.
+          b.child.kill('SIGSTOP');
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          const fit = { talks: ['sma-11-talks', 'sma-12-talks'], seed: 9, population: 200, generations: 3, runs: 300 };
+          const started = await fetch(`${server.url}/api/jobs/calibration`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(fit),
+          });
+          expect(started.status).toBe(202);
+          const { id } = (await started.json()) as JobBody;
+          let killedChunk: string | undefined;
+          while (killedChunk === undefined) {
+            const active = await db.query<{ id: string }>(
+              `select id from pgboss.job where name = 'sma-job-chunks' and state = 'active' and data->>'job' = $1`,
+              [id],
+            );
+            killedChunk = active.rows[0]?.id;
+          }
+          a.child.kill('SIGKILL');
+          await a.exited;
+          b.child.kill('SIGCONT');
+
+          const after = await follow(server, id, (job) => job.status !== 'running' && job.status !== 'queued');
+          expect(after.at(-1)?.status).toBe('succeeded');
+          const job = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as JobBody;
+          expect([job.status, job.progress]).toEqual(['succeeded', { done: 1, total: 1 }]);
+          const chunk = await db.query<{ state: string; retry_count: number }>(
+            'select state, retry_count from pgboss.job where id = $1',
+            [killedChunk],
+          );
+          expect(chunk.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
+
+          // One process: `sma calibrate` with the same talks, seed and settings.
+          const io = captureIo({}, repo);
+          const argv = ['calibrate', ...fit.talks, '--seed', '9', '--population', '200', '--generations', '3'];
+          expect(await runCli([...argv, '--runs', '300', '--workers', '1', '--json'], io)).toBe(0);
+          expect(job.result).toStrictEqual(JSON.parse(io.out));
+        } finally {
+          await db.end();
+        }
       },
     );
   },
