@@ -1,7 +1,7 @@
 // The built `sma` as a user runs it (npm run build first): pipes, --help on every command, --json precision and
 // every command of the README's command-line section, run exactly as written.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,48 @@ describe('the footer of a schedule', () => {
     // the file's 2031 rule: a stated 1.6 tn won
     expect(shown.stdout).toContain('2031: stated KRW 1.6 tn');
   });
+});
+
+describe('every README negotiation example runs as written', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = readme.split('For negotiation, analysis and teaching')[1]?.split('```sh\n')[1]?.split('```')[0] ?? '';
+  // A shell expands `dir/*.xml`; spawnSync does not, so the test does it the same way (sorted, as bash sorts).
+  const expand = (arg: string): string[] => {
+    if (!arg.includes('*')) return [arg];
+    const slash = arg.lastIndexOf('/');
+    const [dir, pattern] = [arg.slice(0, slash), arg.slice(slash + 1)];
+    const re = new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+    return readdirSync(join(root, dir))
+      .filter((f) => re.test(f))
+      .sort()
+      .map((f) => `${dir}/${f}`);
+  };
+  // These fit and backtest for minutes; calibration-commands.test.ts runs the same commands with small settings.
+  const long = ['calibrate', 'backtest'];
+  const examples = block
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l.startsWith('npx sma '))
+    .map((l) =>
+      l
+        .replace(/^npx sma /, '')
+        .split(/\s+/)
+        .flatMap(expand),
+    );
+
+  it('has the examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(examples.filter((args) => !long.includes(args[0] ?? '')).map((args) => [args.join(' '), args] as const))(
+    '%s',
+    (_, args) => {
+      const r = run(args);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // progress lines may go to stderr, a stack trace may not
+      expect(r.status).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('sma --json', () => {

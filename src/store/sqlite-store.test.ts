@@ -38,7 +38,10 @@ describe('SQLite file', () => {
       expect((await second.getDocument('agreement', 'sma-12')).ok).toBe(saved.ok);
       await second.close();
       const raw = new BetterSqlite3(join(location.options.dataDir ?? '', sqliteFileName), { readonly: true });
-      expect(raw.prepare('select name from store_migration').all()).toEqual([{ name: '0001_initial_schema' }, { name: '0002_accounts' }]);
+      expect(raw.prepare('select name from store_migration').all()).toEqual([
+        { name: '0001_initial_schema' },
+        { name: '0002_accounts' },
+      ]);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();
     } finally {

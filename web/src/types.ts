@@ -1,6 +1,7 @@
 // Shapes the web app reads from the server (docs/web-api-needs.md) and shares with the engine.
 import type { Agreement, EscalationRule, YearRule } from '../../src/engine/agreement/types.js';
 import type { Histogram, MonteCarloReport } from '../../src/engine/negotiation/monte-carlo.js';
+import type { RealOutcomeReport } from '../../src/engine/negotiation/scenario-report.js';
 
 export type { Agreement, EscalationRule, YearRule };
 
@@ -64,6 +65,8 @@ export interface ScenarioMonteCarloResult extends Omit<MonteCarloReport, 'agreem
   readonly name: string;
   readonly seed: number;
   readonly agreementInterval95: readonly [number, number];
+  /** The real talks in the runs' units (engine `realOutcomeReport`); absent in results stored before it. */
+  readonly realOutcome?: RealOutcomeReport | null;
   readonly histograms: {
     readonly firstYearChange: Histogram;
     readonly firstYearUsdBillions: Histogram;

@@ -1,5 +1,6 @@
 /** `sma simulate <scenario|file> --runs N --seed S --workers W`: many negotiations with uncertain inputs, summarised. */
-import { histogramQuantile, wilsonInterval, type Histogram } from '../../engine/negotiation/monte-carlo.js';
+import { wilsonInterval, type QuantityReport } from '../../engine/negotiation/monte-carlo.js';
+import { realOutcomeReport, scenarioQuantities } from '../../engine/negotiation/scenario-report.js';
 import type { Scenario, ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
 import { simulateOptionsSchema, STRATEGY_NAMES } from '../../io/negotiation-options.js';
@@ -38,24 +39,26 @@ Strategies: ${STRATEGY_NAMES}.
 prints the job's result as GET /api/jobs/{id} gives it.
 `;
 
-export interface Quantity {
-  readonly mean: number | null;
-  readonly p5: number | null;
-  readonly p50: number | null;
-  readonly p95: number | null;
-  readonly n: number;
-}
+export type Quantity = QuantityReport;
 
 const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
-const describe = (h: Histogram): Quantity => ({
-  mean: h.n === 0 ? null : r6(h.sumMicro / 1e6 / h.n),
-  p5: r6(histogramQuantile(h, 0.05)),
-  p50: r6(histogramQuantile(h, 0.5)),
-  p95: r6(histogramQuantile(h, 0.95)),
-  n: h.n,
+const rounded = (q: QuantityReport): Quantity => ({
+  mean: r6(q.mean),
+  p5: r6(q.p5),
+  p10: r6(q.p10),
+  p25: r6(q.p25),
+  p50: r6(q.p50),
+  p75: r6(q.p75),
+  p90: r6(q.p90),
+  p95: r6(q.p95),
+  n: q.n,
 });
 
-/** The summary as JSON: rates with their Wilson 95 % interval, and mean and 5/50/95 % points of each quantity. */
+/**
+ * The summary as JSON: rates with their Wilson 95 % interval, and mean and 5/10/25/50/75/90/95 % points of each
+ * quantity (engine `scenarioQuantities`, the API's job result reports the same under the same keys; `duration` here
+ * is `term:duration` there), and the real outcome with its months to agreement (engine `realOutcomeReport`).
+ */
 export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: number) {
   const m = s.summary;
   const share = (k: number) => ({
@@ -63,7 +66,10 @@ export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: num
     share: m.runs === 0 ? 0 : r6(k / m.runs),
     interval95: wilsonInterval(k, m.runs).map(r6),
   });
-  const duration = m.terms['duration'];
+  const all = Object.fromEntries(Object.entries(scenarioQuantities(s)).map(([k, q]) => [k, rounded(q)]));
+  const describe = (key: string): Quantity => all[key] as Quantity;
+  const duration = all['term:duration'];
+  const real = realOutcomeReport(scenario);
   return {
     scenario: scenario.id,
     seed,
@@ -74,17 +80,20 @@ export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: num
     ratificationFailures: m.ratificationFailures,
     runsWithRatificationFailure: m.runsWithRatificationFailure,
     quantities: {
-      firstYearChange: describe(s.firstYearChange),
-      ...(duration ? { duration: describe(duration) } : {}),
-      monthsToAgreement: describe(s.monthsToAgreement),
-      roundsToAgreement: describe(m.roundsToAgreement),
-      monthsInLapse: describe(m.monthsInLapse),
-      furloughedWorkerMonths: describe(m.furloughedWorkerMonths),
-      firstYearUsdBillions: describe(s.firstYearUsdBillions),
+      ...all,
+      firstYearChange: describe('firstYearChange'),
+      ...(duration ? { duration } : {}),
+      monthsToAgreement: describe('monthsToAgreement'),
+      roundsToAgreement: describe('roundsToAgreement'),
+      monthsInLapse: describe('monthsInLapse'),
+      furloughedWorkerMonths: describe('furloughedWorkerMonths'),
+      firstYearUsdBillions: describe('firstYearUsdBillions'),
     },
     realOutcome: scenario.realOutcome
       ? {
           ...scenario.realOutcome,
+          firstRound: real?.firstRound ?? null,
+          monthsToAgreement: real?.monthsToAgreement ?? null,
           withinOnePointOfFirstYear: share(s.nearRealChange),
           withinTwoMonthsOfConclusion: share(s.nearRealDate),
           both: share(s.nearRealBoth),

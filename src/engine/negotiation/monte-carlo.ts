@@ -544,34 +544,54 @@ export function runMonteCarlo(
   return summary;
 }
 
+/** The points reported for every distribution (p5 and p95 were there first; p10–p90 added by issue 10 §5). */
+export const REPORT_QUANTILES = { p5: 0.05, p10: 0.1, p25: 0.25, p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95 } as const;
+
+export interface QuantityReport {
+  readonly mean: number | null;
+  readonly p5: number | null;
+  readonly p10: number | null;
+  readonly p25: number | null;
+  readonly p50: number | null;
+  readonly p75: number | null;
+  readonly p90: number | null;
+  readonly p95: number | null;
+  /** Runs counted in the distribution (agreements only for the outcome's quantities, every run for the lapse's). */
+  readonly n: number;
+}
+
+/**
+ * Mean and quantiles of a histogram, each read by `histogramQuantile` (linear inside a bin, clamped to the lowest and
+ * highest value seen), so exact only to a bin width; null when no run counted.
+ */
+export function describeHistogram(h: Histogram): QuantityReport {
+  const q = (p: number) => histogramQuantile(h, p);
+  return {
+    mean: h.n === 0 ? null : h.sumMicro / 1e6 / h.n,
+    p5: q(REPORT_QUANTILES.p5),
+    p10: q(REPORT_QUANTILES.p10),
+    p25: q(REPORT_QUANTILES.p25),
+    p50: q(REPORT_QUANTILES.p50),
+    p75: q(REPORT_QUANTILES.p75),
+    p90: q(REPORT_QUANTILES.p90),
+    p95: q(REPORT_QUANTILES.p95),
+    n: h.n,
+  };
+}
+
 export interface MonteCarloReport {
   readonly runs: number;
   readonly agreementRate: number;
   readonly agreementInterval95: readonly [number, number];
   readonly reasons: Readonly<Record<EndReason, number>>;
   readonly ratificationFailures: number;
-  readonly quantities: Readonly<
-    Record<
-      string,
-      {
-        readonly mean: number | null;
-        readonly p5: number | null;
-        readonly p50: number | null;
-        readonly p95: number | null;
-      }
-    >
-  >;
+  readonly quantities: Readonly<Record<string, QuantityReport>>;
 }
 
-/** Rates, the Wilson 95 % interval, and mean/5 %/50 %/95 % of each distribution. */
+/** Rates, the Wilson 95 % interval, and mean and 5/10/25/50/75/90/95 % points of each distribution. */
 export function reportSummary(s: MonteCarloSummary): MonteCarloReport {
-  const describe = (h: Histogram) => ({
-    mean: h.n === 0 ? null : h.sumMicro / 1e6 / h.n,
-    p5: histogramQuantile(h, 0.05),
-    p50: histogramQuantile(h, 0.5),
-    p95: histogramQuantile(h, 0.95),
-  });
-  const quantities: Record<string, ReturnType<typeof describe>> = {};
+  const describe = describeHistogram;
+  const quantities: Record<string, QuantityReport> = {};
   for (const [name, h] of Object.entries(s.terms)) quantities[`term:${name}`] = describe(h);
   quantities['roundsToAgreement'] = describe(s.roundsToAgreement);
   quantities['monthsInLapse'] = describe(s.monthsInLapse);

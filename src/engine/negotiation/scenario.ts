@@ -8,6 +8,7 @@
 import type { Agreement, Currency } from '../agreement/types.js';
 import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
+import { firstRoundDate } from './scenario-report.js';
 import type { Domain, Outcome } from './domain.js';
 import { lapsePort, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
@@ -514,7 +515,7 @@ export function runScenarioChunk(
   let { nearRealChange, nearRealDate, nearRealBoth } = empty;
   const real = s.realOutcome;
   const realChange = real ? real.outcome[FIRST_YEAR] : undefined;
-  const start = s.protocol.calendar.kind === 'monthly' ? s.protocol.calendar.start : s.protocol.calendar.dates[0];
+  const start = firstRoundDate(s);
   for (let i = from; i < to; i++) {
     const { run, draws } = runScenarioMonteCarloOne(s, seed, i, ctx, strategyOverride);
     const change = run.outcome?.[FIRST_YEAR];
@@ -522,7 +523,7 @@ export function runScenarioChunk(
       firstYearChange.add(change);
       if (draws.exchangeRate !== null && draws.exchangeRate > 0)
         firstYearUsdBillions.add((s.base.amount * (1 + change)) / draws.exchangeRate / 1e9);
-      if (run.endDate !== undefined && start !== undefined) monthsToAgreement.add(monthsBetween(start, run.endDate));
+      if (run.endDate !== undefined && start !== null) monthsToAgreement.add(monthsBetween(start, run.endDate));
       const closeChange = typeof realChange === 'number' && Math.abs(change - realChange) <= 0.01 + 1e-9;
       const closeDate =
         real !== null && run.endDate !== undefined && Math.abs(monthsBetween(real.concluded, run.endDate)) <= 2;

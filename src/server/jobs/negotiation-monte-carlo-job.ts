@@ -125,11 +125,17 @@ export const negotiationMonteCarloInput = z.object({
 });
 export type NegotiationMonteCarloInput = z.infer<typeof negotiationMonteCarloInput>;
 
-const quantity = z.object({
+/** One distribution as engine `describeHistogram` reports it (the scenario job's result uses the same). */
+export const quantitySchema = z.object({
   mean: z.number().nullable(),
   p5: z.number().nullable(),
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
   p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
   p95: z.number().nullable(),
+  n: z.number().int().min(0).describe('Runs counted in the distribution'),
 });
 
 export const negotiationMonteCarloOutput = z.object({
@@ -138,7 +144,9 @@ export const negotiationMonteCarloOutput = z.object({
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
   ratificationFailures: z.number().int(),
-  quantities: z.record(z.string(), quantity).describe('Agreed terms, rounds to agreement, months in lapse, furloughs'),
+  quantities: z
+    .record(z.string(), quantitySchema)
+    .describe('Agreed terms, rounds to agreement, months in lapse, furloughs'),
 });
 export type NegotiationMonteCarloOutput = z.infer<typeof negotiationMonteCarloOutput>;
 

@@ -6,6 +6,7 @@ import { runScenarioChunk, scenarioChunkContext } from '../../engine/negotiation
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
 import { scenarioMonteCarloResult } from './scenario-monte-carlo-job.js';
+import { simulationJson } from '../../cli/commands/simulate.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
@@ -62,6 +63,55 @@ describe('scenario Monte Carlo job', () => {
     // 4,000–5,000 workers from 1 April to 15 June, prorated by day, is 2.47 months of each: 9,867–12,333.
     expect(monthsInLapse.counts.slice(17)).toEqual([1, 21, 57, 98, 323]);
     expect(furloughedWorkerMonths.counts.slice(4, 7)).toEqual([28, 401, 71]);
+  });
+
+  it('reports p10–p90 of every quantity and the 11th SMA talks’ real months to agreement from data/record', async () => {
+    const { job } = await runJob({ scenario: 'sma-11-talks', seed: 7, runs: 500 });
+    const r = job.result;
+    // data/record: round 1 began 2019-09-24 (events.json sma11-2019-09-24-round), concluded 2021-03-07
+    // (agreements.json sma-11 concluded); whole months as the runs count them: 2019-09-24 + 17 months = 2021-02-24.
+    const record = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../../data/record/${name}.json`, import.meta.url), 'utf8'));
+    const round1 = record('events').events.find((e: { id: string }) => e.id === 'sma11-2019-09-24-round');
+    const sma11 = record('agreements').agreements.find((a: { id: string }) => a.id === 'sma-11');
+    expect(r.realOutcome).toEqual({
+      concluded: sma11.dates.concluded.value,
+      firstRound: round1.date_start,
+      monthsToAgreement: 17,
+      firstYearChange: 0.139,
+    });
+    expect([round1.date_start, sma11.dates.concluded.value]).toEqual(['2019-09-24', '2021-03-07']);
+    // Every distribution, the numeric terms included, carries p5 ≤ p10 ≤ p25 ≤ p50 ≤ p75 ≤ p90 ≤ p95.
+    expect(Object.keys(r.quantities).sort()).toEqual(
+      [
+        'firstYearChange',
+        'firstYearUsdBillions',
+        'furloughedWorkerMonths',
+        'monthsInLapse',
+        'monthsToAgreement',
+        'roundsToAgreement',
+        ...Object.keys(r.histograms.terms).map((k) => `term:${k}`),
+      ].sort(),
+    );
+    for (const [key, q] of Object.entries(r.quantities) as [string, Record<string, number>][]) {
+      const points = [q.p5, q.p10, q.p25, q.p50, q.p75, q.p90, q.p95] as number[];
+      expect(
+        points.every((x, i) => i === 0 || (points[i - 1] as number) <= x),
+        key,
+      ).toBe(true);
+    }
+    expect([r.quantities.firstYearChange.n, r.quantities.monthsInLapse.n]).toEqual([278, 500]);
+    // One shape: `sma simulate --json` reports the same quantities (rounded to 1e-6) and the same real months.
+    const scenario = scenarios.get('sma-11-talks');
+    if (scenario === undefined) throw new Error('sma-11-talks is bundled');
+    const cli = simulationJson(scenario, runScenarioChunk(scenario, 7, 0, 500, scenarioChunkContext(scenario), {}), 7);
+    for (const [key, q] of Object.entries(r.quantities) as [string, Record<string, number | null>][])
+      for (const [k, v] of Object.entries(q))
+        expect(
+          (cli.quantities as unknown as Record<string, Record<string, number | null>>)[key]?.[k],
+          `${key}.${k}`,
+        ).toBeCloseTo(v ?? NaN, 6);
+    expect([cli.realOutcome?.monthsToAgreement, cli.realOutcome?.firstRound]).toEqual([17, '2019-09-24']);
   });
 
   it('runs an edited scenario sent inline, validated as its file, and refuses a bad field with its path', async () => {

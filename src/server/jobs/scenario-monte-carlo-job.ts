@@ -7,6 +7,7 @@ import {
   type Scenario,
   type ScenarioSummary,
 } from '../../engine/negotiation/scenario.js';
+import { realOutcomeReport, scenarioQuantities } from '../../engine/negotiation/scenario-report.js';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
@@ -14,6 +15,7 @@ import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
+import { quantitySchema } from './negotiation-monte-carlo-job.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
@@ -36,12 +38,19 @@ const histogram = z
     'Fixed bins: bin k is [min + k·w, min + (k + 1)·w) with w = (max − min) / counts.length; values outside [min, max) count in the edge bins',
   );
 
-const quantity = z.object({
-  mean: z.number().nullable(),
-  p5: z.number().nullable(),
-  p50: z.number().nullable(),
-  p95: z.number().nullable(),
-});
+const realOutcome = z
+  .object({
+    concluded: z.string().describe('The real conclusion date, YYYY-MM-DD'),
+    firstRound: z.string().nullable().describe('The first round’s date, where months to agreement count from'),
+    monthsToAgreement: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Whole months from the first round to the conclusion (calendar.ts monthsBetween), as runs count'),
+    firstYearChange: z.number().nullable(),
+  })
+  .nullable()
+  .describe('The real talks in the units of the simulated ones; null for a forecast');
 
 export const scenarioMonteCarloOutput = z.object({
   scenario: z.string().describe('The scenario id'),
@@ -52,7 +61,10 @@ export const scenarioMonteCarloOutput = z.object({
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
   ratificationFailures: z.number().int(),
-  quantities: z.record(z.string(), quantity).describe('Mean and 5/50/95 % points read from the histograms'),
+  quantities: z
+    .record(z.string(), quantitySchema)
+    .describe('Mean and 5/10/25/50/75/90/95 % points read from the histograms (engine scenarioQuantities)'),
+  realOutcome,
   histograms: z.object({
     firstYearChange: histogram.describe('First-year change of agreed outcomes, bins of 0.001'),
     firstYearUsdBillions: histogram.describe('First-year amount of agreed outcomes, USD bn at the drawn rate'),
@@ -88,7 +100,8 @@ export function scenarioMonteCarloResult(
     agreementInterval95: [report.agreementInterval95[0], report.agreementInterval95[1]],
     reasons: report.reasons,
     ratificationFailures: report.ratificationFailures,
-    quantities: report.quantities,
+    quantities: scenarioQuantities(merged),
+    realOutcome: realOutcomeReport(scenario),
     histograms: {
       firstYearChange: merged.firstYearChange,
       firstYearUsdBillions: merged.firstYearUsdBillions,

@@ -1,6 +1,5 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
-import { monthsBetween } from '../../../src/engine/negotiation/calendar.js';
-import { histogramQuantile } from '../../../src/engine/negotiation/monte-carlo.js';
+import type { RealOutcomeReport } from '../../../src/engine/negotiation/scenario-report.js';
 import type { Lang } from '../../../src/i18n/format.js';
 import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
@@ -27,32 +26,20 @@ export function scenarioName(s: { id: string; name: string }, lang: Lang, short 
   return short ? s.name.replace(/\s*\([^)]*\)\s*$/, '') : s.name;
 }
 
-/** What happened, in the units of the job's histograms: first-year change and months from the first round. */
-export interface RealOutcome {
-  readonly concluded: string;
-  readonly firstYearChange: number | null;
-  readonly monthsToAgreement: number | null;
+/**
+ * What happened, in the units of the job's histograms: the job's `realOutcome` (engine `realOutcomeReport`: months
+ * from the first round as the runs count them) plus the scenario's real terms to mark on each term's chart.
+ */
+export interface RealOutcome extends RealOutcomeReport {
   readonly terms: Readonly<Record<string, number | string>>;
 }
 
-const firstRound = (body: ScenarioBody): string | undefined => {
-  const cal = (body['protocol'] as { calendar?: { kind: string; start?: string; dates?: string[] } } | undefined)
-    ?.calendar;
-  return cal?.kind === 'monthly' ? cal.start : cal?.dates?.[0];
-};
-
-/** The scenario's `realOutcome` measured as the Monte Carlo measures runs (scenario.ts `runScenarioChunk`). */
-export function realOutcomeOf(body: ScenarioBody): RealOutcome | null {
-  const real = body['realOutcome'] as { concluded: string; outcome: Record<string, number | string> } | null;
+/** The job's real outcome with the scenario body's real terms; null for a forecast (or a result from before it). */
+export function realOutcomeOf(result: ScenarioMonteCarloResult, body: ScenarioBody | null): RealOutcome | null {
+  const real = result.realOutcome;
   if (!real) return null;
-  const start = firstRound(body);
-  const change = real.outcome['first-year-change'];
-  return {
-    concluded: real.concluded,
-    firstYearChange: typeof change === 'number' ? change : null,
-    monthsToAgreement: start ? monthsBetween(start, real.concluded) : null,
-    terms: real.outcome,
-  };
+  const outcome = (body?.['realOutcome'] as { outcome?: Record<string, number | string> } | null | undefined)?.outcome;
+  return { ...real, terms: outcome ?? {} };
 }
 
 const W = {
@@ -60,7 +47,7 @@ const W = {
     answer:
       'Replayed {runs} times, {name} end in a deal {n} times in 10 ({rate}), at {a} to {b} in the first year, after {c} to {d} months',
     noDeal: 'Replayed {runs} times, {name} end in a deal in {rate} of the runs',
-    interval: 'the central 80 % of the deals, p10–p90, read from the job’s histograms',
+    interval: 'the central 80 % of the deals, p10–p90 of the job’s quantities, read from its histograms',
     real: 'In reality: {change} in the first year, concluded on {date}, {months} months after the first round.',
     forecast: 'A forecast: there is no real outcome to compare with yet.',
   },
@@ -68,7 +55,7 @@ const W = {
     answer:
       '{runs}번 되풀이하면 {name}은 10번 중 {n}번 타결되며({rate}), 첫해 증가율은 {a}~{b}, 타결까지 {c}~{d}개월이 걸립니다',
     noDeal: '{runs}번 되풀이하면 {name}은 {rate}의 실행에서 타결됩니다',
-    interval: '타결된 실행의 가운데 80%, p10–p90, 작업의 히스토그램에서 읽음',
+    interval: '타결된 실행의 가운데 80%, 작업 결과의 p10–p90(히스토그램에서 읽음)',
     real: '실제: 첫해 {change}, {date} 타결, 첫 회의로부터 {months}개월.',
     forecast: '전망입니다. 비교할 실제 결과가 아직 없습니다.',
   },
@@ -81,7 +68,7 @@ const fill = (text: string, values: Record<string, string>): string =>
 export function PlainAnswer({ result, body }: { result: ScenarioMonteCarloResult; body: ScenarioBody | null }) {
   const i = useI18n();
   const w = W[i.lang];
-  const h = result.histograms;
+  const quantity = (key: string) => result.quantities[key];
   const q = (x: number | null, f: (v: number) => string) => (x === null ? '—' : f(x));
   const pct = (x: number) => i.rate(x, { signed: true, digits: 1 });
   const months = (x: number) => String(Math.round(x));
@@ -91,16 +78,16 @@ export function PlainAnswer({ result, body }: { result: ScenarioMonteCarloResult
     name: i.lang === 'ko' ? name : `the ${name}`,
     n: String(Math.round(result.agreementRate * 10)),
     rate: i.rate(result.agreementRate, { digits: 1 }),
-    a: q(histogramQuantile(h.firstYearChange, 0.1), pct),
-    b: q(histogramQuantile(h.firstYearChange, 0.9), pct),
-    c: q(histogramQuantile(h.monthsToAgreement, 0.1), months),
-    d: q(histogramQuantile(h.monthsToAgreement, 0.9), months),
+    a: q(quantity('firstYearChange')?.p10 ?? null, pct),
+    b: q(quantity('firstYearChange')?.p90 ?? null, pct),
+    c: q(quantity('monthsToAgreement')?.p10 ?? null, months),
+    d: q(quantity('monthsToAgreement')?.p90 ?? null, months),
   };
-  const real = body === null ? null : realOutcomeOf(body);
+  const real = realOutcomeOf(result, body);
   return (
     <div className="card" data-testid="plain-answer">
       <p className="result" style={{ fontSize: '1.1rem' }}>
-        <strong>{fill(h.firstYearChange.n === 0 ? w.noDeal : w.answer, values)}</strong>{' '}
+        <strong>{fill(result.histograms.firstYearChange.n === 0 ? w.noDeal : w.answer, values)}</strong>{' '}
         <span className="muted">({w.interval}).</span>
       </p>
       <p data-testid="real-outcome">

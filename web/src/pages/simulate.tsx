@@ -535,7 +535,7 @@ function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null })
       ) : isScenarioResult(job.result) ? (
         <>
           <PlainAnswer result={job.result} body={body} />
-          <ScenarioResults result={job.result} real={body === null ? null : realOutcomeOf(body)} />
+          <ScenarioResults result={job.result} real={realOutcomeOf(job.result, body)} />
         </>
       ) : isNegotiation(job.result) ? (
         <NegotiationResults result={job.result} />
