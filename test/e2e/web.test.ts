@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { hasChromium, launchChromium, chromiumPath } from './browser.js';
 import { buildWeb, webDist } from './build-web.js';
 import { hasRealServer, startApp } from './app-server.js';
@@ -334,6 +334,11 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
   it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
     'has no serious or critical accessibility violation on the %s page in English and Korean (axe-core)',
     async (p) => {
+      // The stored language outlives the document: left at Korean, it would turn the next test's "Run" into "실행".
+      onTestFinished(async () => {
+        await page.goto(`${base}/`);
+        await page.evaluate("window.localStorage.removeItem('sma-lang')");
+      });
       for (const lang of ['en', 'ko'] as const) {
         await page.goto('about:blank');
         await page.goto(`${base}/#/${p}`);
