@@ -152,7 +152,10 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
               )
             ).rows[0];
           }
-          expect([killed.state, killed.retry_count]).toEqual(['completed', 1]);
+          // At least once: on a loaded machine a retried chunk can outlive its 8 s expiry again and be retried once
+          // more; what matters is that it completed elsewhere and the result above is the one-process result.
+          expect(killed.state).toBe('completed');
+          expect(killed.retry_count).toBeGreaterThanOrEqual(1);
           const chunks = await db.query<{ state: string }>(
             `select state from pgboss.job where name = 'sma-job-chunks' and data->>'job' = $1`,
             [id],
