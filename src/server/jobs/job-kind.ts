@@ -34,10 +34,3 @@ export function workerModule(name: string, base: string): URL {
   const extension = base.endsWith('.ts') ? '.ts' : '.js';
   return new URL(`./workers/${name}${extension}`, base);
 }
-
-/** Splits runs 0..total-1 into consecutive ranges of at most `size` runs. */
-export function runRanges(total: number, size: number): { readonly first: number; readonly count: number }[] {
-  const ranges: { first: number; count: number }[] = [];
-  for (let first = 0; first < total; first += size) ranges.push({ first, count: Math.min(size, total - first) });
-  return ranges;
-}

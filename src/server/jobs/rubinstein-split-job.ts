@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { runRanges, workerModule, type JobKind } from './job-kind.js';
+import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { workerModule, type JobKind } from './job-kind.js';
 import type { RubinsteinSplitChunk, RubinsteinSplitPartial } from './workers/rubinstein-split.js';
 
 const discountRange = z
@@ -46,10 +47,10 @@ export const rubinsteinSplitJob: JobKind<
   worker: workerModule('rubinstein-split', import.meta.url),
   runs: (input) => input.runs,
   chunks: (input) =>
-    runRanges(input.runs, runsPerChunk).map(({ first, count }) => ({
+    monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
       seed: input.seed,
-      first,
-      count,
+      first: from,
+      count: to - from,
       delta1: input.delta1,
       delta2: input.delta2,
       bins: input.bins,
