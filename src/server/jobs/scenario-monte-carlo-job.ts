@@ -166,15 +166,19 @@ export function parseInlineScenario(body: unknown): Parsed {
   return { ok: true, scenario: parsed.value };
 }
 
-/** A bundled, saved or inline SMA negotiation scenario played many times (src/sim's scenario worker). */
-export function scenarioMonteCarloJob(
-  scenarios: ReadonlyMap<string, Scenario>,
-  documents?: DocumentStore,
-): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
-  const ids = [...scenarios.keys()];
-  // Inputs are immutable once validated: each is parsed once, for check, chunks and combine.
+/** What a scenario job's input names: a bundled id or an inline body. */
+type ScenarioRef = { readonly scenario?: string | undefined; readonly scenarioBody?: unknown };
+
+/**
+ * A job input's scenario: a bundled one by id, or an inline body parsed once per input (inputs are immutable once
+ * validated), for check, chunks and combine alike.
+ */
+export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
+  readonly parsedOf: (input: ScenarioRef) => Parsed;
+  readonly scenarioOf: (input: ScenarioRef) => Scenario;
+} {
   const parsedInline = new WeakMap<object, Parsed>();
-  const parsedOf = (input: ScenarioMonteCarloInput): Parsed => {
+  const parsedOf = (input: ScenarioRef): Parsed => {
     if (input.scenario !== undefined) {
       const scenario = scenarios.get(input.scenario);
       // The input schema admits only loaded ids, so a miss here is a programmer error.
@@ -188,12 +192,22 @@ export function scenarioMonteCarloJob(
     }
     return parsed;
   };
-  const scenarioOf = (input: ScenarioMonteCarloInput): Scenario => {
+  const scenarioOf = (input: ScenarioRef): Scenario => {
     const parsed = parsedOf(input);
     // check() refuses an invalid body before chunks or combine see it.
     if (!parsed.ok) throw new Error('an unchecked scenario body');
     return parsed.scenario;
   };
+  return { parsedOf, scenarioOf };
+}
+
+/** A bundled, saved or inline SMA negotiation scenario played many times (src/sim's scenario worker). */
+export function scenarioMonteCarloJob(
+  scenarios: ReadonlyMap<string, Scenario>,
+  documents?: DocumentStore,
+): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
+  const ids = [...scenarios.keys()];
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
   return {
     name: 'scenario-monte-carlo',
     summary:

@@ -4,7 +4,7 @@ import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { JobKind } from './job-kind.js';
-import { parseInlineScenario } from './scenario-monte-carlo-job.js';
+import { scenarioResolver } from './scenario-monte-carlo-job.js';
 
 /** Runs per variant at most: a sensitivity runs 1 + 2 × parameters variants, so it is bounded per variant too. */
 export const MAX_SENSITIVITY_RUNS = 20_000;
@@ -52,19 +52,7 @@ export function scenarioSensitivityJob(
   scenarios: ReadonlyMap<string, Scenario>,
 ): JobKind<ScenarioSensitivityInput, ScenarioTask, ScenarioSummary, ScenarioSensitivityOutput> {
   const ids = [...scenarios.keys()];
-  const parsed = new WeakMap<object, ReturnType<typeof parseInlineScenario>>();
-  const parsedOf = (input: ScenarioSensitivityInput) => {
-    const bundled = input.scenario === undefined ? undefined : scenarios.get(input.scenario);
-    if (bundled !== undefined) return { ok: true as const, scenario: bundled };
-    let p = parsed.get(input);
-    if (p === undefined) parsed.set(input, (p = parseInlineScenario(input.scenarioBody)));
-    return p;
-  };
-  const scenarioOf = (input: ScenarioSensitivityInput): Scenario => {
-    const p = parsedOf(input);
-    if (!p.ok) throw new Error('an unchecked scenario body');
-    return p.scenario;
-  };
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
   return {
     name: 'scenario-sensitivity',
     summary:
