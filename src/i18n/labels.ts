@@ -135,9 +135,9 @@ export function parameterLabel(path: string, lang: Lang, names?: ParameterNames)
   const bloc = /^ratification\.rok\.(\d+)\.blocs\.(\d+)\.stance\.(\w+)$/.exec(path);
   if (bloc) {
     const assembly = names?.ratification?.rok?.[Number(bloc[1])];
-    const party = assembly?.blocs[Number(bloc[2])]?.party ?? bloc[2];
+    const party = assembly?.blocs[Number(bloc[2])]?.party ?? bloc[2] ?? '';
     const stance = bloc[3] ?? '';
-    return `${assembly?.name ?? bloc[1]} · ${party}: ${STANCE[stance]?.[k] ?? stance}`;
+    return `${assembly ? assemblyLabel(assembly.name, lang) : bloc[1]} · ${partyLabel(party, lang)}: ${STANCE[stance]?.[k] ?? stance}`;
   }
   return path;
 }
@@ -209,4 +209,105 @@ export function originLabel(origin: string, lang: Lang): { readonly text: string
           ? '사용자 입력 경로'
           : projection;
   return { text: `전망: ${text}`, cited: false };
+}
+
+/** A National Assembly by its scenario name: "21st National Assembly", "제21대 국회". */
+export const assemblyLabel = (name: string, lang: Lang): string => {
+  const term = /^(\d+)(?:st|nd|rd|th) National Assembly$/.exec(name)?.[1];
+  return lang === 'ko' && term !== undefined ? `제${term}대 국회` : name;
+};
+
+const PARTY: Record<string, string> = {
+  Democratic: '더불어민주당',
+  'Democratic Alliance': '더불어민주연합',
+  Saenuri: '새누리당',
+  'Liberty Korea': '자유한국당',
+  'United Future': '미래통합당',
+  'People Power': '국민의힘',
+  'People Future': '국민의미래',
+  others: '기타',
+  first: '제1당',
+  second: '제2당',
+  'all members': '전체 의원',
+};
+
+/** A bloc of a scenario's Assembly by its party (or parties joined by " + "): "Democratic", "더불어민주당". */
+export const partyLabel = (party: string, lang: Lang): string =>
+  lang === 'ko'
+    ? party
+        .split(' + ')
+        .map((p) => PARTY[p] ?? p)
+        .join(' + ')
+    : party;
+
+const FIELD: Record<string, string> = {
+  base: '기준 금액',
+  domain: '협상 범위',
+  issues: '쟁점',
+  parties: '당사자',
+  us: '미국',
+  rok: '한국',
+  weights: '가중치',
+  values: '가치 함수',
+  reservation: '유보가치',
+  lapseCost: '협정 공백 비용',
+  protocol: '협상 절차',
+  deadline: '기한',
+  calendar: '일정',
+  start: '시작일',
+  strategies: '전략',
+  positions: '입장',
+  ratification: '국회 비준',
+  from: '개원일',
+  seats: '의석',
+  blocs: '정당별 의석과 표결',
+  lapse: '협정 공백',
+  expiry: '만료일',
+  workforce: '한국인 근로자 수',
+  monthsUntilFurlough: '무급휴직까지 개월 수',
+  furloughedShare: '무급휴직 비율',
+  monthlyWagePerWorker: '1인당 월 임금',
+  stopgapFrom: '임시 지급 시작일',
+  lapseClause: '공백 대비 조항',
+  uncertainty: '불확실성',
+  cpi: '소비자물가지수(CPI) 증가율',
+  exchangeRate: '원/달러 환율',
+  realOutcome: '실제 결과',
+};
+
+/**
+ * A scenario field by its path (a `sources` key), in words: a parameter's name where it has one, else in Korean each
+ * part of the path ("parties.us.weights" → "당사자 · 미국 · 가중치"), list positions counted from 1; English keeps
+ * the path.
+ */
+export function fieldLabel(path: string, lang: Lang, names?: ParameterNames): string {
+  const named = parameterLabel(path, lang, names);
+  if (named !== path || lang !== 'ko') return named;
+  const parts = path.split('.');
+  const assembly = /^ratification\.rok\.(\d+)/.exec(path)?.[1];
+  const assemblyName = assembly === undefined ? undefined : names?.ratification?.rok?.[Number(assembly)]?.name;
+  return parts
+    .map((part, k) =>
+      /^\d+$/.test(part)
+        ? k === 2 && assemblyName !== undefined && parts[0] === 'ratification'
+          ? assemblyLabel(assemblyName, lang)
+          : `${Number(part) + 1}번째`
+        : (FIELD[part] ?? part),
+    )
+    .join(' · ');
+}
+
+/**
+ * A scenario's name in the chosen language: the file's `name`, or in Korean its `name_ko` (every bundled scenario has
+ * one), else the glossary's terms for an SMA talks id ("제11차 방위비분담특별협정 협상"); `short` leaves out the
+ * bracketed years.
+ */
+export function scenarioName(s: { id: string; name: string; name_ko?: string }, lang: Lang, short = false): string {
+  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
+  const name =
+    lang !== 'ko'
+      ? s.name
+      : (s.name_ko ??
+        (talks ? `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}` : s.name));
+  return short ? name.replace(/\s*\([^)]*\)\s*$/, '') : name;
 }

@@ -30,6 +30,41 @@ describe('the scenario catalogue', () => {
   });
 });
 
+describe('the bundled scenarios in Korean', () => {
+  it('name, describe and source every bundled scenario in Korean, note by note, by the same keys as `sources`', () => {
+    const catalogue = loadScenarioCatalogue();
+    expect(catalogue.problems).toEqual([]);
+    const gaps = catalogue.ids().flatMap((id) => {
+      const s = catalogue.get(id);
+      if (s === undefined) return [id];
+      const missing = Object.keys(s.sources).filter((k) => s.sources_ko?.[k] === undefined);
+      return [
+        ...(s.name_ko === undefined ? [`${id} name_ko`] : []),
+        ...(s.description_ko === undefined ? [`${id} description_ko`] : []),
+        ...missing.map((k) => `${id} sources_ko.${k}`),
+      ];
+    });
+    expect(gaps).toEqual([]);
+    // glossary.md: the 11th SMA = 제11차 방위비분담특별협정
+    expect(catalogue.get('sma-11-talks')?.name_ko).toBe('제11차 방위비분담특별협정 협상 (2019–2021)');
+  });
+
+  it('refuses a Korean note for a field `sources` does not cite, and a Korean name without Hangul', () => {
+    const bytes = readFileSync(join(BUNDLED_SCENARIO_DIR, 'sma-12-talks.yaml'), 'utf8');
+    const stray = parseScenarioFile(Buffer.from(`${bytes}  nowhere: '어디에도 없음'\n`), 'sma-12-talks.yaml');
+    expect(stray.ok ? [] : stray.error.map((e) => [e.path, e.expected])).toEqual([
+      ['sources_ko.nowhere', 'a key of `sources`'],
+    ]);
+    const english = parseScenarioFile(
+      Buffer.from(bytes.replace(/^name_ko: .*$/m, "name_ko: '12th SMA talks'")),
+      'sma-12-talks.yaml',
+    );
+    expect(english.ok ? [] : english.error.map((e) => [e.path, e.expected])).toEqual([
+      ['name_ko', 'Korean text (with Hangul)'],
+    ]);
+  });
+});
+
 describe('an inline scenario body', () => {
   it('is checked once by the same schema as a file and gives the same scenario', () => {
     const bytes = readFileSync(join(BUNDLED_SCENARIO_DIR, 'sma-12-talks.yaml'));

@@ -47,7 +47,7 @@ describe('scenario files', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toHaveLength(1);
-    expect(r.error[0]?.message).toBe('bad.yaml:37:13: protocol.deadline: expected a number, found "thirty"');
+    expect(r.error[0]?.message).toBe('bad.yaml:40:13: protocol.deadline: expected a number, found "thirty"');
   });
 
   it('reports an unknown field at its key, and a number without a source', () => {
@@ -56,11 +56,11 @@ describe('scenario files', () => {
       'u.yaml',
     );
     expect(!unknown.ok && unknown.error[0]?.message).toBe(
-      'u.yaml:38:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
+      'u.yaml:41:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
     );
-    const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/m, '')), 'c.yaml');
+    const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/gm, '')), 'c.yaml');
     expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:195:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+      'c.yaml:198:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
     ]);
   });
 

@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
 import { fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
 import { fieldProblems, formatPath } from './zod-issues.js';
+import { koreanText } from './record-schema.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const unit = z.number().min(0).max(1);
@@ -114,6 +115,9 @@ export const scenarioFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'an id of lowercase letters, digits and hyphens'),
   name: z.string().min(1),
   description: z.string(),
+  /** The name, description and source notes in Korean, for the Korean pages (every bundled scenario has them). */
+  name_ko: koreanText.optional(),
+  description_ko: koreanText.optional(),
   base: z.strictObject({
     year: z.number().int().min(1991).max(2100),
     amount: z.number().int().positive(),
@@ -165,6 +169,8 @@ export const scenarioFileSchema = z.strictObject({
   }),
   realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
   sources: z.record(z.string(), z.string().min(1)),
+  /** `sources`' notes in Korean, by the same keys; identifiers (files, ids, fields) in backticks. */
+  sources_ko: z.record(z.string(), koreanText).optional(),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
@@ -244,6 +250,9 @@ function checkScenario(s: ScenarioFile): Problem[] {
         });
     });
   }
+  for (const key of Object.keys(s.sources_ko ?? {}))
+    if (s.sources[key] === undefined)
+      problems.push({ path: ['sources_ko', key], expected: 'a key of `sources`', found: `"${key}"` });
   for (const path of uncitedNumbers(s))
     problems.push({
       path: path.split('.'),
@@ -265,7 +274,7 @@ export function uncitedNumbers(s: ScenarioFile): string[] {
     else if (value !== null && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
   };
-  const { sources: _sources, ...rest } = s;
+  const { sources: _sources, sources_ko: _sourcesKo, ...rest } = s;
   walk(rest, '');
   return out;
 }

@@ -116,7 +116,14 @@ export const roleplayRoutes =
     app.get(
       '/api/roleplay/scenarios',
       { schema: { tags, summary: 'Scenarios a table can be created from' } },
-      async () => deps.scenarios().map((s) => ({ id: s.id, name: s.name, description: s.description })),
+      async () =>
+        deps.scenarios().map((s) => ({
+          id: s.id,
+          name: s.name,
+          description: s.description,
+          ...(s.name_ko === undefined ? {} : { name_ko: s.name_ko }),
+          ...(s.description_ko === undefined ? {} : { description_ko: s.description_ko }),
+        })),
     );
 
     app.post(

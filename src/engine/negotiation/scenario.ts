@@ -93,6 +93,9 @@ export interface Scenario {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** The name and description in Korean (the file's `name_ko`, `description_ko`). */
+  readonly name_ko?: string;
+  readonly description_ko?: string;
   /** The amount the first year's change applies to: the last year before the new agreement. */
   readonly base: { readonly year: number; readonly amount: number; readonly currency: Currency; readonly unit: number };
   readonly domain: Domain;
@@ -108,6 +111,8 @@ export interface Scenario {
   } | null;
   /** Field path (prefix) → where its numbers come from: an event id, a context fact, or "assumption: …". */
   readonly sources: Readonly<Record<string, string>>;
+  /** The same notes in Korean, by the same keys. */
+  readonly sources_ko?: Readonly<Record<string, string>>;
 }
 
 const MAJORITY = { numerator: 1, denominator: 2, strict: true } as const;

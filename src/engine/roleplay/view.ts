@@ -63,7 +63,13 @@ export interface RolePlayView {
   /** The last entry this role may see, in its own numbering (`sideSeq`): what `expectedSeq` and event ids count. */
   readonly seq: number;
   readonly table: TableInfo;
-  readonly scenario: { readonly id: string; readonly name: string; readonly issues: readonly Issue[] };
+  readonly scenario: {
+    readonly id: string;
+    readonly name: string;
+    /** The Korean name, when the scenario file has one. */
+    readonly name_ko?: string;
+    readonly issues: readonly Issue[];
+  };
   readonly brief: BilingualBrief;
   readonly phase: Phase;
   readonly status: NegotiationStatus;
@@ -141,7 +147,12 @@ export function viewFor(
     role,
     seq: seqOf(state.seq),
     table: setup.table,
-    scenario: { id: scenario.id, name: scenario.name, issues: scenario.domain.issues },
+    scenario: {
+      id: scenario.id,
+      name: scenario.name,
+      ...(scenario.name_ko === undefined ? {} : { name_ko: scenario.name_ko }),
+      issues: scenario.domain.issues,
+    },
     brief: commonBrief(scenario),
     phase: state.phase,
     status: state.negotiation.status,

@@ -4,7 +4,13 @@ import type { Scenario } from '../../engine/negotiation/scenario.js';
 import { ApiFailure } from '../errors.js';
 import { errorResponses } from '../schemas.js';
 
-const summarySchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
+const summarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  name_ko: z.string().optional(),
+  description_ko: z.string().optional(),
+});
 
 /** The bundled scenarios (data/scenarios), so an editor can start from one and send it back edited. */
 export const scenarioRoutes =
@@ -19,7 +25,14 @@ export const scenarioRoutes =
           response: { 200: z.array(summarySchema) },
         },
       },
-      async () => [...scenarios.values()].map((s) => ({ id: s.id, name: s.name, description: s.description })),
+      async () =>
+        [...scenarios.values()].map((s) => ({
+          id: s.id,
+          name: s.name,
+          description: s.description,
+          ...(s.name_ko === undefined ? {} : { name_ko: s.name_ko }),
+          ...(s.description_ko === undefined ? {} : { description_ko: s.description_ko }),
+        })),
     );
 
     app.get(

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
+import { scenarioName } from '../../../src/i18n/labels.js';
 import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
 import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
 import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
@@ -21,6 +22,7 @@ import {
   termsText,
   type Player,
   type Strings,
+  tableLabel,
 } from '../roleplay/strings.js';
 
 export default function RolePlayPage() {
@@ -40,7 +42,10 @@ export default function RolePlayPage() {
 }
 
 function Setup({ s }: { s: Strings }) {
-  const [scenarios, setScenarios] = useState<readonly { id: string; name: string; description?: string }[]>([]);
+  const { lang } = useI18n();
+  const [scenarios, setScenarios] = useState<
+    readonly { id: string; name: string; name_ko?: string; description?: string }[]
+  >([]);
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
   const [seed, setSeed] = useState('');
@@ -85,7 +90,7 @@ function Setup({ s }: { s: Strings }) {
           <select id="rp-scenario" value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
             {scenarios.map((sc) => (
               <option key={sc.id} value={sc.id}>
-                {sc.name}
+                {scenarioName(sc, lang)}
               </option>
             ))}
           </select>
@@ -234,7 +239,7 @@ function Header({ view, s }: { view: RolePlayView; s: Strings }) {
   return (
     <div className="card" data-testid="rp-header">
       <p>
-        <strong>{view.scenario.name}</strong> · {view.table.label} · {s.you}:{' '}
+        <strong>{scenarioName(view.scenario, lang)}</strong> · {tableLabel(view.table.label, lang)} · {s.you}:{' '}
         <strong>{view.role === 'facilitator' ? s.facilitator : sideName(view.role)}</strong>
       </p>
       <p data-testid="rp-clock">
@@ -294,7 +299,7 @@ function History({ view, s, sides }: { view: RolePlayView; s: Strings; sides: re
           <th>{s.message}</th>
           {sides.map((side) => (
             <th key={side} className="num">
-              {sides.length === 1 ? s.myScore : fill(s.score, { side: side.toUpperCase() })}
+              {sides.length === 1 ? s.myScore : fill(s.score, { side: s[`short_${side}`] })}
             </th>
           ))}
         </tr>

@@ -1,7 +1,7 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
 import type { RealOutcomeReport } from '../../../src/engine/negotiation/scenario-report.js';
 import type { Lang } from '../../../src/i18n/format.js';
-import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
+import { fieldLabel, scenarioName, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
 import type { ScenarioBody } from '../scenario-edits.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
@@ -11,19 +11,28 @@ export interface ScenarioSummaryRow {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  readonly name_ko?: string;
+  readonly description_ko?: string;
+}
+
+/** A scenario's description in the chosen language (`description_ko` in Korean when the file has one). */
+export function scenarioDescription(s: object, lang: Lang): string {
+  const r = s as { readonly description?: unknown; readonly description_ko?: unknown };
+  return String((lang === 'ko' ? (r.description_ko ?? r.description) : r.description) ?? '');
 }
 
 /**
- * A scenario's name in the chosen language: the file's (English) name, or in Korean the glossary's terms for the
- * bundled SMA talks ("제11차 방위비분담특별협정 협상"); `short` leaves out the years in brackets.
+ * A source note the project wrote, in the chosen language; `identifiers` in backticks (files, ids, fields) are shown
+ * as code: they name a thing to look up, and are the same in every language.
  */
-export function scenarioName(s: { id: string; name: string }, lang: Lang, short = false): string {
-  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
-  if (lang === 'ko' && talks)
-    return `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}${
-      short ? '' : ` (${/\(([^)]*)\)/.exec(s.name)?.[1]?.replace('hypothetical', '가상') ?? ''})`
-    }`;
-  return short ? s.name.replace(/\s*\([^)]*\)\s*$/, '') : s.name;
+export function SourceNote({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/(`[^`]+`)/)
+        .map((part, k) => (/^`.+`$/.test(part) ? <code key={k}>{part.slice(1, -1)}</code> : part))}
+    </>
+  );
 }
 
 /**
@@ -127,13 +136,15 @@ export function Assumptions({ body }: { body: ScenarioBody }) {
   const i = useI18n();
   const w = A[i.lang];
   const sources = Object.entries((body['sources'] as Record<string, string> | undefined) ?? {});
+  const sourcesKo = (body['sources_ko'] as Record<string, string> | undefined) ?? {};
+  const description = scenarioDescription(body, i.lang);
   return (
     <details className="card" data-testid="assumptions">
       <summary>{w.title}</summary>
       <p>{w.agents}</p>
-      {typeof body['description'] === 'string' && (
+      {description !== '' && (
         <p className="muted">
-          {w.description}: {body['description']}
+          {w.description}: {description}
         </p>
       )}
       <table>
@@ -147,12 +158,17 @@ export function Assumptions({ body }: { body: ScenarioBody }) {
           {sources.map(([path, source]) => (
             <tr key={path}>
               <td>
-                {parameterLabel(path, i.lang, body as ParameterNames)}
-                {parameterLabel(path, i.lang, body as ParameterNames) !== path && (
-                  <span className="muted"> ({path})</span>
+                {fieldLabel(path, i.lang, body as ParameterNames)}
+                {fieldLabel(path, i.lang, body as ParameterNames) !== path && (
+                  <span className="muted">
+                    {' '}
+                    (<code>{path}</code>)
+                  </span>
                 )}
               </td>
-              <td>{source}</td>
+              <td>
+                <SourceNote text={(i.lang === 'ko' ? sourcesKo[path] : undefined) ?? source} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,14 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
-import { Assumptions, PlainAnswer, realOutcomeOf, scenarioName, type ScenarioSummaryRow } from './simulate-answer.js';
+import { scenarioName } from '../../../src/i18n/labels.js';
+import {
+  Assumptions,
+  PlainAnswer,
+  realOutcomeOf,
+  scenarioDescription,
+  type ScenarioSummaryRow,
+} from './simulate-answer.js';
 import { SensitivityPanel } from './simulate-sensitivity.js';
 import { AgreementLine, reasonsOption, ScenarioResults } from './simulate-results.js';
 import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
@@ -416,7 +423,9 @@ export default function SimulatePage() {
                 </optgroup>
               )}
             </select>
-            <span className="muted">{bundled.find((x) => x.id === smaTalks.id && !saved)?.description}</span>
+            <span className="muted">
+              {scenarioDescription(bundled.find((x) => x.id === smaTalks.id && !saved) ?? {}, i.lang)}
+            </span>
           </div>
         )}
         {scenarioKind && base && <Assumptions body={body ?? base} />}

@@ -1,4 +1,5 @@
 // A class for the facilitator: create many tables at once (some sides played by agents), hand out every table's links
+import { scenarioName } from '../../../src/i18n/labels.js';
 // (copy, CSV, print), then watch and steer every table live on one screen, and show the class debrief.
 import { useState } from 'react';
 import { download, toCsv } from '../components/download.js';
@@ -18,6 +19,7 @@ import {
   termsText,
   type Player,
   type Strings,
+  tableLabel,
 } from './strings.js';
 
 const SIDES = ['us', 'rok'] as const;
@@ -151,6 +153,7 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
 /** Every table's links, to copy, download as CSV or print and hand out; the tokens are shown only this once. */
 function ClassHandout(props: { links: ClassLinks; rows: readonly Players[]; label: string; s: Strings }) {
   const { links, rows, label, s } = props;
+  const { lang } = useI18n();
   const [copied, setCopied] = useState<string | null>(null);
   const copy = (key: string, text: string) => {
     void navigator.clipboard?.writeText(text).then(() => setCopied(key));
@@ -213,7 +216,7 @@ function ClassHandout(props: { links: ClassLinks; rows: readonly Players[]; labe
         <tbody>
           {links.tables.map((t, i) => (
             <tr key={t.sessionId} className="handout-row">
-              <td>{t.label}</td>
+              <td>{tableLabel(t.label, lang)}</td>
               {SIDES.map((side) => {
                 const token = t.tokens[side];
                 return (
@@ -296,8 +299,8 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
     <>
       <div className="card" data-testid="rp-class-header">
         <p>
-          <strong>{first?.scenario.name}</strong> · {view.label} · {s.you}: <strong>{s.facilitator}</strong> ·{' '}
-          {s.tables}: {view.tables.length}
+          <strong>{first ? scenarioName(first.scenario, lang) : ''}</strong> · {view.label} · {s.you}:{' '}
+          <strong>{s.facilitator}</strong> · {s.tables}: {view.tables.length}
         </p>
         <div className="toolbar" role="group" aria-label={s.allTables}>
           <strong style={{ marginRight: 'auto' }}>{s.allTables}</strong>
@@ -355,7 +358,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
                 return (
                   <tr key={t.table.id} data-testid={`board-row-${i}`} data-phase={t.phase} data-status={t.status}>
                     <td>
-                      <a href={seatHref(token, { table: t.table.id })}>{t.table.label}</a>
+                      <a href={seatHref(token, { table: t.table.id })}>{tableLabel(t.table.label, lang)}</a>
                     </td>
                     <td>
                       US: {sideCell(t, 'us')}

@@ -8,7 +8,7 @@ import type { Issue } from '../../../src/engine/negotiation/domain.js';
 import type { ClassDebrief, Pairing, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
 import type { ClassView } from '../../../src/roleplay/service.js';
 import { errorText, rp, seatHref } from './api.js';
-import { count, dateText, fill, score, termsText, type Strings } from './strings.js';
+import { count, dateText, fill, score, termsText, tableLabel, type Strings } from './strings.js';
 
 export type ClassDebriefBody = ClassDebrief & { readonly frontier: readonly UtilityPoint[] };
 export type AnyView = RolePlayView | ClassView;
@@ -45,13 +45,15 @@ const pointSeries = (name: string, points: readonly UtilityPoint[], symbol: stri
   itemStyle: { color },
   data: points.map(xy),
 });
-const planeAxes = {
-  tooltip: { trigger: 'item' },
-  legend: { top: 0 },
-  grid: { left: 50, right: 20, top: 60, bottom: 40 },
-  xAxis: { type: 'value', name: 'US', min: 0, max: 1 },
-  yAxis: { type: 'value', name: 'ROK', min: 0, max: 1 },
-} as const;
+/** The utility plane's axes, named for the sides in the reader's language. */
+const planeAxes = (s: Strings) =>
+  ({
+    tooltip: { trigger: 'item' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 60, bottom: 40 },
+    xAxis: { type: 'value', name: s.short_us, min: 0, max: 1 },
+    yAxis: { type: 'value', name: s.short_rok, min: 0, max: 1 },
+  }) as const;
 const some = (p: UtilityPoint | null | undefined): UtilityPoint[] => (p ? [p] : []);
 
 /** One table's debrief. */
@@ -60,7 +62,7 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
   const { lang } = useI18n();
   const option = useMemo(
     (): ChartOption => ({
-      ...planeAxes,
+      ...planeAxes(s),
       series: [
         { name: s.frontier, type: 'line', showSymbol: false, data: debrief.frontier.map(xy), lineStyle: { width: 2 } },
         { name: s.path_us, type: 'line', data: debrief.path.filter((p) => p.side === 'us').map(xy), symbolSize: 8 },
@@ -77,7 +79,7 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
   return (
     <section className="card" data-testid="rp-debrief" aria-label={s.debrief}>
       <h2>
-        {s.debrief} — {debrief.table.label}
+        {s.debrief} — {tableLabel(debrief.table.label, lang)}
       </h2>
       <p data-testid="rp-debrief-summary">
         {s[`reason_${debrief.reason}`]} · {dateText(debrief.endDate, lang)}
@@ -136,8 +138,8 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
       </table>
       {debrief.real && (
         <p>
-          <strong>{s.real}:</strong> {termsText(issues, debrief.real.outcome, lang)} (US {score(debrief.real.point.u1)},
-          ROK {score(debrief.real.point.u2)})
+          <strong>{s.real}:</strong> {termsText(issues, debrief.real.outcome, lang)} ({s.short_us}{' '}
+          {score(debrief.real.point.u1)},{s.short_rok} {score(debrief.real.point.u2)})
         </p>
       )}
     </section>
@@ -163,7 +165,7 @@ export function ClassDebriefView(props: {
   const { lang } = useI18n();
   const plane = useMemo(
     (): ChartOption => ({
-      ...planeAxes,
+      ...planeAxes(s),
       series: [
         { name: s.frontier, type: 'line', showSymbol: false, data: debrief.frontier.map(xy), lineStyle: { width: 2 } },
         ...PAIRINGS.map((p) =>
@@ -186,7 +188,11 @@ export function ClassDebriefView(props: {
     if (firstYear === undefined) return null;
     const deals = debrief.tables
       .filter((t) => t.outcome !== null && typeof t.outcome[firstYear.name] === 'number')
-      .map((t) => ({ label: t.table.label, value: t.outcome?.[firstYear.name] as number, pairing: t.pairing }))
+      .map((t) => ({
+        label: tableLabel(t.table.label, lang),
+        value: t.outcome?.[firstYear.name] as number,
+        pairing: t.pairing,
+      }))
       .sort((a, b) => a.value - b.value);
     const real = debrief.realOutcome?.outcome[firstYear.name];
     return {
@@ -217,9 +223,9 @@ export function ClassDebriefView(props: {
     <section className="card" data-testid="rp-class-debrief" aria-label={s.classDebrief}>
       <h2>{s.classDebrief}</h2>
       <p data-testid="rp-class-summary">
-        {s.tables}: {debrief.overall.tables} · {s.deals}: {debrief.overall.deals} · {fill(s.meanScore, { side: 'US' })}:{' '}
-        {score(debrief.overall.meanScore.us)} · {fill(s.meanScore, { side: 'ROK' })}:{' '}
-        {score(debrief.overall.meanScore.rok)}
+        {s.tables}: {debrief.overall.tables} · {s.deals}: {debrief.overall.deals} ·{' '}
+        {fill(s.meanScore, { side: s.short_us })}: {score(debrief.overall.meanScore.us)} ·{' '}
+        {fill(s.meanScore, { side: s.short_rok })}: {score(debrief.overall.meanScore.rok)}
       </p>
       {real && (
         <p data-testid="rp-class-real">
@@ -228,7 +234,7 @@ export function ClassDebriefView(props: {
             date: dateText(real.concluded, lang),
             m: real.monthsInLapse,
           })}{' '}
-          (US {score(real.point.u1)}, ROK {score(real.point.u2)})
+          ({s.short_us} {score(real.point.u1)}, {s.short_rok} {score(real.point.u2)})
         </p>
       )}
       <div className="grid2 charts">
@@ -253,7 +259,13 @@ export function ClassDebriefView(props: {
           <tbody>
             {debrief.tables.map((t) => (
               <tr key={t.table.id}>
-                <td>{tableHref ? <a href={tableHref(t.table.id)}>{t.table.label}</a> : t.table.label}</td>
+                <td>
+                  {tableHref ? (
+                    <a href={tableHref(t.table.id)}>{tableLabel(t.table.label, lang)}</a>
+                  ) : (
+                    tableLabel(t.table.label, lang)
+                  )}
+                </td>
                 <td>{s[`pairing_${t.pairing}`]}</td>
                 <td>{t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}</td>
                 <td className="num">
@@ -282,8 +294,8 @@ export function ClassDebriefView(props: {
             <th>{s.pairing}</th>
             <th className="num">{s.tables}</th>
             <th className="num">{s.deals}</th>
-            <th className="num">{fill(s.meanScore, { side: 'US' })}</th>
-            <th className="num">{fill(s.meanScore, { side: 'ROK' })}</th>
+            <th className="num">{fill(s.meanScore, { side: s.short_us })}</th>
+            <th className="num">{fill(s.meanScore, { side: s.short_rok })}</th>
             <th className="num">{s.meanJoint}</th>
             <th className="num">{s.meanLapse}</th>
           </tr>

@@ -11,6 +11,8 @@ export const S = {
     scenario: 'Scenario',
     side_us: 'United States',
     side_rok: 'Republic of Korea',
+    short_us: 'US',
+    short_rok: 'ROK',
     people: 'People',
     agentBoulware: 'Agent: tough (time-dependent, e = 0.2)',
     agentConceder: 'Agent: conceding (time-dependent, e = 2)',
@@ -186,6 +188,8 @@ export const S = {
     scenario: '시나리오',
     side_us: '미국',
     side_rok: '대한민국',
+    short_us: '미국',
+    short_rok: '한국',
     people: '사람',
     agentBoulware: '에이전트: 강경 (시간 의존, e = 0.2)',
     agentConceder: '에이전트: 양보형 (시간 의존, e = 2)',
@@ -420,3 +424,12 @@ export const strategyText = (spec: { readonly kind: string }): string =>
     : Object.entries(spec as Readonly<Record<string, unknown>>)
         .filter(([k]) => k !== 'kind')
         .reduce((t, [k, v]) => `${t} ${k} = ${String(v)}`, spec.kind);
+
+/**
+ * A table's label: the facilitator's own words as typed, or the server's default ("Table", "Table 3") in the reader's
+ * language ("테이블", "테이블 3").
+ */
+export const tableLabel = (label: string, lang: Lang): string => {
+  const numbered = /^Table(?: (\d+))?$/.exec(label);
+  return lang === 'ko' && numbered ? `테이블${numbered[1] === undefined ? '' : ` ${numbered[1]}`}` : label;
+};
