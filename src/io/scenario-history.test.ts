@@ -250,7 +250,7 @@ describe('sma-11-talks against the record', () => {
       ...initialState(),
       step: 14,
       round: 7,
-      standing: { outcome: offer as Outcome, by: 1 as const },
+      standing: { outcome: offer as Outcome, by: 1 as const, step: 13 },
     };
     for (const r of [rLo, s.parties.us.reservation, rHi])
       for (const share of [shareLo, shareHi]) {
