@@ -445,9 +445,10 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
   );
 
   describe.skipIf(!hasRealServer)('with the real server', () => {
-    it('runs the negotiation Monte Carlo to its result with live progress', async () => {
+    it('runs the default simulation, the 11th SMA talks on the scenario model, to its result with live progress', async () => {
       await open('#/simulate?runs=500&seed=7');
       const result = await runJob(page, 60_000);
+      await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 500 runs');
       const progress = page.locator('progress');
       await expect(progress.getAttribute('value')).resolves.toBe(await progress.getAttribute('max'));
       await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
