@@ -21,7 +21,8 @@ describe.skipIf(testDatabaseUrl === undefined)(postgresSuiteName('store on Postg
       expect(applied.rows).toEqual([
         { name: '0001_initial_schema' },
         { name: '0002_accounts' },
-        { name: '0003_ownership' },
+        { name: '0003_external_identities' },
+        { name: '0004_ownership' },
       ]);
     } finally {
       await location.dispose();

@@ -37,6 +37,13 @@ export interface AuthSessionRow {
   expires_at: TimestampColumn;
 }
 
+export interface UserIdentityRow {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: TimestampColumn;
+}
+
 export interface DocumentVersionRow {
   kind: string;
   id: string;
@@ -97,4 +104,5 @@ export interface Database {
   session_actions: ActionRow;
   users: UserRow;
   auth_sessions: AuthSessionRow;
+  user_identities: UserIdentityRow;
 }

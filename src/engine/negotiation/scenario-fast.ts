@@ -80,6 +80,7 @@ export interface ScenarioFastPlan {
 /**
  * Precomputes a scenario's fast plan; null when the fast path does not apply (a protocol other than alternating offers
  * with a calendar, tables over different outcome lists, or an Assembly model that the general path would reject).
+ * `reuse`: a plan on the same tables whose outcome work (fast tables, deal terms) is shared rather than rebuilt.
  * @example const plan = prepareScenarioFast(scenarioConfig(s), prefs, tables.tables, { assemblyOn, terms: dealTerms });
  */
 export function prepareScenarioFast(
@@ -87,6 +88,7 @@ export function prepareScenarioFast(
   preferences: readonly [Preferences, Preferences],
   tables: readonly [OutcomeTable, OutcomeTable],
   ratification: FastRatification | null,
+  reuse?: ScenarioFastPlan,
 ): ScenarioFastPlan | null {
   const calendar = config.calendar;
   if (config.mode !== 'alternating' || calendar === undefined || !Number.isInteger(config.deadline)) return null;
@@ -110,14 +112,19 @@ export function prepareScenarioFast(
     config,
     preferences,
     tables,
-    fastTables: [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
+    // A plan on the same tables (a scenario differing only in parameters) lends its per-outcome work: the costly part.
+    fastTables:
+      reuse?.tables === tables ? reuse.fastTables : [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
     outcomes: tables[0].outcomes,
     times,
     logTimes: times.map(Math.log),
     dates,
     assemblies,
     ratification,
-    deals: new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
+    deals:
+      reuse?.tables === tables && reuse.ratification?.terms === ratification?.terms
+        ? reuse.deals
+        : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
   };
@@ -361,6 +368,8 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
 /**
  * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
  * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
+ * `offerLog` (length 2 × rounds, caller-filled with −1), when given, receives each offer's outcome index at
+ * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it.
  * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
  */
 export function runScenarioFast(
@@ -369,6 +378,7 @@ export function runScenarioFast(
   strategies: readonly [StrategySpec, StrategySpec],
   reservations: readonly [number, number],
   lapse: LapsePort | undefined,
+  offerLog?: Int32Array,
 ): ScenarioRunResult | null {
   const st0 = fastStrategy(strategies[0]);
   const st1 = fastStrategy(strategies[1]);
@@ -431,6 +441,7 @@ export function runScenarioFast(
     standingAt = action;
     standingValue = ft.theirs[action] as number;
     offers++;
+    if (offerLog !== undefined) offerLog[me * plan.dates.length + round] = ft.table.order[action] as number;
     if (step + 1 >= deadline) {
       reason = 'deadline';
       break;
