@@ -371,3 +371,16 @@ export function scenarioName(s: { id: string; name: string; name_ko?: string }, 
         (talks ? `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}` : s.name));
   return short ? name.replace(/\s*\([^)]*\)\s*$/, '') : name;
 }
+
+/**
+ * A categorical issue's option as a reader sees it: in Korean the series' name ("소비자물가지수(CPI) 증가율") or
+ * "없음"; in English the option as the scenario names it ("rok-cpi"), which the CLI prints too.
+ */
+export const optionLabel = (option: string, lang: Lang): string =>
+  lang !== 'ko'
+    ? option
+    : option === 'none'
+      ? '없음'
+      : SERIES[option] !== undefined
+        ? seriesLabel(option, lang)
+        : option;

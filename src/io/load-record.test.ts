@@ -216,6 +216,7 @@ describe('loadRecord errors', () => {
     );
     const hangul = /[가-힣]/;
     expect(record.events.filter((e) => !hangul.test(e.label_ko)).map((e) => e.id)).toEqual([]);
+    expect(record.events.filter((e) => (e.participants === null) !== (e.participants_ko === null))).toEqual([]);
     expect(record.indexSeries.filter((x) => !hangul.test(x.label_ko)).map((x) => x.id)).toEqual([]);
     expect(record.agreements.flatMap((a) => a.facts.notable_clauses).filter((c) => !hangul.test(c.label_ko))).toEqual(
       [],

@@ -240,6 +240,8 @@ export const eventSchema = z.strictObject({
   label: z.string().min(1),
   label_ko: koreanText,
   participants: sides(z.string()).nullable(),
+  /** The same people in Korean (null exactly when `participants` is). */
+  participants_ko: sides(koreanText).nullable(),
   positions: z.array(positionSchema),
   status: factStatusSchema,
   sources,

@@ -1,4 +1,6 @@
 /** Edits to a scenario on the Simulate page: pure helpers (no React), shared by the editor and its tests. */
+import type { Lang } from '../../src/i18n/format.js';
+import { assemblyLabel, partyLabel } from '../../src/i18n/labels.js';
 
 /** Edits to a scenario: field path (dotted, as in the file's `sources`: `ratification.rok.0.blocs.1.seats`) → value. */
 export type Edits = Readonly<Record<string, number | string>>;
@@ -74,7 +76,7 @@ const numericKeys = (o: unknown): string[] =>
     : [];
 
 /** The main inputs of a scenario as editable fields: reservations, strategies and their draws, deadline, lapse, Assembly. */
-export function editableFields(base: ScenarioBody, w: EditorWords): EditableField[] {
+export function editableFields(base: ScenarioBody, w: EditorWords, lang: Lang = 'en'): EditableField[] {
   const fields: EditableField[] = [];
   const word = (k: string) => w[k] ?? k;
   const add = (group: EditableField['group'], key: string, label: string, integer = false, step = 0.01) => {
@@ -117,7 +119,7 @@ export function editableFields(base: ScenarioBody, w: EditorWords): EditableFiel
     assemblies.forEach((a: { name?: string; blocs?: { party?: string }[] }, i) =>
       (a.blocs ?? []).forEach((b, j) => {
         const at = `ratification.rok.${i}.blocs.${j}`;
-        const who = `${a.name ?? i} · ${b.party ?? j}`;
+        const who = `${a.name === undefined ? i : assemblyLabel(a.name, lang)} · ${b.party === undefined ? j : partyLabel(b.party, lang)}`;
         add('assembly', `${at}.seats`, `${who}: ${w.seats}`, true, 1);
         for (const k of numericKeys(valueAt(base, `${at}.stance.threshold`)))
           add('assembly', `${at}.stance.threshold.${k}`, `${who}: ${w.threshold} ${word(k)}`);

@@ -37,7 +37,9 @@ export interface JobSnapshot {
 
 export interface JobKindSummary {
   readonly kind: string;
+  readonly title: { readonly en: string; readonly ko: string };
   readonly summary: string;
+  readonly summaryKo: string;
   readonly start: string;
 }
 

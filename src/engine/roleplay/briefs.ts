@@ -127,7 +127,10 @@ export function commonBrief(scenario: RolePlayScenario): BilingualBrief {
     );
     ko.push('합의는 국회 비준 동의(재적 과반 출석, 출석 과반 찬성)를 거쳐야 효력이 생깁니다.');
   }
-  return { en: { title: scenario.name, paragraphs: en }, ko: { title: scenario.name, paragraphs: ko } };
+  return {
+    en: { title: scenario.name, paragraphs: en },
+    ko: { title: scenario.name_ko ?? scenario.name, paragraphs: ko },
+  };
 }
 
 /**

@@ -193,7 +193,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
   const rounds = events.filter((e) => e.type === 'round').length;
   story.push(
     ko
-      ? `${scenario.name}. 기록에 남은 회의는 ${fig('record.rounds', rounds, String(rounds), `events.json sma ${ordinal ?? '-'} round events`)}차례입니다. 이 패킷의 협상은 ${date('first.round', first, 'scenario protocol.calendar')}에 시작합니다.`
+      ? `${scenario.name_ko ?? scenario.name}. 기록에 남은 회의는 ${fig('record.rounds', rounds, String(rounds), `events.json sma ${ordinal ?? '-'} round events`)}차례입니다. 이 패킷의 협상은 ${date('first.round', first, 'scenario protocol.calendar')}에 시작합니다.`
       : `${scenario.name}. The record holds ${fig('record.rounds', rounds, String(rounds), `events.json sma ${ordinal ?? '-'} round events`)} formal rounds. The talks in this packet open on ${date('first.round', first, 'scenario protocol.calendar')}.`,
   );
   if (events.length === 0)

@@ -40,6 +40,8 @@ export function calibrationJob(
   return {
     name: 'calibration',
     summary: 'Fits the talk model to historical talks by ABC-SMC, as `sma calibrate --json` does',
+    title: { en: 'Calibration of the talk model', ko: '협상 모형 보정' },
+    summaryKo: '과거 협상에 협상 모형을 ABC-SMC로 맞춥니다(`sma calibrate --json`과 같음)',
     // The bounds of `sma calibrate`'s flags (io/calibration-options.ts); the job's size goes against the per-job limit.
     input: z.object({
       talks: z

@@ -8,6 +8,10 @@ import type { CodedError } from '../errors.js';
 export interface JobKind<Input = unknown, Chunk = unknown, Partial = unknown, Output = unknown> {
   readonly name: string;
   readonly summary: string;
+  /** What a person calls it, in English and Korean (the Simulate page's list). */
+  readonly title: { readonly en: string; readonly ko: string };
+  /** The summary in Korean. */
+  readonly summaryKo: string;
   readonly input: z.ZodType<Input>;
   readonly output: z.ZodType<Output>;
   /** Module whose default export runs one chunk in a worker thread: `(chunk: Chunk) => Partial`. */

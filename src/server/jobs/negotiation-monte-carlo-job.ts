@@ -162,6 +162,8 @@ export const negotiationMonteCarloJob: JobKind<
 > = {
   name: 'negotiation-monte-carlo',
   summary: 'Seeded Monte Carlo of alternating-offers negotiations with uncertain strategies, reservations and lapse',
+  title: { en: 'Negotiation Monte Carlo', ko: '협상 몬테카를로' },
+  summaryKo: '불확실한 전략, 유보가치, 협정 공백을 둔 교대 제안 협상의 시드 고정 몬테카를로',
   input: negotiationMonteCarloInput,
   output: negotiationMonteCarloOutput,
   worker: new URL(`../../sim/monte-carlo-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),

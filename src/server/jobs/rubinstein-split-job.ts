@@ -42,6 +42,8 @@ export const rubinsteinSplitJob: JobKind<
 > = {
   name: 'rubinstein-split',
   summary: 'Distribution of the first proposer’s Rubinstein share under uncertain discount factors',
+  title: { en: 'Rubinstein split', ko: '루빈스타인 분할' },
+  summaryKo: '불확실한 할인율 아래 먼저 제안하는 쪽의 루빈스타인 몫의 분포',
   input: rubinsteinSplitInput,
   output: rubinsteinSplitOutput,
   worker: workerModule('rubinstein-split', import.meta.url),

@@ -227,6 +227,9 @@ export function scenarioMonteCarloJob(
     name: 'scenario-monte-carlo',
     summary:
       'An SMA negotiation scenario (bundled, or a scenario file sent inline) played many times with its uncertain strategies, votes and lapse',
+    title: { en: 'SMA scenario Monte Carlo', ko: '방위비 협상 시나리오 몬테카를로' },
+    summaryKo:
+      '방위비 협상 시나리오(내장 시나리오 또는 직접 보낸 시나리오 파일)를 불확실한 전략, 표결, 협정 공백과 함께 여러 번 실행',
     input: z
       .object({
         scenario: ref.scenario,

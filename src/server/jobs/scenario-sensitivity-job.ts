@@ -57,6 +57,9 @@ export function scenarioSensitivityJob(
     name: 'scenario-sensitivity',
     summary:
       'Which uncertain parameters drive a scenario’s spread: each held at its p10 and p90 on common random numbers (a tornado)',
+    title: { en: 'Scenario sensitivity', ko: '시나리오 민감도' },
+    summaryKo:
+      '어떤 불확실한 변수가 시나리오 결과의 폭을 좌우하는지: 같은 난수로 각 변수를 p10과 p90에 고정(토네이도 차트)',
     input: z
       .object({
         ...scenarioRefFields(ids),

@@ -155,6 +155,9 @@ export function tournamentJob(): JobKind<TournamentInput, TournamentTask, Negoti
     name: 'tournament',
     summary:
       'A tournament of negotiation strategies on standard domains (Genius, GeniusWeb, NegMAS files): every ordered pairing, both roles, repetitions; ranked',
+    title: { en: 'Strategy tournament', ko: '전략 토너먼트' },
+    summaryKo:
+      '표준 협상 도메인(`Genius`, `GeniusWeb`, `NegMAS` 파일)에서 협상 전략끼리 겨루는 토너먼트: 모든 순서쌍, 양쪽 역할, 반복, 순위',
     input: tournamentInput,
     output: tournamentOutput,
     worker: simTaskModule('tournament-worker'),

@@ -33,11 +33,27 @@ export const jobRoutes =
         schema: {
           summary: 'The kinds of job this server runs',
           tags: ['jobs'],
-          response: { 200: z.array(z.object({ kind: z.string(), summary: z.string(), start: z.string() })) },
+          response: {
+            200: z.array(
+              z.object({
+                kind: z.string(),
+                title: z.object({ en: z.string(), ko: z.string() }),
+                summary: z.string(),
+                summaryKo: z.string(),
+                start: z.string(),
+              }),
+            ),
+          },
         },
       },
       async () =>
-        jobs.kinds().map((kind) => ({ kind: kind.name, summary: kind.summary, start: `/api/jobs/${kind.name}` })),
+        jobs.kinds().map((kind) => ({
+          kind: kind.name,
+          title: kind.title,
+          summary: kind.summary,
+          summaryKo: kind.summaryKo,
+          start: `/api/jobs/${kind.name}`,
+        })),
     );
 
     for (const kind of jobs.kinds()) {

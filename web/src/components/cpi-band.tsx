@@ -47,6 +47,8 @@ export interface CpiBandView {
   readonly basis: CpiBandBasis;
   /** One sentence: what the band is and where low and high come from. */
   readonly note: string;
+  /** The source titles quoted in `note`, shown as citations. */
+  readonly citations: readonly string[];
   readonly lowHeader: string;
   readonly highHeader: string;
   readonly noneNote: string;
@@ -91,6 +93,7 @@ export function useCpiBand(
     return {
       basis,
       note: fill(o ? s.basisRecord : s.basisOwn, values),
+      citations: o ? [firstTitle(o.low.origin), firstTitle(o.high.origin)] : [],
       lowHeader: fill(s.col, { rate: values.low, which: s.lowWord }),
       highHeader: fill(s.col, { rate: values.high, which: s.highWord }),
       noneNote: s.none,

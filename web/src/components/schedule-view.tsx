@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import Chart, { type ChartOption } from './chart.js';
 import { DataTable, type Column } from './data-table.js';
-import { StatusBadge } from './sources.js';
+import { CitedText, StatusBadge } from './sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement/metrics.js';
 import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
@@ -424,7 +424,7 @@ export function ScheduleView({
       </p>
       {band && (
         <p className="muted" data-testid="cpi-band" style={{ fontSize: '0.85rem' }}>
-          {hasBand ? band.view.note : band.view.noneNote}
+          {hasBand ? <CitedText text={band.view.note} citations={band.view.citations} /> : band.view.noneNote}
         </p>
       )}
       <Chart

@@ -57,3 +57,12 @@ export function SourceList({
     </details>
   );
 }
+
+/** A sentence of the app's with source titles quoted in it: each title shown as a citation, the rest as text. */
+export function CitedText({ text, citations }: { text: string; citations: readonly string[] }) {
+  const titles = [...new Set(citations)].filter((c) => c !== '').sort((a, b) => b.length - a.length);
+  if (titles.length === 0) return <>{text}</>;
+  const escaped = titles.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(new RegExp(`(${escaped.join('|')})`));
+  return <>{parts.map((p, k) => (titles.includes(p) ? <cite key={k}>{p}</cite> : p))}</>;
+}

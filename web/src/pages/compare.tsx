@@ -8,6 +8,7 @@ import type { ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
 import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { useCpiBand, type CpiBandView } from '../components/cpi-band.js';
+import { CitedText } from '../components/sources.js';
 import { DataTable, type Column } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
@@ -394,7 +395,7 @@ function ComparisonView({
       <div className="card">
         {(band || noBand) && (
           <p className="muted" data-testid="cpi-band" style={{ fontSize: '0.85rem' }}>
-            {band ? band.view.note : noBand}
+            {band ? <CitedText text={band.view.note} citations={band.view.citations} /> : noBand}
           </p>
         )}
         <ProjectionNote statements={statements} />

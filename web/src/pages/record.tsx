@@ -518,6 +518,7 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
     e.type.startsWith('furlough') ? '#fff1f0' : e.type === 'ratification' ? '#eef7ee' : undefined;
   const w = (key: Parameters<typeof positionWord>[0]) => positionWord(key, i.lang);
   const eventLabel = (e: EventFact): string => (i.lang === 'ko' ? e.label_ko : e.label);
+  const who = (e: EventFact) => (i.lang === 'ko' ? e.participants_ko : e.participants);
   const position = (e: EventFact): string =>
     e.positions
       .map((p) => {
@@ -589,19 +590,22 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
       key: 'who',
       header: s.who,
       render: (e) =>
-        e.participants ? (
+        who(e) ? (
           <>
             <div>
-              {s.rok}: {e.participants.rok}
+              {s.rok}: {who(e)?.rok}
             </div>
             <div>
-              {s.us}: {e.participants.us}
+              {s.us}: {who(e)?.us}
             </div>
           </>
         ) : (
           '—'
         ),
-      csv: (e) => (e.participants ? `${e.participants.rok} / ${e.participants.us}` : ''),
+      csv: (e) => {
+        const w = who(e);
+        return w ? `${w.rok} / ${w.us}` : '';
+      },
     },
     { key: 'positions', header: s.positions, render: (e) => position(e) || '—', csv: (e) => position(e) },
     {

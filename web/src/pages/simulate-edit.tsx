@@ -99,7 +99,7 @@ export interface ScenarioEditorProps {
 /** The edit panel: each main input of the scenario with the server's validation message beside it. */
 export function ScenarioEditor({ base, edits, onEdits, issues, checking }: ScenarioEditorProps) {
   const w = usePageStrings(W);
-  const fields = editableFields(base, w);
+  const fields = editableFields(base, w, useI18n().lang);
   const byKey = new Map<string, string>();
   for (const issue of issues) {
     const key = issueKey(issue.path);

@@ -2,7 +2,7 @@ import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable } from '../components/data-table.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { histogramBars, type Histogram, type HistogramBar } from '../../../src/engine/negotiation/monte-carlo.js';
-import { simulatedLabel } from '../../../src/i18n/labels.js';
+import { optionLabel, simulatedLabel } from '../../../src/i18n/labels.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
 import type { RealOutcome } from './simulate-answer.js';
 
@@ -323,7 +323,11 @@ function OptionCard({
   const filename = `simulation-${scenario}-${name}`;
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: rows.map(([o]) => o), axisLabel: { interval: 0, fontSize: 10 } },
+    xAxis: {
+      type: 'category',
+      data: rows.map(([o]) => optionLabel(o, i.lang)),
+      axisLabel: { interval: 0, fontSize: 10 },
+    },
     yAxis: { type: 'value', name: s.runs, minInterval: 1 },
     series: [
       {
@@ -339,7 +343,7 @@ function OptionCard({
       <Chart title={title} filename={filename} option={option} height={240} />
       {real !== undefined && (
         <p className="muted" style={{ fontSize: '0.85rem' }} data-testid={`real-marker-${name}`}>
-          {fill(s.realAt, { x: String(real) })}
+          {fill(s.realAt, { x: optionLabel(String(real), i.lang) })}
         </p>
       )}
       <details>
@@ -348,7 +352,7 @@ function OptionCard({
           caption={title}
           filename={filename}
           columns={[
-            { key: 'o', header: s.option, render: ([o]) => o, csv: ([o]) => o },
+            { key: 'o', header: s.option, render: ([o]) => optionLabel(o, i.lang), csv: ([o]) => o },
             { key: 'n', header: s.runs, numeric: true, render: ([, n]) => i.int(n), csv: ([, n]) => n },
           ]}
           rows={rows}

@@ -13,6 +13,7 @@ import { scenarioName } from '../../../src/i18n/labels.js';
 import {
   Assumptions,
   PlainAnswer,
+  SourceNote,
   realOutcomeOf,
   scenarioDescription,
   type ScenarioSummaryRow,
@@ -119,7 +120,8 @@ const S = {
     lapse: '협정 공백 개월 수',
     furlough: '무급휴직 인원×개월',
     ratification: '국회 비준 동의 실패',
-    from: '작업 {id} ({kind}), 시드 {seed}, {runs}회 실행 결과',
+    // The job's id and kind are identifiers: shown after the sentence as code, not inside it.
+    from: '시뮬레이션 결과: 시드 {seed}, {runs}회 실행',
     cancelled: '중지했습니다.',
     interrupted: '중단됨: 이 작업을 실행하던 서버가 작업을 마치기 전에 멈췄습니다. 다시 실행하세요.',
     unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
@@ -134,7 +136,7 @@ const S = {
     saved: '저장한 시나리오',
     bundled: '기본 제공',
     edit: '이 시나리오 편집',
-    editHint: '편집 내용은 링크에 남습니다. 서버가 `sma validate`와 같은 방식으로 확인합니다.',
+    editHint: '편집 내용은 링크에 남습니다. 서버가 파일을 검사하는 `sma validate`와 같은 방식으로 확인합니다.',
     saveId: '저장 ID (영소문자, 숫자, 하이픈)',
     saveName: '이름',
     save: '서버에 저장',
@@ -344,11 +346,18 @@ export default function SimulatePage() {
               <select id="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
                 {d.map((k) => (
                   <option key={k.kind} value={k.kind}>
-                    {k.kind}
+                    {k.title[i.lang]}
                   </option>
                 ))}
               </select>
-              <span className="muted">{d.find((k) => k.kind === kind)?.summary}</span>
+              <span className="muted">
+                <SourceNote
+                  text={jobSummary(
+                    d.find((k) => k.kind === kind),
+                    i.lang,
+                  )}
+                />
+              </span>
             </div>
           )}
         </RemoteView>
@@ -433,7 +442,9 @@ export default function SimulatePage() {
         {scenarioKind && (
           <details className="card" open={edited || undefined}>
             <summary>{s.edit}</summary>
-            <p className="muted">{s.editHint}</p>
+            <p className="muted">
+              <SourceNote text={s.editHint} />
+            </p>
             <RemoteView remote={baseRemote}>
               {() =>
                 base && (
@@ -539,7 +550,15 @@ function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null })
     .replace('{runs}', String(input.runs ?? '—'));
   return (
     <section aria-label={caption} data-testid="simulation-result" data-job-id={job.id}>
-      <p className="muted">{caption}</p>
+      <p className="muted">
+        {caption}
+        {!s.from.includes('{id}') && (
+          <>
+            {' '}
+            (<code>{job.id}</code>, <code>{job.kind}</code>)
+          </>
+        )}
+      </p>
       {job.kind === 'rubinstein-split' ? (
         <RubinsteinResult result={job.result as RubinsteinSplitResult} />
       ) : isScenarioResult(job.result) ? (
@@ -763,3 +782,7 @@ function NegotiationResults({ result }: { result: MonteCarloReport }) {
     </>
   );
 }
+
+/** A job kind's summary in the reader's language. */
+const jobSummary = (k: JobKindSummary | undefined, lang: 'en' | 'ko'): string =>
+  k === undefined ? '' : lang === 'ko' ? k.summaryKo : k.summary;

@@ -252,10 +252,14 @@ function Axiomatic() {
           <NumberField label={i.t('theory.d1')} value={dA} onChange={setDA} min={0} max={0.95} step={0.01} slider />
           <NumberField label={i.t('theory.d2')} value={dB} onChange={setDB} min={0} max={0.95} step={0.01} slider />
           <p>
-            <span className="formula">Nash: max (u₁ − d₁)(u₂ − d₂)</span>
+            <span className="formula">
+              {i.t('theory.nash')}: <span translate="no">max (u₁ − d₁)(u₂ − d₂)</span>
+            </span>
           </p>
           <p>
-            <span className="formula">KS: (u₁ − d₁)/(ū₁ − d₁) = (u₂ − d₂)/(ū₂ − d₂)</span>
+            <span className="formula">
+              {i.t('theory.ks')}: <span translate="no">(u₁ − d₁)/(ū₁ − d₁) = (u₂ − d₂)/(ū₂ − d₂)</span>
+            </span>
           </p>
           {solved.ok && (
             <ul className="result" data-testid="axiomatic-points">
