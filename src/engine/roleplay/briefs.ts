@@ -109,7 +109,7 @@ export function commonBrief(scenario: RolePlayScenario): BilingualBrief {
     `The first round is on ${first}; the US delegation opens. Each move takes half a round.`,
   ];
   const ko: string[] = [
-    `${scenario.name}: 한미 방위비분담특별협정(SMA) 협상.`,
+    `${scenario.name_ko ?? scenario.name}: 한미 방위비분담특별협정(SMA) 협상.`,
     `협상 의제: ${issuesIn('ko').join('; ')}.`,
     `첫 회의는 ${civilDateText(first, 'ko')}이며 미국 대표단이 먼저 제안합니다.`,
   ];

@@ -426,7 +426,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
   return {
     scenarioId: scenario.id,
     lang,
-    title: ko ? `사례 패킷 — ${scenario.name}` : `Case packet — ${scenario.name}`,
+    title: ko ? `사례 패킷 — ${scenario.name_ko ?? scenario.name}` : `Case packet — ${scenario.name}`,
     general,
     confidential,
     scoring,
