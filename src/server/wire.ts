@@ -10,7 +10,14 @@ export const accountSchema = z.object({ id: z.string(), name: z.string(), role: 
 export type Account = z.infer<typeof accountSchema>;
 
 /** GET /api/session. */
-export const sessionStateSchema = z.object({ account: accountSchema.nullable(), accountsRequired: z.boolean() });
+export const sessionStateSchema = z.object({
+  account: accountSchema.nullable(),
+  accountsRequired: z.boolean(),
+  singleSignOn: z
+    .object({ name: z.string(), start: z.string() })
+    .nullable()
+    .describe('"Sign in with <name>": a link to `start` (add `?return=/path` to come back there)'),
+});
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 /** POST /api/session: the request and its answer. */

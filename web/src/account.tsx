@@ -26,12 +26,20 @@ export function AccountProvider({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback(async (body: SignInBody) => {
     const { account } = await api<SignedIn>('/api/session', { body });
-    setSession((s) => ({ accountsRequired: s?.accountsRequired ?? true, account }));
+    setSession((s) => ({
+      accountsRequired: s?.accountsRequired ?? true,
+      singleSignOn: s?.singleSignOn ?? null,
+      account,
+    }));
     return account;
   }, []);
   const signOut = useCallback(async () => {
     await api<SignedOut>('/api/session', { method: 'DELETE' });
-    setSession((s) => ({ accountsRequired: s?.accountsRequired ?? true, account: null }));
+    setSession((s) => ({
+      accountsRequired: s?.accountsRequired ?? true,
+      singleSignOn: s?.singleSignOn ?? null,
+      account: null,
+    }));
   }, []);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <AccountContext.Provider value={value}>{children}</AccountContext.Provider>;
