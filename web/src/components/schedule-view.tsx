@@ -3,8 +3,7 @@ import Chart, { type ChartOption } from './chart.js';
 import { DataTable, type Column } from './data-table.js';
 import { StatusBadge } from './sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
-import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement/metrics.js';
-import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
+import type { ScheduleMetrics, YearMetrics, BandYear } from '../../../src/index.js';
 import type { CpiBandView } from './cpi-band.js';
 import type { EscalationRule } from '../types.js';
 
