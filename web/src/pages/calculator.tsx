@@ -111,7 +111,7 @@ export default function CalculatorPage() {
   const { lang } = useI18n();
   const { params } = useRoute();
   const record = recordCore;
-  const choices = useAgreementChoices(record);
+  const choices = useAgreementChoices(record, lang);
   const agreement = parseAgreement(params.get('a')) ?? choices.find((a) => a.id === 'sma-12') ?? sma12;
   const setAgreement = (a: Agreement) => setParams({ a: JSON.stringify(a) });
   const defaults = useMemo(() => defaultAssumptions(record), [record]);
@@ -148,7 +148,8 @@ export default function CalculatorPage() {
     <>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
-      <div>
+      {/* at desktop width the result sits beside the inputs, so an edit and its answer are seen together */}
+      <div className="calc-layout">
         <form noValidate className="card" onSubmit={(e) => e.preventDefault()} aria-label={s.title}>
           <div className="field">
             <label htmlFor="load">{s.load}</label>

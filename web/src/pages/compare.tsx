@@ -102,7 +102,7 @@ const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real']
 export default function ComparePage() {
   const s = usePageStrings(S);
   const record = recordCore;
-  const all = useAgreementChoices(record);
+  const all = useAgreementChoices(record, useI18n().lang);
   const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
   const ids = idsRaw.split(',').filter(Boolean);
   const [ref, setRef] = useQueryParam('ref', 'sma-12-to-2035');
@@ -295,7 +295,8 @@ function ComparisonView({
       xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-      legend: { top: 0, type: 'scroll', data: ids.map(nameOf) },
+      // every series has a legend entry, the CPI band's low and high lines too
+      legend: { top: 0, type: 'scroll' },
       color: palette,
       series: [
         ...ids.map((id, k) => ({
