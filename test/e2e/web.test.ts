@@ -469,11 +469,18 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await page.evaluate("window.localStorage.removeItem('sma-lang')");
   });
 
-  it.each([1400, 390])('fits or scrolls every wide table of the record inside its box at %i px', async (width) => {
+  it.each([
+    ['record?talks=11', 1400],
+    ['record?talks=11', 390],
+    ['calculator', 1400],
+    ['calculator', 390],
+    ['compare', 1400],
+    ['compare', 390],
+  ] as const)('fits or scrolls every wide table and legend of %s inside its box at %i px', async (hash, width) => {
     const view = await context.newPage();
     onTestFinished(() => view.close());
     await view.setViewportSize({ width, height: 900 });
-    await view.goto(`${base}/#/record?talks=11`);
+    await view.goto(`${base}/#/${hash}`);
     await view.locator('main table').first().waitFor();
     await settle(view);
     // Anything wider than main's visible area must sit in a scroll box a keyboard can reach; no cell cuts its text.
@@ -493,7 +500,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       }
       return bad.slice(0, 12);
     })()`);
-    expect({ width, offenders }).toEqual({ width, offenders: [] });
+    expect({ hash, width, offenders }).toEqual({ hash, width, offenders: [] });
   });
 
   it('lets a keyboard reach every scrolling table: each box takes focus and is named by its caption', async () => {
