@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
-import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
-import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
-import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
+import {
+  type MoveView,
+  type RolePlayView,
+  type Side,
+  type TableDebrief,
+  issueName,
+  valueText,
+  type Issue,
+  type Outcome,
+} from '../../../src/index.js';
 import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';

@@ -12,8 +12,7 @@ import { ScenarioEditor } from './simulate-edit.js';
 import { Assumptions, PlainAnswer, realOutcomeOf, scenarioName, type ScenarioSummaryRow } from './simulate-answer.js';
 import { SensitivityPanel } from './simulate-sensitivity.js';
 import { AgreementLine, reasonsOption, ScenarioResults } from './simulate-results.js';
-import { PRICE_LAPSE_MONTE_CARLO } from '../../../src/engine/negotiation/monte-carlo-example.js';
-import type { MonteCarloReport } from '../../../src/engine/negotiation/monte-carlo.js';
+import { PRICE_LAPSE_MONTE_CARLO, type MonteCarloReport } from '../../../src/index.js';
 import type {
   Bin,
   JobKindSummary,

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { download, toCsv } from '../components/download.js';
 import { useI18n } from '../i18n/lang.js';
-import type { RolePlayView, Side } from '../../../src/engine/roleplay/index.js';
+import type { RolePlayView, Side } from '../../../src/index.js';
 import type { ClassLinks, ClassView } from '../../../src/roleplay/service.js';
 import { errorText, rp, rpAct, seatHref, seatLink } from './api.js';
 import { ClassDebriefView, useDebrief, type ClassDebriefBody } from './debrief.js';
