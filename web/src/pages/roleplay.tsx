@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
 import {
@@ -47,6 +48,7 @@ export default function RolePlayPage() {
 }
 
 function Setup({ s }: { s: Strings }) {
+  const signInNeeded = useSignInNeeded();
   const [scenarios, setScenarios] = useState<readonly { id: string; name: string; description?: string }[]>([]);
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
@@ -129,9 +131,10 @@ function Setup({ s }: { s: Strings }) {
             {s.seedHint}
           </small>
         </div>
-        <button type="button" className="primary" disabled={!scenarioId} onClick={() => void create()}>
+        <button type="button" className="primary" disabled={!scenarioId || signInNeeded} onClick={() => void create()}>
           {s.create}
         </button>
+        <SignInToSave />
         {error && <p role="alert">{error}</p>}
       </section>
       {created && (
