@@ -137,9 +137,9 @@ describe('the talk model', () => {
       return assemblyOn(s.value.ratification.rok ?? [], '2021-03-07');
     };
     const deal = { 'first-year-change': 0.139 };
-    // Every bloc's line is yes: the yes share is the cohesion, 0.831 (sma-11-talks.yaml: 133 yes of 160 present, 2021).
+    // Every bloc's line is yes: the yes share is the cohesion, 133/160 = 0.831 (sma-11-talks.yaml).
     expect(expectedYesShare(assembly([0.5, 0.5, 0.5]), deal)).toEqual({ ok: true, value: expect.closeTo(0.831, 12) });
-    // Only the 180 Democratic + Platform seats support; the 120 others vote their no line and defect to yes at 1 − 0.831.
+    // Only the 180 Democratic seats support; the 120 others vote their no line and defect to yes at 1 − 0.831.
     expect(expectedYesShare(assembly([0.5, 0.1, 0.1]), deal)).toEqual({
       ok: true,
       value: expect.closeTo((180 * 0.831 + 120 * 0.169) / 300, 12),
