@@ -356,6 +356,7 @@ function RecordYearsView({
                     padding: 2,
                     color: '#a5281b',
                     fontSize: 9,
+                    lineHeight: 11,
                     formatter: `${s.lapseShort}\n${l.from}\n– ${l.to}`,
                   },
                 },
