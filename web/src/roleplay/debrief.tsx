@@ -12,7 +12,7 @@ import type {
   Side,
   TableDebrief,
 } from '../../../src/index.js';
-import type { ClassView } from '../../../src/roleplay/service.js';
+import type { ClassView } from '../../../src/server/wire.js';
 import { errorText, rp, seatHref } from './api.js';
 import { count, dateText, fill, score, termsText, type Strings } from './strings.js';
 
