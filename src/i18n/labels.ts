@@ -321,6 +321,7 @@ const FIELD: Record<string, string> = {
   values: '가치 함수',
   reservation: '유보가치',
   lapseCost: '협정 공백 비용',
+  periods: '기간별 설정',
   protocol: '협상 절차',
   deadline: '기한',
   calendar: '일정',

@@ -6,7 +6,7 @@ import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { smaRecord, type WebRecord } from '../record/record.js';
-import { defaultProjectionStatements } from '../../../src/engine/agreement/default-projection.js';
+import { defaultProjectionStatements } from '../../../src/index.js';
 import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
@@ -59,6 +59,7 @@ const S = {
     vote: 'Present / yes / no / abstain',
     furloughed: 'Furloughed',
     lapse: 'Lapse: no SMA in force from {from} until the next was concluded on {to}',
+    lapseShort: 'lapse',
     noWon: 'No won figure: the amount was set in US dollars and the record’s KRW/USD rates begin in 2008.',
     noCpi: 'No real value: a CPI year between this year and {base} is missing from the record.',
     unitsNominal: 'won, nominal',
@@ -107,6 +108,7 @@ const S = {
     vote: '재석 / 찬성 / 반대 / 기권',
     furloughed: '무급휴직',
     lapse: '협정 공백: {from}부터 다음 협정이 타결된 {to}까지 협정 없음',
+    lapseShort: '협정 공백',
     noWon: '원화 금액 없음: 분담금이 미 달러로 정해졌고 기록의 원/달러 환율은 2008년부터입니다.',
     noCpi: '실질 금액 없음: 이 해와 {base}년 사이의 소비자물가 자료가 기록에 없습니다.',
     unitsNominal: '원, 명목',
@@ -346,7 +348,17 @@ function RecordYearsView({
                   name: s.lapse.replace('{from}', l.from).replace('{to}', l.to),
                   xAxis: l.from.slice(0, 4),
                   itemStyle: { color: 'rgba(192,57,43,0.16)' },
-                  label: { position: 'insideBottom', color: '#a5281b', fontSize: 11 },
+                  // the dates on three short lines, so a lapse of one or two years' width can carry them
+                  label: {
+                    position: 'insideTop',
+                    offset: [0, 18],
+                    backgroundColor: 'rgba(255,255,255,0.85)',
+                    padding: 2,
+                    color: '#a5281b',
+                    fontSize: 9,
+                    lineHeight: 11,
+                    formatter: `${s.lapseShort}\n${l.from}\n– ${l.to}`,
+                  },
                 },
                 { xAxis: l.to.slice(0, 4) },
               ]),

@@ -1,10 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { TableLinks } from '../../../src/server/wire.js';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
 import { scenarioName } from '../../../src/i18n/labels.js';
-import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
-import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
-import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
+import {
+  type MoveView,
+  type RolePlayView,
+  type Side,
+  type TableDebrief,
+  issueName,
+  valueText,
+  type Issue,
+  type Outcome,
+} from '../../../src/index.js';
 import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
@@ -43,13 +52,14 @@ export default function RolePlayPage() {
 
 function Setup({ s }: { s: Strings }) {
   const { lang } = useI18n();
+  const signInNeeded = useSignInNeeded();
   const [scenarios, setScenarios] = useState<
     readonly { id: string; name: string; name_ko?: string; description?: string }[]
   >([]);
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
   const [seed, setSeed] = useState('');
-  const [created, setCreated] = useState<{ sessionId: string; tokens: Partial<Record<string, string>> } | null>(null);
+  const [created, setCreated] = useState<TableLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
@@ -69,7 +79,7 @@ function Setup({ s }: { s: Strings }) {
     }
     try {
       setCreated(
-        await rp('/sessions', null, {
+        await rp<TableLinks>('/sessions', null, {
           scenarioId,
           ...(Object.keys(agents).length > 0 ? { agents } : {}),
           // The server checks the range and names the field when it is wrong.
@@ -127,9 +137,10 @@ function Setup({ s }: { s: Strings }) {
             {s.seedHint}
           </small>
         </div>
-        <button type="button" className="primary" disabled={!scenarioId} onClick={() => void create()}>
+        <button type="button" className="primary" disabled={!scenarioId || signInNeeded} onClick={() => void create()}>
           {s.create}
         </button>
+        <SignInToSave />
         {error && <p role="alert">{error}</p>}
       </section>
       {created && (

@@ -1,5 +1,5 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
-import type { RealOutcomeReport } from '../../../src/engine/negotiation/scenario-report.js';
+import type { RealOutcomeReport } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
 import { fieldLabel, scenarioName, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';

@@ -3,10 +3,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { useI18n } from '../i18n/lang.js';
-import type { UtilityPoint } from '../../../src/engine/bargaining/pareto.js';
-import type { Issue } from '../../../src/engine/negotiation/domain.js';
-import type { ClassDebrief, Pairing, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
-import type { ClassView } from '../../../src/roleplay/service.js';
+import type {
+  UtilityPoint,
+  Issue,
+  ClassDebrief,
+  RolePlayPairing as Pairing,
+  RolePlayView,
+  Side,
+  TableDebrief,
+} from '../../../src/index.js';
+import type { ClassView } from '../../../src/server/wire.js';
 import { errorText, rp, seatHref } from './api.js';
 import { count, dateText, fill, score, termsText, tableLabel, type Strings } from './strings.js';
 
