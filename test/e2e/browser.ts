@@ -59,7 +59,10 @@ export async function startWebSession(options: { dist?: string; lang?: 'en' | 'k
   const app = await startApp(dist);
   const context = await launchChromium();
   if (options.lang !== undefined) {
-    await context.addInitScript(`window.localStorage.setItem('sma-lang', '${options.lang}')`);
+    // Not on about:blank (open() passes through it), whose document has no storage.
+    await context.addInitScript(
+      `if (location.protocol.startsWith('http')) window.localStorage.setItem('sma-lang', '${options.lang}')`,
+    );
   }
   const page = await context.newPage();
   const errors: string[] = [];

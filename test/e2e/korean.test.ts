@@ -1,0 +1,181 @@
+// Every page of the web app in Korean, read as a user reads it: no English words but a short list of names and units.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRealServer } from './app-server.js';
+import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { settle } from './settle.js';
+
+/**
+ * The Latin words a Korean page may show: proper names and units a Korean reader sees written so in the Korean press
+ * and in the Ministry's releases, the app's name, file formats, and the statistics' own names. Anything else is
+ * English that was left untranslated.
+ */
+export const ALLOWED_LATIN = new Set([
+  // the agreement and the forces, as Korean texts abbreviate them
+  'SMA',
+  'USFK',
+  // currencies and units
+  'USD',
+  'KRW',
+  'pp',
+  // the statistics and the theory's names used untranslated in Korean texts
+  'CPI',
+  'GDP',
+  'ZOPA',
+  'Nash',
+  'ABC',
+  'SMC',
+  // file formats and the app's own name
+  'PNG',
+  'SVG',
+  'CSV',
+  'JSON',
+  'PDF',
+  'Lab',
+  'ID',
+  'URL',
+]);
+
+/** Latin words; those with fewer than two letters are the formulas' variables and quantiles (x₁, k, T, p10). */
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z]+)*/g;
+
+/** English words on a text, each once, outside the allowlist. */
+export function englishWords(text: string): string[] {
+  const found = new Set<string>();
+  for (const [w] of text.matchAll(LATIN_WORD)) {
+    if ((w.match(/[A-Za-z]/g)?.length ?? 0) < 2 || ALLOWED_LATIN.has(w)) continue;
+    found.add(w);
+  }
+  return [...found];
+}
+
+/**
+ * What a reader of the page sees or hears, as lines "where: text": visible text (every <details> opened first),
+ * options of the select lists, aria-label, title, alt and placeholder, and the words each chart draws on its canvas
+ * (its `data-words`, from the chart's option). Not the app's words, so skipped: citations (<cite>: a source's title,
+ * quoted as published), identifiers (<code>: a file, an id or a field to look up, the same in every language),
+ * notation (translate="no": a formula such as max (u₁ − d₁)(u₂ − d₂)) and elements marked with another language.
+ */
+const readPage = async (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const korean = (el) => (el.closest('[lang]')?.getAttribute('lang') ?? 'ko') === 'ko' && !el.closest('cite, code, [translate="no"]');
+    const where = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.getAttribute('data-testid') ? '[' + el.getAttribute('data-testid') + ']' : '');
+    const lines = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, noscript') || !korean(el)) continue;
+      const text = n.textContent.trim();
+      if (text === '') continue;
+      const visible = el.closest('option') ? el.closest('select').checkVisibility() : el.checkVisibility();
+      if (visible) lines.push(where(el) + ': ' + text);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [alt], [placeholder], [data-words]')) {
+      if (!korean(el)) continue;
+      for (const a of ['aria-label', 'title', 'alt', 'placeholder', 'data-words']) {
+        const v = el.getAttribute(a);
+        if (v) lines.push(where(el) + ' @' + a + ': ' + v);
+      }
+    }
+    lines.push('title: ' + document.title);
+    return lines;
+  })()`);
+
+/** The page's English words, each with the first place it was found. */
+const englishOn = async (page: Page): Promise<Record<string, string>> => {
+  const found: Record<string, string> = {};
+  for (const line of await readPage(page)) {
+    for (const w of englishWords(line.slice(line.indexOf(': ') + 2))) found[w] ??= line.slice(0, 160);
+  }
+  return found;
+};
+
+describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
+  let web: WebSession;
+  let page: Page;
+  const english: Record<string, Record<string, string>> = {};
+
+  beforeAll(async () => {
+    // Its own build folder: other browser test files rebuild web/dist while this one runs beside them.
+    web = await startWebSession({ dist: mkdtempSync(join(tmpdir(), 'sma-web-korean-')), lang: 'ko' });
+    page = web.page;
+  }, 180_000);
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  const walk = async (name: string): Promise<void> => {
+    await settle(page);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko');
+    english[name] = await englishOn(page);
+    await page.screenshot({ path: join(screenshots, `korean-${name}.png`), fullPage: true });
+  };
+
+  it.each(['record', 'calculator', 'compare', 'theory'])('reads the %s page', async (name) => {
+    await web.open(`#/${name}`);
+    await walk(name);
+  });
+
+  it('reads the Simulate page with a scenario result', async () => {
+    await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=200&seed=3');
+    // This run's own result: the job id the click started, on the result section.
+    const [started] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/api\/jobs\/[^/]+$/.test(new URL(r.url()).pathname),
+      ),
+      page.getByRole('button', { name: '실행', exact: true }).click(),
+    ]);
+    const { id } = (await started.json()) as { id: string };
+    await page.locator(`[data-testid="simulation-result"][data-job-id="${id}"]`).waitFor({ timeout: 120_000 });
+    await walk('simulate');
+  }, 180_000);
+
+  it('reads the role-play facilitator page and a seat page during a table', async () => {
+    await web.open('#/roleplay');
+    await walk('roleplay');
+    await page.locator('#rp-scenario option[value="sma-11-talks"]').waitFor({ state: 'attached' });
+    await page.selectOption('#rp-scenario', 'sma-11-talks');
+    await page.selectOption('#rp-player-rok', 'boulware');
+    await page.fill('#rp-seed', '4');
+    await page.getByRole('button', { name: '테이블 만들기' }).click();
+    await page.getByTestId('link-facilitator').waitFor();
+    const facilitator = (await page.getByTestId('link-facilitator').getAttribute('href')) ?? '';
+    const us = (await page.getByTestId('link-us').getAttribute('href')) ?? '';
+    // The US seat offers once; the ROK agent answers, so both pages show a history.
+    await web.open(us);
+    await page.fill('#rp-issue-first-year-change', '50');
+    await page.fill('#rp-issue-duration', '5');
+    await page.selectOption('#rp-issue-escalation-index', 'rok-cpi');
+    await page.fill('#rp-message', '오십 퍼센트, 5년');
+    await expect.poll(() => page.getByTestId('rp-draft-score').textContent()).toMatch(/^\d\.\d{3}$/);
+    await page.getByRole('button', { name: '제안 보내기' }).click();
+    await page.locator('[data-testid=rp-history] tbody tr').nth(1).waitFor({ timeout: 30_000 });
+    await walk('roleplay-seat');
+    await web.open(facilitator);
+    await page.locator('[data-testid=rp-history] tbody tr').nth(1).waitFor({ timeout: 30_000 });
+    await walk('roleplay-facilitator');
+  }, 120_000);
+
+  it('finds no English word on any page but the allowed names and units', () => {
+    // The whole finding, for whoever translates next: every page's words with where each was first seen.
+    writeFileSync(join(screenshots, 'korean-walk.json'), JSON.stringify(english, null, 2));
+    expect(Object.keys(english).sort()).toEqual([
+      'calculator',
+      'compare',
+      'record',
+      'roleplay',
+      'roleplay-facilitator',
+      'roleplay-seat',
+      'simulate',
+      'theory',
+    ]);
+    expect(english).toEqual(Object.fromEntries(Object.keys(english).map((k) => [k, {}])));
+    expect(web.errors).toEqual([]);
+  });
+});
