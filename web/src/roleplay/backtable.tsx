@@ -1,4 +1,5 @@
 // The backtable in the seat's page: consult home about the draft terms and read computed figures (docs/roleplay.md).
+import { assemblyLabel } from '../../../src/i18n/labels.js';
 import { useState } from 'react';
 import type { BacktableAnswer, RolePlayView, Side } from '../../../src/index.js';
 import { errorText, rp } from './api.js';
@@ -73,7 +74,7 @@ export function BacktablePanel(props: {
             <>
               <p data-testid="rp-backtable-assembly">
                 {fill(t.assembly, {
-                  assembly: answer.assembly.assembly,
+                  assembly: assemblyLabel(answer.assembly.assembly, lang),
                   p: pct(answer.assembly.probability, lang),
                   yes: count(answer.assembly.expectedYes),
                   present: count(answer.assembly.expectedPresent),
