@@ -3,6 +3,7 @@ import type { UtilityPoint } from '../engine/bargaining/pareto.js';
 import type {
   BacktableAnswer,
   ClassDebrief,
+  GradeBook,
   NewsKind,
   RolePlayAgent,
   RolePlayError,
@@ -113,6 +114,8 @@ export interface RolePlayService {
   ): Promise<
     Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
   >;
+  /** The grade book of my class (a table's facilitator: of that table), in a language: facilitator only. */
+  gradeBook(token: string, lang: 'en' | 'ko'): Promise<Result<GradeBook, RolePlayServiceError>>;
   /** My side's utility of a draft offer before I send it (the facilitator: both sides'). */
   score(
     token: string,

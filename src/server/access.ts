@@ -66,6 +66,7 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'GET /api/roleplay/me': 'seat',
   'POST /api/roleplay/me/actions': 'seat',
   'GET /api/roleplay/me/debrief': 'seat',
+  'GET /api/roleplay/me/gradebook': 'seat',
   'POST /api/roleplay/me/score': 'seat',
   'POST /api/roleplay/me/backtable': 'seat',
   'GET /api/roleplay/me/events': 'seat',

@@ -209,6 +209,22 @@ export const roleplayRoutes =
       },
     );
 
+    app.get(
+      '/api/roleplay/me/gradebook',
+      {
+        schema: {
+          tags,
+          summary:
+            'Grade book of my class (facilitator): one row per table and side, and the assumptions behind the figures',
+          querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+        },
+      },
+      async (request, reply) => {
+        const r = await service.gradeBook(tokenOf(request), request.query.lang);
+        return r.ok ? r.value : fail(reply, r.error);
+      },
+    );
+
     app.post(
       '/api/roleplay/me/score',
       {

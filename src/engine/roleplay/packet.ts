@@ -13,6 +13,7 @@ import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
 import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
 import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
+import { DEBRIEF_QUESTIONS } from './teaching.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
 
 /** A packet reads the one scenario type (base amount, wage and sources included). */
@@ -385,19 +386,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       ? '90분 수업: 15분 브리핑 읽기와 대표단 내부 회의, 45분 협상(중간에 진행자가 뉴스 발표), 30분 디브리핑.'
       : '90-minute class: 15 minutes reading and caucus, 45 minutes of talks (the facilitator releases news midway), 30 minutes debrief.',
   ];
-  const questions = ko
-    ? [
-        '어느 쪽이 먼저 양보했고, 왜 그랬습니까?',
-        '국회 비준 가능성이 한국 대표단의 제안을 어떻게 제약했습니까(양면 게임, 윈셋)?',
-        '협정 공백의 비용은 누구에게 먼저, 얼마나 떨어졌습니까?',
-        '여러분의 합의는 실제 결과와 비교해 어떻습니까?',
-      ]
-    : [
-        'Who conceded first, and why?',
-        'How did the Assembly’s consent constrain the ROK delegation’s offers (two-level game, win-set)?',
-        'Whom did the cost of a lapse hit first, and how hard?',
-        'How does your deal compare with the real outcome?',
-      ];
+  const questions = DEBRIEF_QUESTIONS.map((q) => q[lang]);
   if (real === null)
     teach.push(
       ko

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/lang.js';
 import type { RolePlayView, Side } from '../../../src/engine/roleplay/index.js';
 import type { ClassLinks, ClassView } from '../../../src/roleplay/service.js';
 import { errorText, rp, rpAct, seatHref, seatLink } from './api.js';
-import { ClassDebriefView, useDebrief, type ClassDebriefBody } from './debrief.js';
+import { ClassDebriefView, GradeBookButton, useDebrief, type ClassDebriefBody } from './debrief.js';
 import {
   AGENTS,
   count,
@@ -430,12 +430,18 @@ function ClassDebriefSection(props: { token: string; refreshKey: number; s: Stri
   const { debrief, error } = useDebrief<ClassDebriefBody>(token, null, refreshKey);
   if (error) return <p role="alert">{error}</p>;
   if (!debrief) return <p className="muted">…</p>;
+  const stem = `roleplay-${view.label.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}`;
   return (
-    <ClassDebriefView
-      debrief={debrief}
-      s={s}
-      issues={view.tables[0]?.scenario.issues ?? []}
-      tableHref={(id) => seatHref(token, { table: id })}
-    />
+    <>
+      <div className="toolbar no-print">
+        <GradeBookButton token={token} s={s} stem={stem} />
+      </div>
+      <ClassDebriefView
+        debrief={debrief}
+        s={s}
+        issues={view.tables[0]?.scenario.issues ?? []}
+        tableHref={(id) => seatHref(token, { table: id })}
+      />
+    </>
   );
 }
