@@ -60,7 +60,7 @@ async function sbcOnTalks(reps: number): Promise<void> {
   const base = load('sma-11-talks');
   const talk = prepareTalk(base);
   if (!talk.ok) throw new Error('sma-11-talks has no real outcome');
-  const parameters = talkModelParameters([base.id]);
+  const parameters = talkModelParameters([base]);
   const ranks: number[][] = parameters.map(() => []);
   const started = performance.now();
   let drawn = 0;
@@ -69,7 +69,7 @@ async function sbcOnTalks(reps: number): Promise<void> {
     const rng = createRng(deriveSeed(2018, r));
     const truth = parameters.map((p) => draw(p.prior, rng));
     drawn++;
-    const sim = simulateTalk(talk.value, talkValues(namedValues(parameters, truth), base.id), deriveSeed(2019, r));
+    const sim = simulateTalk(talk.value, talkValues(talk.value, namedValues(parameters, truth)), deriveSeed(2019, r));
     if (sim.firstYearChange === null || sim.concluded === null) continue;
     const synthetic: Scenario = {
       ...base,

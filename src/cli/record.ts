@@ -2,29 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Agreement, IndexSet, Year } from '../engine/agreement/types.js';
-import { fileURLToPath } from 'node:url';
+import { bundledRecord } from '../io/bundled-record.js';
 import type { PublishedAmount, SmaRecord } from '../io/load-record.js';
-import { loadRecordFast } from '../io/record-snapshot.js';
 import type { Source } from '../io/record-schema.js';
 import { CliFailure, type Problem } from './errors.js';
 
-let cached: SmaRecord | undefined;
-
-// Both resolve to the checkout's data/record and dist/record.snapshot.json from src/cli, dist/cli and dist/bundle.
-const RECORD_DIR = fileURLToPath(new URL('../../data/record/', import.meta.url));
-const SNAPSHOT = fileURLToPath(new URL('../record.snapshot.json', import.meta.url));
-
-/** The bundled record, validated once per process. A broken record is our failure (exit 1), not the user's. */
+/** The bundled record (io/bundled-record.ts). A broken record is our failure (exit 1), not the user's. */
 export async function record(): Promise<SmaRecord> {
-  if (cached) return cached;
-  const loaded = await loadRecordFast(RECORD_DIR, SNAPSHOT);
+  const loaded = await bundledRecord();
   if (!loaded.ok)
     throw new CliFailure(
       loaded.error.map((e) => ({ code: e.code, message: e.message })),
       1,
     );
-  cached = loaded.value;
-  return cached;
+  return loaded.value;
 }
 
 /** An agreement to compute: from the record (with its published amounts) or from a user's file. */

@@ -1,10 +1,11 @@
 /**
- * A scenario file with fitted values written in (sma calibrate --out): the talk's own YAML, comments kept, with the
- * fitted distributions under `uncertainty`, the scaled lapse costs, and a source for each saying how it was fitted.
+ * A scenario file with fitted values written in (sma calibrate --out): the talk's own YAML, comments kept, with each
+ * fitted parameter's distribution at its place (scenario-parameters.ts `parameterFilePath`) and a source for each
+ * saying how it was fitted.
  */
 import { parseDocument } from 'yaml';
 import type { FittedScenario, NormalFit } from '../engine/calibration/fitted-scenario.js';
-import { SIDES } from '../engine/negotiation/scenario.js';
+import { parameterFilePath } from '../engine/negotiation/scenario-parameters.js';
 
 const normal = (f: NormalFit) => ({
   kind: 'normal',
@@ -14,37 +15,29 @@ const normal = (f: NormalFit) => ({
   ...(Number.isFinite(f.max) ? { max: f.max } : {}),
 });
 
-/** The fitted paths, whose former sources (and those of `uncertainty.reservation`/`.strategies`) are replaced. */
-const FITTED_PREFIXES = [
-  'uncertainty.reservation',
-  'uncertainty.strategies',
-  'parties.us.lapseCost',
-  'parties.rok.lapseCost',
-];
-
 export function calibratedScenarioText(original: string, fitted: FittedScenario): string {
   const doc = parseDocument(original);
   const id = String(doc.get('id'));
   doc.set('id', `${id}-fitted`);
   doc.set('name', `${String(doc.get('name'))} (fitted)`);
-  // Flow maps, as the bundled scenarios write distributions: one line each.
-  const flow = (value: unknown) => {
-    const node = doc.createNode(value) as { flow?: boolean };
+  const paths: string[] = [];
+  for (const [name, fit] of Object.entries(fitted.parameters)) {
+    const path = parameterFilePath(name);
+    if (path === null) throw new Error(`calibrated scenario: no file path for parameter ${name}`);
+    // A flow map, as the bundled scenarios write distributions: one line.
+    const node = doc.createNode(normal(fit)) as { flow?: boolean };
     node.flow = true;
-    return node;
-  };
-  for (const side of SIDES) {
-    doc.setIn(['uncertainty', 'reservation', side], flow(normal(fitted.reservation[side])));
-    doc.setIn(['uncertainty', 'strategies', side], flow({ kind: 'time-dependent', e: normal(fitted.exponent[side]) }));
-    doc.setIn(['parties', side, 'lapseCost'], flow({ ...fitted.lapseCost[side] }));
+    doc.setIn(path, node);
+    paths.push(path.join('.'));
   }
+  // A source about the fitted values only (under `uncertainty`, at or above a fitted path) is replaced by the fit's.
   const sources = doc.get('sources') as { items: { key: unknown }[] } | undefined;
   for (const key of (sources?.items ?? []).map((i) => String((i.key as { value?: unknown }).value ?? i.key)))
-    if (FITTED_PREFIXES.some((p) => key === p || key.startsWith(`${p}.`))) doc.deleteIn(['sources', key]);
-  for (const side of SIDES) {
-    doc.setIn(['sources', `uncertainty.reservation.${side}`], fitted.source);
-    doc.setIn(['sources', `uncertainty.strategies.${side}`], fitted.source);
-    doc.setIn(['sources', `parties.${side}.lapseCost`], fitted.source);
-  }
+    if (
+      paths.some((p) => p === key || p.startsWith(`${key}.`) || key.startsWith(`${p}.`)) &&
+      key.startsWith('uncertainty')
+    )
+      doc.deleteIn(['sources', key]);
+  for (const p of paths) doc.setIn(['sources', p], fitted.source);
   return doc.toString({ lineWidth: 0 });
 }

@@ -203,8 +203,9 @@ export async function installAccess(
     async (request, reply) => {
       const found = store === undefined ? undefined : await store.findUserByName(request.body.name);
       const user = found?.ok ? found.value : undefined;
-      // The same work whether or not the name exists: the answer's timing does not tell names apart.
-      const matches = await verifyPassword(request.body.password, user?.passwordHash ?? NO_USER_HASH);
+      // The same work whether or not the name exists (or has no password: an OpenID Connect account): the answer's
+      // timing does not tell names apart.
+      const matches = await verifyPassword(request.body.password, user?.passwordHash || NO_USER_HASH);
       if (store === undefined || user === undefined || !matches) {
         throw new ApiFailure({ code: 'auth/bad_credentials', message: 'Wrong name or password.' });
       }

@@ -9,7 +9,7 @@ import {
   type AbcResult,
   type Evaluate,
 } from '../engine/calibration/abc-smc.js';
-import { talkModel, type TalkError, type TalkRejections } from '../engine/calibration/talk-model.js';
+import { talkModel, type TalkError, type TalkRecord } from '../engine/calibration/talk-model.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, type Result } from '../engine/result.js';
 import evaluateTalkProposals, { type TalkProposalsTask } from './calibration-task.js';
@@ -21,8 +21,8 @@ export interface CalibrateOptions {
   readonly generations: number;
   /** Worker threads; 0 scores on this thread. */
   readonly workers: number;
-  /** Rejections on record per talk id (talk-model.ts `recordedRejections`). */
-  readonly rejections?: TalkRejections;
+  /** Evidence on record per talk id: rejections and consent votes (io/talk-record.ts). */
+  readonly evidence?: TalkRecord;
   readonly onProgress?: (p: AbcProgress) => void;
 }
 
@@ -34,21 +34,21 @@ export async function calibrateTalks(
   scenarios: readonly Scenario[],
   options: CalibrateOptions,
 ): Promise<Result<AbcResult, AbcError | TalkError>> {
-  const rejections = options.rejections ?? {};
-  const model = talkModel(scenarios, rejections);
+  const evidence = options.evidence ?? {};
+  const model = talkModel(scenarios, evidence);
   if (!model.ok) return err(model.error);
   const pool = options.workers > 0 ? createWorkerPool({ threads: options.workers }) : null;
   const taskModule = simTaskModule('calibration-task');
   const evaluate: Evaluate = async (proposals) => {
     const inside = proposals.filter((p) => p.insidePrior).map((p) => ({ theta: p.theta, seed: p.seed }));
     let scores: number[];
-    if (pool === null) scores = evaluateTalkProposals({ scenarios, rejections, proposals: inside });
+    if (pool === null) scores = evaluateTalkProposals({ scenarios, evidence, proposals: inside });
     else {
       // Slices of any size give the same distances; a few per worker keep both threads busy to the end.
       const size = Math.max(1, Math.ceil(inside.length / (4 * options.workers)));
       const slices: TalkProposalsTask[] = [];
       for (let i = 0; i < inside.length; i += size)
-        slices.push({ scenarios, rejections, proposals: inside.slice(i, i + size) });
+        slices.push({ scenarios, evidence, proposals: inside.slice(i, i + size) });
       const results = await Promise.all(slices.map((task) => pool.run(taskModule, task) as Promise<number[]>));
       scores = results.flat();
     }

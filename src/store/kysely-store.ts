@@ -586,6 +586,51 @@ export function createKyselyStore(
       return Number(row.n);
     },
 
+    async externalUser(input) {
+      const find = () =>
+        db
+          .selectFrom('user_identities')
+          .innerJoin('users', 'users.id', 'user_identities.user_id')
+          .select(['users.id', 'users.name', 'users.role', 'users.created_at'])
+          .where('user_identities.issuer', '=', input.issuer)
+          .where('user_identities.subject', '=', input.subject)
+          .executeTakeFirst();
+      const known = await find();
+      if (known !== undefined) {
+        if (known.role !== input.role)
+          await db.updateTable('users').set({ role: input.role }).where('id', '=', known.id).execute();
+        return toUser({ ...known, role: input.role });
+      }
+      const host = new URL(input.issuer).host;
+      const suffix = createHash('sha256').update(`${input.issuer} ${input.subject}`).digest('hex').slice(0, 8);
+      // A name already taken (a local account, or another person of another provider) gets the provider's host, then
+      // a digest of the identity: the account is never merged into someone else's.
+      for (const name of [input.name, `${input.name}@${host}`, `${input.name}@${host}#${suffix}`]) {
+        const id = randomUUID();
+        const at = stamp();
+        try {
+          await writeTransaction(async (tx) => {
+            // An empty password hash never verifies (passwords.ts): this account signs in only through its provider.
+            await tx
+              .insertInto('users')
+              .values({ id, name, role: input.role, password_hash: '', created_at: at })
+              .execute();
+            await tx
+              .insertInto('user_identities')
+              .values({ issuer: input.issuer, subject: input.subject, user_id: id, created_at: at })
+              .execute();
+          });
+          return { id, name, role: input.role, createdAt: at };
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          // The same person signing in twice at once: the other sign-in made the account.
+          const made = await find();
+          if (made !== undefined) return toUser(made);
+        }
+      }
+      throw new Error(`store: no free account name for ${input.name} of ${host}`);
+    },
+
     async createAuthSession(input) {
       await db
         .insertInto('auth_sessions')
@@ -637,6 +682,7 @@ export function createKyselyStore(
     deleteDocument: durably(store.deleteDocument),
     purgeDocument: durably(store.purgeDocument),
     createUser: durably(store.createUser),
+    externalUser: durably(store.externalUser),
     createAuthSession: durably(store.createAuthSession),
     deleteAuthSession: durably(store.deleteAuthSession),
     createRun: durably(store.createRun),
@@ -655,6 +701,7 @@ type WriteMethod =
   | 'deleteDocument'
   | 'purgeDocument'
   | 'createUser'
+  | 'externalUser'
   | 'createAuthSession'
   | 'deleteAuthSession'
   | 'createRun'

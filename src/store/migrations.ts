@@ -124,10 +124,32 @@ const accounts = (backend: Backend): Migration => {
   };
 };
 
+// Issue 13: accounts of people signed in through an OpenID Connect provider, keyed by the provider's issuer and the
+// person's subject there (never by name, so a provider's "kim" cannot take over the local account "kim").
+const externalIdentities = (backend: Backend): Migration => {
+  const t = columnTypes(backend);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('user_identities')
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().unique().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_identities_pk', ['issuer', 'subject'])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('user_identities').execute();
+    },
+  };
+};
+
 /** Every migration by name; names sort in the order they apply. */
 export const migrationsFor = (backend: Backend): Record<string, Migration> => ({
   '0001_initial_schema': initialSchema(backend),
   '0002_accounts': accounts(backend),
+  '0003_external_identities': externalIdentities(backend),
 });
 
 const inCodeProvider = (backend: Backend): MigrationProvider => ({

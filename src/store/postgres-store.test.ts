@@ -18,7 +18,11 @@ describe.skipIf(testDatabaseUrl === undefined)(postgresSuiteName('store on Postg
       await admin.connect();
       const applied = await admin.query('select name from store_migration');
       await admin.end();
-      expect(applied.rows).toEqual([{ name: '0001_initial_schema' }, { name: '0002_accounts' }]);
+      expect(applied.rows).toEqual([
+        { name: '0001_initial_schema' },
+        { name: '0002_accounts' },
+        { name: '0003_external_identities' },
+      ]);
     } finally {
       await location.dispose();
     }

@@ -35,6 +35,13 @@ export interface AuthSessionRow {
   expires_at: TimestampColumn;
 }
 
+export interface UserIdentityRow {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: TimestampColumn;
+}
+
 export interface DocumentVersionRow {
   kind: string;
   id: string;
@@ -93,4 +100,5 @@ export interface Database {
   session_actions: ActionRow;
   users: UserRow;
   auth_sessions: AuthSessionRow;
+  user_identities: UserIdentityRow;
 }

@@ -41,6 +41,7 @@ describe('SQLite file', () => {
       expect(raw.prepare('select name from store_migration').all()).toEqual([
         { name: '0001_initial_schema' },
         { name: '0002_accounts' },
+        { name: '0003_external_identities' },
       ]);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();

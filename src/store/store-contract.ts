@@ -185,6 +185,34 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
     );
   });
 
+  it('keeps an OpenID Connect account by issuer and subject, never merged into a local account of the same name', async () => {
+    const name = `reporter-${randomUUID().slice(0, 8)}`;
+    const local = unwrap(await store.createUser({ name, role: 'admin', passwordHash: 'scrypt$x' }));
+    const issuer = 'https://sso.school.example/realms/sma';
+    const first = await store.externalUser({ issuer, subject: 'sub-1', name, role: 'member' });
+    // The name was a local admin's: the provider's person gets the provider's host, and no admin rights.
+    expect(first).toMatchObject({ name: `${name}@sso.school.example`, role: 'member' });
+    expect(first.id).not.toBe(local.id);
+    // Signing in again finds the same account, with the role the provider's claims give now.
+    const again = await store.externalUser({ issuer, subject: 'sub-1', name: 'renamed', role: 'admin' });
+    expect(again).toMatchObject({ id: first.id, name: first.name, role: 'admin' });
+    expect(unwrap(await store.findUserByName(first.name))).toMatchObject({ role: 'admin', passwordHash: '' });
+    // The same subject at another issuer is another person.
+    const other = await store.externalUser({
+      issuer: 'https://idp.news.example',
+      subject: 'sub-1',
+      name,
+      role: 'member',
+    });
+    expect(other.id).not.toBe(first.id);
+    expect(other.name).toBe(`${name}@idp.news.example`);
+    // Two first sign-ins of one person at once make one account.
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => store.externalUser({ issuer, subject: `sub-${name}`, name: `${name}-r`, role: 'member' })),
+    );
+    expect(new Set(racing.map((u) => u.id)).size).toBe(1);
+  });
+
   it('lists live documents of one kind, most recently updated first', async () => {
     const a = unwrap(await store.saveDocument({ kind: 'agreement', name: 'first', body: {} }));
     const b = unwrap(await store.saveDocument({ kind: 'agreement', name: 'second', body: {} }));

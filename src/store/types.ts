@@ -214,6 +214,17 @@ export interface Store {
   }): Promise<Result<User, Duplicate>>;
   findUserByName(name: string): Promise<Result<UserCredentials, NotFound>>;
   countUsers(): Promise<number>;
+  /**
+   * The account of a person signed in through an OpenID Connect provider: found by (issuer, subject), or made on
+   * their first sign-in under `name` (or, if a local account has that name, `name@issuer-host`); its role is set to
+   * `role` each time, so it follows the provider's claims. Such an account has no password.
+   */
+  externalUser(input: {
+    readonly issuer: string;
+    readonly subject: string;
+    readonly name: string;
+    readonly role: UserRole;
+  }): Promise<User>;
   /** Stores only the SHA-256 of a sign-in token, as for seat tokens. */
   createAuthSession(input: {
     readonly tokenHash: string;

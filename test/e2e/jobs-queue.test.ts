@@ -110,17 +110,8 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         const db = new pg.Client({ connectionString: env['DATABASE_URL'] });
         await db.connect();
         b.child.kill('SIGSTOP');
-        // A chunk fetch B sent just before it froze may still be answered: let it land before the mark.
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        const frozenAt = (await db.query<{ now: Date }>('select now()')).rows[0]?.now;
-        let killedChunk: string | undefined;
-        while (killedChunk === undefined) {
-          const active = await db.query<{ id: string }>(
-            `select id from pgboss.job where name = 'sma-job-chunks' and state = 'active' and started_on > $1`,
-            [frozenAt],
-          );
-          killedChunk = active.rows[0]?.id;
-        }
+        // The next chunk A says it started is A's own (B may still hold one it fetched before it froze).
+        const killedChunk = await a.nextChunk();
         a.child.kill('SIGKILL');
         await a.exited;
         b.child.kill('SIGCONT');
@@ -216,8 +207,8 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         try {
           // B frozen, A takes the fit's one chunk; A is SIGKILLed while it runs it, and B retries it at its expiry.
           b.child.kill('SIGSTOP');
-          await new Promise((resolve) => setTimeout(resolve, 500));
           const fit = { talks: ['sma-11-talks', 'sma-12-talks'], seed: 9, population: 200, generations: 3, runs: 300 };
+          const taken = a.nextChunk();
           const started = await fetch(`${server.url}/api/jobs/calibration`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
@@ -225,14 +216,12 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
           });
           expect(started.status).toBe(202);
           const { id } = (await started.json()) as JobBody;
-          let killedChunk: string | undefined;
-          while (killedChunk === undefined) {
-            const active = await db.query<{ id: string }>(
-              `select id from pgboss.job where name = 'sma-job-chunks' and state = 'active' and data->>'job' = $1`,
-              [id],
-            );
-            killedChunk = active.rows[0]?.id;
-          }
+          // The fit is one chunk and B is frozen: the chunk A says it started is the fit's.
+          const killedChunk = await taken;
+          const chunkJob = await db.query<{ job: string }>(`select data->>'job' as job from pgboss.job where id = $1`, [
+            killedChunk,
+          ]);
+          expect(chunkJob.rows[0]?.job).toBe(id);
           a.child.kill('SIGKILL');
           await a.exited;
           b.child.kill('SIGCONT');

@@ -11,6 +11,8 @@ export const hasBuiltCli = existsSync(`${repo}dist/bundle/sma.js`);
 export interface WorkerProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<void>;
+  /** Resolves with the id of the next chunk this worker says it started (`sma worker: chunk ID … started`). */
+  readonly nextChunk: () => Promise<string>;
 }
 
 /**
@@ -26,13 +28,28 @@ export async function startWorkerProcess(env: Readonly<Record<string, string>>, 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('taking job chunks')) resolve();
-    });
-    void exited.then(() => reject(new Error(`sma worker exited before taking chunks: ${err}`)));
+  // The worker's stdout, line by line: its ready line, then one line per chunk it starts.
+  let out = '';
+  let ready!: () => void;
+  const taking = new Promise<void>((resolve) => (ready = resolve));
+  const chunkWaiters: ((id: string) => void)[] = [];
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    let newline = out.indexOf('\n');
+    while (newline >= 0) {
+      const line = out.slice(0, newline);
+      out = out.slice(newline + 1);
+      newline = out.indexOf('\n');
+      if (line.includes('taking job chunks')) ready();
+      const chunk = /^sma worker: chunk (\S+) of job/.exec(line)?.[1];
+      if (chunk !== undefined) for (const wake of chunkWaiters.splice(0)) wake(chunk);
+    }
   });
-  return { child, exited };
+  const died = exited.then(() => {
+    throw new Error(`sma worker exited: ${err}`);
+  });
+  died.catch(() => undefined);
+  await Promise.race([taking, died]);
+  const nextChunk = () => Promise.race([new Promise<string>((resolve) => chunkWaiters.push(resolve)), died]);
+  return { child, exited, nextChunk };
 }

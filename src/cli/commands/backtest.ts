@@ -22,7 +22,7 @@ import { cword } from '../calibration-words.js';
 import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario } from '../scenario.js';
-import { fitProgress, talkRejections } from './calibrate.js';
+import { fitProgress, talkRecord } from './calibrate.js';
 
 const OPTIONS = {
   seed: { type: 'string' },
@@ -38,7 +38,7 @@ const OPTIONS = {
 const HELP = `Usage: sma backtest [--seed S] [--workers W] [--population N] [--generations G] [--runs R] [--json] [--lang en|ko]
 
 Leave one talk out: for every bundled historical talk, fit the talk model on the others by ABC-SMC, replay the
-held-out talk R times from that fit (its own US walk-away drawn from the prior), and score the forecast: PIT of the
+held-out talk R times from that fit (its own parameters drawn from its scenario's priors), and score the forecast: PIT of the
 real first-year change and conclusion date, CRPS of the first-year change against a naive baseline:
 ${NAIVE_BASELINE_NAME}.
 Defaults: --seed 1 --workers 2 --population 500 --generations 7 --runs 10000.
@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError('sma backtest takes no talk: it holds out every historical talk in turn');
   const all = await Promise.all((await bundledScenarios(io)).map((id) => loadScenario(id, io)));
   const historical = all.filter((s) => talkTargets(s).ok);
-  const rejections = await talkRejections(historical);
+  const evidence = await talkRecord(historical);
   if (historical.length < 2)
     throw new CliFailure([
       { code: 'calibration/too_few_talks', message: 'a backtest needs at least two historical talks' },
@@ -73,11 +73,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       population: o.population,
       generations: o.generations,
       workers: o.workers,
-      rejections,
+      evidence,
       onProgress: fitProgress(io, `${held.id} held out: `),
     });
     if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
-    const talk = prepareTalk(held, rejections[held.id]);
+    const talk = prepareTalk(held, evidence[held.id]);
     const ordinal = talkOrdinal(held.id);
     const baseline = ordinal === null ? null : naiveBaseline(ordinal, agreements);
     if (!talk.ok || baseline === null)

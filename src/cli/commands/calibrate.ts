@@ -1,17 +1,11 @@
 /** `sma calibrate <talk…>`: fit the talk model to historical talks by ABC-SMC, optionally writing a fitted scenario. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { marginals, type AbcProgress, type AbcResult } from '../../engine/calibration/abc-smc.js';
+import type { AbcProgress } from '../../engine/calibration/abc-smc.js';
 import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
-import { inSampleCheck, predictTalk } from '../../engine/calibration/predict.js';
-import {
-  prepareTalk,
-  recordedRejections,
-  talkOrdinal,
-  talkTargets,
-  type TalkRejections,
-  type TalkTargets,
-} from '../../engine/calibration/talk-model.js';
+import { calibrationJson, inSampleChecks } from '../../engine/calibration/report.js';
+import { talkTargets, type TalkRecord, type TalkTargets } from '../../engine/calibration/talk-model.js';
+import { talkRecordOf } from '../../io/talk-record.js';
 import type { Distribution } from '../../engine/negotiation/distribution.js';
 import { formatRate } from '../../i18n/format.js';
 import type { Scenario } from '../../engine/negotiation/scenario.js';
@@ -41,39 +35,33 @@ const OPTIONS = {
 
 const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--population N] [--generations G] [--out file.yaml] [--runs R] [--json] [--lang en|ko]
 
-Fits the talk model (shared: the ROK walk-away first-year change, both concession exponents, the lapse drift; per
-talk: the US walk-away first-year change) to the record of historical talks (first-year change, conclusion date,
-recorded rejections, no failed consent vote) by ABC-SMC. The same seed gives the same fit on any number of workers.
+Fits the parameters each talk's scenario declares uncertain (shared across talks: both concession exponents; per
+talk: reservation values, lapse draws, bloc thresholds, …) to the record of historical talks (first-year change,
+conclusion date, recorded rejections, the consent vote's passage and yes share) by ABC-SMC. The same seed gives the same fit on any number of workers.
 --out writes the first talk's scenario with the fitted distributions, each with its source. Each fitted talk is then
 replayed R times on the fit (in sample) against the issue's checks.
 Defaults: --seed 1 --workers 2 --population 1000 --generations 8 --runs 2000. docs/scenarios.md: "Calibration and backtest".
 `;
 
-/** The rejections on record (events.json `rejected_change`) for each talk whose id names its SMA. */
-export async function talkRejections(scenarios: readonly Scenario[]): Promise<TalkRejections> {
-  const events = (await record()).events;
-  const out: Record<string, ReturnType<typeof recordedRejections>> = {};
-  for (const s of scenarios) {
-    const ordinal = talkOrdinal(s.id);
-    out[s.id] = ordinal === null ? [] : recordedRejections(events, ordinal);
-  }
-  return out;
+/** The evidence on record (rejections, consent votes) for each talk whose id names its SMA. */
+export async function talkRecord(scenarios: readonly Scenario[]): Promise<TalkRecord> {
+  return talkRecordOf(await record(), scenarios);
 }
 
 /** Loads historical talks; a talk without a real outcome is refused here, before any worker starts. */
 export async function loadTalks(
   ids: readonly string[],
   where: Pick<CliIo, 'env' | 'cwd'>,
-): Promise<{ scenarios: Scenario[]; targets: TalkTargets[]; rejections: TalkRejections }> {
+): Promise<{ scenarios: Scenario[]; targets: TalkTargets[]; evidence: TalkRecord }> {
   const scenarios = await Promise.all(ids.map((id) => loadScenario(id, where)));
-  const rejections = await talkRejections(scenarios);
+  const evidence = await talkRecord(scenarios);
   const targets: TalkTargets[] = [];
   for (const s of scenarios) {
-    const t = talkTargets(s, rejections[s.id]);
+    const t = talkTargets(s, evidence[s.id]);
     if (!t.ok) throw new CliFailure([{ code: t.error.code, message: `${t.error.talk}: ${t.error.message}` }]);
     targets.push(t.value);
   }
-  return { scenarios, targets, rejections };
+  return { scenarios, targets, evidence };
 }
 
 /** Progress on stderr: a bar per generation on a terminal, else a line per finished generation. */
@@ -97,58 +85,6 @@ export function fitProgress(io: CliIo, label: string): (p: AbcProgress) => void 
 const priorText = (d: Distribution): string =>
   d.kind === 'uniform' ? `uniform(${d.min}, ${d.max})` : d.kind === 'normal' ? `normal(${d.mean}, ${d.sd})` : d.kind;
 
-/** Each fitted talk replayed `runs` times on the fit (in sample) against the issue's checks: the CLI's and the job's. */
-export function inSampleChecks(
-  scenarios: readonly Scenario[],
-  rejections: TalkRejections,
-  fit: AbcResult,
-  seed: number,
-  runs: number,
-): ReturnType<typeof inSampleCheck>[] {
-  return scenarios.map((s) => {
-    const talk = prepareTalk(s, rejections[s.id]);
-    if (!talk.ok) throw new CliFailure([{ code: talk.error.code, message: talk.error.message }]);
-    return inSampleCheck(talk.value, predictTalk(talk.value, fit, seed, runs));
-  });
-}
-
-const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
-
-export function calibrationJson(
-  fit: AbcResult,
-  targets: readonly TalkTargets[],
-  inSample: readonly ReturnType<typeof inSampleCheck>[],
-  out: string | null,
-) {
-  return {
-    method: fit.method,
-    seed: fit.settings.seed,
-    talks: targets.map((t) => t.id),
-    population: fit.settings.population,
-    generations: fit.generations.length,
-    stopped: fit.stopped,
-    targets,
-    parameters: marginals(fit).map((m, i) => ({
-      name: m.name,
-      prior: fit.parameters[i]?.prior,
-      mean: r6(m.mean),
-      sd: r6(m.sd),
-      p5: r6(m.p5),
-      p50: r6(m.p50),
-      p95: r6(m.p95),
-    })),
-    tolerances: fit.generations.map((g) => ({
-      generation: g.index,
-      tolerance: Number.isFinite(g.tolerance) ? r6(g.tolerance) : null,
-      proposals: g.proposals,
-      simulations: g.simulations,
-      ess: r6(g.ess),
-    })),
-    inSample,
-    out,
-  };
-}
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, calibrateOptionsSchema);
   if (o.help) {
@@ -159,14 +95,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError(
       `expected one or more historical talks, e.g. sma calibrate sma-11-talks (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
-  const { scenarios, targets, rejections } = await loadTalks(positionals, io);
+  const { scenarios, targets, evidence } = await loadTalks(positionals, io);
   const started = performance.now();
   const fit = await calibrateTalks(scenarios, {
     seed: o.seed,
     population: o.population,
     generations: o.generations,
     workers: o.workers,
-    rejections,
+    evidence,
     onProgress: fitProgress(io, ''),
   });
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
@@ -189,7 +125,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     writeFileSync(out, text);
   }
-  const inSample = inSampleChecks(scenarios, rejections, fit.value, o.seed, o.runs);
+  const inSample = inSampleChecks(scenarios, evidence, fit.value, o.seed, o.runs);
   const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
   else io.stdout(renderCalibration(json, o.lang, styleFor(io.env, io.isTty)));

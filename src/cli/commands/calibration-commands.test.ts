@@ -38,19 +38,22 @@ describe('sma calibrate', () => {
     expect({ ...b, out: null }).toStrictEqual(a);
     expect(a.talks).toEqual(['sma-11-talks']);
     // agreements.json sma-11: concluded 2021-03-07, 2021 +13.9 %; event sma11-2020-04-20-statement: the US rejected +13 %
+    // context ratification_votes: the 11th SMA's consent vote, 2021-08-31, 133 yes of 160 present, 11 no, 16 abstain
     expect(a.targets[0]).toEqual({
       id: 'sma-11-talks',
       firstYearChange: 0.139,
       concluded: '2021-03-07',
       rejections: [{ side: 'us', change: 0.13, onOrBefore: '2020-04-20', source: 'sma11-2020-04-20-statement' }],
+      consentVote: { date: '2021-08-31', present: 160, yes: 133, no: 11, abstain: 16 },
     });
-    expect(a.parameters.map((p: { name: string }) => p.name)).toEqual([
-      'rok.walkaway',
-      'us.e',
-      'rok.e',
-      'lapse.scale',
-      'sma-11-talks.us.walkaway',
+    const names = a.parameters.map((p: { name: string }) => p.name);
+    expect(names.slice(0, 4)).toEqual([
+      'strategies.us.e',
+      'strategies.rok.e',
+      'sma-11-talks.reservation.us',
+      'sma-11-talks.reservation.rok',
     ]);
+    expect(names).toContain('sma-11-talks.ratification.rok.1.blocs.0.threshold');
     expect(a.tolerances[0].tolerance).toBeNull(); // generation 0 is the prior sample (ε = ∞)
     expect(two.err).toMatch(/calibrate: generation 2\/2/);
     expect(a.inSample).toHaveLength(1);
@@ -70,8 +73,16 @@ describe('sma calibrate', () => {
     if (!parsed.ok) return;
     expect(parsed.value.id).toBe('sma-11-talks-fitted');
     expect(parsed.value.uncertainty.reservation?.us?.kind).toBe('normal');
-    for (const key of ['uncertainty.reservation.us', 'uncertainty.strategies.rok', 'parties.us.lapseCost'])
-      expect(parsed.value.sources[key]).toMatch(/^fitted to sma-11-talks \(first-year change \+13\.9 %.* by ABC-SMC/);
+    const threshold = parsed.value.ratification.rok?.[1]?.blocs[0]?.stance;
+    expect(threshold?.kind === 'threshold' && threshold.threshold.kind).toBe('normal');
+    for (const key of [
+      'uncertainty.reservation.us',
+      'uncertainty.strategies.rok.e',
+      'ratification.rok.1.blocs.0.stance.threshold',
+    ])
+      expect(parsed.value.sources[key]).toMatch(
+        /^fitted to sma-11-talks \(first-year change \+13\.9 %.*consent vote passed 2021-08-31 with 133 yes of 160 present\) by ABC-SMC/,
+      );
     expect(parsed.value.sources['uncertainty.reservation']).toBeUndefined();
   }, 120_000);
 
@@ -93,7 +104,7 @@ describe('sma calibrate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^보정 대상 sma-12-talks, 시드 1/);
     expect(r.out).toMatch(/표본 내 검증/);
-    expect(r.out).toMatch(/rok\.walkaway\s+uniform\(0, 0\.4\)/);
+    expect(r.out).toMatch(/sma-12-talks\.reservation\.us\s+uniform\(0\.2, 0\.4\)/);
   });
 
   it('refuses a talk that has no real outcome with exit code 2', async () => {

@@ -1,7 +1,7 @@
 /**
  * Posterior predictions of a talk and their scores against the record. A prediction replays the talk `runs` times,
- * run k from createRng(deriveSeed(seed, k)): a particle drawn by weight gives the fitted values; a value the fit did
- * not cover (the held-out talk's own `<id>.us.walkaway`) is drawn from its prior.
+ * run k from createRng(deriveSeed(seed, k)): a particle drawn by weight gives the fitted values; a parameter the fit did
+ * not cover (a held-out talk's own parameters) is drawn from the talk's declared prior.
  */
 import { civilFromDays, daysFromCivil, type CivilDate } from '../negotiation/calendar.js';
 import { draw } from '../negotiation/distribution.js';
@@ -9,7 +9,7 @@ import { createRng, deriveSeed } from '../random/rng.js';
 import type { Particle } from './abc-smc.js';
 import type { CalibrationParameter } from './prior.js';
 import { crpsFromSamples, crpsNormal, pit, sampleQuantile } from './scores.js';
-import { namedValues, seedFrom, simulateTalk, talkParameter, talkValues, type PreparedTalk } from './talk-model.js';
+import { namedValues, seedFrom, simulateTalk, talkValues, type PreparedTalk } from './talk-model.js';
 
 export interface FittedPosterior {
   readonly parameters: readonly CalibrationParameter[];
@@ -27,7 +27,6 @@ export interface TalkPrediction {
 
 /** Replays a talk `runs` times on a fitted posterior. */
 export function predictTalk(talk: PreparedTalk, fit: FittedPosterior, seed: number, runs: number): TalkPrediction {
-  const own = talkParameter(talk.scenario.id);
   const cumulative: number[] = [];
   let c = 0;
   for (const p of fit.posterior) cumulative.push((c += p.weight));
@@ -39,9 +38,9 @@ export function predictTalk(talk: PreparedTalk, fit: FittedPosterior, seed: numb
     const u = rng.next() * c;
     let i = cumulative.findIndex((x) => x > u);
     if (i < 0) i = cumulative.length - 1;
-    const values: Record<string, number> = namedValues(fit.parameters, (fit.posterior[i] as Particle).theta);
-    if (values[own.name] === undefined) values[own.name] = draw(own.prior, rng);
-    const sim = simulateTalk(talk, talkValues(values, talk.scenario.id), seedFrom(rng));
+    const values = talkValues(talk, namedValues(fit.parameters, (fit.posterior[i] as Particle).theta));
+    for (const p of talk.parameters) if (values[p.name] === undefined) values[p.name] = draw(p.prior, rng);
+    const sim = simulateTalk(talk, values, seedFrom(rng));
     if (sim.voteFailed) failedVotes++;
     if (sim.firstYearChange !== null && sim.concluded !== null) {
       changes.push(sim.firstYearChange);

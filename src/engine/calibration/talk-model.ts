@@ -2,33 +2,37 @@
  * The SMA talks as a calibration model: which scenario parameters are fitted, what each simulated talk is compared
  * with, and how far apart they are (docs/scenarios.md, "Calibration and backtest").
  *
- * Parameters (a flat vector; names say what they set):
- *  - shared across talks: `rok.walkaway` (the ROK's walk-away first-year change: its reservation value becomes the
- *    utility of a deal at that change with every other term at its best), `us.e` and `rok.e` (Genius concession
- *    exponents), `lapse.scale` (a multiplier on both sides' lapse costs: how fast the reservation values drift down
- *    during a lapse);
- *  - specific to each talk `<id>`: `<id>.us.walkaway`, the US walk-away first-year change, standing for the size of
- *    the US ask and the administration making it. A held-out talk takes it from its prior.
- * Bloc thresholds are not fitted: no consent vote on record failed, so the record cannot place them.
+ * Parameters: exactly those each talk's scenario declares uncertain (scenario-parameters.ts `scenarioParameters`:
+ * reservation values, strategy parameters, lapse draws, bloc thresholds, and whatever per-period parameters a
+ * scenario declares), each with the scenario's own distribution as its prior, set through `withParameters` — the one
+ * interface every driver reads. A parameter is
+ *  - shared across the fitted talks when its name is in `SHARED_PARAMETERS` (the concession exponents, which mean the
+ *    same in every talk): named as in the scenario (`strategies.us.e`), its prior the equal mixture of the talks'
+ *    declared priors; a held-out talk takes it from the fit;
+ *  - else specific to a talk: named `<id>.<name>` (`sma-11-talks.reservation.us`); a held-out talk draws it from its
+ *    own declared prior.
  *
  * Targets per talk: the real deal's first-year change and conclusion date (realOutcome), the recorded rejections (an
  * inequality: a side refused a deal at or below a change by a date, so a simulated deal at or below it by then
- * contradicts the record) and the consent vote (none on record failed). One simulation of a parameter vector plays
- * each talk once, through the same run function as `sma simulate` (scenario.ts `runScenarioMonteCarloOne`).
+ * contradicts the record) and the consent vote (context.json `ratification_votes`: it passed, with a recorded share of
+ * yes votes among those present). One simulation of a parameter vector plays each talk once, through the same run
+ * function as `sma simulate` (scenario.ts `runScenarioMonteCarloOne`).
  */
 import { err, ok, type Result } from '../result.js';
 import { daysFromCivil, daysInMonth, formatCivilDate, type CivilDate } from '../negotiation/calendar.js';
 import type { Distribution } from '../negotiation/distribution.js';
-import { issueValues } from '../negotiation/domain.js';
-import { issueValue } from '../negotiation/preferences.js';
+import { expectedYesShare } from '../negotiation/ratification.js';
 import {
+  assemblyOn,
+  dealTerms,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
+  scenarioChunkContextLike,
   type Scenario,
   type ScenarioChunkContext,
-  type ScenarioParty,
   type Side,
 } from '../negotiation/scenario.js';
+import { scenarioParameters, withParameters, type ScenarioParameter } from '../negotiation/scenario-parameters.js';
 import type { Rng } from '../random/rng.js';
 import type { CalibrationParameter } from './prior.js';
 
@@ -69,17 +73,47 @@ export function recordedRejections(events: readonly RejectionEvent[], ordinal: n
   return out;
 }
 
+/** A recorded consent vote of the ROK National Assembly (context.json `ratification_votes`). */
+export interface RecordedVote {
+  readonly date: CivilDate;
+  readonly present: number;
+  readonly yes: number;
+  readonly no: number;
+  readonly abstain: number;
+}
+
+/** The consent vote on SMA `ordinal` on record, or null. */
+export function recordedConsentVote(
+  votes: readonly (RecordedVote & { readonly sma: number })[],
+  ordinal: number,
+): RecordedVote | null {
+  const v = votes.find((x) => x.sma === ordinal);
+  return v ? { date: v.date, present: v.present, yes: v.yes, no: v.no, abstain: v.abstain } : null;
+}
+
 /** The SMA a talk scenario negotiates, from its id (`sma-11-talks` → 11); null for other ids. */
 export const talkOrdinal = (id: string): number | null => {
   const m = /^sma-(\d+)-talks$/.exec(id);
   return m ? Number(m[1]) : null;
 };
 
+/** What the record says about a talk beyond its outcome: rejections and the consent vote. */
+export interface TalkEvidence {
+  readonly rejections: readonly RecordedRejection[];
+  readonly consentVote: RecordedVote | null;
+}
+
+/** Evidence on record by talk id (io/talk-record.ts reads it from the record). */
+export type TalkRecord = Readonly<Record<string, TalkEvidence>>;
+
+const NO_EVIDENCE: TalkEvidence = { rejections: [], consentVote: null };
+
 export interface TalkTargets {
   readonly id: string;
   readonly firstYearChange: number;
   readonly concluded: CivilDate;
   readonly rejections: readonly RecordedRejection[];
+  readonly consentVote: RecordedVote | null;
 }
 
 export type TalkError = {
@@ -89,10 +123,7 @@ export type TalkError = {
 };
 
 /** The record's targets for a historical talk; a scenario without a real first-year change and date is refused. */
-export function talkTargets(
-  s: Scenario,
-  rejections: readonly RecordedRejection[] = [],
-): Result<TalkTargets, TalkError> {
+export function talkTargets(s: Scenario, evidence: TalkEvidence = NO_EVIDENCE): Result<TalkTargets, TalkError> {
   const change = s.realOutcome?.outcome[FIRST_YEAR];
   if (s.realOutcome === null || typeof change !== 'number')
     return err({
@@ -104,117 +135,74 @@ export function talkTargets(
     id: s.id,
     firstYearChange: change,
     concluded: s.realOutcome.concluded,
-    rejections,
+    rejections: evidence.rejections,
+    consentVote: evidence.consentVote,
   });
 }
 
-const uniform = (min: number, max: number): Distribution => ({ kind: 'uniform', min, max });
+/** Scenario parameters fitted as one value across talks (a choice set by hand; docs/scenarios.md says why). */
+export const SHARED_PARAMETERS: readonly string[] = ['strategies.us.e', 'strategies.rok.e'];
 
-/** Priors set by hand (docs/scenarios.md lists why). */
-export const SHARED_PARAMETERS: readonly CalibrationParameter[] = [
-  { name: 'rok.walkaway', prior: uniform(0, 0.4) },
-  { name: 'us.e', prior: uniform(0.05, 2) },
-  { name: 'rok.e', prior: uniform(0.05, 2) },
-  { name: 'lapse.scale', prior: uniform(0, 4) },
-];
-export const talkParameter = (id: string): CalibrationParameter => ({
-  name: `${id}.us.walkaway`,
-  prior: uniform(0, 0.6),
-});
-export const talkModelParameters = (ids: readonly string[]): CalibrationParameter[] => [
-  ...SHARED_PARAMETERS,
-  ...ids.map(talkParameter),
-];
+/** The calibration name of a talk's scenario parameter: its own name if shared, else `<id>.<name>`. */
+export const calibrationName = (id: string, name: string): string =>
+  SHARED_PARAMETERS.includes(name) ? name : `${id}.${name}`;
 
-/** What one talk's simulation reads from a parameter vector. */
-export interface TalkValues {
-  readonly usWalkaway: number;
-  readonly rokWalkaway: number;
-  readonly usE: number;
-  readonly rokE: number;
-  readonly lapseScale: number;
+/** The equal mixture of priors (one prior when they are all the same). */
+function pooledPrior(priors: readonly Distribution[]): Distribution {
+  const distinct = [...new Map(priors.map((p) => [JSON.stringify(p), p])).values()];
+  if (distinct.length === 1) return distinct[0] as Distribution;
+  return { kind: 'mixture', components: priors.map((d) => ({ weight: 1 / priors.length, distribution: d })) };
 }
 
-/** The values for talk `id` from named values (shared names plus `<id>.us.walkaway`). */
-export function talkValues(values: Readonly<Record<string, number>>, id: string): TalkValues {
-  const get = (name: string): number => {
-    const v = values[name];
-    if (v === undefined) throw new Error(`talk model: no value for ${name}`);
-    return v;
-  };
-  return {
-    usWalkaway: get(`${id}.us.walkaway`),
-    rokWalkaway: get('rok.walkaway'),
-    usE: get('us.e'),
-    rokE: get('rok.e'),
-    lapseScale: get('lapse.scale'),
-  };
+/** The parameter vector of talks fitted together: shared parameters first, then each talk's own, in scenario order. */
+export function talkModelParameters(scenarios: readonly Scenario[]): CalibrationParameter[] {
+  const shared = new Map<string, Distribution[]>();
+  const own: CalibrationParameter[] = [];
+  for (const s of scenarios)
+    for (const p of scenarioParameters(s)) {
+      const name = calibrationName(s.id, p.name);
+      if (name === p.name) shared.set(name, [...(shared.get(name) ?? []), p.prior]);
+      else own.push({ name, prior: p.prior });
+    }
+  return [
+    ...SHARED_PARAMETERS.filter((n) => shared.has(n)).map((name) => ({
+      name,
+      prior: pooledPrior(shared.get(name) as Distribution[]),
+    })),
+    ...own,
+  ];
 }
 
-export const namedValues = (parameters: readonly CalibrationParameter[], theta: readonly number[]) =>
-  Object.fromEntries(parameters.map((p, i) => [p.name, theta[i] as number]));
+export const namedValues = (
+  parameters: readonly CalibrationParameter[],
+  theta: readonly number[],
+): Record<string, number> => Object.fromEntries(parameters.map((p, i) => [p.name, theta[i] as number]));
 
-/**
- * A side's reservation value for a walk-away first-year change x: its utility of a deal at x (clamped to the issue's
- * range) with every other issue at the value it likes best.
- */
-export function walkawayReservation(s: Scenario, side: Side, change: number): number {
-  const party: ScenarioParty = s.parties[side];
-  let u = 0;
-  for (const issue of s.domain.issues) {
-    const w = party.weights[issue.name] ?? 0;
-    const fn = party.values[issue.name];
-    if (w === 0 || fn === undefined) continue;
-    if (issue.name === FIRST_YEAR && issue.kind === 'numeric')
-      u += w * issueValue(issue, fn, Math.min(issue.max, Math.max(issue.min, change)));
-    else u += w * Math.max(...issueValues(issue).map((v) => issueValue(issue, fn, v)));
-  }
-  return Math.min(1, Math.max(0, u));
-}
-
-/**
- * The scenario with a talk's values in place: point reservations and time-dependent exponents (which the Monte Carlo
- * plays, replays aside), lapse costs scaled. The one adapter between the fitted vector and the scenario model.
- */
-export function withTalkValues(s: Scenario, v: TalkValues): Scenario {
-  const point = (value: number): Distribution => ({ kind: 'point', value });
-  const us = walkawayReservation(s, 'us', v.usWalkaway);
-  const rok = walkawayReservation(s, 'rok', v.rokWalkaway);
-  const cost = (p: ScenarioParty) => ({
-    perLapseMonth: p.lapseCost.perLapseMonth * v.lapseScale,
-    perFurloughedWorkforceMonth: p.lapseCost.perFurloughedWorkforceMonth * v.lapseScale,
-  });
-  return {
-    ...s,
-    parties: {
-      us: { ...s.parties.us, reservation: us, lapseCost: cost(s.parties.us) },
-      rok: { ...s.parties.rok, reservation: rok, lapseCost: cost(s.parties.rok) },
-    },
-    uncertainty: {
-      ...s.uncertainty,
-      reservation: { us: point(us), rok: point(rok) },
-      strategies: {
-        us: { kind: 'time-dependent', e: point(v.usE) },
-        rok: { kind: 'time-dependent', e: point(v.rokE) },
-      },
-    },
-  };
-}
-
-/** A talk ready to simulate: its scenario, targets and the outcome tables and fast plan built once. */
+/** A talk ready to simulate: its scenario, declared parameters, targets and the outcome tables and fast plan built once. */
 export interface PreparedTalk {
   readonly scenario: Scenario;
+  readonly parameters: readonly ScenarioParameter[];
   readonly targets: TalkTargets;
   readonly ctx: ScenarioChunkContext;
 }
 
-export function prepareTalk(
-  s: Scenario,
-  rejections: readonly RecordedRejection[] = [],
-): Result<PreparedTalk, TalkError> {
-  const targets = talkTargets(s, rejections);
+export function prepareTalk(s: Scenario, evidence: TalkEvidence = NO_EVIDENCE): Result<PreparedTalk, TalkError> {
+  const targets = talkTargets(s, evidence);
   if (!targets.ok) return targets;
-  return ok({ scenario: s, targets: targets.value, ctx: scenarioChunkContext(s) });
+  return ok({ scenario: s, parameters: scenarioParameters(s), targets: targets.value, ctx: scenarioChunkContext(s) });
+}
+
+/**
+ * A talk's scenario-parameter values from named calibration values (shared names or `<id>.<name>`); a parameter the
+ * values do not cover is left out (the caller draws it from its prior or leaves the scenario's own draw).
+ */
+export function talkValues(talk: PreparedTalk, values: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of talk.parameters) {
+    const v = values[calibrationName(talk.scenario.id, p.name)];
+    if (v !== undefined) out[p.name] = v;
+  }
+  return out;
 }
 
 export interface TalkSummary {
@@ -223,15 +211,19 @@ export interface TalkSummary {
   readonly concluded: CivilDate | null;
   readonly rejectionBroken: boolean;
   readonly voteFailed: boolean;
+  /** The expected share of yes votes among members present in the deal's consent vote (null without a deal or vote). */
+  readonly yesShare: number | null;
 }
 
-/** One simulated talk: a scenario Monte Carlo run with the values in place, from its own seed. */
-export function simulateTalk(talk: PreparedTalk, v: TalkValues, seed: number): TalkSummary {
-  const s = withTalkValues(talk.scenario, v);
-  // The tables and fast plan do not depend on reservations, exponents or lapse costs; lapse ports do.
-  const { run } = runScenarioMonteCarloOne(s, seed, 0, { ...talk.ctx, lapsePorts: new Map() });
+/** One simulated talk: a scenario Monte Carlo run with the scenario parameters fixed to `values`, from its own seed. */
+export function simulateTalk(talk: PreparedTalk, values: Readonly<Record<string, number>>, seed: number): TalkSummary {
+  const fixed = withParameters(talk.scenario, values);
+  // The names come from the talk's own scenarioParameters: an unknown one is a bug here.
+  if (!fixed.ok) throw new Error(`talk model: ${fixed.error.code} ${fixed.error.details.name}`);
+  const s = fixed.value;
+  const { run } = runScenarioMonteCarloOne(s, seed, 0, scenarioChunkContextLike(s, talk.ctx));
   const change = run.outcome?.[FIRST_YEAR];
-  const agreed = typeof change === 'number' && run.endDate !== undefined;
+  const agreed = typeof change === 'number' && run.endDate !== undefined && run.outcome !== null;
   const concluded = agreed ? (run.endDate as CivilDate) : null;
   const firstYearChange = agreed ? change : null;
   const rejectionBroken =
@@ -243,13 +235,22 @@ export function simulateTalk(talk: PreparedTalk, v: TalkValues, seed: number): T
           ? (firstYearChange as number) <= r.change + 1e-9
           : (firstYearChange as number) >= r.change - 1e-9),
     );
-  return { firstYearChange, concluded, rejectionBroken, voteFailed: run.ratificationFailures > 0 };
+  let yesShare: number | null = null;
+  if (agreed && s.ratification.rok !== null && run.outcome) {
+    const share = expectedYesShare(assemblyOn(s.ratification.rok, concluded as CivilDate), dealTerms(run.outcome));
+    yesShare = share.ok ? share.value : null;
+  }
+  return { firstYearChange, concluded, rejectionBroken, voteFailed: run.ratificationFailures > 0, yesShare };
 }
 
-/** Distance units set by hand (docs): 5 pp of first-year change and 6 months count as 1; indicators add constants. */
+/**
+ * Distance units set by hand (docs): 5 pp of first-year change, 6 months and 10 pp of the consent vote's yes share
+ * each count as 1; indicators add constants.
+ */
 export const DISTANCE = {
   firstYearChange: 0.05,
   days: 6 * 30.4375,
+  yesShare: 0.1,
   noDeal: 3,
   rejection: 2,
   failedVote: 1,
@@ -259,11 +260,16 @@ export const DISTANCE = {
 export function talkDistance(sim: TalkSummary, t: TalkTargets): number {
   const vote = sim.voteFailed ? DISTANCE.failedVote : 0;
   if (sim.firstYearChange === null || sim.concluded === null) return DISTANCE.noDeal + vote;
+  const yes =
+    t.consentVote !== null && sim.yesShare !== null
+      ? Math.abs(sim.yesShare - t.consentVote.yes / t.consentVote.present) / DISTANCE.yesShare
+      : 0;
   return (
     Math.abs(sim.firstYearChange - t.firstYearChange) / DISTANCE.firstYearChange +
     Math.abs(daysFromCivil(sim.concluded) - daysFromCivil(t.concluded)) / DISTANCE.days +
     (sim.rejectionBroken ? DISTANCE.rejection : 0) +
-    vote
+    vote +
+    yes
   );
 }
 
@@ -273,20 +279,14 @@ export interface TalkModel {
   readonly talks: readonly PreparedTalk[];
 }
 
-/** Rejections on record by talk id (recordedRejections of each talk's SMA). */
-export type TalkRejections = Readonly<Record<string, readonly RecordedRejection[]>>;
-
-export function talkModel(
-  scenarios: readonly Scenario[],
-  rejections: TalkRejections = {},
-): Result<TalkModel, TalkError> {
+export function talkModel(scenarios: readonly Scenario[], record: TalkRecord = {}): Result<TalkModel, TalkError> {
   const talks: PreparedTalk[] = [];
   for (const s of scenarios) {
-    const t = prepareTalk(s, rejections[s.id] ?? []);
+    const t = prepareTalk(s, record[s.id]);
     if (!t.ok) return t;
     talks.push(t.value);
   }
-  return ok({ parameters: talkModelParameters(scenarios.map((s) => s.id)), talks });
+  return ok({ parameters: talkModelParameters(scenarios), talks });
 }
 
 /** A 32-bit seed from a generator: each talk of a simulation gets its own. */
@@ -297,6 +297,6 @@ export function talkModelDistance(model: TalkModel, theta: readonly number[], rn
   const values = namedValues(model.parameters, theta);
   let d = 0;
   for (const talk of model.talks)
-    d += talkDistance(simulateTalk(talk, talkValues(values, talk.scenario.id), seedFrom(rng)), talk.targets);
+    d += talkDistance(simulateTalk(talk, talkValues(talk, values), seedFrom(rng)), talk.targets);
   return d;
 }

@@ -219,6 +219,25 @@ export interface RatificationOdds {
 }
 
 /**
+ * The expected share of yes votes among the members present: Σ_b seats·attendance·(p_b·cohesion + (1 − p_b)·(1 −
+ * cohesion)) / Σ_b seats·attendance, p_b the bloc's probability of supporting the deal (assemblyVote's yes rates).
+ * Calibration compares it with a recorded vote's yes / present.
+ * @example expectedYesShare(model, { 'first-year-change': 0.139 }) // ok(0.83) when every bloc supports at cohesion 0.83
+ */
+export function expectedYesShare(model: AssemblyModel, deal: RatificationDeal): Result<number, RatificationError> {
+  let present = 0;
+  let yes = 0;
+  for (const b of model.blocs) {
+    const p = supportProbability(b, deal);
+    if (!p.ok) return p;
+    const attending = b.seats * b.attendance;
+    present += attending;
+    yes += attending * (p.value * b.cohesion + (1 - p.value) * (1 - b.cohesion));
+  }
+  return ok(present === 0 ? 0 : yes / present);
+}
+
+/**
  * The exact probability that the deal is ratified: the joint distribution of (present, yes) is built member by member,
  * mixing over each bloc's line (support with probability p, oppose with 1 − p), in O(members³) time.
  * @example ratificationProbability(model, { firstYearIncrease: 0.139 }) // ok({ probability: 0.97…, … })

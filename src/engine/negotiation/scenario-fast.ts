@@ -80,6 +80,7 @@ export interface ScenarioFastPlan {
 /**
  * Precomputes a scenario's fast plan; null when the fast path does not apply (a protocol other than alternating offers
  * with a calendar, tables over different outcome lists, or an Assembly model that the general path would reject).
+ * `reuse`: a plan on the same tables whose outcome work (fast tables, deal terms) is shared rather than rebuilt.
  * @example const plan = prepareScenarioFast(scenarioConfig(s), prefs, tables.tables, { assemblyOn, terms: dealTerms });
  */
 export function prepareScenarioFast(
@@ -87,6 +88,7 @@ export function prepareScenarioFast(
   preferences: readonly [Preferences, Preferences],
   tables: readonly [OutcomeTable, OutcomeTable],
   ratification: FastRatification | null,
+  reuse?: ScenarioFastPlan,
 ): ScenarioFastPlan | null {
   const calendar = config.calendar;
   if (config.mode !== 'alternating' || calendar === undefined || !Number.isInteger(config.deadline)) return null;
@@ -110,14 +112,19 @@ export function prepareScenarioFast(
     config,
     preferences,
     tables,
-    fastTables: [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
+    // A plan on the same tables (a scenario differing only in parameters) lends its per-outcome work: the costly part.
+    fastTables:
+      reuse?.tables === tables ? reuse.fastTables : [fastTable(tables[0], tables[1]), fastTable(tables[1], tables[0])],
     outcomes: tables[0].outcomes,
     times,
     logTimes: times.map(Math.log),
     dates,
     assemblies,
     ratification,
-    deals: new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
+    deals:
+      reuse?.tables === tables && reuse.ratification?.terms === ratification?.terms
+        ? reuse.deals
+        : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
   };

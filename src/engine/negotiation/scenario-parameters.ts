@@ -162,3 +162,19 @@ export function withParameters(
   }
   return ok(out);
 }
+
+/**
+ * Where a parameter's distribution sits in a scenario file (the path `calibratedScenarioText` writes a fitted
+ * distribution to); null for a name `scenarioParameters` does not produce.
+ * @example parameterFilePath('strategies.rok.e') // ['uncertainty', 'strategies', 'rok', 'e']
+ */
+export function parameterFilePath(name: string): readonly (string | number)[] | null {
+  const parts = name.split('.');
+  const [head, a, b, c, d] = parts;
+  if (head === 'reservation' && parts.length === 2) return ['uncertainty', 'reservation', a as string];
+  if (head === 'strategies' && parts.length === 3) return ['uncertainty', 'strategies', a as string, b as string];
+  if (head === 'lapse' && parts.length === 2) return ['uncertainty', a as string];
+  if (head === 'ratification' && a === 'rok' && c === 'blocs' && parts[5] === 'threshold' && parts.length === 6)
+    return ['ratification', 'rok', Number(b), 'blocs', Number(d), 'stance', 'threshold'];
+  return null;
+}

@@ -475,14 +475,30 @@ export const scenarioChunkContext = (
   fast: path === 'fast' ? scenarioFastPlan(s, tables) : null,
 });
 
+/**
+ * The context of a scenario that differs from `base`'s only in its parameters (scenario-parameters.ts
+ * `withParameters`): the outcome tables and the fast path's per-outcome work are reused, everything else (the
+ * Assembly by round, the lapse ports) is read from `s`. Calibration plays each parameter vector this way.
+ */
+export const scenarioChunkContextLike = (s: Scenario, base: ScenarioChunkContext): ScenarioChunkContext => ({
+  tables: base.tables,
+  lapsePorts: new Map(),
+  fast: base.fast === null ? null : scenarioFastPlan(s, base.tables, base.fast),
+});
+
 /** The fast path's plan for a scenario: the same config, preferences, tables and Assembly as the general path. */
-export function scenarioFastPlan(s: Scenario, tables: ScenarioTables): ScenarioFastPlan | null {
+export function scenarioFastPlan(
+  s: Scenario,
+  tables: ScenarioTables,
+  reuse?: ScenarioFastPlan,
+): ScenarioFastPlan | null {
   const assemblies = s.ratification.rok;
   return prepareScenarioFast(
     scenarioConfig(s),
     [scenarioPreferences(s.parties.us), scenarioPreferences(s.parties.rok)],
     tables.tables,
     assemblies === null ? null : { assemblyOn: (date) => assemblyOn(assemblies, date), terms: dealTerms },
+    reuse,
   );
 }
 

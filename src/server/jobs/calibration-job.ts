@@ -13,7 +13,7 @@ export interface CalibrationInput {
 }
 
 const row = z.looseObject({});
-/** The shape of `sma calibrate --json` (src/cli/commands/calibrate.ts `calibrationJson`). */
+/** The shape of `sma calibrate --json` (engine/calibration/report.ts `calibrationJson`). */
 export const calibrationOutput = z.looseObject({
   method: z.string(),
   seed: z.number().int(),
@@ -58,7 +58,7 @@ export function calibrationJob(
     runs: (input) => input.population * input.generations + input.runs * input.talks.length,
     check: (input) => {
       for (const s of talksOf(input)) {
-        const t = talkTargets(s, []);
+        const t = talkTargets(s);
         if (!t.ok) return { code: t.error.code, message: `talks: ${t.error.talk}: ${t.error.message}`, field: 'talks' };
       }
       return null;

@@ -44,6 +44,8 @@ export interface JobQueueOptions {
 export interface QueueWorkOptions {
   readonly threads: number;
   readonly limits?: Partial<TaskLimits>;
+  /** Told as each chunk this process takes starts: `sma worker` prints it, so an operator (or a test) sees who runs what. */
+  readonly onChunk?: (chunk: { readonly id: string; readonly job: string; readonly attempt: number }) => void;
 }
 
 /** The store's records of chunk results: small JSON per chunk, deleted once the job is combined. */
@@ -210,6 +212,7 @@ export async function openJobQueue(options: JobQueueOptions) {
           { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 },
           async ([message]) => {
             if (message === undefined) return;
+            work.onChunk?.({ id: message.id, job: message.data.job, attempt: message.retryCount + 1 });
             await runChunk(message.data, message.retryCount >= message.retryLimit);
             // More chunks are likely waiting: fetch again at once rather than after the polling interval.
             const self = ids[i];

@@ -46,6 +46,8 @@ export async function runQueueWorker(io: QueueWorkerIo): Promise<number> {
   await queue.work({
     threads: config.jobThreads,
     limits: { timeMs: config.limits.chunkTimeMs, memoryMb: config.limits.chunkMemoryMb },
+    onChunk: (chunk) =>
+      io.stdout(`sma worker: chunk ${chunk.id} of job ${chunk.job} started (attempt ${chunk.attempt})\n`),
   });
   io.stdout(`sma worker: taking job chunks (pid ${process.pid})\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
