@@ -17,11 +17,12 @@ export type PacketError =
 export const packetRecord = (r: SmaRecord): PacketRecord => ({
   events: r.events,
   agreements: r.agreements.map((a) => a.facts),
+  polls: r.context.polls,
 });
 
 /**
  * The case packet of a catalogue's scenario (`sma-11-talks`) in a language.
- * @example loadPacket('sma-11-talks', 'ko') // ok({ title: '사례 패킷 — 11th SMA talks (2019–2021)', … })
+ * @example loadPacket('sma-11-talks', 'ko') // ok({ title: '사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)', … })
  */
 export function loadPacket(
   scenarioId: string,

@@ -222,9 +222,11 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect(setup.getByTestId('rp-class-handout').textContent()).resolves.toContain(
       'agent: time-dependent e = 0.2',
     );
+    // The handout says the links are shown once, before anything else.
+    await expect(setup.getByTestId('rp-links-once').textContent()).resolves.toContain('shown only this once');
     const [download] = await Promise.all([
       setup.waitForEvent('download'),
-      setup.getByRole('button', { name: 'Download CSV' }).click(),
+      setup.getByRole('button', { name: 'Download the links (CSV)' }).click(),
     ]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8')
       .replace(/^\uFEFF/, '')
@@ -273,7 +275,27 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await board.getByRole('button', { name: 'Extend all' }).click();
     await row(3).locator('.board-round', { hasText: '1/17' }).waitFor({ timeout: 10_000 });
     await row(1).locator('.board-round', { hasText: '/17' }).waitFor({ timeout: 10_000 });
-    await board.getByRole('button', { name: 'End all', exact: true }).click();
+    // "End all" asks first, in a dialog: not the page's primary button; Escape cancels (nothing ends), then the
+    // keyboard alone confirms (Tab from Cancel, which has the focus, to the confirm button, Enter).
+    const endAll = board.getByRole('button', { name: 'End all', exact: true });
+    await expect(endAll.getAttribute('class')).resolves.not.toContain('primary');
+    await endAll.click();
+    const dialog = board.getByRole('dialog', { name: 'End every table?' });
+    await dialog.waitFor();
+    await expect(dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b.matches(':focus'))).resolves.toBe(
+      true,
+    );
+    await board.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(row(3).getAttribute('data-phase')).resolves.toBe('paused');
+    await endAll.focus();
+    await board.keyboard.press('Enter');
+    await dialog.waitFor();
+    await board.keyboard.press('Tab');
+    await expect(
+      dialog.getByRole('button', { name: 'End all tables' }).evaluate((b) => b.matches(':focus')),
+    ).resolves.toBe(true);
+    await board.keyboard.press('Enter');
     for (const i of [0, 1, 2, 3])
       await expect.poll(() => row(i).getAttribute('data-phase'), { timeout: 10_000 }).toBe('ended');
     await expect(board.getByTestId('rp-class-notice').count()).resolves.toBe(0);

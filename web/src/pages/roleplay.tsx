@@ -8,7 +8,15 @@ import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../rolep
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
-import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
+import {
+  isClassView,
+  PrintableDebrief,
+  TableDebriefView,
+  useDebrief,
+  voteText,
+  type AnyView,
+} from '../roleplay/debrief.js';
+import { download, toCsv } from '../components/download.js';
 import {
   AGENTS,
   count,
@@ -130,6 +138,28 @@ function Setup({ s }: { s: Strings }) {
       {created && (
         <section className="card no-print" aria-label={s.links}>
           <h2>{s.links}</h2>
+          <p role="note" className="warning" data-testid="rp-links-once">
+            <strong>{s.linksOnce}</strong>
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              download(
+                `roleplay-table-links.csv`,
+                new Blob([
+                  toCsv([
+                    [s.csvSide, s.csvLink],
+                    ...(['facilitator', 'us', 'rok'] as const).flatMap((seat) => {
+                      const t = created.tokens[seat];
+                      return t ? [[s[`link_${seat}`], linkFor(t)]] : [];
+                    }),
+                  ]),
+                ]),
+              )
+            }
+          >
+            {s.downloadLinks}
+          </button>
           <ul>
             {(['facilitator', 'us', 'rok'] as const).map((seat) => {
               const t = created.tokens[seat];
@@ -455,6 +485,7 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
   return (
     <>
       <Header view={view} s={s} />
+      <SeatResult view={view} side={side} s={s} />
       <BriefBox title={s.common} brief={view.brief[lang]} />
       {mine && (
         <>
@@ -542,6 +573,55 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
       <BacktablePanel token={token} side={side} outcome={draft} lang={lang} />
       <NotesForm view={view} token={token} s={s} reload={reload} />
     </>
+  );
+}
+
+/**
+ * What the seat's own deal came to: the Assembly's votes as cast, and the seat's score of the deal against its score
+ * without one (the seat's own figures only; the other side's stay in the facilitator's debrief).
+ */
+function SeatResult({ view, side, s }: { view: RolePlayView; side: Side; s: Strings }) {
+  const { lang } = useI18n();
+  const mine = view.private[side];
+  const accepted = [...view.moves].reverse().find((m) => m.kind === 'accept');
+  const dealScore = view.agreement ? (accepted?.scores[side] ?? null) : null;
+  const reservation = mine?.reservation ?? null;
+  let line = s.seatNoResult;
+  if (view.pending) line = s.seatPending;
+  else if (dealScore !== null && reservation !== null)
+    line = fill(s.seatDeal, {
+      score: score(dealScore),
+      reservation: score(reservation),
+      gain: `${dealScore >= reservation ? '+' : '−'}${score(Math.abs(dealScore - reservation))}`,
+    });
+  else if (view.phase === 'ended' && reservation !== null)
+    line = fill(s.seatNoDeal, { reservation: score(reservation) });
+  return (
+    <section className="card" data-testid="rp-seat-result" aria-label={s.seatResult}>
+      <h2>{s.seatResult}</h2>
+      {view.votes.length > 0 && (
+        <ul data-testid="rp-seat-votes">
+          {view.votes.map((v) => (
+            <li key={v.seq}>
+              {voteText(
+                {
+                  date: v.date,
+                  outcome: v.outcome,
+                  yes: v.vote.yes ?? null,
+                  no: v.vote.no ?? null,
+                  abstain: v.vote.abstain ?? null,
+                  passed: v.vote.ratified,
+                },
+                s,
+                lang,
+              )}{' '}
+              ({termsText(view.scenario.issues, v.outcome, lang)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <p data-testid="rp-seat-deal">{line}</p>
+    </section>
   );
 }
 

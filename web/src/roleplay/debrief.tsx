@@ -323,9 +323,7 @@ export function ClassDebriefView(props: {
               <th className="num">{s.jointOfNash}</th>
               <th className="num">{s.distances}</th>
               <th className="num">{s.leftOnTable} US / ROK</th>
-              <th className="num">{s.monthsOfDelay}</th>
-              <th className="num">{s.costOfDelay}</th>
-              <th>{s.voteCol}</th>
+              <th className="num">{s.delayCol}</th>
             </tr>
           </thead>
           <tbody>
@@ -333,7 +331,19 @@ export function ClassDebriefView(props: {
               <tr key={t.table.id}>
                 <td>{tableHref ? <a href={tableHref(t.table.id)}>{t.table.label}</a> : t.table.label}</td>
                 <td>{s[`pairing_${t.pairing}`]}</td>
-                <td>{t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}</td>
+                <td>
+                  {t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}
+                  {t.vote && (
+                    <div className="muted">
+                      {fill(s.voteShort, {
+                        yes: t.vote.yes ?? '—',
+                        no: t.vote.no ?? '—',
+                        abstain: t.vote.abstain ?? '—',
+                        result: t.vote.passed ? s.passed : s.notPassed,
+                      })}
+                    </div>
+                  )}
+                </td>
                 <td className="num">
                   {score(t.scores.us.score)} / {score(t.scores.rok.score)}
                 </td>
@@ -347,9 +357,11 @@ export function ClassDebriefView(props: {
                 <td className="num">
                   {score(t.scores.us.leftOnTable)} / {score(t.scores.rok.leftOnTable)}
                 </td>
-                <td className="num">{monthsText(t.delay.months)}</td>
-                <td className="num">{wonText(t.delay.unpaidWages, lang)}</td>
-                <td>{t.vote ? voteText(t.vote, s, lang) : '—'}</td>
+                <td className="num">
+                  {monthsText(t.delay.months)}
+                  <br />
+                  {wonText(t.delay.unpaidWages, lang)}
+                </td>
               </tr>
             ))}
           </tbody>
