@@ -163,7 +163,13 @@ export { DOMAIN_FORMATS, formatOf, readDomainFiles, writeDomainFiles } from './i
 
 // Agents beside the time-based family, and tournaments: docs/tournaments.md.
 export type { ResearchStrategySpec } from './engine/agents/agents.js';
-export { createResearchAgent, FrequencyModel, niceTarget, outcomeIndex } from './engine/agents/agents.js';
+export {
+  createResearchAgent,
+  FrequencyModel,
+  niceTarget,
+  outcomeIndex,
+  RESEARCH_STRATEGIES,
+} from './engine/agents/agents.js';
 export type {
   MeanWithInterval,
   NegotiationResult,

@@ -1,4 +1,7 @@
-/** `sma simulate --remote URL`: the same simulation as a job on an SMA Lab server, its progress followed live. */
+/**
+ * `sma simulate --remote URL` and `sma tournament --remote URL`: the same computation as a job on an SMA Lab server,
+ * its progress followed live.
+ */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -8,18 +11,20 @@ import type { CliIo } from './io.js';
 import { toJson } from './output.js';
 import { bundledScenarios } from './scenario.js';
 
+interface SimulationResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly agreementRate: number;
+  readonly agreementInterval95: readonly [number, number];
+  readonly reasons: Readonly<Record<string, number>>;
+}
+
 interface RemoteJob {
   readonly id: string;
   readonly status: string;
   readonly progress: { readonly done: number; readonly total: number };
-  readonly result: {
-    readonly scenario: string;
-    readonly seed: number;
-    readonly runs: number;
-    readonly agreementRate: number;
-    readonly agreementInterval95: readonly [number, number];
-    readonly reasons: Readonly<Record<string, number>>;
-  } | null;
+  readonly result: unknown;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
@@ -54,6 +59,49 @@ async function* events(url: string): AsyncGenerator<RemoteJob> {
 }
 
 /**
+ * Starts a job of `kind` with `input` on the server at `base`, prints its progress on stderr as the server streams
+ * it (`label: done/total chunks`), and resolves with the job's result; a refusal or a failed job is a CliFailure.
+ */
+export async function runRemoteJob(base: string, kind: string, input: unknown, label: string, io: CliIo) {
+  const root = base.replace(/\/+$/, '');
+  let started: Response;
+  try {
+    started = await fetch(`${root}/api/jobs/${kind}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  } catch (error) {
+    throw new CliFailure([
+      { code: 'remote/unreachable', message: `cannot reach ${root}: ${(error as Error).message}` },
+    ]);
+  }
+  const body = (await started.json().catch(() => null)) as RemoteJob | null;
+  if (started.status !== 202 || body === null) {
+    const problem = apiProblem(started.status, body);
+    throw new CliFailure([problem], started.status >= 500 ? EXIT_FAILURE : 2);
+  }
+  io.stderr(`${label}: job ${body.id} on ${root}\n`);
+  let last: RemoteJob = body;
+  for await (const job of events(`${root}/api/jobs/${body.id}/events`)) {
+    last = job;
+    if (job.status === 'running') {
+      const { done, total } = job.progress;
+      io.stderr(`${label}: ${done}/${total} chunks (${total === 0 ? 0 : Math.round((done / total) * 100)}%)\n`);
+    }
+  }
+  const final = (await (await fetch(`${root}/api/jobs/${body.id}`)).json()) as RemoteJob;
+  if (final.status !== 'succeeded' || final.result === null) {
+    const error = final.error ?? { code: `job/${last.status}`, message: `the job ended ${final.status}` };
+    throw new CliFailure(
+      [{ code: error.code, message: `job ${body.id} ${final.status}: ${error.message}` }],
+      EXIT_FAILURE,
+    );
+  }
+  return { id: final.id, root, result: final.result };
+}
+
+/**
  * Starts the scenario's Monte Carlo as a `scenario-monte-carlo` job on the server at `base`, prints its progress on
  * stderr as the server streams it, then the job's result (the API's shape with --json).
  */
@@ -66,51 +114,23 @@ export async function simulateRemote(
   const source = (await bundledScenarios(io)).includes(scenario)
     ? { scenario }
     : { scenarioBody: parse(readFileSync(resolve(io.cwd, scenario), 'utf8')) as unknown };
-  const root = base.replace(/\/+$/, '');
-  let started: Response;
-  try {
-    started = await fetch(`${root}/api/jobs/scenario-monte-carlo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...source, seed: o.seed, runs: o.runs }),
-    });
-  } catch (error) {
-    throw new CliFailure([
-      { code: 'remote/unreachable', message: `cannot reach ${root}: ${(error as Error).message}` },
-    ]);
-  }
-  const body = (await started.json().catch(() => null)) as RemoteJob | null;
-  if (started.status !== 202 || body === null) {
-    const problem = apiProblem(started.status, body);
-    throw new CliFailure([problem], started.status >= 500 ? EXIT_FAILURE : 2);
-  }
-  io.stderr(`simulate: job ${body.id} on ${root}\n`);
-  let last: RemoteJob = body;
-  for await (const job of events(`${root}/api/jobs/${body.id}/events`)) {
-    last = job;
-    if (job.status === 'running') {
-      const { done, total } = job.progress;
-      io.stderr(`simulate: ${done}/${total} chunks (${total === 0 ? 0 : Math.round((done / total) * 100)}%)\n`);
-    }
-  }
-  const final = (await (await fetch(`${root}/api/jobs/${body.id}`)).json()) as RemoteJob;
-  if (final.status !== 'succeeded' || final.result === null) {
-    const error = final.error ?? { code: `job/${last.status}`, message: `the job ended ${final.status}` };
-    throw new CliFailure(
-      [{ code: error.code, message: `job ${body.id} ${final.status}: ${error.message}` }],
-      EXIT_FAILURE,
-    );
-  }
+  const { id, root, result } = await runRemoteJob(
+    base,
+    'scenario-monte-carlo',
+    { ...source, seed: o.seed, runs: o.runs },
+    'simulate',
+    io,
+  );
+  const r = result as SimulationResult;
   if (o.json) {
-    io.stdout(toJson(final.result));
+    io.stdout(toJson(r));
     return EXIT_OK;
   }
-  const r = final.result;
   const reasons = Object.entries(r.reasons)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(', ');
   io.stdout(
-    `${r.scenario}, seed ${r.seed}, ${r.runs} runs (job ${final.id} on ${root})\n` +
+    `${r.scenario}, seed ${r.seed}, ${r.runs} runs (job ${id} on ${root})\n` +
       `agreement rate ${formatRate(r.agreementRate)} [${formatRate(r.agreementInterval95[0])}, ${formatRate(r.agreementInterval95[1])}] (Wilson 95 % interval)\n` +
       `ended by: ${reasons}\n`,
   );

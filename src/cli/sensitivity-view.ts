@@ -9,9 +9,10 @@ import {
 import { formatRate, type Lang } from '../i18n/format.js';
 import { parameterLabel } from '../i18n/labels.js';
 import { runScenarioMonteCarlo } from '../sim/scenario-pool.js';
+import { createWorkerPool } from '../sim/worker-pool.js';
 import { bold, renderTable, type styleFor } from './output.js';
 
-/** Runs the baseline and every parameter at p10 and p90 on the worker pool, one variant after another. */
+/** Runs the baseline and every parameter at p10 and p90 on one worker pool, one variant after another. */
 export async function runSensitivity(
   scenario: Scenario,
   o: { readonly seed: number; readonly runs: number; readonly workers: number },
@@ -19,9 +20,15 @@ export async function runSensitivity(
 ): Promise<SensitivityReport> {
   const variants = sensitivityVariants(scenario);
   const summaries = [];
-  for (const v of variants) {
-    summaries.push(await runScenarioMonteCarlo(v.scenario, { seed: o.seed, runs: o.runs, workers: o.workers }));
-    onVariant(summaries.length, variants.length);
+  // One pool for every variant: starting threads per variant (19 for sma-13-talks) cost more than small runs.
+  const pool = createWorkerPool({ threads: Math.max(1, o.workers) });
+  try {
+    for (const v of variants) {
+      summaries.push(await runScenarioMonteCarlo(v.scenario, { seed: o.seed, runs: o.runs, workers: o.workers, pool }));
+      onVariant(summaries.length, variants.length);
+    }
+  } finally {
+    await pool.close();
   }
   return sensitivityReport(scenario, o.seed, o.runs, summaries);
 }

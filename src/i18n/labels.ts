@@ -141,3 +141,72 @@ export function parameterLabel(path: string, lang: Lang, names?: ParameterNames)
   }
   return path;
 }
+
+const CITY: Record<string, readonly [string, string]> = {
+  Honolulu: ['Honolulu', '호놀룰루'],
+  Jeju: ['Jeju', '제주'],
+  Seoul: ['Seoul', '서울'],
+  Seattle: ['Seattle', '시애틀'],
+  'Los Angeles': ['Los Angeles', '로스앤젤레스'],
+  'Washington, D.C.': ['Washington, D.C.', '워싱턴 D.C.'],
+  video: ['video', '화상'],
+};
+
+/** Where a round was held, as the timeline shows it: "Honolulu", "호놀룰루". */
+export const cityLabel = (city: string, lang: Lang): string => CITY[city]?.[lang === 'ko' ? 1 : 0] ?? city;
+
+const POSITION: Record<string, readonly [string, string]> = {
+  ask: ['ask', '요구'],
+  floor: ['floor', '하한'],
+  atMost: ['at most', '최대'],
+  offer: ['offer', '제시'],
+  accepted: ['accepted', '수용'],
+  rejected: ['rejected', '거부'],
+  term: ['term', '기간'],
+  perYear: ['/yr', '/년'],
+  years: ['yr', '년'],
+};
+
+/** The words of a side's reported position in the timeline: "ask", "요구". */
+export const positionWord = (key: keyof typeof POSITION & string, lang: Lang): string =>
+  POSITION[key]?.[lang === 'ko' ? 1 : 0] ?? key;
+
+const SOURCE_TYPE: Record<string, readonly [string, string]> = {
+  official: ['official', '공식'],
+  'official-copy': ['official copy', '공식 사본'],
+  'official-broadcaster': ['official broadcaster', '공영 방송'],
+  secondary: ['secondary', '2차 출처'],
+  aggregator: ['aggregator', '집계 사이트'],
+  blog: ['blog', '블로그'],
+  ngo: ['NGO', '비정부기구'],
+  'think-tank': ['think tank', '연구소'],
+};
+
+/** What kind of source a citation is: "official", "공식". */
+export const sourceTypeLabel = (type: string, lang: Lang): string => SOURCE_TYPE[type]?.[lang === 'ko' ? 1 : 0] ?? type;
+
+/**
+ * Where an index value comes from, in the reader's language when the project wrote it (a projection, the user's
+ * input); a source's own words (its title, quoted) stay as they are. `cited` says which.
+ * @example originLabel('projection: mean of 2021–2025 observed', 'ko') // { text: '전망: 2021–2025년 실적 평균', cited: false }
+ */
+export function originLabel(origin: string, lang: Lang): { readonly text: string; readonly cited: boolean } {
+  const ko = lang === 'ko';
+  if (origin === 'user') return { text: ko ? '사용자 입력' : 'user', cited: false };
+  const projection = /^projection: (.*)$/.exec(origin)?.[1];
+  if (projection === undefined) return { text: origin, cited: true };
+  if (!ko) return { text: origin, cited: false };
+  const mean = /^mean of (\d{4})–(\d{4}) observed$/.exec(projection);
+  const carried = /^(\d{4}) observed, carried forward$/.exec(projection);
+  const constant = /^constant (.*)$/.exec(projection);
+  const text = mean
+    ? `${mean[1]}–${mean[2]}년 실적 평균`
+    : carried
+      ? `${carried[1]}년 실적을 그대로 유지`
+      : constant
+        ? `상수 ${constant[1]}`
+        : projection === 'user path'
+          ? '사용자 입력 경로'
+          : projection;
+  return { text: `전망: ${text}`, cited: false };
+}

@@ -194,6 +194,34 @@ describe('loadRecord errors', () => {
     );
   });
 
+  it('refuses an event without its Korean label, and a Korean name with no Hangul in it', () => {
+    const missing = withEdit('events.json', (j) => {
+      delete j.events[0].label_ko;
+    });
+    expect(missing.ok ? '' : missing.error[0]?.message).toBe(
+      'events.json: events[0].label_ko: expected a string, found nothing',
+    );
+    const english = withEdit('agreements.json', (j) => {
+      j.agreements[11].name_ko = '12th SMA';
+    });
+    expect(english.ok ? '' : english.error[0]?.message).toBe(
+      'agreements.json: agreements[11].name_ko: expected Korean text (with Hangul), found "12th SMA"',
+    );
+  });
+
+  it('names every agreement, proposal, clause, event and series in Korean (the glossary: 제N차 방위비분담특별협정)', () => {
+    expect(sma(12).nameKo).toBe('제12차 방위비분담특별협정');
+    expect(record.proposals.find((p) => p.agreement.id === 'claim-10bn-2024')?.nameKo).toBe(
+      '한국이 연 100억 달러를 낼 것이라는 주장 (트럼프, 2024년 10월)',
+    );
+    const hangul = /[가-힣]/;
+    expect(record.events.filter((e) => !hangul.test(e.label_ko)).map((e) => e.id)).toEqual([]);
+    expect(record.indexSeries.filter((x) => !hangul.test(x.label_ko)).map((x) => x.id)).toEqual([]);
+    expect(record.agreements.flatMap((a) => a.facts.notable_clauses).filter((c) => !hangul.test(c.label_ko))).toEqual(
+      [],
+    );
+  });
+
   it('reports a proposal that links an event missing from events.json', () => {
     const r = withEdit('proposals.json', (j) => {
       j.proposals[0].events[0] = 'sma11-2019-09-99-round';

@@ -44,6 +44,8 @@ export interface RecordAgreement {
   readonly id: string;
   readonly ordinal: number;
   readonly name: string;
+  /** Its Korean name (제12차 방위비분담특별협정), from the record like every name the app shows. */
+  readonly nameKo: string;
   readonly firstYear: Year;
   readonly lastYear: Year;
   /** The rules that produce the published amounts (engine model, kind 'agreement'). */
@@ -58,6 +60,8 @@ export interface RecordAgreement {
 /** A proposal or claim that was not concluded, modelled as an agreement of kind 'proposal'. */
 export interface RecordProposal {
   readonly agreement: Agreement;
+  /** Its Korean name; `agreement.name` is the English one. */
+  readonly nameKo: string;
   readonly date: string;
   readonly party: ProposalFact['party'];
   /** false: the term was not stated, so only the stated year is modelled. */
@@ -196,6 +200,7 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
       id: a.id,
       ordinal: a.ordinal,
       name: a.name,
+      nameKo: a.name_ko,
       firstYear: a.period.first_year,
       lastYear: a.period.last_year,
       agreement: built.value.agreement,
@@ -238,6 +243,7 @@ export const parseRecordFiles = (texts: RecordTexts): Result<SmaRecord, IoError[
     }
     proposals.push({
       agreement: built.value.agreement,
+      nameKo: p.name_ko,
       date: p.date,
       party: p.party,
       periodKnown: p.period_known,

@@ -39,6 +39,9 @@ export const sourceSchema = z.strictObject({
 export type Source = z.infer<typeof sourceSchema>;
 const sources = z.array(sourceSchema);
 
+/** The Korean of a name or label the app shows (every record item has one): text with Hangul in it. */
+export const koreanText = z.string().regex(/[가-힣]/, { error: 'Korean text (with Hangul)' });
+
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'a date YYYY, YYYY-MM or YYYY-MM-DD' });
 const rate = z.number().min(-1).max(10);
 const count = z.int().min(0);
@@ -118,6 +121,7 @@ export const recordAgreementSchema = z.strictObject({
   id: idSchema,
   ordinal: z.int().min(1),
   name: z.string().min(1),
+  name_ko: koreanText,
   period: z.strictObject({ first_year: yearSchema, last_year: yearSchema }),
   currency_of_denomination: z.enum(['USD', 'KRW', 'USD+KRW']),
   dates: z.strictObject({
@@ -153,7 +157,7 @@ export const recordAgreementSchema = z.strictObject({
     sources,
   }),
   notable_clauses: z.array(
-    z.strictObject({ id: idSchema, label: z.string().min(1), status: factStatusSchema, sources }),
+    z.strictObject({ id: idSchema, label: z.string().min(1), label_ko: koreanText, status: factStatusSchema, sources }),
   ),
   /** The rules that produce the published amounts, in the agreement-file syntax. */
   schedule: z.strictObject({
@@ -193,6 +197,7 @@ export const indexSeriesFileSchema = z.strictObject({
       kind: z.enum(['growth', 'level']),
       unit: z.string().min(1),
       label: z.string().min(1),
+      label_ko: koreanText,
       points: z.array(indexPointSchema),
     }),
   ),
@@ -233,6 +238,7 @@ export const eventSchema = z.strictObject({
   round: z.int().min(1).nullable(),
   city: z.string().nullable(),
   label: z.string().min(1),
+  label_ko: koreanText,
   participants: sides(z.string()).nullable(),
   positions: z.array(positionSchema),
   status: factStatusSchema,
@@ -357,6 +363,7 @@ export const contextFileSchema = z.strictObject({
 export const proposalFactSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
+  name_ko: koreanText,
   date: isoDate,
   party: z.enum(['us', 'rok', 'both']),
   currency: z.enum(['KRW', 'USD']),

@@ -27,6 +27,7 @@ export const tournamentOptionsSchema = z.object({
   mode: z.enum(['alternating', 'rounds'], { error: 'expected alternating or rounds' }).default('alternating'),
   workers: count('workers', 0).default(0),
   results: z.string().optional(),
+  remote: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an SMA Lab server' }).optional(),
   traces: z.boolean().default(false),
   json: z.boolean().default(false),
   csv: z.boolean().default(false),

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   prepareScenarioTables,
   runScenarioChunk,
+  newOfferPath,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
   type Scenario,
 } from '../engine/negotiation/scenario.js';
+import type { TraceEntry } from '../engine/negotiation/run.js';
 import { parseScenarioFile } from '../io/scenario-file.js';
 
 const load = (id: string): Scenario => {
@@ -38,6 +40,25 @@ describe.each(['sma-11-talks', 'sma-12-talks', 'sma-13-talks'])('the fast path o
     }
     // Each scenario puts hundreds of deals to the Assembly vote, so the vote's draws are compared too.
     expect(votes).toBeGreaterThan(500);
+  });
+
+  it("keeps the general path trace's offer path: each side's latest first-year change by round, 500 runs", () => {
+    const fast = scenarioChunkContext(scenario, tables, 'fast');
+    const general = scenarioChunkContext(scenario, tables, 'general');
+    let offers = 0;
+    for (let i = 0; i < 500; i++) {
+      const [a, b] = [newOfferPath(scenario), newOfferPath(scenario)];
+      const f = runScenarioMonteCarloOne(scenario, 5, i, fast, {}, a);
+      const g = runScenarioMonteCarloOne(scenario, 5, i, general, {}, b);
+      expect(a).toStrictEqual(b);
+      // The trace itself, independently: the US's latest offer in the run's last round.
+      const last = [...(g.run as typeof g.run & { trace: TraceEntry[] }).trace]
+        .reverse()
+        .find((t) => t.action.type === 'offer' && t.action.party === 0);
+      if (last?.action.type === 'offer') expect(a[f.run.round - 1]).toBe(last.action.outcome['first-year-change']);
+      offers += a.filter((x) => !Number.isNaN(x)).length;
+    }
+    expect(offers).toBeGreaterThan(1000);
   });
 
   it('summarises 2,000 runs identically on both paths', () => {

@@ -13,7 +13,7 @@ import {
   type Side,
 } from '../engine/negotiation/scenario.js';
 import type { ScenarioTask } from './scenario-worker.js';
-import { createWorkerPool, simTaskModule } from './worker-pool.js';
+import { createWorkerPool, simTaskModule, type WorkerPool } from './worker-pool.js';
 
 export interface ScenarioMonteCarloOptions {
   readonly seed: number;
@@ -24,6 +24,8 @@ export interface ScenarioMonteCarloOptions {
   /** Strategies played instead of the scenario's (drawn) ones. */
   readonly strategies?: Partial<Record<Side, ScenarioStrategy>>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** A pool to run on (left open for the caller's next run); without it one is started and closed here. */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function runScenarioMonteCarlo(
 ): Promise<ScenarioSummary> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const chunkSize = options.chunkSize ?? Math.max(250, Math.min(20_000, Math.ceil(options.runs / 40)));
-  const pool = createWorkerPool({ threads: workers });
+  const pool = options.pool ?? createWorkerPool({ threads: workers });
   let merged = emptyScenarioSummary(scenario);
   let done = 0;
   try {
@@ -50,7 +52,7 @@ export async function runScenarioMonteCarlo(
       }),
     );
   } finally {
-    await pool.close();
+    if (options.pool === undefined) await pool.close();
   }
   return merged;
 }

@@ -153,6 +153,7 @@ describe('the talk model', () => {
       concluded: '2021-03-07',
       rejections: [{ side: 'us', change: 0.13, onOrBefore: '2020-04-20', source: 'e' }],
       consentVote: null,
+      positions: [],
     };
     const deal = (change: number, date: string, voteFailed = false) => ({
       firstYearChange: change,
@@ -160,6 +161,7 @@ describe('the talk model', () => {
       rejectionBroken: change <= 0.13 && date <= '2020-04-20',
       voteFailed,
       yesShare: 0.73125,
+      positions: [],
     });
     expect(talkDistance(deal(0.139, '2021-03-07'), t)).toBe(0);
     expect(talkDistance(deal(0.189, '2021-03-07'), t)).toBeCloseTo(1, 12);
@@ -169,13 +171,57 @@ describe('the talk model', () => {
     expect(talkDistance(deal(0.129, '2020-04-01'), t)).toBeCloseTo(0.01 / 0.05 + 340 / 182.625 + 2, 12);
     expect(
       talkDistance(
-        { firstYearChange: null, concluded: null, rejectionBroken: false, voteFailed: true, yesShare: null },
+        {
+          firstYearChange: null,
+          concluded: null,
+          rejectionBroken: false,
+          voteFailed: true,
+          yesShare: null,
+          positions: [],
+        },
         t,
       ),
     ).toBe(4);
     // The 11th SMA vote: 133 yes of 160 present = 0.83125; a simulated 0.73125 is 10 pp off.
     const voted = { ...t, consentVote: { date: '2021-08-31', present: 160, yes: 133, no: 11, abstain: 16 } };
     expect(talkDistance(deal(0.139, '2021-03-07'), voted)).toBeCloseTo(1, 12);
+    // The concession path: the US asked +47.7 % on 2020-05-07; offering 20 % more money then (1.2 × 1.477 − 1) counts
+    // 1, averaged over the positions the simulated talks reached (a null one, after the talks ended, is left out).
+    const path = {
+      ...t,
+      positions: [
+        { side: 'us' as const, date: '2020-05-07', change: 0.477 },
+        { side: 'rok' as const, date: '2021-06-01', change: 0.139 },
+      ],
+    };
+    expect(talkDistance({ ...deal(0.139, '2021-03-07'), positions: [1.2 * 1.477 - 1, null] }, path)).toBeCloseTo(1, 12);
+    expect(
+      talkDistance(
+        { ...deal(0.139, '2021-03-07'), positions: [1.2 * 1.477 - 1, 0.139] },
+        {
+          ...path,
+          positions: [path.positions[0]!, { side: 'rok', date: '2021-03-05', change: 0.139 }],
+        },
+      ),
+    ).toBeCloseTo(0.5, 12);
+  });
+
+  it("reads the concession path from the scenario's replay positions and places each on the round it falls in", () => {
+    const talk = prepareTalk(sma11);
+    if (!talk.ok) throw new Error('sma-11-talks has a real outcome');
+    // sma-11-talks.yaml: US +461.2 % at round 1 (2019-09-24) … +13.9 % on 2021-03-05; ROK 0 … +13 % (2020-03-31) … +13.9 %
+    expect(talk.value.targets.positions.map((p) => [p.side, p.date, p.change])).toEqual([
+      ['us', '2019-09-24', 4.612],
+      ['us', '2020-03-17', 3.544],
+      ['us', '2020-05-07', 0.477],
+      ['us', '2021-03-05', 0.139],
+      ['rok', '2019-09-24', 0],
+      ['rok', '2020-03-17', 0.1],
+      ['rok', '2020-03-31', 0.13],
+      ['rok', '2021-03-05', 0.139],
+    ]);
+    // Rounds 1–9 fall on the calendar's dates (index 0–8); 15 rounds a side (deadline 30); 2020-05-07 is in round 7.
+    expect(talk.value.positionSlots).toEqual([0, 6, 6, 8, 15, 21, 21, 23]);
   });
 
   it('refuses a forecast scenario as a calibration target', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { randomBilateralDomain } from '../engine/domains/random-domain.js';
-import { createRng } from '../engine/random/rng.js';
 import { rankStrategies, tournamentSize, type TournamentSpec } from '../engine/tournament/tournament.js';
+import { issueTournamentSpec } from './test-issue-tournament.js';
 import { pendingChunks, runTournament } from './tournament-pool.js';
 
-// The issue's acceptance tournament: 6 strategies × 5 domains × 2 roles × 10 repetitions.
-const SPEC: TournamentSpec = {
-  domains: [1, 2, 3, 4, 5].map((s) => randomBilateralDomain(createRng(s), { maxReservation: 0.3 })),
-  strategies: [
-    { name: 'boulware', spec: { kind: 'time-dependent', e: 0.2 } },
-    { name: 'conceder', spec: { kind: 'time-dependent', e: 2 } },
-    { name: 'hardliner', spec: { kind: 'hardliner' } },
-    { name: 'micro', spec: { kind: 'micro' } },
-    { name: 'nice-tit-for-tat', spec: { kind: 'nice-tit-for-tat' } },
-    { name: 'random', spec: { kind: 'random' } },
-  ],
-  repetitions: 10,
-  seed: 2026,
-  deadline: 30,
-};
+// The issue's acceptance tournament: 6 strategies × 5 domains × 2 roles × 10 repetitions (also run on the job queue
+// in test/e2e/jobs-queue.test.ts).
+const SPEC: TournamentSpec = issueTournamentSpec();
 
 describe('runTournament', () => {
   it('gives the same results and table on the main thread, 1 worker and 2 workers', async () => {
@@ -30,7 +17,9 @@ describe('runTournament', () => {
     expect(two).toEqual(main);
     expect(rankStrategies(SPEC, two)).toEqual(rankStrategies(SPEC, main));
     // The random agent draws from its negotiation's seed: some of its runs differ across repetitions.
-    const randomRuns = main.filter((r) => r.first === 'random' && r.second === 'random' && r.domain === 'random');
+    const randomRuns = main.filter(
+      (r) => r.first === 'random' && r.second === 'random' && r.domain === SPEC.domains[1]?.name,
+    );
     expect(new Set(randomRuns.map((r) => JSON.stringify(r.outcome))).size).toBeGreaterThan(1);
   }, 120_000);
 

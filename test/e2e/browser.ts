@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startApp } from './app-server.js';
+import { buildWeb, webDist } from './build-web.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -27,4 +29,55 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
       '--no-first-run',
     ],
   });
+}
+
+/** Where the browser tests write their screenshots. */
+export const screenshots = join(process.cwd(), 'test-results', 'screenshots');
+
+/** One test file's browser on one running app: the page, its errors, and `open` for a fresh document. */
+export interface WebSession {
+  readonly base: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors of `page`, in order. */
+  readonly errors: string[];
+  /**
+   * A fresh document at `hash`, its heading shown. Going to the same URL again (or only changing its hash) would keep
+   * the previous test's page, charts and results, which a test could then read as its own.
+   */
+  readonly open: (hash: string) => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Builds the web app (into `dist`, default web/dist: files running beside each other need their own), starts the app
+ * on it, and opens a chromium page; `lang` is stored before any document loads, so every page starts in it.
+ */
+export async function startWebSession(options: { dist?: string; lang?: 'en' | 'ko' } = {}): Promise<WebSession> {
+  const dist = options.dist ?? webDist;
+  await buildWeb(dist);
+  const app = await startApp(dist);
+  const context = await launchChromium();
+  if (options.lang !== undefined) {
+    await context.addInitScript(`window.localStorage.setItem('sma-lang', '${options.lang}')`);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  mkdirSync(screenshots, { recursive: true });
+  return {
+    base: app.url,
+    context,
+    page,
+    errors,
+    open: async (hash) => {
+      await page.goto('about:blank');
+      await page.goto(`${app.url}/${hash}`);
+      await page.locator('main h1').waitFor();
+    },
+    close: async () => {
+      await context.close();
+      await app.close();
+    },
+  };
 }

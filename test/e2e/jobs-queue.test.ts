@@ -10,6 +10,9 @@ import summariseScenarioChunk from '../../src/sim/scenario-worker.js';
 import '../../src/cli/commands.js';
 import { captureIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
+import { rankStrategies } from '../../src/engine/tournament/tournament.js';
+import { issueTournamentInput, issueTournamentSpec } from '../../src/sim/test-issue-tournament.js';
+import { runTournament } from '../../src/sim/tournament-pool.js';
 import {
   postgresLocation,
   postgresSuiteName,
@@ -244,6 +247,90 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         } finally {
           await db.end();
         }
+      },
+    );
+
+    it(
+      "plays issue 15's tournament (6 strategies × 5 domains × 2 roles × 10) on the queue: the table of 1 and 2 threads",
+      { timeout: 240_000 },
+      async () => {
+        const server = servers.at(-1) ?? (await startServer());
+        for (const w of workers) if (w.child.signalCode === 'SIGSTOP') w.child.kill('SIGCONT');
+        const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+        while (alive.length < 2) {
+          const w = await startWorker(env);
+          workers.push(w);
+          alive.push(w);
+        }
+        const started = await fetch(`${server.url}/api/jobs/tournament`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(issueTournamentInput()),
+        });
+        expect(started.status).toBe(202);
+        const { id } = (await started.json()) as JobBody;
+        const after = await follow(server, id, (job) => job.status !== 'running' && job.status !== 'queued');
+        expect(after.at(-1)?.status).toBe('succeeded');
+        const job = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as JobBody;
+        // 3,600 negotiations in chunks of 500.
+        expect([job.status, job.progress]).toEqual(['succeeded', { done: 8, total: 8 }]);
+
+        // The same files read here, on 1 and on 2 worker threads of this process (`sma tournament --workers`).
+        const spec = issueTournamentSpec();
+        const one = await runTournament(spec, { workers: 1 });
+        const two = await runTournament(spec, { workers: 2 });
+        expect(two).toEqual(one);
+        const table = rankStrategies(spec, one);
+        expect(rankStrategies(spec, two)).toEqual(table);
+        const result = job.result as { negotiations: number; ranking: unknown; results: unknown };
+        expect(result.negotiations).toBe(3600);
+        expect(result.ranking).toStrictEqual(JSON.parse(JSON.stringify(table)));
+        expect(result.results).toStrictEqual(JSON.parse(JSON.stringify(one)));
+
+        // Every chunk went through the queue and completed.
+        const db = new pg.Client({ connectionString: env['DATABASE_URL'] });
+        await db.connect();
+        try {
+          const chunks = await db.query<{ state: string }>(
+            `select state from pgboss.job where name = 'sma-job-chunks' and data->>'job' = $1`,
+            [id],
+          );
+          expect(chunks.rows.map((c) => c.state)).toEqual(Array.from({ length: 8 }, () => 'completed'));
+        } finally {
+          await db.end();
+        }
+      },
+    );
+
+    it(
+      '`sma tournament --remote` prints the table the job computes, as `sma tournament` does here',
+      { timeout: 120_000 },
+      async () => {
+        const server = servers.at(-1) ?? (await startServer());
+        const argv = [
+          'tournament',
+          '--domain',
+          'test/fixtures/domains/laptop',
+          '--strategies',
+          'boulware,micro,random',
+        ];
+        const local = captureIo({}, repo);
+        expect(await runCli([...argv, '--reps', '3', '--seed', '4', '--json'], local)).toBe(0);
+        const child = spawn(
+          process.execPath,
+          [builtCli, ...argv, '--reps', '3', '--seed', '4', '--remote', server.url, '--json'],
+          { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        expect([code, err]).toEqual([
+          0,
+          expect.stringMatching(/^tournament: job [0-9a-f-]{36} on http:\/\/127\.0\.0\.1:\d+\n/),
+        ]);
+        expect(JSON.parse(out)).toStrictEqual(JSON.parse(local.out));
       },
     );
   },

@@ -1,46 +1,30 @@
 // The Simulate page answers in plain words, marks the real outcome, validates like the server and draws a tornado.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { histogramQuantile } from '../../src/engine/negotiation/monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext } from '../../src/engine/negotiation/scenario.js';
 import { formatRate } from '../../src/i18n/format.js';
 import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
-import { hasChromium, launchChromium } from './browser.js';
-import { buildWeb, webDist } from './build-web.js';
-import { hasRealServer, startApp } from './app-server.js';
+import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { hasRealServer } from './app-server.js';
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
 const scenarios = loadScenarioCatalogue().scenarios;
 
 describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real server', () => {
-  let context: BrowserContext;
+  let web: WebSession;
   let page: Page;
-  let base: string;
-  let stop: () => Promise<void>;
-  const errors: string[] = [];
+  let errors: string[];
+  const open = (hash: string): Promise<void> => web.open(hash);
 
   beforeAll(async () => {
-    await buildWeb();
-    const srv = await startApp(webDist);
-    base = srv.url;
-    stop = srv.close;
-    context = await launchChromium();
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    mkdirSync(screenshots, { recursive: true });
+    web = await startWebSession();
+    ({ page, errors } = web);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await stop?.();
+    await web?.close();
   });
-
-  const open = async (hash: string): Promise<void> => {
-    await page.goto(`${base}/${hash}`);
-    await page.locator('main h1').waitFor();
-  };
 
   it('answers in plain words for the 11th SMA talks, in English and Korean, and marks the real outcome', async () => {
     // The same runs on this thread: the answer's figures are the engine's p10/p90 of the job's own histograms.

@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { hasChromium, launchChromium, chromiumPath } from './browser.js';
-import { buildWeb, webDist } from './build-web.js';
-import { hasRealServer, startApp } from './app-server.js';
+import { chromiumPath, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { hasRealServer } from './app-server.js';
 import { settle } from './settle.js';
 import axe from 'axe-core';
 
@@ -23,8 +22,6 @@ const runJob = async (p: Page, timeout = 120_000): Promise<Locator> => {
   return result;
 };
 
-const screenshots = join(process.cwd(), 'test-results', 'screenshots');
-
 if (!hasChromium) {
   console.warn(`SKIPPED web end-to-end tests: no browser at ${chromiumPath} (apt-get install -y chromium).`);
 } else if (!hasRealServer) {
@@ -32,35 +29,21 @@ if (!hasChromium) {
 }
 
 describe.skipIf(!hasChromium)('web app in headless chromium', () => {
+  let web: WebSession;
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  let stop: () => Promise<void>;
-  const errors: string[] = [];
+  let errors: string[];
+  const open = (hash: string): Promise<void> => web.open(hash);
 
   beforeAll(async () => {
-    await buildWeb();
-    const srv = await startApp(webDist);
-    base = srv.url;
-    stop = srv.close;
-    context = await launchChromium();
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    mkdirSync(screenshots, { recursive: true });
-  });
+    web = await startWebSession();
+    ({ context, page, base, errors } = web);
+  }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await stop?.();
+    await web?.close();
   });
-
-  // A fresh document for every test: going to the same URL again (or only changing its hash) would keep the
-  // previous test's page, charts and results, which a test could then read as its own.
-  const open = async (hash: string): Promise<void> => {
-    await page.goto('about:blank');
-    await page.goto(`${base}/${hash}`);
-    await page.locator('main h1').waitFor();
-  };
 
   it.each(['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'])(
     'loads the %s page with its heading',
@@ -359,9 +342,10 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
   );
 
   describe.skipIf(!hasRealServer)('with the real server', () => {
-    it('runs the negotiation Monte Carlo to its result with live progress', async () => {
+    it('runs the default simulation, the 11th SMA talks on the scenario model, to its result with live progress', async () => {
       await open('#/simulate?runs=500&seed=7');
       const result = await runJob(page, 60_000);
+      await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 500 runs');
       const progress = page.locator('progress');
       await expect(progress.getAttribute('value')).resolves.toBe(await progress.getAttribute('max'));
       await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(

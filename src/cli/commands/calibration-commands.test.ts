@@ -45,6 +45,7 @@ describe('sma calibrate', () => {
       concluded: '2021-03-07',
       rejections: [{ side: 'us', change: 0.13, onOrBefore: '2020-04-20', source: 'sma11-2020-04-20-statement' }],
       consentVote: { date: '2021-08-31', present: 160, yes: 133, no: 11, abstain: 16 },
+      positions: expect.arrayContaining([{ side: 'us', date: '2020-05-07', change: 0.477 }]),
     });
     const names = a.parameters.map((p: { name: string }) => p.name);
     expect(names.slice(0, 4)).toEqual([

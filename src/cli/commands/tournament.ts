@@ -1,7 +1,7 @@
 /** `sma tournament`: every ordered pairing of strategies on every domain, both roles, repetitions; ranked. */
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { ResearchStrategySpec } from '../../engine/agents/agents.js';
+import { basename, join, resolve } from 'node:path';
+import { RESEARCH_STRATEGIES, type ResearchStrategySpec } from '../../engine/agents/agents.js';
 import {
   rankStrategies,
   tournamentSize,
@@ -16,6 +16,7 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { toJson } from '../output.js';
+import { runRemoteJob } from '../remote-simulate.js';
 import { loadDomain } from './domain.js';
 
 const OPTIONS = {
@@ -26,6 +27,7 @@ const OPTIONS = {
   deadline: { type: 'string' },
   mode: { type: 'string' },
   workers: { type: 'string' },
+  remote: { type: 'string' },
   results: { type: 'string' },
   traces: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -34,26 +36,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Strategy names on the command line (docs/tournaments.md). */
-export const STRATEGIES: Readonly<Record<string, ResearchStrategySpec>> = {
-  boulware: { kind: 'time-dependent', e: 0.2 },
-  linear: { kind: 'time-dependent', e: 1 },
-  conceder: { kind: 'time-dependent', e: 2 },
-  hardliner: { kind: 'hardliner' },
-  micro: { kind: 'micro' },
-  'nice-tit-for-tat': { kind: 'nice-tit-for-tat' },
-  random: { kind: 'random' },
-  'negmas-boulware': { kind: 'negmas-time-based', aspiration: 'boulware' },
-  'negmas-linear': { kind: 'negmas-time-based', aspiration: 'linear' },
-  'negmas-conceder': { kind: 'negmas-time-based', aspiration: 'conceder' },
-};
-
 const HELP = `Usage: sma tournament --domain FILES [--domain FILES...] [--strategies a,b,...] [--reps N] [--seed S]
        [--deadline N] [--mode alternating|rounds] [--workers N] [--results FILE.jsonl] [--traces] [--json|--csv]
+       sma tournament --domain FILES ... --remote URL [--json|--csv]
 --domain: a folder holding one domain's files, or the files separated by commas (Genius .xml, GeniusWeb .json,
-NegMAS .yaml). Strategies: ${Object.keys(STRATEGIES).join(', ')}.
+NegMAS .yaml). Strategies: ${Object.keys(RESEARCH_STRATEGIES).join(', ')}.
 Every ordered pairing × both roles × repetitions; negotiation i uses seed deriveSeed(S, i), so results do not depend
 on --workers. --results appends one JSON line per negotiation and skips those already there (resume).
+--remote URL runs it as a \`tournament\` job on the SMA Lab server at URL (its \`sma worker\` processes), showing the
+server's progress; the table is the same as here.
 `;
 
 function domainFiles(arg: string, cwd: string): string[] {
@@ -102,6 +93,34 @@ const csv = (rows: readonly StrategyScore[]): string =>
     ),
   ].join('\n') + '\n';
 
+interface RemoteTournament {
+  readonly ranking: StrategyScore[];
+}
+
+/** The ranking as a table, CSV or `--json` (`{ negotiations, resumed, ranking }`), whichever ran it. */
+function show(
+  io: CliIo,
+  o: {
+    readonly json: boolean;
+    readonly csv: boolean;
+    readonly reps: number;
+    readonly seed: number;
+    readonly results?: string | undefined;
+  },
+  spec: TournamentSpec,
+  names: readonly string[],
+  t: { readonly negotiations: number; readonly resumed: number; readonly ranking: readonly StrategyScore[] },
+): void {
+  if (o.json) io.stdout(toJson(t));
+  else if (o.csv) io.stdout(csv(t.ranking));
+  else
+    io.stdout(
+      `${t.negotiations} negotiations (${spec.domains.length} domains × ${names.length}² ordered pairings × 2 roles × ${o.reps}); ` +
+        `seed ${o.seed}${t.resumed > 0 ? `, ${t.resumed} resumed from ${o.results}` : ''}\n${table(t.ranking)}` +
+        "Utilities are each strategy's payoffs (reservation value on no deal); CI: mean ± 1.96·s/√n. docs/tournaments.md.\n",
+    );
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
     io.stdout(HELP);
@@ -109,12 +128,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { values: o } = parseFlags(argv, OPTIONS, tournamentOptionsSchema);
   const names = o.strategies.split(',').map((s) => s.trim());
-  const unknown = names.filter((n) => STRATEGIES[n] === undefined);
+  const unknown = names.filter((n) => RESEARCH_STRATEGIES[n] === undefined);
   if (unknown.length > 0)
-    throw usageError(`unknown strategy ${unknown.join(', ')}; expected ${Object.keys(STRATEGIES).join(', ')}`);
+    throw usageError(`unknown strategy ${unknown.join(', ')}; expected ${Object.keys(RESEARCH_STRATEGIES).join(', ')}`);
+  const files = o.domain.map((arg) => domainFiles(arg, io.cwd));
   const spec: TournamentSpec = {
-    domains: o.domain.map((arg) => loadDomain(domainFiles(arg, io.cwd), io.cwd)),
-    strategies: names.map((name) => ({ name, spec: STRATEGIES[name] as ResearchStrategySpec })),
+    domains: files.map((f) => loadDomain(f, io.cwd)),
+    strategies: names.map((name) => ({ name, spec: RESEARCH_STRATEGIES[name] as ResearchStrategySpec })),
     repetitions: o.reps,
     seed: o.seed,
     deadline: o.deadline,
@@ -122,6 +142,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     traces: o.traces,
   };
   const total = tournamentSize(spec);
+  if (o.remote !== undefined) {
+    if (o.results !== undefined || o.traces) throw usageError('--results and --traces are not available with --remote');
+    // The files as read here (checked above), by their names: the server reads them with the same reader.
+    const input = {
+      domains: files.map((group) => ({
+        files: group.map((f) => ({ name: basename(f), text: readFileSync(resolve(io.cwd, f), 'utf8') })),
+      })),
+      strategies: names,
+      repetitions: o.reps,
+      seed: o.seed,
+      deadline: o.deadline,
+      mode: o.mode,
+    };
+    const { result } = await runRemoteJob(o.remote, 'tournament', input, 'tournament', io);
+    show(io, o, spec, names, { negotiations: total, resumed: 0, ranking: (result as RemoteTournament).ranking });
+    return EXIT_OK;
+  }
   const previous: NegotiationResult[] = [];
   const resultsPath = o.results === undefined ? undefined : resolve(io.cwd, o.results);
   if (resultsPath !== undefined && existsSync(resultsPath))
@@ -154,13 +191,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   if (io.isErrTty) io.stderr('\n');
   const ranking = rankStrategies(spec, [...previous, ...fresh]);
-  if (o.json) io.stdout(toJson({ negotiations: total, resumed: previous.length, ranking }));
-  else if (o.csv) io.stdout(csv(ranking));
-  else
-    io.stdout(
-      `${total} negotiations (${spec.domains.length} domains × ${names.length}² ordered pairings × 2 roles × ${o.reps}); ` +
-        `seed ${o.seed}${previous.length > 0 ? `, ${previous.length} resumed from ${o.results}` : ''}\n${table(ranking)}` +
-        "Utilities are each strategy's payoffs (reservation value on no deal); CI: mean ± 1.96·s/√n. docs/tournaments.md.\n",
-    );
+  show(io, o, spec, names, { negotiations: total, resumed: previous.length, ranking });
   return EXIT_OK;
 }

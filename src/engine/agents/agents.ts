@@ -27,6 +27,20 @@ export type ResearchStrategySpec =
   /** Offers its best outcome every time and accepts only an offer worth as much. */
   | { readonly kind: 'hardliner' };
 
+/** The strategies by the names tournaments use (`sma tournament --strategies`, the tournament job): docs/tournaments.md. */
+export const RESEARCH_STRATEGIES: Readonly<Record<string, ResearchStrategySpec>> = {
+  boulware: { kind: 'time-dependent', e: 0.2 },
+  linear: { kind: 'time-dependent', e: 1 },
+  conceder: { kind: 'time-dependent', e: 2 },
+  hardliner: { kind: 'hardliner' },
+  micro: { kind: 'micro' },
+  'nice-tit-for-tat': { kind: 'nice-tit-for-tat' },
+  random: { kind: 'random' },
+  'negmas-boulware': { kind: 'negmas-time-based', aspiration: 'boulware' },
+  'negmas-linear': { kind: 'negmas-time-based', aspiration: 'linear' },
+  'negmas-conceder': { kind: 'negmas-time-based', aspiration: 'conceder' },
+};
+
 /** Position of an outcome in the domain's enumeration (mixed radix, last issue fastest), or −1 off the domain. */
 export function outcomeIndex(domain: Domain, outcome: Outcome): number {
   let index = 0;

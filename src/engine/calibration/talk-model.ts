@@ -15,19 +15,23 @@
  * Targets per talk: the real deal's first-year change and conclusion date (realOutcome), the recorded rejections (an
  * inequality: a side refused a deal at or below a change by a date, so a simulated deal at or below it by then
  * contradicts the record) and the consent vote (context.json `ratification_votes`: it passed, with a recorded share of
- * yes votes among those present). One simulation of a parameter vector plays each talk once, through the same run
+ * yes votes among those present) and the concession path (each side's reported positions by date, from the scenario's
+ * replay strategies, against the simulated side's latest offer by then). One simulation of a parameter vector plays each talk once, through the same run
  * function as `sma simulate` (scenario.ts `runScenarioMonteCarloOne`).
  */
 import { err, ok, type Result } from '../result.js';
-import { daysFromCivil, daysInMonth, formatCivilDate, type CivilDate } from '../negotiation/calendar.js';
+import { daysFromCivil, daysInMonth, formatCivilDate, roundDate, type CivilDate } from '../negotiation/calendar.js';
 import type { Distribution } from '../negotiation/distribution.js';
 import { expectedYesShare } from '../negotiation/ratification.js';
 import {
   assemblyOn,
   dealTerms,
+  newOfferPath,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
   scenarioChunkContextLike,
+  scenarioRounds,
+  SIDES,
   type Scenario,
   type ScenarioChunkContext,
   type Side,
@@ -91,6 +95,27 @@ export function recordedConsentVote(
   return v ? { date: v.date, present: v.present, yes: v.yes, no: v.no, abstain: v.abstain } : null;
 }
 
+/** A side's reported position on a date: the first-year change it offered (a replay strategy's dated position). */
+export interface RecordedPosition {
+  readonly side: Side;
+  readonly date: CivilDate;
+  readonly change: number;
+}
+
+/** The concession path on record: the dated positions of the scenario's replay strategies, both sides. */
+export function recordedPositions(s: Scenario): RecordedPosition[] {
+  const out: RecordedPosition[] = [];
+  for (const side of SIDES) {
+    const st = s.strategies[side];
+    if (st.kind !== 'replay') continue;
+    for (const p of st.positions) {
+      const change = p.outcome[FIRST_YEAR];
+      if (p.date !== undefined && typeof change === 'number') out.push({ side, date: p.date, change });
+    }
+  }
+  return out;
+}
+
 /** The SMA a talk scenario negotiates, from its id (`sma-11-talks` → 11); null for other ids. */
 export const talkOrdinal = (id: string): number | null => {
   const m = /^sma-(\d+)-talks$/.exec(id);
@@ -114,6 +139,8 @@ export interface TalkTargets {
   readonly concluded: CivilDate;
   readonly rejections: readonly RecordedRejection[];
   readonly consentVote: RecordedVote | null;
+  /** The concession path on record (scenario replay positions). */
+  readonly positions: readonly RecordedPosition[];
 }
 
 export type TalkError = {
@@ -137,6 +164,7 @@ export function talkTargets(s: Scenario, evidence: TalkEvidence = NO_EVIDENCE): 
     concluded: s.realOutcome.concluded,
     rejections: evidence.rejections,
     consentVote: evidence.consentVote,
+    positions: recordedPositions(s),
   });
 }
 
@@ -184,12 +212,27 @@ export interface PreparedTalk {
   readonly parameters: readonly ScenarioParameter[];
   readonly targets: TalkTargets;
   readonly ctx: ScenarioChunkContext;
+  /** Each recorded position's index in an offer path (the latest round on or before its date), or −1 before round 1. */
+  readonly positionSlots: readonly number[];
 }
 
 export function prepareTalk(s: Scenario, evidence: TalkEvidence = NO_EVIDENCE): Result<PreparedTalk, TalkError> {
   const targets = talkTargets(s, evidence);
   if (!targets.ok) return targets;
-  return ok({ scenario: s, parameters: scenarioParameters(s), targets: targets.value, ctx: scenarioChunkContext(s) });
+  const rounds = scenarioRounds(s);
+  const dates = Array.from({ length: rounds }, (_, r) => roundDate(s.protocol.calendar, r));
+  const positionSlots = targets.value.positions.map((p) => {
+    let r = -1;
+    while (r + 1 < rounds && (dates[r + 1] as CivilDate) <= p.date) r++;
+    return r < 0 ? -1 : (p.side === 'us' ? 0 : rounds) + r;
+  });
+  return ok({
+    scenario: s,
+    parameters: scenarioParameters(s),
+    targets: targets.value,
+    ctx: scenarioChunkContext(s),
+    positionSlots,
+  });
 }
 
 /**
@@ -213,6 +256,11 @@ export interface TalkSummary {
   readonly voteFailed: boolean;
   /** The expected share of yes votes among members present in the deal's consent vote (null without a deal or vote). */
   readonly yesShare: number | null;
+  /**
+   * Per recorded position (targets.positions): the simulated side's latest first-year change offered by that date,
+   * or null when the simulated talks had ended before it or the side had not offered yet.
+   */
+  readonly positions: readonly (number | null)[];
 }
 
 /** One simulated talk: a scenario Monte Carlo run with the scenario parameters fixed to `values`, from its own seed. */
@@ -221,7 +269,13 @@ export function simulateTalk(talk: PreparedTalk, values: Readonly<Record<string,
   // The names come from the talk's own scenarioParameters: an unknown one is a bug here.
   if (!fixed.ok) throw new Error(`talk model: ${fixed.error.code} ${fixed.error.details.name}`);
   const s = fixed.value;
-  const { run } = runScenarioMonteCarloOne(s, seed, 0, scenarioChunkContextLike(s, talk.ctx));
+  const path = talk.positionSlots.length > 0 ? newOfferPath(s) : undefined;
+  const { run } = runScenarioMonteCarloOne(s, seed, 0, scenarioChunkContextLike(s, talk.ctx), {}, path);
+  const rounds = scenarioRounds(s);
+  const positions = talk.positionSlots.map((j) => {
+    const v = path === undefined || j < 0 || j % rounds > run.round - 1 ? NaN : (path[j] as number);
+    return Number.isNaN(v) ? null : v;
+  });
   const change = run.outcome?.[FIRST_YEAR];
   const agreed = typeof change === 'number' && run.endDate !== undefined && run.outcome !== null;
   const concluded = agreed ? (run.endDate as CivilDate) : null;
@@ -240,17 +294,26 @@ export function simulateTalk(talk: PreparedTalk, values: Readonly<Record<string,
     const share = expectedYesShare(assemblyOn(s.ratification.rok, concluded as CivilDate), dealTerms(run.outcome));
     yesShare = share.ok ? share.value : null;
   }
-  return { firstYearChange, concluded, rejectionBroken, voteFailed: run.ratificationFailures > 0, yesShare };
+  return {
+    firstYearChange,
+    concluded,
+    rejectionBroken,
+    voteFailed: run.ratificationFailures > 0,
+    yesShare,
+    positions,
+  };
 }
 
 /**
- * Distance units set by hand (docs): 5 pp of first-year change, 6 months and 10 pp of the consent vote's yes share
- * each count as 1; indicators add constants.
+ * Distance units set by hand (docs): 5 pp of first-year change, 6 months, 10 pp of the consent vote's yes share and,
+ * averaged over the recorded positions, a 20 % difference in the amount offered (ln 1.2 in ln(1 + change)) each
+ * count as 1; indicators add constants.
  */
 export const DISTANCE = {
   firstYearChange: 0.05,
   days: 6 * 30.4375,
   yesShare: 0.1,
+  offer: Math.log(1.2),
   noDeal: 3,
   rejection: 2,
   failedVote: 1,
@@ -264,7 +327,16 @@ export function talkDistance(sim: TalkSummary, t: TalkTargets): number {
     t.consentVote !== null && sim.yesShare !== null
       ? Math.abs(sim.yesShare - t.consentVote.yes / t.consentVote.present) / DISTANCE.yesShare
       : 0;
+  let offers = 0;
+  let compared = 0;
+  t.positions.forEach((p, k) => {
+    const v = sim.positions[k];
+    if (v === null || v === undefined) return;
+    offers += Math.abs(Math.log1p(v) - Math.log1p(p.change)) / DISTANCE.offer;
+    compared++;
+  });
   return (
+    (compared > 0 ? offers / compared : 0) +
     Math.abs(sim.firstYearChange - t.firstYearChange) / DISTANCE.firstYearChange +
     Math.abs(daysFromCivil(sim.concluded) - daysFromCivil(t.concluded)) / DISTANCE.days +
     (sim.rejectionBroken ? DISTANCE.rejection : 0) +

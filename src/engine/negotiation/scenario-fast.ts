@@ -368,6 +368,8 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
 /**
  * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
  * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
+ * `offerLog` (length 2 × rounds, caller-filled with −1), when given, receives each offer's outcome index at
+ * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it.
  * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
  */
 export function runScenarioFast(
@@ -376,6 +378,7 @@ export function runScenarioFast(
   strategies: readonly [StrategySpec, StrategySpec],
   reservations: readonly [number, number],
   lapse: LapsePort | undefined,
+  offerLog?: Int32Array,
 ): ScenarioRunResult | null {
   const st0 = fastStrategy(strategies[0]);
   const st1 = fastStrategy(strategies[1]);
@@ -438,6 +441,7 @@ export function runScenarioFast(
     standingAt = action;
     standingValue = ft.theirs[action] as number;
     offers++;
+    if (offerLog !== undefined) offerLog[me * plan.dates.length + round] = ft.table.order[action] as number;
     if (step + 1 >= deadline) {
       reason = 'deadline';
       break;

@@ -512,6 +512,7 @@ export function runScenarioMonteCarloOne(
   i: number,
   ctx: ScenarioChunkContext,
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
+  offerPath?: OfferPath,
 ): { run: ScenarioRunResult; draws: MonteCarloDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
@@ -546,13 +547,56 @@ export function runScenarioMonteCarloOne(
     indexPaths['rok-cpi'] = path;
   }
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
-  const run =
-    (ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse)) ??
-    runDrawn(s, rng, strategies, reservations, lapse, false, ctx.tables);
+  const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log);
+  let run: ScenarioRunResult;
+  if (fast) {
+    run = fast;
+    if (offerPath !== undefined && log !== undefined && ctx.fast !== null) {
+      const outcomes = ctx.fast.outcomes;
+      offerPath.fill(NaN);
+      log.forEach((k, j) => {
+        if (k >= 0) offerPath[j] = (outcomes[k] as Outcome)[FIRST_YEAR] as number;
+      });
+      fillForward(offerPath);
+    }
+  } else {
+    const general = runDrawn(s, rng, strategies, reservations, lapse, offerPath !== undefined, ctx.tables);
+    if (offerPath !== undefined) {
+      const rounds = offerPath.length / 2;
+      offerPath.fill(NaN);
+      for (const { round, action } of general.trace)
+        if (action.type === 'offer' && round < rounds)
+          offerPath[action.party * rounds + round] = action.outcome[FIRST_YEAR] as number;
+      fillForward(offerPath);
+    }
+    run = general;
+  }
   return {
     run,
     draws: { strategies, reservations, ratificationProbability: null, lapse: lapseDraw, indexPaths, exchangeRate },
   };
+}
+
+/**
+ * A run's offer path: the first-year change of each side's latest offer by the end of each round, US rounds then ROK
+ * rounds (NaN before a side's first offer). Allocate with `newOfferPath(s)` and pass to `runScenarioMonteCarloOne`.
+ */
+export type OfferPath = Float64Array;
+
+/** Rounds a scenario's negotiation can take: the deadline's moves, two per round. */
+export const scenarioRounds = (s: Scenario): number => Math.floor((s.protocol.deadline - 1) / 2) + 1;
+
+export const newOfferPath = (s: Scenario): OfferPath => new Float64Array(2 * scenarioRounds(s));
+
+/** Each side's half of a path carries its latest offer forward into the rounds where it made none. */
+function fillForward(path: OfferPath): void {
+  const rounds = path.length / 2;
+  for (let side = 0; side < 2; side++)
+    for (let r = 1; r < rounds; r++) {
+      const j = side * rounds + r;
+      if (Number.isNaN(path[j] as number)) path[j] = path[j - 1] as number;
+    }
 }
 
 /** Summarises runs [from, to) of a scenario's Monte Carlo: the unit of work of one worker task. */

@@ -5,6 +5,7 @@ import { captureIo } from '../../cli/io.js';
 import { runCli } from '../../cli/main.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
+import { runJob as runTestJob } from './test-run-job.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -12,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-/** Starts a calibration job and follows its event stream to the finished snapshot. */
-const runJob = async (payload: object) => {
-  const started = await app.inject({ method: 'POST', url: '/api/jobs/calibration', payload });
-  if (started.statusCode !== 202) return { status: started.statusCode, body: started.json(), job: null };
-  const events = await app.inject({ url: `/api/jobs/${started.json().id}/events` });
-  const last = events.body.trim().split('\n\n').at(-1) ?? '';
-  return { status: 202, body: started.json(), job: JSON.parse(last.split('\n')[1]?.slice('data: '.length) ?? 'null') };
-};
+const runJob = (payload: object) => runTestJob(app, 'calibration', payload);
 
 describe('calibration job', () => {
   it('fits the 11th SMA talks exactly as `sma calibrate --json` does for the same seed', async () => {

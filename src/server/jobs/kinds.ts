@@ -7,6 +7,7 @@ import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 import { scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
 import { loadScenarioCatalogue, scenarioDirs } from '../../io/scenario-catalogue.js';
 import { scenarioSensitivityJob } from './scenario-sensitivity-job.js';
+import { tournamentJob } from './tournament-job.js';
 
 /**
  * Every kind of job, for the server (which admits and enqueues them) and for `sma worker` (which runs and combines
@@ -25,5 +26,6 @@ export function jobKinds(
     scenarioMonteCarloJob(scenarios, documents),
     scenarioSensitivityJob(scenarios),
     calibrationJob(scenarios),
+    tournamentJob(),
   ];
 }

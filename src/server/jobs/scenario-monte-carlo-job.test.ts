@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { runScenarioChunk, scenarioChunkContext } from '../../engine/negotiation/scenario.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
+import { runJob as runTestJob } from './test-run-job.js';
 import { scenarioMonteCarloResult } from './scenario-monte-carlo-job.js';
 import { simulationJson } from '../../cli/commands/simulate.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-/** Starts a job and follows its event stream to the finished snapshot. */
-const runJob = async (payload: object) => {
-  const started = await app.inject({ method: 'POST', url: '/api/jobs/scenario-monte-carlo', payload });
-  if (started.statusCode !== 202) return { status: started.statusCode, body: started.json(), job: null };
-  const events = await app.inject({ url: `/api/jobs/${started.json().id}/events` });
-  const last = events.body.trim().split('\n\n').at(-1) ?? '';
-  return { status: 202, body: started.json(), job: JSON.parse(last.split('\n')[1]?.slice('data: '.length) ?? 'null') };
-};
+const runJob = (payload: object) => runTestJob(app, 'scenario-monte-carlo', payload);
 
 describe('scenario Monte Carlo job', () => {
   it('loads every scenario file bundled in data/scenarios, by id', () => {

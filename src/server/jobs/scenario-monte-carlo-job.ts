@@ -201,6 +201,20 @@ export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
   return { parsedOf, scenarioOf };
 }
 
+/** The input fields naming a scenario job's scenario (exactly one of them, refined by each kind): an id or a file. */
+export const scenarioRefFields = (ids: readonly string[]) => ({
+  scenario: z
+    .enum(ids as [string, ...string[]])
+    .optional()
+    .describe('A bundled scenario (data/scenarios)'),
+  scenarioBody: z
+    .looseObject({})
+    .optional()
+    .describe(
+      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
+    ),
+});
+
 /** A bundled, saved or inline SMA negotiation scenario played many times (src/sim's scenario worker). */
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
@@ -208,16 +222,14 @@ export function scenarioMonteCarloJob(
 ): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
   const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const ref = scenarioRefFields(ids);
   return {
     name: 'scenario-monte-carlo',
     summary:
       'An SMA negotiation scenario (bundled, or a scenario file sent inline) played many times with its uncertain strategies, votes and lapse',
     input: z
       .object({
-        scenario: z
-          .enum(ids as [string, ...string[]])
-          .optional()
-          .describe('A bundled scenario (data/scenarios)'),
+        scenario: ref.scenario,
         document: z
           .string()
           .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
@@ -225,12 +237,7 @@ export function scenarioMonteCarloJob(
           .describe(
             'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
           ),
-        scenarioBody: z
-          .looseObject({})
-          .optional()
-          .describe(
-            `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
-          ),
+        scenarioBody: ref.scenarioBody,
         seed: z.number().int().min(0).max(4294967295),
         runs: z.number().int().min(1),
       })

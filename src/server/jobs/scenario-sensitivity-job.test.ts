@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { scenarioSensitivity } from '../../engine/negotiation/sensitivity.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
+import { runJob as runTestJob } from './test-run-job.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
@@ -13,13 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const runJob = async (payload: object) => {
-  const started = await app.inject({ method: 'POST', url: '/api/jobs/scenario-sensitivity', payload });
-  if (started.statusCode !== 202) return { status: started.statusCode, body: started.json(), job: null };
-  const events = await app.inject({ url: `/api/jobs/${started.json().id}/events` });
-  const last = events.body.trim().split('\n\n').at(-1) ?? '';
-  return { status: 202, body: started.json(), job: JSON.parse(last.split('\n')[1]?.slice('data: '.length) ?? 'null') };
-};
+const runJob = (payload: object) => runTestJob(app, 'scenario-sensitivity', payload);
 
 describe('scenario sensitivity job', () => {
   it('gives on worker threads exactly the report the engine computes on this thread', async () => {

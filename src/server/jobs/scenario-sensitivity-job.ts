@@ -4,7 +4,7 @@ import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { JobKind } from './job-kind.js';
-import { scenarioResolver } from './scenario-monte-carlo-job.js';
+import { scenarioRefFields, scenarioResolver } from './scenario-monte-carlo-job.js';
 
 /** Runs per variant at most: a sensitivity runs 1 + 2 × parameters variants, so it is bounded per variant too. */
 export const MAX_SENSITIVITY_RUNS = 20_000;
@@ -59,11 +59,7 @@ export function scenarioSensitivityJob(
       'Which uncertain parameters drive a scenario’s spread: each held at its p10 and p90 on common random numbers (a tornado)',
     input: z
       .object({
-        scenario: z
-          .enum(ids as [string, ...string[]])
-          .optional()
-          .describe('A bundled scenario (data/scenarios)'),
-        scenarioBody: z.looseObject({}).optional().describe('A scenario file as JSON, checked as `sma validate` does'),
+        ...scenarioRefFields(ids),
         seed: z.number().int().min(0).max(4294967295),
         runs: z.number().int().min(1).max(MAX_SENSITIVITY_RUNS).describe('Runs per variant'),
       })

@@ -26,6 +26,7 @@ const recordAgreementSummary = z.object({
   id: z.string(),
   ordinal: z.number().int(),
   name: z.string(),
+  nameKo: z.string(),
   firstYear: z.number().int(),
   lastYear: z.number().int(),
   agreement: agreementSchema,
@@ -36,6 +37,7 @@ const recordAgreementDetail = recordAgreementSummary.extend({ facts: recordAgree
 
 const recordProposalSchema = z.object({
   agreement: agreementSchema,
+  nameKo: z.string(),
   date: z.string(),
   party: proposalFactSchema.shape.party,
   periodKnown: z.boolean(),

@@ -42,6 +42,8 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
       // The first value axis' drawn lower end, so a test can hold a bar chart to starting at zero.
       const yMin = drawnYMin(c);
       if (yMin !== null) el.current?.setAttribute('data-y-min', String(yMin));
+      // The words drawn on the canvas, which no text extraction can read: the Korean walk checks them too.
+      el.current?.setAttribute('data-words', chartWords(c.getOption()).join('\n'));
       if (el.current?.getAttribute('data-drawn') === 'true') return;
       el.current?.setAttribute('data-drawn', 'true');
       // bench/web.ts reads the first one: time from navigation to the first chart drawn, inside the page.
@@ -107,6 +109,42 @@ function withDefaults(option: ChartOption): ChartOption {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     ...option,
   };
+}
+
+/** The words a chart draws: titles, axis names, category labels, series and legend names, graphic text. */
+function chartWords(option: Readonly<Record<string, unknown>>): string[] {
+  const list = (v: unknown): readonly Record<string, unknown>[] =>
+    (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).filter(
+      (x): x is Record<string, unknown> => typeof x === 'object' && x !== null,
+    );
+  const text = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : typeof v === 'object' && v !== null && 'value' in v ? text(v.value) : [];
+  const words: string[] = [];
+  for (const t of list(option.title)) words.push(...text(t.text), ...text(t.subtext));
+  for (const axis of [
+    ...list(option.xAxis),
+    ...list(option.yAxis),
+    ...list(option.radiusAxis),
+    ...list(option.angleAxis),
+  ]) {
+    words.push(...text(axis.name));
+    if (axis.type === 'category' && Array.isArray(axis.data)) words.push(...axis.data.flatMap(text));
+  }
+  for (const l of list(option.legend)) if (Array.isArray(l.data)) words.push(...l.data.flatMap(text));
+  for (const s of list(option.series)) {
+    words.push(...text(s.name));
+    for (const mark of [s.markLine, s.markArea, s.markPoint]) {
+      const data = list(mark).flatMap((m) => (Array.isArray(m.data) ? m.data.flat() : []));
+      for (const d of list(data)) words.push(...text(d.name), ...text((d.label as { formatter?: unknown })?.formatter));
+    }
+  }
+  const graphic = (g: Record<string, unknown>): string[] => [
+    ...text((g.style as Record<string, unknown> | undefined)?.text),
+    ...list(g.children).flatMap(graphic),
+    ...list(g.elements).flatMap(graphic),
+  ];
+  for (const g of list(option.graphic)) words.push(...graphic(g));
+  return words.filter((w) => w.trim() !== '');
 }
 
 /** The lower end of the first y axis as ECharts drew it (its model is not in the typed API), or null. */

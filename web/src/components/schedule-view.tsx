@@ -7,6 +7,7 @@ import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement
 import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
 import type { CpiBandView } from './cpi-band.js';
 import type { EscalationRule } from '../types.js';
+import { originLabel } from '../../../src/i18n/labels.js';
 
 const S = {
   en: {
@@ -81,13 +82,37 @@ const shortOrigin = (origin: string): string => {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 };
 
-/** Where a year's amount comes from: the rule, and for index rules the series value used, observed or projected. */
-export function yearBasis(y: YearMetrics, i: I18n, s: { capped: string; floored: string; observed: string }): string {
+type BasisWords = { capped: string; floored: string; observed: string };
+
+/** A year's basis in three parts: the rule and index value, where the value comes from, and whether that is quoted. */
+function yearBasisParts(y: YearMetrics, i: I18n, s: BasisWords) {
   const idx = y.source.index;
   const rule = describeRule(y.source.rule, i, y.currency);
-  if (!idx) return rule;
+  if (!idx) return { head: rule, origin: null };
   const bound = idx.bound === 'cap' ? ` [${s.capped}]` : idx.bound === 'floor' ? ` [${s.floored}]` : '';
-  return `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: ${shortOrigin(idx.origin)})`;
+  const origin = originLabel(idx.origin, i.lang);
+  return {
+    head: `${rule}: ${idx.indexYear} = ${i.rate(idx.roundedValue)}${bound} (${idx.observed ? s.observed : i.t('projected')}: `,
+    origin: { ...origin, short: origin.cited ? shortOrigin(origin.text) : origin.text },
+  };
+}
+
+/** Where a year's amount comes from: the rule, and for index rules the series value used, observed or projected. */
+export function yearBasis(y: YearMetrics, i: I18n, s: BasisWords): string {
+  const { head, origin } = yearBasisParts(y, i, s);
+  return origin === null ? head : `${head}${origin.short})`;
+}
+
+/** The same basis on screen: a source's title, quoted as published, is a citation (its full text on hover). */
+function YearBasis({ y, i, s }: { y: YearMetrics; i: I18n; s: BasisWords }) {
+  const { head, origin } = yearBasisParts(y, i, s);
+  if (origin === null) return <>{head}</>;
+  return (
+    <>
+      {head}
+      {origin.cited ? <cite title={origin.text}>{origin.short}</cite> : origin.text})
+    </>
+  );
 }
 
 /** A schedule's CPI band: the basis in words and the low/high amounts of each year (null outside the band). */
@@ -213,8 +238,8 @@ export function ScheduleView({
       key: 'basis',
       header: s.basis,
       render: (y) => (
-        <span title={y.source.index?.origin}>
-          {yearBasis(y, i, s)}
+        <span>
+          <YearBasis y={y} i={i} s={s} />
           {y.source.index && !y.source.index.observed && <StatusBadge status="projected" />}
         </span>
       ),

@@ -1,5 +1,6 @@
 import type { FactStatus, Source } from '../types.js';
 import { useI18n } from '../i18n/lang.js';
+import { sourceTypeLabel } from '../../../src/i18n/labels.js';
 
 const flagged = new Set(['derived', 'conflicting', 'unverified', 'weak-secondary', 'not-yet-determined']);
 
@@ -30,16 +31,17 @@ export function SourceList({
   note?: string | null;
   inline?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (sources.length === 0 && !note) return <span className="muted">—</span>;
   const list = (
     <ul>
       {sources.map((s) => (
         <li key={s.url}>
+          {/* A source's title is a citation, quoted as published (in its own language), never translated. */}
           <a href={s.url} target="_blank" rel="noreferrer">
-            {s.title}
+            <cite>{s.title}</cite>
           </a>{' '}
-          <span className="muted">({s.type})</span>
+          <span className="muted">({sourceTypeLabel(s.type, lang)})</span>
         </li>
       ))}
     </ul>

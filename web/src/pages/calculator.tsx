@@ -111,7 +111,7 @@ export default function CalculatorPage() {
   const { lang } = useI18n();
   const { params } = useRoute();
   const record = recordCore;
-  const choices = useAgreementChoices(record);
+  const choices = useAgreementChoices(record, lang);
   const agreement = parseAgreement(params.get('a')) ?? choices.find((a) => a.id === 'sma-12') ?? sma12;
   const setAgreement = (a: Agreement) => setParams({ a: JSON.stringify(a) });
   const defaults = useMemo(() => defaultAssumptions(record), [record]);

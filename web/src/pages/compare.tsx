@@ -102,7 +102,7 @@ const measures: readonly ComparisonMeasure[] = ['nominal', 'krw', 'usd', 'real']
 export default function ComparePage() {
   const s = usePageStrings(S);
   const record = recordCore;
-  const all = useAgreementChoices(record);
+  const all = useAgreementChoices(record, useI18n().lang);
   const [idsRaw, setIds] = useQueryParam('ids', 'sma-12-to-2035,alt-fixed-5,alt-defense-index');
   const ids = idsRaw.split(',').filter(Boolean);
   const [ref, setRef] = useQueryParam('ref', 'sma-12-to-2035');

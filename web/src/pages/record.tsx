@@ -10,6 +10,7 @@ import { defaultProjectionStatements } from '../../../src/engine/agreement/defau
 import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
+import { cityLabel, label, originLabel, positionWord, seriesLabel } from '../../../src/i18n/labels.js';
 
 const S = {
   en: {
@@ -385,9 +386,9 @@ function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
           {index && (
             <>
               {' '}
-              — {index.series} {index.indexYear} = {i.rate(index.roundedValue)}
-              {index.bound && ` (${index.bound})`} <StatusBadge status={index.observed ? 'observed' : 'projected'} />
-              <span className="muted"> {index.origin}</span>
+              — {seriesLabel(index.series, i.lang)} {index.indexYear} = {i.rate(index.roundedValue)}
+              {index.bound && ` (${label(index.bound, i.lang)})`}{' '}
+              <StatusBadge status={index.observed ? 'observed' : 'projected'} /> <Origin origin={index.origin} />
             </>
           )}
         </p>
@@ -413,7 +414,7 @@ function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
           {alternatives.map((a, k) => (
             <li key={k}>
               {s.alternative}: {a.krw != null ? i.won(a.krw) : ''} {a.usd != null ? i.usd(a.usd) : ''} —{' '}
-              {a.sources.map((x) => x.title).join('; ')}
+              <cite>{a.sources.map((x) => x.title).join('; ')}</cite>
             </li>
           ))}
         </ul>
@@ -423,25 +424,35 @@ function YearSource({ row, open }: { row: RecordYearRow; open?: boolean }) {
   );
 }
 
+/** Where an index value comes from: the project's words translated, a source's title quoted as a citation. */
+function Origin({ origin }: { origin: string }) {
+  const o = originLabel(origin, useI18n().lang);
+  return <span className="muted">{o.cited ? <cite>{o.text}</cite> : o.text}</span>;
+}
+
 function Timeline({ events }: { events: readonly EventFact[] }) {
   const s = usePageStrings(S);
   const i = useI18n();
   const highlight = (e: EventFact): string | undefined =>
     e.type.startsWith('furlough') ? '#fff1f0' : e.type === 'ratification' ? '#eef7ee' : undefined;
+  const w = (key: Parameters<typeof positionWord>[0]) => positionWord(key, i.lang);
+  const eventLabel = (e: EventFact): string => (i.lang === 'ko' ? e.label_ko : e.label);
   const position = (e: EventFact): string =>
     e.positions
       .map((p) => {
         const bits = [
-          p.ask_usd_per_year !== undefined ? `ask ${i.usd(p.ask_usd_per_year)}/yr` : null,
-          p.ask_krw_per_year !== undefined ? `ask ${i.won(p.ask_krw_per_year)}/yr` : null,
-          p.ask_change !== undefined ? `ask ${i.rate(p.ask_change, { signed: true })}` : null,
-          p.floor_usd_per_year !== undefined ? `floor ${i.usd(p.floor_usd_per_year)}/yr` : null,
-          p.ceiling_krw_per_year !== undefined ? `at most ${i.won(p.ceiling_krw_per_year)}/yr` : null,
-          p.offer_change !== undefined ? `offer ${i.rate(p.offer_change, { signed: true })}` : null,
-          p.accepted_change !== undefined ? `accepted ${i.rate(p.accepted_change, { signed: true })}` : null,
-          p.rejected_change !== undefined ? `rejected ${i.rate(p.rejected_change, { signed: true })}` : null,
+          p.ask_usd_per_year !== undefined ? `${w('ask')} ${i.usd(p.ask_usd_per_year)}${w('perYear')}` : null,
+          p.ask_krw_per_year !== undefined ? `${w('ask')} ${i.won(p.ask_krw_per_year)}${w('perYear')}` : null,
+          p.ask_change !== undefined ? `${w('ask')} ${i.rate(p.ask_change, { signed: true })}` : null,
+          p.floor_usd_per_year !== undefined ? `${w('floor')} ${i.usd(p.floor_usd_per_year)}${w('perYear')}` : null,
+          p.ceiling_krw_per_year !== undefined
+            ? `${w('atMost')} ${i.won(p.ceiling_krw_per_year)}${w('perYear')}`
+            : null,
+          p.offer_change !== undefined ? `${w('offer')} ${i.rate(p.offer_change, { signed: true })}` : null,
+          p.accepted_change !== undefined ? `${w('accepted')} ${i.rate(p.accepted_change, { signed: true })}` : null,
+          p.rejected_change !== undefined ? `${w('rejected')} ${i.rate(p.rejected_change, { signed: true })}` : null,
           p.term_years_min !== undefined
-            ? `term ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} yr`
+            ? `${w('term')} ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} ${w('years')}`
             : null,
         ].filter(Boolean);
         return `${p.party === 'rok' ? s.rok : s.us}: ${bits.join(', ')}`;
@@ -459,7 +470,7 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
       header: s.event,
       render: (e) => (
         <div style={{ background: highlight(e) }}>
-          <span className="badge">{e.round ? `#${e.round}` : e.type}</span> {e.label}
+          <span className="badge">{e.round ? `#${e.round}` : e.type}</span> {eventLabel(e)}
           {e.vote && (
             <div>
               {s.vote}: {e.vote.present} / {e.vote.yes} / {e.vote.no} / {e.vote.abstain}
@@ -476,9 +487,14 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
           <StatusBadge status={e.status} />
         </div>
       ),
-      csv: (e) => `${e.type}${e.round ? ` ${e.round}` : ''}: ${e.label}`,
+      csv: (e) => `${e.type}${e.round ? ` ${e.round}` : ''}: ${eventLabel(e)}`,
     },
-    { key: 'city', header: s.city, render: (e) => e.city ?? '—', csv: (e) => e.city },
+    {
+      key: 'city',
+      header: s.city,
+      render: (e) => (e.city === null ? '—' : cityLabel(e.city, i.lang)),
+      csv: (e) => (e.city === null ? null : cityLabel(e.city, i.lang)),
+    },
     {
       key: 'who',
       header: s.who,

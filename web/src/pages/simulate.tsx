@@ -188,7 +188,8 @@ export default function SimulatePage() {
   }, [kindParam, scenario, saved, editsParam]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
-  const kind = kindParam || list.find((k) => k.kind === 'negotiation-monte-carlo')?.kind || list[0]?.kind || '';
+  // The default is a scenario on the one model (the 11th SMA talks), not the generic spec with a placeholder vote and lapse.
+  const kind = kindParam || list.find((k) => k.kind === 'scenario-monte-carlo')?.kind || list[0]?.kind || '';
   const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
   const scenarioKind = kind === 'scenario-monte-carlo';
   const bundledList = useApi<readonly ScenarioSummaryRow[]>(scenarioKind ? '/api/scenarios' : null);

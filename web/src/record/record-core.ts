@@ -12,9 +12,9 @@ type RecordAgreement = SmaRecord['agreements'][number];
 export interface RecordCore {
   readonly agreements: readonly Pick<
     RecordAgreement,
-    'id' | 'ordinal' | 'name' | 'firstYear' | 'lastYear' | 'agreement' | 'publishedAmounts'
+    'id' | 'ordinal' | 'name' | 'nameKo' | 'firstYear' | 'lastYear' | 'agreement' | 'publishedAmounts'
   >[];
-  readonly proposals: readonly Pick<SmaRecord['proposals'][number], 'agreement'>[];
+  readonly proposals: readonly Pick<SmaRecord['proposals'][number], 'agreement' | 'nameKo'>[];
   readonly context: Pick<SmaRecord['context'], 'usfk_troop_level'>;
   readonly indices: SmaRecord['indices'];
 }
