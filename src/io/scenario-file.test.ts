@@ -29,7 +29,7 @@ describe('scenario files', () => {
     expect(run.round).toBe(9);
     expect(run.endDate).toBe('2021-03-05');
     expect(run.monthsInLapse).toBe(15);
-    expect(run.furloughedWorkerMonths).toBeCloseTo(4500 * (2 + 14 / 30), 9);
+    expect(run.furloughedWorkerMonths).toBeCloseTo(3996 * (2 + 14 / 30), 9);
   });
 
   it('turns the 12th SMA outcome into an agreement starting from the 2025 amount of 1,402,800,000,000 won', () => {

@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSchedule } from '../engine/agreement/schedule.js';
+import type { Distribution } from '../engine/negotiation/distribution.js';
+import type { Outcome } from '../engine/negotiation/domain.js';
+import { listOutcomes } from '../engine/negotiation/outcome-table.js';
+import { initialState } from '../engine/negotiation/protocol.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
-import { runScenario, scenarioAgreement } from '../engine/negotiation/scenario.js';
+import {
+  lapsePort,
+  prepareScenarioTables,
+  runScenario,
+  runScenarioMonteCarloOne,
+  scenarioAgreement,
+  scenarioChunkContext,
+  scenarioConfig,
+  scenarioLapseModel,
+  scenarioPreferences,
+  scenarioUtility,
+} from '../engine/negotiation/scenario.js';
+import { createAgent } from '../engine/negotiation/strategies.js';
 import { createRng } from '../engine/random/rng.js';
 import { loadRecord } from './load-record.js';
 import { parseScenarioFile } from './scenario-file.js';
@@ -146,5 +162,136 @@ describe('sma-12-reopen', () => {
     expect(run.reason).toBe('deadline');
     expect(run.outcome).toBeNull();
     expect(run.payoffs).toEqual([s.parties.us.reservation, s.parties.rok.reservation]);
+  });
+});
+
+describe('Assemblies from the record', () => {
+  const ids = ['sma-9-talks', 'sma-10-talks', 'sma-11-talks', 'sma-12-talks', 'sma-12-reopen', 'sma-13-talks'];
+  const ordinal = (name: string): number => Number(/^(\d+)/.exec(name)?.[1] ?? NaN);
+
+  it.each(ids)(
+    '%s: every Assembly the record has sits from its recorded day, with the recorded seats and party seats',
+    (id) => {
+      const s = load(id);
+      for (const a of s.ratification.rok ?? []) {
+        const na = assembly(ordinal(a.name));
+        if (na === undefined) continue; // the 19th and 23rd are not in the record: their sources say "assumption"
+        expect(a.from).toBe(na.from);
+        expect(a.seats).toBe(na.seats);
+        expect(a.blocs.reduce((n, b) => n + b.seats, 0)).toBe(na.seats);
+        for (const b of a.blocs)
+          if (b.party !== 'others') expect(b.seats).toBe(na.parties.find((p) => p.name === b.party)?.seats);
+      }
+    },
+  );
+
+  it.each(ids)('%s: attendance, cohesion and abstentions come from the SMA vote held by that Assembly', (id) => {
+    const s = load(id);
+    for (const a of s.ratification.rok ?? []) {
+      const na = assembly(ordinal(a.name));
+      if (na === undefined) continue;
+      const vote = record.context.ratification_votes.find((v) => v.date >= na.from && v.date <= na.to);
+      if (vote === undefined) throw new Error(`no recorded vote in the ${a.name}`);
+      for (const b of a.blocs)
+        expect([b.attendance, b.cohesion, b.abstainShare]).toEqual([
+          round3(vote.present / na.seats),
+          round3(vote.yes / vote.present),
+          round3(vote.abstain / (vote.no + vote.abstain)),
+        ]);
+    }
+  });
+
+  it('the 22nd Assembly has 254 constituency and 46 list seats (NEC count, News1 11 Apr 2024)', () => {
+    expect([assembly(22)?.constituency_seats, assembly(22)?.list_seats]).toEqual([254, 46]);
+  });
+
+  it('the 11th SMA vote in the 21st Assembly had 160 of 300 present, so attendance is 0.533', () => {
+    // Financial News/News1, 31 Aug 2021: 160 present, 133 yes, 11 no, 16 abstain
+    const s = load('sma-11-talks');
+    expect(s.ratification.rok?.[1]?.blocs.map((b) => [b.seats, b.attendance])).toEqual([
+      [180, 0.533],
+      [103, 0.533],
+      [17, 0.533],
+    ]);
+  });
+});
+
+describe('sma-11-talks against the record', () => {
+  const s = load('sma-11-talks');
+  const tables = prepareScenarioTables(s);
+  const range = (d: Distribution | undefined): [number, number] =>
+    d?.kind === 'uniform' ? [d.min, d.max] : [NaN, NaN];
+  const [shareLo, shareHi] = range(s.uncertainty.furloughedShare);
+  const shift = (share: number, date: string, side: 0 | 1): number => {
+    const model = scenarioLapseModel(s, s.lapse?.monthsUntilFurlough ?? 0, share);
+    return lapsePort(model)?.on(date).reservationShift[side] ?? 0;
+  };
+
+  it('furloughs about 4,000 of about 9,000 workers, with 4,000–5,000 as the range', () => {
+    // Korea Times/Yonhap and the DoD statement of 2 Jun 2020: about 4,000; context furlough_2020: 4,000–5,000
+    const f = record.context.furlough_2020;
+    expect(Math.round((s.lapse?.furloughedShare ?? 0) * (s.lapse?.workforce ?? 0))).toBe(3996);
+    expect([f.furloughed_low, f.furloughed_high]).toEqual([4000, 5000]);
+    expect([Math.round(shareLo * 9000), Math.round(shareHi * 9000)]).toEqual([3996, 5004]);
+  });
+
+  it('the US rejects the ROK’s +13 % on 2020-04-20 in every draw, as the record says', () => {
+    // Reuters, 20 Apr 2020: Trump says he rejected the ROK offer (event sma11-2020-04-20-statement, rejected_change 0.13)
+    const rejected = event('sma11-2020-04-20-statement').positions[0]?.rejected_change;
+    const offer = positions(s, 'rok').find((p) => p.outcome['first-year-change'] === rejected)?.outcome;
+    if (offer === undefined) throw new Error('no ROK position at the rejected change');
+    const u = scenarioUtility(s, 'us', offer as Outcome);
+    const [eLo, eHi] = range(
+      s.uncertainty.strategies?.us?.kind === 'time-dependent' ? s.uncertainty.strategies.us.e : undefined,
+    );
+    const [rLo, rHi] = range(s.uncertainty.reservation?.us);
+    const usPrefs = scenarioPreferences(s.parties.us);
+    const state = {
+      ...initialState(),
+      step: 14,
+      round: 7,
+      standing: { outcome: offer as Outcome, by: 1 as const, step: 13 },
+    };
+    for (const r of [rLo, s.parties.us.reservation, rHi])
+      for (const share of [shareLo, shareHi]) {
+        const reservation = r + shift(share, '2020-04-20', 0);
+        expect(u).toBeLessThan(reservation); // u_US(+13 %) < reservation_US(2020-04-20)
+        for (const e of [eLo, eHi]) {
+          const agent = createAgent({ kind: 'time-dependent', e }, s.domain, usPrefs, tables.tables[0]);
+          const view = { me: 0 as const, config: scenarioConfig(s), state, time: 0.5, reservation, date: '2020-04-20' };
+          expect(agent.decide(view, createRng(1))?.type).not.toBe('accept');
+        }
+      }
+  });
+
+  it('the ROK accepts nothing above its stated +13 % maximum up to the statement’s date, in every draw', () => {
+    // Yonhap, 28 Apr 2020: FM Kang says 13 % is the maximum (event sma11-2020-04-28-statement)
+    const [rLo] = range(s.uncertainty.reservation?.rok);
+    const dates = (s.protocol.calendar.kind === 'dates' ? s.protocol.calendar.dates : []).filter(
+      (d) => d <= '2020-04-28',
+    );
+    const above = listOutcomes(s.domain).filter((o) => (o['first-year-change'] as number) > 0.13);
+    const best = Math.max(...above.map((o) => scenarioUtility(s, 'rok', o)));
+    expect(best).toBeCloseTo(0.8952, 4); // +13.1 %, 6 years, CPI link
+    for (const date of [...dates, '2020-04-28']) expect(best).toBeLessThan(rLo + shift(shareHi, date, 1)); // the lowest reservation at the largest furlough
+    // and in simulated runs (general path): no deal above +13 % on or before 28 April 2020
+    const ctx = scenarioChunkContext(s, tables, 'general');
+    for (let i = 0; i < 300; i++) {
+      const { run } = runScenarioMonteCarloOne(s, 11, i, ctx);
+      if (run.outcome !== null && (run.endDate ?? '') <= '2020-04-28')
+        expect(run.outcome['first-year-change']).toBeLessThanOrEqual(0.13);
+    }
+  });
+
+  it('both sides can accept the real +13.9 % on 2021-03-05 in every draw of their reservation', () => {
+    // agreements.json sma-11: 2021 +13.9 %, five years, defense-budget growth (concluded 2021-03-07)
+    const real = s.realOutcome?.outcome as Outcome;
+    for (const [side, p] of [
+      ['us', 0],
+      ['rok', 1],
+    ] as const) {
+      const [, rHi] = range(s.uncertainty.reservation?.[side]);
+      expect(scenarioUtility(s, side, real)).toBeGreaterThanOrEqual(Math.min(1, rHi) + shift(shareLo, '2021-03-05', p));
+    }
   });
 });

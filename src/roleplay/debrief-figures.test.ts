@@ -48,14 +48,15 @@ describe('the cost of delay, day by day', () => {
   });
 
   it('counts the furloughed worker-months of the record’s 2020 furlough (1 April to 14 June), prorated by day', () => {
-    // context furlough_2020: about 4,000 (4,000–5,000) furloughed; the scenario takes the midpoint 4,500.
-    expect(furloughed).toBeGreaterThanOrEqual(furlough.furloughed_low);
-    expect(furloughed).toBeLessThanOrEqual(furlough.furloughed_high);
     const days = monthsByDay(furlough.start, furlough.end); // 1 + 1 + 14/30
     expect(days).toBeCloseTo(2 + 14 / 30, 12);
-    expect(cost.furloughedWorkerMonths).toBeCloseTo(furloughed * days, 6); // 11,100
-    // The sourced ~4,000 workers would give 9,866.67 worker-months: the scenario's figure scales with its head count.
-    expect(cost.furloughedWorkerMonths * (furlough.furloughed_low / furloughed)).toBeCloseTo(4000 * (2 + 14 / 30), 6);
+    expect(cost.furloughedWorkerMonths).toBeCloseTo(furloughed * days, 6);
+    // context furlough_2020: about 4,000 furloughed (the first reports; 4,000–5,000 the range). The sourced 4,000 × the
+    // days gives 9,866.67 worker-months; the scenario's share of its workforce (0.444 × 9,000 = 3,996 at this writing)
+    // gives 0.1 % less.
+    const sourced = furlough.furloughed_low * days;
+    expect(sourced).toBeCloseTo(9866.67, 2);
+    expect(Math.abs(cost.furloughedWorkerMonths / sourced - 1)).toBeLessThan(0.002);
   });
 
   it('prices the delay at the furloughed workers’ unpaid wages, month by month', () => {
@@ -65,8 +66,9 @@ describe('the cost of delay, day by day', () => {
     let wages = 0;
     for (const wm of perMonth.values()) wages += Math.round(wm * yaml.lapse.monthlyWagePerWorker);
     expect(cost.unpaidWages).toBe(wages);
-    // 314.4 bn won / (9,000 × 9) a month (scenario source) × 11,100 worker-months ≈ 43.08 bn won.
-    expect(cost.unpaidWages / 1e8).toBeCloseTo((11_100 * Math.round(314_400_000_000 / 81_000)) / 1e8, 0);
+    // The wage: 314.4 bn won paid for 2020 labor / (9,000 × 9 months), the scenario's stated source.
+    expect(yaml.lapse.monthlyWagePerWorker).toBe(Math.round(314_400_000_000 / 81_000));
+    expect(Math.abs(cost.unpaidWages - furloughed * (2 + 14 / 30) * yaml.lapse.monthlyWagePerWorker)).toBeLessThan(3);
   });
 
   it('costs nothing on or before the expiry, and counts the deal’s own day', () => {
@@ -104,12 +106,24 @@ const entries: RolePlayEntry[] = [
   { actor: 'system', action: { type: 'ratification', vote: { ratified: true, yes: 170, no: 100, abstain: 12 } } },
 ];
 
+// The 11th SMA's own path in time: eight rounds of the same offers, then the US accepts +13.9 % at round 9
+// (2021-03-05, the real last round) and the Assembly passes it. Moves alternate US, ROK; move 16 is round 9's US move.
+const late: RolePlayEntry[] = [
+  ...Array.from({ length: 16 }, (_, k) => offer(k % 2 === 0 ? 'us' : 'rok', k % 2 === 0 ? 0.5 : 0.139)),
+  { actor: 'us', action: { type: 'accept', side: 'us' } },
+  { actor: 'system', action: { type: 'ratification', vote: { ratified: true, yes: 180, no: 90, abstain: 9 } } },
+];
+
 describe('the Assembly vote and the class figures', () => {
   const frontier = scenarioFrontier(S);
   const st = replayEntries(S, setup('t1'), entries);
   if (!st.ok) throw new Error(st.error.code);
   const t1 = tableDebrief(S, setup('t1'), st.value, frontier);
   const c = classDebrief([t1]);
+  const stLate = replayEntries(S, setup('t9'), late);
+  if (!stLate.ok) throw new Error(stLate.error.code);
+  const t9 = tableDebrief(S, setup('t9'), stLate.value, frontier);
+  const c9 = classDebrief([t9]);
 
   it('reports each vote (yes, no, abstain, passed) and the deal it was on', () => {
     expect(t1.votes.map((v) => [v.yes, v.no, v.abstain, v.passed, v.outcome['first-year-change']])).toEqual([
@@ -119,8 +133,21 @@ describe('the Assembly vote and the class figures', () => {
     expect(c.tables[0]?.vote).toMatchObject({ yes: 170, no: 100, abstain: 12, passed: true });
   });
 
+  it('ends the late table on 2021-03-05 with the delay the lapse model prices', () => {
+    expect([t9.endDate, t9.deal?.outcome['first-year-change'], t9.votes.at(-1)?.passed]).toEqual([
+      '2021-03-05',
+      0.139,
+      true,
+    ]);
+    expect(t9.delay).toEqual(delayCost(S, '2021-03-05'));
+    expect(t9.delay.months).toBeCloseTo(14 + 5 / 31, 9);
+  });
+
   it('finds the Nash and Kalai–Smorodinsky points an exhaustive search over every outcome finds', () => {
-    // Every outcome of the YAML's grid, scored with its weights and value functions written out by hand.
+    // Every outcome of the YAML's grid, scored with its weights and value functions written out by hand; the
+    // reservation values on 2021-03-05 (lowered by the lapse) are the disagreement point.
+    const t1 = t9;
+    const c = c9;
     const d = t1.disagreement;
     const idxUs: Record<string, number> = { none: 0, 'rok-cpi': 0.6, 'rok-defense-budget-growth': 1 };
     const idxRok: Record<string, number> = { none: 0.3, 'rok-cpi': 1, 'rok-defense-budget-growth': 0.6 };
@@ -157,7 +184,7 @@ describe('the Assembly vote and the class figures', () => {
   });
 
   it('writes a grade book row per table and side, in Korean, with the assumptions', () => {
-    const book = gradeBook('3반', c, S, 'ko');
+    const book = gradeBook('3반', c9, S, 'ko');
     expect(book.header).toEqual([
       '수업',
       '테이블',
@@ -181,59 +208,51 @@ describe('the Assembly vote and the class figures', () => {
       '국회 기권',
       '국회 통과',
     ]);
-    // The deal was struck in round 2 (2019-10-23), before the expiry: no delay. US score of +10 %, 5 years,
-    // defense-budget growth: 0.8 × 0.1/4.7 + 0.1 × 1/5 + 0.1 × 1; ROK: 0.8 × 0.9 + 0.1 × 4/5 + 0.1 × 0.6.
-    const us = 0.8 * (0.1 / 4.7) + 0.02 + 0.1;
-    const rok = 0.8 * 0.9 + 0.08 + 0.06;
-    expect(book.rows).toEqual([
-      [
+    // +13.9 %, 5 years, defense-budget growth, by the YAML's weights: US 0.8 × 0.139/4.7 + 0.1 × 1/5 + 0.1 × 1;
+    // ROK 0.8 × (1 − 0.139) + 0.1 × 4/5 + 0.1 × 0.6. The reservation values on 2021-03-05 are the debrief's.
+    const u = { us: 0.8 * (0.139 / 4.7) + 0.02 + 0.1, rok: 0.8 * 0.861 + 0.08 + 0.06 };
+    const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    const furloughed = Math.round(yaml.lapse.furloughedShare * yaml.lapse.workforce);
+    const row = (side: 'us' | 'rok', name: string) => {
+      const res = t9.disagreement[side === 'us' ? 'u1' : 'u2'];
+      const nash = t9.nash![side === 'us' ? 'u1' : 'u2'];
+      return [
         '3반',
-        't1',
-        '미국',
+        't9',
+        name,
         '사람',
         '합의',
-        10,
+        13.9,
         5,
         '국방비 증가율',
-        Math.round(us * 1000) / 1000,
-        yaml.parties.us.reservation,
-        Math.round((us - 0.05) * 1000) / 1000,
-        expect.any(Number),
-        expect.any(Number),
-        '2019-10-23',
-        0,
-        0,
-        0,
-        170,
-        100,
-        12,
+        r3(u[side]),
+        r3(res),
+        r3(u[side] - res),
+        r3(Math.hypot(u.us - t9.nash!.u1, u.rok - t9.nash!.u2)),
+        r3(u[side] - nash),
+        '2021-03-05',
+        Math.round((14 + 5 / 31) * 100) / 100,
+        Math.round(furloughed * (2 + 14 / 30) * 10) / 10,
+        t9.delay.unpaidWages,
+        180,
+        90,
+        9,
         '예',
-      ],
-      [
-        '3반',
-        't1',
-        '한국',
-        '사람',
-        '합의',
-        10,
-        5,
-        '국방비 증가율',
-        Math.round(rok * 1000) / 1000,
-        yaml.parties.rok.reservation,
-        Math.round((rok - 0.7) * 1000) / 1000,
-        expect.any(Number),
-        expect.any(Number),
-        '2019-10-23',
-        0,
-        0,
-        0,
-        170,
-        100,
-        12,
-        '예',
-      ],
-    ]);
-    expect(book.assumptions.join('\n')).toContain('무급휴직 인원·월 × 1인당 월 임금 3,881,481원');
-    expect(book.assumptions.join('\n')).toContain('9,000명 중 4,500명');
+      ];
+    };
+    expect(book.rows).toHaveLength(2);
+    book.rows.forEach((r, i) => {
+      const want = row(i === 0 ? 'us' : 'rok', i === 0 ? '미국' : '한국');
+      r.forEach((cell, k) =>
+        typeof want[k] === 'number'
+          ? expect(cell, book.header[k]).toBeCloseTo(want[k] as number, 3)
+          : expect(cell, book.header[k]).toBe(want[k]),
+      );
+    });
+    const notes = book.assumptions.join('\n');
+    expect(notes).toContain(
+      `무급휴직 인원·월 × 1인당 월 임금 ${yaml.lapse.monthlyWagePerWorker.toLocaleString('en-US')}원`,
+    );
+    expect(notes).toContain(`9,000명 중 ${furloughed.toLocaleString('en-US')}명`);
   });
 });

@@ -144,14 +144,14 @@ describe('the 11th talks packet against published figures', () => {
     expect(figure(ko, 'base.amount').text).toBe('1조 389억 원');
   });
 
-  it('prices the 2020 lapse: 4,500 furloughed from April, stopped by the 15 June stopgap, prorated by day', () => {
-    // 9,000 workers × 0.5 furloughed from the 4th month (April 2020) until 15 June, prorated by day (lapse.ts):
-    // April and May whole, 14 of June's 30 days: 4,500 × (2 + 14/30) = 11,100 worker-months.
+  it('prices the 2020 lapse: 3,996 furloughed from April, stopped by the 15 June stopgap, prorated by day', () => {
+    // 9,000 workers × 0.444 (about 4,000) furloughed from the 4th month (April 2020) until 15 June, prorated by day
+    // (lapse.ts): April and May whole, 14 of June's 30 days: 3,996 × (2 + 14/30) = 9,856.8 worker-months.
     expect(figure(en, 'lapse.4.date').value).toBe('2020-04-01');
-    expect(figure(en, 'lapse.4.workerMonths').value).toBe(4500);
-    expect(figure(en, 'lapse.6.workerMonths').value).toBeCloseTo(11_100, 9);
-    expect(figure(en, 'lapse.9.workerMonths').value).toBeCloseTo(11_100, 9);
-    expect(figure(en, 'lapse.6.wages').value).toBeCloseTo(11_100 * 3881481, 3);
+    expect(figure(en, 'lapse.4.workerMonths').value).toBe(3996);
+    expect(figure(en, 'lapse.6.workerMonths').value).toBeCloseTo(9856.8, 9);
+    expect(figure(en, 'lapse.9.workerMonths').value).toBeCloseTo(9856.8, 9);
+    expect(figure(en, 'lapse.6.wages').value).toBeCloseTo(9856.8 * 3881481, 3);
   });
 
   it('scores +13.9 % as the preferences say, to one decimal, for a paper sheet', () => {
@@ -160,7 +160,7 @@ describe('the 11th talks packet against published figures', () => {
     expect(figure(en, 'us.score.first-year-change.0.139').value).toBe(2.4);
     // Term: ROK increasing over 1–6 years, weight 0.1: 5 years = 100 × 0.1 × 4/5 = 8.
     expect(figure(ko, 'rok.score.duration.5').value).toBe(8);
-    expect(figure(ko, 'rok.reservation').value).toBe(70);
+    expect(figure(ko, 'rok.reservation').value).toBe(97); // 100 × 0.972, to a whole point
   });
 });
 

@@ -19,28 +19,41 @@ export class Lru<V> {
 export interface SessionRecords {
   /** The session's record, or null when there is no such session. */
   get(sessionId: string): Promise<SessionRecord | null>;
+  /** The account that created the session (null: no account did), or undefined when there is no such session. */
+  owner(sessionId: string): Promise<string | null | undefined>;
   /** Stores a new session's record; an id collision is a bug (ids are random UUIDs). */
-  create(sessionId: string, scenarioId: string, record: SessionRecord): Promise<void>;
+  create(sessionId: string, scenarioId: string, record: SessionRecord, ownerId?: string | null): Promise<void>;
+}
+
+interface Known {
+  readonly record: SessionRecord;
+  readonly ownerId: string | null;
 }
 
 export function createSessionRecords(store: Store, cached: number): SessionRecords {
-  const records = new Lru<SessionRecord>(cached);
+  const records = new Lru<Known>(cached);
+  const known = async (sessionId: string): Promise<Known | null> => {
+    const hit = records.get(sessionId);
+    if (hit !== undefined) return hit;
+    const row = await store.getSession(sessionId);
+    if (!row.ok) return null;
+    const parsed = parseSessionRecord(row.value.state);
+    // A row the service did not write is a bug or tampering, never a user error.
+    if (!parsed.ok) throw new Error(`role-play session ${sessionId}: ${recordErrorText(parsed.error)}`);
+    const entry = { record: parsed.value, ownerId: row.value.ownerId };
+    records.set(sessionId, entry);
+    return entry;
+  };
   return {
-    async get(sessionId) {
-      const known = records.get(sessionId);
-      if (known !== undefined) return known;
-      const row = await store.getSession(sessionId);
-      if (!row.ok) return null;
-      const parsed = parseSessionRecord(row.value.state);
-      // A row the service did not write is a bug or tampering, never a user error.
-      if (!parsed.ok) throw new Error(`role-play session ${sessionId}: ${recordErrorText(parsed.error)}`);
-      records.set(sessionId, parsed.value);
-      return parsed.value;
+    get: async (sessionId) => (await known(sessionId))?.record ?? null,
+    owner: async (sessionId) => {
+      const entry = await known(sessionId);
+      return entry === null ? undefined : entry.ownerId;
     },
-    async create(sessionId, scenarioId, record) {
-      const created = await store.createSession({ id: sessionId, scenarioId, state: record });
+    async create(sessionId, scenarioId, record, ownerId = null) {
+      const created = await store.createSession({ id: sessionId, scenarioId, state: record, ownerId });
       if (!created.ok) throw new Error(`session id collision: ${sessionId}`);
-      records.set(sessionId, record);
+      records.set(sessionId, { record, ownerId });
     },
   };
 }

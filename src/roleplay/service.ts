@@ -38,9 +38,12 @@ import type {
   ActRequest,
   ActResult,
   ClientAction,
+  OwnedSession,
   RolePlayService,
   RolePlayServiceError,
   RolePlayServiceOptions,
+  Seat,
+  SeatKey,
   TableLinks,
   TableSpec,
 } from './types.js';
@@ -85,13 +88,16 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     announce: (setup, sessionId, seq) => announce(store, setup, sessionId, seq),
   });
   const live = createLive(store, tableLog, records);
-  const { authenticate } = seats;
+  // An owner's seat was checked by the caller (ownedSeat, then its account); a token is checked here.
+  const authenticate = async (key: SeatKey): Promise<Result<Seat, RolePlayServiceError>> =>
+    typeof key === 'string' ? seats.authenticate(key) : ok(key.owned);
 
   async function createTableIn(
     scenario: RolePlayScenario,
     spec: TableSpec,
     classId: string | null,
     withFacilitator: boolean,
+    ownerId: string | null,
   ): Promise<TableLinks> {
     const sessionId = randomUUID();
     const label = spec.label ?? 'Table';
@@ -105,7 +111,7 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     const roles: Role[] = withFacilitator ? ['facilitator'] : [];
     for (const side of ['us', 'rok'] as const) if (setup.agents[side] === undefined) roles.push(side);
     const { tokens, digests } = newSeats(roles);
-    await records.create(sessionId, scenario.id, { kind: 'table', setup, seats: digests });
+    await records.create(sessionId, scenario.id, { kind: 'table', setup, seats: digests }, ownerId);
     await seats.register(sessionId, tokens);
     await tableLog.runAutomatic(sessionId);
     return { sessionId, label, tokens };
@@ -192,13 +198,13 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
   }
 
   return {
-    async createTable(scenarioId, spec = {}) {
+    async createTable(scenarioId, spec = {}, ownerId = null) {
       const scenario = options.scenarios(scenarioId);
       if (scenario === undefined) return err({ code: 'roleplay/scenario_not_found', details: { scenarioId } });
-      return ok(await createTableIn(scenario, spec, null, true));
+      return ok(await createTableIn(scenario, spec, null, true, ownerId));
     },
 
-    async createClass(scenarioId, label, specs) {
+    async createClass(scenarioId, label, specs, ownerId = null) {
       const scenario = options.scenarios(scenarioId);
       if (scenario === undefined) return err({ code: 'roleplay/scenario_not_found', details: { scenarioId } });
       if (specs.length === 0 || specs.length > 200)
@@ -206,7 +212,9 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       const classId = randomUUID();
       const tables: TableLinks[] = [];
       for (const [i, spec] of specs.entries())
-        tables.push(await createTableIn(scenario, { ...spec, label: spec.label ?? `Table ${i + 1}` }, classId, false));
+        tables.push(
+          await createTableIn(scenario, { ...spec, label: spec.label ?? `Table ${i + 1}` }, classId, false, ownerId),
+        );
       const { tokens, digests } = newSeats(['facilitator']);
       const rec: SessionRecord = {
         kind: 'class',
@@ -215,15 +223,41 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
         tables: tables.map((t) => t.sessionId),
         seats: digests,
       };
-      await records.create(classId, scenarioId, rec);
+      await records.create(classId, scenarioId, rec, ownerId);
       await seats.register(classId, tokens);
       return ok({ classId, facilitatorToken: tokens.facilitator as string, tables });
     },
 
     authenticate,
 
-    async view(token) {
-      const seat = await authenticate(token);
+    async ownedSeat(sessionId) {
+      const rec = await records.get(sessionId);
+      const ownerId = await records.owner(sessionId);
+      if (rec === null || ownerId === undefined) return tableNotFound(sessionId);
+      return ok({ owned: { sessionId, role: 'facilitator', kind: rec.kind }, ownerId });
+    },
+
+    async listOwned(ownerId) {
+      const owned: OwnedSession[] = [];
+      for (const row of await store.listSessions(ownerId === undefined ? {} : { ownerId })) {
+        const rec = await records.get(row.id);
+        // A class's tables are reached through their class.
+        if (rec === null || (rec.kind === 'table' && rec.setup.table.classId !== null)) continue;
+        const label = rec.kind === 'class' ? rec.label : rec.setup.table.label;
+        owned.push({
+          id: row.id,
+          kind: rec.kind,
+          label,
+          scenarioId: row.scenarioId,
+          ownerId: row.ownerId,
+          createdAt: row.createdAt,
+        });
+      }
+      return owned;
+    },
+
+    async view(key) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       if (seat.value.kind === 'table') {
         // Catch up on automatic moves a crashed process may have left undone.
@@ -236,8 +270,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return board === null ? unauthorized() : ok(board);
     },
 
-    async act(token, request) {
-      const seat = await authenticate(token);
+    async act(key, request) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       let sessionId = seat.value.sessionId;
       if (seat.value.kind === 'class') {
@@ -271,8 +305,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       }
     },
 
-    async debrief(token, tableId) {
-      const seat = await authenticate(token);
+    async debrief(key, tableId) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       // The debrief shows both sides' reservation values and scores: the facilitator's to show, never a side's to read.
       if (seat.value.role !== 'facilitator')
@@ -284,8 +318,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return ok({ ...classDebrief(all.debriefs), frontier: all.debriefs[0]?.frontier ?? [] });
     },
 
-    async gradeBook(token, lang) {
-      const seat = await authenticate(token);
+    async gradeBook(key, lang) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       if (seat.value.role !== 'facilitator')
         return err({ code: 'roleplay/forbidden', details: { actor: seat.value.role, action: 'grade-book' } });
@@ -299,8 +333,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return ok(gradeBook(label, classDebrief(all.debriefs), all.scenario, lang));
     },
 
-    async score(token, outcome) {
-      const seat = await authenticate(token);
+    async score(key, outcome) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       if (seat.value.kind !== 'table')
         return err({ code: 'roleplay/invalid_request', details: { reason: 'score an offer from a table seat' } });
@@ -315,8 +349,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return ok(scores);
     },
 
-    async backtable(token, outcome) {
-      const seat = await authenticate(token);
+    async backtable(key, outcome) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       if (seat.value.kind !== 'table')
         return err({
@@ -334,8 +368,8 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       return ok(answers);
     },
 
-    async subscribe(token, onView) {
-      const seat = await authenticate(token);
+    async subscribe(key, onView) {
+      const seat = await authenticate(key);
       if (!seat.ok) return seat;
       return ok(await live.watch(seat.value, onView));
     },

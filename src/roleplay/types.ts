@@ -67,6 +67,22 @@ export interface Seat {
   readonly kind: 'table' | 'class';
 }
 
+/**
+ * Who acts: a seat's secret token, or the facilitator's seat of a table or class its owner holds through a signed-in
+ * session (`RolePlayService.ownedSeat`, after the caller has checked the account may change it).
+ */
+export type SeatKey = string | { readonly owned: Seat };
+
+/** A table or class as its owner lists it. */
+export interface OwnedSession {
+  readonly id: string;
+  readonly kind: 'table' | 'class';
+  readonly label: string;
+  readonly scenarioId: string;
+  readonly ownerId: string | null;
+  readonly createdAt: string;
+}
+
 export interface RolePlayServiceOptions {
   readonly store: Store;
   readonly scenarios: (id: string) => RolePlayScenario | undefined;
@@ -98,27 +114,39 @@ export interface ActRequest {
 }
 
 export interface RolePlayService {
-  createTable(scenarioId: string, spec?: TableSpec): Promise<Result<TableLinks, RolePlayServiceError>>;
+  /** `ownerId`: the account creating it (none: a loopback server's single user). */
+  createTable(
+    scenarioId: string,
+    spec?: TableSpec,
+    ownerId?: string | null,
+  ): Promise<Result<TableLinks, RolePlayServiceError>>;
   createClass(
     scenarioId: string,
     label: string,
     tables: readonly TableSpec[],
+    ownerId?: string | null,
   ): Promise<Result<ClassLinks, RolePlayServiceError>>;
-  authenticate(token: string): Promise<Result<Seat, RolePlayServiceError>>;
-  view(token: string): Promise<Result<RolePlayView | ClassView, RolePlayServiceError>>;
-  act(token: string, request: ActRequest): Promise<Result<ActResult, RolePlayServiceError>>;
+  authenticate(key: SeatKey): Promise<Result<Seat, RolePlayServiceError>>;
+  /** The facilitator's seat of a table or class with its owner, for an owner's session to act through. */
+  ownedSeat(
+    sessionId: string,
+  ): Promise<Result<{ readonly owned: Seat; readonly ownerId: string | null }, RolePlayServiceError>>;
+  /** Tables (outside classes) and classes, newest first: one account's, or everyone's. */
+  listOwned(ownerId?: string): Promise<readonly OwnedSession[]>;
+  view(key: SeatKey): Promise<Result<RolePlayView | ClassView, RolePlayServiceError>>;
+  act(key: SeatKey, request: ActRequest): Promise<Result<ActResult, RolePlayServiceError>>;
   /** A class facilitator may name one of its tables to get that table's debrief. */
   debrief(
-    token: string,
+    key: SeatKey,
     tableId?: string,
   ): Promise<
     Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
   >;
   /** The grade book of my class (a table's facilitator: of that table), in a language: facilitator only. */
-  gradeBook(token: string, lang: 'en' | 'ko'): Promise<Result<GradeBook, RolePlayServiceError>>;
+  gradeBook(key: SeatKey, lang: 'en' | 'ko'): Promise<Result<GradeBook, RolePlayServiceError>>;
   /** My side's utility of a draft offer before I send it (the facilitator: both sides'). */
   score(
-    token: string,
+    key: SeatKey,
     outcome: Readonly<Record<string, number | string>>,
   ): Promise<Result<Readonly<Partial<Record<Side, number>>>, RolePlayServiceError>>;
   /**
@@ -126,12 +154,12 @@ export interface RolePlayService {
    * (the facilitator: both sides').
    */
   backtable(
-    token: string,
+    key: SeatKey,
     outcome: Readonly<Record<string, number | string>> | null,
   ): Promise<Result<Readonly<Partial<Record<Side, BacktableAnswer>>>, RolePlayServiceError>>;
   /** Calls `onView` with the holder's fresh view after every change to its table(s); returns the unsubscribe. */
   subscribe(
-    token: string,
+    key: SeatKey,
     onView: (view: RolePlayView | ClassView) => void,
   ): Promise<Result<() => Promise<void>, RolePlayServiceError>>;
 }

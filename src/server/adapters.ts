@@ -100,6 +100,7 @@ const snapshotOf = (run: MonteCarloRun): JobSnapshot => {
   return {
     id: run.id,
     kind: inputs.kind,
+    ownerId: run.ownerId,
     status: error?.code === 'job/interrupted' ? 'interrupted' : jobStatusOf[run.status],
     progress: { done: Math.round(run.progress * inputs.chunks), total: inputs.chunks },
     createdAt: run.createdAt,
@@ -123,7 +124,9 @@ export function storeJobRecorder(store: Store): JobRecorder {
         chunks: job.progress.total,
         owner: runBy ?? thisProcess,
       };
-      orThrow(await store.createRun({ id: job.id, clientId: client, inputs, seed: seedOf(job.input) }));
+      orThrow(
+        await store.createRun({ id: job.id, clientId: client, ownerId: job.ownerId, inputs, seed: seedOf(job.input) }),
+      );
       orThrow(await store.updateRun(job.id, { status: 'running' }));
     },
     async progressed(job) {

@@ -299,7 +299,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
     );
   }
-  await app.register(jobRoutes(jobs));
+  await app.register(jobRoutes(jobs, { accountsRequired }));
   await app.register(solveRoutes);
   await app.register(negotiateRoutes(scenarios));
   await app.register(scenarioRoutes(scenarios));

@@ -159,7 +159,20 @@ for (const backend of backends) {
           const id = `${route.method} ${route.url}`;
           covered.add(id);
           const responses: { status: number; text: string; what: string }[] = [];
-          if (route.url === '/api/roleplay/me/events') {
+          if (route.url.includes('/owned/') || route.url === '/api/roleplay/mine') {
+            // A seat's token is no account: the owner's routes refuse it, and it owns nothing.
+            const res = await built.app.inject({
+              method: route.method as 'GET' | 'POST',
+              url: route.url.replace(':id', t.sessionId),
+              headers: { ...bearer(token), 'idempotency-key': `owned-${role}` },
+              ...(route.method === 'POST'
+                ? { payload: route.url.endsWith('actions') ? { action: { type: 'end' } } : { outcome: DEAL } }
+                : {}),
+            });
+            responses.push({ status: res.statusCode, text: res.body, what: id });
+            if (route.url === '/api/roleplay/mine') expect([id, res.statusCode, res.json()]).toEqual([id, 200, []]);
+            else expect([id, res.statusCode]).toEqual([id, 401]);
+          } else if (route.url === '/api/roleplay/me/events') {
             const e = await firstEvent(base, token);
             responses.push({ ...e, what: 'sse' });
             expect(e.status).toBe(200);
@@ -200,11 +213,19 @@ for (const backend of backends) {
         'GET /api/roleplay/me/debrief',
         'GET /api/roleplay/me/events',
         'GET /api/roleplay/me/gradebook',
+        'GET /api/roleplay/mine',
+        'GET /api/roleplay/owned/:id',
+        'GET /api/roleplay/owned/:id/debrief',
+        'GET /api/roleplay/owned/:id/events',
+        'GET /api/roleplay/owned/:id/gradebook',
         'GET /api/roleplay/scenarios',
         'POST /api/roleplay/classes',
         'POST /api/roleplay/me/actions',
         'POST /api/roleplay/me/backtable',
         'POST /api/roleplay/me/score',
+        'POST /api/roleplay/owned/:id/actions',
+        'POST /api/roleplay/owned/:id/backtable',
+        'POST /api/roleplay/owned/:id/score',
         'POST /api/roleplay/sessions',
       ]);
       // The facilitator does see both sides.
@@ -228,6 +249,14 @@ for (const backend of backends) {
         '/api/roleplay/me/events',
         '/api/roleplay/me/gradebook',
         '/api/roleplay/me/score',
+        '/api/roleplay/mine',
+        '/api/roleplay/owned/{id}',
+        '/api/roleplay/owned/{id}/actions',
+        '/api/roleplay/owned/{id}/backtable',
+        '/api/roleplay/owned/{id}/debrief',
+        '/api/roleplay/owned/{id}/events',
+        '/api/roleplay/owned/{id}/gradebook',
+        '/api/roleplay/owned/{id}/score',
         '/api/roleplay/scenarios',
         '/api/roleplay/sessions',
       ]);

@@ -11,8 +11,10 @@ import {
   createRolePlayService,
   type RolePlayService,
   type RolePlayServiceError,
+  type SeatKey,
   type TableSpec,
 } from '../roleplay/service.js';
+import { mayChange } from './access.js';
 import { SMA_11_TALKS } from '../engine/roleplay/index.js';
 import { httpErrorOf, type HttpError } from './errors.js';
 import type { Store } from '../store/index.js';
@@ -86,6 +88,15 @@ export interface RolePlayRoutesDeps {
   readonly keepAliveSeconds?: number;
 }
 
+const ownedParams = z.object({ id: z.string().min(1).max(100) });
+
+interface SeatRoutes {
+  readonly base: string;
+  readonly who: string;
+  readonly params: { readonly params?: typeof ownedParams };
+  readonly keyOf: (request: FastifyRequest) => Promise<SeatKey | HttpError>;
+}
+
 /**
  * The routes' dependencies over a store, serving the given scenarios (default: the built-in 11th SMA talks).
  * @example await app.register(roleplayRoutes(roleplayDepsFor(store)));
@@ -113,6 +124,51 @@ export const roleplayRoutes =
       for (const close of [...streams]) close();
     });
 
+    /** The facilitator's seat of the table or class named in the path, if the signed-in account may change it. */
+    const ownedKey = async (request: FastifyRequest): Promise<SeatKey | HttpError> => {
+      // Always an account, even on a loopback server without any: a seat's holder must never reach the facilitator's.
+      const { account } = request;
+      if (!account) return httpErrorOf({ code: 'auth/unauthenticated', message: 'Sign in first (POST /api/session).' });
+      const { id } = ownedParams.parse(request.params);
+      const found = await service.ownedSeat(id);
+      if (!found.ok) return roleplayHttpError(found.error);
+      if (!mayChange(account, found.value.ownerId, true)) {
+        return httpErrorOf({
+          code: 'auth/forbidden',
+          message: `This role-play ${found.value.owned.kind} belongs to another account; only its owner or an admin may run it.`,
+        });
+      }
+      return { owned: found.value.owned };
+    };
+
+    app.get(
+      '/api/roleplay/mine',
+      {
+        schema: {
+          tags,
+          summary: 'The tables and classes my account created (an admin: everyone’s), newest first',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.string(),
+                kind: z.enum(['table', 'class']),
+                label: z.string(),
+                scenarioId: z.string(),
+                ownerId: z.string().nullable(),
+                createdAt: z.string(),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        // Tables made without an account have no owner to list them for: their facilitator links stand alone.
+        const { account } = request;
+        if (!account) return [];
+        return [...(await service.listOwned(account.role === 'admin' ? undefined : account.id))];
+      },
+    );
+
     app.get(
       '/api/roleplay/scenarios',
       { schema: { tags, summary: 'Scenarios a table can be created from' } },
@@ -130,7 +186,7 @@ export const roleplayRoutes =
       },
       async (request, reply) => {
         const { scenarioId, ...spec } = request.body;
-        const r = await service.createTable(scenarioId, tableSpecOf(spec));
+        const r = await service.createTable(scenarioId, tableSpecOf(spec), request.account?.id ?? null);
         if (!r.ok) return fail(reply, r.error);
         return reply.code(201).send(r.value);
       },
@@ -153,152 +209,186 @@ export const roleplayRoutes =
       },
       async (request, reply) => {
         const { scenarioId, label, tables } = request.body;
-        const r = await service.createClass(scenarioId, label, tables.map(tableSpecOf));
+        const r = await service.createClass(scenarioId, label, tables.map(tableSpecOf), request.account?.id ?? null);
         if (!r.ok) return fail(reply, r.error);
         return reply.code(201).send(r.value);
       },
     );
 
-    app.get('/api/roleplay/me', { schema: { tags, summary: 'What my seat may see' } }, async (request, reply) => {
-      const r = await service.view(tokenOf(request));
-      return r.ok ? r.value : fail(reply, r.error);
-    });
-
-    app.post(
-      '/api/roleplay/me/actions',
+    // The same routes twice: by a seat's secret token (`/me`), and by the owner's signed-in session for the
+    // facilitator's seat of a table or class it created (`/owned/{id}`), which an admin may use on any.
+    const seatRoutes: readonly SeatRoutes[] = [
+      { base: '/api/roleplay/me', who: 'My seat (token)', params: {}, keyOf: async (request) => tokenOf(request) },
       {
-        schema: {
-          tags,
-          summary: 'Act: offer, accept, walk away, note; facilitator: pause, resume, extend, end',
-          headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
-          body: z
-            .object({
-              action: clientActionSchema,
-              expectedSeq: z.number().int().min(0).optional(),
-              sessionId: z.string().min(1).max(100).optional(),
-            })
-            .strict(),
+        base: '/api/roleplay/owned/:id',
+        who: 'A table or class I created (session)',
+        params: { params: ownedParams },
+        keyOf: (request) => ownedKey(request),
+      },
+    ];
+    for (const { base, who, params, keyOf } of seatRoutes) {
+      app.get(
+        base,
+        { schema: { tags, summary: `${who}: what the seat may see`, ...params } },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.view(key);
+          return r.ok ? r.value : fail(reply, r.error);
         },
-      },
-      async (request, reply) => {
-        const { action, expectedSeq, sessionId } = request.body;
-        const r = await service.act(tokenOf(request), {
-          action,
-          idempotencyKey: request.headers['idempotency-key'],
-          ...(expectedSeq === undefined ? {} : { expectedSeq }),
-          ...(sessionId === undefined ? {} : { sessionId }),
-        });
-        if (!r.ok) return fail(reply, r.error);
-        if (r.value.duplicate) reply.header('idempotent-replayed', 'true');
-        return reply.code(r.value.duplicate ? 200 : 201).send(r.value);
-      },
-    );
+      );
 
-    app.get(
-      '/api/roleplay/me/debrief',
-      {
-        schema: {
-          tags,
-          summary: 'Debrief of my table or class, or of one table of my class (facilitator)',
-          querystring: z.object({ sessionId: z.string().min(1).max(100).optional() }),
+      app.post(
+        `${base}/actions`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: act (offer, accept, walk away, note; facilitator: pause, resume, extend, end)`,
+            ...params,
+            headers: z.object({ 'idempotency-key': z.string().min(1).max(200) }),
+            body: z
+              .object({
+                action: clientActionSchema,
+                expectedSeq: z.number().int().min(0).optional(),
+                sessionId: z.string().min(1).max(100).optional(),
+              })
+              .strict(),
+          },
         },
-      },
-      async (request, reply) => {
-        const r = await service.debrief(tokenOf(request), request.query.sessionId);
-        return r.ok ? r.value : fail(reply, r.error);
-      },
-    );
-
-    app.get(
-      '/api/roleplay/me/gradebook',
-      {
-        schema: {
-          tags,
-          summary:
-            'Grade book of my class (facilitator): one row per table and side, and the assumptions behind the figures',
-          querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const { action, expectedSeq, sessionId } = request.body;
+          const r = await service.act(key, {
+            action,
+            idempotencyKey: request.headers['idempotency-key'],
+            ...(expectedSeq === undefined ? {} : { expectedSeq }),
+            ...(sessionId === undefined ? {} : { sessionId }),
+          });
+          if (!r.ok) return fail(reply, r.error);
+          if (r.value.duplicate) reply.header('idempotent-replayed', 'true');
+          return reply.code(r.value.duplicate ? 200 : 201).send(r.value);
         },
-      },
-      async (request, reply) => {
-        const r = await service.gradeBook(tokenOf(request), request.query.lang);
-        return r.ok ? r.value : fail(reply, r.error);
-      },
-    );
+      );
 
-    app.post(
-      '/api/roleplay/me/score',
-      {
-        schema: {
-          tags,
-          summary: "My side's score of a draft offer (the facilitator: both sides')",
-          body: z.object({ outcome: z.record(z.string(), z.union([z.number(), z.string()])) }).strict(),
+      app.get(
+        `${base}/debrief`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: debrief of the table or class, or of one table of the class (facilitator)`,
+            ...params,
+            querystring: z.object({ sessionId: z.string().min(1).max(100).optional() }),
+          },
         },
-      },
-      async (request, reply) => {
-        const r = await service.score(tokenOf(request), request.body.outcome);
-        return r.ok ? { scores: r.value } : fail(reply, r.error);
-      },
-    );
-
-    app.post(
-      '/api/roleplay/me/backtable',
-      {
-        schema: {
-          tags,
-          summary: "Consult my side's backtable: the Assembly's odds of the terms (ROK) and what the lapse costs",
-          body: z
-            .object({
-              outcome: z
-                .record(z.string(), z.union([z.number(), z.string()]))
-                .nullable()
-                .optional(),
-            })
-            .strict(),
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.debrief(key, request.query.sessionId);
+          return r.ok ? r.value : fail(reply, r.error);
         },
-      },
-      async (request, reply) => {
-        const r = await service.backtable(tokenOf(request), request.body.outcome ?? null);
-        // Shaped like a view's private part: only the asking side's answer (both for the facilitator).
-        return r.ok ? { private: r.value } : fail(reply, r.error);
-      },
-    );
+      );
 
-    app.get(
-      '/api/roleplay/me/events',
-      { schema: { tags, summary: 'Server-sent events: my view after every change' } },
-      async (request, reply) => {
-        const token = tokenOf(request);
-        const first = await service.view(token);
-        if (!first.ok) return fail(reply, first.error);
-        reply.hijack();
-        const raw = reply.raw;
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        const send = (view: unknown) => {
-          const seq = (view as { seq?: number }).seq;
-          raw.write(`${seq === undefined ? '' : `id: ${seq}\n`}event: view\ndata: ${JSON.stringify(view)}\n\n`);
-        };
-        // Subscribe before the first push, then send the view as of now: a move made while subscribing is not lost.
-        const sub = await service.subscribe(token, send);
-        const current = await service.view(token);
-        send(current.ok ? current.value : first.value);
-        const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), (deps.keepAliveSeconds ?? 15) * 1000);
-        const stop = () => {
-          clearInterval(keepAlive);
-          streams.delete(close);
-          if (sub.ok) void sub.value();
-        };
-        const close = () => {
-          stop();
-          raw.end();
-        };
-        // Registered in the plugin's set, not as a hook per stream: hooks added per request would pile up forever.
-        streams.add(close);
-        request.raw.on('close', stop);
-      },
-    );
+      app.get(
+        `${base}/gradebook`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the class's grade book (facilitator): one row per table and side, and the assumptions behind the figures`,
+            ...params,
+            querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.gradeBook(key, request.query.lang);
+          return r.ok ? r.value : fail(reply, r.error);
+        },
+      );
+
+      app.post(
+        `${base}/score`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the side's score of a draft offer (the facilitator: both sides')`,
+            ...params,
+            body: z.object({ outcome: z.record(z.string(), z.union([z.number(), z.string()])) }).strict(),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.score(key, request.body.outcome);
+          return r.ok ? { scores: r.value } : fail(reply, r.error);
+        },
+      );
+
+      app.post(
+        `${base}/backtable`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the side's backtable, the Assembly's odds of the terms (ROK) and what the lapse costs`,
+            ...params,
+            body: z
+              .object({
+                outcome: z
+                  .record(z.string(), z.union([z.number(), z.string()]))
+                  .nullable()
+                  .optional(),
+              })
+              .strict(),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.backtable(key, request.body.outcome ?? null);
+          // Shaped like a view's private part: only the asking side's answer (both for the facilitator).
+          return r.ok ? { private: r.value } : fail(reply, r.error);
+        },
+      );
+
+      app.get(
+        `${base}/events`,
+        { schema: { tags, summary: `${who}: server-sent events, the view after every change`, ...params } },
+        async (request, reply) => {
+          const token = await keyOf(request);
+          if (typeof token === 'object' && 'status' in token) return reply.code(token.status).send(token.body);
+          const first = await service.view(token);
+          if (!first.ok) return fail(reply, first.error);
+          reply.hijack();
+          const raw = reply.raw;
+          raw.writeHead(200, {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-store',
+            connection: 'keep-alive',
+            'x-accel-buffering': 'no',
+          });
+          const send = (view: unknown) => {
+            const seq = (view as { seq?: number }).seq;
+            raw.write(`${seq === undefined ? '' : `id: ${seq}\n`}event: view\ndata: ${JSON.stringify(view)}\n\n`);
+          };
+          // Subscribe before the first push, then send the view as of now: a move made while subscribing is not lost.
+          const sub = await service.subscribe(token, send);
+          const current = await service.view(token);
+          send(current.ok ? current.value : first.value);
+          const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), (deps.keepAliveSeconds ?? 15) * 1000);
+          const stop = () => {
+            clearInterval(keepAlive);
+            streams.delete(close);
+            if (sub.ok) void sub.value();
+          };
+          const close = () => {
+            stop();
+            raw.end();
+          };
+          // Registered in the plugin's set, not as a hook per stream: hooks added per request would pile up forever.
+          streams.add(close);
+          request.raw.on('close', stop);
+        },
+      );
+    }
   };

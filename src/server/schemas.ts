@@ -26,6 +26,7 @@ export const errorResponses = <const S extends readonly number[]>(...statuses: S
 export const jobSnapshotSchema = z.object({
   id: z.string(),
   kind: z.string(),
+  ownerId: z.string().nullable().describe('The account that started it; null when no account did'),
   status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).describe('Chunks of runs done'),
   createdAt: z.string(),

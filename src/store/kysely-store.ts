@@ -130,6 +130,7 @@ export function createKyselyStore(
   const toRun = (r: Selectable<RunRow>): MonteCarloRun => ({
     id: r.id,
     clientId: r.client_id,
+    ownerId: r.owner_id,
     inputs: readJson(r.inputs),
     seed: Number(r.seed),
     status: r.status as RunStatus,
@@ -144,6 +145,7 @@ export function createKyselyStore(
   const toSession = (r: Selectable<SessionRow>): RolePlaySession => ({
     id: r.id,
     scenarioId: r.scenario_id,
+    ownerId: r.owner_id,
     state: readJson(r.state),
     headSeq: r.head_seq,
     createdAt: readTime(r.created_at),
@@ -335,6 +337,7 @@ export function createKyselyStore(
           .values({
             id,
             client_id: input.clientId,
+            owner_id: input.ownerId ?? null,
             inputs: writeJson(input.inputs),
             seed: input.seed,
             status: 'queued',
@@ -364,6 +367,7 @@ export function createKyselyStore(
       let q = db.selectFrom('runs').selectAll();
       if (filter.clientId !== undefined) q = q.where('client_id', '=', filter.clientId);
       if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+      if (filter.ownerId !== undefined) q = q.where('owner_id', '=', filter.ownerId);
       const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
       return rows.map(toRun);
     },
@@ -410,6 +414,7 @@ export function createKyselyStore(
           .values({
             id,
             scenario_id: input.scenarioId,
+            owner_id: input.ownerId ?? null,
             state: writeJson(input.state),
             head_seq: 0,
             created_at: at,
@@ -427,6 +432,13 @@ export function createKyselyStore(
     async getSession(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? err(notFound('session', id)) : ok(toSession(row));
+    },
+
+    async listSessions(filter = {}) {
+      let q = db.selectFrom('sessions').selectAll();
+      if (filter.ownerId !== undefined) q = q.where('owner_id', '=', filter.ownerId);
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
+      return rows.map(toSession);
     },
 
     async updateSessionState(id, state) {
@@ -719,6 +731,7 @@ type OtherMember =
   | 'getRun'
   | 'listRuns'
   | 'getSession'
+  | 'listSessions'
   | 'findParticipantByToken'
   | 'listActions'
   | 'findUserByName'

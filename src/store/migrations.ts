@@ -145,11 +145,26 @@ const externalIdentities = (backend: Backend): Migration => {
   };
 };
 
+// Issue 13: jobs (runs) and role-play tables and classes (sessions) belong to the account that created them.
+const ownership = (): Migration => ({
+  async up(db: AnyDb) {
+    await db.schema.alterTable('runs').addColumn('owner_id', 'text').execute();
+    await db.schema.alterTable('sessions').addColumn('owner_id', 'text').execute();
+    await db.schema.createIndex('sessions_owner_idx').on('sessions').columns(['owner_id', 'created_at']).execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('sessions_owner_idx').execute();
+    await db.schema.alterTable('sessions').dropColumn('owner_id').execute();
+    await db.schema.alterTable('runs').dropColumn('owner_id').execute();
+  },
+});
+
 /** Every migration by name; names sort in the order they apply. */
 export const migrationsFor = (backend: Backend): Record<string, Migration> => ({
   '0001_initial_schema': initialSchema(backend),
   '0002_accounts': accounts(backend),
   '0003_external_identities': externalIdentities(backend),
+  '0004_ownership': ownership(),
 });
 
 const inCodeProvider = (backend: Backend): MigrationProvider => ({

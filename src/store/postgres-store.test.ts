@@ -22,6 +22,7 @@ describe.skipIf(testDatabaseUrl === undefined)(postgresSuiteName('store on Postg
         { name: '0001_initial_schema' },
         { name: '0002_accounts' },
         { name: '0003_external_identities' },
+        { name: '0004_ownership' },
       ]);
     } finally {
       await location.dispose();

@@ -7,6 +7,8 @@ type TimestampColumn = ColumnType<string | Date, string, string>;
 type NullableTimestampColumn = ColumnType<string | Date | null, string | null, string | null>;
 type JsonOrNullColumn = ColumnType<unknown, string | null, string | null>;
 type BigIntColumn = ColumnType<number | string | bigint, number, number>;
+/** The creating account's id; null for what the single user of a loopback server without accounts made. */
+type OwnerColumn = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface DocumentRow {
   kind: string;
@@ -17,7 +19,7 @@ export interface DocumentRow {
   created_at: TimestampColumn;
   updated_at: TimestampColumn;
   deleted_at: NullableTimestampColumn;
-  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  owner_id: OwnerColumn;
 }
 
 export interface UserRow {
@@ -64,6 +66,7 @@ export interface RunRow {
   started_at: NullableTimestampColumn;
   finished_at: NullableTimestampColumn;
   updated_at: TimestampColumn;
+  owner_id: OwnerColumn;
 }
 
 export interface SessionRow {
@@ -73,6 +76,7 @@ export interface SessionRow {
   head_seq: number;
   created_at: TimestampColumn;
   updated_at: TimestampColumn;
+  owner_id: OwnerColumn;
 }
 
 export interface ParticipantRow {

@@ -42,6 +42,7 @@ describe('SQLite file', () => {
         { name: '0001_initial_schema' },
         { name: '0002_accounts' },
         { name: '0003_external_identities' },
+        { name: '0004_ownership' },
       ]);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();

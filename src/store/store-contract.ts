@@ -313,7 +313,28 @@ export function describeStoreContract(createLocation: () => Promise<TestLocation
     ]);
   });
 
+  it('records the account that started a run and lists runs by it; a run started without one has no owner', async () => {
+    const user = unwrap(await store.createUser({ name: `runner-${randomUUID()}`, role: 'member', passwordHash: 'x' }));
+    const clientId = `account:${user.id}`;
+    const owned = unwrap(await store.createRun({ clientId, ownerId: user.id, inputs: {}, seed: 1 }));
+    const anonymous = unwrap(await store.createRun({ clientId: '127.0.0.1', inputs: {}, seed: 2 }));
+    expect([owned.ownerId, anonymous.ownerId]).toEqual([user.id, null]);
+    expect(unwrap(await store.getRun(owned.id)).ownerId).toBe(user.id);
+    expect((await store.listRuns({ ownerId: user.id })).map((r) => r.id)).toEqual([owned.id]);
+  });
+
   // ---- role-play ----
+
+  it('records the account that created a table or class and lists its sessions, newest first', async () => {
+    const user = unwrap(await store.createUser({ name: `teacher-${randomUUID()}`, role: 'member', passwordHash: 'x' }));
+    const first = unwrap(await store.createSession({ scenarioId: 's', state: {}, ownerId: user.id }));
+    const second = unwrap(await store.createSession({ scenarioId: 's', state: {}, ownerId: user.id }));
+    const unowned = unwrap(await store.createSession({ scenarioId: 's', state: {} }));
+    expect([first.ownerId, unowned.ownerId]).toEqual([user.id, null]);
+    expect(unwrap(await store.getSession(second.id)).ownerId).toBe(user.id);
+    expect((await store.listSessions({ ownerId: user.id })).map((r) => r.id)).toEqual([second.id, first.id]);
+    expect((await store.listSessions()).map((r) => r.id)).toContain(unowned.id);
+  });
 
   it('finds a participant by the secret token of their link and by nothing else', async () => {
     const session = unwrap(await store.createSession({ scenarioId: 'sma-11-2020', state: { step: 0 } }));

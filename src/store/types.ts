@@ -73,6 +73,8 @@ export const runStatuses: readonly RunStatus[] = ['queued', 'running', 'done', '
 export interface MonteCarloRun {
   readonly id: string;
   readonly clientId: string;
+  /** The account that started it; null when no account did (a loopback server's single user). */
+  readonly ownerId: string | null;
   readonly inputs: unknown;
   /** Integer seed of the run's PRNG (safe integer). */
   readonly seed: number;
@@ -90,6 +92,7 @@ export interface MonteCarloRun {
 export interface CreateRunInput {
   readonly id?: string;
   readonly clientId: string;
+  readonly ownerId?: string | null;
   readonly inputs: unknown;
   readonly seed: number;
 }
@@ -106,6 +109,8 @@ export type ParticipantRole = 'facilitator' | 'us' | 'rok';
 export interface RolePlaySession {
   readonly id: string;
   readonly scenarioId: string;
+  /** The account that created the table or class; null when no account did (a loopback server's single user). */
+  readonly ownerId: string | null;
   readonly state: unknown;
   /** Sequence number of the last appended action; 0 when the log is empty. */
   readonly headSeq: number;
@@ -176,7 +181,11 @@ export interface Store {
 
   createRun(input: CreateRunInput): Promise<Result<MonteCarloRun, Duplicate>>;
   getRun(id: string): Promise<Result<MonteCarloRun, NotFound>>;
-  listRuns(filter?: { readonly clientId?: string; readonly status?: RunStatus }): Promise<readonly MonteCarloRun[]>;
+  listRuns(filter?: {
+    readonly clientId?: string;
+    readonly status?: RunStatus;
+    readonly ownerId?: string;
+  }): Promise<readonly MonteCarloRun[]>;
   /** A status change must follow queued → running → done|failed|cancelled (queued may also end directly). */
   updateRun(id: string, update: RunUpdate): Promise<Result<MonteCarloRun, NotFound | Conflict>>;
 
@@ -184,8 +193,11 @@ export interface Store {
     readonly id?: string;
     readonly scenarioId: string;
     readonly state: unknown;
+    readonly ownerId?: string | null;
   }): Promise<Result<RolePlaySession, Duplicate>>;
   getSession(id: string): Promise<Result<RolePlaySession, NotFound>>;
+  /** Sessions an account created (all with no filter), newest first. */
+  listSessions(filter?: { readonly ownerId?: string }): Promise<readonly RolePlaySession[]>;
   updateSessionState(id: string, state: unknown): Promise<Result<RolePlaySession, NotFound>>;
   /** Stores only a SHA-256 hash of the secret token. */
   addParticipant(

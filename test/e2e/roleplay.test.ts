@@ -112,12 +112,12 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await us.screenshot({ path: join(screenshots, 'roleplay-us.png'), fullPage: true });
     await settle(facilitator);
     await facilitator.screenshot({ path: join(screenshots, 'roleplay-facilitator.png'), fullPage: true });
-    // The printable debrief of this table: the lapse figures of the real talks under the scenario's 4,500 furloughed
-    // workers, prorated by day from 1 April to the 15 June return: 4,500 × (1 + 1 + 14/30) = 11,100 worker-months.
+    // The printable debrief of this table: the lapse figures of the real talks under the scenario's 3,996 (about
+    // 4,000) furloughed workers, prorated by day from 1 April to the 15 June return: 3,996 × (2 + 14/30) = 9,857.
     await facilitator.getByRole('link', { name: 'Printable page' }).click();
     await printed(
       facilitator,
-      ['ended by the facilitator', 'No deal', 'Real outcome (concluded 2021-03-07)', '11,100', 'Left on the table'],
+      ['ended by the facilitator', 'No deal', 'Real outcome (concluded 2021-03-07)', '9,857', 'Left on the table'],
       'roleplay-table-debrief',
     );
     expect(errors).toEqual([]);

@@ -42,7 +42,7 @@ describe('sma negotiate', () => {
     // agreements.json sma-11: 11,833 → 12,472 → 12,896 → 13,463 → 14,028 억원
     const { code, out } = await cli('negotiate', 'sma-11-talks');
     expect(code).toBe(0);
-    expect(out).toContain('2020-03-17  ROK       offer               +10.0% · 5 y · rok-cpi · 10.0%');
+    expect(out).toContain('2020-03-17  ROK       offer              +10.0% · 5 y · rok-cpi · 10.0%');
     expect(out).toContain('2021  KRW 1.1833 tn  +13.9%');
     expect(out).toContain('2025  KRW 1.4028 tn   +4.2%');
   });
@@ -121,7 +121,7 @@ describe('sma simulate', () => {
     expect(code).toBe(0);
     const j = JSON.parse(out);
     expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.85, [0.793944, 0.892864]]);
-    expect(j.reasons).toEqual({ agreement: 170, deadline: 25, walkaway: 0, 'ratification-failed': 5 });
+    expect(j.reasons).toEqual({ agreement: 170, deadline: 27, walkaway: 0, 'ratification-failed': 3 });
     expect(j.quantities.firstYearChange.n).toBe(170);
     // not a terminal: periodic progress lines, no bar
     expect(err).toBe('simulate: 200/200 runs (100%)\n');

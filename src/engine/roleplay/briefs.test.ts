@@ -18,16 +18,16 @@ describe('briefs', () => {
   it("gives the ROK its reservation value on the date and the Assembly's odds, and nothing of the US's", () => {
     const rok = confidentialBrief(S, 'rok', outlook, '2019-09-24');
     const text = rok.en.paragraphs.join(' ');
-    expect(text).toContain('reservation value (the score of no deal) is 0.700 on 2019-09-24');
+    expect(text).toContain('reservation value (the score of no deal) is 0.972 on 2019-09-24');
     expect(text).toContain("20th National Assembly's likely consent");
     expect(text).not.toContain('Washington');
     expect(rok.ko.title).toBe('대외비 — 한국 대표단');
   });
 
   it('lowers the reservation value in the brief once the lapse has run four months', () => {
-    // ROK: 0.7 − 4 × 0.005 − 0.1 × 4,500/9,000 = 0.630 on 2020-04-01.
+    // ROK: 0.972 − 4 × 0.005 − 0.1 × 3,996/9,000 = 0.9076 on 2020-04-01.
     expect(confidentialBrief(S, 'rok', outlook, '2020-04-01').en.paragraphs.join(' ')).toContain(
-      'is 0.630 on 2020-04-01',
+      'is 0.908 on 2020-04-01',
     );
   });
 
@@ -42,9 +42,9 @@ describe('briefs', () => {
     expect(common).toContain('첫해 인상률: +0.0% – +470.0%');
     expect(common).toContain('인상 지표: 없음 / 소비자물가지수(CPI) 증가율 / 국방비 증가율');
     expect(common).toContain('첫 회의는 2019년 9월 24일이며');
-    expect(common).toContain('50.0%가 무급휴직');
+    expect(common).toContain('44.4%가 무급휴직');
     const rok = confidentialBrief(S, 'rok', outlook, '2019-09-24').ko.paragraphs.join(' ');
-    expect(rok).toContain('2019년 9월 24일 기준 유보가치(협상 결렬 시 가치)는 0.700');
+    expect(rok).toContain('2019년 9월 24일 기준 유보가치(협상 결렬 시 가치)는 0.972');
     expect(rok).toContain('우선순위: 첫해 인상률 80.0%');
     expect(rok).toContain('제20대 국회 비준 동의 가능성: 0.0% → ');
     expect(rok).not.toMatch(/first-year-change|National Assembly/);

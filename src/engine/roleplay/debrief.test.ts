@@ -4,7 +4,16 @@ import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, value
 import { SMA_11_TALKS } from './fixtures.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
 
-const S = SMA_11_TALKS;
+// Debrief geometry on the 11th SMA talks with the reservations they had before issue 10 (US 0.05, ROK 0.7), which
+// leave a zone of agreement before the lapse; the record's (US 0.21, ROK 0.972: scenario-history.test.ts) leave none
+// until the lapse has run, so a round-2 deal would have no Nash point above the disagreement point.
+const S = {
+  ...SMA_11_TALKS,
+  parties: {
+    us: { ...SMA_11_TALKS.parties.us, reservation: 0.05 },
+    rok: { ...SMA_11_TALKS.parties.rok, reservation: 0.7 },
+  },
+};
 const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => ({
   scenarioId: S.id,
   table: { id, label: id, classId: 'c1' },

@@ -7,20 +7,23 @@
 import type { Bloc } from '../negotiation/ratification.js';
 import type { Scenario } from '../negotiation/scenario.js';
 
-const bloc = (party: string, seats: number, min: number, max: number): Bloc => ({
-  party,
-  seats,
-  // Cohesion 133/160 and abstentions 16/27 from the 11th SMA consent vote (context ratification_votes).
-  attendance: 0.75,
-  cohesion: 0.83,
-  abstainShare: 0.59,
-  stance: {
-    kind: 'threshold',
-    term: 'first-year-change',
-    direction: 'at_most',
-    threshold: { kind: 'uniform', min, max },
-  },
-});
+/** A bloc with the attendance, cohesion and abstentions of its Assembly's recorded SMA vote (context ratification_votes). */
+const bloc =
+  (vote: { attendance: number; cohesion: number; abstainShare: number }) =>
+  (party: string, seats: number, min: number, max: number): Bloc => ({
+    party,
+    seats,
+    ...vote,
+    stance: {
+      kind: 'threshold',
+      term: 'first-year-change',
+      direction: 'at_most',
+      threshold: { kind: 'uniform', min, max },
+    },
+  });
+// The 10th SMA vote (20th Assembly): 194/300 present, 139/194 yes, 22/55 abstentions; the 11th (21st): 160, 133, 16/27.
+const bloc20 = bloc({ attendance: 0.647, cohesion: 0.716, abstainShare: 0.4 });
+const bloc21 = bloc({ attendance: 0.533, cohesion: 0.831, abstainShare: 0.593 });
 
 export const SMA_11_TALKS: Scenario = {
   id: 'sma-11-talks',
@@ -45,7 +48,7 @@ export const SMA_11_TALKS: Scenario = {
         duration: { kind: 'linear', direction: 'decreasing' },
         'escalation-index': { kind: 'table', values: { none: 0, 'rok-cpi': 0.6, 'rok-defense-budget-growth': 1 } },
       },
-      reservation: 0.05,
+      reservation: 0.21,
       lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
     },
     rok: {
@@ -56,7 +59,7 @@ export const SMA_11_TALKS: Scenario = {
         duration: { kind: 'linear', direction: 'increasing' },
         'escalation-index': { kind: 'table', values: { none: 0.3, 'rok-cpi': 1, 'rok-defense-budget-growth': 0.6 } },
       },
-      reservation: 0.7,
+      reservation: 0.972,
       lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.1 },
     },
   },
@@ -85,13 +88,17 @@ export const SMA_11_TALKS: Scenario = {
         from: '2016-05-30',
         name: '20th National Assembly',
         seats: 300,
-        blocs: [bloc('Democratic', 129, 0.1, 0.5), bloc('Liberty Korea', 108, 0.05, 0.4), bloc('others', 58, 0, 0.3)],
+        blocs: [bloc20('Democratic', 123, 0.1, 0.5), bloc20('Saenuri', 122, 0.05, 0.4), bloc20('others', 55, 0, 0.3)],
       },
       {
         from: '2020-05-30',
         name: '21st National Assembly',
         seats: 300,
-        blocs: [bloc('Democratic', 180, 0.1, 0.5), bloc('United Future', 103, 0.05, 0.4), bloc('others', 17, 0, 0.3)],
+        blocs: [
+          bloc21('Democratic + Platform', 180, 0.1, 0.5),
+          bloc21('United Future + Future Korea', 103, 0.05, 0.4),
+          bloc21('others', 17, 0, 0.3),
+        ],
       },
     ],
   },
@@ -99,7 +106,7 @@ export const SMA_11_TALKS: Scenario = {
     expiry: '2019-12-31',
     workforce: 9000,
     monthsUntilFurlough: 3,
-    furloughedShare: 0.5,
+    furloughedShare: 0.444,
     monthlyWagePerWorker: 3_881_481,
     stopgapFrom: '2020-06-15',
     lapseClause: false,

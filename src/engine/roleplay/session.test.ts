@@ -149,9 +149,9 @@ describe('the clock and the lapse', () => {
   });
 
   it('lowers the ROK reservation value as the lapse runs', () => {
-    expect(reservationOn(S, 'rok', '2019-09-24')).toBe(0.7);
+    expect(reservationOn(S, 'rok', '2019-09-24')).toBe(0.972);
     // 4 months × 0.005 + 0.1 × (furloughed share × one month) after April 1.
-    expect(reservationOn(S, 'rok', '2020-04-01')).toBeCloseTo(0.7 - 0.02 - 0.1 * S.lapse!.furloughedShare, 10);
+    expect(reservationOn(S, 'rok', '2020-04-01')).toBeCloseTo(0.972 - 0.02 - 0.1 * S.lapse!.furloughedShare, 10);
   });
 });
 

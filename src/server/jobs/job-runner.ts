@@ -11,6 +11,8 @@ export type JobStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'inte
 export interface JobSnapshot {
   readonly id: string;
   readonly kind: string;
+  /** The account that started it; null when no account did (a loopback server's single user). */
+  readonly ownerId: string | null;
   readonly status: JobStatus;
   readonly progress: { readonly done: number; readonly total: number };
   readonly createdAt: string;
@@ -366,8 +368,11 @@ export function createJobRunner(options: JobRunnerOptions) {
   return {
     kinds: () => [...kinds.values()],
 
-    /** Starts a job of a kind with an input already validated by the kind's schema. */
-    async start(kindName: string, input: unknown, client: string): Promise<StartResult> {
+    /**
+     * Starts a job of a kind with an input already validated by the kind's schema. `client` counts concurrent jobs
+     * (an account, else an address); `ownerId` is the account that may cancel it.
+     */
+    async start(kindName: string, input: unknown, client: string, ownerId: string | null = null): Promise<StartResult> {
       const kind = kinds.get(kindName);
       if (kind === undefined) return { ok: false, error: { code: 'job/unknown_kind', kind: kindName } };
       if (closing) return { ok: false, error: { code: 'job/unavailable', message: 'The server is shutting down.' } };
@@ -407,7 +412,7 @@ export function createJobRunner(options: JobRunnerOptions) {
           ok: false,
           error: {
             code: 'job/too_many_jobs',
-            message: `At most ${options.maxJobsPerClient} jobs may run at once per client; wait for one to finish or cancel one.`,
+            message: `At most ${options.maxJobsPerClient} jobs may run at once per account (per address without one); wait for one to finish or cancel one.`,
             limit: options.maxJobsPerClient,
           },
         };
@@ -418,6 +423,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         const job: JobSnapshot = {
           id,
           kind: kind.name,
+          ownerId,
           status: 'running',
           progress: { done: 0, total: chunks.length },
           createdAt: now(),
@@ -442,6 +448,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         snapshot: {
           id,
           kind: kind.name,
+          ownerId,
           status: 'running',
           progress: { done: 0, total: kind.chunks(input).length },
           createdAt: now(),

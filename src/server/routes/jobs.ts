@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { mayChange } from '../access.js';
 import { ApiFailure } from '../errors.js';
 import { errorResponses, jobSnapshotSchema } from '../schemas.js';
 import type { JobEvent, JobRunner, JobSnapshot } from '../jobs/job-runner.js';
@@ -12,9 +14,19 @@ const sseFrame = (event: JobEvent): string => {
   return `event: ${event.type}\ndata: ${JSON.stringify(job)}\n\n`;
 };
 
+export interface JobRoutesOptions {
+  /** Whether writes need a signed-in account (src/server/access.ts); then only a job's owner or an admin cancels it. */
+  readonly accountsRequired?: () => Promise<boolean>;
+}
+
+/** Who runs how many jobs at once: a signed-in account wherever it connects from, else an address. */
+export const jobClientOf = (request: FastifyRequest): string =>
+  request.account ? `account:${request.account.id}` : request.ip;
+
 export const jobRoutes =
-  (jobs: JobRunner): FastifyPluginAsyncZod =>
+  (jobs: JobRunner, options: JobRoutesOptions = {}): FastifyPluginAsyncZod =>
   async (app) => {
+    const accountsRequired = async () => (await options.accountsRequired?.()) ?? false;
     app.get(
       '/api/jobs/kinds',
       {
@@ -51,7 +63,12 @@ export const jobRoutes =
           await jobs.ready();
           const prepared = kind.prepare ? await kind.prepare(request.body) : { ok: true as const, value: request.body };
           if (!prepared.ok) throw new ApiFailure(prepared.error);
-          const started = await jobs.start(kind.name, prepared.value, request.ip);
+          const started = await jobs.start(
+            kind.name,
+            prepared.value,
+            jobClientOf(request),
+            request.account?.id ?? null,
+          );
           if (!started.ok) throw new ApiFailure(started.error);
           // Answered once recorded, so the id works at once on every process sharing the store.
           await jobs.recorded(started.value.id);
@@ -68,12 +85,18 @@ export const jobRoutes =
       '/api/jobs',
       {
         schema: {
-          summary: 'Jobs running and recently finished',
+          summary: 'Jobs running and recently finished: your own once accounts exist (an admin: everyone’s)',
+          description:
+            'A job is shared by its link: any signed-in account may read /api/jobs/{id}, but the list shows only your own, so one member cannot see what the others are running.',
           tags: ['jobs'],
           response: { 200: z.array(jobSnapshotSchema) },
         },
       },
-      async () => jobs.list(),
+      async (request) => {
+        const { account } = request;
+        if (!(await accountsRequired()) || account?.role === 'admin') return jobs.list();
+        return jobs.list().filter((job) => account !== null && job.ownerId === account.id);
+      },
     );
 
     const found = async (id: string): Promise<JobSnapshot> => {
@@ -101,13 +124,20 @@ export const jobRoutes =
         schema: {
           summary: 'Cancel a running job; answers once it has stopped',
           description:
-            'A job another process runs is asked to stop through the store; 503 if no process stops it in time.',
+            'Only the account that started it, or an admin, may cancel a job (403 otherwise). A job another process runs is asked to stop through the store; 503 if no process stops it in time.',
           tags: ['jobs'],
           params: jobParams,
-          response: { 200: jobSnapshotSchema, ...errorResponses(404, 409, 503) },
+          response: { 200: jobSnapshotSchema, ...errorResponses(403, 404, 409, 503) },
         },
       },
       async (request) => {
+        const job = await found(request.params.id);
+        if (!mayChange(request.account, job.ownerId, await accountsRequired())) {
+          throw new ApiFailure({
+            code: 'auth/forbidden',
+            message: `Job ${job.id} belongs to another account; only its owner or an admin may cancel it.`,
+          });
+        }
         const cancelled = await jobs.cancel(request.params.id);
         if (!cancelled.ok) throw new ApiFailure(cancelled.error);
         return cancelled.value;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { init, type ECharts } from 'echarts/core';
 import { useI18n } from '../i18n/lang.js';
-import { featuresMissing, loadFeatures, loadSvgRenderer, registeredVersion } from './chart-setup.js';
+import { featuresMissing, loadExportTitle, loadFeatures, loadSvgRenderer, registeredVersion } from './chart-setup.js';
 import { download } from './download.js';
 import type { ChartOption, ChartProps } from './chart.js';
 
@@ -9,7 +9,7 @@ const fontFamily =
   "system-ui, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', 'Nanum Gothic', sans-serif";
 
 /** An ECharts chart named for screen readers (role img, its title), with tooltip and PNG/SVG export buttons. */
-export default function Chart({ title, filename, option, height = 320, onPick }: ChartProps) {
+export default function Chart({ title, filename, option, height = 320, onPick, units, source }: ChartProps) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
@@ -66,16 +66,35 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
     if (version >= 0) chart.current?.setOption(full, { notMerge: true });
   }, [full, version]);
 
-  const exportPng = () => {
-    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (url) download(`${filename}.png`, url);
+  // An exported picture stands alone: it carries its title, units, source, date and the app's name, and none of the
+  // on-screen controls (zoom slider, toolbox). Both formats draw a fresh instance from the same option.
+  const exported = (width: number) =>
+    publishable(full, {
+      title,
+      units: units ? `${t('export.units')}: ${units}` : '',
+      source: `${t('export.source')}: ${source ?? t('export.sourceApp')}`,
+      made: t('export.made').replace('{date}', new Date().toISOString().slice(0, 10)),
+      width,
+    });
+  const exportPng = async () => {
+    await loadExportTitle();
+    const w = el.current?.clientWidth ?? 800;
+    const box = document.createElement('div');
+    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${w}px;height:${height + EXTRA}px`;
+    document.body.appendChild(box);
+    const png = init(box, null, { renderer: 'canvas', width: w, height: height + EXTRA });
+    png.setOption(exported(w));
+    const url = png.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    png.dispose();
+    box.remove();
+    download(`${filename}.png`, url);
   };
   const exportSvg = async () => {
-    await loadSvgRenderer();
+    await Promise.all([loadSvgRenderer(), loadExportTitle()]);
     const w = el.current?.clientWidth ?? 800;
     // A throwaway server-side-style SVG instance: the on-screen chart stays on canvas.
-    const svg = init(null, null, { renderer: 'svg', ssr: true, width: w, height });
-    svg.setOption({ ...full, animation: false, backgroundColor: '#fff' });
+    const svg = init(null, null, { renderer: 'svg', ssr: true, width: w, height: height + EXTRA });
+    svg.setOption(exported(w));
     const text = svg.renderToSVGString();
     svg.dispose();
     download(`${filename}.svg`, new Blob([text], { type: 'image/svg+xml' }));
@@ -84,7 +103,7 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
   return (
     <figure className="chart-box" style={{ margin: 0 }}>
       <div className="toolbar" role="group" aria-label={`${t('export.label')}: ${title}`}>
-        <button type="button" onClick={exportPng} aria-label={`${t('export.png')} — ${title}`}>
+        <button type="button" onClick={() => void exportPng()} aria-label={`${t('export.png')} — ${title}`}>
           ⤓ {t('export.png')}
         </button>
         <button type="button" onClick={() => void exportSvg()} aria-label={`${t('export.svg')} — ${title}`}>
@@ -100,14 +119,68 @@ export default function Chart({ title, filename, option, height = 320, onPick }:
 }
 
 function withDefaults(option: ChartOption): ChartOption {
+  const tooltip = option['tooltip'];
   return {
     // No entrance animation, so the data is all there at first paint; edits animate, to show what changed.
     animationDuration: 0,
     animationDurationUpdate: 300,
     textStyle: { fontFamily },
-    tooltip: { trigger: 'axis', confine: true },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     ...option,
+    // A tooltip stays inside its chart (so on screen) whatever the page's option says: a point at the right edge
+    // would otherwise push it past the viewport.
+    tooltip:
+      tooltip === undefined || tooltip === null || typeof tooltip !== 'object' || Array.isArray(tooltip)
+        ? { trigger: 'axis', confine: true }
+        : { ...tooltip, confine: true },
+  };
+}
+
+/** The height an export adds to the chart for its title lines and its foot line. */
+const EXTRA = 72;
+
+/** A chart option made fit to publish: title, units, source, date and app name drawn in; controls left out. */
+function publishable(
+  option: ChartOption,
+  meta: { title: string; units: string; source: string; made: string; width: number },
+): ChartOption {
+  const { dataZoom: _zoom, toolbox: _toolbox, ...rest } = option;
+  const grid = (typeof option['grid'] === 'object' && !Array.isArray(option['grid']) ? option['grid'] : {}) as Record<
+    string,
+    unknown
+  >;
+  const legend = option['legend'];
+  const lineWidth = Math.max(meta.width - 16, 100);
+  return {
+    ...rest,
+    animation: false,
+    backgroundColor: '#fff',
+    title: [
+      {
+        text: meta.title,
+        subtext: meta.units,
+        left: 8,
+        top: 4,
+        textStyle: { fontSize: 14, fontFamily, width: lineWidth, overflow: 'truncate' },
+        subtextStyle: { fontFamily },
+      },
+      {
+        text: `${meta.source} · ${meta.made}`,
+        left: 8,
+        bottom: 4,
+        textStyle: {
+          fontSize: 10,
+          fontWeight: 'normal',
+          color: '#5b636d',
+          fontFamily,
+          width: lineWidth,
+          overflow: 'break',
+        },
+      },
+    ],
+    ...(legend && typeof legend === 'object' && !Array.isArray(legend) ? { legend: { ...legend, top: 48 } } : {}),
+    // room for the title above and the foot line below; the slider's space is not needed any more
+    grid: { ...grid, top: Number(grid['top'] ?? 40) + EXTRA - 24, bottom: 32 },
   };
 }
 

@@ -32,7 +32,8 @@ export function featuresOf(option: EChartsCoreOption): Feature[] {
   const out: Feature[] = [];
   if (shown(option['legend'])) out.push('legend');
   if (asArray(option['dataZoom']).length > 0) out.push('dataZoom');
-  if (series.some((s) => s['markArea'] !== undefined || s['markLine'] !== undefined)) out.push('markers');
+  if (series.some((s) => s['markArea'] !== undefined || s['markLine'] !== undefined || s['markPoint'] !== undefined))
+    out.push('markers');
   if (series.some((s) => s['type'] === 'scatter')) out.push('scatter');
   return out;
 }
@@ -62,3 +63,6 @@ export function loadFeatures(option: EChartsCoreOption): Promise<void> | null {
 
 /** The SVG renderer, loaded when a reader first exports a chart as SVG. */
 export const loadSvgRenderer = (): Promise<unknown> => import('./echarts/svg.js');
+
+/** The title component, loaded when a reader first exports a chart: only an export carries a drawn title. */
+export const loadExportTitle = (): Promise<unknown> => import('./echarts/title.js');

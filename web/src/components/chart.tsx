@@ -10,6 +10,10 @@ export interface ChartProps {
   /** A file-safe stem for exports, e.g. `sma-record-nominal`. */
   readonly filename: string;
   readonly option: ChartOption;
+  /** What the values are in ("KRW, nominal"), printed under the title of an exported picture. */
+  readonly units?: string;
+  /** Where the figures come from, printed at the foot of an exported picture (default: the app's record). */
+  readonly source?: string;
   readonly height?: number;
   /** Called with the data index of a clicked point or bar. */
   readonly onPick?: (dataIndex: number, seriesIndex: number) => void;

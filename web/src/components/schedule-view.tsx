@@ -7,7 +7,7 @@ import type { ScheduleMetrics, YearMetrics } from '../../../src/engine/agreement
 import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
 import type { CpiBandView } from './cpi-band.js';
 import type { EscalationRule } from '../types.js';
-import { originLabel } from '../../../src/i18n/labels.js';
+import { originLabel, seriesShortLabel } from '../../../src/i18n/labels.js';
 
 const S = {
   en: {
@@ -24,6 +24,21 @@ const S = {
     observed: 'observed',
     chart: 'Yearly amount',
     table: 'Schedule',
+    unitsKrw: 'won, nominal',
+    unitsUsd: 'US dollars, nominal',
+    chartSource: "SMA Lab's calculation from the agreement's rule and the record's index series",
+    capColumn: 'Does the cap bind?',
+    capBinds: 'binds: {value} ({series} {year}) → {cap}',
+    floorBinds: 'floor binds: {value} ({series} {year}) → {floor}',
+    capFree: 'no: {value} ({series} {year}) within {cap}',
+    capNone: 'no cap',
+    capMark: 'cap',
+    capQuestion: 'Does the cap bind?',
+    capYes: 'Yes, in {years}: the index change there is above the cap, so the cap sets the increase.',
+    capNo: 'No: in every index-linked year the change stays within the cap.',
+    capAbsent: 'No year of this schedule has a capped index rule.',
+    floorYes: 'The floor binds in {years}.',
+    projectedShort: 'projected',
   },
   ko: {
     change: '증가율',
@@ -39,6 +54,21 @@ const S = {
     observed: '실적치',
     chart: '연도별 금액',
     table: '연도별 일정',
+    unitsKrw: '원, 명목',
+    unitsUsd: '미 달러, 명목',
+    chartSource: '협정 규칙과 기록의 지표 계열로 SMA Lab이 계산',
+    capColumn: '상한 적용 여부',
+    capBinds: '적용: {value} ({year}년 {series}) → {cap}',
+    floorBinds: '하한 적용: {value} ({year}년 {series}) → {floor}',
+    capFree: '미적용: {value} ({year}년 {series}) ≤ 상한 {cap}',
+    capNone: '상한 없음',
+    capMark: '상한',
+    capQuestion: '상한이 적용되나요?',
+    capYes: '예, {years}: 지표 증가율이 상한을 넘어 상한만큼만 인상됩니다.',
+    capNo: '아니요: 지표에 연동된 모든 해의 증가율이 상한 안에 있습니다.',
+    capAbsent: '이 일정에는 상한이 있는 지표 연동 규칙이 없습니다.',
+    floorYes: '하한 적용 연도: {years}.',
+    projectedShort: '전망',
   },
 };
 
@@ -115,6 +145,36 @@ function YearBasis({ y, i, s }: { y: YearMetrics; i: I18n; s: BasisWords }) {
   );
 }
 
+const fillIn = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
+
+/** Whether the cap (or floor) of a year's index rule set its change, in words: the index value, its year and the bound. */
+function capCell(
+  y: YearMetrics,
+  i: I18n,
+  s: Record<'capBinds' | 'floorBinds' | 'capFree' | 'capNone', string>,
+): string {
+  const idx = y.source.index;
+  const rule = y.source.rule;
+  if (!idx || rule.kind !== 'index' || (rule.cap === null && rule.floor === null)) return idx ? s.capNone : '—';
+  const values = {
+    value: i.rate(idx.roundedValue),
+    series: seriesShortLabel(rule.series, i.lang),
+    year: idx.indexYear,
+    cap: rule.cap === null ? '—' : i.rate(rule.cap),
+    floor: rule.floor === null ? '—' : i.rate(rule.floor),
+  };
+  if (idx.bound === 'cap') return fillIn(s.capBinds, values);
+  if (idx.bound === 'floor') return fillIn(s.floorBinds, values);
+  return rule.cap === null ? s.capNone : fillIn(s.capFree, values);
+}
+
+/** The years whose index change the cap (or floor) replaced, "2024, 2028 (projected)". */
+const boundYears = (rows: readonly YearMetrics[], bound: 'cap' | 'floor', projected: string): string[] =>
+  rows
+    .filter((y) => y.source.index?.bound === bound)
+    .map((y) => (y.source.index?.observed ? String(y.year) : `${y.year} (${projected})`));
+
 /** A schedule's CPI band: the basis in words and the low/high amounts of each year (null outside the band). */
 export interface ScheduleBand {
   readonly view: CpiBandView;
@@ -144,8 +204,16 @@ export function ScheduleView({
   const cur = metrics.currency;
   const bandOf = (year: number): BandYear | undefined => band?.years.find((b) => b.year === year);
   const hasBand = band?.years.some((b) => b.low !== null) ?? false;
+  const capped = useMemo(() => metrics.rows.filter((y) => y.source.index?.bound === 'cap'), [metrics]);
+  const hasCap = metrics.rows.some((y) => y.source.rule.kind === 'index' && y.source.rule.cap !== null);
+  const capYears = boundYears(metrics.rows, 'cap', s.projectedShort);
+  const floorYears = boundYears(metrics.rows, 'floor', s.projectedShort);
   const option = useMemo<ChartOption>(
     () => ({
+      // the band's low and high lines are named in a legend; without a band the one series needs none
+      legend: hasBand
+        ? { top: 0, data: [s.chart, band?.view.lowHeader ?? '', band?.view.highHeader ?? ''] }
+        : { show: false },
       tooltip: {
         trigger: 'axis',
         formatter: (ps: unknown) => {
@@ -171,6 +239,18 @@ export function ScheduleView({
             value: y.amount,
             itemStyle: { color: y.source.index && !y.source.index.observed ? '#e0a030' : '#0b5cad' },
           })),
+          // a pin over every year the cap set the increase, so the chart answers "does the cap bind?" too
+          ...(capped.length > 0
+            ? {
+                markPoint: {
+                  symbol: 'pin',
+                  symbolSize: 34,
+                  itemStyle: { color: '#c0392b' },
+                  label: { formatter: s.capMark, fontSize: 9, color: '#fff' },
+                  data: capped.map((y) => ({ name: s.capMark, coord: [String(y.year), y.amount] })),
+                },
+              }
+            : {}),
           label: {
             show: metrics.rows.length <= 12,
             position: 'top',
@@ -190,7 +270,7 @@ export function ScheduleView({
           : []),
       ],
     }),
-    [metrics, cur, i, s, band],
+    [metrics, cur, i, s, band, hasBand, capped],
   );
   const columns: Column<YearMetrics>[] = [
     { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
@@ -233,6 +313,21 @@ export function ScheduleView({
           },
           csv: (y) => bandOf(y.year)?.[k] ?? null,
         }))
+      : []),
+    ...(hasCap
+      ? [
+          {
+            key: 'cap',
+            header: s.capColumn,
+            render: (y: YearMetrics) => (
+              <span className={y.source.index?.bound ? 'bound' : undefined}>
+                {capCell(y, i, s)}
+                {y.source.index?.bound && !y.source.index.observed && <StatusBadge status="projected" />}
+              </span>
+            ),
+            csv: (y: YearMetrics) => capCell(y, i, s),
+          },
+        ]
       : []),
     {
       key: 'basis',
@@ -322,12 +417,23 @@ export function ScheduleView({
           </>
         )}
       </p>
+      <p className="result cap-answer" data-testid="cap-answer">
+        <strong>{s.capQuestion}</strong>{' '}
+        {!hasCap ? s.capAbsent : capYears.length > 0 ? fillIn(s.capYes, { years: capYears.join(', ') }) : s.capNo}
+        {floorYears.length > 0 && <> {fillIn(s.floorYes, { years: floorYears.join(', ') })}</>}
+      </p>
       {band && (
         <p className="muted" data-testid="cpi-band" style={{ fontSize: '0.85rem' }}>
           {hasBand ? band.view.note : band.view.noneNote}
         </p>
       )}
-      <Chart title={`${s.chart}: ${title}`} filename={`${filename}-chart`} option={option} />
+      <Chart
+        title={`${s.chart}: ${title}`}
+        filename={`${filename}-chart`}
+        option={option}
+        units={cur === 'KRW' ? s.unitsKrw : s.unitsUsd}
+        source={[s.chartSource, ...(notes ?? [])].join('; ')}
+      />
       <DataTable
         caption={`${s.table}: ${title}`}
         filename={filename}

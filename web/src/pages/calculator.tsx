@@ -148,7 +148,8 @@ export default function CalculatorPage() {
     <>
       <h1>{s.title}</h1>
       <p className="muted">{s.intro}</p>
-      <div>
+      {/* at desktop width the result sits beside the inputs, so an edit and its answer are seen together */}
+      <div className="calc-layout">
         <form noValidate className="card" onSubmit={(e) => e.preventDefault()} aria-label={s.title}>
           <div className="field">
             <label htmlFor="load">{s.load}</label>

@@ -295,7 +295,8 @@ function ComparisonView({
       xAxis: { type: 'category', data: comparison.rows.map((r) => String(r.year)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-      legend: { top: 0, type: 'scroll', data: ids.map(nameOf) },
+      // every series has a legend entry, the CPI band's low and high lines too
+      legend: { top: 0, type: 'scroll' },
       color: palette,
       series: [
         ...ids.map((id, k) => ({

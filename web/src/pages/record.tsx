@@ -50,6 +50,13 @@ const S = {
     mix: 'Paid as',
     vote: 'Present / yes / no / abstain',
     furloughed: 'Furloughed',
+    unitsNominal: 'won, nominal',
+    unitsReal: 'won at {base} prices (deflated by ROK CPI)',
+    unitsUsd: 'US dollars, nominal',
+    unitsPerSoldier: 'won per USFK soldier, nominal',
+    unitsShare: 'share of the ROK defense budget (%)',
+    chartSource:
+      'MOFA and press reports as cited per year in the record (data/record/agreements.json); derived and projected years computed by SMA Lab from the agreements’ rules; CPI: Statistics Korea; KRW/USD: Bank of Korea',
   },
   ko: {
     title: '기록: 역대 방위비분담특별협정 1991–2030',
@@ -88,6 +95,13 @@ const S = {
     mix: '지급 구성',
     vote: '재석 / 찬성 / 반대 / 기권',
     furloughed: '무급휴직',
+    unitsNominal: '원, 명목',
+    unitsReal: '{base}년 가격 기준 원 (소비자물가로 환산)',
+    unitsUsd: '미 달러, 명목',
+    unitsPerSoldier: '주한미군 1인당 원, 명목',
+    unitsShare: '국방비 대비 비중 (%)',
+    chartSource:
+      '기록(data/record/agreements.json)에 연도별로 인용한 외교부 발표와 언론 보도. 계산값과 전망치는 협정 규칙으로 SMA Lab이 계산. 소비자물가: 통계청, 원/달러 환율: 한국은행',
   },
 };
 
@@ -334,6 +348,16 @@ function RecordYearsView({
           title={`${s.chart}: ${s[metric]}`}
           filename={`sma-record-${metric}`}
           option={option}
+          units={
+            {
+              nominal: s.unitsNominal,
+              real: s.unitsReal.replace('{base}', String(realBase)),
+              usd: s.unitsUsd,
+              perSoldier: s.unitsPerSoldier,
+              share: s.unitsShare,
+            }[metric]
+          }
+          source={s.chartSource}
           height={360}
           onPick={(k) => onSelect(data.rows[k]?.year ?? 0)}
         />

@@ -1,4 +1,4 @@
 import { use } from 'echarts/core';
-import { MarkAreaComponent, MarkLineComponent } from 'echarts/components';
+import { MarkAreaComponent, MarkLineComponent, MarkPointComponent } from 'echarts/components';
 
-use([MarkAreaComponent, MarkLineComponent]);
+use([MarkAreaComponent, MarkLineComponent, MarkPointComponent]);

@@ -1,0 +1,4 @@
+import { use } from 'echarts/core';
+import { TitleComponent } from 'echarts/components';
+
+use([TitleComponent]);
