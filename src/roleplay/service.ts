@@ -29,7 +29,9 @@ import {
 } from '../engine/roleplay/index.js';
 import { isInDomain } from '../engine/negotiation/domain.js';
 import type { SessionRecord } from '../io/roleplay-record.js';
+import { packetFor } from '../engine/roleplay/packet.js';
 import { classBoard, classTables, freshFacilitatorView } from './classes.js';
+import { packetOf } from './packet.js';
 import { announce, createLive } from './live.js';
 import { createSessionRecords } from './records.js';
 import { createSeats, newSeats, unauthorized } from './seats.js';
@@ -316,6 +318,20 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
       if (tableId !== undefined) return tables.includes(tableId) ? tableDebriefOf(tableId) : tableNotFound(tableId);
       const all = await debriefsOf(tables);
       return ok({ ...classDebrief(all.debriefs), frontier: all.debriefs[0]?.frontier ?? [] });
+    },
+
+    async packet(key, lang) {
+      const seat = await authenticate(key);
+      if (!seat.ok) return seat;
+      const rec = await records.get(seat.value.sessionId);
+      const scenarioId = rec === null ? null : rec.kind === 'class' ? rec.scenarioId : rec.setup.scenarioId;
+      const scenario = scenarioId === null ? undefined : options.scenarios(scenarioId);
+      if (scenario === undefined)
+        return err({ code: 'roleplay/scenario_not_found', details: { scenarioId: scenarioId ?? '' } });
+      const built = packetOf(scenario, lang);
+      // The bundled record is checked by the test suite; a broken one is a deployment error, not the seat's.
+      if (!built.ok) throw new Error(`case packet ${scenario.id}: ${built.error.code}`);
+      return ok(packetFor(built.value, seat.value.role));
     },
 
     async gradeBook(key, lang) {

@@ -204,6 +204,7 @@ for (const backend of testBackends) {
           'GET /api/roleplay/owned/{id}/debrief',
           'GET /api/roleplay/owned/{id}/events',
           'GET /api/roleplay/owned/{id}/gradebook',
+          'GET /api/roleplay/owned/{id}/packet',
           'POST /api/jobs/{id}/cancel',
           'POST /api/roleplay/owned/{id}/actions',
           'POST /api/roleplay/owned/{id}/backtable',
@@ -314,6 +315,7 @@ for (const backend of testBackends) {
           ['/actions', pause],
           ['/debrief', undefined],
           ['/gradebook', undefined],
+          ['/packet', undefined],
         ] as const) {
           expect([path, ...codeOf(await owned({ cookie: cookies.other }, path, payload))]).toEqual([
             path,

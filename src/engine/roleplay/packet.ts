@@ -12,7 +12,7 @@ import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
 import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
-import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
+import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Role, type Side } from './scenario.js';
 import { DEBRIEF_QUESTIONS } from './teaching.js';
 import { civilDateText, issueName, scenarioName, valueText, type Language } from './terms.js';
 
@@ -540,6 +540,53 @@ function describeReal(
       return `${issueName(i.name, lang)} ${typeof v === 'number' ? fig(`real.${i.name}`, v, text, 'scenario realOutcome') : text}`;
     })
     .join(', ');
+}
+
+/** A case packet as one seat may read it: the general brief, its own confidential brief and scoring sheet; the
+ * facilitator reads it all, with the teaching note and every figure's source. */
+export interface SeatPacket {
+  readonly scenarioId: string;
+  readonly lang: Language;
+  readonly role: Role;
+  readonly title: string;
+  readonly general: PacketSection;
+  readonly confidential: Readonly<Partial<Record<Side, PacketSection>>>;
+  readonly scoring: Readonly<Partial<Record<Side, PacketSection>>>;
+  readonly teaching: PacketSection | null;
+  /** Every figure with its source: the facilitator's only (a side's list would name the other side's numbers). */
+  readonly figures: readonly PacketFigure[];
+}
+
+/**
+ * The part of a packet a role may read: a delegation never sees the other delegation's brief or sheet, nor the
+ * teaching note.
+ * @example packetFor(casePacket(sma11, record, 'ko'), 'rok').confidential // { rok: … } and no `us`
+ */
+export function packetFor(p: CasePacket, role: Role): SeatPacket {
+  const { scenarioId, lang, title, general } = p;
+  if (role === 'facilitator')
+    return {
+      scenarioId,
+      lang,
+      role,
+      title,
+      general,
+      confidential: p.confidential,
+      scoring: p.scoring,
+      teaching: p.teaching,
+      figures: p.figures,
+    };
+  return {
+    scenarioId,
+    lang,
+    role,
+    title,
+    general,
+    confidential: { [role]: p.confidential[role] },
+    scoring: { [role]: p.scoring[role] },
+    teaching: null,
+    figures: [],
+  };
 }
 
 /** The last date of the scenario's calendar (a monthly calendar: a year after its start). */
