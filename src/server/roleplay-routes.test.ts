@@ -190,6 +190,20 @@ for (const backend of backends) {
             responses.push({ status: res.statusCode, text: res.body, what: id });
             if (route.url === '/api/roleplay/me/debrief' || route.url === '/api/roleplay/me/gradebook')
               expect([route.url, res.statusCode]).toEqual([route.url, role === 'facilitator' ? 200 : 403]);
+            // The case packet: every seat reads it, a delegation only its own brief and sheet, no teaching note.
+            if (route.url === '/api/roleplay/me/packet') {
+              const p = res.json() as { confidential: object; scoring: object; teaching: unknown; figures: unknown[] };
+              const mine = role === 'facilitator' ? ['rok', 'us'] : [role];
+              expect([res.statusCode, Object.keys(p.confidential).sort(), Object.keys(p.scoring).sort()]).toEqual([
+                200,
+                mine,
+                mine,
+              ]);
+              expect([p.teaching === null, p.figures.length === 0]).toEqual([
+                role !== 'facilitator',
+                role !== 'facilitator',
+              ]);
+            }
           } else {
             const payload =
               route.url.endsWith('score') || route.url.endsWith('backtable')
