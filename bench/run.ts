@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of SMA Lab, printing figures and ratios against their targets (never asserting).
-// `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test).
+// `npm run bench -- cli web` runs only the named suites (`npm run bench -- roleplay` the role-play load test;
+// `npm run bench -- soak --minutes 3` the soak, which runs only when named).
 import { spawnSync } from 'node:child_process';
 import { benchCalibrate } from './calibrate.js';
 import { benchCli } from './cli.js';
@@ -23,6 +24,14 @@ const benchServer = (): void => {
   });
 };
 
+// The soak runs a server for minutes under mixed clients (bench/soak.ts); its flags (`--minutes 3`) pass through.
+const benchSoak = (): void => {
+  const flags = process.argv.slice(2).filter((_, i, all) => all.slice(0, i + 1).some((a) => a.startsWith('--')));
+  spawnSync(process.execPath, ['--import', 'tsx', new URL('./soak.ts', import.meta.url).pathname, ...flags], {
+    stdio: 'inherit',
+  });
+};
+
 const suites: Record<string, () => void | Promise<void>> = {
   cli: benchCli,
   negotiation: benchNegotiation,
@@ -34,10 +43,14 @@ const suites: Record<string, () => void | Promise<void>> = {
   tournament: benchTournament,
   calibrate: benchCalibrate,
 };
+// Run only when named: ten minutes of load is not part of every `npm run bench`.
+const namedOnly: Record<string, () => void | Promise<void>> = { soak: benchSoak };
 
-const only = process.argv.slice(2);
-for (const [name, run] of Object.entries(suites)) {
-  if (only.length > 0 && !only.includes(name)) continue;
+// Suite names come first; from the first `--flag` on, the arguments are the suites' own.
+const firstFlag = process.argv.slice(2).findIndex((a) => a.startsWith('--'));
+const only = process.argv.slice(2, firstFlag < 0 ? undefined : firstFlag + 2);
+for (const [name, run] of Object.entries({ ...suites, ...namedOnly })) {
+  if (only.length > 0 ? !only.includes(name) : name in namedOnly) continue;
   console.log(`\n== ${name}`);
   await run();
 }

@@ -165,11 +165,71 @@ const POSITION: Record<string, readonly [string, string]> = {
   term: ['term', '기간'],
   perYear: ['/yr', '/년'],
   years: ['yr', '년'],
+  newCategories: ['new cost categories', '새 분담 항목'],
+  categoriesOnly: ['only the categories', '기존 항목만'],
+  maximum: ['(its maximum)', '(최대치)'],
+  floated: ['reported as floated', '언론 보도(비공식)'],
+  'campaign-claim': ['campaign claim', '선거 유세 발언'],
+  'public-remark': ['public remark', '공개 발언'],
+  recalled: ['recalled later', '사후 회고'],
 };
 
 /** The words of a side's reported position in the timeline: "ask", "요구". */
 export const positionWord = (key: keyof typeof POSITION & string, lang: Lang): string =>
   POSITION[key]?.[lang === 'ko' ? 1 : 0] ?? key;
+
+const COST_CATEGORY: Record<string, readonly [string, string]> = {
+  labor: ['labor', '인건비'],
+  construction: ['construction', '군사건설'],
+  logistics: ['logistics', '군수지원'],
+  'strategic-assets': ['strategic-asset deployments', '전략자산 전개'],
+  'combined-exercises': ['combined exercises', '연합연습'],
+  'usfk-families': ['USFK families', '주한미군 가족'],
+  'rotational-deployments': ['rotational deployments', '순환배치'],
+  unspecified: ['not specified', '미상'],
+};
+
+/** A cost category a side asked to add or keep: "strategic-asset deployments", "전략자산 전개". */
+export const costCategoryLabel = (id: string, lang: Lang): string => COST_CATEGORY[id]?.[lang === 'ko' ? 1 : 0] ?? id;
+
+const EVENT_TYPE: Record<string, readonly [string, string]> = {
+  round: ['round', '회의'],
+  'round-extension': ['extra round', '추가 회의'],
+  preparatory: ['preparatory meeting', '준비 회의'],
+  consultation: ['consultation', '협의'],
+  statement: ['statement', '발언'],
+  position: ['position', '입장'],
+  announcement: ['announcement', '발표'],
+  briefing: ['briefing', '브리핑'],
+  'press-report': ['press report', '언론 보도'],
+  appointment: ['appointment', '임명'],
+  'administration-change': ['change of administration', '정권 교체'],
+  committee: ['committee vote', '위원회 의결'],
+  cabinet: ['cabinet approval', '국무회의 의결'],
+  'tentative-deal': ['tentative deal', '잠정 합의'],
+  agreement: ['agreement', '합의'],
+  conclusion: ['conclusion', '타결'],
+  initialing: ['initialing', '가서명'],
+  signing: ['signing', '서명'],
+  ratification: ['ratification', '국회 비준'],
+  'entry-into-force': ['entry into force', '발효'],
+  'joint-fact-sheet': ['joint fact sheet', '공동 설명자료'],
+  expiry: ['expiry', '협정 만료'],
+  'furlough-notice': ['furlough notice', '무급휴직 예고'],
+  furlough: ['furlough', '무급휴직'],
+  'furlough-end': ['end of furlough', '무급휴직 종료'],
+};
+
+/**
+ * What kind of event a timeline entry is, in words: "Round 3", "제3차 회의", "ratification", "국회 비준". An unknown
+ * type reads as its id with spaces, never as a bare id.
+ */
+export function eventTypeLabel(type: string, round: number | null, lang: Lang): string {
+  const ko = lang === 'ko';
+  if (type === 'round' && round !== null) return ko ? `제${round}차 회의` : `Round ${round}`;
+  const words = EVENT_TYPE[type]?.[ko ? 1 : 0] ?? type.replace(/-/g, ' ');
+  return round !== null ? (ko ? `${words} (제${round}차)` : `${words} (round ${round})`) : words;
+}
 
 const SOURCE_TYPE: Record<string, readonly [string, string]> = {
   official: ['official', '공식'],

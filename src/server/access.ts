@@ -4,7 +4,7 @@
  * a loopback server with no account works for its one user as before.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -83,6 +83,8 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'GET /api/session': 'session',
   'POST /api/session': 'session',
   'DELETE /api/session': 'session',
+  'GET /api/session/oidc/start': 'session',
+  'GET /api/session/oidc/callback': 'session',
 };
 
 // Job kinds are one route each (`POST /api/jobs/rubinstein-split`): every kind starts a job, so one rule covers them.
@@ -100,6 +102,8 @@ export function accessOf(method: string, url: string): Access | undefined {
 }
 
 export const SESSION_COOKIE = 'sma_session';
+/** Where "Sign in with <provider>" begins (src/server/oidc.ts). */
+export const OIDC_START_PATH = '/api/session/oidc/start';
 const SESSION_DAYS = 14;
 
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -115,12 +119,36 @@ export interface AccessOptions {
   /** The store's accounts; without it (tests of single routes) every rule but `seat` lets everyone through. */
   readonly store?: Pick<
     Store,
-    'countUsers' | 'findUserByName' | 'createAuthSession' | 'findAuthSession' | 'deleteAuthSession'
+    'countUsers' | 'findUserByName' | 'createAuthSession' | 'findAuthSession' | 'deleteAuthSession' | 'externalUser'
   >;
   /** Whether the server listens on loopback only. */
   readonly loopback: boolean;
   /** Sign-in attempts one address may make per minute for one name. */
   readonly signInsPerMinute?: number;
+  /**
+   * Single sign-on's "Sign in with <name>" (src/server/oidc.ts), when configured: then accounts are required on
+   * loopback too, since anyone the provider knows can have one.
+   */
+  readonly singleSignOn?: { readonly name: string };
+}
+
+/** Begins a signed-in session for `user`: the one place a session cookie is made (password or single sign-on). */
+export async function startSession(
+  store: Pick<Store, 'createAuthSession'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: Pick<User, 'id'>,
+): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await store.createAuthSession({ tokenHash: digest(token), userId: user.id, expiresAt: expires.toISOString() });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    expires,
+    secure: request.protocol === 'https',
+  });
 }
 
 /** Whether a signed-in account may change a thing owned by `ownerId` (null: made before accounts; admins only). */
@@ -144,7 +172,7 @@ export async function installAccess(
   // Once an account exists it stays (there is no removal yet), so a positive answer is kept.
   let someAccount = false;
   const accountsRequired = async (): Promise<boolean> => {
-    if (!options.loopback) return true;
+    if (!options.loopback || options.singleSignOn !== undefined) return true;
     if (someAccount || store === undefined) return someAccount;
     someAccount = (await store.countUsers()) > 0;
     return someAccount;
@@ -182,12 +210,22 @@ export async function installAccess(
       schema: {
         tags: ['session'],
         summary: 'Who is signed in, and whether this server requires an account to write',
-        response: { 200: z.object({ account: accountSchema.nullable(), accountsRequired: z.boolean() }) },
+        response: {
+          200: z.object({
+            account: accountSchema.nullable(),
+            accountsRequired: z.boolean(),
+            singleSignOn: z
+              .object({ name: z.string(), start: z.string() })
+              .nullable()
+              .describe('"Sign in with <name>": a link to `start` (add `?return=/path` to come back there)'),
+          }),
+        },
       },
     },
     async (request) => ({
       account: request.account && { id: request.account.id, name: request.account.name, role: request.account.role },
       accountsRequired: await accountsRequired(),
+      singleSignOn: options.singleSignOn ? { name: options.singleSignOn.name, start: OIDC_START_PATH } : null,
     }),
   );
   typed.post(
@@ -219,16 +257,7 @@ export async function installAccess(
       if (store === undefined || user === undefined || !matches) {
         throw new ApiFailure({ code: 'auth/bad_credentials', message: 'Wrong name or password.' });
       }
-      const token = randomBytes(32).toString('base64url');
-      const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-      await store.createAuthSession({ tokenHash: digest(token), userId: user.id, expiresAt: expires.toISOString() });
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        expires,
-        secure: request.protocol === 'https',
-      });
+      await startSession(store, request, reply, user);
       return { account: { id: user.id, name: user.name, role: user.role } };
     },
   );

@@ -19,6 +19,7 @@ import { ApiFailure, formatPath, httpErrorOf, httpErrorOfThrown, rawClientError,
 import { jsonNestsDeeperThan, stringLongerThan } from './json-body.js';
 import { hostAllowed, redactedRequest, allowedHostsFor, isLoopbackHost } from './guards.js';
 import { installAccess, type AccessOptions } from './access.js';
+import { oidcRoutes } from './oidc.js';
 import {
   systemClock,
   type Clock,
@@ -261,7 +262,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { accountsRequired } = await installAccess(app, {
     ...(deps.accounts ? { store: deps.accounts } : {}),
     loopback: isLoopbackHost(config.host),
+    ...(config.oidc && deps.accounts ? { singleSignOn: { name: config.oidc.displayName } } : {}),
   });
+  await app.register(oidcRoutes({ config: config.oidc, store: deps.accounts, log: app.log }));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 const integerFromEnv = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** Where the provider sends the browser back to; SMA_OIDC_REDIRECT_URL must name it. */
+export const OIDC_CALLBACK_PATH = '/api/session/oidc/callback';
+
 /** Every setting of the server, read from the environment and documented in docs/server.md. */
 export const serverConfigSchema = z.object({
   PORT: integerFromEnv(8080, 0, 65535),
@@ -47,9 +50,48 @@ export const serverConfigSchema = z.object({
   SMA_MAX_NAME_LENGTH: integerFromEnv(200, 1, 100_000),
   SMA_MAX_STRING_LENGTH: integerFromEnv(65_536, 16, 104_857_600),
   SMA_HISTORY_KEPT: integerFromEnv(100, 1, 100_000),
+  // Single sign-on through an OpenID Connect provider (docs/server.md, "Single sign-on"): all three or none.
+  SMA_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "the provider's issuer URL, e.g. https://sso.school.kr/realms/sma" })
+    .optional(),
+  SMA_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  SMA_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  SMA_OIDC_REDIRECT_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "this server's callback URL, e.g. https://sma.school.kr/api/session/oidc/callback",
+    })
+    .refine((url) => new URL(url).pathname === OIDC_CALLBACK_PATH, `a URL whose path is ${OIDC_CALLBACK_PATH}`)
+    .optional(),
+  SMA_OIDC_NAME: z.string().min(1).max(60).optional(),
+  SMA_OIDC_SCOPES: z
+    .string()
+    .regex(/^(?=.*\bopenid\b)[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'scopes separated by spaces, including openid')
+    .default('openid profile email'),
+  SMA_OIDC_USERNAME_CLAIM: z.string().min(1).max(200).default('preferred_username'),
+  SMA_OIDC_ADMIN_CLAIM: z.string().min(1).max(200).optional(),
+  SMA_OIDC_ADMIN_VALUES: z.string().min(1).max(2000).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverConfigSchema>;
+
+/** Single sign-on through an OpenID Connect provider (src/server/oidc.ts). */
+export interface OidcConfig {
+  /** The provider's issuer identifier; its discovery document is at `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Sent with HTTP Basic authentication; none means a public client (PKCE alone). */
+  readonly clientSecret: string | undefined;
+  readonly redirectUrl: string;
+  /** Shown as "Sign in with <name>". */
+  readonly displayName: string;
+  readonly scopes: string;
+  /** The claim that names the account (then `email`, then `sub`). */
+  readonly usernameClaim: string;
+  /** The claim (a dotted path, e.g. `realm_access.roles`) whose value, or one of whose values, makes an admin. */
+  readonly adminClaim: string | undefined;
+  readonly adminValues: readonly string[];
+}
 
 export interface ServerConfig {
   readonly port: number;
@@ -77,6 +119,8 @@ export interface ServerConfig {
    */
   readonly allowedHosts: readonly string[] | undefined;
   readonly timeouts: ServerTimeouts;
+  /** Single sign-on; undefined when SMA_OIDC_ISSUER is unset (local accounts only). */
+  readonly oidc: OidcConfig | undefined;
 }
 
 /** The PostgreSQL job queue (pg-boss): docs/server.md, "Jobs on PostgreSQL". */
@@ -139,6 +183,8 @@ export function parseServerConfig(
     };
   }
   const e = parsed.data;
+  const oidc = oidcConfigOf(e);
+  if (!oidc.ok) return { ok: false, issues: oidc.issues };
   return {
     ok: true,
     value: {
@@ -182,6 +228,65 @@ export function parseServerConfig(
         idleMs: e.SMA_IDLE_TIMEOUT_MS,
         keepAliveMs: e.SMA_KEEP_ALIVE_TIMEOUT_MS,
       },
+      oidc: oidc.value,
+    },
+  };
+}
+
+const loopbackUrl = (url: string): boolean => {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+};
+
+/** The single sign-on settings: none, or the three required ones with the rest, checked together. */
+function oidcConfigOf(
+  e: ServerEnv,
+): { ok: true; value: OidcConfig | undefined } | { ok: false; issues: ConfigIssue[] } {
+  const required = {
+    SMA_OIDC_ISSUER: e.SMA_OIDC_ISSUER,
+    SMA_OIDC_CLIENT_ID: e.SMA_OIDC_CLIENT_ID,
+    SMA_OIDC_REDIRECT_URL: e.SMA_OIDC_REDIRECT_URL,
+  };
+  const given = Object.entries(required).filter(([, v]) => v !== undefined);
+  const others = [e.SMA_OIDC_CLIENT_SECRET, e.SMA_OIDC_NAME, e.SMA_OIDC_ADMIN_CLAIM, e.SMA_OIDC_ADMIN_VALUES];
+  if (given.length === 0 && others.every((v) => v === undefined)) return { ok: true, value: undefined };
+  const issues: ConfigIssue[] = Object.entries(required)
+    .filter(([, v]) => v === undefined)
+    .map(([variable]) => ({
+      variable,
+      message: 'required for single sign-on (set SMA_OIDC_ISSUER, SMA_OIDC_CLIENT_ID and SMA_OIDC_REDIRECT_URL)',
+    }));
+  // Plain HTTP only to a provider on this machine (tests, a laptop): elsewhere codes and tokens would cross in clear.
+  for (const [variable, url] of [
+    ['SMA_OIDC_ISSUER', e.SMA_OIDC_ISSUER],
+    ['SMA_OIDC_REDIRECT_URL', e.SMA_OIDC_REDIRECT_URL],
+  ] as const) {
+    if (url !== undefined && url.startsWith('http:') && !loopbackUrl(url)) {
+      issues.push({ variable, message: 'an https:// URL (plain http:// only on localhost or 127.0.0.1)' });
+    }
+  }
+  if ((e.SMA_OIDC_ADMIN_CLAIM === undefined) !== (e.SMA_OIDC_ADMIN_VALUES === undefined)) {
+    issues.push({
+      variable: e.SMA_OIDC_ADMIN_CLAIM === undefined ? 'SMA_OIDC_ADMIN_CLAIM' : 'SMA_OIDC_ADMIN_VALUES',
+      message: 'set with the other: the claim (e.g. groups) and the values of it that make an admin (e.g. sma-admins)',
+    });
+  }
+  if (issues.length > 0 || e.SMA_OIDC_ISSUER === undefined) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      issuer: e.SMA_OIDC_ISSUER,
+      clientId: e.SMA_OIDC_CLIENT_ID as string,
+      clientSecret: e.SMA_OIDC_CLIENT_SECRET,
+      redirectUrl: e.SMA_OIDC_REDIRECT_URL as string,
+      displayName: e.SMA_OIDC_NAME ?? new URL(e.SMA_OIDC_ISSUER).host,
+      scopes: e.SMA_OIDC_SCOPES,
+      usernameClaim: e.SMA_OIDC_USERNAME_CLAIM,
+      adminClaim: e.SMA_OIDC_ADMIN_CLAIM,
+      adminValues: (e.SMA_OIDC_ADMIN_VALUES ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
     },
   };
 }

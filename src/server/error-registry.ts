@@ -46,6 +46,31 @@ export const errorCodes = {
     'A write from another site was refused.',
     '다른 사이트에서 온 쓰기 요청을 거부했습니다.',
   ),
+  'auth/oidc_not_configured': input(
+    404,
+    'Single sign-on is not set up on this server.',
+    '이 서버에는 통합 로그인(SSO)이 설정되어 있지 않습니다.',
+  ),
+  'auth/oidc_state': input(
+    400,
+    'This sign-in was not started in this browser or has expired; start again.',
+    '이 브라우저에서 시작한 로그인이 아니거나 만료되었습니다. 다시 시작하세요.',
+  ),
+  'auth/oidc_rejected': input(
+    401,
+    'The sign-in provider did not sign you in; start again.',
+    '로그인 제공자가 로그인을 승인하지 않았습니다. 다시 시작하세요.',
+  ),
+  'auth/oidc_client': failure(
+    502,
+    "The sign-in provider refused this server's client settings; tell the administrator.",
+    '로그인 제공자가 이 서버의 클라이언트 설정을 거부했습니다. 관리자에게 알리세요.',
+  ),
+  'auth/oidc_unavailable': failure(
+    503,
+    'The sign-in provider cannot be reached now.',
+    '지금은 로그인 제공자에 연결할 수 없습니다.',
+  ),
   'job/too_many_runs': input(422, 'Too many runs for one job.', '한 작업의 실행 횟수가 너무 많습니다.'),
   'job/too_many_outcomes': input(
     422,

@@ -58,12 +58,14 @@ try {
 }
 
 // On a network anyone who can reach the port could write: such a server starts only once it has an account.
-if (!isLoopbackHost(config.host) && (await store.countUsers()) === 0) {
+// With single sign-on configured, the provider's people are the accounts.
+if (!isLoopbackHost(config.host) && config.oidc === undefined && (await store.countUsers()) === 0) {
   process.stderr.write(
     `sma server: HOST=${config.host} is not loopback, and this server has no account yet, so anyone on the network could\n` +
       'change its documents, jobs and classes. Create an admin first (the password is read from standard input):\n' +
       '  sma users add NAME --role admin\n' +
-      'with the same DATABASE_URL or SMA_DATA_DIR as the server (see docs/security.md).\n',
+      'with the same DATABASE_URL or SMA_DATA_DIR as the server (see docs/security.md), or set up single sign-on\n' +
+      'through your OpenID Connect provider (SMA_OIDC_ISSUER and the rest, docs/server.md).\n',
   );
   await store.close();
   process.exit(2);

@@ -182,10 +182,24 @@ describe('the talk model', () => {
         t,
       ),
     ).toBe(4);
+    // The path counts without a deal too: no deal (3) plus a path 50 % off (1).
+    expect(
+      talkDistance(
+        {
+          firstYearChange: null,
+          concluded: null,
+          rejectionBroken: false,
+          voteFailed: false,
+          yesShare: null,
+          positions: [1.5 * 1.477 - 1],
+        },
+        { ...t, positions: [{ side: 'us', date: '2020-05-07', change: 0.477 }] },
+      ),
+    ).toBeCloseTo(4, 12);
     // The 11th SMA vote: 133 yes of 160 present = 0.83125; a simulated 0.73125 is 10 pp off.
     const voted = { ...t, consentVote: { date: '2021-08-31', present: 160, yes: 133, no: 11, abstain: 16 } };
     expect(talkDistance(deal(0.139, '2021-03-07'), voted)).toBeCloseTo(1, 12);
-    // The concession path: the US asked +47.7 % on 2020-05-07; offering 20 % more money then (1.2 × 1.477 − 1) counts
+    // The concession path: the US asked +47.7 % on 2020-05-07; offering 50 % more money then (1.5 × 1.477 − 1) counts
     // 1, averaged over the positions the simulated talks reached (a null one, after the talks ended, is left out).
     const path = {
       ...t,
@@ -194,10 +208,10 @@ describe('the talk model', () => {
         { side: 'rok' as const, date: '2021-06-01', change: 0.139 },
       ],
     };
-    expect(talkDistance({ ...deal(0.139, '2021-03-07'), positions: [1.2 * 1.477 - 1, null] }, path)).toBeCloseTo(1, 12);
+    expect(talkDistance({ ...deal(0.139, '2021-03-07'), positions: [1.5 * 1.477 - 1, null] }, path)).toBeCloseTo(1, 12);
     expect(
       talkDistance(
-        { ...deal(0.139, '2021-03-07'), positions: [1.2 * 1.477 - 1, 0.139] },
+        { ...deal(0.139, '2021-03-07'), positions: [1.5 * 1.477 - 1, 0.139] },
         {
           ...path,
           positions: [path.positions[0]!, { side: 'rok', date: '2021-03-05', change: 0.139 }],

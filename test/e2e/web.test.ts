@@ -403,6 +403,106 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await wide.evaluate("window.localStorage.removeItem('sma-lang')");
   });
 
+  it('shows the whole record: real won back to 1991, a reason for every empty year, the 2020 lapse, events in words', async () => {
+    await open('#/record?metric=real&base=2020');
+    const rows = page.locator('table').first().locator('tbody tr');
+    await rows.first().waitFor();
+    // 1991: KRW 107.3 bn (record) × Π(1 + CPI) over 1992–2020 (index-series.json, multiplied out here) = 255.2 bn
+    const cpi = new Map<number, number>();
+    const series = JSON.parse(readFileSync(join(process.cwd(), 'data/record/index-series.json'), 'utf8')) as {
+      series: { id: string; points: { year: number; value: number | null }[] }[];
+    };
+    for (const p of series.series.find((x) => x.id === 'rok-cpi')?.points ?? []) cpi.set(p.year, p.value ?? NaN);
+    let factor = 1;
+    for (let t = 1992; t <= 2020; t += 1) factor *= 1 + (cpi.get(t) ?? NaN);
+    const expected = `KRW ${((107_300_000_000 * factor) / 1e9).toFixed(1)} bn`;
+    expect(expected).toBe('KRW 255.2 bn');
+    const realCell = (year: number) =>
+      page
+        .locator('table')
+        .first()
+        .locator('tbody tr', { hasText: new RegExp(`^${year}`) })
+        .first()
+        .locator('td')
+        .nth(3);
+    await expect(realCell(1991).textContent()).resolves.toContain(expected);
+    // every SMA year has a real figure or says in words why not (1992: set in dollars, no KRW/USD rate before 2008)
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.children[0]?.textContent, tr.children[3]?.textContent]),
+    );
+    expect(cells.length).toBe(2030 - 1991 + 1);
+    for (const [year, text] of cells)
+      expect({ year, ok: /KRW|No won figure/.test(text ?? '') }).toEqual({ year, ok: true });
+    await expect(realCell(1992).textContent()).resolves.toContain(
+      'No won figure: the amount was set in US dollars and the record’s KRW/USD rates begin in 2008.',
+    );
+    // the 2020 lapse on the chart, dated as the record dates it (10th SMA ends 2019; 11th SMA concluded 2021-03-07)
+    const chart = page.locator('.chart[data-drawn="true"]').first();
+    await expect
+      .poll(() => chart.getAttribute('data-words'))
+      .toContain('Lapse: no SMA in force from 2020-01-01 until the next was concluded on 2021-03-07');
+    // event types in words and complete positions (events.json, 11th SMA talks)
+    await page.getByLabel('Talks for').selectOption('11');
+    const timeline = page.locator('table').nth(1);
+    await expect.poll(() => timeline.locator('tbody tr').count()).toBeGreaterThan(5);
+    const badges = await timeline.locator('tbody td:nth-child(2) .badge:first-child').allTextContents();
+    expect(badges).toContain('Round 1');
+    expect(badges).toContain('ratification');
+    expect(badges.filter((b) => /^[a-z]+(-[a-z]+)+$|^#\d+$/.test(b))).toEqual([]);
+    const dec17 = timeline.locator('tbody tr', { hasText: '2019-12-17' }).first();
+    await expect(dec17.locator('td').nth(4).textContent()).resolves.toContain(
+      'new cost categories: combined exercises, USFK families',
+    );
+    await expect(dec17.locator('td').nth(4).textContent()).resolves.toContain(
+      'only the categories: labor, construction, logistics',
+    );
+    const positions = await timeline.locator('tbody td:nth-child(5)').allTextContents();
+    expect(positions.filter((p) => p.trim() === '' || /: ($|\/)/.test(p))).toEqual([]);
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect
+      .poll(() => timeline.locator('tbody td:nth-child(2) .badge:first-child').allTextContents())
+      .toContain('제1차 회의');
+    await expect
+      .poll(() => chart.getAttribute('data-words'))
+      .toContain('협정 공백: 2020-01-01부터 다음 협정이 타결된 2021-03-07까지 협정 없음');
+    await expect(realCell(1992).textContent()).resolves.toContain('원화 금액 없음');
+    await page.evaluate("window.localStorage.removeItem('sma-lang')");
+  });
+
+  it.each([
+    ['record?talks=11', 1400],
+    ['record?talks=11', 390],
+    ['calculator', 1400],
+    ['calculator', 390],
+    ['compare', 1400],
+    ['compare', 390],
+  ] as const)('fits or scrolls every wide table and legend of %s inside its box at %i px', async (hash, width) => {
+    const view = await context.newPage();
+    onTestFinished(() => view.close());
+    await view.setViewportSize({ width, height: 900 });
+    await view.goto(`${base}/#/${hash}`);
+    await view.locator('main table').first().waitFor();
+    await settle(view);
+    // Anything wider than main's visible area must sit in a scroll box a keyboard can reach; no cell cuts its text.
+    const offenders = await view.evaluate<string[]>(`(() => {
+      const main = document.querySelector('main');
+      const limit = main.getBoundingClientRect().right + 0.5;
+      const bad = [];
+      for (const el of main.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        const box = el.parentElement && el.parentElement.closest('.table-wrap');
+        const scrolls = box && box.getAttribute('tabindex') === '0' && /auto|scroll/.test(getComputedStyle(box).overflowX)
+          && box.getBoundingClientRect().right <= limit;
+        if (r.right > limit && !scrolls) bad.push(el.tagName + ' ' + (el.className || '') + ' ' + Math.round(r.right));
+        if ((el.tagName === 'TD' || el.tagName === 'TH') && getComputedStyle(el).overflow === 'hidden'
+          && el.scrollWidth > el.clientWidth + 1) bad.push('cut ' + el.textContent.slice(0, 40));
+      }
+      return bad.slice(0, 12);
+    })()`);
+    expect({ hash, width, offenders }).toEqual({ hash, width, offenders: [] });
+  });
+
   it('lets a keyboard reach every scrolling table: each box takes focus and is named by its caption', async () => {
     await open('#/record');
     const boxes = page.locator('.table-wrap');

@@ -1,6 +1,6 @@
 /**
  * `sma backtest`: for every historical talk, fit the talk model on the other talks, predict the held-out talk from
- * that fit (its own US walk-away from the prior) and score the forecast against the record and a naive baseline.
+ * that fit (its own parameters drawn from its scenario's priors) and score the forecast against the record and a naive baseline.
  */
 import { ABC_SMC_METHOD } from '../../engine/calibration/abc-smc.js';
 import {

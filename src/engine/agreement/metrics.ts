@@ -181,7 +181,12 @@ const fxFor = (
 };
 
 /** Price level of `year` relative to `baseYear` from yearly CPI growth: Π(1 + g) over the years between. */
-const deflatorFor = (
+/**
+ * The CPI factor from `baseYear` to `year` (above 1 for a later year) and the index points it used: a won amount of
+ * `year` divided by it is in `baseYear` prices.
+ * @example deflatorFor(indices, 'rok-cpi', 2021, 2020) // ok({ deflator: 1.025, cpi: [CPI 2021] })
+ */
+export const deflatorFor = (
   indices: IndexSet,
   series: SeriesId,
   year: Year,

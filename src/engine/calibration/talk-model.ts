@@ -306,14 +306,16 @@ export function simulateTalk(talk: PreparedTalk, values: Readonly<Record<string,
 
 /**
  * Distance units set by hand (docs): 5 pp of first-year change, 6 months, 10 pp of the consent vote's yes share and,
- * averaged over the recorded positions, a 20 % difference in the amount offered (ln 1.2 in ln(1 + change)) each
- * count as 1; indicators add constants.
+ * averaged over the recorded positions the simulated talks reached, a 50 % difference in the amount offered (ln 1.5
+ * in ln(1 + change); the US asks span a factor of 5.6, so the path informs without outweighing the outcome) each
+ * count as 1; indicators add constants. The path counts with or without a deal, so that no deal is never the
+ * cheaper way to miss a path.
  */
 export const DISTANCE = {
   firstYearChange: 0.05,
   days: 6 * 30.4375,
   yesShare: 0.1,
-  offer: Math.log(1.2),
+  offer: Math.log(1.5),
   noDeal: 3,
   rejection: 2,
   failedVote: 1,
@@ -322,11 +324,6 @@ export const DISTANCE = {
 /** How far one simulated talk is from the record. */
 export function talkDistance(sim: TalkSummary, t: TalkTargets): number {
   const vote = sim.voteFailed ? DISTANCE.failedVote : 0;
-  if (sim.firstYearChange === null || sim.concluded === null) return DISTANCE.noDeal + vote;
-  const yes =
-    t.consentVote !== null && sim.yesShare !== null
-      ? Math.abs(sim.yesShare - t.consentVote.yes / t.consentVote.present) / DISTANCE.yesShare
-      : 0;
   let offers = 0;
   let compared = 0;
   t.positions.forEach((p, k) => {
@@ -335,8 +332,14 @@ export function talkDistance(sim: TalkSummary, t: TalkTargets): number {
     offers += Math.abs(Math.log1p(v) - Math.log1p(p.change)) / DISTANCE.offer;
     compared++;
   });
+  const path = compared > 0 ? offers / compared : 0;
+  if (sim.firstYearChange === null || sim.concluded === null) return DISTANCE.noDeal + vote + path;
+  const yes =
+    t.consentVote !== null && sim.yesShare !== null
+      ? Math.abs(sim.yesShare - t.consentVote.yes / t.consentVote.present) / DISTANCE.yesShare
+      : 0;
   return (
-    (compared > 0 ? offers / compared : 0) +
+    path +
     Math.abs(sim.firstYearChange - t.firstYearChange) / DISTANCE.firstYearChange +
     Math.abs(daysFromCivil(sim.concluded) - daysFromCivil(t.concluded)) / DISTANCE.days +
     (sim.rejectionBroken ? DISTANCE.rejection : 0) +

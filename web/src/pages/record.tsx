@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { EventFact } from '../../../src/io/record-schema.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable, type Column } from '../components/data-table.js';
@@ -10,7 +10,15 @@ import { defaultProjectionStatements } from '../../../src/engine/agreement/defau
 import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
-import { cityLabel, label, originLabel, positionWord, seriesLabel } from '../../../src/i18n/labels.js';
+import {
+  cityLabel,
+  costCategoryLabel,
+  eventTypeLabel,
+  label,
+  originLabel,
+  positionWord,
+  seriesLabel,
+} from '../../../src/i18n/labels.js';
 
 const S = {
   en: {
@@ -50,6 +58,9 @@ const S = {
     mix: 'Paid as',
     vote: 'Present / yes / no / abstain',
     furloughed: 'Furloughed',
+    lapse: 'Lapse: no SMA in force from {from} until the next was concluded on {to}',
+    noWon: 'No won figure: the amount was set in US dollars and the record’s KRW/USD rates begin in 2008.',
+    noCpi: 'No real value: a CPI year between this year and {base} is missing from the record.',
     unitsNominal: 'won, nominal',
     unitsReal: 'won at {base} prices (deflated by ROK CPI)',
     unitsUsd: 'US dollars, nominal',
@@ -95,6 +106,9 @@ const S = {
     mix: '지급 구성',
     vote: '재석 / 찬성 / 반대 / 기권',
     furloughed: '무급휴직',
+    lapse: '협정 공백: {from}부터 다음 협정이 타결된 {to}까지 협정 없음',
+    noWon: '원화 금액 없음: 분담금이 미 달러로 정해졌고 기록의 원/달러 환율은 2008년부터입니다.',
+    noCpi: '실질 금액 없음: 이 해와 {base}년 사이의 소비자물가 자료가 기록에 없습니다.',
     unitsNominal: '원, 명목',
     unitsReal: '{base}년 가격 기준 원 (소비자물가로 환산)',
     unitsUsd: '미 달러, 명목',
@@ -117,7 +131,7 @@ const valueOf = (y: RecordYearRow, m: Metric): number | null => {
     case 'usd':
       return y.published?.usd ?? (e?.usd.available ? e.usd.value : null);
     case 'real':
-      return e?.real.available ? e.real.value : null;
+      return 'value' in y.real ? y.real.value : null;
     case 'perSoldier':
       return e && e.currency === 'KRW' ? e.perSoldier.value : null;
     case 'share':
@@ -133,8 +147,8 @@ const provenance = (i: I18n, y: RecordYearRow, m: Metric): string | null => {
     const fx = e.usd.conversion.fx;
     return `${fx.value.toFixed(2)} ${ko ? '원/달러' : 'KRW/USD'} (${fx.year}${e.usd.conversion.fallback ? (ko ? ', 대체' : ', fallback') : ''}${fx.observed ? '' : ko ? ', 전망' : ', projected'})`;
   }
-  if (m === 'real' && e?.real.available)
-    return `CPI ${e.real.baseYear} = 100${e.real.projected ? (ko ? ', 전망 포함' : ', incl. projected CPI') : ''}`;
+  if (m === 'real' && 'value' in y.real)
+    return `CPI ${y.real.baseYear} = 100${y.real.projected ? (ko ? ', 전망 포함' : ', incl. projected CPI') : ''}`;
   if (m === 'share' && e?.defenseBudgetShare.available) {
     const b = e.defenseBudgetShare.budget;
     return `${ko ? '국방예산' : 'budget'} ${b.year}${b.observed ? '' : ko ? ' 전망' : ' projected'}`;
@@ -144,6 +158,24 @@ const provenance = (i: I18n, y: RecordYearRow, m: Metric): string | null => {
 
 const formatMetric = (i: I18n, m: Metric, v: number | null): string =>
   v === null ? '—' : m === 'usd' ? i.usd(v) : m === 'share' ? i.rate(v, { digits: 2 }) : i.won(v);
+
+/**
+ * The record's lapses: from the day after an SMA's last year to the next SMA's conclusion, when that came a season
+ * (90 days) or more later. Shorter gaps (the 9th and 10th SMAs were concluded in January and February) would paint
+ * a whole year on a yearly axis.
+ */
+export function lapsesOf(record: WebRecord): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  const sorted = [...record.agreements].sort((a, b) => a.firstYear - b.firstYear);
+  sorted.forEach((a, k) => {
+    const next = sorted[k + 1];
+    const concluded = next?.facts.dates.concluded.value;
+    if (!next || !concluded || !/^\d{4}-\d{2}-\d{2}$/.test(concluded)) return;
+    const from = `${a.lastYear + 1}-01-01`;
+    if ((Date.parse(concluded) - Date.parse(from)) / 86_400_000 >= 90) out.push({ from, to: concluded });
+  });
+  return out;
+}
 
 const ordinal = (n: number, lang: 'en' | 'ko'): string =>
   lang === 'ko'
@@ -185,7 +217,8 @@ export default function RecordPage() {
         <div className="field">
           <label htmlFor="realBase">{s.realBase}</label>
           <select id="realBase" value={realBase} onChange={(e) => setRealBase(Number(e.target.value))}>
-            {Array.from({ length: 2025 - 2008 + 1 }, (_, k) => 2008 + k).map((y) => (
+            {/* CPI reaches back to 1990 (index-series.json), so any SMA year can be the base */}
+            {Array.from({ length: 2025 - 1991 + 1 }, (_, k) => 1991 + k).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -244,6 +277,17 @@ function RecordYearsView({
   const selected = data.rows.find((y) => y.year === selectedYear);
   const statusOf = (y: RecordYearRow): string =>
     y.basis === 'record' ? (y.published?.status ?? 'unverified') : y.basis === 'projected' ? 'projected' : 'derived';
+  const lapses = useMemo(() => lapsesOf(record), [record]);
+  // why a cell stays empty, in words: the reader should never meet a bare dash
+  const emptyWhy = useCallback(
+    (y: RecordYearRow, m: Metric): string | null =>
+      valueOf(y, m) !== null || (m !== 'real' && m !== 'nominal')
+        ? null
+        : 'missing' in y.real && y.real.missing === 'no-cpi'
+          ? s.noCpi.replace('{base}', String(realBase))
+          : s.noWon,
+    [s, realBase],
+  );
   const option = useMemo<ChartOption>(() => {
     const first = data.rows[0]?.year ?? 1991;
     return {
@@ -254,7 +298,8 @@ function RecordYearsView({
           const p = (ps as { dataIndex: number }[])[0];
           const y = p ? data.rows[p.dataIndex] : undefined;
           if (!y) return '';
-          return `${y.year} · ${ordinal(y.sma, i.lang)} SMA<br/>${formatMetric(i, metric, valueOf(y, metric))}<br/><i>${s[y.basis]} · ${statusOf(y)}</i>`;
+          const why = emptyWhy(y, metric);
+          return `${y.year} · ${ordinal(y.sma, i.lang)} SMA<br/>${formatMetric(i, metric, valueOf(y, metric))}${why ? `<br/>${why}` : ''}<br/><i>${s[y.basis]} · ${statusOf(y)}</i>`;
         },
       },
       grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
@@ -286,19 +331,31 @@ function RecordYearsView({
           markArea: {
             silent: true,
             label: { position: 'insideTop', fontSize: 10, color: '#5b636d' },
-            data: record.agreements.map((a, k) => [
-              {
-                name: ordinal(a.ordinal, i.lang),
-                xAxis: String(Math.max(a.firstYear, first)),
-                itemStyle: { color: k % 2 ? 'rgba(11,92,173,0.04)' : 'rgba(11,92,173,0.1)' },
-              },
-              { xAxis: String(a.lastYear) },
-            ]),
+            data: [
+              ...record.agreements.map((a, k) => [
+                {
+                  name: ordinal(a.ordinal, i.lang),
+                  xAxis: String(Math.max(a.firstYear, first)),
+                  itemStyle: { color: k % 2 ? 'rgba(11,92,173,0.04)' : 'rgba(11,92,173,0.1)' },
+                },
+                { xAxis: String(a.lastYear) },
+              ]),
+              // each lapse of a season or more between one SMA's end and the next one's conclusion, dated
+              ...lapses.map((l) => [
+                {
+                  name: s.lapse.replace('{from}', l.from).replace('{to}', l.to),
+                  xAxis: l.from.slice(0, 4),
+                  itemStyle: { color: 'rgba(192,57,43,0.16)' },
+                  label: { position: 'insideBottom', color: '#a5281b', fontSize: 11 },
+                },
+                { xAxis: l.to.slice(0, 4) },
+              ]),
+            ],
           },
         },
       ],
     };
-  }, [data, metric, record, selectedYear, i, s]);
+  }, [data, metric, record, selectedYear, i, s, lapses, emptyWhy]);
 
   const columns: Column<RecordYearRow>[] = [
     { key: 'year', header: i.t('year'), render: (y) => y.year, csv: (y) => y.year },
@@ -308,7 +365,7 @@ function RecordYearsView({
       header: m === 'real' ? `${s.real} (${data.realBase})` : s[m],
       numeric: true,
       render: (y) => {
-        const note = provenance(i, y, m);
+        const note = provenance(i, y, m) ?? emptyWhy(y, m);
         return (
           <>
             {formatMetric(i, m, valueOf(y, m))}
@@ -478,8 +535,17 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
           p.term_years_min !== undefined
             ? `${w('term')} ${p.term_years_min}${p.term_years_max && p.term_years_max !== p.term_years_min ? `–${p.term_years_max}` : ''} ${w('years')}`
             : null,
+          p.new_categories !== undefined
+            ? `${w('newCategories')}: ${p.new_categories.map((c) => costCategoryLabel(c, i.lang)).join(', ')}`
+            : null,
+          p.categories_only !== undefined
+            ? `${w('categoriesOnly')}: ${p.categories_only.map((c) => costCategoryLabel(c, i.lang)).join(', ')}`
+            : null,
         ].filter(Boolean);
-        return `${p.party === 'rok' ? s.rok : s.us}: ${bits.join(', ')}`;
+        const how = [p.offer_is_maximum ? w('maximum') : null, p.reported ? `(${w(p.reported)})` : null].filter(
+          Boolean,
+        );
+        return `${p.party === 'rok' ? s.rok : s.us}: ${[bits.join(', '), ...how].join(' ')}`;
       })
       .join(' / ');
   const columns: Column<EventFact>[] = [
@@ -494,7 +560,7 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
       header: s.event,
       render: (e) => (
         <div style={{ background: highlight(e) }}>
-          <span className="badge">{e.round ? `#${e.round}` : e.type}</span> {eventLabel(e)}
+          <span className="badge">{eventTypeLabel(e.type, e.round, i.lang)}</span> {eventLabel(e)}
           {e.vote && (
             <div>
               {s.vote}: {e.vote.present} / {e.vote.yes} / {e.vote.no} / {e.vote.abstain}
@@ -511,7 +577,7 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
           <StatusBadge status={e.status} />
         </div>
       ),
-      csv: (e) => `${e.type}${e.round ? ` ${e.round}` : ''}: ${eventLabel(e)}`,
+      csv: (e) => `${eventTypeLabel(e.type, e.round, i.lang)}: ${eventLabel(e)}`,
     },
     {
       key: 'city',

@@ -1,4 +1,4 @@
-import { computeMetrics, type YearMetrics } from '../../../src/engine/agreement/metrics.js';
+import { computeMetrics, deflatorFor, type YearMetrics } from '../../../src/engine/agreement/metrics.js';
 import { withDefaultProjections } from '../../../src/engine/agreement/default-projection.js';
 import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
 import type { IndexSet, Year } from '../../../src/engine/agreement/types.js';
@@ -28,6 +28,13 @@ export interface RecordYearRow {
   readonly metrics: YearMetrics | null;
   /** record: read in a source; rule: computed from the agreement's rule with observed indices; projected: a projected index was used. */
   readonly basis: 'record' | 'rule' | 'projected';
+  /**
+   * The won figure shown (published, else the engine's) in real-base-year prices; or why there is none: `no-won` when
+   * the year was set in dollars and the record has no KRW/USD rate for it, `no-cpi` when a CPI year is missing.
+   */
+  readonly real:
+    | { readonly value: number; readonly baseYear: Year; readonly projected: boolean }
+    | { readonly missing: 'no-won' | 'no-cpi' };
 }
 
 export interface RecordYears {
@@ -49,7 +56,20 @@ export function recordYears(record: WebRecord, realBase: Year): RecordYears {
       const m = metrics?.ok ? (metrics.value.rows.find((r) => r.year === year) ?? null) : null;
       const hasPublished = published !== null && (published.krw !== null || published.usd !== null);
       const projected = m?.source.index ? !m.source.index.observed : false;
+      const won = published?.krw ?? (m?.krw.available ? m.krw.value : null);
+      const deflator = won === null ? null : deflatorFor(indices, 'rok-cpi', year, realBase);
+      const real: RecordYearRow['real'] =
+        won === null
+          ? { missing: 'no-won' }
+          : deflator?.ok
+            ? {
+                value: Math.round(won / deflator.value.deflator),
+                baseYear: realBase,
+                projected: deflator.value.cpi.some((c) => !c.observed),
+              }
+            : { missing: 'no-cpi' };
       rows.push({
+        real,
         year,
         sma: a.ordinal,
         agreementId: a.id,
