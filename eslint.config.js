@@ -55,6 +55,25 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI and the web app are the engine's first users: they take it through its entry point (src/index.ts, the
+    // package's `sma-lab`), so what they need is public, documented and in the package (docs/library.md).
+    files: ['src/cli/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**'],
+              message: 'Import the engine from its entry point (src/index.ts); export what is missing there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -68,13 +68,17 @@ export type {
   MonteCarloSummary,
   StrategyDraw,
 } from './engine/negotiation/monte-carlo.js';
+export type { Histogram, HistogramBar, QuantityReport } from './engine/negotiation/monte-carlo.js';
 export {
+  histogramBars,
   mergeSummaries,
   reportSummary,
   runMonteCarlo,
   runMonteCarloChunk,
   wilsonInterval,
 } from './engine/negotiation/monte-carlo.js';
+/** A worked Monte Carlo spec (price, lapse, uncertain strategies) the web app starts from. */
+export { PRICE_LAPSE_MONTE_CARLO } from './engine/negotiation/monte-carlo-example.js';
 
 // Scenarios: the file format (src/io) and what the engine builds from one.
 export type {
@@ -97,10 +101,17 @@ export {
   reservationOn,
 } from './engine/negotiation/scenario.js';
 export { scenarioParameters, withParameters } from './engine/negotiation/scenario-parameters.js';
+export type { RealOutcomeReport } from './engine/negotiation/scenario-report.js';
+export { realOutcomeReport, scenarioQuantities } from './engine/negotiation/scenario-report.js';
+export type { SensitivityOutcome, SensitivityReport } from './engine/negotiation/sensitivity.js';
+export {
+  scenarioSensitivity,
+  sensitivityReport,
+  sensitivityVariants,
+  uncertainParameters,
+} from './engine/negotiation/sensitivity.js';
 export type { ScenarioParameter, ScenarioParameterError } from './engine/negotiation/scenario-parameters.js';
 export { parseScenarioFile, parseScenarioValue, scenarioFileSchema, scenarioJsonSchema } from './io/scenario-file.js';
-export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
-export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export type { ScenarioFile, ScenarioFileError } from './io/scenario-file.js';
 
 // The agreement engine: money, schedules, metrics, projections, comparison, evaluation.
@@ -128,6 +139,8 @@ export type {
   SolutionPoints,
 } from './engine/bargaining/solutions.js';
 export { requiredRuns } from './engine/bargaining/sample-size.js';
+export type { UtilityPoint } from './engine/bargaining/pareto.js';
+export { paretoFrontierIndices } from './engine/bargaining/pareto.js';
 
 // Two levels and the lapse.
 export {
@@ -187,3 +200,34 @@ export {
   tournamentRunner,
   tournamentSize,
 } from './engine/tournament/tournament.js';
+
+// Calibration of the talk model to historical talks (ABC-SMC) and out-of-sample backtests: docs/scenarios.md.
+export type { AbcProgress } from './engine/calibration/abc-smc.js';
+export { ABC_SMC_METHOD } from './engine/calibration/abc-smc.js';
+export { fittedScenario } from './engine/calibration/fitted-scenario.js';
+export type { BacktestTalk } from './engine/calibration/predict.js';
+export { NAIVE_BASELINE_NAME, naiveBaseline, predictTalk, scoreTalk } from './engine/calibration/predict.js';
+export type { CalibrationJson } from './engine/calibration/report.js';
+export { calibrationJson, inSampleChecks } from './engine/calibration/report.js';
+export type { TalkRecord, TalkTargets } from './engine/calibration/talk-model.js';
+export { prepareTalk, talkOrdinal, talkTargets } from './engine/calibration/talk-model.js';
+
+// Role-play's pure core (views, debriefs, the case packet, terms in both languages): docs/roleplay.md.
+export type {
+  BacktableAnswer,
+  ClassDebrief,
+  DebriefFigure,
+  DebriefQuestion,
+  DelayCost,
+  GradeBook,
+  MoveView,
+  Pairing as RolePlayPairing,
+  RolePlayView,
+  TableDebrief,
+  TableVote,
+} from './engine/roleplay/index.js';
+export { DEBRIEF_QUESTIONS, delayCost, gradeBook } from './engine/roleplay/index.js';
+export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';
+export { casePacket, packetFor, packetMarkdown, wonText } from './engine/roleplay/packet.js';
+export type { Language } from './engine/roleplay/terms.js';
+export { civilDateText, issueName, scenarioName, valueText } from './engine/roleplay/terms.js';

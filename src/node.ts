@@ -1,6 +1,8 @@
 // `sma-lab/node`: what needs Node — the record loaded from disk and the worker-thread runners (docs/library.md).
 export { loadRecord, parseRecordFiles, DEFAULT_RECORD_DIR } from './io/load-record.js';
 export { parseAgreementFile } from './io/agreement-file.js';
+export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
+export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
 export { runMonteCarloParallel } from './sim/monte-carlo-pool.js';
 export type { ParallelMonteCarloOptions } from './sim/monte-carlo-pool.js';

@@ -1,6 +1,5 @@
 /** From parsed schedule flags to an evaluation: projections, real base, troops and discount, errors as CLI failures. */
-import { evaluateAgreement, type EvaluateError, type Evaluation } from '../engine/agreement/evaluate.js';
-import type { ProjectionMethod } from '../engine/agreement/projection.js';
+import { evaluateAgreement, type EvaluateError, type Evaluation, type ProjectionMethod } from '../index.js';
 import type { ProjectionFlag, ScheduleOptions } from '../io/cli-options.js';
 import { CliFailure, type Problem } from './errors.js';
 import { record, type Target } from './record.js';

@@ -1,5 +1,5 @@
 /** Words and numbers for negotiation output: terms of an outcome, sides, actions, in English or Korean. */
-import type { Domain, Outcome } from '../engine/negotiation/domain.js';
+import type { Domain, Outcome } from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
 
 const WORDS = {

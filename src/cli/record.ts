@@ -1,7 +1,7 @@
 /** The record and agreement files as the CLI sees them: resolve an id or a path to an agreement with its indices. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Agreement, IndexSet, Year } from '../engine/agreement/types.js';
+import type { Agreement, IndexSet, Year } from '../index.js';
 import { bundledRecord } from '../io/bundled-record.js';
 import type { PublishedAmount, SmaRecord } from '../io/load-record.js';
 import type { Source } from '../io/record-schema.js';

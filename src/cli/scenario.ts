@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Scenario, ScenarioStrategy, Side } from '../engine/negotiation/scenario.js';
+import type { Scenario, ScenarioStrategy, Side } from '../index.js';
 import type { StrategyFlag } from '../io/negotiation-options.js';
 import { CliFailure, usageError } from './errors.js';
 import type { CliIo } from './io.js';

@@ -1,7 +1,5 @@
 /** How a schedule is shown: the aligned table with its notes, the JSON object and the CSV rows. */
-import type { Evaluation } from '../engine/agreement/evaluate.js';
-import type { YearMetrics } from '../engine/agreement/metrics.js';
-import type { ScheduleRow } from '../engine/agreement/schedule.js';
+import type { Evaluation, YearMetrics, ScheduleRow } from '../index.js';
 import { formatInteger, formatRate, formatUsd, formatWon, type Lang } from '../i18n/format.js';
 import { label, seriesLabel, seriesShortLabel, statusLabel } from '../i18n/labels.js';
 import { renderTable, toCsv, type Style } from './output.js';

@@ -1,11 +1,11 @@
 /** `sma simulate <scenario> --sensitivity`: which uncertain parameters drive the spread (engine sensitivity.ts). */
-import type { Scenario } from '../engine/negotiation/scenario.js';
 import {
+  type Scenario,
   sensitivityReport,
   sensitivityVariants,
   type SensitivityOutcome,
   type SensitivityReport,
-} from '../engine/negotiation/sensitivity.js';
+} from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
 import { parameterLabel } from '../i18n/labels.js';
 import { runScenarioMonteCarlo } from '../sim/scenario-pool.js';

@@ -1,21 +1,7 @@
 import { z } from 'zod';
+import { errorBodySchema } from './wire.js';
 
-export const errorIssueSchema = z.object({
-  path: z.string().describe('Where the problem is, e.g. body.rules[2].rule.rate'),
-  expected: z.string(),
-  found: z.string(),
-  message: z.string(),
-});
-
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().describe('Stable code such as request/invalid or schedule/index_missing'),
-      message: z.string(),
-      issues: z.array(errorIssueSchema).optional(),
-    }),
-  })
-  .describe('Every error response has this body');
+export { errorBodySchema, errorIssueSchema } from './wire.js';
 
 /** The error responses a route documents, each with the shared error body. */
 export const errorResponses = <const S extends readonly number[]>(...statuses: S) =>

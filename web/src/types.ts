@@ -1,7 +1,12 @@
 // Shapes the web app reads from the server (docs/web-api-needs.md) and shares with the engine.
-import type { Agreement, EscalationRule, YearRule } from '../../src/engine/agreement/types.js';
-import type { Histogram, MonteCarloReport } from '../../src/engine/negotiation/monte-carlo.js';
-import type { RealOutcomeReport } from '../../src/engine/negotiation/scenario-report.js';
+import type {
+  Agreement,
+  EscalationRule,
+  YearRule,
+  Histogram,
+  MonteCarloReport,
+  RealOutcomeReport,
+} from '../../src/index.js';
 
 export type { Agreement, EscalationRule, YearRule };
 

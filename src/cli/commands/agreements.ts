@@ -1,6 +1,6 @@
 /** `sma agreements`: every SMA and proposal in the record, one line each. */
 import { outputOptionsSchema } from '../../io/cli-options.js';
-import type { Agreement } from '../../engine/agreement/types.js';
+import type { Agreement } from '../../index.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
 import { label, seriesLabel, statusLabel } from '../../i18n/labels.js';
 import { EXIT_OK } from '../errors.js';

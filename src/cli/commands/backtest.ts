@@ -2,15 +2,17 @@
  * `sma backtest`: for every historical talk, fit the talk model on the other talks, predict the held-out talk from
  * that fit (its own parameters drawn from its scenario's priors) and score the forecast against the record and a naive baseline.
  */
-import { ABC_SMC_METHOD } from '../../engine/calibration/abc-smc.js';
 import {
+  ABC_SMC_METHOD,
   naiveBaseline,
   predictTalk,
   scoreTalk,
   NAIVE_BASELINE_NAME,
   type BacktestTalk,
-} from '../../engine/calibration/predict.js';
-import { prepareTalk, talkOrdinal, talkTargets } from '../../engine/calibration/talk-model.js';
+  prepareTalk,
+  talkOrdinal,
+  talkTargets,
+} from '../../index.js';
 import { formatRate } from '../../i18n/format.js';
 import { backtestOptionsSchema } from '../../io/calibration-options.js';
 import { calibrateTalks } from '../../sim/calibration.js';

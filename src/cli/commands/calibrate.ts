@@ -1,14 +1,19 @@
 /** `sma calibrate <talk…>`: fit the talk model to historical talks by ABC-SMC, optionally writing a fitted scenario. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AbcProgress } from '../../engine/calibration/abc-smc.js';
-import { fittedScenario } from '../../engine/calibration/fitted-scenario.js';
-import { calibrationJson, inSampleChecks } from '../../engine/calibration/report.js';
-import { talkTargets, type TalkRecord, type TalkTargets } from '../../engine/calibration/talk-model.js';
+import {
+  type AbcProgress,
+  fittedScenario,
+  calibrationJson,
+  inSampleChecks,
+  talkTargets,
+  type TalkRecord,
+  type TalkTargets,
+  type Distribution,
+  type Scenario,
+} from '../../index.js';
 import { talkRecordOf } from '../../io/talk-record.js';
-import type { Distribution } from '../../engine/negotiation/distribution.js';
 import { formatRate } from '../../i18n/format.js';
-import type { Scenario } from '../../engine/negotiation/scenario.js';
 import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
 import { calibrateOptionsSchema } from '../../io/calibration-options.js';
 import { calibrateTalks } from '../../sim/calibration.js';

@@ -1,5 +1,5 @@
 /** `sma compare <id|file>...`: agreements and proposals side by side, with differences and ratios to a reference. */
-import { compareSchedules, type ComparisonMeasure } from '../../engine/agreement/comparison.js';
+import { compareSchedules, type ComparisonMeasure } from '../../index.js';
 import { scheduleOptionsSchema } from '../../io/cli-options.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
 import { label } from '../../i18n/labels.js';

@@ -1,8 +1,7 @@
 /** `sma domain stats FILE...` and `sma domain convert FILE... --to FORMAT --out DIR`: standard negotiation domains. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { BilateralDomain } from '../../engine/domains/model.js';
-import { domainStats, type DomainStats, type StatsPoint } from '../../engine/domains/stats.js';
+import { type BilateralDomain, domainStats, type DomainStats, type StatsPoint } from '../../index.js';
 import { readDomainFiles, writeDomainFiles, type DomainFileError } from '../../io/domain-files/index.js';
 import { domainOptionsSchema } from '../../io/research-options.js';
 import { CliFailure, EXIT_OK, usageError, type Problem } from '../errors.js';

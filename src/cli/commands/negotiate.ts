@@ -1,14 +1,14 @@
 /** `sma negotiate <scenario|file>`: one negotiation, round by round, then the agreed schedule. */
-import { evaluateAgreement } from '../../engine/agreement/evaluate.js';
-import type { Outcome } from '../../engine/negotiation/domain.js';
-import { utility } from '../../engine/negotiation/preferences.js';
 import {
+  evaluateAgreement,
+  type Outcome,
+  utility,
   runScenario,
   scenarioAgreement,
   scenarioPreferences,
   type Scenario,
-} from '../../engine/negotiation/scenario.js';
-import { createRng } from '../../engine/random/rng.js';
+  createRng,
+} from '../../index.js';
 import type { Lang } from '../../i18n/format.js';
 import { negotiateOptionsSchema, STRATEGY_NAMES } from '../../io/negotiation-options.js';
 import { EXIT_OK, usageError } from '../errors.js';

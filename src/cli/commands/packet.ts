@@ -1,6 +1,6 @@
 /** `sma packet <scenario>`: a scenario's case packet (briefs, scoring sheets, teaching note) as markdown or JSON. */
 import { outputOptionsSchema } from '../../io/cli-options.js';
-import { casePacket, packetMarkdown } from '../../engine/roleplay/packet.js';
+import { casePacket, packetMarkdown } from '../../index.js';
 import { packetRecord } from '../../roleplay/packet.js';
 import { EXIT_OK, usageError } from '../errors.js';
 import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';

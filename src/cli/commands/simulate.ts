@@ -1,7 +1,12 @@
 /** `sma simulate <scenario|file> --runs N --seed S --workers W`: many negotiations with uncertain inputs, summarised. */
-import { wilsonInterval, type QuantityReport } from '../../engine/negotiation/monte-carlo.js';
-import { realOutcomeReport, scenarioQuantities } from '../../engine/negotiation/scenario-report.js';
-import type { Scenario, ScenarioSummary } from '../../engine/negotiation/scenario.js';
+import {
+  wilsonInterval,
+  type QuantityReport,
+  realOutcomeReport,
+  scenarioQuantities,
+  type Scenario,
+  type ScenarioSummary,
+} from '../../index.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
 import { simulateOptionsSchema, STRATEGY_NAMES } from '../../io/negotiation-options.js';
 import { runScenarioMonteCarlo } from '../../sim/scenario-pool.js';

@@ -4,14 +4,16 @@ import {
   stahlSplit,
   stahlSplitEqualDiscount,
   type PieSplit,
-} from '../../engine/bargaining/closed-forms.js';
-import type { UtilityPoint } from '../../engine/bargaining/pareto.js';
-import { solve, type BargainingProblem, type SolutionConcept } from '../../engine/bargaining/solutions.js';
-import type { Outcome } from '../../engine/negotiation/domain.js';
-import { listOutcomes } from '../../engine/negotiation/outcome-table.js';
-import { utility } from '../../engine/negotiation/preferences.js';
-import { scenarioPreferences } from '../../engine/negotiation/scenario.js';
-import type { Result } from '../../engine/result.js';
+  type UtilityPoint,
+  solve,
+  type BargainingProblem,
+  type SolutionConcept,
+  type Outcome,
+  listOutcomes,
+  utility,
+  scenarioPreferences,
+  type Result,
+} from '../../index.js';
 import { solveOptionsSchema, type SolveOptions } from '../../io/negotiation-options.js';
 import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';

@@ -1,14 +1,15 @@
 /** `sma tournament`: every ordered pairing of strategies on every domain, both roles, repetitions; ranked. */
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { RESEARCH_STRATEGIES, type ResearchStrategySpec } from '../../engine/agents/agents.js';
 import {
+  RESEARCH_STRATEGIES,
+  type ResearchStrategySpec,
   rankStrategies,
   tournamentSize,
   type NegotiationResult,
   type StrategyScore,
   type TournamentSpec,
-} from '../../engine/tournament/tournament.js';
+} from '../../index.js';
 import { formatOf } from '../../io/domain-files/index.js';
 import { tournamentOptionsSchema } from '../../io/research-options.js';
 import { runTournament } from '../../sim/tournament-pool.js';

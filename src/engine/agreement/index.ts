@@ -33,6 +33,7 @@ export {
 } from './schedule.js';
 export {
   computeMetrics,
+  deflatorFor,
   presentValue,
   type Conversion,
   type DefenseBudgetShare,

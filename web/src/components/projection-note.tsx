@@ -1,4 +1,4 @@
-import type { ProjectionStatement } from '../../../src/engine/agreement/default-projection.js';
+import type { ProjectionStatement } from '../../../src/index.js';
 import { projectionNote } from '../../../src/i18n/projection-note.js';
 import { useI18n } from '../i18n/lang.js';
 

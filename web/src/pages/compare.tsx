@@ -3,9 +3,10 @@ import {
   compareSchedules,
   type ComparisonMeasure,
   type ComparisonRow,
-} from '../../../src/engine/agreement/comparison.js';
-import type { ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
-import type { BandYear } from '../../../src/engine/agreement/projection-band.js';
+  type ScheduleMetrics,
+  type BandYear,
+  type ProjectionStatement,
+} from '../../../src/index.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { useCpiBand, type CpiBandView } from '../components/cpi-band.js';
 import { DataTable, type Column } from '../components/data-table.js';
@@ -14,7 +15,6 @@ import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { useAgreementChoices } from '../record/choices.js';
 import { ProjectionNote } from '../components/projection-note.js';
 import { assumptionLines } from '../../../src/i18n/projection-note.js';
-import type { ProjectionStatement } from '../../../src/engine/agreement/default-projection.js';
 import {
   assumptionOf,
   assumptionStatements,

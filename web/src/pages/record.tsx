@@ -6,7 +6,7 @@ import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { smaRecord, type WebRecord } from '../record/record.js';
-import { defaultProjectionStatements } from '../../../src/engine/agreement/default-projection.js';
+import { defaultProjectionStatements } from '../../../src/index.js';
 import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';

@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
-import type { MoveView, RolePlayView, Side, TableDebrief } from '../../../src/engine/roleplay/index.js';
-import { issueName, valueText } from '../../../src/engine/roleplay/terms.js';
-import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
+import {
+  type MoveView,
+  type RolePlayView,
+  type Side,
+  type TableDebrief,
+  issueName,
+  valueText,
+  type Issue,
+  type Outcome,
+} from '../../../src/index.js';
 import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../roleplay/api.js';
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
@@ -48,6 +56,7 @@ export default function RolePlayPage() {
 }
 
 function Setup({ s }: { s: Strings }) {
+  const signInNeeded = useSignInNeeded();
   const [scenarios, setScenarios] = useState<readonly { id: string; name: string; description?: string }[]>([]);
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
@@ -130,9 +139,10 @@ function Setup({ s }: { s: Strings }) {
             {s.seedHint}
           </small>
         </div>
-        <button type="button" className="primary" disabled={!scenarioId} onClick={() => void create()}>
+        <button type="button" className="primary" disabled={!scenarioId || signInNeeded} onClick={() => void create()}>
           {s.create}
         </button>
+        <SignInToSave />
         {error && <p role="alert">{error}</p>}
       </section>
       {created && (

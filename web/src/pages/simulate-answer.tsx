@@ -1,6 +1,6 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
-import { scenarioName } from '../../../src/engine/roleplay/terms.js';
-import type { RealOutcomeReport } from '../../../src/engine/negotiation/scenario-report.js';
+import type { RealOutcomeReport } from '../../../src/index.js';
+import { scenarioName } from '../../../src/index.js';
 import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
 import type { ScenarioBody } from '../scenario-edits.js';

@@ -1,7 +1,7 @@
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable } from '../components/data-table.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
-import { histogramBars, type Histogram, type HistogramBar } from '../../../src/engine/negotiation/monte-carlo.js';
+import { histogramBars, type Histogram, type HistogramBar } from '../../../src/index.js';
 import { simulatedLabel } from '../../../src/i18n/labels.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
 import type { RealOutcome } from './simulate-answer.js';

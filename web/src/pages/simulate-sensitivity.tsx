@@ -1,6 +1,6 @@
 /** The tornado of a forecast: which uncertain parameters drive its spread (the scenario-sensitivity job). */
 import { useEffect, useRef, useState } from 'react';
-import type { SensitivityOutcome, SensitivityReport } from '../../../src/engine/negotiation/sensitivity.js';
+import type { SensitivityOutcome, SensitivityReport } from '../../../src/index.js';
 import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { api, toRemote, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';

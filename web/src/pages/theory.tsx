@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { rubinsteinSplit, stahlSplitEqualDiscount } from '../../../src/engine/bargaining/closed-forms.js';
-import { solveAll, type SolutionOutcome } from '../../../src/engine/bargaining/solutions.js';
+import { rubinsteinSplit, stahlSplitEqualDiscount, solveAll, type SolutionOutcome } from '../../../src/index.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Agreement, YearRule } from '../../../src/engine/agreement/types.js';
+import type { Agreement, YearRule } from '../../../src/index.js';
 import type { AgreementFileData } from '../../../src/io/agreement-file-schema.js';
 import { buildAgreement, type BaseLookup } from '../../../src/io/rules.js';
 import type { Lang } from '../../../src/i18n/format.js';

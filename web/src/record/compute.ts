@@ -1,18 +1,19 @@
-import { computeMetrics, type ScheduleMetrics } from '../../../src/engine/agreement/metrics.js';
-import { projectIndex } from '../../../src/engine/agreement/projection.js';
 import {
+  computeMetrics,
+  type ScheduleMetrics,
+  projectIndex,
   observedExtremes,
   projectionBand,
   type ObservedExtremes,
   type ProjectionBand,
-} from '../../../src/engine/agreement/projection-band.js';
-import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
-import {
+  computeSchedule,
   defaultGrowth,
   defaultProjectionStatements,
   type ProjectionStatement,
-} from '../../../src/engine/agreement/default-projection.js';
-import type { Agreement, IndexSet, SeriesId } from '../../../src/engine/agreement/types.js';
+  type Agreement,
+  type IndexSet,
+  type SeriesId,
+} from '../../../src/index.js';
 import type { AgreementFileInput } from '../../../src/io/agreement-file-schema.js';
 import { withProjections } from './years.js';
 import type { RecordCore } from './record-core.js';

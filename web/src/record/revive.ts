@@ -1,4 +1,4 @@
-import type { IndexPoint, IndexSeries, IndexSet } from '../../../src/engine/agreement/types.js';
+import type { IndexPoint, IndexSeries, IndexSet } from '../../../src/index.js';
 
 /** Index series as web/record-plugin.ts writes them: the points map as an entry array. */
 export type SerialIndices = readonly (readonly [

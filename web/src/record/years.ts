@@ -1,7 +1,12 @@
-import { computeMetrics, deflatorFor, type YearMetrics } from '../../../src/engine/agreement/metrics.js';
-import { withDefaultProjections } from '../../../src/engine/agreement/default-projection.js';
-import { computeSchedule } from '../../../src/engine/agreement/schedule.js';
-import type { IndexSet, Year } from '../../../src/engine/agreement/types.js';
+import {
+  computeMetrics,
+  deflatorFor,
+  type YearMetrics,
+  withDefaultProjections,
+  computeSchedule,
+  type IndexSet,
+  type Year,
+} from '../../../src/index.js';
 import type { PublishedAmount } from '../../../src/io/load-record.js';
 import type { YearlyAmountFact } from '../../../src/io/record-schema.js';
 import type { WebRecord } from './record.js';

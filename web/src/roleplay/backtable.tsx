@@ -1,6 +1,6 @@
 // The backtable in the seat's page: consult home about the draft terms and read computed figures (docs/roleplay.md).
 import { useState } from 'react';
-import type { BacktableAnswer, RolePlayView, Side } from '../../../src/engine/roleplay/index.js';
+import type { BacktableAnswer, RolePlayView, Side } from '../../../src/index.js';
 import { errorText, rp } from './api.js';
 import { count, dateText } from './strings.js';
 import type { Lang } from '../../../src/i18n/format.js';

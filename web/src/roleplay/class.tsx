@@ -1,9 +1,10 @@
 // A class for the facilitator: create many tables at once (some sides played by agents), hand out every table's links
 // (copy, CSV, print), then watch and steer every table live on one screen, and show the class debrief.
 import { useEffect, useRef, useState } from 'react';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { download, toCsv } from '../components/download.js';
 import { useI18n } from '../i18n/lang.js';
-import type { RolePlayView, Side } from '../../../src/engine/roleplay/index.js';
+import type { RolePlayView, Side } from '../../../src/index.js';
 import type { ClassLinks, ClassView } from '../../../src/roleplay/service.js';
 import { errorText, rp, rpAct, seatHref, seatLink } from './api.js';
 import { ClassDebriefView, GradeBookButton, useDebrief, type ClassDebriefBody } from './debrief.js';
@@ -43,6 +44,7 @@ export function RoundsField(props: { label: string; rounds: number; onChange: (r
 }
 
 export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }) {
+  const signInNeeded = useSignInNeeded();
   const [label, setLabel] = useState('Class');
   const [rows, setRows] = useState<Players[]>(() => Array.from({ length: 4 }, () => ({ us: 'people', rok: 'people' })));
   const [created, setCreated] = useState<{ links: ClassLinks; rows: Players[] } | null>(null);
@@ -136,11 +138,12 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
         <button
           type="button"
           className="primary"
-          disabled={!scenarioId || label.trim() === ''}
+          disabled={!scenarioId || label.trim() === '' || signInNeeded}
           onClick={() => void create()}
         >
           {s.createClass}
         </button>
+        <SignInToSave />
         {error && <p role="alert">{error}</p>}
       </section>
       {created && <ClassHandout links={created.links} rows={created.rows} label={label} s={s} />}

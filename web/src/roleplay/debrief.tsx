@@ -3,21 +3,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { useI18n } from '../i18n/lang.js';
-import type { UtilityPoint } from '../../../src/engine/bargaining/pareto.js';
-import type { Issue } from '../../../src/engine/negotiation/domain.js';
 import type {
+  UtilityPoint,
+  Issue,
   ClassDebrief,
   DebriefFigure,
   DebriefQuestion,
   GradeBook,
-  Pairing,
+  RolePlayPairing as Pairing,
   RolePlayView,
   Side,
   TableDebrief,
   TableVote,
-} from '../../../src/engine/roleplay/index.js';
-import { wonText } from '../../../src/engine/roleplay/packet.js';
-import { DEBRIEF_QUESTIONS } from '../../../src/engine/roleplay/teaching.js';
+} from '../../../src/index.js';
+import { DEBRIEF_QUESTIONS, wonText } from '../../../src/index.js';
 import type { ClassView } from '../../../src/roleplay/service.js';
 import { download, toCsv } from '../components/download.js';
 import { errorText, rp, seatHref } from './api.js';

@@ -1,4 +1,4 @@
-import type { Issue } from '../../../src/engine/negotiation/domain.js';
+import type { Issue } from '../../../src/index.js';
 
 /** A rate issue is typed in percent (5 means +5 %), as its label shows it; other numeric issues in their own unit. */
 export const fieldScale = (issue: Issue): number => (issue.kind === 'numeric' && issue.unit === 'rate' ? 100 : 1);

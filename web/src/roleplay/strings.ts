@@ -1,6 +1,5 @@
 // The role-play page's words in English and Korean (Korean terms from the project glossary), and its formats.
-import { civilDateText, issueName, valueText } from '../../../src/engine/roleplay/terms.js';
-import type { Issue, Outcome } from '../../../src/engine/negotiation/domain.js';
+import { civilDateText, issueName, valueText, type Issue, type Outcome } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
 
 export const S = {
