@@ -25,6 +25,7 @@ import {
   type AnyView,
 } from '../roleplay/debrief.js';
 import { download, toCsv } from '../components/download.js';
+import { PacketPage } from '../roleplay/packet.js';
 import {
   AGENTS,
   count,
@@ -47,7 +48,14 @@ export default function RolePlayPage() {
     <>
       <h1 className="no-print">{s.title}</h1>
       {token ? (
-        <Seat key={token} token={token} s={s} tableId={params.get('table')} print={params.get('print') === '1'} />
+        <Seat
+          key={token}
+          token={token}
+          s={s}
+          tableId={params.get('table')}
+          print={params.get('print') === '1'}
+          packet={params.get('packet') === '1'}
+        />
       ) : (
         <Setup s={s} />
       )}
@@ -203,8 +211,8 @@ function Setup({ s }: { s: Strings }) {
 /** Sums the tables' seqs: a class view has no seq of its own, and this only grows. */
 const versionOf = (v: AnyView): number => (isClassView(v) ? v.tables.reduce((n, t) => n + t.seq, 0) : v.seq);
 
-function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean }) {
-  const { token, s, tableId, print } = props;
+function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean; packet: boolean }) {
+  const { token, s, tableId, print, packet } = props;
   const [view, setView] = useState<AnyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
@@ -219,14 +227,15 @@ function Seat(props: { token: string; s: Strings; tableId: string | null; print:
   useEffect(() => {
     void reload();
     // A printed page is a snapshot: it needs no live channel.
-    if (print) return;
+    if (print || packet) return;
     return rpEvents(token, (data) => {
       const next = JSON.parse(data) as AnyView;
       setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     });
-  }, [token, reload, print]);
+  }, [token, reload, print, packet]);
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p className="muted">…</p>;
+  if (packet) return <PacketPage token={token} s={s} />;
   if (print) return <PrintableDebrief token={token} tableId={tableId} view={view} s={s} />;
   if (isClassView(view)) {
     const table = tableId === null ? undefined : view.tables.find((t) => t.table.id === tableId);
@@ -495,6 +504,11 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
   return (
     <>
       <Header view={view} s={s} />
+      <div className="toolbar no-print">
+        <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+          {s.packetLink}
+        </a>
+      </div>
       <SeatResult view={view} side={side} s={s} />
       <BriefBox title={s.common} brief={view.brief[lang]} />
       {mine && (
@@ -720,6 +734,9 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
             {s.printable}
           </a>
         )}
+        <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+          {s.packetLink}
+        </a>
       </div>
       {notice && <p role="alert">{notice}</p>}
       <NewsList news={view.news} lang={lang} />

@@ -339,6 +339,9 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
           <a className="button-link" href={seatHref(token, { print: '1' })}>
             {s.printable}
           </a>
+          <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+            {s.packetLink}
+          </a>
         </div>
         {notice && (
           <p role="alert" data-testid="rp-class-notice">

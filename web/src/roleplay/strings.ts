@@ -188,6 +188,13 @@ export const S = {
     delayCol: 'Months of delay, cost (won)',
     question: 'Debrief question',
     gradeBook: 'Download the grade book (CSV)',
+    packetLink: 'Case packet (printable)',
+    printPacket: 'Print the packet',
+    backToSeat: 'Back to the table',
+    packetSeat:
+      'Your delegation’s packet: the general brief, your confidential brief and your scoring sheet. Each part prints on its own A4 pages.',
+    packetFacilitator:
+      'The facilitator’s packet: the general brief, both confidential briefs and scoring sheets, and the teaching note. Each part prints on its own A4 pages; hand each delegation only its own.',
     seatResult: 'Your result',
     seatPending: 'Your deal awaits the National Assembly’s vote.',
     seatDeal: 'Your deal scores {score} for you; without a deal you would have {reservation} ({gain} over no deal).',
@@ -390,6 +397,12 @@ export const S = {
     delayCol: '지연 개월, 비용 (원)',
     question: '디브리핑 질문',
     gradeBook: '성적부 내려받기 (CSV)',
+    packetLink: '사례 패킷 (인쇄용)',
+    printPacket: '패킷 인쇄',
+    backToSeat: '테이블로 돌아가기',
+    packetSeat: '우리 대표단의 패킷: 공동 브리핑, 우리 측 대외비 브리핑과 점수표. 부분마다 별도의 A4 쪽에 인쇄됩니다.',
+    packetFacilitator:
+      '진행자용 패킷: 공동 브리핑, 양측 대외비 브리핑과 점수표, 교수 노트. 부분마다 별도의 A4 쪽에 인쇄됩니다. 각 대표단에는 자기 몫만 나눠 주세요.',
     seatResult: '우리 측 결과',
     seatPending: '합의가 국회 표결을 기다리고 있습니다.',
     seatDeal: '이 합의의 우리 측 점수는 {score}입니다. 합의가 없었다면 {reservation} (합의 없음 대비 {gain}).',
