@@ -317,7 +317,8 @@ export const oidcRoutes =
           });
           await startSession(store, request, reply, user);
           request.log.info({ account: user.id, role: user.role }, 'signed in through single sign-on');
-          return reply.redirect(pending.back, 303);
+          // Checked again: the cookie came back from the browser.
+          return reply.redirect(safeReturn(pending.back), 303);
         }),
     );
   };
