@@ -283,6 +283,7 @@ for (const backend of backends) {
     it('serves the built-in scenario through roleplayDepsFor', async () => {
       const app = Fastify({ logger: false });
       app.setValidatorCompiler(validatorCompiler);
+      app.setSerializerCompiler(serializerCompiler);
       await app.register(roleplayRoutes(roleplayDepsFor(store)));
       const res = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios' });
       expect(res.json().map((s: { id: string }) => s.id)).toEqual(['sma-11-talks']);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { TableLinks } from '../../../src/server/wire.js';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
@@ -69,7 +70,7 @@ function Setup({ s }: { s: Strings }) {
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
   const [seed, setSeed] = useState('');
-  const [created, setCreated] = useState<{ sessionId: string; tokens: Partial<Record<string, string>> } | null>(null);
+  const [created, setCreated] = useState<TableLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
@@ -89,7 +90,7 @@ function Setup({ s }: { s: Strings }) {
     }
     try {
       setCreated(
-        await rp('/sessions', null, {
+        await rp<TableLinks>('/sessions', null, {
           scenarioId,
           ...(Object.keys(agents).length > 0 ? { agents } : {}),
           // The server checks the range and names the field when it is wrong.

@@ -5,7 +5,7 @@ import { SignInToSave, useSignInNeeded } from '../account.js';
 import { download, toCsv } from '../components/download.js';
 import { useI18n } from '../i18n/lang.js';
 import type { RolePlayView, Side } from '../../../src/index.js';
-import type { ClassLinks, ClassView } from '../../../src/roleplay/service.js';
+import type { ClassLinks, ClassView } from '../../../src/server/wire.js';
 import { errorText, rp, rpAct, seatHref, seatLink } from './api.js';
 import { ClassDebriefView, GradeBookButton, useDebrief, type ClassDebriefBody } from './debrief.js';
 import {

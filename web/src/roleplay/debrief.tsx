@@ -17,7 +17,7 @@ import type {
   TableVote,
 } from '../../../src/index.js';
 import { DEBRIEF_QUESTIONS, wonText } from '../../../src/index.js';
-import type { ClassView } from '../../../src/roleplay/service.js';
+import type { ClassView } from '../../../src/server/wire.js';
 import { download, toCsv } from '../components/download.js';
 import { errorText, rp, seatHref } from './api.js';
 import { count, dateText, fill, score, termsText, type Strings } from './strings.js';
