@@ -47,7 +47,7 @@ describe('scenario files', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toHaveLength(1);
-    expect(r.error[0]?.message).toBe('bad.yaml:37:13: protocol.deadline: expected a number, found "thirty"');
+    expect(r.error[0]?.message).toBe('bad.yaml:44:13: protocol.deadline: expected a number, found "thirty"');
   });
 
   it('reports an unknown field at its key, and a number without a source', () => {
@@ -56,11 +56,22 @@ describe('scenario files', () => {
       'u.yaml',
     );
     expect(!unknown.ok && unknown.error[0]?.message).toBe(
-      'u.yaml:38:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
+      'u.yaml:45:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
     );
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/m, '')), 'c.yaml');
     expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:195:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+      'c.yaml:202:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+    ]);
+  });
+
+  it('reads the US administration change of 2021-01-20 as a period, and refuses periods out of date order', () => {
+    // event sma11-2021-01-20-administration-change (derived): President Biden takes office
+    const s = load('sma-11-talks.yaml');
+    expect(s.parties.us.periods?.map((p) => [p.from, p.name])).toEqual([['2021-01-20', 'Biden administration']]);
+    const twice = sma11Text.replace('    periods:\n', '    periods:\n      - { from: 2021-06-01, name: later }\n');
+    const r = parseScenarioFile(text(twice), 'p.yaml');
+    expect(!r.ok && r.error.map((e) => `${e.code} ${e.path}: ${e.expected}`)).toEqual([
+      "scenario/invalid_field parties.us.periods[1].from: a date after the previous period's (2021-06-01)",
     ]);
   });
 

@@ -50,15 +50,6 @@ const valueFunction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('triangular'), low: z.number(), peak: z.number(), high: z.number() }),
 ]);
 
-const party = z.strictObject({
-  name: z.string().min(1),
-  weights: z.record(z.string(), unit),
-  values: z.record(z.string(), valueFunction),
-  reservation: unit,
-  discount: z.number().gt(0).max(1).optional(),
-  lapseCost: z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) }),
-});
-
 const outcome = z.record(z.string(), z.union([z.number(), z.string()]));
 
 const strategy = z.discriminatedUnion('kind', [
@@ -92,6 +83,29 @@ const strategyDraw = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fsj-polynomial'), beta: distribution, kappa: distribution.optional() }),
   z.strictObject({ kind: z.literal('fsj-exponential'), beta: distribution, kappa: distribution }),
 ]);
+
+const party = z.strictObject({
+  name: z.string().min(1),
+  weights: z.record(z.string(), unit),
+  values: z.record(z.string(), valueFunction),
+  reservation: unit,
+  discount: z.number().gt(0).max(1).optional(),
+  lapseCost: z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) }),
+  periods: z
+    .array(
+      z.strictObject({
+        from: date,
+        name: z.string().min(1),
+        reservation: unit.optional(),
+        strategy: strategy.optional(),
+        uncertainty: z
+          .strictObject({ reservation: distribution.optional(), strategy: strategyDraw.optional() })
+          .optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+});
 
 const bloc = z.strictObject({
   party: z.string().min(1),
@@ -210,6 +224,15 @@ function checkScenario(s: ScenarioFile): Problem[] {
           expected: 'a value function for every weighted issue',
           found: 'nothing',
         });
+    (p.periods ?? []).forEach((period, k, all) => {
+      const before = all[k - 1];
+      if (before !== undefined && period.from <= before.from)
+        problems.push({
+          path: ['parties', side, 'periods', k, 'from'],
+          expected: `a date after the previous period's (${before.from})`,
+          found: period.from,
+        });
+    });
     const st = s.strategies[side];
     if (st.kind === 'replay')
       st.positions.forEach((pos, k) => {

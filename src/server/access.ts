@@ -6,10 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiFailure } from './errors.js';
 import { errorResponses } from './schemas.js';
+import { sessionStateSchema, signedInSchema, signedOutSchema, signInBodySchema } from './wire.js';
 import { NO_USER_HASH, verifyPassword } from './passwords.js';
 import type { Store, User } from '../store/index.js';
 
@@ -66,6 +66,8 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'GET /api/roleplay/me': 'seat',
   'POST /api/roleplay/me/actions': 'seat',
   'GET /api/roleplay/me/debrief': 'seat',
+  'GET /api/roleplay/me/gradebook': 'seat',
+  'GET /api/roleplay/me/packet': 'seat',
   'POST /api/roleplay/me/score': 'seat',
   'POST /api/roleplay/me/backtable': 'seat',
   'GET /api/roleplay/me/events': 'seat',
@@ -73,6 +75,8 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'GET /api/roleplay/owned/:id': 'owner',
   'POST /api/roleplay/owned/:id/actions': 'owner',
   'GET /api/roleplay/owned/:id/debrief': 'owner',
+  'GET /api/roleplay/owned/:id/gradebook': 'owner',
+  'GET /api/roleplay/owned/:id/packet': 'owner',
   'POST /api/roleplay/owned/:id/score': 'owner',
   'POST /api/roleplay/owned/:id/backtable': 'owner',
   'GET /api/roleplay/owned/:id/events': 'owner',
@@ -199,23 +203,13 @@ export async function installAccess(
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const accountSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']) });
   typed.get(
     '/api/session',
     {
       schema: {
         tags: ['session'],
         summary: 'Who is signed in, and whether this server requires an account to write',
-        response: {
-          200: z.object({
-            account: accountSchema.nullable(),
-            accountsRequired: z.boolean(),
-            singleSignOn: z
-              .object({ name: z.string(), start: z.string() })
-              .nullable()
-              .describe('"Sign in with <name>": a link to `start` (add `?return=/path` to come back there)'),
-          }),
-        },
+        response: { 200: sessionStateSchema },
       },
     },
     async (request) => ({
@@ -240,8 +234,8 @@ export async function installAccess(
       schema: {
         tags: ['session'],
         summary: 'Sign in: sets an httpOnly, SameSite=Strict session cookie',
-        body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict(),
-        response: { 200: z.object({ account: accountSchema }), ...errorResponses(400, 401, 429) },
+        body: signInBodySchema,
+        response: { 200: signedInSchema, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -263,7 +257,7 @@ export async function installAccess(
       schema: {
         tags: ['session'],
         summary: 'Sign out: ends the session and clears its cookie',
-        response: { 200: z.object({ signedOut: z.boolean() }) },
+        response: { 200: signedOutSchema },
       },
     },
     async (request, reply) => {

@@ -559,12 +559,12 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     });
 
     it('simulates the 11th SMA talks on the server and shows what the CLI computes for the same seed', async () => {
-      // `sma simulate sma-11-talks --runs 500 --seed 7`: 322 of 500 runs agree = 64.4 % (95 % interval 60.1–68.5 %)
+      // `sma simulate sma-11-talks --runs 500 --seed 7`: 375 of 500 runs agree = 75.0 % (95 % interval 71.0–78.6 %)
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
       const result = await runJob(page);
       await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 500 runs');
       await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
-        /^Agreement rate: 64\.4% \(95% interval 60\.1% – 68\.5%\)/,
+        /^Agreement rate: 75\.0% \(95% interval 71\.0% – 78\.6%\)/,
       );
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-sma-11.png'), fullPage: true });
@@ -572,7 +572,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
 
     it('draws the 11th SMA talks as histograms of months in lapse and furloughed worker-months', async () => {
       // `sma simulate sma-11-talks --runs 500 --seed 7` (the job test pins the same counts): every run in lapse
-      // 19–21 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, prorated by day
+      // 18–21 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, prorated by day
       // (2.47 months each: 9,867–12,333 worker-months), in bins of 2,000.
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
       // The previous test ran the same URL: only this run's job id tells its histograms from that run's.
@@ -580,7 +580,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       const lapse = result.getByTestId('histogram-monthsInLapse');
       await lapse.locator('.chart[data-drawn="true"]').waitFor();
       await expect(lapse.getAttribute('data-total')).resolves.toBe('500');
-      await expect(lapse.getAttribute('data-bars')).resolves.toBe('3');
+      await expect(lapse.getAttribute('data-bars')).resolves.toBe('4');
       await expect(lapse.locator('.chart').getAttribute('aria-label')).resolves.toBe(
         'Months in lapse — Simulation result: 500 runs, seed 7',
       );
@@ -597,7 +597,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
         furlough.getByRole('button', { name: /^CSV — / }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe('simulation-sma-11-talks-furloughed-worker-months.csv');
-      await expect(result.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('322');
+      await expect(result.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('375');
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-histograms.png'), fullPage: true });
       await page.getByRole('button', { name: '한국어' }).click();

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { AccountBar } from './account.js';
 import { useI18n } from './i18n/lang.js';
 import { preloadChart } from './components/chart.js';
 import type { Feature } from './components/chart-setup.js';
@@ -18,6 +19,7 @@ const views: Record<Page, LazyExoticComponent<ComponentType>> = {
   simulate: lazy(() => import('./pages/simulate.js')),
   theory: lazy(() => withChart(import('./pages/theory.js'), ['legend', 'markers', 'scatter'])),
   roleplay: lazy(() => import('./pages/roleplay.js')),
+  signin: lazy(() => import('./pages/signin.js')),
 };
 
 export function App() {
@@ -48,6 +50,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <AccountBar />
         <div className="lang" role="group" aria-label={t('lang.switch')}>
           <button type="button" aria-pressed={lang === 'ko'} onClick={() => setLang('ko')} lang="ko">
             한국어

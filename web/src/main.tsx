@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AccountProvider } from './account.js';
 import { App } from './app.js';
 import { LangProvider } from './i18n/lang.js';
 import './styles.css';
@@ -9,7 +10,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <LangProvider>
-      <App />
+      <AccountProvider>
+        <App />
+      </AccountProvider>
     </LangProvider>
   </StrictMode>,
 );

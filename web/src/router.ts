@@ -1,8 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** The pages of the app; each keeps its state in the query part of the hash so a link reproduces the view. */
+/** The pages of the menu; each keeps its state in the query part of the hash so a link reproduces the view. */
 export const pages = ['record', 'calculator', 'compare', 'simulate', 'theory', 'roleplay'] as const;
-export type Page = (typeof pages)[number];
+/** Every page, the menu's and those reached by a link (the sign-in page, from the header). */
+export const allPages = [...pages, 'signin'] as const;
+export type Page = (typeof allPages)[number];
 
 export interface Route {
   readonly page: Page;
@@ -15,7 +17,7 @@ export function parseHash(hash: string): Route {
   const q = raw.indexOf('?');
   const path = q === -1 ? raw : raw.slice(0, q);
   const params = new URLSearchParams(q === -1 ? '' : raw.slice(q + 1));
-  const page = (pages as readonly string[]).includes(path) ? (path as Page) : 'record';
+  const page = (allPages as readonly string[]).includes(path) ? (path as Page) : 'record';
   return { page, params };
 }
 

@@ -89,7 +89,7 @@ describe('sma negotiate', () => {
   it('fails with exit 2 and a positioned message on a bad scenario file, never a stack trace', async () => {
     const { code, err } = await cli('negotiate', 'bad.yaml');
     expect(code).toBe(2);
-    expect(err).toBe('sma negotiate: bad.yaml:37:13: protocol.deadline: expected a value at least 1, found -3\n');
+    expect(err).toBe('sma negotiate: bad.yaml:44:13: protocol.deadline: expected a value at least 1, found -3\n');
   });
 
   it('fails with exit 2 on an unknown scenario, an unknown strategy and a replay without positions', async () => {
@@ -204,7 +204,7 @@ describe('the sma executable, spawned', () => {
     const r = await spawn('simulate', file, '--runs', '10');
     expect([r.code, r.err]).toEqual([
       2,
-      `sma simulate: ${file}:37:13: protocol.deadline: expected a value at least 1, found -3\n`,
+      `sma simulate: ${file}:44:13: protocol.deadline: expected a value at least 1, found -3\n`,
     ]);
   });
 });

@@ -14,7 +14,7 @@ import {
   type ScenarioStrategy,
 } from './scenario.js';
 import { runScenarioFast } from './scenario-fast.js';
-import { lapseScenario, pieScenario } from './test-scenarios.js';
+import { lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
 
 /** A run without the trace and final state that only the general path keeps. */
 const fields = ({ run, draws }: ReturnType<typeof runScenarioMonteCarloOne>) => {
@@ -100,6 +100,45 @@ describe('the scenario fast path', () => {
             ratification: vote ? lapseScenario.ratification : { rok: null, us: 'executive-agreement' },
           };
           for (const p of bothPaths(s, seed, 0, 8, { us, rok })) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the general path’s run and draws with actors by period: a new administration’s drawn reservation and strategy', () => {
+    // periodScenario: the US from 2020-06-15 and the ROK from 2020-09-01 play their period's values (test-scenarios.ts)
+    expect(scenarioFastPlan(periodScenario, prepareScenarioTables(periodScenario))?.hasPeriods).toBe(true);
+    const pairs = bothPaths(periodScenario, 13, 0, 400);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    const ends = pairs.map((p) => p.fast.run.endDate ?? '');
+    expect(ends.some((d) => d >= '2020-06-15')).toBe(true);
+    expect(pairs.some((p) => p.fast.run.reason === 'agreement')).toBe(true);
+  });
+
+  it('agrees with the general path for any period start, period strategy and deadline', () => {
+    const starts = ['2019-09-24', '2019-12-01', '2020-03-24', '2020-06-15', '2021-01-20', '2030-01-01'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.constantFrom(...starts),
+        fc.constantFrom(...starts),
+        strategy,
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (seed, usFrom, rokFrom, usStrategy, rokReservation, deadline) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline },
+            parties: {
+              us: { ...lapseScenario.parties.us, periods: [{ from: usFrom, name: 'p', strategy: usStrategy }] },
+              rok: {
+                ...lapseScenario.parties.rok,
+                periods: [{ from: rokFrom, name: 'q', reservation: rokReservation }],
+              },
+            },
+          };
+          for (const p of bothPaths(s, seed, 0, 6)) expect(p.fast).toStrictEqual(p.general);
         },
       ),
       { numRuns: 60 },

@@ -75,6 +75,15 @@ export interface ScenarioFastPlan {
   readonly deals: (RatificationDeal | undefined)[];
   readonly noLapse: FastLapse;
   readonly lapses: WeakMap<LapsePort, FastLapse>;
+  /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
+  readonly periodOfRound: readonly [Int32Array, Int32Array];
+  readonly hasPeriods: boolean;
+}
+
+/** A later period of one side as a run plays it: from its first round on (scenario.ts `PeriodPlay`). */
+export interface FastPeriod {
+  readonly strategy: StrategySpec;
+  readonly reservation: number;
 }
 
 /**
@@ -89,6 +98,7 @@ export function prepareScenarioFast(
   tables: readonly [OutcomeTable, OutcomeTable],
   ratification: FastRatification | null,
   reuse?: ScenarioFastPlan,
+  periods: readonly [readonly CivilDate[], readonly CivilDate[]] = [[], []],
 ): ScenarioFastPlan | null {
   const calendar = config.calendar;
   if (config.mode !== 'alternating' || calendar === undefined || !Number.isInteger(config.deadline)) return null;
@@ -127,7 +137,18 @@ export function prepareScenarioFast(
         : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
+    periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
+    hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
+}
+
+/** For each round date, how many of the (ascending) period starts are on or before it. */
+function periodIndex(dates: readonly CivilDate[], froms: readonly CivilDate[]): Int32Array {
+  const out = new Int32Array(dates.length);
+  dates.forEach((date, r) => {
+    for (const from of froms) if (from <= date) out[r] = (out[r] as number) + 1;
+  });
+  return out;
 }
 
 /** The lapse port read the way run.ts reads it (run.ts `lapseStatus`), once per round date. */
@@ -379,17 +400,36 @@ export function runScenarioFast(
   reservations: readonly [number, number],
   lapse: LapsePort | undefined,
   offerLog?: Int32Array,
+  later: readonly [readonly FastPeriod[], readonly FastPeriod[]] = [[], []],
 ): ScenarioRunResult | null {
-  const st0 = fastStrategy(strategies[0]);
-  const st1 = fastStrategy(strategies[1]);
+  let st0 = fastStrategy(strategies[0]);
+  let st1 = fastStrategy(strategies[1]);
   if (st0 === null || st1 === null) return null;
+  // Each side's strategy and reservation per period (index 0: its own), when the scenario has periods.
+  let sts0: (FastStrategy | null)[] = [];
+  let sts1: (FastStrategy | null)[] = [];
+  let rvs0: number[] = [];
+  let rvs1: number[] = [];
+  if (plan.hasPeriods) {
+    sts0 = [st0, ...later[0].map((p) => fastStrategy(p.strategy))];
+    sts1 = [st1, ...later[1].map((p) => fastStrategy(p.strategy))];
+    if (sts0.includes(null) || sts1.includes(null)) return null;
+    rvs0 = [reservations[0], ...later[0].map((p) => p.reservation)].map((v) =>
+      reservationAt({ kind: 'constant', value: v }, 0),
+    );
+    rvs1 = [reservations[1], ...later[1].map((p) => p.reservation)].map((v) =>
+      reservationAt({ kind: 'constant', value: v }, 0),
+    );
+  }
   let lp = lapse === undefined ? plan.noLapse : plan.lapses.get(lapse);
   if (lp === undefined) {
     lp = fastLapse(plan.dates, lapse);
     plan.lapses.set(lapse as LapsePort, lp);
   }
-  const rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
-  const rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
+  let rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
+  let rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
+  const [period0, period1] = plan.periodOfRound;
+  let periodRound = -1;
   // The vote steps an Sfc32's words inline: the run's own rng (createRng's), else a generator resumed from its state.
   const gen = rng instanceof Sfc32 ? rng : new Sfc32(rng.state());
   const deadline = plan.config.deadline;
@@ -410,12 +450,34 @@ export function runScenarioFast(
     // turn = step mod 2: every move and every failed vote advances one step and passes the turn
     const me = step & 1;
     const round = step >> 1;
+    if (plan.hasPeriods && round !== periodRound) {
+      // the period in force on this round's date, for both sides (run.ts reads the by-step reservation likewise)
+      periodRound = round;
+      st0 = sts0[period0[round] as number] as FastStrategy;
+      st1 = sts1[period1[round] as number] as FastStrategy;
+      rv0 = rvs0[period0[round] as number] as number;
+      rv1 = rvs1[period1[round] as number] as number;
+    }
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;
     const action =
       me === 0
-        ? decide(st0, t0, times[step] as number, logTimes[step] as number, rv0 + (shift0[round] as number), received)
-        : decide(st1, t1, times[step] as number, logTimes[step] as number, rv1 + (shift1[round] as number), received);
+        ? decide(
+            st0 as FastStrategy,
+            t0,
+            times[step] as number,
+            logTimes[step] as number,
+            rv0 + (shift0[round] as number),
+            received,
+          )
+        : decide(
+            st1 as FastStrategy,
+            t1,
+            times[step] as number,
+            logTimes[step] as number,
+            rv1 + (shift1[round] as number),
+            received,
+          );
     if (action === END) {
       reason = 'walkaway';
       break;
@@ -449,6 +511,10 @@ export function runScenarioFast(
     step++;
   }
   const round = step >> 1;
+  if (plan.hasPeriods) {
+    rv0 = rvs0[period0[round] as number] as number;
+    rv1 = rvs1[period1[round] as number] as number;
+  }
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
   return {
     outcome,

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../result.js';
 import type { Distribution } from './distribution.js';
 import type { StrategyDraw } from './monte-carlo.js';
 import type { Bloc } from './ratification.js';
-import { SIDES, type Scenario, type ScenarioAssembly, type Side } from './scenario.js';
+import { SIDES, type Scenario, type ScenarioAssembly, type ScenarioPeriod, type Side } from './scenario.js';
 
 export interface ScenarioParameter {
   /**
@@ -82,6 +82,21 @@ export function scenarioParameters(s: Scenario): readonly ScenarioParameter[] {
       for (const [key, prior] of strategyPriors(d))
         out.push({ name: `strategies.${side}.${key}`, prior, value: centre(prior) });
   }
+  // A side's periods (scenario.ts `ScenarioPeriod`): `periods.us.0.reservation`, `periods.us.0.strategies.e`, …
+  for (const side of SIDES)
+    (s.parties[side].periods ?? []).forEach((p, k) => {
+      const r = p.uncertainty?.reservation;
+      if (r)
+        out.push({
+          name: `periods.${side}.${k}.reservation`,
+          prior: r,
+          value: p.reservation ?? s.parties[side].reservation,
+        });
+      const d = p.uncertainty?.strategy;
+      if (d)
+        for (const [key, prior] of strategyPriors(d))
+          out.push({ name: `periods.${side}.${k}.strategies.${key}`, prior, value: centre(prior) });
+    });
   if (s.lapse) {
     if (u.monthsUntilFurlough)
       out.push({ name: 'lapse.monthsUntilFurlough', prior: u.monthsUntilFurlough, value: s.lapse.monthsUntilFurlough });
@@ -139,6 +154,21 @@ export function withParameters(
         ...out,
         uncertainty: { ...out.uncertainty, strategies: { ...out.uncertainty.strategies, [side]: fixed } },
       };
+    } else if (parts[0] === 'periods') {
+      const side = parts[1] as Side;
+      const k = Number(parts[2]);
+      const periods = (out.parties[side].periods ?? []).map((p, pk): ScenarioPeriod => {
+        if (pk !== k) return p;
+        const { reservation: drawnReservation, strategy: drawnStrategy } = p.uncertainty ?? {};
+        if (parts[3] === 'reservation')
+          return { ...p, reservation: value, uncertainty: drawnStrategy ? { strategy: drawnStrategy } : {} };
+        const fixed = fixStrategy(drawnStrategy as StrategyDraw, parts[4] as string, value) as StrategyDraw;
+        return {
+          ...p,
+          uncertainty: { ...(drawnReservation ? { reservation: drawnReservation } : {}), strategy: fixed },
+        };
+      });
+      out = { ...out, parties: { ...out.parties, [side]: { ...out.parties[side], periods } } };
     } else if (parts[0] === 'lapse' && out.lapse) {
       const key = parts[1] as 'monthsUntilFurlough' | 'furloughedShare';
       const { [key]: _fixed, ...rest } = out.uncertainty;
@@ -174,6 +204,10 @@ export function parameterFilePath(name: string): readonly (string | number)[] | 
   if (head === 'reservation' && parts.length === 2) return ['uncertainty', 'reservation', a as string];
   if (head === 'strategies' && parts.length === 3) return ['uncertainty', 'strategies', a as string, b as string];
   if (head === 'lapse' && parts.length === 2) return ['uncertainty', a as string];
+  if (head === 'periods' && b !== undefined && c === 'reservation' && parts.length === 4)
+    return ['parties', a as string, 'periods', Number(b), 'uncertainty', 'reservation'];
+  if (head === 'periods' && b !== undefined && c === 'strategies' && parts.length === 5)
+    return ['parties', a as string, 'periods', Number(b), 'uncertainty', 'strategy', d as string];
   if (head === 'ratification' && a === 'rok' && c === 'blocs' && parts[5] === 'threshold' && parts.length === 6)
     return ['ratification', 'rok', Number(b), 'blocs', Number(d), 'stance', 'threshold'];
   return null;

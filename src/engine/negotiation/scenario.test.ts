@@ -10,8 +10,13 @@ import {
   scenarioConfig,
   scenarioLapseBins,
   scenarioLapseModel,
+  lapseOn,
+  periodOn,
+  reservationOn,
+  type Scenario,
 } from './scenario.js';
-import { lapseAssemblies as assemblies, lapseScenario as scenario } from './test-scenarios.js';
+import { parameterFilePath, scenarioParameters, withParameters } from './scenario-parameters.js';
+import { lapseAssemblies as assemblies, lapseScenario as scenario, periodScenario } from './test-scenarios.js';
 
 describe('scenario builder', () => {
   it('has the US move first under alternating offers, with ratification required when the ROK votes', () => {
@@ -105,5 +110,69 @@ describe('scenario builder', () => {
     parts.push(runScenarioChunk(scenario, 11, 23, 40));
     expect(parts.reduce(mergeScenarioSummaries)).toEqual(whole);
     expect(mergeScenarioSummaries(parts[2]!, mergeScenarioSummaries(parts[1]!, parts[0]!))).toEqual(whole);
+  });
+});
+
+describe('actors by period', () => {
+  // periodScenario: monthly rounds from 2019-09-24; the US from 2020-06-15 (reservation 0.05), the ROK from 2020-09-01
+  const s = periodScenario;
+
+  it('switches each side’s reservation value on the period’s first day, lapse drop included', () => {
+    const drop = (date: string) => lapseOn(s, date).reservationShift;
+    expect(periodOn(s, 'us', '2020-06-14')).toBeNull();
+    expect(periodOn(s, 'us', '2020-06-15')?.name).toBe('new administration');
+    expect(reservationOn(s, 'us', '2020-06-14')).toBeCloseTo(0.1 + (drop('2020-06-14')[0] as number), 12);
+    expect(reservationOn(s, 'us', '2020-06-15')).toBe(Math.max(0, 0.05 + (drop('2020-06-15')[0] as number)));
+    expect(reservationOn(s, 'rok', '2020-08-31')).toBeCloseTo(0.3 + (drop('2020-08-31')[1] as number), 12);
+    expect(reservationOn(s, 'rok', '2020-09-01')).toBeCloseTo(0.2 + (drop('2020-09-01')[1] as number), 12);
+  });
+
+  it('plays the period’s strategy from the first round dated on or after its start', () => {
+    // A hardliner US (e = 0: always its best outcome) until a conceding administration (e = 3) from 2020-06-15;
+    // monthly rounds on the 24th, so the first round of the new administration is 2020-06-24.
+    const hard: Scenario = {
+      ...s,
+      lapse: null,
+      ratification: { rok: null, us: 'executive-agreement' },
+      strategies: { us: { kind: 'time-dependent', e: 0 }, rok: { kind: 'time-dependent', e: 0 } },
+      parties: {
+        us: {
+          ...s.parties.us,
+          periods: [{ from: '2020-06-15', name: 'new', strategy: { kind: 'time-dependent', e: 3 } }],
+        },
+        rok: { ...s.parties.rok, periods: [] },
+      },
+    };
+    const run = runScenario(hard, createRng(1));
+    const usOffers = run.trace.filter((t) => t.action.type === 'offer' && t.action.party === 0);
+    const change = (t: (typeof usOffers)[number]) =>
+      t.action.type === 'offer' ? t.action.outcome['first-year-change'] : null;
+    const before = usOffers.filter((t) => (t.date ?? '') < '2020-06-15');
+    const after = usOffers.filter((t) => (t.date ?? '') >= '2020-06-15');
+    expect(before.length).toBe(9); // 2019-09-24 … 2020-05-24
+    expect(new Set(before.map(change))).toEqual(new Set([0.5])); // the domain's top, the US best
+    expect(after[0]?.date).toBe('2020-06-24');
+    expect(change(after[0] as (typeof usOffers)[number])).toBeLessThan(0.5);
+  });
+
+  it('lists each period’s drawn parameters for calibration and fixes them with withParameters', () => {
+    const names = scenarioParameters(s).map((p) => p.name);
+    expect(names).toContain('periods.us.0.reservation');
+    expect(names).toContain('periods.us.0.strategies.e');
+    const fixed = withParameters(s, { 'periods.us.0.reservation': 0.07, 'periods.us.0.strategies.e': 2 });
+    if (!fixed.ok) throw new Error(fixed.error.code);
+    const p = fixed.value.parties.us.periods?.[0];
+    expect(p?.reservation).toBe(0.07);
+    expect(p?.uncertainty).toEqual({ strategy: { kind: 'time-dependent', e: { kind: 'point', value: 2 } } });
+    expect(scenarioParameters(fixed.value).map((q) => q.name)).not.toContain('periods.us.0.reservation');
+    expect(parameterFilePath('periods.us.0.strategies.e')).toEqual([
+      'parties',
+      'us',
+      'periods',
+      0,
+      'uncertainty',
+      'strategy',
+      'e',
+    ]);
   });
 });

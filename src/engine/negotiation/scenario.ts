@@ -10,7 +10,7 @@ import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import { firstRoundDate } from './scenario-report.js';
 import type { Domain, Outcome } from './domain.js';
-import { lapsePort, type LapseScenario, type ReservationCost } from './lapse.js';
+import { lapsePort, lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
   HistogramTally,
   SummaryTally,
@@ -39,7 +39,7 @@ import {
   type ScenarioRunResult,
 } from './scenario-fast.js';
 import { outcomeToAgreement } from './sma-domain.js';
-import { createAgent, type StrategySpec } from './strategies.js';
+import { createAgent, type Agent, type StrategySpec } from './strategies.js';
 
 export type Side = 'us' | 'rok';
 export const SIDES: readonly [Side, Side] = ['us', 'rok'];
@@ -53,6 +53,30 @@ export interface ScenarioParty {
   readonly discount?: number;
   /** How the lapse lowers the reservation value (lapse.ts `reservationDrop`). */
   readonly lapseCost: ReservationCost;
+  /**
+   * Who the side is from a date on (a new administration, a new cabinet): each period's values replace the party's
+   * from the first round dated on or after `from` until the next period; a value a period leaves out is the party's.
+   */
+  readonly periods?: readonly ScenarioPeriod[];
+}
+
+/** A side's parameters from a date on (`ScenarioParty.periods`), read on each round's date by every driver. */
+export interface ScenarioPeriod {
+  readonly from: CivilDate;
+  readonly name: string;
+  /** Utility of no deal before any lapse, from this period on (the lapse drop still applies). */
+  readonly reservation?: number;
+  /** The strategy a single run plays in this period (default: the party's). */
+  readonly strategy?: ScenarioStrategy;
+  /** Drawn once per Monte Carlo run, after every other draw: the period's reservation and strategy. */
+  readonly uncertainty?: { readonly reservation?: Distribution; readonly strategy?: StrategyDraw };
+}
+
+/** What a side plays in one period of a run: its strategy and reservation value (before the lapse drop). */
+export interface PeriodPlay {
+  readonly from: CivilDate;
+  readonly strategy: StrategySpec;
+  readonly reservation: number;
 }
 
 /** A strategy an agent plays: any automated StrategySpec (no human at the command line). */
@@ -218,6 +242,47 @@ export function lapseOn(s: Scenario, date: CivilDate): ScenarioLapseStatus {
   return { inLapse: true, ...status };
 }
 
+/** What a lapse cost from the expiry to a date, each day counted: the delay a deal on that date ended. */
+export interface LapseToDate {
+  /** The last day of the old agreement. */
+  readonly expiry: CivilDate;
+  readonly until: CivilDate;
+  /** Months in lapse, each month counted by its share of days (0 on or before the expiry). */
+  readonly months: number;
+  /** Furloughed workers × days furloughed / days of the month, summed to the date. */
+  readonly furloughedWorkerMonths: number;
+  /** Wages the furloughed workers were not paid, in won: worker-months × the scenario's monthly wage, month by month. */
+  readonly unpaidWages: number;
+}
+
+/**
+ * The lapse from the day after the expiry through `date` (a deal on that date ends it that evening), prorated by day:
+ * lapse.ts `lapseTimeline` at the scenario's point values with the lapse ending the next day. Null without a lapse model.
+ * @example lapseUntil(sma11, '2021-03-05') // { months: 14.16, furloughedWorkerMonths: 11100, unpaidWages: 43_084_… }
+ */
+export function lapseUntil(s: Scenario, date: CivilDate): LapseToDate | null {
+  const l = s.lapse;
+  if (l === null) return null;
+  if (date <= l.expiry) return { expiry: l.expiry, until: date, months: 0, furloughedWorkerMonths: 0, unpaidWages: 0 };
+  const model = scenarioLapseModel(s, l.monthsUntilFurlough, l.furloughedShare);
+  if (model === null) return null;
+  const table = lapseTimeline({
+    ...model,
+    months: monthsBetween(addDays(l.expiry, 1), date) + 2,
+    newAgreementInForce: addDays(date, 1),
+  });
+  // Scenarios are validated when loaded, so a refused model is a programming error.
+  if (!table.ok) throw new Error(`lapse model: ${table.error.code}`);
+  const last = table.value.at(-1);
+  return {
+    expiry: l.expiry,
+    until: date,
+    months: last?.monthsInLapse ?? 0,
+    furloughedWorkerMonths: last?.cumulativeFurloughedWorkerMonths ?? 0,
+    unpaidWages: last?.cumulativeUnpaidWages ?? 0,
+  };
+}
+
 /**
  * A side's reservation value on a date: its no-deal utility lowered by the lapse so far, never below 0 (no outcome's
  * utility is below 0, so the floor changes no decision: an agent's target is at least the table's minimum).
@@ -225,7 +290,86 @@ export function lapseOn(s: Scenario, date: CivilDate): ScenarioLapseStatus {
  */
 export function reservationOn(s: Scenario, side: Side, date: CivilDate): number {
   const shift = lapseOn(s, date).reservationShift[side === 'us' ? 0 : 1];
-  return Math.max(0, s.parties[side].reservation + shift);
+  return Math.max(0, (periodOn(s, side, date)?.reservation ?? s.parties[side].reservation) + shift);
+}
+
+/**
+ * The side's period in force on a date (`ScenarioParty.periods`): the last whose `from` is on or before it, or null
+ * before the first (the party's own values then).
+ * @example periodOn(sma11, 'us', '2021-02-05')?.name // 'Biden administration'
+ */
+export function periodOn(s: Scenario, side: Side, date: CivilDate): ScenarioPeriod | null {
+  let chosen: ScenarioPeriod | null = null;
+  for (const p of s.parties[side].periods ?? []) if (p.from <= date) chosen = p;
+  return chosen;
+}
+
+/** Each side's periods at the scenario's point values, the strategy given by `base` where a period names none. */
+function pointPeriods(
+  s: Scenario,
+  base: readonly [StrategySpec, StrategySpec],
+  override: readonly [boolean, boolean],
+): PeriodPlays {
+  return [0, 1].map((k) => {
+    const party = s.parties[SIDES[k] as Side];
+    return (party.periods ?? []).map((p): PeriodPlay => ({
+      from: p.from,
+      strategy: override[k] ? (base[k] as StrategySpec) : (p.strategy ?? (base[k] as StrategySpec)),
+      reservation: p.reservation ?? party.reservation,
+    }));
+  }) as unknown as PeriodPlays;
+}
+
+/** Each side's later periods as a run plays them (empty for a side without periods). */
+export type PeriodPlays = readonly [readonly PeriodPlay[], readonly PeriodPlay[]];
+const NO_PERIODS: PeriodPlays = [[], []];
+const hasPeriods = (s: Scenario): boolean =>
+  (s.parties.us.periods?.length ?? 0) > 0 || (s.parties.rok.periods?.length ?? 0) > 0;
+
+/** The first round dated on or after a day: where a period begins (the number of rounds when none is). */
+function firstRoundFrom(s: Scenario, from: CivilDate): number {
+  const rounds = scenarioRounds(s);
+  for (let r = 0; r < rounds; r++) if (roundDate(s.protocol.calendar, r) >= from) return r;
+  return rounds;
+}
+
+/**
+ * An agent that plays the period's agent on each round's date, and the by-step reservation value that switches with
+ * it, both read by run.ts like any other agent and preferences.
+ */
+function periodParty(
+  s: Scenario,
+  party: ScenarioParty,
+  strategy: StrategySpec,
+  reservation: number,
+  later: readonly PeriodPlay[],
+  table: OutcomeTable,
+): { agent: Agent; preferences: Preferences } {
+  const base = scenarioPreferences(party, reservation);
+  if (later.length === 0) return { agent: createAgent(strategy, s.domain, base, table), preferences: base };
+  const preferences: Preferences = {
+    ...base,
+    reservation: {
+      kind: 'by-step',
+      points: [
+        { step: 0, value: reservation },
+        ...later.map((p) => ({ step: 2 * firstRoundFrom(s, p.from), value: p.reservation })),
+      ],
+    },
+  };
+  const agents = [strategy, ...later.map((p) => p.strategy)].map((spec) => createAgent(spec, s.domain, base, table));
+  const froms = later.map((p) => p.from);
+  return {
+    preferences,
+    agent: {
+      kind: (agents[0] as Agent).kind,
+      decide(view, rng) {
+        let k = 0;
+        if (view.date !== undefined) for (const from of froms) if (from <= view.date) k++;
+        return (agents[k] as Agent).decide(view, rng);
+      },
+    },
+  };
 }
 
 /** A side's utility of an outcome under the scenario's preferences. */
@@ -262,14 +406,16 @@ export function runScenario(
   options: ScenarioRunOptions = {},
   tables: ScenarioTables = prepareScenarioTables(s),
 ): NegotiationRun {
+  const strategies = [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok] as const;
   return runDrawn(
     s,
     rng,
-    [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok],
+    strategies,
     [s.parties.us.reservation, s.parties.rok.reservation],
     pointLapsePort(s),
     options.trace ?? true,
     tables,
+    pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
   );
 }
 
@@ -281,17 +427,14 @@ function runDrawn(
   lapse: LapsePort | undefined,
   trace: boolean,
   tables: ScenarioTables,
+  later: PeriodPlays = NO_PERIODS,
 ): NegotiationRun {
-  const prefs = [
-    scenarioPreferences(s.parties.us, reservations[0]),
-    scenarioPreferences(s.parties.rok, reservations[1]),
-  ] as const;
   const ratification = scenarioRatification(s);
   const run = runNegotiation(
     scenarioConfig(s),
     [
-      { agent: createAgent(strategies[0], s.domain, prefs[0], tables.tables[0]), preferences: prefs[0] },
-      { agent: createAgent(strategies[1], s.domain, prefs[1], tables.tables[1]), preferences: prefs[1] },
+      periodParty(s, s.parties.us, strategies[0], reservations[0], later[0], tables.tables[0]),
+      periodParty(s, s.parties.rok, strategies[1], reservations[1], later[1], tables.tables[1]),
     ],
     rng,
     { trace, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
@@ -458,7 +601,31 @@ export function scenarioFastPlan(
     tables.tables,
     assemblies === null ? null : { assemblyOn: (date) => assemblyOn(assemblies, date), terms: dealTerms },
     reuse,
+    [(s.parties.us.periods ?? []).map((p) => p.from), (s.parties.rok.periods ?? []).map((p) => p.from)],
   );
+}
+
+/** Each side's periods drawn for one Monte Carlo run, after every other draw (nothing drawn without periods). */
+function drawPeriods(
+  s: Scenario,
+  rng: Rng,
+  strategies: readonly [StrategySpec, StrategySpec],
+  reservations: readonly [number, number],
+  override: Partial<Record<Side, ScenarioStrategy>>,
+): PeriodPlays {
+  if (!hasPeriods(s)) return NO_PERIODS;
+  return [0, 1].map((k) => {
+    const side = SIDES[k] as Side;
+    return (s.parties[side].periods ?? []).map((p): PeriodPlay => {
+      const drawn = p.uncertainty?.strategy ? drawStrategy(p.uncertainty.strategy, rng) : undefined;
+      const r = p.uncertainty?.reservation;
+      return {
+        from: p.from,
+        strategy: override[side] ?? drawn ?? p.strategy ?? (strategies[k] as StrategySpec),
+        reservation: r ? Math.min(1, Math.max(0, draw(r, rng))) : (p.reservation ?? (reservations[k] as number)),
+      };
+    });
+  }) as unknown as PeriodPlays;
 }
 
 /**
@@ -506,8 +673,9 @@ export function runScenarioMonteCarloOne(
     indexPaths['rok-cpi'] = path;
   }
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
+  const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log);
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
@@ -520,7 +688,7 @@ export function runScenarioMonteCarloOne(
       fillForward(offerPath);
     }
   } else {
-    const general = runDrawn(s, rng, strategies, reservations, lapse, offerPath !== undefined, ctx.tables);
+    const general = runDrawn(s, rng, strategies, reservations, lapse, offerPath !== undefined, ctx.tables, later);
     if (offerPath !== undefined) {
       const rounds = offerPath.length / 2;
       offerPath.fill(NaN);

@@ -88,3 +88,27 @@ export const lapseScenario: Scenario = {
   realOutcome: { outcome: { 'first-year-change': 0.14, duration: 5 }, concluded: '2021-03-07' },
   sources: {},
 };
+
+// lapseScenario with actors by period: a new US administration from 2020-06-15 (its own drawn reservation and
+// concession) and a new ROK reservation from 2020-09-01, as in sma-11-talks' 2021 administration change.
+export const periodScenario: Scenario = {
+  ...lapseScenario,
+  id: 'tiny-periods',
+  parties: {
+    us: {
+      ...lapseScenario.parties.us,
+      periods: [
+        {
+          from: '2020-06-15',
+          name: 'new administration',
+          reservation: 0.05,
+          uncertainty: {
+            reservation: { kind: 'uniform', min: 0, max: 0.1 },
+            strategy: { kind: 'time-dependent', e: { kind: 'uniform', min: 1, max: 3 } },
+          },
+        },
+      ],
+    },
+    rok: { ...lapseScenario.parties.rok, periods: [{ from: '2020-09-01', name: 'new cabinet', reservation: 0.2 }] },
+  },
+};

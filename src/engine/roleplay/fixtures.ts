@@ -50,6 +50,17 @@ export const SMA_11_TALKS: Scenario = {
       },
       reservation: 0.21,
       lapseCost: { perLapseMonth: 0.005, perFurloughedWorkforceMonth: 0.05 },
+      periods: [
+        {
+          from: '2021-01-20',
+          name: 'Biden administration',
+          reservation: 0.135,
+          uncertainty: {
+            reservation: { kind: 'uniform', min: 0.05, max: 0.22 },
+            strategy: { kind: 'time-dependent', e: { kind: 'triangular', min: 0.1, mode: 0.3, max: 1.5 } },
+          },
+        },
+      ],
     },
     rok: {
       name: 'Republic of Korea',

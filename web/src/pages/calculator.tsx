@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { api, toRemote, type Remote } from '../api.js';
 import { agreementProblems, parseAgreement, sma12 } from '../agreement-url.js';
 import { NumberField } from '../components/number-field.js';
@@ -21,7 +22,7 @@ import {
 } from '../record/compute.js';
 import { recordCore } from '../record/record-core.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
-import type { Agreement, EscalationRule } from '../types.js';
+import type { Agreement, EscalationRule, SavedDocument } from '../types.js';
 
 const S = {
   en: {
@@ -107,6 +108,7 @@ const MILLION = 1_000_000;
 const fieldUnit = (currency: Agreement['currency']): number => (currency === 'USD' ? MILLION : EOK);
 
 export default function CalculatorPage() {
+  const signInNeeded = useSignInNeeded();
   const s = usePageStrings(S);
   const { lang } = useI18n();
   const { params } = useRoute();
@@ -267,10 +269,10 @@ export default function CalculatorPage() {
             <button
               type="button"
               className="primary"
-              disabled={problems.size > 0}
+              disabled={problems.size > 0 || signInNeeded}
               onClick={() => {
                 setSave({ state: 'loading' });
-                api<{ id: string; version: number }>('/api/documents/proposal', {
+                api<SavedDocument>('/api/documents/proposal', {
                   body: toAgreementFile(agreement),
                 }).then(
                   (r) => setSave({ state: 'ok', data: r }),
@@ -281,6 +283,7 @@ export default function CalculatorPage() {
               {s.save}
             </button>
             {problems.size > 0 && <span className="error">{s.fix}</span>}
+            <SignInToSave />
             {save && (
               <RemoteView remote={save}>
                 {(d) => (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { SignInToSave, useSignInNeeded } from '../account.js';
 import { api, ApiError, toRemote, useApi, type ApiIssue, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { NegotiationPlaneRun } from './simulate-plane.js';
@@ -158,6 +159,7 @@ type Job =
 const DEFAULT_SCENARIO = 'sma-11-talks';
 
 export default function SimulatePage() {
+  const signInNeeded = useSignInNeeded();
   const s = usePageStrings(S);
   const i = useI18n();
   const kinds = useApi<readonly JobKindSummary[]>('/api/jobs/kinds');
@@ -467,9 +469,14 @@ export default function SimulatePage() {
           </div>
         )}
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <button type="submit" className="primary" disabled={!kind || invalid || job.state === 'running'}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!kind || invalid || job.state === 'running' || signInNeeded}
+          >
             {s.run}
           </button>
+          <SignInToSave />
           {job.state === 'running' && (
             <button
               type="button"
@@ -566,6 +573,7 @@ function SavePanel({
   onIssues: (issues: readonly ApiIssue[]) => void;
   onSaved: (id: string) => void;
 }) {
+  const signInNeeded = useSignInNeeded();
   const s = usePageStrings(S);
   const [id, setId] = useState(saved || `${body.id}-edited`);
   const [name, setName] = useState(saved ? body.name : `${body.name} (edited)`);
@@ -604,9 +612,14 @@ function SavePanel({
           onChange={(e) => setName(e.target.value)}
         />
       </div>
-      <button type="button" disabled={disabled || state?.state === 'loading'} onClick={() => void save()}>
+      <button
+        type="button"
+        disabled={disabled || state?.state === 'loading' || signInNeeded}
+        onClick={() => void save()}
+      >
         {s.save}
       </button>
+      <SignInToSave />
       {state?.state === 'ok' && (
         <span role="status" data-testid="saved-status">
           {s.savedAs.replace('{id}', state.data.id).replace('{version}', String(state.data.version))}
