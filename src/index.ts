@@ -216,11 +216,18 @@ export { prepareTalk, talkOrdinal, talkTargets } from './engine/calibration/talk
 export type {
   BacktableAnswer,
   ClassDebrief,
+  DebriefFigure,
+  DebriefQuestion,
+  DelayCost,
+  GradeBook,
   MoveView,
   Pairing as RolePlayPairing,
   RolePlayView,
   TableDebrief,
+  TableVote,
 } from './engine/roleplay/index.js';
-export { casePacket, packetMarkdown } from './engine/roleplay/packet.js';
+export { DEBRIEF_QUESTIONS, delayCost, gradeBook } from './engine/roleplay/index.js';
+export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';
+export { casePacket, packetFor, packetMarkdown, wonText } from './engine/roleplay/packet.js';
 export type { Language } from './engine/roleplay/terms.js';
-export { civilDateText, issueName, valueText } from './engine/roleplay/terms.js';
+export { civilDateText, issueName, scenarioName, valueText } from './engine/roleplay/terms.js';

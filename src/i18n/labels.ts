@@ -369,21 +369,6 @@ export function fieldLabel(path: string, lang: Lang, names?: ParameterNames): st
 }
 
 /**
- * A scenario's name in the chosen language: the file's `name`, or in Korean its `name_ko` (every bundled scenario has
- * one), else the glossary's terms for an SMA talks id ("제11차 방위비분담특별협정 협상"); `short` leaves out the
- * bracketed years.
- */
-export function scenarioName(s: { id: string; name: string; name_ko?: string }, lang: Lang, short = false): string {
-  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
-  const name =
-    lang !== 'ko'
-      ? s.name
-      : (s.name_ko ??
-        (talks ? `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}` : s.name));
-  return short ? name.replace(/\s*\([^)]*\)\s*$/, '') : name;
-}
-
-/**
  * A categorical issue's option as a reader sees it: in Korean the series' name ("소비자물가지수(CPI) 증가율") or
  * "없음"; in English the option as the scenario names it ("rok-cpi"), which the CLI prints too.
  */

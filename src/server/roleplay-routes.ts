@@ -289,6 +289,42 @@ export const roleplayRoutes =
         },
       );
 
+      app.get(
+        `${base}/packet`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the printable case packet: the general brief and the seat's own confidential brief and scoring sheet (facilitator: all, with the teaching note)`,
+            ...params,
+            querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.packet(key, request.query.lang);
+          return r.ok ? r.value : fail(reply, r.error);
+        },
+      );
+
+      app.get(
+        `${base}/gradebook`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the class's grade book (facilitator): one row per table and side, and the assumptions behind the figures`,
+            ...params,
+            querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.gradeBook(key, request.query.lang);
+          return r.ok ? r.value : fail(reply, r.error);
+        },
+      );
+
       app.post(
         `${base}/score`,
         {

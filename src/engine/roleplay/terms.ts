@@ -59,3 +59,26 @@ export function civilDateText(date: CivilDate, lang: Language): string {
   const [y, m, d] = date.split('-');
   return `${y}년 ${Number(m)}월 ${Number(d)}일`;
 }
+
+/**
+ * A scenario's name in a language: the file's `name`, or in Korean its `name_ko` (every bundled scenario has one), else
+ * the glossary's terms for an SMA talks id ("제11차 방위비분담특별협정 협상"); `short` leaves out the bracketed years.
+ * @example scenarioName({ id: 'sma-11-talks', name: '11th SMA talks (2019–2021)', name_ko: '제11차 방위비분담특별협정 협상 (2019–2021)' }, 'ko') // '제11차 방위비분담특별협정 협상 (2019–2021)'
+ */
+export function scenarioName(
+  s: { readonly id: string; readonly name: string; readonly name_ko?: string },
+  lang: Language,
+  short = false,
+): string {
+  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
+  const name =
+    lang !== 'ko'
+      ? s.name
+      : (s.name_ko ??
+        (talks
+          ? `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}${
+              / \(([^)]*)\)$/.exec(s.name)?.[0]?.replace('hypothetical', '가상') ?? ''
+            }`
+          : s.name));
+  return short ? name.replace(/\s*\([^)]*\)\s*$/, '') : name;
+}

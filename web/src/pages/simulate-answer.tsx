@@ -1,10 +1,14 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
 import type { RealOutcomeReport } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
-import { fieldLabel, scenarioName, type ParameterNames } from '../../../src/i18n/labels.js';
+import { scenarioName } from '../../../src/index.js';
+import { fieldLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
 import type { ScenarioBody } from '../scenario-edits.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
+
+// A scenario's name in the chosen language: one function for the case packet, role-play and this page.
+export { scenarioName };
 
 /** A bundled scenario as GET /api/scenarios lists it. */
 export interface ScenarioSummaryRow {
