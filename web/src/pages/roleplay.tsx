@@ -3,7 +3,7 @@ import type { TableLinks } from '../../../src/server/wire.js';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
-import { scenarioName } from '../../../src/engine/roleplay/terms.js';
+import { scenarioName } from '../../../src/index.js';
 import {
   type MoveView,
   type RolePlayView,

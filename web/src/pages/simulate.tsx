@@ -10,7 +10,7 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
-import { scenarioName } from '../../../src/engine/roleplay/terms.js';
+import { scenarioName } from '../../../src/index.js';
 import {
   Assumptions,
   PlainAnswer,

@@ -1,5 +1,5 @@
 // A class for the facilitator: create many tables at once (some sides played by agents), hand out every table's links
-import { scenarioName } from '../../../src/engine/roleplay/terms.js';
+import { scenarioName } from '../../../src/index.js';
 // (copy, CSV, print), then watch and steer every table live on one screen, and show the class debrief.
 import { useEffect, useRef, useState } from 'react';
 import { SignInToSave, useSignInNeeded } from '../account.js';
