@@ -28,11 +28,18 @@ export const ALLOWED_LATIN = new Set([
   'Nash',
   'ABC',
   'SMC',
+  // negotiation software whose files the Theory page reads, and its protocol's name (Stacked Alternating Offers)
+  'Genius',
+  'GeniusWeb',
+  'NegMAS',
+  'SAOP',
   // file formats and the app's own name
   'PNG',
   'SVG',
   'CSV',
   'JSON',
+  'XML',
+  'YAML',
   'PDF',
   'Lab',
   'ID',
