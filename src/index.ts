@@ -216,11 +216,21 @@ export { prepareTalk, talkOrdinal, talkTargets } from './engine/calibration/talk
 export type {
   BacktableAnswer,
   ClassDebrief,
+  DebriefFigure,
+  DebriefQuestion,
+  DelayCost,
+  GradeBook,
   MoveView,
   Pairing as RolePlayPairing,
   RolePlayView,
   TableDebrief,
+  TableVote,
 } from './engine/roleplay/index.js';
-export { casePacket, packetMarkdown } from './engine/roleplay/packet.js';
+// From their own modules: roleplay/index.js also re-exports the test fixtures, which the package leaves out.
+export { delayCost } from './engine/roleplay/debrief.js';
+export { gradeBook } from './engine/roleplay/grade-book.js';
+export { DEBRIEF_QUESTIONS } from './engine/roleplay/teaching.js';
+export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';
+export { casePacket, packetFor, packetMarkdown, wonText } from './engine/roleplay/packet.js';
 export type { Language } from './engine/roleplay/terms.js';
-export { civilDateText, issueName, valueText } from './engine/roleplay/terms.js';
+export { civilDateText, issueName, scenarioName, valueText } from './engine/roleplay/terms.js';

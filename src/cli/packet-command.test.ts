@@ -17,7 +17,7 @@ describe('sma packet', () => {
     const r = await sma('packet', 'sma-11-talks', '--lang', 'ko');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('# 사례 패킷 — 11th SMA talks (2019–2021)');
+    expect(r.out).toContain('# 사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)');
     expect(r.out).toContain('## 교수 노트 (진행자용)');
     expect(r.out).toContain('첫해 인상률 +13.9%');
     expect(r.out).toContain('2021년 3월 7일');

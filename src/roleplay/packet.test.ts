@@ -21,6 +21,13 @@ interface RawAgreement {
 const events = (JSON.parse(readFileSync('data/record/events.json', 'utf8')) as { events: RawEvent[] }).events;
 const agreements = (JSON.parse(readFileSync('data/record/agreements.json', 'utf8')) as { agreements: RawAgreement[] })
   .agreements;
+interface RawPoll {
+  fieldwork: string;
+  results: Record<string, number>;
+  sources: { url: string; title: string }[];
+}
+const polls = (JSON.parse(readFileSync('data/record/context.json', 'utf8')) as { context: { polls: RawPoll[] } })
+  .context.polls;
 const rawScenario = (id: string) =>
   parse(readFileSync(`data/scenarios/${id}.yaml`, 'utf8'), { schema: 'core' }) as {
     base: { year: number; amount: number };
@@ -154,5 +161,44 @@ describe('the 11th talks packet against published figures', () => {
     // Term: ROK increasing over 1–6 years, weight 0.1: 5 years = 100 × 0.1 × 4/5 = 8.
     expect(figure(ko, 'rok.score.duration.5').value).toBe(8);
     expect(figure(ko, 'rok.reservation').value).toBe(97); // 100 × 0.972, to a whole point
+  });
+});
+
+describe('the public in the ROK brief', () => {
+  // The polls of context.json by fieldwork: [0] Chicago Council, Dec 2019; [1] its June 2020 follow-up; [2] RealMeter,
+  // late January 2019. The 11th talks ran 2019-09 to 2021-03, the 10th 2018-03 to 2019-02; none fell in the 12th's.
+  const pollKeys = (p: CasePacket) =>
+    new Set(p.figures.filter((f) => f.key.startsWith('poll.')).map((f) => f.key.split('.')[1]));
+
+  it('quotes the polls taken during the talks, each figure as the record has it, with its source', () => {
+    const en = packet('sma-11-talks', 'en');
+    const ko = packet('sma-11-talks', 'ko');
+    expect(pollKeys(en)).toEqual(new Set(['0', '1']));
+    expect(pollKeys(packet('sma-10-talks', 'en'))).toEqual(new Set(['2']));
+    expect(figure(en, 'poll.0.negotiate_lower_than_us_proposal')).toMatchObject({ value: 0.68, text: '68 %' });
+    expect(figure(ko, 'poll.0.accept_us_demand')).toMatchObject({ value: 0.04, text: '4%' });
+    for (const f of en.figures.filter((x) => x.key.startsWith('poll.'))) {
+      const [, i, key] = f.key.split('.');
+      const poll = polls[Number(i)]!;
+      expect(f.value, f.key).toBe(poll.results[key!]);
+      expect(f.source).toContain(poll.sources[0]!.url);
+    }
+    const rokTables = ko.confidential.rok.tables.flatMap((t) => t.rows.map((r) => r.join(' | ')));
+    expect(rokTables.some((r) => r.includes('한미동맹 지지') && r.includes('92%'))).toBe(true);
+    // The US brief quotes no Korean poll.
+    expect(en.confidential.us.tables.flatMap((t) => t.rows).some((r) => r.join(' ').includes('%'))).toBe(false);
+  });
+
+  it('says so when no poll was taken during the talks', () => {
+    expect(pollKeys(packet('sma-12-talks', 'en')).size).toBe(0);
+    expect(packet('sma-12-talks', 'en').confidential.rok.paragraphs.join(' ')).toContain(
+      'no poll taken during these talks',
+    );
+    expect(packet('sma-12-talks', 'ko').confidential.rok.paragraphs.join(' ')).toContain('여론조사는 기록에 없습니다');
+  });
+
+  it('titles the packet with the talks’ Korean name in Korean', () => {
+    expect(packet('sma-11-talks', 'ko').title).toBe('사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)');
+    expect(packet('sma-11-talks', 'en').title).toBe('Case packet — 11th SMA talks (2019–2021)');
   });
 });

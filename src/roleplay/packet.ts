@@ -17,11 +17,37 @@ export type PacketError =
 export const packetRecord = (r: SmaRecord): PacketRecord => ({
   events: r.events,
   agreements: r.agreements.map((a) => a.facts),
+  polls: r.context.polls,
 });
+
+/** The record as packets read it, loaded once per process (the bundled files never change while it runs). */
+let packetRecordMemo: Result<PacketRecord, PacketError> | null = null;
+const packets = new Map<string, CasePacket>();
+
+/**
+ * The case packet of a loaded scenario, built once per scenario and language.
+ * @example packetOf(sma11, 'ko') // ok({ title: '사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)', … })
+ */
+export function packetOf(scenario: Scenario, lang: Language): Result<CasePacket, PacketError> {
+  if (packetRecordMemo === null) {
+    const record = loadRecord();
+    packetRecordMemo = record.ok
+      ? ok(packetRecord(record.value))
+      : err({ code: 'packet/record_invalid', problems: record.error });
+  }
+  if (!packetRecordMemo.ok) return packetRecordMemo;
+  const key = `${scenario.id}\u0000${lang}`;
+  let p = packets.get(key);
+  if (p === undefined) {
+    p = casePacket(scenario, packetRecordMemo.value, lang);
+    packets.set(key, p);
+  }
+  return ok(p);
+}
 
 /**
  * The case packet of a catalogue's scenario (`sma-11-talks`) in a language.
- * @example loadPacket('sma-11-talks', 'ko') // ok({ title: '사례 패킷 — 11th SMA talks (2019–2021)', … })
+ * @example loadPacket('sma-11-talks', 'ko') // ok({ title: '사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)', … })
  */
 export function loadPacket(
   scenarioId: string,
@@ -36,7 +62,5 @@ export function loadPacket(
       scenario: scenarioId,
       message: `no scenario '${scenarioId}'; known: ${catalogue.ids().join(', ')}`,
     });
-  const record = loadRecord();
-  if (!record.ok) return err({ code: 'packet/record_invalid', problems: record.error });
-  return ok(casePacket(scenario, packetRecord(record.value), lang));
+  return packetOf(scenario, lang);
 }

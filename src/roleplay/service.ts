@@ -12,6 +12,7 @@ import {
   applyEntry,
   backtable,
   classDebrief,
+  gradeBook,
   mayAct,
   sideSeq,
   sideUtility,
@@ -28,7 +29,9 @@ import {
 } from '../engine/roleplay/index.js';
 import { isInDomain } from '../engine/negotiation/domain.js';
 import type { SessionRecord } from '../io/roleplay-record.js';
+import { packetFor } from '../engine/roleplay/packet.js';
 import { classBoard, classTables, freshFacilitatorView } from './classes.js';
+import { packetOf } from './packet.js';
 import { announce, createLive } from './live.js';
 import { createSessionRecords } from './records.js';
 import { createSeats, newSeats, unauthorized } from './seats.js';
@@ -174,6 +177,28 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
   const tableNotFound = (sessionId: string): Result<never, RolePlayServiceError> =>
     err({ code: 'roleplay/table_not_found', details: { sessionId } });
 
+  async function tableDebriefOf(id: string): Promise<Result<TableDebrief, RolePlayServiceError>> {
+    const loaded = await tableLog.load(id);
+    if (!loaded.ok) return loaded;
+    const { scenario, setup, state } = loaded.value;
+    return ok(tableDebrief(scenario, setup, state, memo.frontier(scenario)));
+  }
+
+  /** Every readable table's debrief, in the class's order, and their scenario (one per class). */
+  async function debriefsOf(
+    ids: readonly string[],
+  ): Promise<{ debriefs: TableDebrief[]; scenario: RolePlayScenario | null }> {
+    const debriefs: TableDebrief[] = [];
+    let scenario: RolePlayScenario | null = null;
+    for (const id of ids) {
+      const loaded = await tableLog.load(id);
+      if (!loaded.ok) continue;
+      scenario = loaded.value.scenario;
+      debriefs.push(tableDebrief(scenario, loaded.value.setup, loaded.value.state, memo.frontier(scenario)));
+    }
+    return { debriefs, scenario };
+  }
+
   return {
     async createTable(scenarioId, spec = {}, ownerId = null) {
       const scenario = options.scenarios(scenarioId);
@@ -285,24 +310,43 @@ export function createRolePlayService(options: RolePlayServiceOptions): RolePlay
     async debrief(key, tableId) {
       const seat = await authenticate(key);
       if (!seat.ok) return seat;
-      const tableDebriefOf = async (id: string): Promise<Result<TableDebrief, RolePlayServiceError>> => {
-        const loaded = await tableLog.load(id);
-        if (!loaded.ok) return loaded;
-        const { scenario, setup, state } = loaded.value;
-        return ok(tableDebrief(scenario, setup, state, memo.frontier(scenario)));
-      };
       // The debrief shows both sides' reservation values and scores: the facilitator's to show, never a side's to read.
       if (seat.value.role !== 'facilitator')
         return err({ code: 'roleplay/forbidden', details: { actor: seat.value.role, action: 'debrief' } });
       if (seat.value.kind === 'table') return tableDebriefOf(seat.value.sessionId);
       const tables = await classTables(records, seat.value.sessionId);
       if (tableId !== undefined) return tables.includes(tableId) ? tableDebriefOf(tableId) : tableNotFound(tableId);
-      const debriefs: TableDebrief[] = [];
-      for (const id of tables) {
-        const d = await tableDebriefOf(id);
-        if (d.ok) debriefs.push(d.value);
-      }
-      return ok({ ...classDebrief(debriefs), frontier: debriefs[0]?.frontier ?? [] });
+      const all = await debriefsOf(tables);
+      return ok({ ...classDebrief(all.debriefs), frontier: all.debriefs[0]?.frontier ?? [] });
+    },
+
+    async packet(key, lang) {
+      const seat = await authenticate(key);
+      if (!seat.ok) return seat;
+      const rec = await records.get(seat.value.sessionId);
+      const scenarioId = rec === null ? null : rec.kind === 'class' ? rec.scenarioId : rec.setup.scenarioId;
+      const scenario = scenarioId === null ? undefined : options.scenarios(scenarioId);
+      if (scenario === undefined)
+        return err({ code: 'roleplay/scenario_not_found', details: { scenarioId: scenarioId ?? '' } });
+      const built = packetOf(scenario, lang);
+      // The bundled record is checked by the test suite; a broken one is a deployment error, not the seat's.
+      if (!built.ok) throw new Error(`case packet ${scenario.id}: ${built.error.code}`);
+      return ok(packetFor(built.value, seat.value.role));
+    },
+
+    async gradeBook(key, lang) {
+      const seat = await authenticate(key);
+      if (!seat.ok) return seat;
+      if (seat.value.role !== 'facilitator')
+        return err({ code: 'roleplay/forbidden', details: { actor: seat.value.role, action: 'grade-book' } });
+      const rec = await records.get(seat.value.sessionId);
+      const tables =
+        seat.value.kind === 'class' ? await classTables(records, seat.value.sessionId) : [seat.value.sessionId];
+      const all = await debriefsOf(tables);
+      const first = all.debriefs[0];
+      if (all.scenario === null || first === undefined) return tableNotFound(seat.value.sessionId);
+      const label = rec !== null && rec.kind === 'class' ? rec.label : first.table.label;
+      return ok(gradeBook(label, classDebrief(all.debriefs), all.scenario, lang));
     },
 
     async score(key, outcome) {

@@ -3,6 +3,7 @@ import type { UtilityPoint } from '../engine/bargaining/pareto.js';
 import type {
   BacktableAnswer,
   ClassDebrief,
+  GradeBook,
   NewsKind,
   RolePlayAgent,
   RolePlayError,
@@ -13,6 +14,7 @@ import type {
   TableDebrief,
 } from '../engine/roleplay/index.js';
 import type { Result } from '../engine/result.js';
+import type { SeatPacket } from '../engine/roleplay/packet.js';
 import type { Store } from '../store/index.js';
 
 export type RolePlayServiceError =
@@ -141,6 +143,10 @@ export interface RolePlayService {
   ): Promise<
     Result<TableDebrief | (ClassDebrief & { readonly frontier: readonly UtilityPoint[] }), RolePlayServiceError>
   >;
+  /** The case packet of my table's scenario as my seat may read it (a side: the general brief and its own). */
+  packet(key: SeatKey, lang: 'en' | 'ko'): Promise<Result<SeatPacket, RolePlayServiceError>>;
+  /** The grade book of my class (a table's facilitator: of that table), in a language: facilitator only. */
+  gradeBook(key: SeatKey, lang: 'en' | 'ko'): Promise<Result<GradeBook, RolePlayServiceError>>;
   /** My side's utility of a draft offer before I send it (the facilitator: both sides'). */
   score(
     key: SeatKey,

@@ -203,6 +203,8 @@ for (const backend of testBackends) {
           'GET /api/roleplay/owned/{id}',
           'GET /api/roleplay/owned/{id}/debrief',
           'GET /api/roleplay/owned/{id}/events',
+          'GET /api/roleplay/owned/{id}/gradebook',
+          'GET /api/roleplay/owned/{id}/packet',
           'POST /api/jobs/{id}/cancel',
           'POST /api/roleplay/owned/{id}/actions',
           'POST /api/roleplay/owned/{id}/backtable',
@@ -212,7 +214,8 @@ for (const backend of testBackends) {
       });
 
       it("lets only a job's owner or an admin cancel it; another member reads it by its link and cancels nothing", async () => {
-        // 100,000 runs keep a job running while the next requests arrive (as in routes/jobs.test.ts).
+        // 100,000 runs keep a job running while the next start arrives (as in routes/jobs.test.ts); later requests
+        // accept either a running or a finished job, so nothing here waits on how fast the job runs.
         const start = (who: 'owner' | 'other') =>
           app.inject({
             method: 'POST',
@@ -257,14 +260,25 @@ for (const backend of testBackends) {
         // The owner lists and cancels it; an admin lists everyone's and cancels the other member's.
         expect(await listed('owner')).toContain(job.id);
         expect(await listed('admin')).toEqual(expect.arrayContaining([job.id, others.json<{ id: string }>().id]));
+        // Allowed: cancelled, or, if the job has meanwhile run to its end, told so (409); never refused.
+        const allowed = (res: { statusCode: number; json: <T>() => T }) => {
+          const body = res.json<{ status?: string; error?: { code: string } }>();
+          return res.statusCode === 200 ? [200, body.status] : [res.statusCode, body.error?.code];
+        };
         const byOwner = await cancel({ cookie: cookies.owner });
-        expect([byOwner.statusCode, byOwner.json<{ status: string }>().status]).toEqual([200, 'cancelled']);
+        expect([
+          [200, 'cancelled'],
+          [409, 'job/not_running'],
+        ]).toContainEqual(allowed(byOwner));
         const byAdmin = await app.inject({
           method: 'POST',
           url: `/api/jobs/${others.json<{ id: string }>().id}/cancel`,
           headers: { cookie: cookies.admin },
         });
-        expect([byAdmin.statusCode, byAdmin.json<{ status: string }>().status]).toEqual([200, 'cancelled']);
+        expect([
+          [200, 'cancelled'],
+          [409, 'job/not_running'],
+        ]).toContainEqual(allowed(byAdmin));
         // Its record in the store names its owner too (what another process would read).
         const stored = await store.getRun(job.id);
         expect(stored.ok && stored.value.ownerId).toBe(ids.owner);
@@ -312,6 +326,8 @@ for (const backend of testBackends) {
           ['', undefined],
           ['/actions', pause],
           ['/debrief', undefined],
+          ['/gradebook', undefined],
+          ['/packet', undefined],
         ] as const) {
           expect([path, ...codeOf(await owned({ cookie: cookies.other }, path, payload))]).toEqual([
             path,
@@ -344,6 +360,7 @@ for (const backend of testBackends) {
         const resumed = await owned({ cookie: cookies.admin }, '/actions', { ...pause, action: { type: 'resume' } });
         expect(resumed.statusCode).toBe(201);
         expect((await owned({ cookie: cookies.admin }, '/debrief')).statusCode).toBe(200);
+        expect((await owned({ cookie: cookies.owner }, '/gradebook')).json<{ rows: unknown[] }>().rows).toHaveLength(4);
         // The facilitator link, shared by the owner, still opens the board without any account.
         const byLink = await app.inject({
           url: '/api/roleplay/me',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiFailure, formatPath, httpErrorOf, httpErrorOfThrown, statusOfCode } from './errors.js';
+import { ApiFailure, formatPath, httpErrorOf, httpErrorOfThrown, rawClientError, statusOfCode } from './errors.js';
 
 describe('statusOfCode', () => {
   it('maps codes of every layer to the status a client should act on', () => {
@@ -67,5 +67,17 @@ describe('httpErrorOfThrown', () => {
 describe('formatPath', () => {
   it('writes indices in brackets and keys with dots', () => {
     expect(formatPath('body', ['rules', 2, 'rule', 'rate'])).toBe('body.rules[2].rule.rate');
+  });
+});
+
+describe('rawClientError', () => {
+  it("answers the HTTP parser's refusals as raw HTTP in the error body, naming the parser's code", () => {
+    const [head, body] = rawClientError('HPE_INVALID_METHOD').split('\r\n\r\n');
+    expect(head?.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(body ?? '')).toEqual({
+      error: { code: 'request/invalid', message: 'The request is not valid HTTP (HPE_INVALID_METHOD).' },
+    });
+    expect(rawClientError('ERR_HTTP_REQUEST_TIMEOUT').split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(rawClientError('HPE_HEADER_OVERFLOW').split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
   });
 });

@@ -123,7 +123,11 @@ export function rawClientError(parserCode: string | undefined): string {
       ? { code: 'request/headers_too_large', message: 'The request headers are larger than the server accepts.' }
       : parserCode === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? { code: 'request/timeout', message: 'The request did not arrive in time.' }
-        : { code: 'request/invalid', message: 'The request is not valid HTTP.' };
+        : {
+            code: 'request/invalid',
+            // The parser's own code says what was wrong (e.g. HPE_INVALID_HEADER_TOKEN); it names no input's content.
+            message: `The request is not valid HTTP${parserCode === undefined ? '' : ` (${parserCode})`}.`,
+          };
   const http = httpErrorOf(failure);
   const body = JSON.stringify(http.body);
   const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[

@@ -77,6 +77,11 @@ describe('single sign-on routes without a provider to talk to', () => {
           `The sign-in provider at http://127.0.0.1:${port} could not be reached (fetch failed: connect ECONNREFUSED 127.0.0.1:${port}).`,
         );
       }
+      const clicked = await app.inject({ url: '/api/session/oidc/start', headers: { 'sec-fetch-mode': 'navigate' } });
+      expect([clicked.statusCode, clicked.headers.location]).toEqual([
+        303,
+        '/#/signin?sso_error=auth%2Foidc_unavailable',
+      ]);
       const callback = await app.inject({ url: '/api/session/oidc/callback?code=c&state=s' });
       expect([callback.statusCode, callback.json().error.code]).toEqual([400, 'auth/oidc_state']);
     } finally {

@@ -5,7 +5,7 @@
  * the code for an ID token (signature, issuer, audience, nonce checked by openid-client), finds or makes the person's
  * account (a member, or an admin by the configured claim) and begins the same session as a password sign-in.
  */
-import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ import type { Store, UserRole } from '../store/index.js';
 /** The cookie that carries one sign-in's state, nonce and PKCE verifier from `start` to `callback`. */
 export const OIDC_PENDING_COOKIE = 'sma_oidc';
 const PENDING_SECONDS = 600;
+/** The web app's sign-in page (web/src/pages/signin.tsx), where a failed single sign-on in a browser lands. */
+export const SIGN_IN_PAGE = '/#/signin';
 // Long enough for a slow provider, short enough that a hung one does not hold the browser's request.
 const PROVIDER_TIMEOUT_S = 10;
 
@@ -183,6 +185,26 @@ export const oidcRoutes =
 
     const secure = (protocol: string) => protocol === 'https';
 
+    /**
+     * A browser that followed "Sign in with …" or the provider's redirect is on a page, not in a script: a failure
+     * sends it to the sign-in page, which words the code in the chosen language (the log keeps the details). Scripts
+     * and tests, which do not ask for HTML, get the error body.
+     */
+    const orSignInPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      work: () => Promise<FastifyReply>,
+    ): Promise<FastifyReply> => {
+      try {
+        return await work();
+      } catch (error) {
+        const navigating =
+          request.headers['sec-fetch-mode'] === 'navigate' || /text\/html/.test(request.headers.accept ?? '');
+        if (!navigating || !(error instanceof ApiFailure)) throw error;
+        return reply.redirect(`${SIGN_IN_PAGE}?sso_error=${encodeURIComponent(error.failure.code)}`, 303);
+      }
+    };
+
     typed.get(
       OIDC_START_PATH,
       {
@@ -196,34 +218,35 @@ export const oidcRoutes =
           },
         },
       },
-      async (request, reply) => {
-        const { config: c } = configured();
-        const provider = await discover(c);
-        const verifier = client.randomPKCECodeVerifier();
-        const pending: Pending = {
-          state: client.randomState(),
-          nonce: client.randomNonce(),
-          verifier,
-          back: safeReturn(request.query.return),
-        };
-        const url = client.buildAuthorizationUrl(provider, {
-          redirect_uri: c.redirectUrl,
-          scope: c.scopes,
-          code_challenge: await client.calculatePKCECodeChallenge(verifier),
-          code_challenge_method: 'S256',
-          state: pending.state,
-          nonce: pending.nonce,
-        });
-        // Lax, not Strict: the provider's redirect back is a navigation from its site, and must carry this cookie.
-        reply.setCookie(OIDC_PENDING_COOKIE, encodePending(pending), {
-          httpOnly: true,
-          sameSite: 'lax',
-          path: OIDC_CALLBACK_PATH,
-          maxAge: PENDING_SECONDS,
-          secure: secure(request.protocol),
-        });
-        return reply.redirect(url.href, 303);
-      },
+      async (request, reply) =>
+        orSignInPage(request, reply, async () => {
+          const { config: c } = configured();
+          const provider = await discover(c);
+          const verifier = client.randomPKCECodeVerifier();
+          const pending: Pending = {
+            state: client.randomState(),
+            nonce: client.randomNonce(),
+            verifier,
+            back: safeReturn(request.query.return),
+          };
+          const url = client.buildAuthorizationUrl(provider, {
+            redirect_uri: c.redirectUrl,
+            scope: c.scopes,
+            code_challenge: await client.calculatePKCECodeChallenge(verifier),
+            code_challenge_method: 'S256',
+            state: pending.state,
+            nonce: pending.nonce,
+          });
+          // Lax, not Strict: the provider's redirect back is a navigation from its site, and must carry this cookie.
+          reply.setCookie(OIDC_PENDING_COOKIE, encodePending(pending), {
+            httpOnly: true,
+            sameSite: 'lax',
+            path: OIDC_CALLBACK_PATH,
+            maxAge: PENDING_SECONDS,
+            secure: secure(request.protocol),
+          });
+          return reply.redirect(url.href, 303);
+        }),
     );
 
     typed.get(
@@ -240,60 +263,62 @@ export const oidcRoutes =
           },
         },
       },
-      async (request, reply) => {
-        const { config: c, store } = configured();
-        const pending = decodePending(request.cookies[OIDC_PENDING_COOKIE]);
-        // One use: whatever happens next, this browser's pending sign-in is over.
-        reply.clearCookie(OIDC_PENDING_COOKIE, { path: OIDC_CALLBACK_PATH });
-        if (pending === undefined) {
-          throw new ApiFailure({
-            code: 'auth/oidc_state',
-            message: 'No sign-in is under way in this browser (it expired after 10 minutes, or ended); start again.',
-          });
-        }
-        if (request.query['state'] !== pending.state) {
-          throw new ApiFailure({
-            code: 'auth/oidc_state',
-            message: 'The state the provider sent back is not the one this browser started with; start again.',
-          });
-        }
-        const current = new URL(c.redirectUrl);
-        current.search = new URLSearchParams(request.query).toString();
-        let claims: Record<string, unknown>;
-        try {
-          const provider = await discover(c);
-          const tokens = await client.authorizationCodeGrant(provider, current, {
-            pkceCodeVerifier: pending.verifier,
-            expectedState: pending.state,
-            expectedNonce: pending.nonce,
-            idTokenExpected: true,
-          });
-          const idToken = tokens.claims();
-          if (idToken === undefined) throw new Error('no ID token came back');
-          claims = { ...idToken };
-          // Claims that only the userinfo endpoint gives: a provider may keep names and groups out of the ID token.
-          const wanted = [c.usernameClaim, ...(c.adminClaim === undefined ? [] : [c.adminClaim])];
-          if (
-            wanted.some((claim) => claimAt(claims, claim) === undefined) &&
-            provider.serverMetadata().userinfo_endpoint !== undefined
-          ) {
-            const info = await client.fetchUserInfo(provider, tokens.access_token, idToken.sub);
-            claims = { ...info, ...claims };
+      async (request, reply) =>
+        orSignInPage(request, reply, async () => {
+          const { config: c, store } = configured();
+          const pending = decodePending(request.cookies[OIDC_PENDING_COOKIE]);
+          // One use: whatever happens next, this browser's pending sign-in is over.
+          reply.clearCookie(OIDC_PENDING_COOKIE, { path: OIDC_CALLBACK_PATH });
+          if (pending === undefined) {
+            throw new ApiFailure({
+              code: 'auth/oidc_state',
+              message: 'No sign-in is under way in this browser (it expired after 10 minutes, or ended); start again.',
+            });
           }
-        } catch (error) {
-          const failure = failureOf(error, c);
-          request.log.warn({ err: error, code: failure.failure.code }, 'single sign-on failed');
-          throw failure;
-        }
-        const user = await store.externalUser({
-          issuer: String(claims['iss']),
-          subject: String(claims['sub']),
-          name: usernameOf(claims, c),
-          role: roleOf(claims, c),
-        });
-        await startSession(store, request, reply, user);
-        request.log.info({ account: user.id, role: user.role }, 'signed in through single sign-on');
-        return reply.redirect(pending.back, 303);
-      },
+          if (request.query['state'] !== pending.state) {
+            throw new ApiFailure({
+              code: 'auth/oidc_state',
+              message: 'The state the provider sent back is not the one this browser started with; start again.',
+            });
+          }
+          const current = new URL(c.redirectUrl);
+          current.search = new URLSearchParams(request.query).toString();
+          let claims: Record<string, unknown>;
+          try {
+            const provider = await discover(c);
+            const tokens = await client.authorizationCodeGrant(provider, current, {
+              pkceCodeVerifier: pending.verifier,
+              expectedState: pending.state,
+              expectedNonce: pending.nonce,
+              idTokenExpected: true,
+            });
+            const idToken = tokens.claims();
+            if (idToken === undefined) throw new Error('no ID token came back');
+            claims = { ...idToken };
+            // Claims that only the userinfo endpoint gives: a provider may keep names and groups out of the ID token.
+            const wanted = [c.usernameClaim, ...(c.adminClaim === undefined ? [] : [c.adminClaim])];
+            if (
+              wanted.some((claim) => claimAt(claims, claim) === undefined) &&
+              provider.serverMetadata().userinfo_endpoint !== undefined
+            ) {
+              const info = await client.fetchUserInfo(provider, tokens.access_token, idToken.sub);
+              claims = { ...info, ...claims };
+            }
+          } catch (error) {
+            const failure = failureOf(error, c);
+            request.log.warn({ err: error, code: failure.failure.code }, 'single sign-on failed');
+            throw failure;
+          }
+          const user = await store.externalUser({
+            issuer: String(claims['iss']),
+            subject: String(claims['sub']),
+            name: usernameOf(claims, c),
+            role: roleOf(claims, c),
+          });
+          await startSession(store, request, reply, user);
+          request.log.info({ account: user.id, role: user.role }, 'signed in through single sign-on');
+          // Checked again: the cookie came back from the browser.
+          return reply.redirect(safeReturn(pending.back), 303);
+        }),
     );
   };

@@ -188,8 +188,22 @@ for (const backend of backends) {
           } else if (route.method === 'GET') {
             const res = await built.app.inject({ method: 'GET', url: route.url, headers: bearer(token) });
             responses.push({ status: res.statusCode, text: res.body, what: id });
-            if (route.url === '/api/roleplay/me/debrief')
-              expect(res.statusCode).toBe(role === 'facilitator' ? 200 : 403);
+            if (route.url === '/api/roleplay/me/debrief' || route.url === '/api/roleplay/me/gradebook')
+              expect([route.url, res.statusCode]).toEqual([route.url, role === 'facilitator' ? 200 : 403]);
+            // The case packet: every seat reads it, a delegation only its own brief and sheet, no teaching note.
+            if (route.url === '/api/roleplay/me/packet') {
+              const p = res.json() as { confidential: object; scoring: object; teaching: unknown; figures: unknown[] };
+              const mine = role === 'facilitator' ? ['rok', 'us'] : [role];
+              expect([res.statusCode, Object.keys(p.confidential).sort(), Object.keys(p.scoring).sort()]).toEqual([
+                200,
+                mine,
+                mine,
+              ]);
+              expect([p.teaching === null, p.figures.length === 0]).toEqual([
+                role !== 'facilitator',
+                role !== 'facilitator',
+              ]);
+            }
           } else {
             const payload =
               route.url.endsWith('score') || route.url.endsWith('backtable')
@@ -212,10 +226,14 @@ for (const backend of backends) {
         'GET /api/roleplay/me',
         'GET /api/roleplay/me/debrief',
         'GET /api/roleplay/me/events',
+        'GET /api/roleplay/me/gradebook',
+        'GET /api/roleplay/me/packet',
         'GET /api/roleplay/mine',
         'GET /api/roleplay/owned/:id',
         'GET /api/roleplay/owned/:id/debrief',
         'GET /api/roleplay/owned/:id/events',
+        'GET /api/roleplay/owned/:id/gradebook',
+        'GET /api/roleplay/owned/:id/packet',
         'GET /api/roleplay/scenarios',
         'POST /api/roleplay/classes',
         'POST /api/roleplay/me/actions',
@@ -245,6 +263,8 @@ for (const backend of backends) {
         '/api/roleplay/me/backtable',
         '/api/roleplay/me/debrief',
         '/api/roleplay/me/events',
+        '/api/roleplay/me/gradebook',
+        '/api/roleplay/me/packet',
         '/api/roleplay/me/score',
         '/api/roleplay/mine',
         '/api/roleplay/owned/{id}',
@@ -252,6 +272,8 @@ for (const backend of backends) {
         '/api/roleplay/owned/{id}/backtable',
         '/api/roleplay/owned/{id}/debrief',
         '/api/roleplay/owned/{id}/events',
+        '/api/roleplay/owned/{id}/gradebook',
+        '/api/roleplay/owned/{id}/packet',
         '/api/roleplay/owned/{id}/score',
         '/api/roleplay/scenarios',
         '/api/roleplay/sessions',
@@ -261,6 +283,7 @@ for (const backend of backends) {
     it('serves the built-in scenario through roleplayDepsFor', async () => {
       const app = Fastify({ logger: false });
       app.setValidatorCompiler(validatorCompiler);
+      app.setSerializerCompiler(serializerCompiler);
       await app.register(roleplayRoutes(roleplayDepsFor(store)));
       const res = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios' });
       expect(res.json().map((s: { id: string }) => s.id)).toEqual(['sma-11-talks']);
@@ -368,6 +391,26 @@ for (const backend of backends) {
         headers: bearer(c.facilitatorToken),
       });
       expect(debrief.json().overall.tables).toBe(2);
+      // The grade book: one row per table and side, in Korean when asked; the ended table has no deal.
+      const book = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me/gradebook?lang=ko',
+        headers: bearer(c.facilitatorToken),
+      });
+      expect(book.statusCode).toBe(200);
+      const rows = book.json().rows as (string | number)[][];
+      expect(rows.map((r) => r.slice(0, 5))).toEqual([
+        ['Seminar', 'Table 1', '미국', '사람', '합의 없음'],
+        ['Seminar', 'Table 1', '한국', '사람', '합의 없음'],
+        ['Seminar', 'Table 2', '미국', '사람', '합의 없음'],
+        ['Seminar', 'Table 2', '한국', '에이전트', '합의 없음'],
+      ]);
+      const bad = await built.app.inject({
+        method: 'GET',
+        url: '/api/roleplay/me/gradebook?lang=fr',
+        headers: bearer(c.facilitatorToken),
+      });
+      expect(bad.statusCode).toBe(400);
     });
   });
 }

@@ -15,6 +15,8 @@ import {
   type TableSpec,
 } from '../roleplay/service.js';
 import { mayChange } from './access.js';
+import { errorResponses } from './schemas.js';
+import { classLinksSchema, ownedSessionSchema, tableLinksSchema } from './wire.js';
 import { SMA_11_TALKS } from '../engine/roleplay/index.js';
 import { httpErrorOf, type HttpError } from './errors.js';
 import type { Store } from '../store/index.js';
@@ -147,18 +149,7 @@ export const roleplayRoutes =
         schema: {
           tags,
           summary: 'The tables and classes my account created (an admin: everyone’s), newest first',
-          response: {
-            200: z.array(
-              z.object({
-                id: z.string(),
-                kind: z.enum(['table', 'class']),
-                label: z.string(),
-                scenarioId: z.string(),
-                ownerId: z.string().nullable(),
-                createdAt: z.string(),
-              }),
-            ),
-          },
+          response: { 200: z.array(ownedSessionSchema) },
         },
       },
       async (request) => {
@@ -182,6 +173,7 @@ export const roleplayRoutes =
           tags,
           summary: 'Create one table: returns a secret token per seat',
           body: tableSchema.extend({ scenarioId: z.string().min(1).max(100) }),
+          response: { 201: tableLinksSchema, ...errorResponses(400, 401, 404) },
         },
       },
       async (request, reply) => {
@@ -198,6 +190,7 @@ export const roleplayRoutes =
         schema: {
           tags,
           summary: 'Create a class: many tables, one facilitator token for all',
+          response: { 201: classLinksSchema, ...errorResponses(400, 401, 404) },
           body: z
             .object({
               scenarioId: z.string().min(1).max(100),
@@ -285,6 +278,42 @@ export const roleplayRoutes =
           const key = await keyOf(request);
           if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
           const r = await service.debrief(key, request.query.sessionId);
+          return r.ok ? r.value : fail(reply, r.error);
+        },
+      );
+
+      app.get(
+        `${base}/packet`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the printable case packet: the general brief and the seat's own confidential brief and scoring sheet (facilitator: all, with the teaching note)`,
+            ...params,
+            querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.packet(key, request.query.lang);
+          return r.ok ? r.value : fail(reply, r.error);
+        },
+      );
+
+      app.get(
+        `${base}/gradebook`,
+        {
+          schema: {
+            tags,
+            summary: `${who}: the class's grade book (facilitator): one row per table and side, and the assumptions behind the figures`,
+            ...params,
+            querystring: z.object({ lang: z.enum(['en', 'ko']).default('en') }),
+          },
+        },
+        async (request, reply) => {
+          const key = await keyOf(request);
+          if (typeof key === 'object' && 'status' in key) return reply.code(key.status).send(key.body);
+          const r = await service.gradeBook(key, request.query.lang);
           return r.ok ? r.value : fail(reply, r.error);
         },
       );

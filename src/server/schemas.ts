@@ -1,26 +1,13 @@
 import { z } from 'zod';
 import { errorBodySchema } from './wire.js';
 
-export { errorBodySchema, errorIssueSchema } from './wire.js';
+export { errorBodySchema, errorIssueSchema, jobSnapshotSchema } from './wire.js';
 
 /** The error responses a route documents, each with the shared error body. */
 export const errorResponses = <const S extends readonly number[]>(...statuses: S) =>
   Object.fromEntries(statuses.map((status) => [status, errorBodySchema])) as {
     [K in S[number]]: typeof errorBodySchema;
   };
-
-export const jobSnapshotSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  ownerId: z.string().nullable().describe('The account that started it; null when no account did'),
-  status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }).describe('Chunks of runs done'),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  input: z.unknown(),
-  result: z.unknown().describe('The kind’s output once succeeded, else null'),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-});
 
 /** The engine's escalation rule, as responses carry it. */
 export const escalationRuleSchema = z.discriminatedUnion('kind', [

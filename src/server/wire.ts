@@ -4,6 +4,9 @@
  * which the web app imports as types only. A change here breaks the build of both sides.
  */
 import { z } from 'zod';
+import type { negotiationMonteCarloOutput } from './jobs/negotiation-monte-carlo-job.js';
+import type { rubinsteinSplitOutput } from './jobs/rubinstein-split-job.js';
+import type { scenarioMonteCarloOutput } from './jobs/scenario-monte-carlo-job.js';
 
 /** A signed-in account as the API shows it (never its password hash). */
 export const accountSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']) });
@@ -50,3 +53,113 @@ export const errorBodySchema = z
   })
   .describe('Every error response has this body');
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** A job as the server reports it (POST /api/jobs/{kind}, GET /api/jobs/{id}, each event's data). */
+export const jobSnapshotSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  ownerId: z.string().nullable().describe('The account that started it; null when no account did'),
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).describe('Chunks of runs done'),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  input: z.unknown(),
+  result: z.unknown().describe('The kind’s output once succeeded, else null'),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
+
+/** GET /api/jobs/kinds. */
+export const jobKindSummarySchema = z.object({ kind: z.string(), summary: z.string(), start: z.string() });
+export type JobKindSummary = z.infer<typeof jobKindSummarySchema>;
+
+/** The results of the jobs the web app shows, from each kind's own output schema. */
+export type RubinsteinSplitResult = z.infer<typeof rubinsteinSplitOutput>;
+export type ScenarioMonteCarloResult = z.infer<typeof scenarioMonteCarloOutput>;
+export type NegotiationMonteCarloResult = z.infer<typeof negotiationMonteCarloOutput>;
+
+export const documentKindSchema = z.enum(['agreement', 'proposal', 'scenario']);
+const kindSchema = documentKindSchema;
+
+/** A saved document (GET /api/documents/{kind}, its id, a save). */
+export const documentSchema = z.object({
+  kind: kindSchema,
+  id: z.string(),
+  name: z.string(),
+  body: z.unknown(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const documentVersionSchema = z.object({
+  kind: kindSchema,
+  id: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  body: z.unknown(),
+  savedAt: z.string(),
+});
+export type SavedDocument = z.infer<typeof documentSchema>;
+export type DocumentVersion = z.infer<typeof documentVersionSchema>;
+
+const termsSchema = z.record(z.string(), z.union([z.number(), z.string()])).describe('Issue name → value');
+const point = { uUS: z.number().describe('US utility'), uROK: z.number().describe('ROK utility') };
+const pointSchema = z.object(point);
+const solutionSchema = z.object({
+  kind: z.enum(['agreement', 'disagreement']),
+  ...point,
+  terms: termsSchema.nullable(),
+});
+
+/** POST /api/negotiate: one negotiation of a bundled scenario on the utility plane (engine negotiation-plane.ts). */
+export const negotiationPlaneSchema = z.object({
+  outcome: termsSchema.nullable(),
+  reason: z.enum(['agreement', 'deadline', 'walkaway', 'ratification-failed']),
+  endDate: z.string().nullable(),
+  agreement: pointSchema.nullable().describe('The agreed outcome on the utility plane'),
+  offers: z.array(
+    z.object({
+      step: z.number().int(),
+      date: z.string().nullable(),
+      side: z.enum(['us', 'rok']),
+      terms: termsSchema,
+      ...point,
+    }),
+  ),
+  frontier: z.array(pointSchema).describe('The Pareto frontier of the outcome space, by US utility ascending'),
+  disagreement: pointSchema.describe('The reservation values'),
+  nash: solutionSchema.describe('Nash (1950) solution of the outcome space'),
+  kalaiSmorodinsky: solutionSchema.describe('Kalai–Smorodinsky (1975) solution of the outcome space'),
+});
+export type NegotiationPlane = z.infer<typeof negotiationPlaneSchema>;
+
+/** POST /api/roleplay/sessions: one secret link token per seat (a side an agent plays gets none). */
+export const tableLinksSchema = z.object({
+  sessionId: z.string(),
+  label: z.string(),
+  tokens: z.object({ facilitator: z.string().optional(), us: z.string().optional(), rok: z.string().optional() }),
+});
+export type TableLinks = z.infer<typeof tableLinksSchema>;
+
+/** POST /api/roleplay/classes: the class's facilitator token and each table's links. */
+export const classLinksSchema = z.object({
+  classId: z.string(),
+  facilitatorToken: z.string(),
+  tables: z.array(tableLinksSchema).readonly(),
+});
+export type ClassLinks = z.infer<typeof classLinksSchema>;
+
+/** GET /api/roleplay/mine: a table or class as its owner lists it. */
+export const ownedSessionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['table', 'class']),
+  label: z.string(),
+  scenarioId: z.string(),
+  ownerId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OwnedSession = z.infer<typeof ownedSessionSchema>;
+
+/** What a seat sees (GET /api/roleplay/me, each event): the engine's view, or a class facilitator's board. */
+export type { RolePlayView, Side } from '../engine/roleplay/index.js';
+export type { ClassView } from '../roleplay/types.js';

@@ -30,6 +30,21 @@ import {
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The built `sma` with `args`, to its exit: its code, stdout and stderr. */
+async function builtCliRun(args: readonly string[]) {
+  const child = spawn(process.execPath, [builtCli, ...args], {
+    cwd: repo,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, out, err };
+}
+
 interface JobBody {
   readonly id: string;
   readonly status: string;
@@ -170,16 +185,17 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         const server = servers.at(-1) ?? (await startServer());
         if (workers.every((w) => w.child.exitCode !== null || w.child.signalCode !== null))
           workers.push(await startWorker(env));
-        const child = spawn(
-          process.execPath,
-          [builtCli, 'simulate', 'sma-11-talks', '--runs', '1000', '--seed', '5', '--remote', server.url, '--json'],
-          { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        const { code, out, err } = await builtCliRun([
+          'simulate',
+          'sma-11-talks',
+          '--runs',
+          '1000',
+          '--seed',
+          '5',
+          '--remote',
+          server.url,
+          '--json',
+        ]);
         expect([code, err]).toEqual([
           0,
           expect.stringMatching(/^simulate: job [0-9a-f-]{36} on http:\/\/127\.0\.0\.1:\d+\n/),
@@ -316,16 +332,16 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         ];
         const local = captureIo({}, repo);
         expect(await runCli([...argv, '--reps', '3', '--seed', '4', '--json'], local)).toBe(0);
-        const child = spawn(
-          process.execPath,
-          [builtCli, ...argv, '--reps', '3', '--seed', '4', '--remote', server.url, '--json'],
-          { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        const { code, out, err } = await builtCliRun([
+          ...argv,
+          '--reps',
+          '3',
+          '--seed',
+          '4',
+          '--remote',
+          server.url,
+          '--json',
+        ]);
         expect([code, err]).toEqual([
           0,
           expect.stringMatching(/^tournament: job [0-9a-f-]{36} on http:\/\/127\.0\.0\.1:\d+\n/),

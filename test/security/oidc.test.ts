@@ -173,6 +173,9 @@ describe('single sign-on through an OpenID Connect provider on loopback', () => 
     const message = await expectCleanFailure(response, good, 400, 'auth/oidc_state');
     expect(message).toBe('The state the provider sent back is not the one this browser started with; start again.');
     expect(jar.get('sma_session')).toBeUndefined();
+    // A browser on the page (it asks for HTML) lands on the sign-in page, which words the code in its language.
+    const page = await jar.fetch(callback.href, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/#/signin?sso_error=auth%2Foidc_state']);
   });
 
   it('refuses a replayed code: the provider will not trade it twice, and the browser has no sign-in under way', async () => {

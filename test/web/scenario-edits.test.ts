@@ -43,11 +43,14 @@ describe('scenario edits on the Simulate page', () => {
   });
 
   it('applies edits to a copy, gives each edited number its own source, and stays a valid scenario file', () => {
+    // The bundled file's ROK reservation (0.972, derived from the stated +13 % maximum) stays as it was.
     const edited = applyEdits(sma11, { 'parties.rok.reservation': 0.2, 'ratification.rok.1.blocs.0.seats': 170 });
-    expect([valueAt(edited, 'parties.rok.reservation'), valueAt(sma11, 'parties.rok.reservation')]).toEqual([0.2, 0.7]);
+    expect([valueAt(edited, 'parties.rok.reservation'), valueAt(sma11, 'parties.rok.reservation')]).toEqual([
+      0.2, 0.972,
+    ]);
     expect(valueAt(edited, 'ratification.rok.1.blocs.0.seats')).toBe(170);
     expect((edited['sources'] as Record<string, string>)['parties.rok.reservation']).toBe(
-      'assumption: edited in the web app (was 0.7)',
+      'assumption: edited in the web app (was 0.972)',
     );
     expect(check(edited).ok).toBe(true);
   });

@@ -10,7 +10,7 @@ import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import { firstRoundDate } from './scenario-report.js';
 import type { Domain, Outcome } from './domain.js';
-import { lapsePort, type LapseScenario, type ReservationCost } from './lapse.js';
+import { lapsePort, lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
   HistogramTally,
   SummaryTally,
@@ -318,6 +318,47 @@ export function lapseOn(s: Scenario, date: CivilDate): ScenarioLapseStatus {
       reservationShift: [0, 0],
     };
   return { inLapse: true, ...status };
+}
+
+/** What a lapse cost from the expiry to a date, each day counted: the delay a deal on that date ended. */
+export interface LapseToDate {
+  /** The last day of the old agreement. */
+  readonly expiry: CivilDate;
+  readonly until: CivilDate;
+  /** Months in lapse, each month counted by its share of days (0 on or before the expiry). */
+  readonly months: number;
+  /** Furloughed workers × days furloughed / days of the month, summed to the date. */
+  readonly furloughedWorkerMonths: number;
+  /** Wages the furloughed workers were not paid, in won: worker-months × the scenario's monthly wage, month by month. */
+  readonly unpaidWages: number;
+}
+
+/**
+ * The lapse from the day after the expiry through `date` (a deal on that date ends it that evening), prorated by day:
+ * lapse.ts `lapseTimeline` at the scenario's point values with the lapse ending the next day. Null without a lapse model.
+ * @example lapseUntil(sma11, '2021-03-05') // { months: 14.16, furloughedWorkerMonths: 11100, unpaidWages: 43_084_… }
+ */
+export function lapseUntil(s: Scenario, date: CivilDate): LapseToDate | null {
+  const l = s.lapse;
+  if (l === null) return null;
+  if (date <= l.expiry) return { expiry: l.expiry, until: date, months: 0, furloughedWorkerMonths: 0, unpaidWages: 0 };
+  const model = scenarioLapseModel(s, l.monthsUntilFurlough, l.furloughedShare);
+  if (model === null) return null;
+  const table = lapseTimeline({
+    ...model,
+    months: monthsBetween(addDays(l.expiry, 1), date) + 2,
+    newAgreementInForce: addDays(date, 1),
+  });
+  // Scenarios are validated when loaded, so a refused model is a programming error.
+  if (!table.ok) throw new Error(`lapse model: ${table.error.code}`);
+  const last = table.value.at(-1);
+  return {
+    expiry: l.expiry,
+    until: date,
+    months: last?.monthsInLapse ?? 0,
+    furloughedWorkerMonths: last?.cumulativeFurloughedWorkerMonths ?? 0,
+    unpaidWages: last?.cumulativeUnpaidWages ?? 0,
+  };
 }
 
 /**

@@ -53,7 +53,14 @@ describe('table debrief', () => {
   it('counts no lapse for a deal in round 2 (2019-10-23), and the real 2021 conclusion after 15 months of lapse', () => {
     // Four moves = two rounds; round 2 was on 2019-10-23, before the 2019-12-31 expiry; the real deal came on 2021-03-07 (agreements.json sma-11).
     expect(d.endDate).toBe('2019-10-23');
-    expect(d.delay).toEqual({ monthsInLapse: 0, furloughedWorkerMonths: 0 });
+    expect(d.delay).toEqual({
+      expiry: '2019-12-31',
+      until: '2019-10-23',
+      monthsInLapse: 0,
+      months: 0,
+      furloughedWorkerMonths: 0,
+      unpaidWages: 0,
+    });
     expect(d.real?.monthsInLapse).toBe(15);
     // Furloughed 1 April – 14 June 2020, prorated by day (context furlough_2020): share × 9,000 × (2 + 14/30).
     expect(d.real?.furloughedWorkerMonths).toBeCloseTo(SMA_11_TALKS.lapse!.furloughedShare * 9000 * (2 + 14 / 30), 9);

@@ -8,8 +8,10 @@ import { solve } from '../bargaining/solutions.js';
 import type { CivilDate } from '../negotiation/calendar.js';
 import { enumerateOutcomes, type Outcome } from '../negotiation/domain.js';
 import type { EndReason } from '../negotiation/protocol.js';
+import { lapseUntil } from '../negotiation/scenario.js';
 import { lapseOn, reservationOn, SIDES, sideUtility, type RolePlayScenario, type Side } from './scenario.js';
 import { currentDate, type RolePlaySetup, type RolePlayState, type TableInfo } from './session.js';
+import { DEBRIEF_QUESTIONS, type DebriefQuestion } from './teaching.js';
 
 export interface PathPoint extends UtilityPoint {
   readonly seq: number;
@@ -27,6 +29,50 @@ export interface SideScore {
   readonly leftOnTable: number;
 }
 
+/**
+ * What the delay cost, from the old agreement's expiry to the date the talks ended (the deal's date, or the last date
+ * the table reached), from the one lapse model: `lapseOn` for the calendar months begun, `lapseUntil` prorated by day.
+ */
+export interface DelayCost {
+  /** The old agreement's last day; null when the scenario has no lapse model (then every figure is 0). */
+  readonly expiry: CivilDate | null;
+  readonly until: CivilDate;
+  /** Calendar months begun since the expiry (the clock the table shows). */
+  readonly monthsInLapse: number;
+  /** Months in lapse, each day counted (a month by its share of days). */
+  readonly months: number;
+  /** Furloughed workers × days furloughed / days of the month, to the date. */
+  readonly furloughedWorkerMonths: number;
+  /** The furloughed workers' unpaid wages to the date, in won (worker-months × the scenario's monthly wage). */
+  readonly unpaidWages: number;
+}
+
+/** One vote of the ROK National Assembly on a table's accepted deal. */
+export interface TableVote {
+  readonly date: CivilDate;
+  readonly outcome: Outcome;
+  readonly yes: number | null;
+  readonly no: number | null;
+  readonly abstain: number | null;
+  readonly passed: boolean;
+}
+
+/**
+ * The delay to a date as the debrief reports it.
+ * @example delayCost(SMA_11_TALKS, '2021-03-05') // { months: 14.16…, furloughedWorkerMonths: 11100, unpaidWages: … }
+ */
+export function delayCost(scenario: RolePlayScenario, date: CivilDate): DelayCost {
+  const prorated = lapseUntil(scenario, date);
+  return {
+    expiry: scenario.lapse?.expiry ?? null,
+    until: date,
+    monthsInLapse: lapseOn(scenario, date).monthsInLapse,
+    months: prorated?.months ?? 0,
+    furloughedWorkerMonths: prorated?.furloughedWorkerMonths ?? 0,
+    unpaidWages: prorated?.unpaidWages ?? 0,
+  };
+}
+
 export interface TableDebrief {
   readonly table: TableInfo;
   readonly agentSides: readonly Side[];
@@ -40,15 +86,18 @@ export interface TableDebrief {
   readonly kalaiSmorodinsky: UtilityPoint | null;
   readonly deal: { readonly outcome: Outcome; readonly point: UtilityPoint } | null;
   readonly scores: Readonly<Record<Side, SideScore>>;
-  readonly delay: { readonly monthsInLapse: number; readonly furloughedWorkerMonths: number };
+  readonly delay: DelayCost;
   readonly ratificationFailures: number;
-  readonly real: {
-    readonly outcome: Outcome;
-    readonly concluded: CivilDate;
-    readonly point: UtilityPoint;
-    readonly monthsInLapse: number;
-    readonly furloughedWorkerMonths: number;
-  } | null;
+  /** The Assembly's votes on this table's accepted deals, in order (the last decided the table). */
+  readonly votes: readonly TableVote[];
+  readonly real: RealOutcome | null;
+}
+
+/** The real talks' result and what their delay cost, by the same lapse model. */
+export interface RealOutcome extends DelayCost {
+  readonly outcome: Outcome;
+  readonly concluded: CivilDate;
+  readonly point: UtilityPoint;
 }
 
 /** The Pareto frontier of the scenario's outcome space, by u1 (US) ascending. */
@@ -101,9 +150,7 @@ export function tableDebrief(
     scores[side] = { score, reservation, surplus: score - reservation, leftOnTable: left[side] };
   }
   // The lapse runs until the deal (its date) or, without one, to the last date the table reached.
-  const lapse = lapseOn(scenario, endDate);
   const real = scenario.realOutcome;
-  const realLapse = real === null ? null : lapseOn(scenario, real.concluded);
   const reason =
     state.phase !== 'ended'
       ? 'running'
@@ -124,17 +171,24 @@ export function tableDebrief(
     kalaiSmorodinsky: at(solve(problem, d, 'kalai_smorodinsky')),
     deal,
     scores,
-    delay: { monthsInLapse: lapse.monthsInLapse, furloughedWorkerMonths: lapse.furloughedWorkerMonths },
+    delay: delayCost(scenario, endDate),
     ratificationFailures: state.negotiation.ratificationFailures,
+    votes: state.votes.map((v) => ({
+      date: v.date,
+      outcome: v.outcome,
+      yes: v.vote.yes ?? null,
+      no: v.vote.no ?? null,
+      abstain: v.vote.abstain ?? null,
+      passed: v.vote.ratified,
+    })),
     real:
-      real === null || realLapse === null
+      real === null
         ? null
         : {
+            ...delayCost(scenario, real.concluded),
             outcome: real.outcome,
             concluded: real.concluded,
             point: pointOf(scenario, real.outcome),
-            monthsInLapse: realLapse.monthsInLapse,
-            furloughedWorkerMonths: realLapse.furloughedWorkerMonths,
           },
   };
 }
@@ -160,6 +214,10 @@ export interface ClassTable {
   readonly deal: UtilityPoint | null;
   readonly outcome: Outcome | null;
   readonly scores: Readonly<Record<Side, SideScore>>;
+  /** This table's Nash and Kalai–Smorodinsky points (against its reservation values on its end date). */
+  readonly nash: UtilityPoint | null;
+  readonly kalaiSmorodinsky: UtilityPoint | null;
+  /** From the deal to this table's Nash point on the utility plane. */
   readonly distanceToNash: number | null;
   /** How far the result (the deal, or no deal) lies below the frontier: 0 on it. */
   readonly distanceToFrontier: number | null;
@@ -168,6 +226,9 @@ export interface ClassTable {
   /** The joint surplus of the Nash point against this table's reservation values: the benchmark it is compared with. */
   readonly nashJointSurplus: number | null;
   readonly monthsInLapse: number;
+  readonly delay: DelayCost;
+  /** The Assembly's last vote at this table, or null when no deal went to it. */
+  readonly vote: TableVote | null;
   readonly ratificationFailures: number;
 }
 
@@ -177,10 +238,14 @@ export interface ClassDebrief {
   readonly byPairing: Readonly<Partial<Record<Pairing, GroupSummary>>>;
   /** Each side's mean score when people played it and when software did. */
   readonly sideByPlayer: Readonly<Record<Side, { readonly human: number | null; readonly agent: number | null }>>;
+  /** Nash and Kalai–Smorodinsky points of the first table (every table's are in `tables`). */
   readonly nash: UtilityPoint | null;
+  readonly kalaiSmorodinsky: UtilityPoint | null;
   readonly real: UtilityPoint | null;
   /** The real talks' result (terms, date, lapse) to compare the class with. */
   readonly realOutcome: TableDebrief['real'];
+  /** The teaching note's debrief questions, each with the figure it is asked beside. */
+  readonly questions: readonly DebriefQuestion[];
 }
 
 const mean = (xs: readonly number[]): number | null =>
@@ -240,6 +305,8 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
       deal: t.deal?.point ?? null,
       outcome: t.deal?.outcome ?? null,
       scores: t.scores,
+      nash: t.nash,
+      kalaiSmorodinsky: t.kalaiSmorodinsky,
       distanceToNash:
         t.deal === null || t.nash === null
           ? null
@@ -248,6 +315,8 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
       jointSurplus: jointSurplus(t),
       nashJointSurplus: t.nash === null ? null : t.nash.u1 - t.disagreement.u1 + t.nash.u2 - t.disagreement.u2,
       monthsInLapse: t.delay.monthsInLapse,
+      delay: t.delay,
+      vote: t.votes.at(-1) ?? null,
       ratificationFailures: t.ratificationFailures,
     })),
     overall: summarise(tables),
@@ -257,7 +326,9 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
       rok: { human: sideBy('rok', false), agent: sideBy('rok', true) },
     },
     nash: first?.nash ?? null,
+    kalaiSmorodinsky: first?.kalaiSmorodinsky ?? null,
     real: first?.real?.point ?? null,
     realOutcome: first?.real ?? null,
+    questions: DEBRIEF_QUESTIONS,
   };
 }

@@ -46,6 +46,20 @@ export { civilDateText, issueName, valueText } from './terms.js';
 export type { BilingualBrief, Brief, Language } from './briefs.js';
 export { sideSeq, viewFor } from './view.js';
 export type { MoveView, RolePlayView, SidePrivate } from './view.js';
-export { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
-export type { ClassDebrief, ClassTable, GroupSummary, TableDebrief, SideScore, Pairing } from './debrief.js';
+export { classDebrief, delayCost, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
+export type {
+  ClassDebrief,
+  ClassTable,
+  DelayCost,
+  GroupSummary,
+  Pairing,
+  RealOutcome,
+  SideScore,
+  TableDebrief,
+  TableVote,
+} from './debrief.js';
+export { gradeBook } from './grade-book.js';
+export type { GradeBook } from './grade-book.js';
+export { DEBRIEF_QUESTIONS } from './teaching.js';
+export type { DebriefFigure, DebriefQuestion } from './teaching.js';
 export { SMA_11_TALKS } from './fixtures.js';

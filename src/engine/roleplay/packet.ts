@@ -12,8 +12,9 @@ import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
 import { assemblyOn } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
-import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Side } from './scenario.js';
-import { civilDateText, issueName, valueText, type Language } from './terms.js';
+import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Role, type Side } from './scenario.js';
+import { DEBRIEF_QUESTIONS } from './teaching.js';
+import { civilDateText, issueName, scenarioName, valueText, type Language } from './terms.js';
 
 /** A packet reads the one scenario type (base amount, wage and sources included). */
 export type PacketScenario = RolePlayScenario;
@@ -37,9 +38,73 @@ export interface PacketAgreement {
   readonly yearly_amounts: readonly { readonly year: number; readonly krw: number | null }[];
 }
 
+/** A poll of the record (context.json `polls`; io's poll fact has these fields). */
+export interface PacketPoll {
+  readonly name: string;
+  /** 'YYYY-MM-DD/YYYY-MM-DD', or words such as 'late January 2019'. */
+  readonly fieldwork: string;
+  readonly results: Readonly<Record<string, number>>;
+  readonly pollster?: string;
+  readonly margin_of_error?: number;
+  readonly sources: readonly { readonly url: string; readonly title: string }[];
+}
+
 export interface PacketRecord {
   readonly events: readonly PacketEvent[];
   readonly agreements: readonly PacketAgreement[];
+  /** The public's view, for the ROK brief's domestic constraints; none when absent. */
+  readonly polls?: readonly PacketPoll[];
+}
+
+// The poll questions the ROK brief quotes, in the project's words; a result without a line here is not quoted.
+const POLL_RESULT: Readonly<Record<string, readonly [string, string]>> = {
+  support_alliance: ['support the alliance with the United States', '한미동맹 지지'],
+  support_long_term_us_troops: ['support keeping US forces in Korea for the long term', '주한미군 장기 주둔 지지'],
+  us_troops_contribute_to_security: ['say US forces contribute to Korea’s security', '주한미군이 한국 안보에 기여한다'],
+  alliance_mutually_beneficial: ['see the alliance as good for both countries', '동맹이 양국 모두에 이익이다'],
+  confident_in_us_defense_commitment: ['trust the US commitment to defend Korea', '미국의 방위 공약을 신뢰한다'],
+  accept_us_demand: ['would accept the US demand', '미국의 요구를 수용해야 한다'],
+  negotiate_lower_than_us_proposal: ['want Seoul to negotiate below the US demand', '미국 요구보다 낮게 협상해야 한다'],
+  among_negotiate_lower_keep_below_2tn_won: [
+    'of those, want the contribution kept below 2 trillion won',
+    '그중 분담금을 2조 원 미만으로 유지해야 한다',
+  ],
+  among_negotiate_lower_2_to_3tn_won: ['of those, would accept 2–3 trillion won', '그중 2조–3조 원은 수용할 수 있다'],
+  refuse_to_pay: ['would refuse to pay more', '더 내는 것을 거부해야 한다'],
+  oppose_paying_for_us_forces_elsewhere_in_pacific: [
+    'oppose paying for US forces elsewhere in the Pacific',
+    '태평양의 다른 지역 미군 비용 부담에 반대한다',
+  ],
+  oppose_accommodating_us_cost_demands: ['oppose giving in to the US cost demands', '미국의 비용 요구 수용에 반대한다'],
+  favor_accommodating: ['favour giving in to them', '수용에 찬성한다'],
+  oppose_even_if_us_threatens_troop_cut: [
+    'oppose them even if the US threatens to cut its troops',
+    '미국이 병력 감축을 위협해도 반대한다',
+  ],
+};
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The month a poll's fieldwork began, 'YYYY-MM', from an ISO date or words such as 'late January 2019'. */
+export function pollMonth(fieldwork: string): string | null {
+  const iso = /(\d{4})-(\d{2})/.exec(fieldwork);
+  if (iso) return `${iso[1]}-${iso[2]}`;
+  const words = /([a-z]+)\s+(\d{4})/i.exec(fieldwork);
+  const m = words ? MONTHS.indexOf((words[1] ?? '').toLowerCase()) : -1;
+  return words && m >= 0 ? `${words[2]}-${String(m + 1).padStart(2, '0')}` : null;
 }
 
 /** A number (or date) printed in the packet, with the place it comes from. */
@@ -181,6 +246,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
     fig(key, d, d.length === 7 && ko ? `${d.slice(0, 4)}년 ${Number(d.slice(5))}월` : civilDateText(d, lang), source);
   const ordinal = talkOrdinal(scenario.id);
   const first = roundDate(scenario.protocol.calendar, 0);
+  const real = scenario.realOutcome;
 
   // General brief: the story, the rules, the numbers.
   const story: string[] = [];
@@ -308,6 +374,44 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
         ]),
       });
     }
+    if (side === 'rok') {
+      // The polls taken from six months before the first round to the end of the talks (the conclusion, or the calendar's last date).
+      const from = addMonths(first, -6).slice(0, 7);
+      const to = (real?.concluded ?? lastCalendarDate(scenario)).slice(0, 7);
+      const polls = (record.polls ?? [])
+        .map((poll, index) => ({ poll, index, month: pollMonth(poll.fieldwork) }))
+        .filter((x) => x.month !== null && x.month >= from && x.month <= to);
+      if (polls.length === 0)
+        paragraphs.push(
+          ko
+            ? '여론: 이 협상 기간의 여론조사는 기록에 없습니다.'
+            : 'The public: the record holds no poll taken during these talks.',
+        );
+      else {
+        paragraphs.push(
+          ko
+            ? '여론: 국민은 협상 결과를 지켜봅니다. 기록된 여론조사(각 수치의 출처는 표에):'
+            : 'The public is watching the talks. Polls on record (the source of each figure is in the table):',
+        );
+        const rows: string[][] = [];
+        for (const { poll, index } of polls) {
+          const source = poll.sources[0];
+          const where = `context.json polls[${index}]${source ? `: ${source.title} <${source.url}>` : ''}`;
+          const who = `${poll.name}${poll.pollster ? ` (${poll.pollster})` : ''}, ${poll.fieldwork}`;
+          for (const [key, value] of Object.entries(poll.results)) {
+            const words = POLL_RESULT[key];
+            if (words === undefined) continue;
+            rows.push([
+              who,
+              words[ko ? 1 : 0],
+              fig(`poll.${index}.${key}`, value, pct(value, lang).replace('.0', ''), where),
+              source ? `${source.title} <${source.url}>` : where,
+            ]);
+          }
+        }
+        tables.push({ header: ko ? ['조사', '응답', '비율', '출처'] : ['Poll', 'Answer', 'Share', 'Source'], rows });
+      }
+    }
     if (side === 'us')
       paragraphs.push(
         ko
@@ -375,7 +479,6 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
   }
 
   // Teaching note.
-  const real = scenario.realOutcome;
   const lastRound = events.filter((e) => e.type === 'round').at(-1);
   const teach: string[] = [
     ko
@@ -385,19 +488,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       ? '90분 수업: 15분 브리핑 읽기와 대표단 내부 회의, 45분 협상(중간에 진행자가 뉴스 발표), 30분 디브리핑.'
       : '90-minute class: 15 minutes reading and caucus, 45 minutes of talks (the facilitator releases news midway), 30 minutes debrief.',
   ];
-  const questions = ko
-    ? [
-        '어느 쪽이 먼저 양보했고, 왜 그랬습니까?',
-        '국회 비준 가능성이 한국 대표단의 제안을 어떻게 제약했습니까(양면 게임, 윈셋)?',
-        '협정 공백의 비용은 누구에게 먼저, 얼마나 떨어졌습니까?',
-        '여러분의 합의는 실제 결과와 비교해 어떻습니까?',
-      ]
-    : [
-        'Who conceded first, and why?',
-        'How did the Assembly’s consent constrain the ROK delegation’s offers (two-level game, win-set)?',
-        'Whom did the cost of a lapse hit first, and how hard?',
-        'How does your deal compare with the real outcome?',
-      ];
+  const questions = DEBRIEF_QUESTIONS.map((q) => q[lang]);
   if (real === null)
     teach.push(
       ko
@@ -426,7 +517,7 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
   return {
     scenarioId: scenario.id,
     lang,
-    title: ko ? `사례 패킷 — ${scenario.name}` : `Case packet — ${scenario.name}`,
+    title: ko ? `사례 패킷 — ${scenarioName(scenario, lang)}` : `Case packet — ${scenarioName(scenario, lang)}`,
     general,
     confidential,
     scoring,
@@ -449,6 +540,59 @@ function describeReal(
       return `${issueName(i.name, lang)} ${typeof v === 'number' ? fig(`real.${i.name}`, v, text, 'scenario realOutcome') : text}`;
     })
     .join(', ');
+}
+
+/** A case packet as one seat may read it: the general brief, its own confidential brief and scoring sheet; the
+ * facilitator reads it all, with the teaching note and every figure's source. */
+export interface SeatPacket {
+  readonly scenarioId: string;
+  readonly lang: Language;
+  readonly role: Role;
+  readonly title: string;
+  readonly general: PacketSection;
+  readonly confidential: Readonly<Partial<Record<Side, PacketSection>>>;
+  readonly scoring: Readonly<Partial<Record<Side, PacketSection>>>;
+  readonly teaching: PacketSection | null;
+  /** Every figure with its source: the facilitator's only (a side's list would name the other side's numbers). */
+  readonly figures: readonly PacketFigure[];
+}
+
+/**
+ * The part of a packet a role may read: a delegation never sees the other delegation's brief or sheet, nor the
+ * teaching note.
+ * @example packetFor(casePacket(sma11, record, 'ko'), 'rok').confidential // { rok: … } and no `us`
+ */
+export function packetFor(p: CasePacket, role: Role): SeatPacket {
+  const { scenarioId, lang, title, general } = p;
+  if (role === 'facilitator')
+    return {
+      scenarioId,
+      lang,
+      role,
+      title,
+      general,
+      confidential: p.confidential,
+      scoring: p.scoring,
+      teaching: p.teaching,
+      figures: p.figures,
+    };
+  return {
+    scenarioId,
+    lang,
+    role,
+    title,
+    general,
+    confidential: { [role]: p.confidential[role] },
+    scoring: { [role]: p.scoring[role] },
+    teaching: null,
+    figures: [],
+  };
+}
+
+/** The last date of the scenario's calendar (a monthly calendar: a year after its start). */
+function lastCalendarDate(scenario: PacketScenario): CivilDate {
+  const c = scenario.protocol.calendar;
+  return c.kind === 'dates' ? (c.dates.at(-1) ?? roundDate(c, 0)) : addMonths(roundDate(c, 0), 12);
 }
 
 const tableMarkdown = (t: PacketTable): string =>

@@ -59,3 +59,17 @@ export function civilDateText(date: CivilDate, lang: Language): string {
   const [y, m, d] = date.split('-');
   return `${y}년 ${Number(m)}월 ${Number(d)}일`;
 }
+
+/**
+ * A scenario's name in a language: the file's (English) name, or in Korean the glossary's terms for the bundled SMA
+ * talks ("제11차 방위비분담특별협정 협상 (2019–2021)"); `short` leaves out the years in brackets.
+ * @example scenarioName({ id: 'sma-11-talks', name: '11th SMA talks (2019–2021)' }, 'ko') // '제11차 방위비분담특별협정 협상 (2019–2021)'
+ */
+export function scenarioName(s: { readonly id: string; readonly name: string }, lang: Language, short = false): string {
+  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
+  if (lang === 'ko' && talks)
+    return `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}${
+      short ? '' : ` (${/\(([^)]*)\)/.exec(s.name)?.[1]?.replace('hypothetical', '가상') ?? ''})`
+    }`;
+  return short ? s.name.replace(/\s*\([^)]*\)\s*$/, '') : s.name;
+}

@@ -2,30 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
+import { documentKindSchema as kindSchema, documentSchema, documentVersionSchema as versionSchema } from '../wire.js';
 import { mayChange } from '../access.js';
 import type { FastifyRequest } from 'fastify';
 import type { DocumentKind, DocumentStore, DocumentValidator } from '../ports.js';
 
-const kindSchema = z.enum(['agreement', 'proposal', 'scenario']);
 const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens');
-
-const documentSchema = z.object({
-  kind: kindSchema,
-  id: z.string(),
-  name: z.string(),
-  body: z.unknown(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const versionSchema = z.object({
-  kind: kindSchema,
-  id: z.string(),
-  version: z.number().int(),
-  name: z.string(),
-  body: z.unknown(),
-  savedAt: z.string(),
-});
 
 const kindParams = z.object({ kind: kindSchema });
 const documentParams = z.object({ kind: kindSchema, id: idSchema });

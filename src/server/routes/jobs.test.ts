@@ -186,6 +186,7 @@ describe('simulation jobs', () => {
       ['scenario-monte-carlo', '/api/jobs/scenario-monte-carlo'],
       ['scenario-sensitivity', '/api/jobs/scenario-sensitivity'],
       ['calibration', '/api/jobs/calibration'],
+      ['tournament', '/api/jobs/tournament'],
     ]);
     expect([missing?.statusCode, missingEvents?.statusCode, missing?.json().error.code]).toEqual([
       404,

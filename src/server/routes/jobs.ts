@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { mayChange } from '../access.js';
 import { ApiFailure } from '../errors.js';
-import { errorResponses, jobSnapshotSchema } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
+import { jobKindSummarySchema, jobSnapshotSchema } from '../wire.js';
 import type { JobEvent, JobRunner, JobSnapshot } from '../jobs/job-runner.js';
 
 const jobParams = z.object({ id: z.string().min(1) });
@@ -33,7 +34,7 @@ export const jobRoutes =
         schema: {
           summary: 'The kinds of job this server runs',
           tags: ['jobs'],
-          response: { 200: z.array(z.object({ kind: z.string(), summary: z.string(), start: z.string() })) },
+          response: { 200: z.array(jobKindSummarySchema) },
         },
       },
       async () =>

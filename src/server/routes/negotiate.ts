@@ -4,35 +4,7 @@ import { negotiationPlane } from '../../engine/negotiation/negotiation-plane.js'
 import { prepareScenarioTables, type Scenario, type ScenarioTables } from '../../engine/negotiation/scenario.js';
 import { ApiFailure } from '../errors.js';
 import { errorResponses } from '../schemas.js';
-
-const termsSchema = z.record(z.string(), z.union([z.number(), z.string()])).describe('Issue name → value');
-const point = { uUS: z.number().describe('US utility'), uROK: z.number().describe('ROK utility') };
-const pointSchema = z.object(point);
-const solutionSchema = z.object({
-  kind: z.enum(['agreement', 'disagreement']),
-  ...point,
-  terms: termsSchema.nullable(),
-});
-
-const planeSchema = z.object({
-  outcome: termsSchema.nullable(),
-  reason: z.enum(['agreement', 'deadline', 'walkaway', 'ratification-failed']),
-  endDate: z.string().nullable(),
-  agreement: pointSchema.nullable().describe('The agreed outcome on the utility plane'),
-  offers: z.array(
-    z.object({
-      step: z.number().int(),
-      date: z.string().nullable(),
-      side: z.enum(['us', 'rok']),
-      terms: termsSchema,
-      ...point,
-    }),
-  ),
-  frontier: z.array(pointSchema).describe('The Pareto frontier of the outcome space, by US utility ascending'),
-  disagreement: pointSchema.describe('The reservation values'),
-  nash: solutionSchema.describe('Nash (1950) solution of the outcome space'),
-  kalaiSmorodinsky: solutionSchema.describe('Kalai–Smorodinsky (1975) solution of the outcome space'),
-});
+import { negotiationPlaneSchema as planeSchema } from '../wire.js';
 
 /** One negotiation of a bundled scenario, placed on the utility plane (engine negotiation-plane.ts). */
 export const negotiateRoutes =

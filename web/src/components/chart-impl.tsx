@@ -75,15 +75,17 @@ export default function Chart({ title, filename, option, height = 320, onPick, u
       source: `${t('export.source')}: ${source ?? t('export.sourceApp')}`,
       made: t('export.made').replace('{date}', new Date().toISOString().slice(0, 10)),
       width,
+      height,
     });
   const exportPng = async () => {
     await loadExportTitle();
     const w = el.current?.clientWidth ?? 800;
+    const { option: o, height: h } = exported(w);
     const box = document.createElement('div');
-    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${w}px;height:${height + EXTRA}px`;
+    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${w}px;height:${h}px`;
     document.body.appendChild(box);
-    const png = init(box, null, { renderer: 'canvas', width: w, height: height + EXTRA });
-    png.setOption(exported(w));
+    const png = init(box, null, { renderer: 'canvas', width: w, height: h });
+    png.setOption(o);
     const url = png.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     png.dispose();
     box.remove();
@@ -93,8 +95,9 @@ export default function Chart({ title, filename, option, height = 320, onPick, u
     await Promise.all([loadSvgRenderer(), loadExportTitle()]);
     const w = el.current?.clientWidth ?? 800;
     // A throwaway server-side-style SVG instance: the on-screen chart stays on canvas.
-    const svg = init(null, null, { renderer: 'svg', ssr: true, width: w, height: height + EXTRA });
-    svg.setOption(exported(w));
+    const { option: o, height: h } = exported(w);
+    const svg = init(null, null, { renderer: 'svg', ssr: true, width: w, height: h });
+    svg.setOption(o);
     const text = svg.renderToSVGString();
     svg.dispose();
     download(`${filename}.svg`, new Blob([text], { type: 'image/svg+xml' }));
@@ -136,14 +139,16 @@ function withDefaults(option: ChartOption): ChartOption {
   };
 }
 
-/** The height an export adds to the chart for its title lines and its foot line. */
+/** The height an export adds above the plot for its title and units lines. */
 const EXTRA = 72;
+/** The foot line's font size and line height (px), and the widths of a Latin and a Hangul character, on the safe side. */
+const FOOT = { size: 10, line: 13, latin: 6.2, wide: 11 };
 
 /** A chart option made fit to publish: title, units, source, date and app name drawn in; controls left out. */
 function publishable(
   option: ChartOption,
-  meta: { title: string; units: string; source: string; made: string; width: number },
-): ChartOption {
+  meta: { title: string; units: string; source: string; made: string; width: number; height: number },
+): { option: ChartOption; height: number } {
   const { dataZoom: _zoom, toolbox: _toolbox, ...rest } = option;
   const grid = (typeof option['grid'] === 'object' && !Array.isArray(option['grid']) ? option['grid'] : {}) as Record<
     string,
@@ -151,7 +156,12 @@ function publishable(
   >;
   const legend = option['legend'];
   const lineWidth = Math.max(meta.width - 16, 100);
-  return {
+  const foot = `${meta.source} · ${meta.made}`;
+  // the foot line wraps; the picture grows by its lines, so the source never runs into the axis labels
+  const footWidth = [...foot].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? FOOT.wide : FOOT.latin), 0);
+  const footLines = Math.ceil(footWidth / lineWidth);
+  const footHeight = footLines * FOOT.line + 8;
+  const drawn: ChartOption = {
     ...rest,
     animation: false,
     backgroundColor: '#fff',
@@ -165,11 +175,12 @@ function publishable(
         subtextStyle: { fontFamily },
       },
       {
-        text: `${meta.source} · ${meta.made}`,
+        text: foot,
         left: 8,
         bottom: 4,
         textStyle: {
-          fontSize: 10,
+          fontSize: FOOT.size,
+          lineHeight: FOOT.line,
           fontWeight: 'normal',
           color: '#5b636d',
           fontFamily,
@@ -180,8 +191,9 @@ function publishable(
     ],
     ...(legend && typeof legend === 'object' && !Array.isArray(legend) ? { legend: { ...legend, top: 48 } } : {}),
     // room for the title above and the foot line below; the slider's space is not needed any more
-    grid: { ...grid, top: Number(grid['top'] ?? 40) + EXTRA - 24, bottom: 32 },
+    grid: { ...grid, top: Number(grid['top'] ?? 40) + EXTRA - 24, bottom: footHeight + 8 },
   };
+  return { option: drawn, height: meta.height + EXTRA + footHeight };
 }
 
 /** The words a chart draws: titles, axis names, category labels, series and legend names, graphic text. */

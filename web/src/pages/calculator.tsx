@@ -22,7 +22,7 @@ import {
 } from '../record/compute.js';
 import { recordCore } from '../record/record-core.js';
 import { setParams, useNumberParam, useRoute } from '../router.js';
-import type { Agreement, EscalationRule } from '../types.js';
+import type { Agreement, EscalationRule, SavedDocument } from '../types.js';
 
 const S = {
   en: {
@@ -272,7 +272,7 @@ export default function CalculatorPage() {
               disabled={problems.size > 0 || signInNeeded}
               onClick={() => {
                 setSave({ state: 'loading' });
-                api<{ id: string; version: number }>('/api/documents/proposal', {
+                api<SavedDocument>('/api/documents/proposal', {
                   body: toAgreementFile(agreement),
                 }).then(
                   (r) => setSave({ state: 'ok', data: r }),

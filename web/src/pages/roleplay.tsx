@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { TableLinks } from '../../../src/server/wire.js';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
@@ -16,7 +17,16 @@ import { errorText, rp, rpAct, rpEvents, seatHref, type RpError } from '../rolep
 import { BacktablePanel, NewsButton, NewsList } from '../roleplay/backtable.js';
 import { fieldBounds, fieldScale, fromField, toField } from '../roleplay/issue-field.js';
 import { ClassBoard, ClassSetup, RoundsField } from '../roleplay/class.js';
-import { isClassView, PrintableDebrief, TableDebriefView, useDebrief, type AnyView } from '../roleplay/debrief.js';
+import {
+  isClassView,
+  PrintableDebrief,
+  TableDebriefView,
+  useDebrief,
+  voteText,
+  type AnyView,
+} from '../roleplay/debrief.js';
+import { download, toCsv } from '../components/download.js';
+import { PacketPage } from '../roleplay/packet.js';
 import {
   AGENTS,
   count,
@@ -39,7 +49,14 @@ export default function RolePlayPage() {
     <>
       <h1 className="no-print">{s.title}</h1>
       {token ? (
-        <Seat key={token} token={token} s={s} tableId={params.get('table')} print={params.get('print') === '1'} />
+        <Seat
+          key={token}
+          token={token}
+          s={s}
+          tableId={params.get('table')}
+          print={params.get('print') === '1'}
+          packet={params.get('packet') === '1'}
+        />
       ) : (
         <Setup s={s} />
       )}
@@ -53,7 +70,7 @@ function Setup({ s }: { s: Strings }) {
   const [scenarioId, setScenarioId] = useState('');
   const [players, setPlayers] = useState<Record<Side, Player>>({ us: 'people', rok: 'people' });
   const [seed, setSeed] = useState('');
-  const [created, setCreated] = useState<{ sessionId: string; tokens: Partial<Record<string, string>> } | null>(null);
+  const [created, setCreated] = useState<TableLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
@@ -73,7 +90,7 @@ function Setup({ s }: { s: Strings }) {
     }
     try {
       setCreated(
-        await rp('/sessions', null, {
+        await rp<TableLinks>('/sessions', null, {
           scenarioId,
           ...(Object.keys(agents).length > 0 ? { agents } : {}),
           // The server checks the range and names the field when it is wrong.
@@ -140,6 +157,28 @@ function Setup({ s }: { s: Strings }) {
       {created && (
         <section className="card no-print" aria-label={s.links}>
           <h2>{s.links}</h2>
+          <p role="note" className="warning" data-testid="rp-links-once">
+            <strong>{s.linksOnce}</strong>
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              download(
+                `roleplay-table-links.csv`,
+                new Blob([
+                  toCsv([
+                    [s.csvSide, s.csvLink],
+                    ...(['facilitator', 'us', 'rok'] as const).flatMap((seat) => {
+                      const t = created.tokens[seat];
+                      return t ? [[s[`link_${seat}`], linkFor(t)]] : [];
+                    }),
+                  ]),
+                ]),
+              )
+            }
+          >
+            {s.downloadLinks}
+          </button>
           <ul>
             {(['facilitator', 'us', 'rok'] as const).map((seat) => {
               const t = created.tokens[seat];
@@ -173,8 +212,8 @@ function Setup({ s }: { s: Strings }) {
 /** Sums the tables' seqs: a class view has no seq of its own, and this only grows. */
 const versionOf = (v: AnyView): number => (isClassView(v) ? v.tables.reduce((n, t) => n + t.seq, 0) : v.seq);
 
-function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean }) {
-  const { token, s, tableId, print } = props;
+function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean; packet: boolean }) {
+  const { token, s, tableId, print, packet } = props;
   const [view, setView] = useState<AnyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
@@ -189,14 +228,15 @@ function Seat(props: { token: string; s: Strings; tableId: string | null; print:
   useEffect(() => {
     void reload();
     // A printed page is a snapshot: it needs no live channel.
-    if (print) return;
+    if (print || packet) return;
     return rpEvents(token, (data) => {
       const next = JSON.parse(data) as AnyView;
       setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     });
-  }, [token, reload, print]);
+  }, [token, reload, print, packet]);
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p className="muted">…</p>;
+  if (packet) return <PacketPage token={token} s={s} />;
   if (print) return <PrintableDebrief token={token} tableId={tableId} view={view} s={s} />;
   if (isClassView(view)) {
     const table = tableId === null ? undefined : view.tables.find((t) => t.table.id === tableId);
@@ -465,6 +505,12 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
   return (
     <>
       <Header view={view} s={s} />
+      <div className="toolbar no-print">
+        <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+          {s.packetLink}
+        </a>
+      </div>
+      <SeatResult view={view} side={side} s={s} />
       <BriefBox title={s.common} brief={view.brief[lang]} />
       {mine && (
         <>
@@ -555,6 +601,55 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
   );
 }
 
+/**
+ * What the seat's own deal came to: the Assembly's votes as cast, and the seat's score of the deal against its score
+ * without one (the seat's own figures only; the other side's stay in the facilitator's debrief).
+ */
+function SeatResult({ view, side, s }: { view: RolePlayView; side: Side; s: Strings }) {
+  const { lang } = useI18n();
+  const mine = view.private[side];
+  const accepted = [...view.moves].reverse().find((m) => m.kind === 'accept');
+  const dealScore = view.agreement ? (accepted?.scores[side] ?? null) : null;
+  const reservation = mine?.reservation ?? null;
+  let line = s.seatNoResult;
+  if (view.pending) line = s.seatPending;
+  else if (dealScore !== null && reservation !== null)
+    line = fill(s.seatDeal, {
+      score: score(dealScore),
+      reservation: score(reservation),
+      gain: `${dealScore >= reservation ? '+' : '−'}${score(Math.abs(dealScore - reservation))}`,
+    });
+  else if (view.phase === 'ended' && reservation !== null)
+    line = fill(s.seatNoDeal, { reservation: score(reservation) });
+  return (
+    <section className="card" data-testid="rp-seat-result" aria-label={s.seatResult}>
+      <h2>{s.seatResult}</h2>
+      {view.votes.length > 0 && (
+        <ul data-testid="rp-seat-votes">
+          {view.votes.map((v) => (
+            <li key={v.seq}>
+              {voteText(
+                {
+                  date: v.date,
+                  outcome: v.outcome,
+                  yes: v.vote.yes ?? null,
+                  no: v.vote.no ?? null,
+                  abstain: v.vote.abstain ?? null,
+                  passed: v.vote.ratified,
+                },
+                s,
+                lang,
+              )}{' '}
+              ({termsText(view.scenario.issues, v.outcome, lang)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <p data-testid="rp-seat-deal">{line}</p>
+    </section>
+  );
+}
+
 /** A side writes a private note; it is appended to the table's log, so it survives a reload (and a server restart). */
 function NotesForm(props: { view: RolePlayView; token: string; s: Strings; reload: () => Promise<void> }) {
   const { view, token, s, reload } = props;
@@ -640,6 +735,9 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
             {s.printable}
           </a>
         )}
+        <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+          {s.packetLink}
+        </a>
       </div>
       {notice && <p role="alert">{notice}</p>}
       <NewsList news={view.news} lang={lang} />

@@ -2,6 +2,7 @@
 // the server's one error registry, then back to the page the user came from.
 import { useState, type FormEvent } from 'react';
 import { errorText, useAccount } from '../account.js';
+import { errorKindOf } from '../../../src/server/error-registry.js';
 import { useI18n, usePageStrings, type PageStrings } from '../i18n/lang.js';
 import { hrefFor, useRoute } from '../router.js';
 
@@ -15,6 +16,8 @@ const strings: PageStrings<{
   signedIn: string;
   noAccounts: string;
   back: string;
+  withProvider: string;
+  orLocal: string;
 }> = {
   en: {
     title: 'Sign in',
@@ -26,6 +29,8 @@ const strings: PageStrings<{
     signedIn: 'Signed in as',
     noAccounts: 'This server has no accounts: everything works without signing in.',
     back: 'Back',
+    withProvider: 'Sign in with {name}',
+    orLocal: 'Or with a local account:',
   },
   ko: {
     title: '로그인',
@@ -37,6 +42,8 @@ const strings: PageStrings<{
     signedIn: '로그인한 계정',
     noAccounts: '이 서버에는 계정이 없습니다. 로그인하지 않아도 모든 기능을 쓸 수 있습니다.',
     back: '돌아가기',
+    withProvider: '{name} 계정으로 로그인',
+    orLocal: '또는 로컬 계정으로 로그인:',
   },
 };
 
@@ -49,6 +56,14 @@ export default function SignIn() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // A single sign-on that failed comes back here with its code (src/server/oidc.ts); the registry words it.
+  const ssoError = params.get('sso_error');
+  const sso = session?.singleSignOn ?? null;
+  // Back to this app's page after the provider: a path of this site, as the server also insists.
+  const ssoHref =
+    sso === null
+      ? undefined
+      : `${sso.start}?${new URLSearchParams({ return: `/${back.startsWith('#/') ? back : hrefFor('record')}` }).toString()}`;
   const [working, setWorking] = useState(false);
 
   const submit = (e: FormEvent) => {
@@ -79,7 +94,19 @@ export default function SignIn() {
       ) : session !== null && !session.accountsRequired ? (
         <p>{s.noAccounts}</p>
       ) : null}
-      <p>{s.intro}</p>
+      {ssoError !== null && ssoError.startsWith('auth/') && (
+        <p className="error" role="alert" data-testid="sso-error">
+          {errorKindOf(ssoError)[lang]}
+        </p>
+      )}
+      {sso !== null && ssoHref !== undefined && (
+        <p>
+          <a className="button-link" href={ssoHref} data-testid="sso-link">
+            {s.withProvider.replace('{name}', sso.name)}
+          </a>
+        </p>
+      )}
+      <p>{sso !== null ? s.orLocal : s.intro}</p>
       <form onSubmit={submit} aria-describedby={error === null ? undefined : 'signin-error'} noValidate>
         <div className="field">
           <label htmlFor="signin-name">{s.name}</label>

@@ -1,29 +1,19 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
 import type { RealOutcomeReport } from '../../../src/index.js';
-import type { Lang } from '../../../src/i18n/format.js';
+import { scenarioName } from '../../../src/index.js';
 import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
 import type { ScenarioBody } from '../scenario-edits.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
+
+// A scenario's name in the chosen language: one function for the case packet, role-play and this page.
+export { scenarioName };
 
 /** A bundled scenario as GET /api/scenarios lists it. */
 export interface ScenarioSummaryRow {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-}
-
-/**
- * A scenario's name in the chosen language: the file's (English) name, or in Korean the glossary's terms for the
- * bundled SMA talks ("제11차 방위비분담특별협정 협상"); `short` leaves out the years in brackets.
- */
-export function scenarioName(s: { id: string; name: string }, lang: Lang, short = false): string {
-  const talks = /^sma-(\d+)-(talks|reopen)$/.exec(s.id);
-  if (lang === 'ko' && talks)
-    return `제${talks[1]}차 방위비분담특별협정 ${talks[2] === 'talks' ? '협상' : '재협상'}${
-      short ? '' : ` (${/\(([^)]*)\)/.exec(s.name)?.[1]?.replace('hypothetical', '가상') ?? ''})`
-    }`;
-  return short ? s.name.replace(/\s*\([^)]*\)\s*$/, '') : s.name;
 }
 
 /**

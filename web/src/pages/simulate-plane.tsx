@@ -3,34 +3,10 @@ import { api, toRemote, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n } from '../i18n/lang.js';
+import type { NegotiationPlane } from '../types.js';
 
-type Terms = Readonly<Record<string, number | string>>;
-interface PlanePoint {
-  readonly uUS: number;
-  readonly uROK: number;
-}
-interface PlaneOffer extends PlanePoint {
-  readonly step: number;
-  readonly date: string | null;
-  readonly side: 'us' | 'rok';
-  readonly terms: Terms;
-}
-interface PlaneSolution extends PlanePoint {
-  readonly kind: 'agreement' | 'disagreement';
-  readonly terms: Terms | null;
-}
-/** POST /api/negotiate's answer (engine negotiation-plane.ts). */
-interface NegotiationPlane {
-  readonly outcome: Terms | null;
-  readonly reason: 'agreement' | 'deadline' | 'walkaway' | 'ratification-failed';
-  readonly endDate: string | null;
-  readonly agreement: PlanePoint | null;
-  readonly offers: readonly PlaneOffer[];
-  readonly frontier: readonly PlanePoint[];
-  readonly disagreement: PlanePoint;
-  readonly nash: PlaneSolution;
-  readonly kalaiSmorodinsky: PlaneSolution;
-}
+type Terms = NegotiationPlane['offers'][number]['terms'];
+type PlaneSolution = NegotiationPlane['nash'];
 
 const WORDS = {
   en: {

@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { useI18n } from '../i18n/lang.js';
 import { useNumberParam } from '../router.js';
+import { PlayAgainstAgent } from './theory-play.js';
 
 // Every number on this page comes from the pure engine in src/engine/bargaining; the page only draws it.
 
@@ -17,6 +18,7 @@ export default function TheoryPage() {
       <Rubinstein />
       <Stahl />
       <Axiomatic />
+      <PlayAgainstAgent />
     </>
   );
 }

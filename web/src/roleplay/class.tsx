@@ -1,13 +1,13 @@
 // A class for the facilitator: create many tables at once (some sides played by agents), hand out every table's links
 // (copy, CSV, print), then watch and steer every table live on one screen, and show the class debrief.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { download, toCsv } from '../components/download.js';
 import { useI18n } from '../i18n/lang.js';
 import type { RolePlayView, Side } from '../../../src/index.js';
-import type { ClassLinks, ClassView } from '../../../src/roleplay/service.js';
+import type { ClassLinks, ClassView } from '../../../src/server/wire.js';
 import { errorText, rp, rpAct, seatHref, seatLink } from './api.js';
-import { ClassDebriefView, useDebrief, type ClassDebriefBody } from './debrief.js';
+import { ClassDebriefView, GradeBookButton, useDebrief, type ClassDebriefBody } from './debrief.js';
 import {
   AGENTS,
   count,
@@ -174,6 +174,9 @@ function ClassHandout(props: { links: ClassLinks; rows: readonly Players[]; labe
       <h2>
         {s.classLinks} — {label}
       </h2>
+      <p role="note" className="warning" data-testid="rp-links-once">
+        <strong>{s.linksOnce}</strong>
+      </p>
       <div className="toolbar no-print">
         <button
           type="button"
@@ -190,7 +193,7 @@ function ClassHandout(props: { links: ClassLinks; rows: readonly Players[]; labe
           {copied === 'all' ? s.copied : s.copyAll}
         </button>
         <button type="button" onClick={() => download(`roleplay-${stem}-links.csv`, new Blob([toCsv(csvRows)]))}>
-          {s.downloadCsv}
+          {s.downloadLinks}
         </button>
         <button type="button" onClick={() => window.print()}>
           {s.printHandout}
@@ -319,13 +322,25 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
           </button>
           <button
             type="button"
-            className="primary"
-            onClick={() => void actAll({ type: 'end' }, (t) => t.phase !== 'ended')}
+            data-testid="rp-news-all"
+            disabled={!view.tables.some((t) => t.phase !== 'ended')}
+            onClick={() => void actAll({ type: 'news', news: 'assembly-election' }, (t) => t.phase !== 'ended')}
           >
-            {s.endAll}
+            {s.newsAll}
           </button>
+          <ConfirmButton
+            label={s.endAll}
+            title={s.endAllTitle}
+            text={s.endAllText}
+            confirm={s.endAllConfirm}
+            cancel={s.cancel}
+            onConfirm={() => void actAll({ type: 'end' }, (t) => t.phase !== 'ended')}
+          />
           <a className="button-link" href={seatHref(token, { print: '1' })}>
             {s.printable}
+          </a>
+          <a className="button-link" href={seatHref(token, { packet: '1' })} data-testid="rp-packet-link">
+            {s.packetLink}
           </a>
         </div>
         {notice && (
@@ -428,17 +443,80 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
   );
 }
 
+/**
+ * A button that asks first, in a modal dialog (the browser's <dialog>: focus moves into it, Tab stays inside, Escape
+ * cancels); the cancel button has the focus, so Enter never confirms by accident.
+ */
+function ConfirmButton(props: {
+  label: string;
+  title: string;
+  text: string;
+  confirm: string;
+  cancel: string;
+  onConfirm: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      cancelRef.current?.focus();
+    } else if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <>
+      <button type="button" className="danger" data-testid="rp-end-all" onClick={() => setOpen(true)}>
+        {props.label}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="rp-confirm-title"
+        aria-describedby="rp-confirm-text"
+        data-testid="rp-confirm"
+        onClose={() => setOpen(false)}
+      >
+        <h2 id="rp-confirm-title">{props.title}</h2>
+        <p id="rp-confirm-text">{props.text}</p>
+        <div className="toolbar">
+          <button type="button" ref={cancelRef} onClick={() => setOpen(false)}>
+            {props.cancel}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setOpen(false);
+              props.onConfirm();
+            }}
+          >
+            {props.confirm}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
 function ClassDebriefSection(props: { token: string; refreshKey: number; s: Strings; view: ClassView }) {
   const { token, refreshKey, s, view } = props;
   const { debrief, error } = useDebrief<ClassDebriefBody>(token, null, refreshKey);
   if (error) return <p role="alert">{error}</p>;
   if (!debrief) return <p className="muted">…</p>;
+  const stem = `roleplay-${view.label.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}`;
   return (
-    <ClassDebriefView
-      debrief={debrief}
-      s={s}
-      issues={view.tables[0]?.scenario.issues ?? []}
-      tableHref={(id) => seatHref(token, { table: id })}
-    />
+    <>
+      <div className="toolbar no-print">
+        <GradeBookButton token={token} s={s} stem={stem} />
+      </div>
+      <ClassDebriefView
+        debrief={debrief}
+        s={s}
+        issues={view.tables[0]?.scenario.issues ?? []}
+        tableHref={(id) => seatHref(token, { table: id })}
+      />
+    </>
   );
 }

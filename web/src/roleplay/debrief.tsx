@@ -7,12 +7,18 @@ import type {
   UtilityPoint,
   Issue,
   ClassDebrief,
+  DebriefFigure,
+  DebriefQuestion,
+  GradeBook,
   RolePlayPairing as Pairing,
   RolePlayView,
   Side,
   TableDebrief,
+  TableVote,
 } from '../../../src/index.js';
-import type { ClassView } from '../../../src/roleplay/service.js';
+import { DEBRIEF_QUESTIONS, wonText } from '../../../src/index.js';
+import type { ClassView } from '../../../src/server/wire.js';
+import { download, toCsv } from '../components/download.js';
 import { errorText, rp, seatHref } from './api.js';
 import { count, dateText, fill, score, termsText, type Strings } from './strings.js';
 
@@ -60,9 +66,37 @@ const planeAxes = {
 } as const;
 const some = (p: UtilityPoint | null | undefined): UtilityPoint[] => (p ? [p] : []);
 
+/** The teaching note's question that goes with a figure, shown beside it. */
+function Question(props: { questions: readonly DebriefQuestion[]; figure: DebriefFigure; s: Strings }) {
+  const { lang } = useI18n();
+  const q = props.questions.find((x) => x.figure === props.figure);
+  return q ? (
+    <aside className="debrief-question" data-testid={`rp-question-${props.figure}`}>
+      <strong>{props.s.question}:</strong> {q[lang]}
+    </aside>
+  ) : null;
+}
+
+/** An Assembly vote in words: "Assembly vote on 2020-03-17: 170 yes, 100 no, 12 abstain — passed". */
+export const voteText = (v: TableVote, s: Strings, lang: 'en' | 'ko'): string =>
+  fill(s.assemblyVote, {
+    date: dateText(v.date, lang),
+    yes: v.yes ?? '—',
+    no: v.no ?? '—',
+    abstain: v.abstain ?? '—',
+    result: v.passed ? s.passed : s.notPassed,
+  });
+
+const monthsText = (m: number): string => m.toFixed(2);
+
 /** One table's debrief. */
-export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; issues: readonly Issue[] }) {
-  const { debrief, s, issues } = props;
+export function TableDebriefView(props: {
+  debrief: TableDebrief;
+  s: Strings;
+  issues: readonly Issue[];
+  questions?: readonly DebriefQuestion[];
+}) {
+  const { debrief, s, issues, questions = DEBRIEF_QUESTIONS } = props;
   const { lang } = useI18n();
   const option = useMemo(
     (): ChartOption => ({
@@ -90,6 +124,7 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
         {debrief.deal ? ` · ${s.deal}: ${termsText(issues, debrief.deal.outcome, lang)}` : ` · ${s.noDeal}`}
       </p>
       <Chart title={s.plane} filename={`roleplay-${debrief.table.id}`} option={option} height={400} />
+      <Question questions={questions} figure="offer-paths" s={s} />
       <table data-testid="rp-debrief-scores">
         <thead>
           <tr>
@@ -115,31 +150,56 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
           })}
         </tbody>
       </table>
+      <div data-testid="rp-debrief-votes">
+        <h3>{s.votes}</h3>
+        {debrief.votes.length === 0 ? (
+          <p className="muted">{s.noVote}</p>
+        ) : (
+          <ul>
+            {debrief.votes.map((v, i) => (
+              <li key={i}>
+                {voteText(v, s, lang)} ({termsText(issues, v.outcome, lang)})
+              </li>
+            ))}
+          </ul>
+        )}
+        <Question questions={questions} figure="assembly-votes" s={s} />
+      </div>
       <table data-testid="rp-debrief-delay">
         <thead>
           <tr>
             <th></th>
+            <th>{s.delayUntil}</th>
             <th className="num">{s.monthsInLapse}</th>
+            <th className="num">{s.monthsOfDelay}</th>
             <th className="num">{s.furloughed}</th>
+            <th className="num">{s.costOfDelay}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
             <td>{s.thisTable}</td>
+            <td>{dateText(debrief.delay.until, lang)}</td>
             <td className="num">{debrief.delay.monthsInLapse}</td>
+            <td className="num">{monthsText(debrief.delay.months)}</td>
             <td className="num">{count(debrief.delay.furloughedWorkerMonths)}</td>
+            <td className="num">{wonText(debrief.delay.unpaidWages, lang)}</td>
           </tr>
           {debrief.real && (
             <tr>
               <td>
                 {s.real} ({fill(s.concluded, { date: dateText(debrief.real.concluded, lang) })})
               </td>
+              <td>{dateText(debrief.real.until, lang)}</td>
               <td className="num">{debrief.real.monthsInLapse}</td>
+              <td className="num">{monthsText(debrief.real.months)}</td>
               <td className="num">{count(debrief.real.furloughedWorkerMonths)}</td>
+              <td className="num">{wonText(debrief.real.unpaidWages, lang)}</td>
             </tr>
           )}
         </tbody>
       </table>
+      <Question questions={questions} figure="delay-cost" s={s} />
       {debrief.real && (
         <p>
           <strong>{s.real}:</strong> {termsText(issues, debrief.real.outcome, lang)} (US {score(debrief.real.point.u1)},
@@ -149,6 +209,8 @@ export function TableDebriefView(props: { debrief: TableDebrief; s: Strings; iss
     </section>
   );
 }
+
+const pointText = (p: UtilityPoint | null): string => (p ? `(US ${score(p.u1)}, ROK ${score(p.u2)})` : '—');
 
 const PAIRINGS: readonly Pairing[] = ['human-human', 'human-agent', 'agent-agent'];
 const PAIRING_COLOR: Readonly<Record<Pairing, string>> = {
@@ -182,6 +244,7 @@ export function ClassDebriefView(props: {
           ),
         ),
         pointSeries(s.nash, some(debrief.nash), 'diamond', '#c23531', 16),
+        pointSeries(s.ks, some(debrief.kalaiSmorodinsky), 'triangle', '#2f4554', 16),
         pointSeries(s.real, some(debrief.real), 'pin', '#91c7ae', 24),
       ],
     }),
@@ -241,6 +304,12 @@ export function ClassDebriefView(props: {
         <Chart title={s.dealsPlane} filename="roleplay-class-plane" option={plane} height={360} />
         {bars && <Chart title={s.dealsFirstYear} filename="roleplay-class-first-year" option={bars} height={360} />}
       </div>
+      <p data-testid="rp-class-points">
+        {s.nash}: {pointText(debrief.nash)} · {s.ks}: {pointText(debrief.kalaiSmorodinsky)}
+        {debrief.real ? ` · ${s.real}: ${pointText(debrief.real)}` : ''}
+      </p>
+      <Question questions={debrief.questions} figure="deals-plane" s={s} />
+      <Question questions={debrief.questions} figure="offer-paths" s={s} />
       <h3>{s.whoLeft}</h3>
       <div className="table-wrap">
         <table data-testid="rp-class-tables" className="compact">
@@ -253,7 +322,7 @@ export function ClassDebriefView(props: {
               <th className="num">{s.jointOfNash}</th>
               <th className="num">{s.distances}</th>
               <th className="num">{s.leftOnTable} US / ROK</th>
-              <th className="num">{s.monthsInLapse}</th>
+              <th className="num">{s.delayCol}</th>
             </tr>
           </thead>
           <tbody>
@@ -261,7 +330,19 @@ export function ClassDebriefView(props: {
               <tr key={t.table.id}>
                 <td>{tableHref ? <a href={tableHref(t.table.id)}>{t.table.label}</a> : t.table.label}</td>
                 <td>{s[`pairing_${t.pairing}`]}</td>
-                <td>{t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}</td>
+                <td>
+                  {t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}
+                  {t.vote && (
+                    <div className="muted">
+                      {fill(s.voteShort, {
+                        yes: t.vote.yes ?? '—',
+                        no: t.vote.no ?? '—',
+                        abstain: t.vote.abstain ?? '—',
+                        result: t.vote.passed ? s.passed : s.notPassed,
+                      })}
+                    </div>
+                  )}
+                </td>
                 <td className="num">
                   {score(t.scores.us.score)} / {score(t.scores.rok.score)}
                 </td>
@@ -275,12 +356,18 @@ export function ClassDebriefView(props: {
                 <td className="num">
                   {score(t.scores.us.leftOnTable)} / {score(t.scores.rok.leftOnTable)}
                 </td>
-                <td className="num">{t.monthsInLapse}</td>
+                <td className="num">
+                  {monthsText(t.delay.months)}
+                  <br />
+                  {wonText(t.delay.unpaidWages, lang)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <Question questions={debrief.questions} figure="assembly-votes" s={s} />
+      <Question questions={debrief.questions} figure="delay-cost" s={s} />
       <h3>{s.agentsVsHumans}</h3>
       <table data-testid="rp-class-pairings">
         <thead>
@@ -345,9 +432,35 @@ export function Sources(props: { s: Strings; facts: ScenarioFacts; realConcluded
         <li>{s.src_frontier}</li>
         <li>{s.src_left}</li>
         {facts.expiry && <li>{fill(s.src_lapse, { expiry: dateText(facts.expiry, lang) })}</li>}
+        {facts.expiry && <li>{s.src_cost}</li>}
+        <li>{s.src_votes}</li>
         {realConcluded && <li>{fill(s.src_real, { date: dateText(realConcluded, lang) })}</li>}
       </ol>
     </section>
+  );
+}
+
+/** Saves the class's grade book (the API's rows, in the page's language) as CSV with its assumptions below. */
+export function GradeBookButton({ token, s, stem }: { token: string; s: Strings; stem: string }) {
+  const { lang } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    try {
+      const book = await rp<GradeBook>(`/me/gradebook?lang=${lang}`, token);
+      const rows = [book.header, ...book.rows, [], ...book.assumptions.map((a) => [a])];
+      download(`${stem}-grade-book.csv`, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <>
+      <button type="button" data-testid="rp-grade-book" onClick={() => void save()}>
+        {s.gradeBook}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </>
   );
 }
 
@@ -401,6 +514,7 @@ export function PrintableDebrief(props: { token: string; tableId: string | null;
         <button type="button" className="primary" onClick={() => window.print()}>
           {s.print}
         </button>
+        {wholeClass && <GradeBookButton token={token} s={s} stem="roleplay-class" />}
       </div>
       <p className="muted">{fill(s.printedFrom, { scenario: facts.name, label })}</p>
       {'tables' in debrief ? (
