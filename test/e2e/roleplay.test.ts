@@ -671,6 +671,9 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     expect(brief).toContain('92%');
     await rok.emulateMedia({ media: 'print' });
     for (const b of await rok.getByRole('button').all()) await expect(b.isVisible()).resolves.toBe(false);
+    // Every table of the packet fits the A4 text width (180 mm ≈ 680 CSS px), source addresses included.
+    for (const t of await rok.locator('[data-testid=rp-packet] table').all())
+      expect((await t.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
     const pdf = await rok.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     writeFileSync(join(screenshots, 'roleplay-packet-rok-ko.pdf'), pdf);
