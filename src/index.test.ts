@@ -15,6 +15,8 @@ describe('the entry point `sma-lab` (src/index.ts)', () => {
     expect(result.errors).toEqual([]);
     const sources = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/'));
     expect(sources.filter((f) => /^src\/(store|server|cli|sim|roleplay)\//.test(f))).toEqual([]);
+    // Nor the test fixtures, which the package leaves out (`files` in package.json).
+    expect(sources.filter((f) => f.includes('fixtures'))).toEqual([]);
     expect(sources.some((f) => f.startsWith('src/engine/'))).toBe(true);
   }, 60_000);
 });

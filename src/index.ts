@@ -226,7 +226,10 @@ export type {
   TableDebrief,
   TableVote,
 } from './engine/roleplay/index.js';
-export { DEBRIEF_QUESTIONS, delayCost, gradeBook } from './engine/roleplay/index.js';
+// From their own modules: roleplay/index.js also re-exports the test fixtures, which the package leaves out.
+export { delayCost } from './engine/roleplay/debrief.js';
+export { gradeBook } from './engine/roleplay/grade-book.js';
+export { DEBRIEF_QUESTIONS } from './engine/roleplay/teaching.js';
 export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';
 export { casePacket, packetFor, packetMarkdown, wonText } from './engine/roleplay/packet.js';
 export type { Language } from './engine/roleplay/terms.js';

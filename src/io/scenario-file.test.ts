@@ -60,7 +60,7 @@ describe('scenario files', () => {
     );
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/gm, '')), 'c.yaml');
     expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:205:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+      'c.yaml:206:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
     ]);
   });
 

@@ -161,6 +161,7 @@ export const scenarioFileSchema = z.strictObject({
       .min(1)
       .nullable(),
     us: z.literal('executive-agreement'),
+    winSet: z.boolean().optional(),
   }),
   lapse: z
     .strictObject({

@@ -6,7 +6,12 @@ import type { Outcome } from '../engine/negotiation/domain.js';
 import { listOutcomes } from '../engine/negotiation/outcome-table.js';
 import { initialState } from '../engine/negotiation/protocol.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
+import { ratificationProbability } from '../engine/negotiation/ratification.js';
 import {
+  assemblyOn,
+  consentProbability,
+  dealTerms,
+  lapseOn,
   lapsePort,
   prepareScenarioTables,
   runScenario,
@@ -293,5 +298,40 @@ describe('sma-11-talks against the record', () => {
       const [, rHi] = range(s.uncertainty.reservation?.[side]);
       expect(scenarioUtility(s, side, real)).toBeGreaterThanOrEqual(Math.min(1, rHi) + shift(shareLo, '2021-03-05', p));
     }
+  });
+});
+
+describe('sma-11-talks: the ROK weighs the Assembly’s consent (win-set)', () => {
+  const s = load('sma-11-talks');
+  it('accepts only deals worth more than no deal once weighted by their exact consent probability, P·u + (1 − P)·r ≥ r', () => {
+    expect(s.ratification.winSet).toBe(true);
+    let accepted = 0;
+    for (const ue of [1, 3, 6])
+      for (const re of [0.2, 0.5, 1]) {
+        const run = runScenario(s, createRng(1), {
+          strategies: { us: { kind: 'time-dependent', e: ue }, rok: { kind: 'time-dependent', e: re } },
+        });
+        run.trace.forEach((entry, k) => {
+          const a = entry.action;
+          if (a.type !== 'accept' || a.party !== 1 || entry.date === undefined) return;
+          const offer = run.trace.slice(0, k).findLast((e) => e.action.type === 'offer')?.action;
+          if (offer?.type !== 'offer') throw new Error('an accept answers an offer');
+          const r = s.parties.rok.reservation + lapseOn(s, entry.date).reservationShift[1];
+          // ratification.ts's member-by-member distribution, computed here independently of the engine's tabulation
+          const model = assemblyOn(s.ratification.rok ?? [], entry.date);
+          const odds = ratificationProbability(model, dealTerms(offer.outcome));
+          if (!odds.ok) throw new Error(odds.error.code);
+          expect(consentProbability(model, dealTerms(offer.outcome))).toBeCloseTo(odds.value.probability, 12);
+          const u = scenarioUtility(s, 'rok', offer.outcome);
+          expect(odds.value.probability * u + (1 - odds.value.probability) * r).toBeGreaterThanOrEqual(r - 1e-12);
+          accepted++;
+        });
+      }
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('still replays history: the real +13.9 % offered by both sides is accepted (equal expected values)', () => {
+    const run = runScenario(s, createRng(1));
+    expect([run.reason, run.round, run.endDate]).toEqual(['agreement', 9, '2021-03-05']);
   });
 });

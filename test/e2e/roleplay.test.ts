@@ -505,4 +505,178 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await expect(rok.getByTestId('rp-backtable-answer').textContent()).resolves.toContain('출처');
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('plays one class in Korean: a backtable consultation, news from the class board, the deal at the last round and the class debrief', async () => {
+    // The scenario's lapse as the file states it (read here, not from the app).
+    const yaml = parse(readFileSync('data/scenarios/sma-11-talks.yaml', 'utf8')) as {
+      lapse: { workforce: number; furloughedShare: number; monthlyWagePerWorker: number };
+    };
+    const created = await fetch(`${base}/api/roleplay/classes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // Seed 1: with this log the 21st Assembly passes +13.9 % at table 1 (it does 77.6 % of the time).
+      body: JSON.stringify({
+        scenarioId: 'sma-11-talks',
+        label: '3반',
+        tables: [{ label: '1조', seed: 1 }, { label: '2조' }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const cls = (await created.json()) as {
+      facilitatorToken: string;
+      tables: { tokens: { us: string; rok: string } }[];
+    };
+    const t1 = cls.tables[0]!.tokens;
+    const board = await newPage('ko');
+    await board.goto(`${base}/#/roleplay?token=${cls.facilitatorToken}`);
+    await board.getByTestId('board-row-1').waitFor({ timeout: 30_000 });
+
+    // The US delegation opens from its Korean page: +50 %, 5 years, defense-budget growth.
+    const us = await newPage('ko');
+    await us.goto(`${base}/#/roleplay?token=${t1.us}`);
+    await us.getByRole('button', { name: '제안 보내기' }).and(us.locator(':enabled')).waitFor({ timeout: 30_000 });
+    await us.fill('#rp-issue-first-year-change', '50');
+    await us.fill('#rp-issue-duration', '5');
+    await us.selectOption('#rp-issue-escalation-index', 'rok-defense-budget-growth');
+    await us.fill('#rp-message', '미국 첫 제안');
+    await expect
+      .poll(async () => us.getByTestId('rp-draft-score').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d\.\d{3}$/);
+    await us.getByRole('button', { name: '제안 보내기' }).click();
+    await board
+      .getByTestId('board-row-0')
+      .locator('.board-last', { hasText: '미국 첫 제안' })
+      .waitFor({ timeout: 30_000 });
+    const offer = (side: 'us' | 'rok', change: number) =>
+      api(t1[side], { action: { type: 'offer', outcome: { ...realDeal, 'first-year-change': change } } });
+    for (const [side, change] of [
+      ['rok', 0.05],
+      ['us', 0.5],
+      ['rok', 0.05],
+    ] as const)
+      expect((await offer(side, change)).status).toBe(201);
+
+    // The ROK delegation consults Seoul on the standing terms: the 20th Assembly's odds.
+    const rok = await newPage('ko');
+    await rok.goto(`${base}/#/roleplay?token=${t1.rok}`);
+    await rok.getByTestId('rp-backtable-consult').click();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '20th National Assembly' }).waitFor();
+    await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률');
+
+    // The facilitator releases the election result at every open table from the class board; the seat hears it live.
+    await board.getByTestId('rp-news-all').click();
+    await rok.locator('[data-testid=rp-news]', { hasText: '선거 결과' }).waitFor({ timeout: 30_000 });
+    await rok.getByTestId('rp-backtable-consult').click();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '21st National Assembly' }).waitFor();
+
+    // Twelve more offers take the table to round 9 (2021-03-05); the US offers the real terms and the ROK accepts
+    // from its page.
+    for (let k = 4; k < 16; k++)
+      expect((await offer(k % 2 === 0 ? 'us' : 'rok', k % 2 === 0 ? 0.5 : 0.05)).status).toBe(201);
+    expect((await offer('us', 0.139)).status).toBe(201);
+    const accept = rok.getByRole('button', { name: '현재 제안 수락' });
+    await accept.and(rok.locator(':enabled')).waitFor({ timeout: 30_000 });
+    await accept.click();
+    // The seat sees the Assembly's vote on its own deal and what the deal scores for it.
+    const seatVote = rok.locator('[data-testid=rp-seat-votes] li', { hasText: '가결' });
+    await seatVote.waitFor({ timeout: 30_000 });
+    const [yes, no, abstain] = (/찬성 (\d+), 반대 (\d+), 기권 (\d+)/.exec((await seatVote.textContent()) ?? '') ?? [])
+      .slice(1)
+      .map(Number);
+    // Consent: a majority of the 300 present (quorum 151) and a majority of those present in favour.
+    expect(yes! + no! + abstain!).toBeGreaterThanOrEqual(151);
+    expect(yes!).toBeGreaterThan((yes! + no! + abstain!) / 2);
+    // ROK: 0.8 × (1 − 0.139) + 0.1 × 4/5 + 0.1 × 0.6 = 0.8288 (the YAML's weights and value functions).
+    await expect(rok.getByTestId('rp-seat-deal').textContent()).resolves.toContain('0.829');
+
+    // "End all" ends the other table, confirmed with the keyboard in the Korean dialog.
+    await board.getByRole('button', { name: '모두 종료', exact: true }).click();
+    const dialog = board.getByRole('dialog', { name: '모든 테이블을 종료할까요?' });
+    await dialog.waitFor();
+    await board.keyboard.press('Tab');
+    await board.keyboard.press('Enter');
+    await expect
+      .poll(() => board.getByTestId('board-row-1').getAttribute('data-phase'), { timeout: 10_000 })
+      .toBe('ended');
+
+    // The class debrief, its figures computed here: months of delay and the furloughed workers' unpaid wages from
+    // 1 January 2020 to 5 March 2021, day by day (furlough 1 April – 14 June 2020, context furlough_2020).
+    await board.getByRole('button', { name: '수업 결과 분석 보기' }).click();
+    await board.getByTestId('rp-class-debrief').waitFor({ timeout: 30_000 });
+    const DAY = 86_400_000;
+    const monthDays = (t: number) => {
+      const d = new Date(t);
+      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    };
+    let months = 0;
+    for (let t = Date.parse('2020-01-01T00:00:00Z'); t <= Date.parse('2021-03-05T00:00:00Z'); t += DAY)
+      months += 1 / monthDays(t);
+    const furloughed = Math.round(yaml.lapse.furloughedShare * yaml.lapse.workforce);
+    const perMonth = new Map<string, number>();
+    for (let t = Date.parse('2020-04-01T00:00:00Z'); t < Date.parse('2020-06-15T00:00:00Z'); t += DAY) {
+      const m = new Date(t).toISOString().slice(0, 7);
+      perMonth.set(m, (perMonth.get(m) ?? 0) + furloughed / monthDays(t));
+    }
+    let wages = 0;
+    for (const wm of perMonth.values()) wages += Math.round(wm * yaml.lapse.monthlyWagePerWorker);
+    const workerMonths = [...perMonth.values()].reduce((a, b) => a + b, 0);
+    const tables = (await board.getByTestId('rp-class-tables').textContent()) ?? '';
+    expect(tables).toContain(`1조사람 대 사람첫해 인상률 +13.9%`);
+    expect(tables).toContain(`국회 찬성 ${yes}, 반대 ${no}, 기권 ${abstain}: 가결`);
+    // US: 0.8 × 0.139/4.7 + 0.1 × 1/5 + 0.1 × 1 = 0.144; ROK 0.829.
+    expect(tables).toContain('0.144 / 0.829');
+    expect(tables).toContain(`${months.toFixed(2)}${Math.round(wages / 1e8).toLocaleString('en-US')}억 원`);
+    expect(months.toFixed(2)).toBe('14.16');
+    await expect(board.getByTestId('rp-class-points').textContent()).resolves.toContain('칼라이–스모로딘스키');
+    await expect(board.getByTestId('rp-question-deals-plane').textContent()).resolves.toContain(
+      '여러분의 합의는 실제 결과와 비교해 어떻습니까?',
+    );
+    await expect(board.getByTestId('rp-question-delay-cost').textContent()).resolves.toContain('협정 공백의 비용');
+
+    // The grade book, in Korean, with the same figures and its assumptions.
+    const [saved] = await Promise.all([board.waitForEvent('download'), board.getByTestId('rp-grade-book').click()]);
+    const csv = readFileSync((await saved.path()) ?? '', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const header = csv[0]!.split(',');
+    const rokRow = csv.find((r) => r.startsWith('3반,1조,한국,'))!.split(',');
+    const cell = (name: string) => rokRow[header.indexOf(name)];
+    expect([cell('점수'), cell('지연 개월 수'), cell('무급휴직 인원·월'), cell('지연 비용 (원)')]).toEqual([
+      '0.829',
+      months.toFixed(2),
+      String(Math.round(workerMonths * 10) / 10),
+      String(wages),
+    ]);
+    expect([cell('국회 찬성'), cell('국회 반대'), cell('국회 기권'), cell('국회 통과')]).toEqual([
+      String(yes),
+      String(no),
+      String(abstain),
+      '예',
+    ]);
+    expect(csv.some((r) => r.includes('지연 비용(원)'))).toBe(true);
+    await settle(board);
+    await board.screenshot({ path: join(screenshots, 'roleplay-class-ko-debrief.png'), fullPage: true });
+
+    // The ROK delegation's printable case packet in Korean: its own brief and sheet only, the polls with sources.
+    await rok.goto(`${base}/#/roleplay?token=${t1.rok}&packet=1`);
+    await expect(rok.getByTestId('rp-packet-title').textContent()).resolves.toBe(
+      '사례 패킷 — 제11차 방위비분담특별협정 협상 (2019–2021)',
+    );
+    await rok.getByTestId('rp-packet-confidential-rok').waitFor();
+    await expect(rok.getByTestId('rp-packet-confidential-us').count()).resolves.toBe(0);
+    await expect(rok.getByTestId('rp-packet-teaching').count()).resolves.toBe(0);
+    // context.json polls[0]: 92 % support the alliance (Chicago Council / Hankook Research, December 2019).
+    const brief = (await rok.getByTestId('rp-packet-confidential-rok').textContent()) ?? '';
+    expect(brief).toContain('한미동맹 지지');
+    expect(brief).toContain('92%');
+    await rok.emulateMedia({ media: 'print' });
+    for (const b of await rok.getByRole('button').all()) await expect(b.isVisible()).resolves.toBe(false);
+    // Every table of the packet fits the A4 text width (180 mm ≈ 680 CSS px), source addresses included.
+    for (const t of await rok.locator('[data-testid=rp-packet] table').all())
+      expect((await t.boundingBox())?.width ?? 999).toBeLessThanOrEqual(681);
+    const pdf = await rok.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(join(screenshots, 'roleplay-packet-rok-ko.pdf'), pdf);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

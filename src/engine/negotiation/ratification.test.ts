@@ -6,6 +6,7 @@ import {
   DECEMBER_2019_POLL,
   US_EXECUTIVE_AGREEMENT,
   assemblyVote,
+  consentProbabilityFor,
   publicAcceptance,
   publicThresholdFromPoll,
   ratificationProbability,
@@ -311,5 +312,46 @@ describe('the exact convolution against brute force', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('consentProbabilityFor (the win-set reading of the same model)', () => {
+  it('equals ratificationProbability deal by deal: the 22nd Assembly on the public-share stance, 3 blocs', () => {
+    const odds = consentProbabilityFor(example22nd);
+    if (!odds.ok) throw new Error(odds.error.code);
+    for (const x of [0, 0.05, 0.083, 0.139, 0.3, 1, 4])
+      expect(odds.value({ firstYearIncrease: x })).toEqual({
+        ok: true,
+        value: expect.closeTo(probability(example22nd, x), 12),
+      });
+  });
+
+  it('equals it on threshold stances at the 11th SMA vote’s attendance (160/300), where quorum fails often', () => {
+    // context ratification_votes: 11th SMA, 160 present, 133 yes, 16 of 27 abstaining
+    const stance = (min: number, max: number): Bloc['stance'] => ({
+      kind: 'threshold',
+      term: 'first-year-change',
+      direction: 'at_most',
+      threshold: { kind: 'uniform', min, max },
+    });
+    const b = (party: string, seats: number, s: Bloc['stance']): Bloc => ({
+      party,
+      seats,
+      attendance: 0.533,
+      cohesion: 0.831,
+      abstainShare: 0.593,
+      stance: s,
+    });
+    const model = assembly([b('A', 180, stance(0.1, 0.5)), b('B', 103, stance(0.05, 0.4)), b('C', 17, stance(0, 0.3))]);
+    const odds = consentProbabilityFor(model);
+    if (!odds.ok) throw new Error(odds.error.code);
+    for (const x of [0, 0.07, 0.139, 0.25, 0.45, 0.6]) {
+      const r = ratificationProbability(model, { 'first-year-change': x });
+      const direct = r.ok ? r.value.probability : NaN;
+      expect(odds.value({ 'first-year-change': x })).toEqual({ ok: true, value: expect.closeTo(direct, 12) });
+    }
+    // even a deal every bloc supports misses the quorum of 151 about one vote in seven at 0.533 attendance
+    const none = ratificationProbability(model, { 'first-year-change': 0 });
+    expect(none.ok && none.value.probability).toBeLessThan(0.88);
   });
 });

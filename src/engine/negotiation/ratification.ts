@@ -313,6 +313,85 @@ export function ratificationProbability(
   });
 }
 
+/** The most blocs for which `consentProbabilityFor` tabulates every combination of bloc lines (2^blocs votes). */
+const MAX_TABULATED_BLOCS = 8;
+
+/**
+ * The exact consent probability as a function of the deal, for many deals before one Assembly (the ROK delegation's
+ * win-set reading, scenario.ts `ratification.winSet`): `ratificationProbability`'s distribution is a mixture over the
+ * blocs' lines, so it is computed once for each combination of lines (each bloc supporting or opposing for sure) and
+ * a deal's probability is that table mixed by the deal's support probabilities. Equal to
+ * `ratificationProbability(model, deal).probability` up to rounding (tested); beyond 8 blocs it calls it per deal.
+ * @example const p = consentProbabilityFor(model); if (p.ok) p.value({ 'first-year-change': 0.139 }) // ok(0.83…)
+ */
+export function consentProbabilityFor(
+  model: AssemblyModel,
+): Result<(deal: RatificationDeal) => Result<number, RatificationError>, RatificationError> {
+  const bad = validateModel(model);
+  if (bad) return err(bad);
+  const n = model.blocs.length;
+  if (n > MAX_TABULATED_BLOCS)
+    return ok((deal) => {
+      const r = ratificationProbability(model, deal);
+      return r.ok ? ok(r.value.probability) : r;
+    });
+  // passes[mask]: P(consent) when bloc i supports exactly where bit i of mask is set. It depends on the members,
+  // attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in those.
+  const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
+    .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
+    .join('|');
+  let table = PASS_TABLES.get(key);
+  if (table === undefined) {
+    const made = passTable(model);
+    if (!made.ok) return made;
+    if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
+    PASS_TABLES.set(key, made.value);
+    table = made.value;
+  }
+  const passes = table;
+  return ok((deal) => {
+    const support: number[] = [];
+    for (const b of model.blocs) {
+      const p = supportProbability(b, deal);
+      if (!p.ok) return p;
+      support.push(p.value);
+    }
+    let probability = 0;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      let weight = 1;
+      for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
+      probability += weight * (passes[mask] as number);
+    }
+    return ok(probability);
+  });
+}
+
+/** Pass tables by Assembly make-up (`consentProbabilityFor`): each costs 2^blocs exact distributions. */
+const PASS_TABLES = new Map<string, Float64Array>();
+
+function passTable(model: AssemblyModel): Result<Float64Array, RatificationError> {
+  const n = model.blocs.length;
+  const passes = new Float64Array(1 << n);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const sure: AssemblyModel = {
+      ...model,
+      blocs: model.blocs.map((b, i) => ({
+        ...b,
+        stance: {
+          kind: 'threshold',
+          term: b.stance.term,
+          direction: 'at_most',
+          threshold: { kind: 'point', value: (mask >> i) & 1 ? Number.MAX_VALUE : -Number.MAX_VALUE },
+        },
+      })),
+    };
+    const r = ratificationProbability(sure, { ...Object.fromEntries(model.blocs.map((b) => [b.stance.term, 0])) });
+    if (!r.ok) return r;
+    passes[mask] = r.value.probability;
+  }
+  return ok(passes);
+}
+
 /**
  * The win-set: the deals on a grid ratified with probability at least `minProbability`.
  * @example winSet(model, [0, 0.05, 0.1, 0.5].map((x) => ({ firstYearIncrease: x })), 0.9)

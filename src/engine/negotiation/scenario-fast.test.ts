@@ -145,6 +145,40 @@ describe('the scenario fast path', () => {
     );
   });
 
+  it('gives the general path’s run and draws with the ROK’s win-set rule, field for field', () => {
+    // lapseScenario with ratification.winSet: the ROK weighs each offer by the consent odds of the Assembly sitting
+    const s: Scenario = { ...periodScenario, ratification: { ...periodScenario.ratification, winSet: true } };
+    const plan = scenarioFastPlan(s, prepareScenarioTables(s));
+    expect(plan?.consent).not.toBeNull();
+    const pairs = bothPaths(s, 17, 0, 400);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    expect(pairs.some((p) => p.fast.run.reason === 'agreement')).toBe(true);
+    // the rule ran on the fast path: its consent tables were read
+    const ctx = scenarioChunkContext(s, prepareScenarioTables(s), 'fast');
+    for (let i = 0; i < 50; i++) runScenarioMonteCarloOne(s, 17, i, ctx);
+    expect(ctx.fast?.consent?.some((table) => table.some((p) => !Number.isNaN(p)))).toBe(true);
+  });
+
+  it('agrees with the general path under the win-set rule for any drawn strategies and deadlines', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 1, max: 40 }),
+        (seed, us, rok, deadline) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline },
+            ratification: { ...lapseScenario.ratification, winSet: true },
+          };
+          for (const p of bothPaths(s, seed, 0, 6, { us, rok })) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('summarises a chunk identically on both paths', () => {
     const tables = prepareScenarioTables(lapseScenario);
     const fast = runScenarioChunk(lapseScenario, 5, 0, 300, scenarioChunkContext(lapseScenario, tables, 'fast'));

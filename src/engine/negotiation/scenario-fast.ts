@@ -46,6 +46,8 @@ export type ScenarioRunResult = Pick<
 export interface FastRatification {
   readonly assemblyOn: (date: CivilDate) => AssemblyModel;
   readonly terms: (outcome: Outcome) => RatificationDeal;
+  /** The ROK's win-set rule (scenario.ts `winSetAgent`): the exact consent probability of a deal before an Assembly. */
+  readonly consent?: (model: AssemblyModel, deal: RatificationDeal) => number;
 }
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
@@ -75,6 +77,8 @@ export interface ScenarioFastPlan {
   readonly deals: (RatificationDeal | undefined)[];
   readonly noLapse: FastLapse;
   readonly lapses: WeakMap<LapsePort, FastLapse>;
+  /** consent[round][k]: the consent probability of outcome k before that round's Assembly, NaN until first read. */
+  readonly consent: readonly Float64Array[] | null;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -137,9 +141,23 @@ export function prepareScenarioFast(
         : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
+    consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
+}
+
+/** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
+function consentTables(assemblies: readonly AssemblyModel[], outcomes: number): Float64Array[] {
+  const byBlocs = new Map<unknown, Float64Array>();
+  return assemblies.map((a) => {
+    let table = byBlocs.get(a.blocs);
+    if (table === undefined) {
+      table = new Float64Array(outcomes).fill(NaN);
+      byBlocs.set(a.blocs, table);
+    }
+    return table;
+  });
 }
 
 /** For each round date, how many of the (ascending) period starts are on or before it. */
@@ -461,23 +479,25 @@ export function runScenarioFast(
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;
     const action =
-      me === 0
-        ? decide(
-            st0 as FastStrategy,
-            t0,
-            times[step] as number,
-            logTimes[step] as number,
-            rv0 + (shift0[round] as number),
-            received,
-          )
-        : decide(
-            st1 as FastStrategy,
-            t1,
-            times[step] as number,
-            logTimes[step] as number,
-            rv1 + (shift1[round] as number),
-            received,
-          );
+      me === 1 && received >= 0 && plan.consent !== null
+        ? winSetDecide(plan, st1 as FastStrategy, step, round, rv1 + (shift1[round] as number), received, standingAt)
+        : me === 0
+          ? decide(
+              st0 as FastStrategy,
+              t0,
+              times[step] as number,
+              logTimes[step] as number,
+              rv0 + (shift0[round] as number),
+              received,
+            )
+          : decide(
+              st1 as FastStrategy,
+              t1,
+              times[step] as number,
+              logTimes[step] as number,
+              rv1 + (shift1[round] as number),
+              received,
+            );
     if (action === END) {
       reason = 'walkaway';
       break;
@@ -531,6 +551,47 @@ export function runScenarioFast(
       payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
     ],
   };
+}
+
+/**
+ * scenario.ts `winSetAgent` on the fast path (the ROK, an offer standing): its next move with no offer standing, then
+ * acceptance when P·u + (1 − P)·r ≥ Q·u(next) + (1 − Q)·r and ≥ r, P and Q read from the round's consent table.
+ */
+function winSetDecide(
+  plan: ScenarioFastPlan,
+  st: FastStrategy,
+  step: number,
+  round: number,
+  reservation: number,
+  received: number,
+  standingAt: number,
+): number {
+  const ft = plan.fastTables[1];
+  const j = decide(st, ft, plan.times[step] as number, plan.logTimes[step] as number, reservation, -1);
+  if (j === END) return END;
+  const deal = plan.fastTables[0].table.order[standingAt] as number;
+  const table = (plan.consent as readonly Float64Array[])[round] as Float64Array;
+  let p = table[deal] as number;
+  if (Number.isNaN(p)) {
+    const r = plan.ratification as FastRatification;
+    p = (r.consent as NonNullable<FastRatification['consent']>)(
+      plan.assemblies[round] as AssemblyModel,
+      dealTerms(plan, r, deal),
+    );
+    table[deal] = p;
+  }
+  const own = ft.table.order[j] as number;
+  let q = table[own] as number;
+  if (Number.isNaN(q)) {
+    const r = plan.ratification as FastRatification;
+    q = (r.consent as NonNullable<FastRatification['consent']>)(
+      plan.assemblies[round] as AssemblyModel,
+      dealTerms(plan, r, own),
+    );
+    table[own] = q;
+  }
+  const expected = p * received + (1 - p) * reservation;
+  return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * reservation && expected >= reservation ? ACCEPT : j;
 }
 
 /** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */

@@ -13,8 +13,12 @@ import {
   lapseOn,
   periodOn,
   reservationOn,
+  scenarioPreferences,
+  winSetAgent,
   type Scenario,
 } from './scenario.js';
+import { initialState } from './protocol.js';
+import { createAgent } from './strategies.js';
 import { parameterFilePath, scenarioParameters, withParameters } from './scenario-parameters.js';
 import { lapseAssemblies as assemblies, lapseScenario as scenario, periodScenario } from './test-scenarios.js';
 
@@ -174,5 +178,37 @@ describe('actors by period', () => {
       'strategy',
       'e',
     ]);
+  });
+});
+
+describe('the win-set rule (winSetAgent)', () => {
+  // pieScenario's ROK: u = 0.9 × (1 − change / 0.5) + 0.1 × (duration − 1) / 4; its next offer is fixed by a replay.
+  const s = periodScenario;
+  const prefs = scenarioPreferences(s.parties.rok);
+  const next = { 'first-year-change': 0.1, duration: 5 }; // u = 0.9 × 0.8 + 0.1 = 0.82
+  const standing = { 'first-year-change': 0.05, duration: 5 }; // u = 0.9 × 0.9 + 0.1 = 0.91
+  const inner = createAgent({ kind: 'replay', positions: [{ step: 0, outcome: next }] }, s.domain, prefs);
+  const view = (reservation: number) => ({
+    me: 1 as const,
+    config: scenarioConfig(s),
+    state: { ...initialState(), step: 1, turn: 1 as const, standing: { outcome: standing, by: 0 as const, step: 0 } },
+    time: 0.1,
+    reservation,
+    date: '2019-09-24',
+  });
+  const decide = (p: number, q: number, r: number) =>
+    winSetAgent(inner, s.domain, prefs, (o) => (o === standing ? p : q)).decide(view(r), createRng(1))?.type;
+
+  it('accepts when P·u + (1 − P)·r of the offer reaches that of its next offer, and makes that offer when it does not', () => {
+    // plain AC_next accepts 0.91 ≥ 0.82. With its next offer certain to pass (Q = 1) and r = 0.6:
+    // P = 0.5: 0.5 × 0.91 + 0.5 × 0.6 = 0.755 < 0.82, so it offers; P = 0.75: 0.8325 ≥ 0.82, so it accepts
+    expect(decide(1, 1, 0.6)).toBe('accept');
+    expect(decide(0.5, 1, 0.6)).toBe('offer');
+    expect(decide(0.7, 1, 0.6)).toBe('offer'); // 0.817
+    expect(decide(0.75, 1, 0.6)).toBe('accept');
+    // both equally likely to pass (P = Q = 0.5): 0.755 ≥ 0.5 × 0.82 + 0.5 × 0.6 = 0.71, so it accepts
+    expect(decide(0.5, 0.5, 0.6)).toBe('accept');
+    // a reservation above the offer's expected value refuses even a likely deal
+    expect(decide(0.99, 0.99, 0.95)).toBe('offer');
   });
 });

@@ -30,7 +30,13 @@ import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-ta
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import { utility, type Preferences, type ValueFunction } from './preferences.js';
 import type { NegotiationConfig } from './protocol.js';
-import { assemblyVote, type AssemblyModel, type Bloc, type RatificationDeal } from './ratification.js';
+import {
+  assemblyVote,
+  consentProbabilityFor,
+  type AssemblyModel,
+  type Bloc,
+  type RatificationDeal,
+} from './ratification.js';
 import { runNegotiation, type NegotiationRun } from './run.js';
 import {
   prepareScenarioFast,
@@ -126,7 +132,16 @@ export interface Scenario {
   readonly parties: Readonly<Record<Side, ScenarioParty>>;
   readonly protocol: { readonly deadline: number; readonly calendar: RoundCalendar };
   readonly strategies: Readonly<Record<Side, ScenarioStrategy>>;
-  readonly ratification: { readonly rok: readonly ScenarioAssembly[] | null; readonly us: 'executive-agreement' };
+  readonly ratification: {
+    readonly rok: readonly ScenarioAssembly[] | null;
+    readonly us: 'executive-agreement';
+    /**
+     * Putnam's win-set: the ROK delegation accepts an offer only if its expected utility with the Assembly's consent
+     * probability on the round's date, P·u + (1 − P)·r, is at least that of its own next offer (and r), the same
+     * consent model that decides the vote (`winSetAgent`, docs/negotiation.md).
+     */
+    readonly winSet?: boolean;
+  };
   readonly lapse: ScenarioLapse | null;
   readonly uncertainty: ScenarioUncertainty;
   readonly realOutcome: {
@@ -172,6 +187,69 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
   for (const [k, v] of Object.entries(outcome)) if (typeof v === 'number') terms[k] = v;
   return terms;
 };
+
+/** One consent-probability function per Assembly (keyed by its blocs), each caching the deals it has scored. */
+const consentFunctions = new WeakMap<readonly Bloc[], (deal: RatificationDeal) => number>();
+
+/**
+ * The exact probability that an Assembly consents to a deal (ratification.ts `consentProbabilityFor`, the model
+ * `assemblyVote` draws from), computed once per Assembly and deal terms.
+ * @example consentProbability(assemblyOn(sma11.ratification.rok, '2021-03-05'), { 'first-year-change': 0.139 })
+ */
+export function consentProbability(model: AssemblyModel, deal: RatificationDeal): number {
+  let f = consentFunctions.get(model.blocs);
+  if (f === undefined) {
+    const odds = consentProbabilityFor(model);
+    if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
+    const cache = new Map<string, number>();
+    const terms = [...new Set(model.blocs.map((b) => b.stance.term))];
+    f = (d) => {
+      const key = terms.map((k) => d[k]).join('|');
+      let p = cache.get(key);
+      if (p === undefined) {
+        const r = odds.value(d);
+        if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
+        p = r.value;
+        cache.set(key, p);
+      }
+      return p;
+    };
+    consentFunctions.set(model.blocs, f);
+  }
+  return f(deal);
+}
+
+/**
+ * The win-set rule around a ROK agent (Putnam's two levels): when an offer stands, the agent's own next move is asked
+ * with no offer standing; it accepts only if E(offer) ≥ E(its next offer) and E(offer) ≥ r, where
+ * E(x) = P(x)·u(x) + (1 − P(x))·r, P(x) the consent probability of the Assembly sitting on the round's date (the model
+ * that decides the vote) and r its reservation value now; otherwise it makes that next move. Its offers are its
+ * strategy's: the delegation and the Assembly rank deals alike here (both prefer a smaller increase), so the offer
+ * that maximizes E at or above the target is the strategy's own best and the rule bites on acceptance.
+ */
+export function winSetAgent(
+  inner: Agent,
+  domain: Domain,
+  prefs: Preferences,
+  consent: (outcome: Outcome, date: CivilDate | undefined) => number,
+): Agent {
+  return {
+    kind: inner.kind,
+    decide(view, rng) {
+      const standing = view.state.standing;
+      if (standing === null || standing.by === view.me) return inner.decide(view, rng);
+      const next = inner.decide({ ...view, state: { ...view.state, standing: null } }, rng);
+      if (next === null || next.type !== 'offer') return next;
+      const r = view.reservation;
+      const p = consent(standing.outcome, view.date);
+      const q = consent(next.outcome, view.date);
+      const expected = p * utility(domain, prefs, standing.outcome) + (1 - p) * r;
+      return expected >= q * utility(domain, prefs, next.outcome) + (1 - q) * r && expected >= r
+        ? { type: 'accept', party: view.me }
+        : next;
+    },
+  };
+}
 
 /** The ROK Assembly's consent vote on a deal, member by member (ratification.ts `assemblyVote`). */
 export function scenarioRatification(s: Scenario): RatificationPort | undefined {
@@ -435,11 +513,20 @@ function runDrawn(
   later: PeriodPlays = NO_PERIODS,
 ): NegotiationRun {
   const ratification = scenarioRatification(s);
+  const rok = periodParty(s, s.parties.rok, strategies[1], reservations[1], later[1], tables.tables[1]);
+  const assemblies = s.ratification.rok;
   const run = runNegotiation(
     scenarioConfig(s),
     [
       periodParty(s, s.parties.us, strategies[0], reservations[0], later[0], tables.tables[0]),
-      periodParty(s, s.parties.rok, strategies[1], reservations[1], later[1], tables.tables[1]),
+      s.ratification.winSet === true && assemblies !== null
+        ? {
+            ...rok,
+            agent: winSetAgent(rok.agent, s.domain, rok.preferences, (o, date) =>
+              consentProbability(assemblyOn(assemblies, date), dealTerms(o)),
+            ),
+          }
+        : rok,
     ],
     rng,
     { trace, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
@@ -604,7 +691,13 @@ export function scenarioFastPlan(
     scenarioConfig(s),
     [scenarioPreferences(s.parties.us), scenarioPreferences(s.parties.rok)],
     tables.tables,
-    assemblies === null ? null : { assemblyOn: (date) => assemblyOn(assemblies, date), terms: dealTerms },
+    assemblies === null
+      ? null
+      : {
+          assemblyOn: (date) => assemblyOn(assemblies, date),
+          terms: dealTerms,
+          ...(s.ratification.winSet === true ? { consent: consentProbability } : {}),
+        },
     reuse,
     [(s.parties.us.periods ?? []).map((p) => p.from), (s.parties.rok.periods ?? []).map((p) => p.from)],
   );

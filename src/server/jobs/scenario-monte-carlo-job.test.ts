@@ -55,7 +55,7 @@ describe('scenario Monte Carlo job', () => {
     expect(Object.values(r.options['escalation-index']).reduce((a, b) => (a as number) + (b as number), 0)).toBe(375);
     // Regression pin for seed 7: talks end in the 18th–21st calendar month of lapse; the drawn furlough of
     // 4,000–5,000 workers from 1 April to 15 June, prorated by day, is 2.47 months of each: 9,867–12,333.
-    expect(monthsInLapse.counts.slice(17)).toEqual([0, 3, 21, 122, 354]);
+    expect(monthsInLapse.counts.slice(17)).toEqual([0, 5, 20, 120, 355]);
     expect(furloughedWorkerMonths.counts.slice(4, 7)).toEqual([28, 401, 71]);
   });
 
@@ -125,8 +125,8 @@ describe('scenario Monte Carlo job', () => {
       'sma-11-edited',
       300,
     ]);
-    // Pinned for seed 7: a ROK that would walk away below 0.2 (not 0.972–1) settles in 98 of 300 runs.
-    expect(job.result.agreementRate).toBe(98 / 300);
+    // Pinned for seed 7: a ROK that would walk away below 0.2 (not 0.972–1) settles in 225 of 300 runs.
+    expect(job.result.agreementRate).toBe(225 / 300);
     const bad = await runJob({
       scenarioBody: { ...edited, lapse: { ...edited.lapse, furloughedShare: 1.5 } },
       seed: 7,
