@@ -227,7 +227,7 @@ export type {
   TableVote,
 } from './engine/roleplay/index.js';
 // From their own modules: roleplay/index.js also re-exports the test fixtures, which the package leaves out.
-export { delayCost } from './engine/roleplay/debrief.js';
+export { delayCost, tableVote } from './engine/roleplay/debrief.js';
 export { gradeBook } from './engine/roleplay/grade-book.js';
 export { DEBRIEF_QUESTIONS } from './engine/roleplay/teaching.js';
 export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';

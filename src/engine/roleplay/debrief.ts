@@ -10,7 +10,7 @@ import { enumerateOutcomes, type Outcome } from '../negotiation/domain.js';
 import type { EndReason } from '../negotiation/protocol.js';
 import { lapseUntil } from '../negotiation/scenario.js';
 import { lapseOn, reservationOn, SIDES, sideUtility, type RolePlayScenario, type Side } from './scenario.js';
-import { currentDate, type RolePlaySetup, type RolePlayState, type TableInfo } from './session.js';
+import { currentDate, type RolePlaySetup, type RolePlayState, type TableInfo, type VoteRecord } from './session.js';
 import { DEBRIEF_QUESTIONS, type DebriefQuestion } from './teaching.js';
 
 export interface PathPoint extends UtilityPoint {
@@ -56,6 +56,16 @@ export interface TableVote {
   readonly abstain: number | null;
   readonly passed: boolean;
 }
+
+/** A recorded vote as the debrief and a seat's result card show it: the counts as cast (null when not counted). */
+export const tableVote = (v: Omit<VoteRecord, 'seq'>): TableVote => ({
+  date: v.date,
+  outcome: v.outcome,
+  yes: v.vote.yes ?? null,
+  no: v.vote.no ?? null,
+  abstain: v.vote.abstain ?? null,
+  passed: v.vote.ratified,
+});
 
 /**
  * The delay to a date as the debrief reports it.
@@ -173,14 +183,7 @@ export function tableDebrief(
     scores,
     delay: delayCost(scenario, endDate),
     ratificationFailures: state.negotiation.ratificationFailures,
-    votes: state.votes.map((v) => ({
-      date: v.date,
-      outcome: v.outcome,
-      yes: v.vote.yes ?? null,
-      no: v.vote.no ?? null,
-      abstain: v.vote.abstain ?? null,
-      passed: v.vote.ratified,
-    })),
+    votes: state.votes.map(tableVote),
     real:
       real === null
         ? null

@@ -3,7 +3,7 @@ import type { TableLinks } from '../../../src/server/wire.js';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { useRoute } from '../router.js';
-import { scenarioName } from '../../../src/index.js';
+import { scenarioName, tableVote } from '../../../src/index.js';
 import {
   type MoveView,
   type RolePlayView,
@@ -633,19 +633,7 @@ function SeatResult({ view, side, s }: { view: RolePlayView; side: Side; s: Stri
         <ul data-testid="rp-seat-votes">
           {view.votes.map((v) => (
             <li key={v.seq}>
-              {voteText(
-                {
-                  date: v.date,
-                  outcome: v.outcome,
-                  yes: v.vote.yes ?? null,
-                  no: v.vote.no ?? null,
-                  abstain: v.vote.abstain ?? null,
-                  passed: v.vote.ratified,
-                },
-                s,
-                lang,
-              )}{' '}
-              ({termsText(view.scenario.issues, v.outcome, lang)})
+              {voteText(tableVote(v), s, lang)} ({termsText(view.scenario.issues, v.outcome, lang)})
             </li>
           ))}
         </ul>
