@@ -143,7 +143,7 @@ describe('sma validate: one clear message per problem, exit 2', () => {
     ['unknown-series.yaml', 'test/fixtures/unknown-series.yaml:7:36: rules[0].index: expected a known series'],
     [
       'missing-index.yaml',
-      'test/fixtures/missing-index.yaml: no rok-cpi value for 1993, which the rule for 1995 needs',
+      'test/fixtures/missing-index.yaml: no rok-defense-budget-growth value for 1993, which the rule for 1995 needs',
     ],
     [
       'overlapping.yaml',

@@ -20,6 +20,7 @@ export function calibratedScenarioText(original: string, fitted: FittedScenario)
   const id = String(doc.get('id'));
   doc.set('id', `${id}-fitted`);
   doc.set('name', `${String(doc.get('name'))} (fitted)`);
+  if (doc.has('name_ko')) doc.set('name_ko', `${String(doc.get('name_ko'))} (적합)`);
   const paths: string[] = [];
   for (const [name, fit] of Object.entries(fitted.parameters)) {
     const path = parameterFilePath(name);
@@ -36,8 +37,11 @@ export function calibratedScenarioText(original: string, fitted: FittedScenario)
     if (
       paths.some((p) => p === key || p.startsWith(`${key}.`) || key.startsWith(`${p}.`)) &&
       key.startsWith('uncertainty')
-    )
+    ) {
       doc.deleteIn(['sources', key]);
+      // A Korean note may only stand beside an English source (scenario-file.ts): it goes with it.
+      if (doc.hasIn(['sources_ko', key])) doc.deleteIn(['sources_ko', key]);
+    }
   for (const p of paths) doc.setIn(['sources', p], fitted.source);
   return doc.toString({ lineWidth: 0 });
 }
