@@ -491,7 +491,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     // The draft starts from the standing +13.9 % offer: the 20th Assembly consents with probability 83.1 % (the
     // ratification model's exact distribution, pinned in backtable.test.ts).
     await rok.getByTestId('rp-backtable-consult').click();
-    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '20th National Assembly' }).waitFor();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '제20대 국회' }).waitFor();
     await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률 83.1%');
     const facilitator = await newPage('ko');
     await facilitator.goto(`${base}/#/roleplay?token=${tokens.facilitator}`);
@@ -500,7 +500,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     // The seat's page hears the news live; its backtable now reads the 21st Assembly: 77.6 % (backtable.test.ts).
     await rok.locator('[data-testid=rp-news]', { hasText: '2019년 9월 24일: 선거 결과' }).waitFor();
     await rok.getByTestId('rp-backtable-consult').click();
-    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '21st National Assembly' }).waitFor();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '제21대 국회' }).waitFor();
     await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률 77.6%');
     await expect(rok.getByTestId('rp-backtable-answer').textContent()).resolves.toContain('출처');
     expect(errors).toEqual([]);
@@ -560,14 +560,14 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     const rok = await newPage('ko');
     await rok.goto(`${base}/#/roleplay?token=${t1.rok}`);
     await rok.getByTestId('rp-backtable-consult').click();
-    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '20th National Assembly' }).waitFor();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '제20대 국회' }).waitFor();
     await expect(rok.getByTestId('rp-backtable-assembly').textContent()).resolves.toContain('비준 동의 확률');
 
     // The facilitator releases the election result at every open table from the class board; the seat hears it live.
     await board.getByTestId('rp-news-all').click();
     await rok.locator('[data-testid=rp-news]', { hasText: '선거 결과' }).waitFor({ timeout: 30_000 });
     await rok.getByTestId('rp-backtable-consult').click();
-    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '21st National Assembly' }).waitFor();
+    await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '제21대 국회' }).waitFor();
 
     // Twelve more offers take the table to round 9 (2021-03-05); the US offers the real terms and the ROK accepts
     // from its page.
