@@ -12,6 +12,12 @@ const sma11 = readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', 
 const scratch = mkdtempSync(join(tmpdir(), 'sma-scen-'));
 const badFile = join(scratch, 'bad.yaml');
 writeFileSync(badFile, sma11.replace('deadline: 30', 'deadline: -3'));
+/** Where the bad deadline's value stands in the file: its line, and the column of `-3` (1-based). */
+const badAt = (() => {
+  const lines = sma11.split('\n');
+  const line = lines.findIndex((l) => l.includes('deadline: 30'));
+  return `${line + 1}:${(lines[line] ?? '').indexOf('30') + 1}`;
+})();
 
 const cli = async (...argv: string[]) => {
   const io = captureIo({}, scratch);
@@ -89,7 +95,7 @@ describe('sma negotiate', () => {
   it('fails with exit 2 and a positioned message on a bad scenario file, never a stack trace', async () => {
     const { code, err } = await cli('negotiate', 'bad.yaml');
     expect(code).toBe(2);
-    expect(err).toBe('sma negotiate: bad.yaml:44:13: protocol.deadline: expected a value at least 1, found -3\n');
+    expect(err).toBe(`sma negotiate: bad.yaml:${badAt}: protocol.deadline: expected a value at least 1, found -3\n`);
   });
 
   it('fails with exit 2 on an unknown scenario, an unknown strategy and a replay without positions', async () => {
@@ -204,7 +210,7 @@ describe('the sma executable, spawned', () => {
     const r = await spawn('simulate', file, '--runs', '10');
     expect([r.code, r.err]).toEqual([
       2,
-      `sma simulate: ${file}:44:13: protocol.deadline: expected a value at least 1, found -3\n`,
+      `sma simulate: ${file}:${badAt}: protocol.deadline: expected a value at least 1, found -3\n`,
     ]);
   });
 });
