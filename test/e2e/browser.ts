@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startApp } from './app-server.js';
 import { buildWeb, webDist } from './build-web.js';
@@ -29,6 +30,16 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
       '--no-first-run',
     ],
   });
+}
+
+/** axe-core's serious and critical violations on the page as it stands (axe injected first), for `toEqual([])`. */
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, first: v.nodes[0]?.target })))`,
+  );
 }
 
 /** Where the browser tests write their screenshots. */

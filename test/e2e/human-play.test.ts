@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
-import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { axeViolations, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
 import { settle } from './settle.js';
 
 const laptop = fileURLToPath(new URL('../fixtures/domains/laptop/', import.meta.url));
@@ -19,13 +18,6 @@ const press = async (page: Page, name: string) => {
   await button.focus();
   await page.keyboard.press('Enter');
 };
-
-const seriousViolations = (page: Page) =>
-  page.evaluate<{ id: string; nodes: number }[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-       .map((v) => ({ id: v.id, nodes: v.nodes.length, first: v.nodes[0]?.target })))`,
-  );
 
 describe.skipIf(!hasChromium)('human play against an agent on a standard domain', () => {
   let web: WebSession;
@@ -77,15 +69,14 @@ describe.skipIf(!hasChromium)('human play against an agent on a standard domain'
     await page.locator('.chart[data-drawn="true"]').last().waitFor();
     await settle(page);
     await page.screenshot({ path: join(screenshots, 'theory-play.png'), fullPage: true });
-    await page.addScriptTag({ content: axe.source });
-    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
 
     // In Korean, the same game's page reads whole in Korean and stays accessible.
     await page.getByRole('button', { name: '한국어' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ko');
     await expect(result.textContent()).resolves.toMatch(/^합의: /);
     await expect(page.getByRole('heading', { name: '표준 도메인에서 에이전트와 협상하기' }).count()).resolves.toBe(1);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -5,13 +5,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { freePort, startTestProvider, type TestProvider } from '../support/oidc-provider.js';
 import { hasRealServer } from './app-server.js';
-import { hasChromium, launchChromium } from './browser.js';
+import { axeViolations, hasChromium, launchChromium } from './browser.js';
 import { buildWeb } from './build-web.js';
 
 const CALLBACK = '/api/session/oidc/callback';
@@ -63,15 +62,6 @@ describe.skipIf(!hasChromium || !hasRealServer)('single sign-on in headless chro
     await provider?.close();
   });
 
-  const violations = async () => {
-    await page.addScriptTag({ content: axe.source });
-    return page.evaluate<{ id: string; impact: string }[]>(
-      `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-         .map((v) => ({ id: v.id, impact: v.impact, first: v.nodes[0]?.target })))`,
-    );
-  };
-
   it('signs in through the provider and comes back to the calculator, signed in', { timeout: 120_000 }, async () => {
     await page.goto(`${server.url}/#/calculator`);
     const note = page.getByRole('note').filter({ hasText: 'Sign in to save' });
@@ -79,10 +69,10 @@ describe.skipIf(!hasChromium || !hasRealServer)('single sign-on in headless chro
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     const link = page.getByRole('link', { name: 'Sign in with Hanbit School' });
     await link.waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '한국어' }).click();
     await page.getByRole('link', { name: 'Hanbit School 계정으로 로그인' }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
 
     // Keyboard: the link, then the provider's own login form (not SMA Lab's).

@@ -6,12 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { hasRealServer } from './app-server.js';
-import { hasChromium, launchChromium } from './browser.js';
+import { axeViolations, hasChromium, launchChromium } from './browser.js';
 import { buildWeb } from './build-web.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,15 +47,6 @@ describe.skipIf(!hasChromium || !hasRealServer)('signing in to a server with acc
     await server?.close();
   });
 
-  const violations = async () => {
-    await page.addScriptTag({ content: axe.source });
-    return page.evaluate<{ id: string; impact: string }[]>(
-      `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-         .map((v) => ({ id: v.id, impact: v.impact, first: v.nodes[0]?.target })))`,
-    );
-  };
-
   it('saves a proposal only once signed in, with messages in the chosen language', { timeout: 120_000 }, async () => {
     await page.goto(`${server.url}/#/calculator`);
     await page.locator('main h1').waitFor();
@@ -68,7 +58,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('signing in to a server with acc
     // The note's link leads to the sign-in page and back to the calculator.
     await note.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Keyboard only: the name, the password, Enter.
     await page.getByLabel('Name').focus();
@@ -81,7 +71,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('signing in to a server with acc
     await page.getByRole('button', { name: '한국어' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('이름 또는 비밀번호가 틀렸습니다.');
     await page.getByRole('heading', { level: 1, name: '로그인' }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
 
     await page.getByLabel('Password').fill(password);

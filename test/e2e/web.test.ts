@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { chromiumPath, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { axeViolations, chromiumPath, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
 import { hasRealServer } from './app-server.js';
 import { settle } from './settle.js';
 import { scenarioMonteCarloJob } from '../../src/server/jobs/scenario-monte-carlo-job.js';
 import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
 import summariseScenarioChunk from '../../src/sim/scenario-worker.js';
-import axe from 'axe-core';
 
 /**
  * Clicks Run and waits for this run's own result: the id of the job the click started (from the server's answer)
@@ -536,12 +535,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
         await page.locator('main h1').waitFor();
         await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
         await settle(page);
-        await page.addScriptTag({ content: axe.source });
-        const violations = await page.evaluate<{ id: string; impact: string; nodes: number; help: string }[]>(
-          `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-             .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, first: v.nodes[0]?.target })))`,
-        );
+        const violations = await axeViolations(page);
         expect({ page: p, lang, violations }).toEqual({ page: p, lang, violations: [] });
       }
     },
