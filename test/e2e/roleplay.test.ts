@@ -496,7 +496,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     const facilitator = await newPage('ko');
     await facilitator.goto(`${base}/#/roleplay?token=${tokens.facilitator}`);
     await facilitator.getByTestId('rp-news-election').click();
-    await facilitator.locator('[data-testid=rp-news]', { hasText: '21st National Assembly' }).waitFor();
+    await facilitator.locator('[data-testid=rp-news]', { hasText: '제21대 국회' }).waitFor();
     // The seat's page hears the news live; its backtable now reads the 21st Assembly: 77.6 % (backtable.test.ts).
     await rok.locator('[data-testid=rp-news]', { hasText: '2019년 9월 24일: 선거 결과' }).waitFor();
     await rok.getByTestId('rp-backtable-consult').click();

@@ -147,7 +147,12 @@ export function NewsList(props: { news: RolePlayView['news']; lang: Lang }) {
   return (
     <ul className="card" data-testid="rp-news">
       {props.news.map((n) => (
-        <li key={n.seq}>{fill(NEWS[props.lang].item, { date: dateText(n.date, props.lang), assembly: n.assembly })}</li>
+        <li key={n.seq}>
+          {fill(NEWS[props.lang].item, {
+            date: dateText(n.date, props.lang),
+            assembly: assemblyLabel(n.assembly, props.lang),
+          })}
+        </li>
       ))}
     </ul>
   );
