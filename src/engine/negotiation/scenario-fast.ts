@@ -553,6 +553,21 @@ export function runScenarioFast(
   };
 }
 
+/** The Assembly's consent probability for an outcome in a round's sitting, computed once and kept in the plan's table. */
+function consentAt(plan: ScenarioFastPlan, round: number, outcome: number): number {
+  const table = (plan.consent as readonly Float64Array[])[round] as Float64Array;
+  let p = table[outcome] as number;
+  if (Number.isNaN(p)) {
+    const r = plan.ratification as FastRatification;
+    p = (r.consent as NonNullable<FastRatification['consent']>)(
+      plan.assemblies[round] as AssemblyModel,
+      dealTerms(plan, r, outcome),
+    );
+    table[outcome] = p;
+  }
+  return p;
+}
+
 /**
  * scenario.ts `winSetAgent` on the fast path (the ROK, an offer standing): its next move with no offer standing, then
  * acceptance when P·u + (1 − P)·r ≥ Q·u(next) + (1 − Q)·r and ≥ r, P and Q read from the round's consent table.
@@ -570,26 +585,9 @@ function winSetDecide(
   const j = decide(st, ft, plan.times[step] as number, plan.logTimes[step] as number, reservation, -1);
   if (j === END) return END;
   const deal = plan.fastTables[0].table.order[standingAt] as number;
-  const table = (plan.consent as readonly Float64Array[])[round] as Float64Array;
-  let p = table[deal] as number;
-  if (Number.isNaN(p)) {
-    const r = plan.ratification as FastRatification;
-    p = (r.consent as NonNullable<FastRatification['consent']>)(
-      plan.assemblies[round] as AssemblyModel,
-      dealTerms(plan, r, deal),
-    );
-    table[deal] = p;
-  }
+  const p = consentAt(plan, round, deal);
   const own = ft.table.order[j] as number;
-  let q = table[own] as number;
-  if (Number.isNaN(q)) {
-    const r = plan.ratification as FastRatification;
-    q = (r.consent as NonNullable<FastRatification['consent']>)(
-      plan.assemblies[round] as AssemblyModel,
-      dealTerms(plan, r, own),
-    );
-    table[own] = q;
-  }
+  const q = consentAt(plan, round, own);
   const expected = p * received + (1 - p) * reservation;
   return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * reservation && expected >= reservation ? ACCEPT : j;
 }
