@@ -77,6 +77,8 @@ export interface MonteCarloRunResult {
   readonly round: number;
   readonly offers: number;
   readonly ratificationFailures: number;
+  readonly ratificationPostponements: number;
+  readonly ratificationsNotHeld: number;
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
   readonly draws: MonteCarloDraws;
@@ -198,6 +200,8 @@ export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepa
     round: r.round,
     offers: r.offers,
     ratificationFailures: r.ratificationFailures,
+    ratificationPostponements: r.ratificationPostponements,
+    ratificationsNotHeld: r.ratificationsNotHeld,
     monthsInLapse: r.monthsInLapse,
     furloughedWorkerMonths: r.furloughedWorkerMonths,
     draws,
@@ -356,10 +360,16 @@ export interface MonteCarloSummary {
   readonly runs: number;
   readonly agreements: number;
   readonly reasons: Readonly<Record<EndReason, number>>;
-  /** Rejected home votes, counting every vote in every run. */
+  /** Home votes held and lost, counting every vote in every run. */
   readonly ratificationFailures: number;
-  /** Runs with at least one rejected vote. */
+  /** Runs with at least one vote held and lost ("runs with a failed consent vote"). */
   readonly runsWithRatificationFailure: number;
+  /** Sittings at which a vote was postponed for want of a quorum (not lost: held again later), every run. */
+  readonly ratificationPostponements: number;
+  /** Runs with at least one postponed sitting. */
+  readonly runsWithPostponement: number;
+  /** Votes given up after the most postponements: not held, no consent, not counted as failed. */
+  readonly ratificationsNotHeld: number;
   /** Numeric issues of agreed outcomes. */
   readonly terms: Readonly<Record<string, Histogram>>;
   /** Categorical issues of agreed outcomes: counts per option. */
@@ -391,6 +401,9 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     reasons: { agreement: 0, deadline: 0, walkaway: 0, 'ratification-failed': 0 },
     ratificationFailures: 0,
     runsWithRatificationFailure: 0,
+    ratificationPostponements: 0,
+    runsWithPostponement: 0,
+    ratificationsNotHeld: 0,
     terms,
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
@@ -410,7 +423,14 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
 /** What a summary counts of a run. */
 export type SummarisedRun = Pick<
   MonteCarloRunResult,
-  'outcome' | 'reason' | 'round' | 'ratificationFailures' | 'monthsInLapse' | 'furloughedWorkerMonths'
+  | 'outcome'
+  | 'reason'
+  | 'round'
+  | 'ratificationFailures'
+  | 'ratificationPostponements'
+  | 'ratificationsNotHeld'
+  | 'monthsInLapse'
+  | 'furloughedWorkerMonths'
 >;
 
 /** A summary filled in place, run by run, and frozen once (see HistogramTally). */
@@ -420,6 +440,9 @@ export class SummaryTally {
   private readonly reasons: Record<EndReason, number>;
   private ratificationFailures: number;
   private runsWithRatificationFailure: number;
+  private ratificationPostponements: number;
+  private runsWithPostponement: number;
+  private ratificationsNotHeld: number;
   private readonly terms: [string, HistogramTally][];
   private readonly options: Record<string, Record<string, number>>;
   private readonly roundsToAgreement: HistogramTally;
@@ -432,6 +455,9 @@ export class SummaryTally {
     this.reasons = { ...s.reasons };
     this.ratificationFailures = s.ratificationFailures;
     this.runsWithRatificationFailure = s.runsWithRatificationFailure;
+    this.ratificationPostponements = s.ratificationPostponements;
+    this.runsWithPostponement = s.runsWithPostponement;
+    this.ratificationsNotHeld = s.ratificationsNotHeld;
     this.terms = Object.entries(s.terms).map(([name, h]) => [name, new HistogramTally(h)]);
     this.options = Object.fromEntries(Object.entries(s.options).map(([name, counts]) => [name, { ...counts }]));
     this.roundsToAgreement = new HistogramTally(s.roundsToAgreement);
@@ -456,6 +482,9 @@ export class SummaryTally {
     this.reasons[r.reason] += 1;
     this.ratificationFailures += r.ratificationFailures;
     this.runsWithRatificationFailure += r.ratificationFailures > 0 ? 1 : 0;
+    this.ratificationPostponements += r.ratificationPostponements;
+    this.runsWithPostponement += r.ratificationPostponements > 0 ? 1 : 0;
+    this.ratificationsNotHeld += r.ratificationsNotHeld;
     this.monthsInLapse.add(r.monthsInLapse);
     this.furloughedWorkerMonths.add(r.furloughedWorkerMonths);
   }
@@ -467,6 +496,9 @@ export class SummaryTally {
       reasons: { ...this.reasons },
       ratificationFailures: this.ratificationFailures,
       runsWithRatificationFailure: this.runsWithRatificationFailure,
+      ratificationPostponements: this.ratificationPostponements,
+      runsWithPostponement: this.runsWithPostponement,
+      ratificationsNotHeld: this.ratificationsNotHeld,
       terms: Object.fromEntries(this.terms.map(([name, tally]) => [name, tally.freeze()])),
       options: Object.fromEntries(Object.entries(this.options).map(([name, counts]) => [name, { ...counts }])),
       roundsToAgreement: this.roundsToAgreement.freeze(),
@@ -499,6 +531,9 @@ export function mergeSummaries(a: MonteCarloSummary, b: MonteCarloSummary): Mont
     reasons,
     ratificationFailures: a.ratificationFailures + b.ratificationFailures,
     runsWithRatificationFailure: a.runsWithRatificationFailure + b.runsWithRatificationFailure,
+    ratificationPostponements: a.ratificationPostponements + b.ratificationPostponements,
+    runsWithPostponement: a.runsWithPostponement + b.runsWithPostponement,
+    ratificationsNotHeld: a.ratificationsNotHeld + b.ratificationsNotHeld,
     terms,
     options,
     roundsToAgreement: mergeHistograms(a.roundsToAgreement, b.roundsToAgreement),
@@ -585,6 +620,10 @@ export interface MonteCarloReport {
   readonly agreementInterval95: readonly [number, number];
   readonly reasons: Readonly<Record<EndReason, number>>;
   readonly ratificationFailures: number;
+  readonly runsWithRatificationFailure: number;
+  readonly ratificationPostponements: number;
+  readonly runsWithPostponement: number;
+  readonly ratificationsNotHeld: number;
   readonly quantities: Readonly<Record<string, QuantityReport>>;
 }
 
@@ -602,6 +641,10 @@ export function reportSummary(s: MonteCarloSummary): MonteCarloReport {
     agreementInterval95: wilsonInterval(s.agreements, s.runs),
     reasons: s.reasons,
     ratificationFailures: s.ratificationFailures,
+    runsWithRatificationFailure: s.runsWithRatificationFailure,
+    ratificationPostponements: s.ratificationPostponements,
+    runsWithPostponement: s.runsWithPostponement,
+    ratificationsNotHeld: s.ratificationsNotHeld,
     quantities,
   };
 }

@@ -138,12 +138,27 @@ export const quantitySchema = z.object({
   n: z.number().int().min(0).describe('Runs counted in the distribution'),
 });
 
+/** The consent votes of a Monte Carlo (engine `MonteCarloReport`), under the same keys in the CLI's --json. */
+export const consentVoteCounts = {
+  ratificationFailures: z.number().int().describe('Consent votes held and lost, every vote in every run'),
+  runsWithRatificationFailure: z.number().int().describe('Runs with at least one vote held and lost'),
+  ratificationPostponements: z
+    .number()
+    .int()
+    .describe('Sittings without a quorum, each postponing its vote to a later sitting (not a failure)'),
+  runsWithPostponement: z.number().int().describe('Runs with at least one postponed vote'),
+  ratificationsNotHeld: z
+    .number()
+    .int()
+    .describe('Votes given up after the most postponements: no consent, not counted as failed'),
+};
+
 export const negotiationMonteCarloOutput = z.object({
   runs: z.number().int(),
   agreementRate: z.number(),
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
-  ratificationFailures: z.number().int(),
+  ...consentVoteCounts,
   quantities: z
     .record(z.string(), quantitySchema)
     .describe('Agreed terms, rounds to agreement, months in lapse, furloughs'),

@@ -15,7 +15,7 @@ import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
-import { quantitySchema } from './negotiation-monte-carlo-job.js';
+import { consentVoteCounts, quantitySchema } from './negotiation-monte-carlo-job.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
@@ -60,7 +60,7 @@ export const scenarioMonteCarloOutput = z.object({
   agreementRate: z.number(),
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
-  ratificationFailures: z.number().int(),
+  ...consentVoteCounts,
   quantities: z
     .record(z.string(), quantitySchema)
     .describe('Mean and 5/10/25/50/75/90/95 % points read from the histograms (engine scenarioQuantities)'),
@@ -100,6 +100,10 @@ export function scenarioMonteCarloResult(
     agreementInterval95: [report.agreementInterval95[0], report.agreementInterval95[1]],
     reasons: report.reasons,
     ratificationFailures: report.ratificationFailures,
+    runsWithRatificationFailure: report.runsWithRatificationFailure,
+    ratificationPostponements: report.ratificationPostponements,
+    runsWithPostponement: report.runsWithPostponement,
+    ratificationsNotHeld: report.ratificationsNotHeld,
     quantities: scenarioQuantities(merged),
     realOutcome: realOutcomeReport(scenario),
     histograms: {
