@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { workerModule, type JobKind } from './job-kind.js';
 import type { RubinsteinSplitChunk, RubinsteinSplitPartial } from './workers/rubinstein-split.js';
 
@@ -49,7 +49,7 @@ export const rubinsteinSplitJob: JobKind<
   worker: workerModule('rubinstein-split', import.meta.url),
   runs: (input) => input.runs,
   chunks: (input) =>
-    monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+    chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
       seed: input.seed,
       first: from,
       count: to - from,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
-import { monteCarloChunks, reportSummary } from '../../engine/negotiation/monte-carlo.js';
+import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import {
   emptyScenarioSummary,
   mergeScenarioSummaries,
@@ -15,7 +16,6 @@ import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import type { CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
-import { consentVoteCounts, quantitySchema } from './negotiation-monte-carlo-job.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
@@ -23,6 +23,34 @@ export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =
 
 /** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
 export const MAX_SCENARIO_OUTCOMES = 250_000;
+
+/** One distribution as engine `describeHistogram` reports it. */
+/** The consent votes of a Monte Carlo (engine `RunSummaryReport`), under the same keys in the CLI's --json. */
+const consentVoteCounts = {
+  ratificationFailures: z.number().int().describe('Consent votes held and lost, every vote in every run'),
+  runsWithRatificationFailure: z.number().int().describe('Runs with at least one vote held and lost'),
+  ratificationPostponements: z
+    .number()
+    .int()
+    .describe('Sittings without a quorum, each postponing its vote to a later sitting (not a failure)'),
+  runsWithPostponement: z.number().int().describe('Runs with at least one postponed vote'),
+  ratificationsNotHeld: z
+    .number()
+    .int()
+    .describe('Votes given up after the most postponements: no consent, not counted as failed'),
+};
+
+export const quantitySchema = z.object({
+  mean: z.number().nullable(),
+  p5: z.number().nullable(),
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
+  p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
+  p95: z.number().nullable(),
+  n: z.number().int().min(0).describe('Runs counted in the distribution'),
+});
 
 const histogram = z
   .object({
@@ -89,7 +117,7 @@ export function scenarioMonteCarloResult(
   seed: number,
   merged: ScenarioSummary,
 ): ScenarioMonteCarloOutput {
-  const report = reportSummary(merged.summary);
+  const report = reportRunSummary(merged.summary);
   const m = merged.summary;
   return {
     scenario: scenario.id,
@@ -281,7 +309,7 @@ export function scenarioMonteCarloJob(
       return parsed.ok ? null : parsed.error;
     },
     chunks: (input) =>
-      monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+      chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
         scenario: scenarioOf(input),
         seed: input.seed,
         from,

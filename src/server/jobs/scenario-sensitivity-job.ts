@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
@@ -83,7 +83,7 @@ export function scenarioSensitivityJob(
     },
     chunks: (input) =>
       sensitivityVariants(scenarioOf(input)).flatMap(({ scenario }) =>
-        monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+        chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
           scenario,
           seed: input.seed,
           from,
@@ -93,7 +93,7 @@ export function scenarioSensitivityJob(
       ),
     combine: (input, partials) => {
       const s = scenarioOf(input);
-      const perVariant = monteCarloChunks(input.runs, runsPerChunk).length;
+      const perVariant = chunkRanges(input.runs, runsPerChunk).length;
       const variants = sensitivityVariants(s);
       const summaries = variants.map((_, v) => {
         const own = partials.slice(v * perVariant, (v + 1) * perVariant);
