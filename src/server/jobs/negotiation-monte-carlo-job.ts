@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import {
   emptySummary,
@@ -10,8 +11,8 @@ import {
 import type { MonteCarloTask } from '../../sim/monte-carlo-worker.js';
 import type { JobKind } from './job-kind.js';
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const finite = z.number().refine(Number.isFinite, ruleMessage('finite_number'));
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
 const name = z.string().min(1).max(60);
 
 const distribution = z.discriminatedUnion('kind', [
