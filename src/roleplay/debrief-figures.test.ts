@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classDebrief, delayCost, scenarioFrontier, tableDebrief } from '../engine/roleplay/debrief.js';
-import { SMA_11_TALKS } from '../engine/roleplay/fixtures.js';
+import { SMA_11_DEAL, SMA_11_TALKS, tableSetup } from '../engine/roleplay/fixtures.js';
 import { gradeBook } from '../engine/roleplay/grade-book.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from '../engine/roleplay/session.js';
 import { DEBRIEF_QUESTIONS } from '../engine/roleplay/teaching.js';
@@ -78,19 +78,8 @@ describe('the cost of delay, day by day', () => {
   });
 });
 
-const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => ({
-  scenarioId: S.id,
-  table: { id, label: id, classId: 'c1' },
-  agents,
-  seed: 1,
-  outlook: { rok: null, us: { demand: S.realOutcome!.outcome } },
-});
-const deal = {
-  'first-year-change': 0.139,
-  duration: 5,
-  'escalation-index': 'rok-defense-budget-growth',
-  'escalation-rate': 0.1,
-};
+const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => tableSetup(S, id, agents);
+const deal = SMA_11_DEAL;
 const offer = (side: 'us' | 'rok', change: number): RolePlayEntry => ({
   actor: side,
   action: { type: 'offer', side, outcome: { ...deal, 'first-year-change': change } },

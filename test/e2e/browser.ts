@@ -32,6 +32,18 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
   });
 }
 
+/**
+ * A chromium page whose first document starts in English; a later switch of language (stored by the app) is kept
+ * across navigations, as a person's would be. For tests that start their own server (sign-in, single sign-on).
+ */
+export async function openEnglishPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchChromium();
+  await context.addInitScript(
+    "if (!window.localStorage.getItem('sma-lang')) window.localStorage.setItem('sma-lang', 'en')",
+  );
+  return { context, page: await context.newPage() };
+}
+
 /** axe-core's serious and critical violations on the page as it stands (axe injected first), for `toEqual([])`. */
 export async function axeViolations(page: Page) {
   await page.addScriptTag({ content: axe.source });

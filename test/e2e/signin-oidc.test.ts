@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { freePort, startTestProvider, type TestProvider } from '../support/oidc-provider.js';
 import { hasRealServer } from './app-server.js';
-import { axeViolations, hasChromium, launchChromium } from './browser.js';
+import { axeViolations, hasChromium, openEnglishPage } from './browser.js';
 import { buildWeb } from './build-web.js';
 
 const CALLBACK = '/api/session/oidc/callback';
@@ -49,11 +49,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('single sign-on in headless chro
         SMA_OIDC_NAME: 'Hanbit School',
       },
     });
-    context = await launchChromium();
-    await context.addInitScript(
-      "if (!window.localStorage.getItem('sma-lang')) window.localStorage.setItem('sma-lang', 'en')",
-    );
-    page = await context.newPage();
+    ({ context, page } = await openEnglishPage());
   }, 180_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { hasRealServer } from './app-server.js';
-import { axeViolations, hasChromium, launchChromium } from './browser.js';
+import { axeViolations, hasChromium, openEnglishPage } from './browser.js';
 import { buildWeb } from './build-web.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,11 +35,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('signing in to a server with acc
     expect([added.status, added.stdout]).toEqual([0, "added member 'ms-kim'\n"]);
     // On loopback, once an account exists every write needs one.
     server = await startServerProcess({ storage: { dataDir }, env: { SMA_WEB_DIST: dist, SMA_JOB_THREADS: '1' } });
-    context = await launchChromium();
-    await context.addInitScript(
-      "if (!window.localStorage.getItem('sma-lang')) window.localStorage.setItem('sma-lang', 'en')",
-    );
-    page = await context.newPage();
+    ({ context, page } = await openEnglishPage());
   }, 180_000);
 
   afterAll(async () => {

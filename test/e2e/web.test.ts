@@ -650,14 +650,24 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     }, 180_000);
 
     it('draws one run of the 12th SMA talks on the utility plane', async () => {
-      // `sma negotiate sma-12-talks --seed 1`: 23 offers, no agreement by the deadline, talks end 2025-01-01.
+      // `sma negotiate sma-12-talks --seed 1` (src/server/routes/negotiate.test.ts): 21 offers, then +9.9 % for three
+      // years on 2024-12-01; the caption names the scenario and the terms in the page's language.
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-12-talks&seed=1');
       await page.getByRole('button', { name: 'One run on the utility plane' }).click();
       const figure = page.getByTestId('plane-chart');
       await figure.locator('.chart[data-drawn="true"]').waitFor({ timeout: 60_000 });
       await expect(page.getByTestId('plane-caption').textContent()).resolves.toBe(
-        'sma-12-talks, seed 1: 23 offers. No agreement (deadline), talks ended 2025-01-01.',
+        '12th SMA talks (2024), seed 1: 21 offers. Agreed first-year increase +9.9 %, term 3 years, escalation index ' +
+          'ROK defense budget growth, annual increase cap +6.0 % on 2024-12-01.',
       );
+      await page.getByRole('button', { name: '한국어' }).click();
+      await expect
+        .poll(() => page.getByTestId('plane-caption').textContent())
+        .toBe(
+          '제12차 방위비분담특별협정 협상 (2024), 시드 1: 제안 21회. 2024년 12월 1일 타결: 첫해 인상률 +9.9%, ' +
+            '협정 기간 3년, 인상 지표 국방비 증가율, 연간 인상률 상한 +6.0%.',
+        );
+      await page.getByRole('button', { name: 'English' }).click();
       await expect(figure.locator('.chart').getAttribute('aria-label')).resolves.toBe('One run on the utility plane');
       await expect(figure.getByRole('button', { name: /PNG/ }).count()).resolves.toBe(1);
       await settle(page);

@@ -126,9 +126,11 @@ describe('sma simulate', () => {
     );
     expect(code).toBe(0);
     const j = JSON.parse(out);
-    expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.85, [0.793944, 0.892864]]);
-    expect(j.reasons).toEqual({ agreement: 170, deadline: 27, walkaway: 0, 'ratification-failed': 3 });
-    expect(j.quantities.firstYearChange.n).toBe(170);
+    // Regression pin: 173 deals of 200 with the win-set on (seed 3); the interval is Wilson's closed form for 173/200
+    // at z = 1.96: (0.865 + z²/400 ± z·√(0.865·0.135/200 + z²/160000)) / (1 + z²/200) = [0.810709, 0.905534].
+    expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.865, [0.810709, 0.905534]]);
+    expect(j.reasons).toEqual({ agreement: 173, deadline: 24, walkaway: 0, 'ratification-failed': 3 });
+    expect(j.quantities.firstYearChange.n).toBe(173);
     // not a terminal: periodic progress lines, no bar
     expect(err).toBe('simulate: 200/200 runs (100%)\n');
   });
@@ -137,7 +139,7 @@ describe('sma simulate', () => {
     const { code, out } = await cli('simulate', 'sma-12-talks', '--runs', '200', '--seed', '3', '--workers', '1');
     expect(code).toBe(0);
     expect(out).toContain('agreement rate');
-    expect(out).toContain('85.0% [79.4%, 89.3%]');
+    expect(out).toContain('86.5% [81.1%, 90.6%]');
     expect((await cli('simulate', 'sma-12-talks')).code).toBe(2);
   });
 });

@@ -265,14 +265,24 @@ interface FastTable {
   readonly table: OutcomeTable;
   readonly starts: Int32Array;
   readonly theirs: Float64Array;
+  /**
+   * theirsCeiling[b]: the most the other party gets from any outcome at or above sorted position min(starts[b], last),
+   * i.e. from any offer whose target is at least b/B: what a skipped step's offer may be worth to its receiver.
+   */
+  readonly theirsCeiling: Float64Array;
 }
 
 function fastTable(table: OutcomeTable, other: OutcomeTable): FastTable {
   const starts = new Int32Array(BUCKETS + 1);
   for (let b = 0; b <= BUCKETS; b++) starts[b] = lowerBound(table.sorted, b / BUCKETS);
-  const theirs = new Float64Array(table.order.length);
-  for (let j = 0; j < theirs.length; j++) theirs[j] = other.utilities[table.order[j] as number] as number;
-  return { table, starts, theirs };
+  const n = table.order.length;
+  const theirs = new Float64Array(n);
+  for (let j = 0; j < n; j++) theirs[j] = other.utilities[table.order[j] as number] as number;
+  const above = new Float64Array(n); // above[j] = max(theirs[j..n − 1])
+  for (let j = n - 1; j >= 0; j--) above[j] = Math.max(theirs[j] as number, j + 1 < n ? (above[j + 1] as number) : -1);
+  const theirsCeiling = new Float64Array(BUCKETS + 1);
+  for (let b = 0; b <= BUCKETS; b++) theirsCeiling[b] = above[Math.min(starts[b] as number, n - 1)] as number;
+  return { table, starts, theirs, theirsCeiling };
 }
 
 /** lowerBound(sorted, x), searching only between the starts of x's bucket and the next (b/B ≤ x < (b + 1)/B). */
@@ -298,6 +308,52 @@ const BRACKET = 1e-12;
 
 const ACCEPT = -1;
 const END = -2;
+
+/**
+ * How far below decide's target a skipped step's bound sits: decide's target (Math.pow, or its exp bracket) and the
+ * bound's exp differ by about 1e-16, so 1e-9 keeps every bound on the safe side at the cost of no step worth having.
+ */
+const SKIP_MARGIN = 1e-9;
+
+/**
+ * A floor under what decide's move would be worth to the mover, for a step that is only bounded, not played: the
+ * utility of the outcome it offers (lowest at or above max(target, pmin), or its best when none is) and, for NegMAS,
+ * its acceptance threshold; an offer received below the floor is one decide would not accept. NaN when the mover may
+ * walk away (pmin > max): that step is played.
+ */
+function targetFloor(
+  st: FastStrategy,
+  table: OutcomeTable,
+  time: number,
+  logTime: number,
+  reservation: number,
+): number {
+  const pmin = Math.max(table.min, reservation);
+  if (st.kind === NEGMAS) return negmasThreshold(time, st.exponent, pmin, table.max) - NEGMAS_TOLERANCE - SKIP_MARGIN;
+  if (pmin > table.max) return NaN;
+  let target: number;
+  if (st.kind === TIME_DEPENDENT) {
+    const f =
+      st.inverse !== null
+        ? st.k + (1 - st.k) * Math.exp(logTime * st.inverse)
+        : geniusConcession(time, st.exponent, st.k);
+    target = pmin + (table.max - pmin) * (1 - f);
+  } else {
+    const params = { kappa: st.k, beta: st.exponent, deadline: st.deadline };
+    const alpha = st.kind === FSJ_POLYNOMIAL ? fsjPolynomial(time, params) : fsjExponential(time, params);
+    target = table.max - alpha * (table.max - pmin);
+  }
+  return Math.min(Math.max(target, pmin), table.max) - SKIP_MARGIN;
+}
+
+/**
+ * A ceiling on what the mover's offer is worth to the receiver, given a floor under the offer's target: the offer sits at
+ * or above sorted position lowerBound(floor) ≥ starts[⌊floor·B⌋], and theirsCeiling bounds every outcome from there up.
+ */
+function offerCeiling(ft: FastTable, floor: number): number {
+  const b = floor <= 0 ? 0 : floor >= 1 ? BUCKETS : Math.floor(floor * BUCKETS);
+  return ft.theirsCeiling[b] as number;
+}
 
 /**
  * strategies.ts's decision on sorted positions: ACCEPT, END, or the position (in the mover's sorted table) of the
@@ -464,6 +520,15 @@ export function runScenarioFast(
   let failures = 0;
   let agreement = -1;
   let reason: EndReason;
+  // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance comes after 44 of 48
+  // steps on average). While `skipping`, a step is bounded rather than played: a floor under what the mover's move is
+  // worth to it (targetFloor) and a ceiling on what the standing offer is worth to it (`ceiling`, from the offer's
+  // floor); ceiling < floor proves decide would offer, and the offer itself matters only to the next step's ceiling.
+  // At the first step not so proven, the run steps back one move and plays from there (the offer of that move does not
+  // depend on what stood before it), so every played decision is decide's own. Off for the win-set rule (its acceptance
+  // is not bounded by the target) and when the offer path is logged.
+  let skipping = offerLog === undefined && plan.consent === null;
+  let ceiling = -1;
   for (;;) {
     // turn = step mod 2: every move and every failed vote advances one step and passes the turn
     const me = step & 1;
@@ -475,6 +540,40 @@ export function runScenarioFast(
       st1 = sts1[period1[round] as number] as FastStrategy;
       rv0 = rvs0[period0[round] as number] as number;
       rv1 = rvs1[period1[round] as number] as number;
+    }
+    if (skipping) {
+      const floor =
+        me === 0
+          ? targetFloor(
+              st0 as FastStrategy,
+              t0.table,
+              times[step] as number,
+              logTimes[step] as number,
+              rv0 + (shift0[round] as number),
+            )
+          : targetFloor(
+              st1 as FastStrategy,
+              t1.table,
+              times[step] as number,
+              logTimes[step] as number,
+              rv1 + (shift1[round] as number),
+            );
+      if (ceiling < floor) {
+        offers++;
+        if (step + 1 >= deadline) {
+          reason = 'deadline';
+          break;
+        }
+        ceiling = offerCeiling(me === 0 ? t0 : t1, floor);
+        step++;
+        continue;
+      }
+      skipping = false;
+      if (step > 0) {
+        step--;
+        offers--;
+      }
+      continue;
     }
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domesticOutlook } from './briefs.js';
 import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
-import { SMA_11_TALKS } from './fixtures.js';
+import { SMA_11_DEAL, SMA_11_TALKS, tableSetup } from './fixtures.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
 
 // Debrief geometry on the 11th SMA talks with the reservations they had before issue 10 (US 0.05, ROK 0.7), which
@@ -14,19 +14,8 @@ const S = {
     rok: { ...SMA_11_TALKS.parties.rok, reservation: 0.7 },
   },
 };
-const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => ({
-  scenarioId: S.id,
-  table: { id, label: id, classId: 'c1' },
-  agents,
-  seed: 1,
-  outlook: { rok: null, us: { demand: S.realOutcome!.outcome } },
-});
-const deal = {
-  'first-year-change': 0.139,
-  duration: 5,
-  'escalation-index': 'rok-defense-budget-growth',
-  'escalation-rate': 0.1,
-};
+const setup = (id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => tableSetup(S, id, agents);
+const deal = SMA_11_DEAL;
 const entries: RolePlayEntry[] = [
   { actor: 'us', action: { type: 'offer', side: 'us', outcome: { ...deal, 'first-year-change': 4.612, duration: 1 } } },
   { actor: 'rok', action: { type: 'offer', side: 'rok', outcome: { ...deal, 'first-year-change': 0 } } },

@@ -6,6 +6,7 @@
  */
 import type { Bloc } from '../negotiation/ratification.js';
 import type { Scenario } from '../negotiation/scenario.js';
+import type { RolePlaySetup } from './session.js';
 
 /** A bloc with the attendance, cohesion and abstentions of its Assembly's recorded SMA vote (context ratification_votes). */
 const bloc =
@@ -134,3 +135,15 @@ export const SMA_11_TALKS: Scenario = {
   },
   sources: {},
 };
+
+/** The 11th SMA as concluded (agreements.json sma-11): +13.9 % in 2020, five years, the defense budget's growth. */
+export const SMA_11_DEAL = SMA_11_TALKS.realOutcome!.outcome;
+
+/** A debrief test's table of class c1 on a scenario, seed 1, the US outlook demanding the real outcome. */
+export const tableSetup = (scenario: Scenario, id: string, agents: RolePlaySetup['agents'] = {}): RolePlaySetup => ({
+  scenarioId: scenario.id,
+  table: { id, label: id, classId: 'c1' },
+  agents,
+  seed: 1,
+  outlook: { rok: null, us: { demand: scenario.realOutcome!.outcome } },
+});

@@ -6,7 +6,6 @@
 import type { CivilDate } from '../negotiation/calendar.js';
 import type { Issue, Outcome } from '../negotiation/domain.js';
 import type { EndReason, NegotiationStatus } from '../negotiation/protocol.js';
-import type { MoveReason } from './levels.js';
 import { commonBrief, confidentialBrief, type BilingualBrief } from './briefs.js';
 import {
   lapseOn,
@@ -24,6 +23,7 @@ import {
   currentDate,
   sideToMove,
   type NewsRecord,
+  type MoveRecord,
   type NoteRecord,
   type RolePlayAgent,
   type Phase,
@@ -34,17 +34,7 @@ import {
 } from './session.js';
 
 /** A move as a role sees it: `scores` holds only the viewer's own utility (both for the facilitator). */
-export interface MoveView {
-  readonly seq: number;
-  readonly kind: 'offer' | 'accept' | 'walk-away';
-  readonly side: Side;
-  readonly byAgent: boolean;
-  readonly round: number;
-  readonly date: CivilDate;
-  readonly outcome: Outcome | null;
-  readonly message: string;
-  /** Why an agent moved, one line in each language (levels.ts); null for a person's move. */
-  readonly reason: MoveReason | null;
+export interface MoveView extends MoveRecord {
   readonly scores: Readonly<Partial<Record<Side, number>>>;
 }
 

@@ -16,15 +16,21 @@ const post = async (payload: unknown) => {
 
 describe('POST /api/negotiate', () => {
   it('places one run of the 12th SMA talks on the utility plane', async () => {
-    // Engine negotiationPlane(sma-12-talks, seed 1), as `sma negotiate sma-12-talks --seed 1` prints it: 23 offers, deadline.
+    // Regression pin: engine negotiationPlane(sma-12-talks, seed 1), as `sma negotiate sma-12-talks --seed 1` prints
+    // it: with the win-set, the ROK accepts +9.9 % for three years on 2024-12-01 after 21 offers.
     const { status, body } = await post({ scenario: 'sma-12-talks', seed: 1 });
     expect(status).toBe(200);
     expect([body.reason, body.outcome, body.endDate, body.agreement, body.offers.length]).toEqual([
-      'deadline',
-      null,
-      '2025-01-01',
-      null,
-      23,
+      'agreement',
+      {
+        duration: 3,
+        'escalation-index': 'rok-defense-budget-growth',
+        'escalation-rate': 0.06,
+        'first-year-change': 0.099,
+      },
+      '2024-12-01',
+      { uUS: 0.471, uROK: 0.539 },
+      21,
     ]);
     expect(body.offers[0]).toEqual({
       step: 0,

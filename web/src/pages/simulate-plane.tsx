@@ -3,7 +3,9 @@ import { api, toRemote, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n } from '../i18n/lang.js';
+import { dateText, termsText } from '../roleplay/strings.js';
 import type { NegotiationPlane } from '../types.js';
+import { scenarioName, type Issue } from '../../../src/index.js';
 
 type Terms = NegotiationPlane['offers'][number]['terms'];
 type PlaneSolution = NegotiationPlane['nash'];
@@ -51,15 +53,18 @@ const WORDS = {
   },
 } as const;
 
-const formatTerms = (terms: Terms): string =>
-  Object.entries(terms)
-    .map(([k, v]) => `${k}: ${typeof v === 'number' ? Number(v.toFixed(4)) : v}`)
-    .join(', ');
-
 type Datum = { value: [number, number]; date?: string | null; terms?: Terms | null; label?: string };
 
+/** What the chart names and reads of the scenario: its id (for the request), names and issues (terms in words). */
+export interface PlaneScenario {
+  readonly id: string;
+  readonly name: string;
+  readonly name_ko?: string;
+  readonly issues: readonly Issue[];
+}
+
 /** A button that runs one negotiation of a bundled SMA scenario and draws its offers on the utility plane. */
-export function NegotiationPlaneRun({ scenario, seed }: { scenario: string; seed: number }) {
+export function NegotiationPlaneRun({ scenario, seed }: { scenario: PlaneScenario; seed: number }) {
   const { lang } = useI18n();
   const w = WORDS[lang === 'ko' ? 'ko' : 'en'];
   const [plane, setPlane] = useState<Remote<NegotiationPlane> | null>(null);
@@ -68,7 +73,10 @@ export function NegotiationPlaneRun({ scenario, seed }: { scenario: string; seed
     setAsked({ scenario, seed });
     setPlane({ state: 'loading' });
     try {
-      setPlane({ state: 'ok', data: await api<NegotiationPlane>('/api/negotiate', { body: { scenario, seed } }) });
+      setPlane({
+        state: 'ok',
+        data: await api<NegotiationPlane>('/api/negotiate', { body: { scenario: scenario.id, seed } }),
+      });
     } catch (e) {
       setPlane(toRemote<NegotiationPlane>(e, '/api/negotiate'));
     }
@@ -80,7 +88,17 @@ export function NegotiationPlaneRun({ scenario, seed }: { scenario: string; seed
       </button>
       {plane && (
         <RemoteView remote={plane}>
-          {(p) => <PlaneChart plane={p} scenario={asked.scenario} seed={asked.seed} words={w} />}
+          {(p) => (
+            <PlaneChart
+              plane={p}
+              scenario={asked.scenario.id}
+              name={scenarioName(asked.scenario, lang)}
+              seed={asked.seed}
+              terms={(t) => termsText(asked.scenario.issues, t, lang)}
+              date={(d) => dateText(d, lang)}
+              words={w}
+            />
+          )}
         </RemoteView>
       )}
     </section>
@@ -90,12 +108,19 @@ export function NegotiationPlaneRun({ scenario, seed }: { scenario: string; seed
 function PlaneChart({
   plane,
   scenario,
+  name,
   seed,
+  terms,
+  date,
   words: w,
 }: {
   plane: NegotiationPlane;
+  /** The scenario's id, for the exported file's name. */
   scenario: string;
+  name: string;
   seed: number;
+  terms: (t: Terms) => string;
+  date: (d: string) => string;
   words: (typeof WORDS)['en' | 'ko'];
 }) {
   const offersOf = (side: 'us' | 'rok'): Datum[] =>
@@ -104,12 +129,12 @@ function PlaneChart({
       .map((o) => ({ value: [o.uUS, o.uROK], date: o.date, terms: o.terms, label: `#${o.step}` }));
   const solution = (s: PlaneSolution, label: string): Datum[] =>
     s.kind === 'agreement' ? [{ value: [s.uUS, s.uROK], terms: s.terms, label }] : [];
-  const end = plane.endDate ?? '—';
+  const end = plane.endDate === null ? '—' : date(plane.endDate);
   const result = plane.outcome
-    ? w.agreed.replace('{terms}', formatTerms(plane.outcome)).replace('{date}', end)
+    ? w.agreed.replace('{terms}', terms(plane.outcome)).replace('{date}', end)
     : w.none.replace('{reason}', w[`reason:${plane.reason}`]).replace('{date}', end);
   const caption = w.caption
-    .replace('{scenario}', scenario)
+    .replace('{scenario}', name)
     .replace('{seed}', String(seed))
     .replace('{offers}', String(plane.offers.length))
     .replace('{result}', result);
@@ -127,8 +152,8 @@ function PlaneChart({
           `${seriesName}${d.label ? ` ${d.label}` : ''}`,
           `${w.uUS} ${d.value[0].toFixed(3)} · ${w.uROK} ${d.value[1].toFixed(3)}`,
         ];
-        if (d.date) lines.push(d.date);
-        if (d.terms) lines.push(formatTerms(d.terms));
+        if (d.date) lines.push(date(d.date));
+        if (d.terms) lines.push(terms(d.terms));
         return lines.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br/>');
       },
     },

@@ -10,7 +10,7 @@ import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
-import { scenarioName } from '../../../src/index.js';
+import { scenarioName, type Issue } from '../../../src/index.js';
 import {
   Assumptions,
   PlainAnswer,
@@ -524,7 +524,17 @@ export default function SimulatePage() {
           </div>
         )}
       </form>
-      {scenarioKind && !saved && !edited && <NegotiationPlaneRun scenario={smaTalks.id} seed={seed} />}
+      {scenarioKind && !saved && !edited && base && (
+        <NegotiationPlaneRun
+          scenario={{
+            id: smaTalks.id,
+            name: base.name,
+            ...(typeof base['name_ko'] === 'string' ? { name_ko: base['name_ko'] } : {}),
+            issues: (base['domain'] as { issues?: readonly Issue[] } | undefined)?.issues ?? [],
+          }}
+          seed={seed}
+        />
+      )}
       {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
       {job.state === 'done' && <Results job={job.job} body={scenarioKind ? body : null} />}
       {scenarioKind && !saved && !edited && base && base['realOutcome'] === null && (
