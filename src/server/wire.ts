@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { PROBLEM_CODES } from '../i18n/problems.js';
-import type { negotiationMonteCarloOutput } from './jobs/negotiation-monte-carlo-job.js';
 import type { rubinsteinSplitOutput } from './jobs/rubinstein-split-job.js';
 import type { scenarioMonteCarloOutput } from './jobs/scenario-monte-carlo-job.js';
 
@@ -95,7 +94,6 @@ export type JobKindSummary = z.infer<typeof jobKindSummarySchema>;
 /** The results of the jobs the web app shows, from each kind's own output schema. */
 export type RubinsteinSplitResult = z.infer<typeof rubinsteinSplitOutput>;
 export type ScenarioMonteCarloResult = z.infer<typeof scenarioMonteCarloOutput>;
-export type NegotiationMonteCarloResult = z.infer<typeof negotiationMonteCarloOutput>;
 
 export const documentKindSchema = z.enum(['agreement', 'proposal', 'scenario']);
 const kindSchema = documentKindSchema;

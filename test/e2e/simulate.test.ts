@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { histogramQuantile } from '../../src/engine/negotiation/monte-carlo.js';
+import { histogramQuantile } from '../../src/engine/negotiation/scenario-monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext } from '../../src/engine/negotiation/scenario.js';
 import { formatRate } from '../../src/i18n/format.js';
 import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';

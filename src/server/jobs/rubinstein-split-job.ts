@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleMessage } from '../../i18n/problems.js';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { workerModule, type JobKind } from './job-kind.js';
 import type { RubinsteinSplitChunk, RubinsteinSplitPartial } from './workers/rubinstein-split.js';
 
@@ -50,7 +50,7 @@ export const rubinsteinSplitJob: JobKind<
   worker: workerModule('rubinstein-split', import.meta.url),
   runs: (input) => input.runs,
   chunks: (input) =>
-    monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+    chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
       seed: input.seed,
       first: from,
       count: to - from,

@@ -9,6 +9,7 @@ import { runJob as runTestJob } from './test-run-job.js';
 import { scenarioMonteCarloResult } from './scenario-monte-carlo-job.js';
 import { simulationJson } from '../../cli/commands/simulate.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
+import { parseScenarioValue } from '../../io/scenario-file.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
 const sma11File = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
@@ -147,6 +148,94 @@ describe('scenario Monte Carlo job', () => {
         },
       ],
     ]);
+  });
+
+  it('runs a custom negotiation sent inline: NegMAS prices 0–1000, uncertain strategies and reservations, a vote, a lapse', async () => {
+    // What the retired negotiation-monte-carlo job took as a generic spec, written as a scenario file (docs/server.md).
+    const price = (direction: 'increasing' | 'decreasing', reservation: number) => ({
+      weights: { price: 1 },
+      values: { price: { kind: 'linear', direction } },
+      reservation,
+      lapseCost: { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0 },
+    });
+    const body = {
+      id: 'price-lapse',
+      name: 'Price talks with a lapse',
+      description: 'NegMAS price scenario, talks monthly from September 2019, the old agreement ending 2019-12-31.',
+      base: { year: 2020, amount: 1_000_000_000_000, currency: 'KRW', unit: 100_000_000 },
+      domain: { issues: [{ kind: 'numeric', name: 'price', min: 0, max: 1000, step: 1, unit: 'usd' }] },
+      parties: {
+        us: { name: 'Seller', ...price('increasing', 0.4) },
+        rok: { name: 'Buyer', ...price('decreasing', 0.25) },
+      },
+      protocol: { deadline: 24, calendar: { kind: 'monthly', start: '2019-09-24' } },
+      strategies: { us: { kind: 'fsj-polynomial', beta: 1 }, rok: { kind: 'negmas-time-based', aspiration: 'linear' } },
+      ratification: {
+        rok: [
+          {
+            from: '2016-05-30',
+            name: 'Assembly',
+            seats: 300,
+            blocs: [
+              {
+                party: 'All',
+                seats: 300,
+                attendance: 0.9,
+                cohesion: 0.9,
+                abstainShare: 0.5,
+                stance: {
+                  kind: 'threshold',
+                  term: 'price',
+                  direction: 'at_most',
+                  threshold: { kind: 'uniform', min: 400, max: 900 },
+                },
+              },
+            ],
+          },
+        ],
+        us: 'executive-agreement',
+      },
+      lapse: {
+        expiry: '2019-12-31',
+        workforce: 9000,
+        monthsUntilFurlough: 3,
+        furloughedShare: 0.5,
+        monthlyWagePerWorker: 0,
+        stopgapFrom: null,
+        lapseClause: false,
+      },
+      uncertainty: {
+        reservation: {
+          us: { kind: 'normal', mean: 0.4, sd: 0.15, min: 0, max: 0.9 },
+          rok: { kind: 'uniform', min: 0, max: 0.5 },
+        },
+        strategies: {
+          us: { kind: 'fsj-polynomial', beta: { kind: 'triangular', min: 0.2, mode: 1, max: 3 } },
+          rok: { kind: 'negmas-time-based', exponent: { kind: 'uniform', min: 0.25, max: 4 } },
+        },
+        furloughedShare: { kind: 'uniform', min: 0.44, max: 0.56 },
+      },
+      realOutcome: null,
+      // Every number needs a source; a key covers its path and everything below it.
+      sources: Object.fromEntries(
+        ['base', 'domain', 'parties', 'protocol', 'strategies', 'ratification', 'lapse', 'uncertainty'].map((k) => [
+          k,
+          'illustrative (NegMAS price scenario; 2020 furlough scale)',
+        ]),
+      ),
+    };
+    const { status, job } = await runJob({ scenarioBody: body, seed: 2020, runs: 300 });
+    expect([status, job.status]).toEqual([202, 'succeeded']);
+    const parsed = parseScenarioValue(body, 'scenarioBody');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const merged = runScenarioChunk(parsed.value, 2020, 0, 300, scenarioChunkContext(parsed.value), {});
+    expect(job.result).toEqual(JSON.parse(JSON.stringify(scenarioMonteCarloResult(parsed.value, 2020, merged))));
+    const r = job.result;
+    // Every run counts in the lapse's histograms; only deals in the price's, all inside the domain.
+    expect([r.runs, r.histograms.monthsInLapse.n, r.histograms.terms.price.n]).toEqual([300, 300, r.reasons.agreement]);
+    expect(r.histograms.terms.price.lowest).toBeGreaterThanOrEqual(0);
+    expect(r.histograms.terms.price.highest).toBeLessThanOrEqual(1000);
+    expect(r.reasons.agreement).toBeGreaterThan(0);
   });
 
   it('refuses a scenario with more outcomes than a worker may list, and a request naming both or neither', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ruleIssue, ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
-import { monteCarloChunks, reportSummary } from '../../engine/negotiation/monte-carlo.js';
+import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import {
   emptyScenarioSummary,
   mergeScenarioSummaries,
@@ -16,7 +17,6 @@ import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
-import { quantitySchema } from './negotiation-monte-carlo-job.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
@@ -24,6 +24,19 @@ export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =
 
 /** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
 export const MAX_SCENARIO_OUTCOMES = 250_000;
+
+/** One distribution as engine `describeHistogram` reports it. */
+export const quantitySchema = z.object({
+  mean: z.number().nullable(),
+  p5: z.number().nullable(),
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
+  p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
+  p95: z.number().nullable(),
+  n: z.number().int().min(0).describe('Runs counted in the distribution'),
+});
 
 const histogram = z
   .object({
@@ -90,7 +103,7 @@ export function scenarioMonteCarloResult(
   seed: number,
   merged: ScenarioSummary,
 ): ScenarioMonteCarloOutput {
-  const report = reportSummary(merged.summary);
+  const report = reportRunSummary(merged.summary);
   const m = merged.summary;
   return {
     scenario: scenario.id,
@@ -273,7 +286,7 @@ export function scenarioMonteCarloJob(
       return parsed.ok ? null : parsed.error;
     },
     chunks: (input) =>
-      monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+      chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
         scenario: scenarioOf(input),
         seed: input.seed,
         from,

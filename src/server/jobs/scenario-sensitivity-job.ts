@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleIssue } from '../../i18n/problems.js';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
@@ -84,7 +84,7 @@ export function scenarioSensitivityJob(
     },
     chunks: (input) =>
       sensitivityVariants(scenarioOf(input)).flatMap(({ scenario }) =>
-        monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+        chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
           scenario,
           seed: input.seed,
           from,
@@ -94,7 +94,7 @@ export function scenarioSensitivityJob(
       ),
     combine: (input, partials) => {
       const s = scenarioOf(input);
-      const perVariant = monteCarloChunks(input.runs, runsPerChunk).length;
+      const perVariant = chunkRanges(input.runs, runsPerChunk).length;
       const variants = sensitivityVariants(s);
       const summaries = variants.map((_, v) => {
         const own = partials.slice(v * perVariant, (v + 1) * perVariant);
