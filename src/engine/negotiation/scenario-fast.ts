@@ -58,6 +58,8 @@ interface FastLapse {
   readonly shift: readonly [Float64Array, Float64Array];
   /** Furloughed worker-months (prorated by day) through round r's month. */
   readonly furloughed: Float64Array;
+  /** Whether neither side's reservation value ever rises from one round to the next (lastProvenOffer needs it). */
+  readonly reservationsFall: boolean;
 }
 
 export interface ScenarioFastPlan {
@@ -171,19 +173,18 @@ function periodIndex(dates: readonly CivilDate[], froms: readonly CivilDate[]): 
 
 /** The lapse port read the way run.ts reads it (run.ts `lapseStatus`), once per round date. */
 function fastLapse(dates: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
-  const out: FastLapse = {
-    months: new Int32Array(dates.length),
-    shift: [new Float64Array(dates.length), new Float64Array(dates.length)],
-    furloughed: new Float64Array(dates.length),
-  };
+  const months = new Int32Array(dates.length);
+  const shift = [new Float64Array(dates.length), new Float64Array(dates.length)] as const;
+  const furloughed = new Float64Array(dates.length);
   dates.forEach((date, r) => {
     const status = lapseStatus(port, date);
-    out.months[r] = status.monthsInLapse;
-    out.shift[0][r] = status.reservationShift[0];
-    out.shift[1][r] = status.reservationShift[1];
-    out.furloughed[r] = status.furloughedWorkerMonths;
+    months[r] = status.monthsInLapse;
+    shift[0][r] = status.reservationShift[0];
+    shift[1][r] = status.reservationShift[1];
+    furloughed[r] = status.furloughedWorkerMonths;
   });
-  return out;
+  const falls = (xs: Float64Array): boolean => xs.every((x, r) => r === 0 || x <= (xs[r - 1] as number));
+  return { months, shift, furloughed, reservationsFall: falls(shift[0]) && falls(shift[1]) };
 }
 
 const TIME_DEPENDENT = 0;
@@ -202,6 +203,11 @@ interface FastStrategy {
   readonly deadline: number;
   /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
   readonly inverse: number | null;
+  /**
+   * Whether the target (NegMAS: the threshold) never rises as time passes or as the reservation value falls: then an
+   * offer proven at one step with margin proves every earlier one (lastProvenOffer).
+   */
+  readonly monotone: boolean;
 }
 
 /** A spec's fields beyond those named must be none: adding a field to a strategy fails to compile here until read. */
@@ -221,25 +227,32 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kOrNone ?? 0;
       const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
-      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse };
+      // f = k + (1 − k)·t^(1/e) rises with t and stays ≥ 0, so the target falls with t and with pmin
+      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse, monotone: e >= 0 && k >= 0 && k <= 1 };
     }
     case 'fsj-polynomial':
     case 'fsj-exponential': {
       const { kind, beta, kappa, deadline, pick, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
+      const k = kappa ?? 0;
+      const T = deadline ?? 1;
+      // α rises with t and stays ≥ 0: polynomial κ + (1 − κ)·x^(1/β) for 0 ≤ κ ≤ 1, exponential exp(x'^β ln κ) for κ ≤ 1
+      const alphaRises = beta > 0 && T > 0 && k <= 1 && (kind === 'fsj-polynomial' ? k >= 0 : k > 0);
       return {
         kind: kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
         exponent: beta,
-        k: kappa ?? 0,
-        deadline: deadline ?? 1,
+        k,
+        deadline: T,
         inverse: null,
+        monotone: alphaRises,
       };
     }
     case 'negmas-time-based': {
       const { kind: _kind, aspiration, ...rest } = spec;
       noOtherFields(rest);
-      return { kind: NEGMAS, exponent: negmasExponent(aspiration), k: 0, deadline: 1, inverse: null };
+      const exponent = negmasExponent(aspiration);
+      return { kind: NEGMAS, exponent, k: 0, deadline: 1, inverse: null, monotone: exponent >= 0 };
     }
     // Played through the reducer: tit-for-tat reads the offer history, replay its dated positions, a human the driver.
     case 'tit-for-tat':
@@ -353,6 +366,71 @@ function targetFloor(
 function offerCeiling(ft: FastTable, floor: number): number {
   const b = floor <= 0 ? 0 : floor >= 1 ? BUCKETS : Math.floor(floor * BUCKETS);
   return ft.theirsCeiling[b] as number;
+}
+
+/** One run's two sides as lastProvenOffer reads them: strategies, reservation values before the lapse, shifts by round. */
+interface SkipSides {
+  readonly plan: ScenarioFastPlan;
+  readonly st0: FastStrategy;
+  readonly st1: FastStrategy;
+  readonly rv0: number;
+  readonly rv1: number;
+  readonly shift0: Float64Array;
+  readonly shift1: Float64Array;
+}
+
+/** targetFloor of the step's mover at the step's time and reservation value. */
+function floorAt(x: SkipSides, step: number): number {
+  const { plan } = x;
+  const round = step >> 1;
+  const time = plan.times[step] as number;
+  const logTime = plan.logTimes[step] as number;
+  return (step & 1) === 0
+    ? targetFloor(x.st0, plan.fastTables[0].table, time, logTime, x.rv0 + (x.shift0[round] as number))
+    : targetFloor(x.st1, plan.fastTables[1].table, time, logTime, x.rv1 + (x.shift1[round] as number));
+}
+
+/**
+ * Whether steps s − 1 and s (s ≥ 1) are offers with SKIP_MARGIN to spare on both bounds: at each, the ceiling of the
+ * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's floor lowered by it.
+ */
+function provenThrough(x: SkipSides, s: number): boolean {
+  const before = s >= 2 ? floorAt(x, s - 2) : 0;
+  const previous = floorAt(x, s - 1);
+  const own = floorAt(x, s);
+  const ft = x.plan.fastTables;
+  const previousProven =
+    s === 1
+      ? !Number.isNaN(previous)
+      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < previous - SKIP_MARGIN;
+  return previousProven && offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < own - SKIP_MARGIN;
+}
+
+/**
+ * The last step s such that every step up to s is proven to be an offer (ceiling < floor), −1 when step 0 is not; for
+ * monotone strategies and reservation values that never rise. Then floors never rise from step to step, nor ceilings
+ * fall (offerCeiling falls as the floor rises), so steps s − 1 and s proven with margin prove every earlier step
+ * (each floor at or above theirs at s − 1 and s, up to the ~1e-16 of rounding the margin covers), and the search
+ * probes from the end, where sma-13-talks's first possible acceptance lies, doubling the distance (exponential search).
+ * Pmin > max (a walk-away) can only be at a side's first step, where the reservation value is highest: checked there.
+ */
+function lastProvenOffer(x: SkipSides, deadline: number): number {
+  if (deadline < 2 || !provenThrough(x, 1)) return deadline >= 1 && !Number.isNaN(floorAt(x, 0)) ? 0 : -1;
+  let lo = 1; // proven
+  let hi = deadline; // not proven (no step)
+  for (let gap = 1; deadline - gap > lo; gap *= 2) {
+    if (provenThrough(x, deadline - gap)) {
+      lo = deadline - gap;
+      break;
+    }
+    hi = deadline - gap;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (provenThrough(x, mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -520,15 +598,22 @@ export function runScenarioFast(
   let failures = 0;
   let agreement = -1;
   let reason: EndReason;
-  // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance comes after 44 of 48
-  // steps on average). While `skipping`, a step is bounded rather than played: a floor under what the mover's move is
-  // worth to it (targetFloor) and a ceiling on what the standing offer is worth to it (`ceiling`, from the offer's
-  // floor); ceiling < floor proves decide would offer, and the offer itself matters only to the next step's ceiling.
-  // At the first step not so proven, the run steps back one move and plays from there (the offer of that move does not
-  // depend on what stood before it), so every played decision is decide's own. Off for the win-set rule (its acceptance
-  // is not bounded by the target) and when the offer path is logged.
-  let skipping = offerLog === undefined && plan.consent === null;
-  let ceiling = -1;
+  // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
+  // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
+  // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
+  // can end the run is decide's own. Off for the win-set rule (its acceptance is not bounded by the target), with
+  // periods, and when the offer path is logged.
+  if (
+    offerLog === undefined &&
+    plan.consent === null &&
+    !plan.hasPeriods &&
+    lp.reservationsFall &&
+    st0.monotone &&
+    st1.monotone
+  ) {
+    step = Math.max(0, lastProvenOffer({ plan, st0, st1, rv0, rv1, shift0, shift1 }, deadline));
+    offers = step;
+  }
   for (;;) {
     // turn = step mod 2: every move and every failed vote advances one step and passes the turn
     const me = step & 1;
@@ -540,40 +625,6 @@ export function runScenarioFast(
       st1 = sts1[period1[round] as number] as FastStrategy;
       rv0 = rvs0[period0[round] as number] as number;
       rv1 = rvs1[period1[round] as number] as number;
-    }
-    if (skipping) {
-      const floor =
-        me === 0
-          ? targetFloor(
-              st0 as FastStrategy,
-              t0.table,
-              times[step] as number,
-              logTimes[step] as number,
-              rv0 + (shift0[round] as number),
-            )
-          : targetFloor(
-              st1 as FastStrategy,
-              t1.table,
-              times[step] as number,
-              logTimes[step] as number,
-              rv1 + (shift1[round] as number),
-            );
-      if (ceiling < floor) {
-        offers++;
-        if (step + 1 >= deadline) {
-          reason = 'deadline';
-          break;
-        }
-        ceiling = offerCeiling(me === 0 ? t0 : t1, floor);
-        step++;
-        continue;
-      }
-      skipping = false;
-      if (step > 0) {
-        step--;
-        offers--;
-      }
-      continue;
     }
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;
