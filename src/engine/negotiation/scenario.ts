@@ -33,6 +33,7 @@ import {
   consentProbabilityFor,
   consentVote,
   DEFAULT_POSTPONEMENT,
+  leastConsentProbability,
   type AssemblyModel,
   type Bloc,
   type AssemblyVote,
@@ -742,7 +743,9 @@ export function scenarioFastPlan(
       : {
           assemblyOn: (date) => assemblyOn(assemblies, date, scenarioPostponement(s)),
           terms: dealTerms,
-          ...(s.ratification.winSet === true ? { consent: consentProbability } : {}),
+          ...(s.ratification.winSet === true
+            ? { consent: consentProbability, leastConsent: leastConsentProbability }
+            : {}),
         },
     reuse,
     [(s.parties.us.periods ?? []).map((p) => p.from), (s.parties.rok.periods ?? []).map((p) => p.from)],

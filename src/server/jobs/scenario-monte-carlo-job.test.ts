@@ -153,9 +153,12 @@ describe('scenario Monte Carlo job', () => {
       [
         {
           path: 'body.scenarioBody.lapse.furloughedShare',
+          code: 'too_big',
+          params: { maximum: 1, inclusive: true, origin: 'number' },
           expected: 'a value at most 1',
           found: '1.5',
           message: 'expected a value at most 1, found 1.5',
+          value: 1.5,
         },
       ],
     ]);
@@ -263,6 +266,11 @@ describe('scenario Monte Carlo job', () => {
     const both = await runJob({ scenario: 'sma-11-talks', scenarioBody: sma11File, seed: 1, runs: 10 });
     const neither = await runJob({ seed: 1, runs: 10 });
     expect([both.status, neither.status, neither.body.error.issues[0].path]).toEqual([400, 400, 'body.scenario']);
+    // The schema's own rule, as a code a client translates (src/i18n/problems.ts).
+    expect([neither.body.error.issues[0].code, neither.body.error.issues[0].params]).toEqual([
+      'custom',
+      { rule: 'exactly_one_of', fields: ['scenario', 'document', 'scenarioBody'] },
+    ]);
   });
 
   it('refuses a scenario that is not bundled, naming the ones that are', async () => {
@@ -275,6 +283,11 @@ describe('scenario Monte Carlo job', () => {
       400,
       {
         path: 'body.scenario',
+        code: 'one_of',
+        params: {
+          values: ['sma-10-talks', 'sma-11-talks', 'sma-12-reopen', 'sma-12-talks', 'sma-13-talks', 'sma-9-talks'],
+        },
+        value: 'sma-99-talks',
         expected:
           'one of "sma-10-talks", "sma-11-talks", "sma-12-reopen", "sma-12-talks", "sma-13-talks", "sma-9-talks"',
         found: '"sma-99-talks"',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleIssue, ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
 import { chunkRanges } from '../../sim/worker-pool.js';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
-import type { CodedError } from '../errors.js';
+import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
 
@@ -169,12 +170,7 @@ export function parseInlineScenario(body: unknown): Parsed {
       error: {
         code: 'scenario/invalid_field',
         message: `The scenario has ${count}.`,
-        issues: parsed.error.map((e) => ({
-          path: e.path === '(root)' ? 'body.scenarioBody' : `body.scenarioBody.${e.path}`,
-          expected: e.expected,
-          found: e.found,
-          message: `expected ${e.expected}, found ${e.found}`,
-        })),
+        issues: parsed.error.map((e) => issueOfFileProblem(e, 'body.scenarioBody')),
       },
     };
   }
@@ -267,7 +263,7 @@ export function scenarioMonteCarloJob(
         scenario: ref.scenario,
         document: z
           .string()
-          .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
+          .regex(/^[A-Za-z0-9-]{1,100}$/, ruleMessage('id_letters'))
           .optional()
           .describe(
             'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
@@ -278,7 +274,7 @@ export function scenarioMonteCarloJob(
       })
       .refine(
         (input) => [input.scenario, input.scenarioBody, input.document].filter((x) => x !== undefined).length === 1,
-        { message: 'exactly one of scenario, document and scenarioBody', path: ['scenario'] },
+        { ...ruleIssue('exactly_one_of', { fields: ['scenario', 'document', 'scenarioBody'] }), path: ['scenario'] },
       ),
     output: scenarioMonteCarloOutput,
     worker: new URL(`../../sim/scenario-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),
