@@ -48,6 +48,11 @@ export interface FastRatification {
   readonly terms: (outcome: Outcome) => RatificationDeal;
   /** The ROK's win-set rule (scenario.ts `winSetAgent`): the exact consent probability of a deal before an Assembly. */
   readonly consent?: (model: AssemblyModel, deal: RatificationDeal) => number;
+  /**
+   * A floor under every deal's consent probability before an Assembly (ratification.ts `leastConsentProbability`),
+   * which bounds what the win-set rule may accept and so lets the fast path skip steps under it (acceptBar).
+   */
+  readonly leastConsent?: (model: AssemblyModel) => number;
 }
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
@@ -81,6 +86,12 @@ export interface ScenarioFastPlan {
   readonly lapses: WeakMap<LapsePort, FastLapse>;
   /** consent[round][k]: the consent probability of outcome k before that round's Assembly, NaN until first read. */
   readonly consent: readonly Float64Array[] | null;
+  /**
+   * Under the win-set rule, how far below the ROK's reservation value an offer must be worth to it to be refused for
+   * sure (acceptBar): 1e-15 / the least consent probability of any deal before any round's Assembly; Infinity without
+   * such a floor.
+   */
+  readonly winSetMargin: number;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -144,9 +155,18 @@ export function prepareScenarioFast(
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
+    winSetMargin: winSetMargin(ratification, assemblies),
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
+}
+
+/** FastRatification `winSetMargin`: the rounding the win-set rule's sums allow, over the least consent probability. */
+function winSetMargin(ratification: FastRatification | null, assemblies: readonly AssemblyModel[]): number {
+  const least = ratification?.leastConsent;
+  if (ratification?.consent === undefined || least === undefined) return Infinity;
+  const p = Math.min(...assemblies.map(least));
+  return p > 0 ? 1e-15 / p : Infinity;
 }
 
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
@@ -391,8 +411,20 @@ function floorAt(x: SkipSides, step: number): number {
 }
 
 /**
+ * What the standing offer must be worth to the step's mover for it to accept, given the mover's floor (NaN: it may
+ * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK), more than
+ * r − m, r its reservation value and m the plan's winSetMargin: an offer u ≤ r − m has P·u + (1 − P)·r ≤ r − P·m, at
+ * least 1e-15 below r (P ≥ the least consent probability), more than the ~3e-16 the two products and the sum may
+ * round up, so the rule's `expected ≥ r` fails.
+ */
+function acceptBar(x: SkipSides, step: number, floor: number): number {
+  if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
+  return x.rv1 + (x.shift1[step >> 1] as number) - x.plan.winSetMargin;
+}
+
+/**
  * Whether steps s − 1 and s (s ≥ 1) are offers with SKIP_MARGIN to spare on both bounds: at each, the ceiling of the
- * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's floor lowered by it.
+ * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's bar lowered by it.
  */
 function provenThrough(x: SkipSides, s: number): boolean {
   const before = s >= 2 ? floorAt(x, s - 2) : 0;
@@ -402,8 +434,11 @@ function provenThrough(x: SkipSides, s: number): boolean {
   const previousProven =
     s === 1
       ? !Number.isNaN(previous)
-      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < previous - SKIP_MARGIN;
-  return previousProven && offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < own - SKIP_MARGIN;
+      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < acceptBar(x, s - 1, previous) - SKIP_MARGIN;
+  return (
+    previousProven &&
+    offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < acceptBar(x, s, own) - SKIP_MARGIN
+  );
 }
 
 /**
@@ -490,7 +525,7 @@ function decide(
 
 /**
  * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
- * local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ * local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
 function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
   const w = rng.words;
@@ -504,31 +539,31 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
     let b = w[1] as number;
     let c = w[2] as number;
     let d = w[3] as number;
-    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
-    let m = 0;
-    while (m < bloc.seats) {
-      const t = (((a + b) | 0) + d) | 0;
+    // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
+    // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
+    // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
+    for (let m = 0; m < bloc.seats; m++) {
+      let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const x = t >>> 0;
-      if (phase === 0) {
-        if (x >= attendance) m++;
-        else {
-          present++;
-          phase = 1;
-        }
-      } else if (phase === 1) {
-        if (x < yesRate) {
-          yes++;
-          phase = 0;
-          m++;
-        } else phase = 2;
-      } else {
-        phase = 0;
-        m++;
+      if (t >>> 0 >= attendance) continue;
+      present++;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      if (t >>> 0 < yesRate) {
+        yes++;
+        continue;
       }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
     }
     w[0] = a;
     w[1] = b;
@@ -601,11 +636,11 @@ export function runScenarioFast(
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
   // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
   // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
-  // can end the run is decide's own. Off for the win-set rule (its acceptance is not bounded by the target), with
-  // periods, and when the offer path is logged.
+  // can end the run is decide's own. Off with periods, when the offer path is logged, and under a win-set rule whose
+  // Assembly may refuse some deal for sure (no consent floor, acceptBar).
   if (
     offerLog === undefined &&
-    plan.consent === null &&
+    (plan.consent === null || plan.winSetMargin < 1) &&
     !plan.hasPeriods &&
     lp.reservationsFall &&
     st0.monotone &&

@@ -32,6 +32,7 @@ import type { NegotiationConfig } from './protocol.js';
 import {
   assemblyVote,
   consentProbabilityFor,
+  leastConsentProbability,
   type AssemblyModel,
   type Bloc,
   type RatificationDeal,
@@ -679,7 +680,9 @@ export function scenarioFastPlan(
       : {
           assemblyOn: (date) => assemblyOn(assemblies, date),
           terms: dealTerms,
-          ...(s.ratification.winSet === true ? { consent: consentProbability } : {}),
+          ...(s.ratification.winSet === true
+            ? { consent: consentProbability, leastConsent: leastConsentProbability }
+            : {}),
         },
     reuse,
     [(s.parties.us.periods ?? []).map((p) => p.from), (s.parties.rok.periods ?? []).map((p) => p.from)],

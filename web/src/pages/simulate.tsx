@@ -160,8 +160,11 @@ export default function SimulatePage() {
   }, [kindParam, scenario, saved, editsParam]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
-  // The default is a scenario on the one model: the 11th SMA talks.
-  const kind = kindParam || list.find((k) => k.kind === 'scenario-monte-carlo')?.kind || list[0]?.kind || '';
+  // The default is a scenario on the one model: the 11th SMA talks. So is a link to a kind the server no longer runs
+  // (a retired one such as negotiation-monte-carlo), once the list has come.
+  const listed = kinds.state !== 'ok' || list.some((k) => k.kind === kindParam);
+  const kind =
+    (listed && kindParam) || list.find((k) => k.kind === 'scenario-monte-carlo')?.kind || list[0]?.kind || '';
   const scenarioKind = kind === 'scenario-monte-carlo';
   const bundledList = useApi<readonly ScenarioSummaryRow[]>(scenarioKind ? '/api/scenarios' : null);
   const bundled = bundledList.state === 'ok' ? bundledList.data : [];
