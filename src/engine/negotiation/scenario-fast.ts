@@ -536,7 +536,7 @@ function decide(
 
 /**
  * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). The generator is stepped
- * in local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ * in local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
 function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
   const w = rng.words;
@@ -550,31 +550,31 @@ function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc3
     let b = w[1] as number;
     let c = w[2] as number;
     let d = w[3] as number;
-    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
-    let m = 0;
-    while (m < bloc.seats) {
-      const t = (((a + b) | 0) + d) | 0;
+    // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
+    // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
+    // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
+    for (let m = 0; m < bloc.seats; m++) {
+      let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const x = t >>> 0;
-      if (phase === 0) {
-        if (x >= attendance) m++;
-        else {
-          present++;
-          phase = 1;
-        }
-      } else if (phase === 1) {
-        if (x < yesRate) {
-          yes++;
-          phase = 0;
-          m++;
-        } else phase = 2;
-      } else {
-        phase = 0;
-        m++;
+      if (t >>> 0 >= attendance) continue;
+      present++;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      if (t >>> 0 < yesRate) {
+        yes++;
+        continue;
       }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
     }
     w[0] = a;
     w[1] = b;
