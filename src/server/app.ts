@@ -281,7 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: jobKinds(scenarios, deps.documents?.store),
+      kinds: jobKinds(scenarios, deps.documents?.store, config.limits.outcomesPerJob),
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,

@@ -259,6 +259,21 @@ describe('scenario Monte Carlo job', () => {
     ]);
   });
 
+  it('checks an inline scenario against the server’s SMA_MAX_OUTCOMES_PER_JOB, the one outcome limit', async () => {
+    const strict = await buildApp({ config: testConfig({ SMA_MAX_OUTCOMES_PER_JOB: '80000' }) });
+    try {
+      const res = await runTestJob(strict, 'scenario-monte-carlo', { scenarioBody: sma11File, seed: 1, runs: 10 });
+      // 4,701 first-year changes (0 to 4.7 by 0.001) × 6 durations × 3 indices × 1 cap = 84,618.
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+        422,
+        'scenario/too_many_outcomes',
+        'A simulated scenario may have at most 80000 outcomes; this one has 84618.',
+      ]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('refuses a scenario that is not bundled, naming the ones that are', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -17,13 +17,11 @@ import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
+import { DEFAULT_MAX_OUTCOMES } from './job-runner.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
   loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
-
-/** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
-export const MAX_SCENARIO_OUTCOMES = 250_000;
 
 /** One distribution as engine `describeHistogram` reports it. */
 export const quantitySchema = z.object({
@@ -141,8 +139,11 @@ export interface ScenarioMonteCarloInput {
 
 type Parsed = { ok: true; scenario: Scenario } | { ok: false; error: CodedError };
 
-/** A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit. */
-export function parseInlineScenario(body: unknown): Parsed {
+/**
+ * A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit: its outcome space
+ * is listed and scored per worker, so it is bounded by the server's one limit (SMA_MAX_OUTCOMES_PER_JOB).
+ */
+export function parseInlineScenario(body: unknown, maxOutcomes = DEFAULT_MAX_OUTCOMES): Parsed {
   const parsed = parseScenarioValue(body ?? null, 'scenarioBody');
   if (!parsed.ok) {
     const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
@@ -156,16 +157,16 @@ export function parseInlineScenario(body: unknown): Parsed {
     };
   }
   const outcomes = outcomeSpaceSize(parsed.value.domain);
-  if (outcomes > MAX_SCENARIO_OUTCOMES)
+  if (outcomes > maxOutcomes)
     return {
       ok: false,
       error: {
         code: 'scenario/too_many_outcomes',
-        message: `A simulated scenario may have at most ${MAX_SCENARIO_OUTCOMES} outcomes; this one has ${outcomes}.`,
+        message: `A simulated scenario may have at most ${maxOutcomes} outcomes; this one has ${outcomes}.`,
         issues: [
           {
             path: 'body.scenarioBody.domain.issues',
-            expected: `at most ${MAX_SCENARIO_OUTCOMES} outcomes (the product of the issues' grid sizes)`,
+            expected: `at most ${maxOutcomes} outcomes (the product of the issues' grid sizes)`,
             found: String(outcomes),
             message: 'coarser steps or narrower ranges',
           },
@@ -182,7 +183,10 @@ type ScenarioRef = { readonly scenario?: string | undefined; readonly scenarioBo
  * A job input's scenario: a bundled one by id, or an inline body parsed once per input (inputs are immutable once
  * validated), for check, chunks and combine alike.
  */
-export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
+export function scenarioResolver(
+  scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
+): {
   readonly parsedOf: (input: ScenarioRef) => Parsed;
   readonly scenarioOf: (input: ScenarioRef) => Scenario;
 } {
@@ -196,7 +200,7 @@ export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
     }
     let parsed = parsedInline.get(input);
     if (parsed === undefined) {
-      parsed = parseInlineScenario(input.scenarioBody);
+      parsed = parseInlineScenario(input.scenarioBody, maxOutcomes);
       parsedInline.set(input, parsed);
     }
     return parsed;
@@ -220,7 +224,7 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
     .looseObject({})
     .optional()
     .describe(
-      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
+      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most SMA_MAX_OUTCOMES_PER_JOB outcomes (default ${DEFAULT_MAX_OUTCOMES})`,
     ),
 });
 
@@ -228,9 +232,10 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
   documents?: DocumentStore,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
 ): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   const ref = scenarioRefFields(ids);
   return {
     name: 'scenario-monte-carlo',

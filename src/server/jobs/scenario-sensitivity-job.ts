@@ -51,9 +51,10 @@ export interface ScenarioSensitivityInput {
 /** Which uncertain parameters drive a bundled or inline scenario's spread (engine `sensitivity.ts`), on the scenario worker. */
 export function scenarioSensitivityJob(
   scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes?: number,
 ): JobKind<ScenarioSensitivityInput, ScenarioTask, ScenarioSummary, ScenarioSensitivityOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   return {
     name: 'scenario-sensitivity',
     summary:
