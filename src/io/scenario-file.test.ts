@@ -110,6 +110,11 @@ describe('scenario files', () => {
       'scenario/invalid_field parties.us.weights',
       'scenario/invalid_field strategies.us.positions[0].outcome',
     ]);
+    // Each as a rule a reader in another language gets in their words (src/i18n/problems.ts).
+    expect(!r.ok && r.error.map((e) => e.problem)).toEqual([
+      { code: 'custom', params: { rule: 'weights_sum_one' } },
+      { code: 'custom', params: { rule: 'outcome_in_domain' } },
+    ]);
   });
 
   it('reports YAML syntax and an empty file', () => {
