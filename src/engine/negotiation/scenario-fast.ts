@@ -9,13 +9,22 @@
  */
 import { createRng, Sfc32, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { roundDate } from './calendar.js';
+import { addDays, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
 import { reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
-import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
+import {
+  assemblyVote,
+  drawSupport,
+  hasQuorum,
+  holdVote,
+  tallyPasses,
+  type AssemblyModel,
+  type RatificationDeal,
+  type Sitting,
+} from './ratification.js';
 import { lapseStatus, type NegotiationRun } from './run.js';
 import {
   fsjExponential,
@@ -36,6 +45,8 @@ export type ScenarioRunResult = Pick<
   | 'reason'
   | 'offers'
   | 'ratificationFailures'
+  | 'ratificationPostponements'
+  | 'ratificationsNotHeld'
   | 'monthsInLapse'
   | 'furloughedWorkerMonths'
   | 'endDate'
@@ -48,6 +59,11 @@ export interface FastRatification {
   readonly terms: (outcome: Outcome) => RatificationDeal;
   /** The ROK's win-set rule (scenario.ts `winSetAgent`): the exact consent probability of a deal before an Assembly. */
   readonly consent?: (model: AssemblyModel, deal: RatificationDeal) => number;
+  /**
+   * A floor under every deal's consent probability before an Assembly (ratification.ts `leastConsentProbability`),
+   * which bounds what the win-set rule may accept and so lets the fast path skip steps under it (acceptBar).
+   */
+  readonly leastConsent?: (model: AssemblyModel) => number;
 }
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
@@ -81,6 +97,18 @@ export interface ScenarioFastPlan {
   readonly lapses: WeakMap<LapsePort, FastLapse>;
   /** consent[round][k]: the consent probability of outcome k before that round's Assembly, NaN until first read. */
   readonly consent: readonly Float64Array[] | null;
+  /**
+   * Under the win-set rule, how far below the ROK's reservation value an offer must be worth to it to be refused for
+   * sure (acceptBar): 1e-15 / the least consent probability of any deal before any round's Assembly; Infinity without
+   * such a floor.
+   */
+  readonly winSetMargin: number;
+  /**
+   * Under the win-set rule before one Assembly, the least consent probability of the ROK's outcomes from each bucket of
+   * its sorted utilities up, filled as read (acceptBar); null for several Assemblies and for a plan lent another's
+   * tables (calibration's one run a plan, which would pay to fill it for that run alone).
+   */
+  readonly consentAbove: ConsentAbove | null;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -144,9 +172,47 @@ export function prepareScenarioFast(
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
+    winSetMargin: winSetMargin(ratification, assemblies),
+    consentAbove:
+      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map((a) => a.blocs)).size !== 1
+        ? null
+        : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
+}
+
+/** FastRatification `winSetMargin`: the rounding the win-set rule's sums allow, over the least consent probability. */
+function winSetMargin(ratification: FastRatification | null, assemblies: readonly AssemblyModel[]): number {
+  const least = ratification?.leastConsent;
+  if (ratification?.consent === undefined || least === undefined) return Infinity;
+  const p = Math.min(...assemblies.map(least));
+  return p > 0 ? 1e-15 / p : Infinity;
+}
+
+/** ScenarioFastPlan `consentAbove`: least[b] over the ROK's sorted positions from min(starts[b], last) up. */
+interface ConsentAbove {
+  readonly least: Float64Array;
+  /** The lowest bucket filled so far (BUCKETS + 1 before the first). */
+  bucket: number;
+}
+
+/** The least consent probability of any outcome the ROK may offer with a target at least `floor` (ConsentAbove). */
+function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: number): number {
+  const b = bucketOf(floor);
+  const ft = plan.fastTables[1];
+  const last = ft.table.order.length - 1;
+  while (above.bucket > b) {
+    const next = above.bucket - 1;
+    const from = Math.min(ft.starts[next] as number, last);
+    const to = above.bucket > BUCKETS ? last + 1 : Math.min(ft.starts[above.bucket] as number, last);
+    let least = above.bucket > BUCKETS ? Infinity : (above.least[above.bucket] as number);
+    // one Assembly for every round, so round 0's consent table serves them all
+    for (let j = from; j < to; j++) least = Math.min(least, consentAt(plan, 0, ft.table.order[j] as number));
+    above.least[next] = least;
+    above.bucket = next;
+  }
+  return above.least[b] as number;
 }
 
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
@@ -364,9 +430,11 @@ function targetFloor(
  * or above sorted position lowerBound(floor) ≥ starts[⌊floor·B⌋], and theirsCeiling bounds every outcome from there up.
  */
 function offerCeiling(ft: FastTable, floor: number): number {
-  const b = floor <= 0 ? 0 : floor >= 1 ? BUCKETS : Math.floor(floor * BUCKETS);
-  return ft.theirsCeiling[b] as number;
+  return ft.theirsCeiling[bucketOf(floor)] as number;
 }
+
+/** ⌊x·B⌋ within [0, B]: positions from starts[b] up hold every outcome at or above x. */
+const bucketOf = (x: number): number => (x <= 0 ? 0 : x >= 1 ? BUCKETS : Math.floor(x * BUCKETS));
 
 /** One run's two sides as lastProvenOffer reads them: strategies, reservation values before the lapse, shifts by round. */
 interface SkipSides {
@@ -391,8 +459,35 @@ function floorAt(x: SkipSides, step: number): number {
 }
 
 /**
+ * What the standing offer must be worth to the step's mover for it to accept, given the mover's floor (NaN: it may
+ * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK, accepting
+ * when E = P·u + (1 − P)·r is at least r and at least Q·u(next) + (1 − Q)·r), either of two bars, r its reservation
+ * value now:
+ * - r − m, m the plan's winSetMargin: an offer u ≤ r − m has E ≤ r − P·m, at least 1e-15 below r (P ≥ the least
+ *   consent probability), more than the ~3e-16 the two products and the sum may round up, so `E ≥ r` fails;
+ * - r itself, when Q·(u(next) − r) > 1e-14 for sure: then an offer u ≤ r has E ≤ r + 3e-16 < Q·u(next) + (1 − Q)·r.
+ *   Q is at least the least consent of what the ROK may offer (leastConsentAbove, from its floor's bucket lowered by
+ *   two more margins, so that no earlier step reads a lower bucket) and u(next) − r at least (max − pmin₀)(1 − f), its floor at round 0's reservation value less
+ *   that pmin₀; both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound.
+ */
+function acceptBar(x: SkipSides, step: number, floor: number): number {
+  if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
+  const { plan } = x;
+  const r = x.rv1 + (x.shift1[step >> 1] as number);
+  const above = plan.consentAbove;
+  if (above !== null) {
+    const table = plan.fastTables[1].table;
+    const r0 = x.rv1 + (x.shift1[0] as number);
+    const time = plan.times[step] as number;
+    const gap = targetFloor(x.st1, table, time, plan.logTimes[step] as number, r0) - Math.max(table.min, r0);
+    if (gap > 0 && leastConsentAbove(plan, above, floor - 2 * SKIP_MARGIN) * gap > 1e-14) return r;
+  }
+  return r - plan.winSetMargin;
+}
+
+/**
  * Whether steps s − 1 and s (s ≥ 1) are offers with SKIP_MARGIN to spare on both bounds: at each, the ceiling of the
- * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's floor lowered by it.
+ * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's bar lowered by it.
  */
 function provenThrough(x: SkipSides, s: number): boolean {
   const before = s >= 2 ? floorAt(x, s - 2) : 0;
@@ -402,8 +497,11 @@ function provenThrough(x: SkipSides, s: number): boolean {
   const previousProven =
     s === 1
       ? !Number.isNaN(previous)
-      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < previous - SKIP_MARGIN;
-  return previousProven && offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < own - SKIP_MARGIN;
+      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < acceptBar(x, s - 1, previous) - SKIP_MARGIN;
+  return (
+    previousProven &&
+    offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < acceptBar(x, s, own) - SKIP_MARGIN
+  );
 }
 
 /**
@@ -489,10 +587,10 @@ function decide(
 }
 
 /**
- * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
- * local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). The generator is stepped
+ * in local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
-function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
+function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
   const w = rng.words;
   let present = 0;
   let yes = 0;
@@ -504,38 +602,38 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
     let b = w[1] as number;
     let c = w[2] as number;
     let d = w[3] as number;
-    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
-    let m = 0;
-    while (m < bloc.seats) {
-      const t = (((a + b) | 0) + d) | 0;
+    // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
+    // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
+    // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
+    for (let m = 0; m < bloc.seats; m++) {
+      let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const x = t >>> 0;
-      if (phase === 0) {
-        if (x >= attendance) m++;
-        else {
-          present++;
-          phase = 1;
-        }
-      } else if (phase === 1) {
-        if (x < yesRate) {
-          yes++;
-          phase = 0;
-          m++;
-        } else phase = 2;
-      } else {
-        phase = 0;
-        m++;
+      if (t >>> 0 >= attendance) continue;
+      present++;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      if (t >>> 0 < yesRate) {
+        yes++;
+        continue;
       }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
     }
     w[0] = a;
     w[1] = b;
     w[2] = c;
     w[3] = d;
   }
-  return tallyPasses(model, present, yes);
+  return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
 }
 
 /**
@@ -596,16 +694,20 @@ export function runScenarioFast(
   let standingValue = -1;
   let offers = 0;
   let failures = 0;
+  let postponements = 0;
+  let notHeld = 0;
+  // The deciding sitting's date when the talks end on a postponed vote (run.ts `decidedOn`).
+  let decidedOn: CivilDate | null = null;
   let agreement = -1;
   let reason: EndReason;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
   // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
   // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
-  // can end the run is decide's own. Off for the win-set rule (its acceptance is not bounded by the target), with
-  // periods, and when the offer path is logged.
+  // can end the run is decide's own. Off with periods, when the offer path is logged, and under a win-set rule whose
+  // Assembly may refuse some deal for sure (no consent floor, acceptBar).
   if (
     offerLog === undefined &&
-    plan.consent === null &&
+    (plan.consent === null || plan.winSetMargin < 1 || plan.consentAbove !== null) &&
     !plan.hasPeriods &&
     lp.reservationsFall &&
     st0.monotone &&
@@ -655,12 +757,26 @@ export function runScenarioFast(
     if (action === ACCEPT) {
       const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
       const r = plan.ratification;
-      if (r === null || assemblyPasses(plan.assemblies[round] as AssemblyModel, dealTerms(plan, r, deal), gen)) {
+      if (r === null) {
         agreement = deal;
         reason = 'agreement';
         break;
       }
-      failures++;
+      // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
+      const model = plan.assemblies[round] as AssemblyModel;
+      const terms = dealTerms(plan, r, deal);
+      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen));
+      postponements += vote.postponements;
+      const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
+      if (ends && vote.postponements > 0 && model.postponement !== undefined)
+        decidedOn = addDays(plan.dates[round] as CivilDate, vote.postponements * model.postponement.days);
+      if (vote.held && vote.vote.passed) {
+        agreement = deal;
+        reason = 'agreement';
+        break;
+      }
+      if (vote.held) failures++;
+      else notHeld++;
       standingBy = -1;
       if (step + 1 >= deadline) {
         reason = 'ratification-failed';
@@ -686,6 +802,8 @@ export function runScenarioFast(
     rv1 = rvs1[period1[round] as number] as number;
   }
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
+  // Ended on a postponed vote: the lapse is read on the deciding sitting's date, as run.ts reads it on its end date.
+  const late = decidedOn === null ? null : lapseStatus(lapse, decidedOn);
   return {
     outcome,
     step,
@@ -693,12 +811,14 @@ export function runScenarioFast(
     reason,
     offers,
     ratificationFailures: failures,
-    monthsInLapse: lp.months[round] as number,
-    furloughedWorkerMonths: lp.furloughed[round] as number,
-    endDate: plan.dates[round] as CivilDate,
+    ratificationPostponements: postponements,
+    ratificationsNotHeld: notHeld,
+    monthsInLapse: late === null ? (lp.months[round] as number) : late.monthsInLapse,
+    furloughedWorkerMonths: late === null ? (lp.furloughed[round] as number) : late.furloughedWorkerMonths,
+    endDate: decidedOn ?? (plan.dates[round] as CivilDate),
     payoffs: [
-      payoff(plan, 0, agreement, round, rv0 + (shift0[round] as number)),
-      payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
+      payoff(plan, 0, agreement, round, rv0 + (late === null ? (shift0[round] as number) : late.reservationShift[0])),
+      payoff(plan, 1, agreement, round, rv1 + (late === null ? (shift1[round] as number) : late.reservationShift[1])),
     ],
   };
 }

@@ -18,11 +18,13 @@ export function jobKinds(
     scenarioDirs({ env: process.env, cwd: process.cwd() }),
   ).scenarios,
   documents?: DocumentStore,
+  // The server's SMA_MAX_OUTCOMES_PER_JOB, which an inline scenario is checked against (the runner checks the others).
+  maxOutcomes?: number,
 ): AnyJobKind[] {
   return [
     rubinsteinSplitJob,
-    scenarioMonteCarloJob(scenarios, documents),
-    scenarioSensitivityJob(scenarios),
+    scenarioMonteCarloJob(scenarios, documents, maxOutcomes),
+    scenarioSensitivityJob(scenarios, maxOutcomes),
     calibrationJob(scenarios),
     tournamentJob(),
   ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleIssue, ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
 import { chunkRanges } from '../../sim/worker-pool.js';
@@ -13,18 +14,31 @@ import { fileURLToPath } from 'node:url';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
-import type { CodedError } from '../errors.js';
+import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
+import { DEFAULT_MAX_OUTCOMES } from './job-runner.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
   loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
 
-/** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
-export const MAX_SCENARIO_OUTCOMES = 250_000;
-
 /** One distribution as engine `describeHistogram` reports it. */
+/** The consent votes of a Monte Carlo (engine `RunSummaryReport`), under the same keys in the CLI's --json. */
+const consentVoteCounts = {
+  ratificationFailures: z.number().int().describe('Consent votes held and lost, every vote in every run'),
+  runsWithRatificationFailure: z.number().int().describe('Runs with at least one vote held and lost'),
+  ratificationPostponements: z
+    .number()
+    .int()
+    .describe('Sittings without a quorum, each postponing its vote to a later sitting (not a failure)'),
+  runsWithPostponement: z.number().int().describe('Runs with at least one postponed vote'),
+  ratificationsNotHeld: z
+    .number()
+    .int()
+    .describe('Votes given up after the most postponements: no consent, not counted as failed'),
+};
+
 export const quantitySchema = z.object({
   mean: z.number().nullable(),
   p5: z.number().nullable(),
@@ -73,7 +87,7 @@ export const scenarioMonteCarloOutput = z.object({
   agreementRate: z.number(),
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
-  ratificationFailures: z.number().int(),
+  ...consentVoteCounts,
   quantities: z
     .record(z.string(), quantitySchema)
     .describe('Mean and 5/10/25/50/75/90/95 % points read from the histograms (engine scenarioQuantities)'),
@@ -113,6 +127,10 @@ export function scenarioMonteCarloResult(
     agreementInterval95: [report.agreementInterval95[0], report.agreementInterval95[1]],
     reasons: report.reasons,
     ratificationFailures: report.ratificationFailures,
+    runsWithRatificationFailure: report.runsWithRatificationFailure,
+    ratificationPostponements: report.ratificationPostponements,
+    runsWithPostponement: report.runsWithPostponement,
+    ratificationsNotHeld: report.ratificationsNotHeld,
     quantities: scenarioQuantities(merged),
     realOutcome: realOutcomeReport(scenario),
     histograms: {
@@ -140,8 +158,11 @@ export interface ScenarioMonteCarloInput {
 
 type Parsed = { ok: true; scenario: Scenario } | { ok: false; error: CodedError };
 
-/** A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit. */
-export function parseInlineScenario(body: unknown): Parsed {
+/**
+ * A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit: its outcome space
+ * is listed and scored per worker, so it is bounded by the server's one limit (SMA_MAX_OUTCOMES_PER_JOB).
+ */
+export function parseInlineScenario(body: unknown, maxOutcomes = DEFAULT_MAX_OUTCOMES): Parsed {
   const parsed = parseScenarioValue(body ?? null, 'scenarioBody');
   if (!parsed.ok) {
     const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
@@ -150,26 +171,21 @@ export function parseInlineScenario(body: unknown): Parsed {
       error: {
         code: 'scenario/invalid_field',
         message: `The scenario has ${count}.`,
-        issues: parsed.error.map((e) => ({
-          path: e.path === '(root)' ? 'body.scenarioBody' : `body.scenarioBody.${e.path}`,
-          expected: e.expected,
-          found: e.found,
-          message: `expected ${e.expected}, found ${e.found}`,
-        })),
+        issues: parsed.error.map((e) => issueOfFileProblem(e, 'body.scenarioBody')),
       },
     };
   }
   const outcomes = outcomeSpaceSize(parsed.value.domain);
-  if (outcomes > MAX_SCENARIO_OUTCOMES)
+  if (outcomes > maxOutcomes)
     return {
       ok: false,
       error: {
         code: 'scenario/too_many_outcomes',
-        message: `A simulated scenario may have at most ${MAX_SCENARIO_OUTCOMES} outcomes; this one has ${outcomes}.`,
+        message: `A simulated scenario may have at most ${maxOutcomes} outcomes; this one has ${outcomes}.`,
         issues: [
           {
             path: 'body.scenarioBody.domain.issues',
-            expected: `at most ${MAX_SCENARIO_OUTCOMES} outcomes (the product of the issues' grid sizes)`,
+            expected: `at most ${maxOutcomes} outcomes (the product of the issues' grid sizes)`,
             found: String(outcomes),
             message: 'coarser steps or narrower ranges',
           },
@@ -186,7 +202,10 @@ type ScenarioRef = { readonly scenario?: string | undefined; readonly scenarioBo
  * A job input's scenario: a bundled one by id, or an inline body parsed once per input (inputs are immutable once
  * validated), for check, chunks and combine alike.
  */
-export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
+export function scenarioResolver(
+  scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
+): {
   readonly parsedOf: (input: ScenarioRef) => Parsed;
   readonly scenarioOf: (input: ScenarioRef) => Scenario;
 } {
@@ -200,7 +219,7 @@ export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
     }
     let parsed = parsedInline.get(input);
     if (parsed === undefined) {
-      parsed = parseInlineScenario(input.scenarioBody);
+      parsed = parseInlineScenario(input.scenarioBody, maxOutcomes);
       parsedInline.set(input, parsed);
     }
     return parsed;
@@ -224,7 +243,7 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
     .looseObject({})
     .optional()
     .describe(
-      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
+      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most SMA_MAX_OUTCOMES_PER_JOB outcomes (default ${DEFAULT_MAX_OUTCOMES})`,
     ),
 });
 
@@ -232,9 +251,10 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
   documents?: DocumentStore,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
 ): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   const ref = scenarioRefFields(ids);
   return {
     name: 'scenario-monte-carlo',
@@ -248,7 +268,7 @@ export function scenarioMonteCarloJob(
         scenario: ref.scenario,
         document: z
           .string()
-          .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
+          .regex(/^[A-Za-z0-9-]{1,100}$/, ruleMessage('id_letters'))
           .optional()
           .describe(
             'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
@@ -259,7 +279,7 @@ export function scenarioMonteCarloJob(
       })
       .refine(
         (input) => [input.scenario, input.scenarioBody, input.document].filter((x) => x !== undefined).length === 1,
-        { message: 'exactly one of scenario, document and scenarioBody', path: ['scenario'] },
+        { ...ruleIssue('exactly_one_of', { fields: ['scenario', 'document', 'scenarioBody'] }), path: ['scenario'] },
       ),
     output: scenarioMonteCarloOutput,
     worker: new URL(`../../sim/scenario-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleIssue } from '../../i18n/problems.js';
 import { chunkRanges } from '../../sim/worker-pool.js';
 import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
@@ -50,9 +51,10 @@ export interface ScenarioSensitivityInput {
 /** Which uncertain parameters drive a bundled or inline scenario's spread (engine `sensitivity.ts`), on the scenario worker. */
 export function scenarioSensitivityJob(
   scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes?: number,
 ): JobKind<ScenarioSensitivityInput, ScenarioTask, ScenarioSummary, ScenarioSensitivityOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   return {
     name: 'scenario-sensitivity',
     summary:
@@ -67,7 +69,7 @@ export function scenarioSensitivityJob(
         runs: z.number().int().min(1).max(MAX_SENSITIVITY_RUNS).describe('Runs per variant'),
       })
       .refine((input) => (input.scenario === undefined) !== (input.scenarioBody === undefined), {
-        message: 'exactly one of scenario and scenarioBody',
+        ...ruleIssue('exactly_one_of', { fields: ['scenario', 'scenarioBody'] }),
         path: ['scenario'],
       }),
     output: scenarioSensitivityOutput,
