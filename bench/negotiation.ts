@@ -3,10 +3,8 @@
 // Run: node --import tsx bench/negotiation.ts [negotiations-per-scenario]
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createRng } from '../src/engine/random/rng.js';
-import { prepareNegmasAgent, runNegmasFast, type NegmasFastAgent } from '../src/engine/negotiation/negmas-fast.js';
-import { buildOutcomeTable, listOutcomes } from '../src/engine/negotiation/outcome-table.js';
+import { runNegmasFast, type NegmasFastAgent } from '../src/engine/negotiation/negmas-fast.js';
 import {
   NEGMAS_PRICE_TABLE,
   PRICE_BUYER,
@@ -16,39 +14,21 @@ import {
 } from '../src/engine/negotiation/price-domain.js';
 import { runNegotiation } from '../src/engine/negotiation/run.js';
 import { createAgent, type NegmasAspiration } from '../src/engine/negotiation/strategies.js';
-
-const STRATS: readonly NegmasAspiration[] = ['boulware', 'linear', 'conceder'];
-type Scenario = 'boulware' | 'linear' | 'conceder' | 'mixed';
-const SCENARIOS: readonly Scenario[] = ['boulware', 'linear', 'conceder', 'mixed'];
-const N = PRICE_CONFIG.deadline;
-
-const outcomes = listOutcomes(PRICE_DOMAIN);
-const buyerTable = buildOutcomeTable(PRICE_DOMAIN, PRICE_BUYER, outcomes);
-const sellerTable = buildOutcomeTable(PRICE_DOMAIN, PRICE_SELLER, outcomes);
-const buyers = STRATS.map((s) => prepareNegmasAgent(buyerTable, s, 0, N));
-const sellers = STRATS.map((s) => prepareNegmasAgent(sellerTable, s, 0, N));
-
-const pair = (scenario: Scenario, i: number): [number, number] => {
-  if (scenario === 'mixed') return [Math.floor(i / 3) % 3, i % 3];
-  const k = STRATS.indexOf(scenario);
-  return [k, k];
-};
-
-/** Runs negotiations [from, to) of a scenario on the fast path; returns sums of rounds, offers and agreements. */
-function fastRange(scenario: Scenario, from: number, to: number) {
-  const out = { agreement: -1, round: 0, offers: 0 };
-  let rounds = 0;
-  let offers = 0;
-  let agreements = 0;
-  for (let i = from; i < to; i++) {
-    const [b, s] = pair(scenario, i);
-    runNegmasFast(buyers[b] as NegmasFastAgent, sellers[s] as NegmasFastAgent, N, out);
-    rounds += out.round;
-    offers += out.offers;
-    if (out.agreement >= 0) agreements++;
-  }
-  return { rounds, offers, agreements };
-}
+import { createWorkerPool } from '../src/sim/worker-pool.js';
+import {
+  N,
+  SCENARIOS,
+  STRATS,
+  buyerTable,
+  buyers,
+  fastRange,
+  outcomes,
+  pair,
+  sellerTable,
+  sellers,
+  type RangeTask,
+  type Scenario,
+} from './negotiation-range.js';
 
 /** The same negotiations through the agents and the reducer (runNegotiation), for comparison. */
 function reducerRange(scenario: Scenario, from: number, to: number): void {
@@ -78,37 +58,22 @@ function reducerRange(scenario: Scenario, from: number, to: number): void {
   }
 }
 
-if (!isMainThread) {
-  const { scenario, from, to } = workerData as { scenario: Scenario; from: number; to: number };
-  fastRange(scenario, 0, 20_000); // warm up the JIT
-  const start = performance.now();
-  const sums = fastRange(scenario, from, to);
-  parentPort?.postMessage({ ...sums, ms: performance.now() - start });
-} else {
-  await main();
-}
-
-/** Splits the negotiations over worker threads; returns wall time with thread start, and the slowest worker's loop. */
+/** Splits the negotiations over the one worker pool's threads; returns wall time with thread start, and the slowest thread's loop. */
 async function onAllCores(scenario: Scenario, count: number, threads: number): Promise<{ wall: number; loop: number }> {
-  const fromSource = import.meta.url.endsWith('.ts');
   const per = Math.ceil(count / threads);
   const start = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: threads }, (_, w) => {
-      // From source, the worker registers tsx itself: an --import flag does not reach worker threads on Node 20.
-      const load = `import(${JSON.stringify(import.meta.url)})`;
-      const code = fromSource ? `import('tsx/esm/api').then((m) => { m.register(); return ${load}; })` : load;
-      const worker = new Worker(code, {
-        eval: true,
-        workerData: { scenario, from: w * per, to: Math.min(count, (w + 1) * per) },
-      });
-      return new Promise<{ ms: number }>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
-    }),
-  );
-  return { wall: performance.now() - start, loop: Math.max(...results.map((r) => r.ms)) };
+  const pool = createWorkerPool({ threads });
+  try {
+    const results = await Promise.all(
+      Array.from({ length: threads }, (_, w) => {
+        const task: RangeTask = { scenario, from: w * per, to: Math.min(count, (w + 1) * per) };
+        return pool.run(new URL('./negotiation-range.ts', import.meta.url), task) as Promise<{ ms: number }>;
+      }),
+    );
+    return { wall: performance.now() - start, loop: Math.max(...results.map((r) => r.ms)) };
+  } finally {
+    await pool.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -152,3 +117,5 @@ async function main(): Promise<void> {
     );
   }
 }
+
+await main();

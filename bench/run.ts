@@ -10,7 +10,7 @@ import { benchRolePlay } from './roleplay.js';
 import { benchTournament } from './tournament.js';
 import { benchWeb } from './web.js';
 
-// The negotiation bench is its own worker-thread entry point, so it runs as a child process.
+// The negotiation bench runs itself on import (its threads are the one worker pool's), so it runs as a child process.
 const benchNegotiation = (): void => {
   spawnSync(process.execPath, ['--import', 'tsx', new URL('./negotiation.ts', import.meta.url).pathname], {
     stdio: 'inherit',

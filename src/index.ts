@@ -63,22 +63,19 @@ export { prepareNegmasAgent, runNegmasFast } from './engine/negotiation/negmas-f
 export type { Distribution } from './engine/negotiation/distribution.js';
 export { draw, probabilityBelow } from './engine/negotiation/distribution.js';
 export type {
-  MonteCarloReport,
-  MonteCarloSpec,
-  MonteCarloSummary,
+  Histogram,
+  HistogramBar,
+  QuantityReport,
+  RunSummary,
+  RunSummaryReport,
   StrategyDraw,
-} from './engine/negotiation/monte-carlo.js';
-export type { Histogram, HistogramBar, QuantityReport } from './engine/negotiation/monte-carlo.js';
+} from './engine/negotiation/scenario-monte-carlo.js';
 export {
   histogramBars,
-  mergeSummaries,
-  reportSummary,
-  runMonteCarlo,
-  runMonteCarloChunk,
+  mergeRunSummaries,
+  reportRunSummary,
   wilsonInterval,
-} from './engine/negotiation/monte-carlo.js';
-/** A worked Monte Carlo spec (price, lapse, uncertain strategies) the web app starts from. */
-export { PRICE_LAPSE_MONTE_CARLO } from './engine/negotiation/monte-carlo-example.js';
+} from './engine/negotiation/scenario-monte-carlo.js';
 
 // Scenarios: the file format (src/io) and what the engine builds from one.
 export type {

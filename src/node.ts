@@ -4,7 +4,5 @@ export { parseAgreementFile } from './io/agreement-file.js';
 export { loadScenarioCatalogue, scenarioDirs } from './io/scenario-catalogue.js';
 export type { ScenarioCatalogue } from './io/scenario-catalogue.js';
 export { runScenarioMonteCarlo } from './sim/scenario-pool.js';
-export { runMonteCarloParallel } from './sim/monte-carlo-pool.js';
-export type { ParallelMonteCarloOptions } from './sim/monte-carlo-pool.js';
 export { runTournament } from './sim/tournament-pool.js';
 export type { TournamentRunOptions } from './sim/tournament-pool.js';

@@ -6,11 +6,17 @@ const WORDS = {
   seed: ['seed', '시드'],
   particles: ['particles', '입자'],
   generations: ['generations', '세대'],
-  allRun: ['all run', '모두 실행'],
-  stoppedBudget: [
-    'stopped: a generation did not fill within its simulation budget',
-    '중단: 한 세대가 시뮬레이션 예산 안에 채워지지 않음',
+  stoppedGenerations: ['stopped: the most generations ran', '중단: 최대 세대 수 도달'],
+  stoppedAcceptance: [
+    'stopped: the moves accepted less than the minimum share',
+    '중단: 이동의 수락률이 최소 비율 아래로 떨어짐',
   ],
+  stoppedTolerance: [
+    'stopped: the tolerance reached its floor or could not fall further',
+    '중단: 허용오차가 하한에 도달했거나 더 줄일 수 없음',
+  ],
+  stoppedBudget: ['stopped: the simulation budget is spent', '중단: 시뮬레이션 예산 소진'],
+  ess: ['ESS per generation', '세대별 유효 표본 크기(ESS)'],
   finalTolerance: ['final tolerance', '최종 허용오차'],
   parameter: ['parameter', '매개변수'],
   prior: ['prior', '사전분포'],

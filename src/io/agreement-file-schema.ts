@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleIssue, ruleMessage } from '../i18n/problems.js';
 
 /**
  * Years accepted in agreement files and the record: from the 1st SMA (1991) to 2100. Earlier years have no
@@ -10,16 +11,16 @@ export const LAST_YEAR = 2100;
 /** Rates are applied in parts per million, so at most 6 decimals survive exactly. */
 export const hasAtMostSixDecimals = (rate: number): boolean => Math.abs(Math.round(rate * 1e6) / 1e6 - rate) < 1e-12;
 
-export const idSchema = z.string().regex(/^[a-z0-9-]+$/, { error: 'an id of lowercase letters, digits and hyphens' });
-const yearRange = { error: `a year from ${FIRST_YEAR} to ${LAST_YEAR}` };
+export const idSchema = z.string().regex(/^[a-z0-9-]+$/, { error: ruleMessage('id_lowercase') });
+const yearRange = { error: ruleMessage('year_range', { min: FIRST_YEAR, max: LAST_YEAR }) };
 export const yearSchema = z.int().min(FIRST_YEAR, yearRange).max(LAST_YEAR, yearRange);
-const amountRange = { error: 'a non-negative amount in currency units' };
+const amountRange = { error: ruleMessage('amount_range') };
 export const amountSchema = z.int().min(0, amountRange).max(Number.MAX_SAFE_INTEGER, amountRange);
 export const rateSchema = z
   .number()
   .min(-1)
   .max(10)
-  .refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' });
+  .refine(hasAtMostSixDecimals, { error: ruleMessage('rate_decimals') });
 
 /** One rule entry: a year (`year`) or a span (`from`–`to`), and exactly one of amount, change, freeze or index. */
 export const ruleEntrySchema = z
@@ -40,43 +41,31 @@ export const ruleEntrySchema = z
       .number()
       .positive()
       .max(1)
-      .refine(hasAtMostSixDecimals, { error: 'a rate with at most 6 decimals' })
+      .refine(hasAtMostSixDecimals, { error: ruleMessage('rate_decimals') })
       .optional(),
   })
   .superRefine((rule, ctx) => {
     const kinds = (['amount', 'change', 'freeze', 'index'] as const).filter((k) => rule[k] !== undefined);
     if (kinds.length !== 1)
       ctx.addIssue({
-        code: 'custom',
-        message: 'exactly one of amount, change, freeze, index',
+        ...ruleIssue('exactly_one_of', { fields: ['amount', 'change', 'freeze', 'index'] }),
         input: kinds.length === 0 ? 'none of them' : kinds.join(' and '),
       });
     const single = rule.year !== undefined;
     const span = rule.from !== undefined || rule.to !== undefined;
     if (single === span || (span && (rule.from === undefined || rule.to === undefined)))
-      ctx.addIssue({ code: 'custom', message: 'either year, or both from and to', input: 'neither or both' });
+      ctx.addIssue({ ...ruleIssue('year_or_span'), input: 'neither or both' });
     if (rule.from !== undefined && rule.to !== undefined && rule.from > rule.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `a year at or after from (${rule.from})`, input: rule.to });
+      ctx.addIssue({ ...ruleIssue('year_after_from', { from: rule.from }), path: ['to'], input: rule.to });
     if (rule.amount !== undefined && span)
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'a single year for an amount', input: 'a span' });
+      ctx.addIssue({ ...ruleIssue('amount_single_year'), path: ['from'], input: 'a span' });
     if (rule.index === undefined)
       for (const key of ['lag', 'cap', 'floor', 'floor_unknown', 'precision'] as const)
-        if (rule[key] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: 'this field only with index', input: rule[key] });
+        if (rule[key] !== undefined) ctx.addIssue({ ...ruleIssue('index_only'), path: [key], input: rule[key] });
     if (rule.cap != null && rule.floor != null && rule.cap < rule.floor)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cap'],
-        message: `a cap at or above the floor (${rule.floor})`,
-        input: rule.cap,
-      });
+      ctx.addIssue({ ...ruleIssue('cap_above_floor', { floor: rule.floor }), path: ['cap'], input: rule.cap });
     if (rule.index !== undefined && rule.lag === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lag'],
-        message: 'a lag in years (0-10) for an index rule',
-        input: undefined,
-      });
+      ctx.addIssue({ ...ruleIssue('lag_for_index'), path: ['lag'], input: undefined });
   });
 
 /** `{ year, amount }`, or `{ agreement }` for that record agreement's last year. */
@@ -85,13 +74,13 @@ export const baseSchema = z
   .superRefine((base, ctx) => {
     const stated = base.year !== undefined || base.amount !== undefined;
     if (base.agreement !== undefined ? stated : base.year === undefined || base.amount === undefined)
-      ctx.addIssue({ code: 'custom', message: 'either { year, amount } or { agreement }', input: base });
+      ctx.addIssue({ ...ruleIssue('base_shape'), input: base });
   });
 
 /** Index values given in the file: year → value (growth as a decimal), extending or overriding the record. */
 export const fileIndicesSchema = z.record(
   idSchema,
-  z.record(z.string().regex(/^\d{4}$/, { error: 'a four-digit year' }), z.number()),
+  z.record(z.string().regex(/^\d{4}$/, { error: ruleMessage('four_digit_year') }), z.number()),
 );
 
 /** The public agreement file (YAML or JSON); see docs/formats.md. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../i18n/problems.js';
 import { amountSchema, baseSchema, idSchema, ruleEntrySchema, yearSchema } from './agreement-file-schema.js';
 
 /** How a fact is known (data/record conventions, docs/formats.md). */
@@ -23,7 +24,7 @@ export const UNSOURCED_STATUSES: ReadonlySet<FactStatus> = new Set([
 ]);
 
 export const sourceSchema = z.strictObject({
-  url: z.string().regex(/^https?:\/\/\S+$/, { error: 'an http(s) URL' }),
+  url: z.string().regex(/^https?:\/\/\S+$/, { error: ruleMessage('http_url') }),
   title: z.string().min(1),
   type: z.enum([
     'official',
@@ -40,9 +41,9 @@ export type Source = z.infer<typeof sourceSchema>;
 const sources = z.array(sourceSchema);
 
 /** The Korean of a name or label the app shows (every record item has one): text with Hangul in it. */
-export const koreanText = z.string().regex(/[가-힣]/, { error: 'Korean text (with Hangul)' });
+export const koreanText = z.string().regex(/[가-힣]/, { error: ruleMessage('korean_text') });
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'a date YYYY, YYYY-MM or YYYY-MM-DD' });
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: ruleMessage('partial_date') });
 const rate = z.number().min(-1).max(10);
 const count = z.int().min(0);
 const voteSchema = z.strictObject({ present: count, yes: count, no: count, abstain: count });

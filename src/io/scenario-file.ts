@@ -3,6 +3,7 @@
  * line, column, field path, what was expected and what was found — the same errors as agreement files.
  */
 import { z } from 'zod';
+import { ruleMessage } from '../i18n/problems.js';
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
@@ -10,7 +11,7 @@ import { fileError, readYamlFile, type FileError, type Position } from './yaml-f
 import { fieldProblems, formatPath } from './zod-issues.js';
 import { koreanText } from './record-schema.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
 const unit = z.number().min(0).max(1);
 
 const distribution = z.discriminatedUnion('kind', [
@@ -126,7 +127,7 @@ const sides = <T extends z.ZodType>(schema: T) => z.strictObject({ us: schema, r
 const someSides = <T extends z.ZodType>(schema: T) => z.strictObject({ us: schema.optional(), rok: schema.optional() });
 
 export const scenarioFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'an id of lowercase letters, digits and hyphens'),
+  id: z.string().regex(/^[a-z0-9-]+$/, ruleMessage('id_lowercase')),
   name: z.string().min(1),
   description: z.string(),
   /** The name, description and source notes in Korean, for the Korean pages (every bundled scenario has them). */
@@ -329,6 +330,8 @@ function scenarioFromData(
           formatPath(p.path),
           p.expected,
           p.found,
+          p.problem,
+          p.value,
         ),
       ),
     );

@@ -2,7 +2,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../engine/result.js';
-import { fieldProblems, formatPath } from './zod-issues.js';
+import type { Problem } from '../i18n/problems.js';
+import { fieldProblems, formatPath, type PlainValue } from './zod-issues.js';
 
 /** One problem in a file, located at a line and column (both from 1). */
 export interface FileError<Code extends string = string> {
@@ -16,6 +17,9 @@ export interface FileError<Code extends string = string> {
   readonly found: string;
   /** `file:line:column: path: expected ..., found ...` */
   readonly message: string;
+  /** What was expected as a code and parameters (src/i18n/problems.ts), when a schema check found the problem. */
+  readonly problem?: Problem;
+  readonly value?: PlainValue;
 }
 
 export interface Position {
@@ -30,6 +34,8 @@ export const fileError = <Code extends string>(
   path: string,
   expected: string,
   found: string,
+  problem?: Problem,
+  value?: PlainValue,
 ): FileError<Code> => ({
   code,
   file,
@@ -39,6 +45,8 @@ export const fileError = <Code extends string>(
   expected,
   found,
   message: `${file}:${at.line}:${at.col}: ${path}: expected ${expected}, found ${found}`,
+  ...(problem === undefined ? {} : { problem }),
+  ...(value === undefined ? {} : { value }),
 });
 
 /** Byte offset of the first byte that breaks UTF-8, or -1. */
@@ -157,7 +165,16 @@ export function readYamlFileWith<S extends z.ZodType>(
   if (parsed.success) return ok({ data: parsed.data, at });
   return err(
     fieldProblems(parsed.error.issues).map((p) =>
-      fileError('file/invalid_field', fileName, at(p.path, p.atKey === true), formatPath(p.path), p.expected, p.found),
+      fileError(
+        'file/invalid_field',
+        fileName,
+        at(p.path, p.atKey === true),
+        formatPath(p.path),
+        p.expected,
+        p.found,
+        p.problem,
+        p.value,
+      ),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { problemText, ruleOfMessage, type Problem, type ProblemParams } from '../i18n/problems.js';
 
 /** One schema problem, in words a reader of the file can act on. */
 export interface FieldProblem {
@@ -7,6 +8,18 @@ export interface FieldProblem {
   readonly found: string;
   /** The problem is the key itself (an unknown field), not its value. */
   readonly atKey?: boolean;
+  /** What was expected as a stable code and parameters, for a reader in another language. */
+  readonly problem: Problem;
+  /** The value found, when it is a number, a flag, null or a short text (`plainValue`). */
+  readonly value?: PlainValue;
+}
+
+export type PlainValue = string | number | boolean | null;
+
+/** A value a reader can be shown in their own words: a number, a flag, null, or a text of at most 40 characters. */
+export function plainValue(value: unknown): PlainValue | undefined {
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  return typeof value === 'string' && value.length <= 40 ? value : undefined;
 }
 
 /** `rules[1].cap`, or `(root)` for the document itself. */
@@ -28,54 +41,91 @@ export const describeValue = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-const expectedType = (expected: string): string =>
-  ({
-    int: 'an integer',
-    number: 'a number',
-    string: 'a string',
-    boolean: 'a boolean',
-    object: 'an object',
-    array: 'a list',
-  })[expected] ?? expected;
+const numberParam = (v: unknown): number | string =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v);
 
-const bound = (issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, word: 'at least' | 'at most') => {
-  const limit = word === 'at least' ? issue.minimum : issue.maximum;
-  return issue.inclusive === false
-    ? `${word === 'at least' ? 'more than' : 'less than'} ${String(limit)}`
-    : `${word} ${String(limit)}`;
-};
+/**
+ * The one mapping from a zod issue to a field problem's code and parameters, for the files' problems and the API's:
+ * a message a schema set with `ruleMessage`/`ruleIssue` is its rule; zod's own checks keep their bounds and values.
+ */
+export function problemOf(issue: z.core.$ZodIssue): Problem {
+  const rule = issue.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params : undefined;
+  if (rule) return { code: 'custom', params: rule as ProblemParams };
+  const said = ruleOfMessage(issue.message);
+  if (said) return said;
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: 'invalid_type', params: { expected: issue.expected } };
+    case 'too_small':
+      return {
+        code: 'too_small',
+        params: { minimum: numberParam(issue.minimum), inclusive: issue.inclusive !== false, origin: issue.origin },
+      };
+    case 'too_big':
+      return {
+        code: 'too_big',
+        params: { maximum: numberParam(issue.maximum), inclusive: issue.inclusive !== false, origin: issue.origin },
+      };
+    case 'not_multiple_of':
+      return { code: 'not_multiple_of', params: { divisor: numberParam(issue.divisor) } };
+    case 'invalid_value':
+      return {
+        code: 'one_of',
+        params: {
+          values: issue.values.map((v) => (typeof v === 'bigint' || typeof v === 'symbol' ? String(v) : (v ?? null))),
+        },
+      };
+    case 'unrecognized_keys':
+      return { code: 'unknown_key', params: { key: issue.keys[0] ?? '' } };
+    case 'invalid_format':
+      return {
+        code: 'format',
+        params:
+          issue.format === 'regex' && 'pattern' in issue
+            ? { format: 'regex', pattern: String(issue.pattern) }
+            : { format: issue.format },
+      };
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      return inner ? problemOf(inner as z.core.$ZodIssue) : { code: 'invalid', params: {} };
+    }
+    default:
+      return { code: 'invalid', params: {} };
+  }
+}
 
-const custom = (message: string): string | undefined => (/^Too (small|big)/.test(message) ? undefined : message);
+/** What a problem expected, in English; a message a schema wrote without a rule is its own words. */
+export const expectedOf = (problem: Problem, issue: z.core.$ZodIssue): string =>
+  problem.code === 'invalid' || (problem.code === 'custom' && problem.params.rule === undefined)
+    ? issue.code === 'invalid_key'
+      ? (issue.issues[0]?.message ?? 'a valid key')
+      : /^Invalid input/.test(issue.message)
+        ? problemText(problem, 'en')
+        : issue.message
+    : problemText(problem, 'en');
 
 /** Turns zod issues (parsed with `reportInput: true`) into field problems, one per bad field. */
 export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem[] =>
   issues.flatMap((issue): FieldProblem[] => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const problem = problemOf(issue);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        expected: 'only the documented fields',
+        found: `unknown field "${key}"`,
+        atKey: true,
+        problem: { code: 'unknown_key', params: { key } },
+      }));
     const found = describeValue(issue.input);
-    switch (issue.code) {
-      case 'invalid_type':
-        return [{ path, expected: expectedType(issue.expected), found }];
-      // A message set in the schema says it best; zod's own start with "Too small"/"Too big".
-      case 'too_small':
-        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at least')}`, found }];
-      case 'too_big':
-        return [{ path, expected: custom(issue.message) ?? `a value ${bound(issue, 'at most')}`, found }];
-      case 'unrecognized_keys':
-        return issue.keys.map((key) => ({
-          path: [...path, key],
-          expected: 'only the documented fields',
-          found: `unknown field "${key}"`,
-          atKey: true,
-        }));
-      case 'invalid_value':
-        return [{ path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found }];
-      case 'invalid_format':
-        return [{ path, expected: issue.message, found }];
-      case 'invalid_key':
-        return [{ path, expected: issue.issues[0]?.message ?? 'a valid key', found: `key ${found}` }];
-      case 'not_multiple_of':
-        return [{ path, expected: `a multiple of ${String(issue.divisor)}`, found }];
-      default:
-        return [{ path, expected: issue.message, found }];
-    }
+    const value = plainValue(issue.input);
+    return [
+      {
+        path,
+        expected: expectedOf(problem, issue),
+        found: issue.code === 'invalid_key' ? `key ${found}` : found,
+        problem,
+        ...(value === undefined ? {} : { value }),
+      },
+    ];
   });

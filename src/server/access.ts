@@ -48,6 +48,8 @@ export const accessRules: Readonly<Record<string, Access>> = {
   'GET /api/scenarios/:id': 'public',
   'GET /api/jobs/kinds': 'public',
   'POST /api/jobs/:kind': 'creator',
+  // Retired (routes/jobs.ts): it starts nothing and answers anyone 410 with its replacement, rather than "sign in".
+  'POST /api/jobs/negotiation-monte-carlo': 'public',
   'GET /api/jobs': 'reader',
   'GET /api/jobs/:id': 'reader',
   'GET /api/jobs/:id/events': 'reader',

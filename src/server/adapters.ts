@@ -1,5 +1,8 @@
 /** Adapters from the store and io to the server's ports. */
 import { randomUUID } from 'node:crypto';
+import type { Problem } from '../i18n/problems.js';
+import type { PlainValue } from '../io/zod-issues.js';
+import { issueOfFileProblem } from './errors.js';
 import { hostname } from 'node:os';
 import { parseAgreementFile } from '../io/agreement-file.js';
 import { parseScenarioFile } from '../io/scenario-file.js';
@@ -199,6 +202,8 @@ interface FileProblem {
   readonly path: string;
   readonly expected: string;
   readonly found: string;
+  readonly problem?: Problem;
+  readonly value?: PlainValue;
 }
 
 type FileParser = (
@@ -217,12 +222,7 @@ const fileValidator =
       error: {
         code: 'document/invalid_file',
         message: `The document has ${count}.`,
-        issues: parsed.error.map((e) => ({
-          path: e.path === '(root)' ? '' : e.path,
-          expected: e.expected,
-          found: e.found,
-          message: `expected ${e.expected}, found ${e.found}`,
-        })),
+        issues: parsed.error.map((e) => issueOfFileProblem(e, '')),
       },
     };
   };

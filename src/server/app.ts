@@ -166,7 +166,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         new ApiFailure({
           code: 'request/field_too_long',
           message: `${path} is ${long.length} characters long; ${expected} are accepted in one field.`,
-          issues: [{ path, expected, found: `${long.length} characters`, message: 'field too long' }],
+          issues: [
+            {
+              path,
+              code: 'too_big',
+              params: { maximum: config.limits.stringLength, inclusive: true, origin: 'string' },
+              expected,
+              found: `${long.length} characters`,
+              message: 'field too long',
+            },
+          ],
         }),
         undefined,
       );
@@ -272,7 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs =
     deps.jobs ??
     createJobRunner({
-      kinds: jobKinds(scenarios, deps.documents?.store),
+      kinds: jobKinds(scenarios, deps.documents?.store, config.limits.outcomesPerJob),
       clock,
       threads: config.jobThreads,
       maxRunsPerJob: config.limits.runsPerJob,

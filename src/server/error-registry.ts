@@ -79,6 +79,11 @@ export const errorCodes = {
   ),
   'job/too_many_jobs': input(429, 'Too many jobs running for you.', '실행 중인 작업이 너무 많습니다.'),
   'job/not_found': input(404, 'No such job.', '해당 작업이 없습니다.'),
+  'job/kind_retired': input(
+    410,
+    'This kind of job is retired; its replacement is named in the message.',
+    '더 이상 제공하지 않는 작업 종류입니다. 대신 쓸 작업은 메시지에 있습니다.',
+  ),
   'job/not_running': input(409, 'The job is not running.', '작업이 실행 중이 아닙니다.'),
   'roleplay/unauthorized': input(401, 'Unknown seat link.', '알 수 없는 좌석 링크입니다.'),
   'roleplay/forbidden': input(403, 'Your seat may not do that.', '이 좌석에서는 할 수 없는 일입니다.'),

@@ -44,9 +44,11 @@ describe('httpErrorOf', () => {
     ]);
   });
 
-  it('passes issues through with every field present', () => {
+  it('passes issues through with every field present, a problem without a code as `invalid`', () => {
     const http = httpErrorOf({ code: 'io/invalid_file', message: 'bad', issues: [{ path: 'rules[0]', message: 'm' }] });
-    expect(http.body.error.issues).toEqual([{ path: 'rules[0]', expected: '', found: '', message: 'm' }]);
+    expect(http.body.error.issues).toEqual([
+      { path: 'rules[0]', code: 'invalid', params: {}, expected: '', found: '', message: 'm' },
+    ]);
   });
 });
 

@@ -1,12 +1,20 @@
 /** The one place where errors of every layer become an HTTP status and a JSON error body. */
+import type { Problem, ProblemCode, ProblemParams } from '../i18n/problems.js';
+import { expectedOf, plainValue, problemOf, type PlainValue } from '../io/zod-issues.js';
 import { errorKindOf } from './error-registry.js';
 
 export interface ErrorIssue {
   /** Where in the request: `body.rules[2].rule.rate`, `query.years`. */
   readonly path: string;
+  /** What was expected, as a stable code (src/i18n/problems.ts, docs/server.md) for clients to translate. */
+  readonly code: ProblemCode;
+  readonly params: ProblemParams;
+  /** The same in English words, and what was found. */
   readonly expected: string;
   readonly found: string;
   readonly message: string;
+  /** The value found, when it is a number, a flag, null or a short text: for a client's own words. */
+  readonly value?: PlainValue;
 }
 
 export interface ErrorBody {
@@ -65,9 +73,12 @@ const describeFailure = (failure: CodedError): string => {
 
 const normaliseIssue = (issue: Partial<ErrorIssue>): ErrorIssue => ({
   path: issue.path ?? '',
+  code: issue.code ?? 'invalid',
+  params: issue.params ?? {},
   expected: issue.expected ?? '',
   found: issue.found ?? '',
   message: issue.message ?? '',
+  ...(issue.value === undefined ? {} : { value: issue.value }),
 });
 
 /** A coded failure as the client sees it. */
@@ -164,20 +175,27 @@ const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
     input,
   );
 
-/** What a zod issue expected, in words. */
-const expectedOf = (params: Record<string, unknown>, keyword: string): string => {
-  if (typeof params.expected === 'string') return params.expected;
-  if (Array.isArray(params.values)) return `one of ${params.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (keyword === 'too_small' || keyword === 'too_big') {
-    const bound = keyword === 'too_small' ? 'at least' : 'at most';
-    const exclusive = params.inclusive === false ? (keyword === 'too_small' ? 'more than' : 'less than') : bound;
-    const unit = params.origin === 'string' ? ' characters' : params.origin === 'array' ? ' items' : '';
-    return `${exclusive} ${String(params.minimum ?? params.maximum)}${unit}`;
-  }
-  if (keyword === 'unrecognized_keys') return 'no other keys';
-  if (keyword === 'invalid_format') return String(params.format ?? 'a valid format');
-  return 'a valid value';
-};
+/** A file's problem (src/io's `FileError`: a saved document, an inline scenario) as an issue at `root`. */
+export function issueOfFileProblem(
+  problem: {
+    readonly path: string;
+    readonly expected: string;
+    readonly found: string;
+    readonly problem?: Problem;
+    readonly value?: PlainValue;
+  },
+  root: string,
+): ErrorIssue {
+  const at = problem.path === '(root)' ? '' : problem.path;
+  return {
+    path: root === '' ? at : at === '' ? root : `${root}.${at}`,
+    ...(problem.problem ?? { code: 'invalid', params: {} }),
+    expected: problem.expected,
+    found: problem.found,
+    message: `expected ${problem.expected}, found ${problem.found}`,
+    ...(problem.value === undefined ? {} : { value: problem.value }),
+  };
+}
 
 /** A request validation failure (from the zod validator compiler) with every problem and where it is. */
 export function validationFailure(
@@ -192,11 +210,19 @@ export function validationFailure(
       .filter((part) => part !== '')
       .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const keys = Array.isArray(issue.params.keys) ? (issue.params.keys as string[]) : [];
+    const at = keys.length > 0 ? [...path, keys[0] ?? ''] : path;
+    // The validator compiler spread the zod issue into keyword, message and params: put it back together.
+    const zodIssue = { ...issue.params, code: issue.keyword, path, message: issue.message ?? '' } as never;
+    const problem = problemOf(zodIssue);
+    const found = valueAt(input, at);
+    const value = plainValue(found);
     return {
-      path: formatPath(root, keys.length > 0 ? [...path, keys[0] ?? ''] : path),
-      expected: expectedOf(issue.params, issue.keyword),
-      found: describeFound(valueAt(input, keys.length > 0 ? [...path, keys[0] ?? ''] : path)),
+      path: formatPath(root, at),
+      ...problem,
+      expected: expectedOf(problem, zodIssue),
+      found: describeFound(found),
       message: issue.message ?? issue.keyword,
+      ...(value === undefined ? {} : { value }),
     };
   });
   const count = issues.length === 1 ? 'one problem' : `${issues.length} problems`;

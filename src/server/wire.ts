@@ -4,7 +4,7 @@
  * which the web app imports as types only. A change here breaks the build of both sides.
  */
 import { z } from 'zod';
-import type { negotiationMonteCarloOutput } from './jobs/negotiation-monte-carlo-job.js';
+import { PROBLEM_CODES } from '../i18n/problems.js';
 import type { rubinsteinSplitOutput } from './jobs/rubinstein-split-job.js';
 import type { scenarioMonteCarloOutput } from './jobs/scenario-monte-carlo-job.js';
 
@@ -35,11 +35,22 @@ export type SignedIn = z.infer<typeof signedInSchema>;
 export const signedOutSchema = z.object({ signedOut: z.boolean() });
 export type SignedOut = z.infer<typeof signedOutSchema>;
 
+const problemParam = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
 export const errorIssueSchema = z.object({
   path: z.string().describe('Where the problem is, e.g. body.rules[2].rule.rate'),
-  expected: z.string(),
+  code: z
+    .enum(PROBLEM_CODES)
+    .describe(
+      'What was expected, as a stable code to translate (docs/server.md): too_big with params { maximum, inclusive, origin }, one_of { values }, unknown_key { key }, format { format }, custom { rule, … }',
+    ),
+  params: z
+    .record(z.string(), z.union([problemParam, z.array(problemParam)]))
+    .describe("The code's parameters, e.g. { maximum: 1, inclusive: true, origin: 'number' }"),
+  expected: z.string().describe('The same in English words'),
   found: z.string(),
   message: z.string(),
+  value: problemParam.optional().describe('The value found, when a number, a flag, null or a text of ≤ 40 characters'),
 });
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
 
@@ -83,7 +94,6 @@ export type JobKindSummary = z.infer<typeof jobKindSummarySchema>;
 /** The results of the jobs the web app shows, from each kind's own output schema. */
 export type RubinsteinSplitResult = z.infer<typeof rubinsteinSplitOutput>;
 export type ScenarioMonteCarloResult = z.infer<typeof scenarioMonteCarloOutput>;
-export type NegotiationMonteCarloResult = z.infer<typeof negotiationMonteCarloOutput>;
 
 export const documentKindSchema = z.enum(['agreement', 'proposal', 'scenario']);
 const kindSchema = documentKindSchema;

@@ -40,12 +40,13 @@ export async function calibrateTalks(
   const pool = options.workers > 0 ? createWorkerPool({ threads: options.workers }) : null;
   const taskModule = simTaskModule('calibration-task');
   const evaluate: Evaluate = async (proposals) => {
-    const inside = proposals.filter((p) => p.insidePrior).map((p) => ({ theta: p.theta, seed: p.seed }));
+    const inside = proposals.filter((p) => p.simulate).map((p) => ({ theta: p.theta, seed: p.seed }));
     let scores: number[];
     if (pool === null) scores = evaluateTalkProposals({ scenarios, evidence, proposals: inside });
     else {
-      // Slices of any size give the same distances; a few per worker keep both threads busy to the end.
-      const size = Math.max(1, Math.ceil(inside.length / (4 * options.workers)));
+      // Slices of any size give the same distances; a few per worker keep both threads busy to the end, and at least
+      // 16 proposals each, so that a Metropolis–Hastings step with few simulations does not pay a message per proposal.
+      const size = Math.max(16, Math.ceil(inside.length / (4 * options.workers)));
       const slices: TalkProposalsTask[] = [];
       for (let i = 0; i < inside.length; i += size)
         slices.push({ scenarios, evidence, proposals: inside.slice(i, i + size) });
@@ -53,7 +54,7 @@ export async function calibrateTalks(
       scores = results.flat();
     }
     let next = 0;
-    return proposals.map((p) => (p.insidePrior ? (scores[next++] as number) : Infinity));
+    return proposals.map((p) => (p.simulate ? (scores[next++] as number) : Infinity));
   };
   try {
     return await abcSmc(

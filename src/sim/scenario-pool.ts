@@ -1,9 +1,8 @@
 /**
- * A scenario's Monte Carlo across worker threads (worker-pool.ts). As in monte-carlo-pool.ts, chunks depend only on the run
- * count and chunk size and summaries merge exactly, so any number of workers gives the identical summary.
+ * A scenario's Monte Carlo across worker threads (worker-pool.ts). Chunks depend only on the run count and chunk size
+ * (`chunkRanges`) and summaries merge exactly, so any number of workers gives the identical summary.
  */
 import { availableParallelism } from 'node:os';
-import { monteCarloChunks } from '../engine/negotiation/monte-carlo.js';
 import {
   emptyScenarioSummary,
   mergeScenarioSummaries,
@@ -13,7 +12,7 @@ import {
   type Side,
 } from '../engine/negotiation/scenario.js';
 import type { ScenarioTask } from './scenario-worker.js';
-import { createWorkerPool, simTaskModule, type WorkerPool } from './worker-pool.js';
+import { chunkRanges, createWorkerPool, simTaskModule, type WorkerPool } from './worker-pool.js';
 
 export interface ScenarioMonteCarloOptions {
   readonly seed: number;
@@ -43,7 +42,7 @@ export async function runScenarioMonteCarlo(
   let done = 0;
   try {
     await Promise.all(
-      monteCarloChunks(options.runs, chunkSize).map(async ([from, to]) => {
+      chunkRanges(options.runs, chunkSize).map(async ([from, to]) => {
         const task: ScenarioTask = { scenario, seed: options.seed, from, to, strategies: options.strategies ?? {} };
         const chunk = (await pool.run(simTaskModule('scenario-worker'), task)) as ScenarioSummary;
         merged = mergeScenarioSummaries(merged, chunk);

@@ -86,6 +86,17 @@ function threadEntry(): URL {
 }
 
 /**
+ * Splits `total` runs into ranges [from, to) of `size`: fixed by the input, never by the thread count, so a seeded
+ * job summarises the same chunks on any pool.
+ * @example chunkRanges(600, 250) // [[0, 250], [250, 500], [500, 600]]
+ */
+export function chunkRanges(total: number, size: number): readonly (readonly [number, number])[] {
+  const chunks: [number, number][] = [];
+  for (let from = 0; from < total; from += size) chunks.push([from, Math.min(total, from + size)]);
+  return chunks;
+}
+
+/**
  * A task module of src/sim by name (`scenario-worker`): the TypeScript source under tsx, else the compiled module,
  * which the esbuild bundle in dist/bundle/ finds one folder up.
  */

@@ -23,24 +23,48 @@ const rubinstein = (runs: number) => ({
   delta2: { min: 0.9, max: 0.9 },
 });
 
-/** The job that grew to 4.8 GB: 10 issues of 50 options each (50^10 outcomes), one run. */
+/**
+ * The job that grew to 4.8 GB: 10 issues of 50 options each (50^10 outcomes), one run. First sent as a generic
+ * negotiation spec; that kind is retired, and the same negotiation now comes as an inline scenario (issue 10).
+ */
 const oversized = () => {
   const issues = Array.from({ length: 10 }, (_, i) => ({
     kind: 'categorical' as const,
     name: `issue${i}`,
     options: Array.from({ length: 50 }, (_, o) => `option${o}`),
   }));
-  const preferences = {
+  const values = Object.fromEntries(
+    issues.map((issue) => [
+      issue.name,
+      { kind: 'table', values: Object.fromEntries(issue.options.map((o, k) => [o, k / 49])) },
+    ]),
+  );
+  const party = (name: string) => ({
+    name,
     weights: Object.fromEntries(issues.map((issue) => [issue.name, 0.1])),
-    values: Object.fromEntries(issues.map((issue) => [issue.name, { kind: 'linear', direction: 'increasing' }])),
-    reservation: { kind: 'constant', value: 0.2 },
-  };
-  const party = { preferences, strategy: { kind: 'fixed', spec: { kind: 'time-dependent', e: 1 } } };
+    values,
+    reservation: 0.2,
+    lapseCost: { perLapseMonth: 0, perFurloughedWorkforceMonth: 0 },
+  });
+  const strategy = { kind: 'time-dependent', e: 1 };
   return {
     seed: 1,
     runs: 1,
-    config: { domain: { issues }, parties: ['us', 'rok'], mode: 'alternating', deadline: 20, ratification: 'none' },
-    parties: [party, party],
+    scenarioBody: {
+      id: 'oversized',
+      name: 'Oversized',
+      description: 'Ten issues of fifty options: more outcomes than a worker may list.',
+      base: { year: 2020, amount: 1_000_000_000_000, currency: 'KRW', unit: 100_000_000 },
+      domain: { issues },
+      parties: { us: party('US'), rok: party('ROK') },
+      protocol: { deadline: 20, calendar: { kind: 'monthly', start: '2019-09-24' } },
+      strategies: { us: strategy, rok: strategy },
+      ratification: { rok: null, us: 'executive-agreement' },
+      lapse: null,
+      uncertainty: {},
+      realOutcome: null,
+      sources: { base: 'made up', parties: 'made up', protocol: 'made up', strategies: 'made up' },
+    },
   };
 };
 
@@ -133,14 +157,14 @@ describe('the server outlives what clients send to its job routes', () => {
   );
 
   it('refuses the 50^10-outcome negotiation job with a clear code and keeps answering', async () => {
-    const refused = await requestJson(`${server.url}/api/jobs/negotiation-monte-carlo`, 'POST', oversized());
+    const refused = await requestJson(`${server.url}/api/jobs/scenario-monte-carlo`, 'POST', oversized());
     expect(refused?.status).toBe(422);
-    // 50^10 = 97,656,250,000,000,000 outcomes, against the default limit of 250,000.
-    expect(refused?.body).toEqual({
+    // 50^10 = 97,656,250,000,000,000 outcomes, against the limit of 250,000.
+    expect(refused?.body).toMatchObject({
       error: {
-        code: 'job/too_many_outcomes',
-        message:
-          "A job may list at most 250000 outcomes (the product of its issues' sizes); this one has 97656250000000000 outcomes.",
+        code: 'scenario/too_many_outcomes',
+        message: 'A simulated scenario may have at most 250000 outcomes; this one has 97656250000000000.',
+        issues: [{ path: 'body.scenarioBody.domain.issues', found: '97656250000000000' }],
       },
     });
     const after = await requestJson(`${server.url}/api/jobs/rubinstein-split`, 'POST', rubinstein(2_000));

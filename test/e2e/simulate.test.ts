@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { histogramQuantile } from '../../src/engine/negotiation/monte-carlo.js';
+import { histogramQuantile } from '../../src/engine/negotiation/scenario-monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext } from '../../src/engine/negotiation/scenario.js';
 import { formatRate } from '../../src/i18n/format.js';
 import { loadScenarioCatalogue } from '../../src/io/scenario-catalogue.js';
@@ -118,6 +118,13 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('opens a link to the retired negotiation-monte-carlo kind on the scenario Monte Carlo', async () => {
+    await open('#/simulate?kind=negotiation-monte-carlo&runs=100&seed=3');
+    // The kind list from the API no longer has it (src/server/jobs/kinds.ts retiredJobKinds).
+    await expect.poll(() => page.locator('#kind').inputValue()).toBe('scenario-monte-carlo');
+    await expect.poll(() => page.locator('#sma-talks').inputValue()).toBe('sma-11-talks');
+  });
+
   it('refuses Runs = 0 with the server’s message beside the field, and runs nothing', async () => {
     await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=0&seed=23');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -125,7 +132,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     // The job schema (scenario-monte-carlo-job.ts): runs is a whole number of at least 1.
     await expect.poll(() => runs.getAttribute('aria-invalid')).toBe('true');
     const message = page.locator(`[id="${await runs.getAttribute('aria-describedby')}"]`);
-    await expect(message.textContent()).resolves.toBe('runs: expected at least 1, found number 0');
+    await expect(message.textContent()).resolves.toBe('runs: expected a value at least 1, found number 0');
     await expect(page.getByTestId('simulation-result').count()).resolves.toBe(0);
     await page.screenshot({ path: join(screenshots, 'simulate-runs-zero.png'), fullPage: true });
   });

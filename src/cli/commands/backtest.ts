@@ -78,6 +78,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       evidence,
       onProgress: fitProgress(io, `${held.id} held out: `),
     });
+    if (io.isErrTty) io.stderr('\n');
     if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
     const talk = prepareTalk(held, evidence[held.id]);
     const ordinal = talkOrdinal(held.id);

@@ -42,7 +42,10 @@ const HELP = `Usage: sma calibrate <talk…> [--seed S] [--workers W] [--populat
 
 Fits the parameters each talk's scenario declares uncertain (shared across talks: both concession exponents; per
 talk: reservation values, lapse draws, bloc thresholds, …) to the record of historical talks (first-year change,
-conclusion date, recorded rejections, the consent vote's passage and yes share) by ABC-SMC. The same seed gives the same fit on any number of workers.
+conclusion date, recorded rejections, the consent vote's passage and yes share) by adaptive ABC-SMC (Del Moral et al.
+2012): each generation's tolerance keeps half the effective sample size, the particles are resampled and moved by
+Metropolis–Hastings; it stops when the moves accept under 2 % or after G generations. The same seed gives the same fit
+on any number of workers.
 --out writes the first talk's scenario with the fitted distributions, each with its source. Each fitted talk is then
 replayed R times on the fit (in sample) against the issue's checks.
 Defaults: --seed 1 --workers 2 --population 1000 --generations 8 --runs 2000. docs/scenarios.md: "Calibration and backtest".
@@ -73,17 +76,13 @@ export async function loadTalks(
 export function fitProgress(io: CliIo, label: string): (p: AbcProgress) => void {
   return (p) => {
     const eps = Number.isFinite(p.tolerance) ? p.tolerance.toFixed(3) : '∞';
-    const full = p.accepted >= p.population;
+    const full = p.move >= p.moves;
+    const line = `${label}generation ${p.generation + 1} (at most ${p.generations})  ε ${eps}  ESS ${p.ess.toFixed(0)}  move ${p.move}/${p.moves}  simulations ${p.simulations}`;
     if (io.isErrTty) {
-      const f = (p.generation + p.accepted / p.population) / p.generations;
-      const bar = '█'.repeat(Math.round(f * 30)).padEnd(30, '░');
-      io.stderr(
-        `\r${bar} ${label}generation ${p.generation + 1}/${p.generations}  ε ${eps}  accepted ${p.accepted}/${p.population}  proposals ${p.proposals}   ${full && p.generation + 1 === p.generations ? '\n' : ''}`,
-      );
-    } else if (full)
-      io.stderr(
-        `calibrate: ${label}generation ${p.generation + 1}/${p.generations}, ε ${eps}, ${p.proposals} proposals\n`,
-      );
+      const f = (p.generation + (p.moves === 0 ? 1 : p.move / p.moves)) / p.generations;
+      const bar = '█'.repeat(Math.round(Math.min(1, f) * 30)).padEnd(30, '░');
+      io.stderr(`\r${bar} ${line}   `);
+    } else if (full) io.stderr(`calibrate: ${line}\n`);
   };
 }
 
@@ -110,6 +109,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     evidence,
     onProgress: fitProgress(io, ''),
   });
+  if (io.isErrTty) io.stderr('\n');
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
   const seconds = (performance.now() - started) / 1000;
   let out: string | null = null;
@@ -138,6 +138,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+const STOP_WORD = {
+  generations: 'stoppedGenerations',
+  acceptance: 'stoppedAcceptance',
+  tolerance: 'stoppedTolerance',
+  budget: 'stoppedBudget',
+} as const;
+
 function renderCalibration(
   j: ReturnType<typeof calibrationJson>,
   lang: Lang,
@@ -150,7 +157,7 @@ function renderCalibration(
   return (
     bold(style, `${w('calibrationOf')} ${j.talks.join(', ')}, ${w('seed')} ${j.seed}`) +
     '\n' +
-    `${j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(j.stopped === 'budget' ? 'stoppedBudget' : 'allRun')}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n\n` +
+    `${j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(STOP_WORD[j.stopped])}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n${w('ess')}: ${j.tolerances.map((g) => `${g.ess.toFixed(0)}${g.resampled ? '*' : ''}`).join(', ')} (* resampled)\n\n` +
     renderTable(
       [
         { header: w('parameter') },

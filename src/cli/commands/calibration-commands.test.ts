@@ -56,7 +56,8 @@ describe('sma calibrate', () => {
     ]);
     expect(names).toContain('sma-11-talks.ratification.rok.1.blocs.0.threshold');
     expect(a.tolerances[0].tolerance).toBeNull(); // generation 0 is the prior sample (ε = ∞)
-    expect(two.err).toMatch(/calibrate: generation 2\/2/);
+    expect(two.err).toMatch(/calibrate: generation 2 \(at most 2\)/);
+    expect(a.tolerances[1]).toMatchObject({ resampled: true, moves: expect.any(Number), distinct: expect.any(Number) });
     expect(a.inSample).toHaveLength(1);
     expect(a.inSample[0]).toMatchObject({
       id: 'sma-11-talks',
@@ -82,7 +83,7 @@ describe('sma calibrate', () => {
       'ratification.rok.1.blocs.0.stance.threshold',
     ])
       expect(parsed.value.sources[key]).toMatch(
-        /^fitted to sma-11-talks \(first-year change \+13\.9 %.*consent vote passed 2021-08-31 with 133 yes of 160 present\) by ABC-SMC/,
+        /^fitted to sma-11-talks \(first-year change \+13\.9 %.*consent vote passed 2021-08-31 with 133 yes of 160 present\) by adaptive ABC-SMC/,
       );
     expect(parsed.value.sources['uncertainty.reservation']).toBeUndefined();
   }, 120_000);
@@ -130,7 +131,8 @@ describe('sma backtest', () => {
     expect(j.method).toMatch(/previous agreement's first-year change/);
     expect(j.talks.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['sma-11-talks', 'sma-12-talks']));
     for (const t of j.talks) {
-      expect(Object.keys(t)).toEqual(['id', 'real', 'predicted', 'pit', 'crps']);
+      // The shape, with the randomised PIT (Czado et al. 2009) beside its at-or-below PIT.
+      expect(Object.keys(t)).toEqual(['id', 'real', 'predicted', 'pit', 'pitRandomized', 'crps']);
       expect(Object.keys(t.predicted.firstYearChange)).toEqual(['p10', 'p25', 'p50', 'p75', 'p90']);
       expect(t.predicted.concluded.p50).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(t.pit.firstYearChange).toBeGreaterThanOrEqual(0);

@@ -1,49 +1,70 @@
 /**
- * ABC-SMC: approximate Bayesian computation by sequential Monte Carlo, in the population Monte Carlo form of
- * Beaumont, Cornuet, Marin & Robert (2009, "Adaptive approximate Bayesian computation", Biometrika 96(4)) with
- *  - an adaptive tolerance sequence: ε_t is the α-quantile of the previous population's distances
- *    (Del Moral, Doucet & Jasra 2012, "An adaptive sequential Monte Carlo method for ABC", Stat. Comput. 22; the
- *    quantile rule of Drovandi & Pettitt 2011), α = 0.5 by default;
- *  - the optimal local covariance matrix (OLCM) kernel of Filippi, Barnes, Cornebise & Stumpf (2013, "On optimality
- *    of kernels for ABC-SMC", Stat. Appl. Genet. Mol. Biol. 12(1)): ancestor k is perturbed by a normal with
- *    Σ_k = Σ_{l: d_l ≤ ε_t} ŵ_l (θ_l − θ_k)(θ_l − θ_k)ᵀ over the previous particles already within the new tolerance
- *    (weights ŵ renormalised over them); when none is, twice the weighted covariance (Beaumont et al.'s kernel).
- * Generation 0 samples the prior (ε_0 = ∞). Generation t proposes in batches of fixed size, proposal j drawn from
- * createRng(deriveSeed(deriveSeed(seed, t), j)) and simulated with its own seed derived from it, so a proposal's
- * result depends on (seed, t, j) only, never on which worker ran it; the first N accepted proposals in index order
- * form the population, weighted w_i ∝ π(θ_i) / Σ_k w_k K_k(θ_i). A generation that cannot fill its population within
- * its simulation budget ends the fit with the last full population (`stopped: 'budget'`).
- * The simulator and the distance are the caller's: `evaluate` returns one distance per proposal (Infinity for a
- * proposal outside the prior, which is never simulated).
+ * Adaptive ABC-SMC of Del Moral, Doucet & Jasra (2012, "An adaptive sequential Monte Carlo method for approximate
+ * Bayesian computation", Stat. Comput. 22(5)), with one simulation per particle (their M = 1):
+ *  - generation 0 samples the prior (ε_0 = ∞, weights 1/N);
+ *  - generation t chooses its tolerance ε_t so that the effective sample size (ESS) of the reweighted particles,
+ *    w_i ∝ w_i · 1{d_i ≤ ε_t}, is α times the previous one (the smallest ε_t reaching α·ESS_{t−1}; α = 0.5 by default);
+ *  - when the ESS falls below a fraction of N (0.75 by default), the particles are resampled (systematic resampling,
+ *    Kitagawa 1996) to N of equal weight;
+ *  - every living particle is then moved by Metropolis–Hastings steps that leave π_ε_t invariant: a random walk on
+ *    unbounded coordinates x (logit of a bounded prior's support; `freeCoordinates`), x' = x + L z with
+ *    L Lᵀ = (2.38²/d) Σ̂, Σ̂ the weighted covariance of the living particles' x (the optimal scaling of Roberts,
+ *    Gelman & Gilks 1997), accepted when u < π(θ')J(x')/(π(θ)J(x)) (prior ratio with its Jacobian) and the simulation
+ *    from θ' lands within ε_t (the prior ratio is checked first, so a proposal it rejects is not simulated: Picchini
+ *    2014's early rejection);
+ *  - the number of steps per generation follows Drovandi & Pettitt (2011, "Estimation of parameters for macroparasite
+ *    population evolution using approximate Bayesian computation", Biometrics 67(1)): after one step with acceptance
+ *    rate p, R = ⌈log c / log(1 − p)⌉ steps in all, so that a particle moves at least once with probability 1 − c
+ *    (c = 0.01), at most `maxMoves`;
+ *  - the fit stops after the generation whose acceptance rate falls below `minAcceptance` (Drovandi & Pettitt's
+ *    criterion: the tolerance has reached what the simulator can match), at the tolerance floor, when ε cannot fall
+ *    further (ties), after `generations` generations or when the simulation budget is spent.
+ * Why not the population Monte Carlo sampler this replaces (Beaumont et al. 2009 with OLCM kernels): its importance
+ * weights π(θ)/Σ_k w_k K_k(θ) degenerate in many dimensions (an ESS of 1–7 of 1000 particles with 27 parameters); here
+ * the weights are indicators and diversity comes from MCMC moves, which do not degrade with the dimension in that way.
+ * Every random number comes from a stream derived from (seed, generation, step, particle), so a fit does not depend on
+ * how proposals are split across workers.
  */
 import { createRng, deriveSeed, randomNormal, type Rng } from '../random/rng.js';
 import { draw } from '../negotiation/distribution.js';
 import { err, ok, type Result } from '../result.js';
-import { checkPriors, priorDensity, type CalibrationParameter, type PriorError } from './prior.js';
+import { checkPriors, priorDensity, support, type CalibrationParameter, type PriorError } from './prior.js';
 
 export const ABC_SMC_METHOD =
-  'ABC-SMC (Beaumont et al. 2009 population Monte Carlo; adaptive quantile tolerance, Del Moral et al. 2012; OLCM kernel, Filippi et al. 2013)';
+  'adaptive ABC-SMC (Del Moral, Doucet & Jasra 2012: tolerance keeping α of the ESS, systematic resampling, Metropolis–Hastings moves; move count and stop rule of Drovandi & Pettitt 2011)';
 
 export interface AbcSettings {
   readonly seed: number;
-  /** Particles per generation (N). */
+  /** Particles (N). */
   readonly population: number;
-  /** Generations, the prior sample (generation 0) included. */
+  /** The most generations, the prior sample (generation 0) included. */
   readonly generations: number;
-  /** ε_t = the α-quantile of the previous distances (default 0.5). */
-  readonly quantile?: number;
-  /** Proposals simulated between two checks of the population (default N); also the unit of parallel work. */
-  readonly batch?: number;
-  /** Simulations a generation may run before the fit stops (default 50 N); proposals outside the prior cost none. */
+  /** α: each tolerance keeps this fraction of the previous generation's ESS (default 0.5). */
+  readonly alpha?: number;
+  /**
+   * Resample when the ESS falls below this fraction of N (default 0.75: with α = 0.5 every generation then resamples and
+   * moves all N particles, as in Drovandi & Pettitt's replenishment; at 0.5 every other generation would move N/2).
+   */
+  readonly resampleBelow?: number;
+  /** c: enough Metropolis–Hastings steps that a particle stays put with probability c at most (default 0.01). */
+  readonly moveTarget?: number;
+  /** The most Metropolis–Hastings steps per generation (default 30). */
+  readonly maxMoves?: number;
+  /** Stop after a generation whose moves accept less than this share (default 0.02). */
+  readonly minAcceptance?: number;
+  /** Stop once the tolerance reaches this floor (default 0: no floor). */
+  readonly minTolerance?: number;
+  /** Simulations the fit may start; checked before each step, so it may overrun by one step (default 200 N). */
   readonly maxSimulations?: number;
 }
 
-/** One proposal to simulate: a parameter vector and the seed of its simulation; outside the prior → not simulated. */
+/** One proposal: a parameter vector and the seed of its simulation; `simulate` false → rejected unsimulated. */
 export interface Proposal {
   readonly index: number;
   readonly theta: readonly number[];
   readonly seed: number;
-  readonly insidePrior: boolean;
+  /** False when the proposal was rejected before simulating (outside the prior, or by the prior ratio). */
+  readonly simulate: boolean;
 }
 
 export interface Particle {
@@ -55,31 +76,44 @@ export interface Particle {
 export interface AbcGeneration {
   readonly index: number;
   readonly tolerance: number;
+  /** The particles after the generation's moves (weights sum to 1; zero-weight particles left out). */
   readonly particles: readonly Particle[];
-  /** Proposals made (simulated or outside the prior) to fill it. */
+  /** Effective sample size (Σw)² / Σw² of the weights at this tolerance, before any resampling. */
+  readonly ess: number;
+  readonly resampled: boolean;
+  /** Metropolis–Hastings steps made (each moves every living particle once). */
+  readonly moves: number;
+  /** Proposals made: the prior sample (generation 0) or the moves'. */
   readonly proposals: number;
   readonly simulations: number;
-  /** Effective sample size, (Σw)² / Σw². */
-  readonly ess: number;
+  /** The moves' acceptance rate (null for generation 0). */
+  readonly acceptance: number | null;
+  /** Distinct parameter vectors among the particles after the moves. */
+  readonly distinct: number;
 }
+
+export type AbcStop = 'generations' | 'acceptance' | 'tolerance' | 'budget';
 
 export interface AbcResult {
   readonly method: string;
   readonly parameters: readonly CalibrationParameter[];
   readonly settings: Required<AbcSettings>;
   readonly generations: readonly AbcGeneration[];
-  /** The last full generation's particles. */
+  /** The last generation's particles. */
   readonly posterior: readonly Particle[];
-  readonly stopped: 'generations' | 'budget';
+  readonly stopped: AbcStop;
 }
 
 export interface AbcProgress {
   readonly generation: number;
+  /** The most generations. */
   readonly generations: number;
   readonly tolerance: number;
-  readonly accepted: number;
-  readonly population: number;
-  readonly proposals: number;
+  readonly ess: number;
+  /** Metropolis–Hastings steps done and planned in this generation (0 of 0 for the prior sample). */
+  readonly move: number;
+  readonly moves: number;
+  readonly simulations: number;
 }
 
 /** Simulates proposals (any way, on any worker) and returns their distances to the observed summaries, in order. */
@@ -92,38 +126,35 @@ const settingsOf = (s: AbcSettings): Required<AbcSettings> => ({
   seed: s.seed,
   population: s.population,
   generations: s.generations,
-  quantile: s.quantile ?? 0.5,
-  batch: s.batch ?? s.population,
-  maxSimulations: s.maxSimulations ?? 50 * s.population,
+  alpha: s.alpha ?? 0.5,
+  resampleBelow: s.resampleBelow ?? 0.75,
+  moveTarget: s.moveTarget ?? 0.01,
+  maxMoves: s.maxMoves ?? 30,
+  minAcceptance: s.minAcceptance ?? 0.02,
+  minTolerance: s.minTolerance ?? 0,
+  maxSimulations: s.maxSimulations ?? 200 * s.population,
 });
 
 function settingsProblem(s: Required<AbcSettings>): AbcError | null {
   const bad = (field: string, message: string): AbcError => ({ code: 'calibration/invalid_setting', field, message });
+  const unit = (x: number) => x > 0 && x < 1;
   if (!Number.isInteger(s.population) || s.population < 2) return bad('population', 'expected a whole number ≥ 2');
   if (!Number.isInteger(s.generations) || s.generations < 1) return bad('generations', 'expected a whole number ≥ 1');
-  if (!(s.quantile > 0 && s.quantile < 1)) return bad('quantile', 'expected a number in (0, 1)');
-  if (!Number.isInteger(s.batch) || s.batch < 1) return bad('batch', 'expected a whole number ≥ 1');
+  if (!unit(s.alpha)) return bad('alpha', 'expected a number in (0, 1)');
+  if (!unit(s.resampleBelow)) return bad('resampleBelow', 'expected a number in (0, 1)');
+  if (!unit(s.moveTarget)) return bad('moveTarget', 'expected a number in (0, 1)');
+  if (!Number.isInteger(s.maxMoves) || s.maxMoves < 1) return bad('maxMoves', 'expected a whole number ≥ 1');
+  if (!(s.minAcceptance >= 0 && s.minAcceptance < 1)) return bad('minAcceptance', 'expected a number in [0, 1)');
+  if (!(s.minTolerance >= 0)) return bad('minTolerance', 'expected a number ≥ 0');
   if (!(s.maxSimulations >= s.population)) return bad('maxSimulations', 'expected at least the population');
   return null;
 }
 
-/** The seed of proposal j of generation t (its draws), and of its simulation. */
-export const proposalSeed = (seed: number, generation: number, index: number): number =>
-  deriveSeed(deriveSeed(seed, generation), index);
+/** The seed of draw j of generation t's step r (r = 0: the prior sample and the resampling; moves from 1). */
+export const drawSeed = (seed: number, generation: number, step: number, index: number): number =>
+  deriveSeed(deriveSeed(deriveSeed(seed, generation), step), index);
 const SIMULATION_STREAM = 0x51a1;
-
-/** The α-quantile (type 1, the smallest value with at least α of the values at or below it). */
-export function quantileOf(values: readonly number[], alpha: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(alpha * sorted.length) - 1)] as number;
-}
-
-/** A normal perturbation kernel: θ_k + L z, L the lower Cholesky factor of Σ_k; `logNorm` = −log((2π)^{d/2} det L). */
-interface Kernel {
-  readonly center: readonly number[];
-  readonly chol: readonly number[][];
-  readonly logNorm: number;
-}
+const RESAMPLE_INDEX = 0x7e5a;
 
 /** The lower Cholesky factor of a symmetric matrix, or null if it is not positive definite. */
 export function cholesky(a: readonly (readonly number[])[]): number[][] | null {
@@ -156,28 +187,6 @@ function robustCholesky(sigma: number[][]): number[][] {
   }
 }
 
-function kernel(center: readonly number[], sigma: number[][]): Kernel {
-  const chol = robustCholesky(sigma);
-  const logDet = chol.reduce((s, row, i) => s + Math.log(row[i] as number), 0);
-  return { center, chol, logNorm: -logDet - (center.length / 2) * Math.log(2 * Math.PI) };
-}
-
-function kernelDensity(k: Kernel, x: readonly number[]): number {
-  // z = L⁻¹ (x − center) by forward substitution
-  const d = x.length;
-  const z = new Array<number>(d);
-  let q = 0;
-  for (let i = 0; i < d; i++) {
-    const row = k.chol[i] as number[];
-    let s = (x[i] as number) - (k.center[i] as number);
-    for (let j = 0; j < i; j++) s -= (row[j] as number) * (z[j] as number);
-    const zi = s / (row[i] as number);
-    z[i] = zi;
-    q += zi * zi;
-  }
-  return Math.exp(k.logNorm - 0.5 * q);
-}
-
 function weightedMoments(ps: readonly Particle[]): { mean: number[]; cov: number[][] } {
   const d = (ps[0] as Particle).theta.length;
   const total = ps.reduce((s, p) => s + p.weight, 0);
@@ -198,87 +207,104 @@ function weightedMoments(ps: readonly Particle[]): { mean: number[]; cov: number
   return { mean, cov };
 }
 
-/** OLCM kernels for every particle of the previous generation, given the new tolerance. */
-export function olcmKernels(previous: readonly Particle[], tolerance: number): Kernel[] {
-  const within = previous.filter((p) => p.distance <= tolerance);
-  if (within.length === 0) {
-    const { cov } = weightedMoments(previous);
-    return previous.map((p) =>
-      kernel(
-        p.theta,
-        cov.map((row) => row.map((v) => 2 * v)),
-      ),
-    );
+/** Effective sample size of weights, (Σw)² / Σw². */
+export const effectiveSampleSize = (weights: readonly number[]): number => {
+  let s = 0;
+  let s2 = 0;
+  for (const w of weights) {
+    s += w;
+    s2 += w * w;
   }
-  // Σ_k = Cov_L + (m_L − θ_k)(m_L − θ_k)ᵀ, the weighted second moment of the particles within ε_t about θ_k.
-  const { mean, cov } = weightedMoments(within);
-  return previous.map((p) => {
-    const delta = mean.map((m, i) => m - (p.theta[i] as number));
-    return kernel(
-      p.theta,
-      cov.map((row, i) => row.map((v, j) => v + (delta[i] as number) * (delta[j] as number))),
-    );
-  });
-}
-
-/** Index i with probability weights[i] / Σ (cumulative sums given). */
-function pick(cumulative: readonly number[], u: number): number {
-  const target = u * (cumulative[cumulative.length - 1] as number);
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cumulative[mid] as number) > target) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-interface GenerationPlan {
-  readonly previous: readonly Particle[] | null;
-  readonly kernels: readonly Kernel[];
-  readonly cumulative: readonly number[];
-}
-
-/** Proposal j of generation t: a prior draw (t = 0), else a weighted ancestor perturbed by its OLCM kernel. */
-function propose(
-  parameters: readonly CalibrationParameter[],
-  plan: GenerationPlan,
-  seed: number,
-  generation: number,
-  index: number,
-): Proposal {
-  const own = proposalSeed(seed, generation, index);
-  const rng: Rng = createRng(own);
-  let theta: number[];
-  if (plan.previous === null) theta = parameters.map((p) => draw(p.prior, rng));
-  else {
-    const k = plan.kernels[pick(plan.cumulative, rng.next())] as Kernel;
-    const z = parameters.map(() => randomNormal(rng, 0, 1));
-    theta = k.center.map((c, i) => {
-      const row = k.chol[i] as number[];
-      let s = c;
-      for (let j = 0; j <= i; j++) s += (row[j] as number) * (z[j] as number);
-      return s;
-    });
-  }
-  return {
-    index,
-    theta,
-    seed: deriveSeed(own, SIMULATION_STREAM),
-    insidePrior: plan.previous === null || priorDensity(parameters, theta) > 0,
-  };
-}
-
-const ess = (ps: readonly Particle[]): number => {
-  const s = ps.reduce((a, p) => a + p.weight, 0);
-  const s2 = ps.reduce((a, p) => a + p.weight * p.weight, 0);
   return s2 === 0 ? 0 : (s * s) / s2;
 };
 
 /**
+ * The next tolerance: the smallest distance among the weighted particles at which the ESS of w·1{d ≤ ε} reaches
+ * `target` (the largest distance when none is smaller).
+ */
+export function nextTolerance(particles: readonly Particle[], target: number): number {
+  const living = particles.filter((p) => p.weight > 0).sort((a, b) => a.distance - b.distance);
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < living.length; i++) {
+    const p = living[i] as Particle;
+    s += p.weight;
+    s2 += p.weight * p.weight;
+    const tied = i + 1 < living.length && (living[i + 1] as Particle).distance === p.distance;
+    if (!tied && (s * s) / s2 >= target) return p.distance;
+  }
+  return (living[living.length - 1] as Particle).distance;
+}
+
+/**
+ * The moves' unbounded coordinates: x = logit((θ − a)/(b − a)) for a prior bounded on [a, b], log(θ − a) or
+ * log(b − θ) for one bound, θ itself for none. A random walk on x never leaves the prior's support, which a walk on θ
+ * does for most proposals when many parameters sit in boxes; the target on x is π(θ(x)) · |dθ/dx| (the Jacobian).
+ */
+export interface FreeCoordinates {
+  readonly toFree: (theta: readonly number[]) => number[];
+  readonly fromFree: (x: readonly number[]) => number[];
+  /** log |dθ/dx| at θ. */
+  readonly logJacobian: (theta: readonly number[]) => number;
+}
+
+const EDGE = 1e-12;
+export function freeCoordinates(parameters: readonly CalibrationParameter[]): FreeCoordinates {
+  const bounds = parameters.map((p) => support(p.prior));
+  return {
+    toFree: (theta) =>
+      theta.map((t, i) => {
+        const { min: a, max: b } = bounds[i] as { min: number; max: number };
+        if (Number.isFinite(a) && Number.isFinite(b)) {
+          const f = Math.min(1 - EDGE, Math.max(EDGE, (t - a) / (b - a)));
+          return Math.log(f / (1 - f));
+        }
+        if (Number.isFinite(a)) return Math.log(Math.max(EDGE, t - a));
+        if (Number.isFinite(b)) return Math.log(Math.max(EDGE, b - t));
+        return t;
+      }),
+    fromFree: (x) =>
+      x.map((v, i) => {
+        const { min: a, max: b } = bounds[i] as { min: number; max: number };
+        if (Number.isFinite(a) && Number.isFinite(b)) return a + (b - a) / (1 + Math.exp(-v));
+        if (Number.isFinite(a)) return a + Math.exp(v);
+        if (Number.isFinite(b)) return b - Math.exp(v);
+        return v;
+      }),
+    logJacobian: (theta) =>
+      theta.reduce((s, t, i) => {
+        const { min: a, max: b } = bounds[i] as { min: number; max: number };
+        if (Number.isFinite(a) && Number.isFinite(b))
+          return s + Math.log(Math.max(EDGE * (b - a), (t - a) * (b - t)) / (b - a));
+        if (Number.isFinite(a)) return s + Math.log(Math.max(EDGE, t - a));
+        if (Number.isFinite(b)) return s + Math.log(Math.max(EDGE, b - t));
+        return s;
+      }, 0),
+  };
+}
+
+/**
+ * Systematic resampling (Kitagawa 1996; Douc, Cappé & Moulines 2005): N equally spaced points u + k/N, u uniform on
+ * [0, 1/N), on the cumulative normalised weights; returns the index of the ancestor of each new particle.
+ */
+export function systematicResample(weights: readonly number[], n: number, u: number): number[] {
+  const total = weights.reduce((a, w) => a + w, 0);
+  const out: number[] = [];
+  let i = 0;
+  let c = (weights[0] as number) / total;
+  for (let k = 0; k < n; k++) {
+    const point = (u + k) / n;
+    while (point >= c && i < weights.length - 1) c += (weights[++i] as number) / total;
+    out.push(i);
+  }
+  return out;
+}
+
+const distinctCount = (ps: readonly Particle[]): number => new Set(ps.map((p) => p.theta.join(','))).size;
+
+/**
  * Fits the parameters' posterior given a way to simulate and score proposals.
- * @example const fit = await abcSmc(params, { seed: 1, population: 500, generations: 6 }, evaluateInThread(model));
+ * @example const fit = await abcSmc(params, { seed: 1, population: 500, generations: 10 }, evaluateInThread(sim, dist));
  */
 export async function abcSmc(
   parameters: readonly CalibrationParameter[],
@@ -291,85 +317,196 @@ export async function abcSmc(
   const settings = settingsOf(options);
   const problem = settingsProblem(settings);
   if (problem !== null) return err(problem);
-  const { seed, population: n, generations: total, quantile, batch, maxSimulations } = settings;
+  const { seed, population: n, generations: total } = settings;
+  const d = parameters.length;
   const generations: AbcGeneration[] = [];
-  let previous: readonly Particle[] | null = null;
-  let stopped: AbcResult['stopped'] = 'generations';
-  for (let t = 0; t < total; t++) {
-    const tolerance =
-      previous === null
-        ? Infinity
-        : quantileOf(
-            previous.map((p) => p.distance),
-            quantile,
-          );
-    const kernels = previous === null ? [] : olcmKernels(previous, tolerance);
-    const cumulative: number[] = [];
-    if (previous !== null) {
-      let c = 0;
-      for (const p of previous) cumulative.push((c += p.weight));
+  let simulations = 0;
+
+  // Generation 0: the prior sample.
+  const first: Proposal[] = [];
+  for (let j = 0; j < n; j++) {
+    const own = drawSeed(seed, 0, 0, j);
+    const rng: Rng = createRng(own);
+    first.push({
+      index: j,
+      theta: parameters.map((p) => draw(p.prior, rng)),
+      seed: deriveSeed(own, SIMULATION_STREAM),
+      simulate: true,
+    });
+  }
+  const firstDistances = await evaluate(first);
+  simulations += n;
+  let particles: Particle[] = first.map((p, j) => ({
+    theta: p.theta,
+    weight: 1 / n,
+    distance: firstDistances[j] as number,
+  }));
+  generations.push({
+    index: 0,
+    tolerance: Infinity,
+    particles,
+    ess: n,
+    resampled: false,
+    moves: 0,
+    proposals: n,
+    simulations: n,
+    acceptance: null,
+    distinct: distinctCount(particles),
+  });
+  onProgress?.({ generation: 0, generations: total, tolerance: Infinity, ess: n, move: 0, moves: 0, simulations });
+  let previousEss = n;
+  let previousTolerance = Infinity;
+  let stopped: AbcStop = 'generations';
+
+  for (let t = 1; t < total; t++) {
+    if (simulations >= settings.maxSimulations) {
+      stopped = 'budget';
+      break;
     }
-    const plan: GenerationPlan = { previous, kernels, cumulative };
-    const accepted: { theta: readonly number[]; distance: number }[] = [];
-    // Counted up to the N-th accepted proposal, so that the batch size does not change them.
+    let tolerance = nextTolerance(particles, settings.alpha * previousEss);
+    if (!(tolerance < previousTolerance)) {
+      // Ties at the largest distance: no smaller tolerance keeps α of the ESS.
+      stopped = 'tolerance';
+      break;
+    }
+    const floor = tolerance <= settings.minTolerance;
+    if (floor) tolerance = Math.min(previousTolerance, settings.minTolerance);
+    // Reweight by the indicator, then drop the particles it kills.
+    const weights = particles.map((p) => (p.distance <= tolerance ? p.weight : 0));
+    const essHere = effectiveSampleSize(weights);
+    let resampled = false;
+    if (essHere < settings.resampleBelow * n) {
+      const rng = createRng(drawSeed(seed, t, 0, RESAMPLE_INDEX));
+      const from = particles;
+      particles = systematicResample(weights, n, rng.next() / n).map((i) => ({
+        ...(from[i] as Particle),
+        weight: 1 / n,
+      }));
+      resampled = true;
+    } else {
+      const sum = weights.reduce((a, w) => a + w, 0);
+      particles = particles.flatMap((p, i) =>
+        (weights[i] as number) > 0 ? [{ ...p, weight: (weights[i] as number) / sum }] : [],
+      );
+    }
+
+    // Metropolis–Hastings moves: a random walk on the unbounded coordinates, scaled to the living particles' covariance.
+    const free = freeCoordinates(parameters);
+    const xs = particles.map((p) => free.toFree(p.theta));
+    const { cov } = weightedMoments(particles.map((p, i) => ({ ...p, theta: xs[i] as number[] })));
+    const scale = (2.38 * 2.38) / d;
+    const chol = robustCholesky(cov.map((row) => row.map((v) => scale * v)));
+    // The target's density on x (unnormalised): π(θ) |dθ/dx|.
+    const target = (theta: readonly number[]): number =>
+      priorDensity(parameters, theta) * Math.exp(free.logJacobian(theta));
+    const density = particles.map((p) => target(p.theta));
+    let planned = 1;
     let proposals = 0;
-    let simulations = 0;
-    let made = 0;
-    let simulated = 0;
-    // A hard stop on proposals too, for a kernel that keeps proposing outside the prior.
-    while (accepted.length < n && simulated < maxSimulations && made < 1000 * maxSimulations) {
-      const list: Proposal[] = [];
-      for (let j = made; j < made + batch; j++) list.push(propose(parameters, plan, seed, t, j));
-      simulated += list.filter((p) => p.insidePrior).length;
-      const distances = await evaluate(list);
-      for (let j = 0; j < list.length && accepted.length < n; j++) {
-        const p = list[j] as Proposal;
-        proposals++;
-        if (p.insidePrior) simulations++;
-        const d = p.insidePrior ? (distances[j] as number) : Infinity;
-        if (d <= tolerance) accepted.push({ theta: p.theta, distance: d });
+    let accepted = 0;
+    let generationSimulations = 0;
+    let budgetSpent = false;
+    let step = 1;
+    for (; step <= planned; step++) {
+      if (simulations >= settings.maxSimulations) {
+        budgetSpent = true;
+        break;
       }
-      made += batch;
+      const moves: { proposal: Proposal; density: number; x: number[] }[] = particles.map((p, i) => {
+        const own = drawSeed(seed, t, step, i);
+        const rng = createRng(own);
+        const z = parameters.map(() => randomNormal(rng, 0, 1));
+        const x = (xs[i] as number[]).map((c, a) => {
+          const row = chol[a] as number[];
+          let s = c;
+          for (let b = 0; b <= a; b++) s += (row[b] as number) * (z[b] as number);
+          return s;
+        });
+        const theta = free.fromFree(x);
+        const proposed = target(theta);
+        const u = rng.next();
+        return {
+          proposal: {
+            index: i,
+            theta,
+            seed: deriveSeed(own, SIMULATION_STREAM),
+            simulate: proposed > 0 && u * (density[i] as number) < proposed,
+          },
+          density: proposed,
+          x,
+        };
+      });
+      const distances = await evaluate(moves.map((m) => m.proposal));
+      let acceptedHere = 0;
+      particles = particles.map((p, i) => {
+        const m = moves[i] as { proposal: Proposal; density: number; x: number[] };
+        if (!m.proposal.simulate) return p;
+        const distance = distances[i] as number;
+        if (!(distance <= tolerance)) return p;
+        acceptedHere++;
+        density[i] = m.density;
+        xs[i] = m.x;
+        return { theta: m.proposal.theta, weight: p.weight, distance };
+      });
+      const simulated = moves.filter((m) => m.proposal.simulate).length;
+      simulations += simulated;
+      generationSimulations += simulated;
+      proposals += moves.length;
+      accepted += acceptedHere;
+      if (step === 1) {
+        const p = acceptedHere / moves.length;
+        planned =
+          p >= 1
+            ? 1
+            : p <= 0
+              ? settings.maxMoves
+              : Math.min(settings.maxMoves, Math.max(1, Math.ceil(Math.log(settings.moveTarget) / Math.log(1 - p))));
+      }
       onProgress?.({
         generation: t,
         generations: total,
         tolerance,
-        accepted: accepted.length,
-        population: n,
-        proposals: made,
+        ess: essHere,
+        move: step,
+        moves: planned,
+        simulations,
       });
     }
-    if (accepted.length < n) {
+    const acceptance = proposals === 0 ? 0 : accepted / proposals;
+    generations.push({
+      index: t,
+      tolerance,
+      particles,
+      ess: essHere,
+      resampled,
+      moves: step - 1,
+      proposals,
+      simulations: generationSimulations,
+      acceptance,
+      distinct: distinctCount(particles),
+    });
+    previousEss = effectiveSampleSize(particles.map((p) => p.weight));
+    previousTolerance = tolerance;
+    if (budgetSpent) {
       stopped = 'budget';
       break;
     }
-    const prev = previous;
-    const particles: Particle[] = accepted.map(({ theta, distance }) => {
-      if (prev === null) return { theta, distance, weight: 1 / n };
-      let mix = 0;
-      for (let k = 0; k < prev.length; k++)
-        mix += (prev[k] as Particle).weight * kernelDensity(kernels[k] as Kernel, theta);
-      return { theta, distance, weight: priorDensity(parameters, theta) / mix };
-    });
-    const sum = particles.reduce((s, p) => s + p.weight, 0);
-    const normalised = particles.map((p) => ({ ...p, weight: p.weight / sum }));
-    generations.push({ index: t, tolerance, particles: normalised, proposals, simulations, ess: ess(normalised) });
-    previous = normalised;
+    if (acceptance < settings.minAcceptance) {
+      stopped = 'acceptance';
+      break;
+    }
+    if (floor) {
+      stopped = 'tolerance';
+      break;
+    }
   }
-  if (previous === null)
-    return err({
-      code: 'calibration/invalid_setting',
-      field: 'maxSimulations',
-      message: 'the prior sample did not fill',
-    });
-  return ok({ method: ABC_SMC_METHOD, parameters, settings, generations, posterior: previous, stopped });
+  return ok({ method: ABC_SMC_METHOD, parameters, settings, generations, posterior: particles, stopped });
 }
 
 /** Evaluates proposals on this thread: simulate each from its seed, then its distance to the observed summaries. */
 export const evaluateInThread =
   <S>(simulate: (theta: readonly number[], rng: Rng) => S, distance: (simulated: S) => number): Evaluate =>
   (proposals) =>
-    Promise.resolve(proposals.map((p) => (p.insidePrior ? distance(simulate(p.theta, createRng(p.seed))) : Infinity)));
+    Promise.resolve(proposals.map((p) => (p.simulate ? distance(simulate(p.theta, createRng(p.seed))) : Infinity)));
 
 /** A parameter's weighted posterior: mean, sd and quantiles. */
 export interface MarginalSummary {

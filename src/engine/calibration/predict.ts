@@ -8,7 +8,7 @@ import { draw } from '../negotiation/distribution.js';
 import { createRng, deriveSeed } from '../random/rng.js';
 import type { Particle } from './abc-smc.js';
 import type { CalibrationParameter } from './prior.js';
-import { crpsFromSamples, crpsNormal, pit, sampleQuantile } from './scores.js';
+import { crpsFromSamples, crpsNormal, pit, randomizedPit, sampleQuantile } from './scores.js';
 import { namedValues, seedFrom, simulateTalk, talkValues, type PreparedTalk } from './talk-model.js';
 
 export interface FittedPosterior {
@@ -23,6 +23,8 @@ export interface TalkPrediction {
   /** Conclusion day (days since 1970-01-01) of each simulated deal. */
   readonly concludedDays: readonly number[];
   readonly failedVotes: number;
+  /** The uniforms v of the randomised PITs of the first-year change and the date (a stream of their own). */
+  readonly pitUniforms: readonly [number, number];
 }
 
 /** Replays a talk `runs` times on a fitted posterior. */
@@ -47,7 +49,9 @@ export function predictTalk(talk: PreparedTalk, fit: FittedPosterior, seed: numb
       days.push(daysFromCivil(sim.concluded));
     }
   }
-  return { runs, firstYearChanges: changes, concludedDays: days, failedVotes };
+  // Run k draws from deriveSeed(seed, k), k < runs; the PITs' uniforms from the next index, so they touch no run.
+  const v = createRng(deriveSeed(seed, runs));
+  return { runs, firstYearChanges: changes, concludedDays: days, failedVotes, pitUniforms: [v.next(), v.next()] };
 }
 
 /** The naive forecast a model must beat: a normal around a stated centre with a stated spread. */
@@ -63,8 +67,12 @@ const dateAt = (days: readonly number[], p: number): CivilDate | null => {
   return q === null ? null : civilFromDays(Math.round(q));
 };
 
-/** A prediction's quantiles and the PIT of the real outcome (shared by the backtest and the in-sample check). */
-function describe(talk: PreparedTalk, prediction: TalkPrediction) {
+/**
+ * A prediction's quantiles and the PIT of the real outcome (shared by the backtest and the in-sample check): `pit` is
+ * the issue's share of simulated deals at or below the real value; `pitRandomized` breaks ties at the real value by a
+ * uniform (Czado et al. 2009), so that a point mass on the real date reads as its draw, not as 1.
+ */
+function describe(talk: Pick<PreparedTalk, 'targets'>, prediction: TalkPrediction) {
   const t = talk.targets;
   const changes = prediction.firstYearChanges;
   const q = (p: number) => round6(sampleQuantile(changes, p));
@@ -82,6 +90,10 @@ function describe(talk: PreparedTalk, prediction: TalkPrediction) {
     pit: {
       firstYearChange: round6(pit(changes, t.firstYearChange)),
       concluded: round6(pit(prediction.concludedDays, daysFromCivil(t.concluded))),
+    },
+    pitRandomized: {
+      firstYearChange: round6(randomizedPit(changes, t.firstYearChange, prediction.pitUniforms[0])),
+      concluded: round6(randomizedPit(prediction.concludedDays, daysFromCivil(t.concluded), prediction.pitUniforms[1])),
     },
   };
 }
@@ -101,10 +113,23 @@ export function scoreTalk(talk: PreparedTalk, prediction: TalkPrediction, baseli
   };
 }
 
-const inside80 = (p: number | null): boolean => p !== null && p >= 0.1 && p <= 0.9;
+/**
+ * The real value inside the central 80 % of the simulated deals: p10 ≤ real ≤ p90, with the report's quantiles
+ * (`sampleQuantile`, type 7; a date's quantile rounded to the day, as printed). A point mass on the real value is
+ * inside; false without deals.
+ */
+function inCentral80(samples: readonly number[], real: number, toDay = false): boolean {
+  const at = (p: number) => {
+    const q = sampleQuantile(samples, p);
+    return q === null ? null : toDay ? Math.round(q) : q;
+  };
+  const p10 = at(0.1);
+  const p90 = at(0.9);
+  return p10 !== null && p90 !== null && p10 <= real && real <= p90;
+}
 
 /** A fitted talk replayed on its own fit: the issue's in-sample checks (deals ≥ 80 %, real inside the central 80 %, failed votes ≤ 10 %). */
-export function inSampleCheck(talk: PreparedTalk, prediction: TalkPrediction) {
+export function inSampleCheck(talk: Pick<PreparedTalk, 'targets'>, prediction: TalkPrediction) {
   const d = describe(talk, prediction);
   const failed = round6(prediction.failedVotes / prediction.runs) as number;
   return {
@@ -113,8 +138,8 @@ export function inSampleCheck(talk: PreparedTalk, prediction: TalkPrediction) {
     runsWithFailedVote: failed,
     met: {
       agreementRate: (d.predicted.agreementRate ?? 0) >= 0.8,
-      firstYearChangeInCentral80: inside80(d.pit.firstYearChange),
-      concludedInCentral80: inside80(d.pit.concluded),
+      firstYearChangeInCentral80: inCentral80(prediction.firstYearChanges, talk.targets.firstYearChange),
+      concludedInCentral80: inCentral80(prediction.concludedDays, daysFromCivil(talk.targets.concluded), true),
       failedVotesAtMost10: failed <= 0.1,
     },
   };

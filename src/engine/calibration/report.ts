@@ -48,12 +48,19 @@ export function calibrationJson(
       p50: r6(m.p50),
       p95: r6(m.p95),
     })),
+    settings: fit.settings,
+    // Per generation: ε, the ESS of the weights at ε (before resampling), whether it resampled, the Metropolis–Hastings
+    // steps and their acceptance rate, and the distinct parameter vectors left after the moves.
     tolerances: fit.generations.map((g) => ({
       generation: g.index,
       tolerance: Number.isFinite(g.tolerance) ? r6(g.tolerance) : null,
+      ess: r6(g.ess),
+      resampled: g.resampled,
+      moves: g.moves,
+      acceptance: g.acceptance === null ? null : r6(g.acceptance),
+      distinct: g.distinct,
       proposals: g.proposals,
       simulations: g.simulations,
-      ess: r6(g.ess),
     })),
     inSample,
     out,

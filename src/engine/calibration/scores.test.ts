@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../bargaining/normal.js';
-import { crpsFromSamples, crpsNormal, pit, sampleQuantile } from './scores.js';
+import { crpsFromSamples, crpsNormal, pit, randomizedPit, sampleQuantile } from './scores.js';
 
 describe('forecast scores', () => {
   it('gives the closed-form CRPS of N(0, 1) at 0, (√2 − 1)/√π = 0.233695, and at 1, 0.602499', () => {
@@ -26,5 +26,14 @@ describe('forecast scores', () => {
     expect(pit([0.05, 0.1, 0.139, 0.2], 0.139)).toBe(0.75);
     expect(sampleQuantile([4, 1, 3, 2], 0.5)).toBe(2.5);
     expect(sampleQuantile([1, 2, 3, 4, 5], 0.1)).toBeCloseTo(1.4, 12);
+  });
+
+  it('gives the randomised PIT F(y−) + v (F(y) − F(y−)) of Czado, Gneiting & Held (2009)', () => {
+    // [1, 2, 2, 3] at 2: F(2−) = 1/4, F(2) = 3/4.
+    expect(randomizedPit([1, 2, 2, 3], 2, 0)).toBe(0.25);
+    expect(randomizedPit([1, 2, 2, 3], 2, 0.5)).toBe(0.5);
+    expect(randomizedPit([2, 2, 2], 2, 0.7)).toBeCloseTo(0.7, 12);
+    expect(randomizedPit([1, 3], 2, 0.9)).toBe(0.5); // no tie: the PIT itself
+    expect(randomizedPit([], 2, 0.5)).toBeNull();
   });
 });

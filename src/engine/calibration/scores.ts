@@ -20,6 +20,23 @@ export const pit = (samples: readonly number[], real: number): number | null =>
   samples.length === 0 ? null : samples.filter((x) => x <= real).length / samples.length;
 
 /**
+ * The randomised PIT for a forecast with point masses (Czado, Gneiting & Held 2009, "Predictive model assessment for
+ * count data", Biometrics 65(4)): F(y−) + v · (F(y) − F(y−)), v uniform on [0, 1), F the samples' empirical CDF. A
+ * calibrated forecast gives a uniform PIT even when ties put mass on the real value, where the at-or-below PIT F(y)
+ * would be pushed towards 1. Null without samples.
+ */
+export function randomizedPit(samples: readonly number[], real: number, v: number): number | null {
+  if (samples.length === 0) return null;
+  let below = 0;
+  let atOrBelow = 0;
+  for (const x of samples) {
+    if (x < real) below++;
+    if (x <= real) atOrBelow++;
+  }
+  return (below + v * (atOrBelow - below)) / samples.length;
+}
+
+/**
  * CRPS of the samples' empirical distribution at y: E|X − y| − ½ E|X − X′|, with E|X − X′| from the sorted samples,
  * (2 / n²) Σ_i (2i − n − 1) x_(i) (i from 1). Null without samples.
  */

@@ -7,6 +7,7 @@ import {
   US_EXECUTIVE_AGREEMENT,
   assemblyVote,
   consentProbabilityFor,
+  leastConsentProbability,
   publicAcceptance,
   publicThresholdFromPoll,
   ratificationProbability,
@@ -312,6 +313,42 @@ describe('the exact convolution against brute force', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('leastConsentProbability (the fast path’s floor under the win-set rule)', () => {
+  // Threshold lines of at most +5 % to +30 %, at the 11th SMA vote's attendance and cohesion (context ratification_votes)
+  const b = (party: string, seats: number): Bloc =>
+    bloc(party, seats, {
+      attendance: 0.533,
+      cohesion: 0.831,
+      abstainShare: 0.593,
+      stance: {
+        kind: 'threshold',
+        term: 'firstYearIncrease',
+        direction: 'at_most',
+        threshold: { kind: 'uniform', min: 0.05, max: 0.3 },
+      },
+    });
+  const model = assembly([b('A', 180), b('B', 103), b('C', 6)]);
+
+  it('is the consent of a deal every bloc opposes, and no deal on a grid has less', () => {
+    const odds = consentProbabilityFor(model);
+    if (!odds.ok) throw new Error(odds.error.code);
+    const least = leastConsentProbability(model);
+    expect(least).toBeGreaterThan(0);
+    // +100 % is above every line (at most +30 %): each bloc opposes for sure, so only the all-opposed entry counts
+    expect(odds.value({ firstYearIncrease: 1 })).toEqual({ ok: true, value: least });
+    for (let x = 0; x <= 0.4; x += 0.01) {
+      const p = odds.value({ firstYearIncrease: x });
+      expect(p.ok && p.value >= least).toBe(true);
+    }
+  });
+
+  it('is 0, no floor, for a model the vote rejects and beyond the 8 blocs consentProbabilityFor tabulates', () => {
+    expect(leastConsentProbability({ ...model, blocs: [] })).toBe(0);
+    const nine = Array.from({ length: 9 }, (_, i) => b(`bloc ${i}`, 30));
+    expect(leastConsentProbability(assembly(nine))).toBe(0);
   });
 });
 

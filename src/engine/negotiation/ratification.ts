@@ -335,20 +335,9 @@ export function consentProbabilityFor(
       const r = ratificationProbability(model, deal);
       return r.ok ? ok(r.value.probability) : r;
     });
-  // passes[mask]: P(consent) when bloc i supports exactly where bit i of mask is set. It depends on the members,
-  // attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in those.
-  const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
-    .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
-    .join('|');
-  let table = PASS_TABLES.get(key);
-  if (table === undefined) {
-    const made = passTable(model);
-    if (!made.ok) return made;
-    if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
-    PASS_TABLES.set(key, made.value);
-    table = made.value;
-  }
-  const passes = table;
+  const table = cachedPassTable(model);
+  if (!table.ok) return table;
+  const passes = table.value;
   return ok((deal) => {
     const support: number[] = [];
     for (const b of model.blocs) {
@@ -366,8 +355,37 @@ export function consentProbabilityFor(
   });
 }
 
+/**
+ * A floor under every deal's consent probability before an Assembly: the least entry of `consentProbabilityFor`'s
+ * table, since a deal's probability mixes the entries with weights summing to 1. 0 beyond 8 blocs (not tabulated)
+ * or for a model the vote rejects. The fast path uses it to bound what the win-set rule may accept (scenario-fast.ts).
+ * @example leastConsentProbability(model) // 2.9e-15 for the 23rd Assembly of sma-13-talks (every bloc opposed)
+ */
+export function leastConsentProbability(model: AssemblyModel): number {
+  if (validateModel(model) !== null || model.blocs.length > MAX_TABULATED_BLOCS) return 0;
+  const table = cachedPassTable(model);
+  return table.ok ? Math.min(...table.value) : 0;
+}
+
 /** Pass tables by Assembly make-up (`consentProbabilityFor`): each costs 2^blocs exact distributions. */
 const PASS_TABLES = new Map<string, Float64Array>();
+
+/**
+ * passes[mask]: P(consent) when bloc i supports exactly where bit i of mask is set. It depends on the members,
+ * attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in those.
+ */
+function cachedPassTable(model: AssemblyModel): Result<Float64Array, RatificationError> {
+  const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
+    .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
+    .join('|');
+  const cached = PASS_TABLES.get(key);
+  if (cached !== undefined) return ok(cached);
+  const made = passTable(model);
+  if (!made.ok) return made;
+  if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
+  PASS_TABLES.set(key, made.value);
+  return made;
+}
 
 function passTable(model: AssemblyModel): Result<Float64Array, RatificationError> {
   const n = model.blocs.length;

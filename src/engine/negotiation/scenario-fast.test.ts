@@ -14,7 +14,7 @@ import {
   type ScenarioStrategy,
 } from './scenario.js';
 import { runScenarioFast } from './scenario-fast.js';
-import { lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
+import { lapseAssemblies, lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
 
 /** A run without the trace and final state that only the general path keeps. */
 const fields = ({ run, draws }: ReturnType<typeof runScenarioMonteCarloOne>) => {
@@ -173,6 +173,31 @@ describe('the scenario fast path', () => {
             ratification: { ...lapseScenario.ratification, winSet: true },
           };
           for (const p of bothPaths(s, seed, 0, 6, { us, rok })) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('agrees with the general path under the win-set rule where every deal may pass, so steps are skipped', () => {
+    // 21 members at cohesion 0.7: even a deal both blocs oppose passes now and then, so the consent floor is far from 0
+    // and the fast path bounds the win-set rule's acceptance by the ROK's reservation value (scenario-fast.ts acceptBar)
+    const small = lapseAssemblies[0]!.blocs.map((b, i) => ({ ...b, seats: 11 - i, attendance: 0.8, cohesion: 0.7 }));
+    const rok = [{ from: '2016-05-30', name: 'small', seats: 21, blocs: small }];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 1, max: 40 }),
+        (seed, us, rokStrategy, deadline) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline },
+            ratification: { rok, us: 'executive-agreement', winSet: true },
+          };
+          expect(scenarioFastPlan(s, prepareScenarioTables(s))?.winSetMargin).toBeLessThan(1e-10);
+          for (const p of bothPaths(s, seed, 0, 6, { us, rok: rokStrategy })) expect(p.fast).toStrictEqual(p.general);
         },
       ),
       { numRuns: 60 },

@@ -48,6 +48,11 @@ export interface FastRatification {
   readonly terms: (outcome: Outcome) => RatificationDeal;
   /** The ROK's win-set rule (scenario.ts `winSetAgent`): the exact consent probability of a deal before an Assembly. */
   readonly consent?: (model: AssemblyModel, deal: RatificationDeal) => number;
+  /**
+   * A floor under every deal's consent probability before an Assembly (ratification.ts `leastConsentProbability`),
+   * which bounds what the win-set rule may accept and so lets the fast path skip steps under it (acceptBar).
+   */
+  readonly leastConsent?: (model: AssemblyModel) => number;
 }
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
@@ -58,6 +63,8 @@ interface FastLapse {
   readonly shift: readonly [Float64Array, Float64Array];
   /** Furloughed worker-months (prorated by day) through round r's month. */
   readonly furloughed: Float64Array;
+  /** Whether neither side's reservation value ever rises from one round to the next (lastProvenOffer needs it). */
+  readonly reservationsFall: boolean;
 }
 
 export interface ScenarioFastPlan {
@@ -79,6 +86,12 @@ export interface ScenarioFastPlan {
   readonly lapses: WeakMap<LapsePort, FastLapse>;
   /** consent[round][k]: the consent probability of outcome k before that round's Assembly, NaN until first read. */
   readonly consent: readonly Float64Array[] | null;
+  /**
+   * Under the win-set rule, how far below the ROK's reservation value an offer must be worth to it to be refused for
+   * sure (acceptBar): 1e-15 / the least consent probability of any deal before any round's Assembly; Infinity without
+   * such a floor.
+   */
+  readonly winSetMargin: number;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -142,9 +155,18 @@ export function prepareScenarioFast(
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
+    winSetMargin: winSetMargin(ratification, assemblies),
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
+}
+
+/** FastRatification `winSetMargin`: the rounding the win-set rule's sums allow, over the least consent probability. */
+function winSetMargin(ratification: FastRatification | null, assemblies: readonly AssemblyModel[]): number {
+  const least = ratification?.leastConsent;
+  if (ratification?.consent === undefined || least === undefined) return Infinity;
+  const p = Math.min(...assemblies.map(least));
+  return p > 0 ? 1e-15 / p : Infinity;
 }
 
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
@@ -171,19 +193,18 @@ function periodIndex(dates: readonly CivilDate[], froms: readonly CivilDate[]): 
 
 /** The lapse port read the way run.ts reads it (run.ts `lapseStatus`), once per round date. */
 function fastLapse(dates: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
-  const out: FastLapse = {
-    months: new Int32Array(dates.length),
-    shift: [new Float64Array(dates.length), new Float64Array(dates.length)],
-    furloughed: new Float64Array(dates.length),
-  };
+  const months = new Int32Array(dates.length);
+  const shift = [new Float64Array(dates.length), new Float64Array(dates.length)] as const;
+  const furloughed = new Float64Array(dates.length);
   dates.forEach((date, r) => {
     const status = lapseStatus(port, date);
-    out.months[r] = status.monthsInLapse;
-    out.shift[0][r] = status.reservationShift[0];
-    out.shift[1][r] = status.reservationShift[1];
-    out.furloughed[r] = status.furloughedWorkerMonths;
+    months[r] = status.monthsInLapse;
+    shift[0][r] = status.reservationShift[0];
+    shift[1][r] = status.reservationShift[1];
+    furloughed[r] = status.furloughedWorkerMonths;
   });
-  return out;
+  const falls = (xs: Float64Array): boolean => xs.every((x, r) => r === 0 || x <= (xs[r - 1] as number));
+  return { months, shift, furloughed, reservationsFall: falls(shift[0]) && falls(shift[1]) };
 }
 
 const TIME_DEPENDENT = 0;
@@ -202,6 +223,11 @@ interface FastStrategy {
   readonly deadline: number;
   /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
   readonly inverse: number | null;
+  /**
+   * Whether the target (NegMAS: the threshold) never rises as time passes or as the reservation value falls: then an
+   * offer proven at one step with margin proves every earlier one (lastProvenOffer).
+   */
+  readonly monotone: boolean;
 }
 
 /** A spec's fields beyond those named must be none: adding a field to a strategy fails to compile here until read. */
@@ -221,25 +247,32 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kOrNone ?? 0;
       const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
-      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse };
+      // f = k + (1 − k)·t^(1/e) rises with t and stays ≥ 0, so the target falls with t and with pmin
+      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse, monotone: e >= 0 && k >= 0 && k <= 1 };
     }
     case 'fsj-polynomial':
     case 'fsj-exponential': {
       const { kind, beta, kappa, deadline, pick, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
+      const k = kappa ?? 0;
+      const T = deadline ?? 1;
+      // α rises with t and stays ≥ 0: polynomial κ + (1 − κ)·x^(1/β) for 0 ≤ κ ≤ 1, exponential exp(x'^β ln κ) for κ ≤ 1
+      const alphaRises = beta > 0 && T > 0 && k <= 1 && (kind === 'fsj-polynomial' ? k >= 0 : k > 0);
       return {
         kind: kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
         exponent: beta,
-        k: kappa ?? 0,
-        deadline: deadline ?? 1,
+        k,
+        deadline: T,
         inverse: null,
+        monotone: alphaRises,
       };
     }
     case 'negmas-time-based': {
       const { kind: _kind, aspiration, ...rest } = spec;
       noOtherFields(rest);
-      return { kind: NEGMAS, exponent: negmasExponent(aspiration), k: 0, deadline: 1, inverse: null };
+      const exponent = negmasExponent(aspiration);
+      return { kind: NEGMAS, exponent, k: 0, deadline: 1, inverse: null, monotone: exponent >= 0 };
     }
     // Played through the reducer: tit-for-tat reads the offer history, replay its dated positions, a human the driver.
     case 'tit-for-tat':
@@ -355,6 +388,86 @@ function offerCeiling(ft: FastTable, floor: number): number {
   return ft.theirsCeiling[b] as number;
 }
 
+/** One run's two sides as lastProvenOffer reads them: strategies, reservation values before the lapse, shifts by round. */
+interface SkipSides {
+  readonly plan: ScenarioFastPlan;
+  readonly st0: FastStrategy;
+  readonly st1: FastStrategy;
+  readonly rv0: number;
+  readonly rv1: number;
+  readonly shift0: Float64Array;
+  readonly shift1: Float64Array;
+}
+
+/** targetFloor of the step's mover at the step's time and reservation value. */
+function floorAt(x: SkipSides, step: number): number {
+  const { plan } = x;
+  const round = step >> 1;
+  const time = plan.times[step] as number;
+  const logTime = plan.logTimes[step] as number;
+  return (step & 1) === 0
+    ? targetFloor(x.st0, plan.fastTables[0].table, time, logTime, x.rv0 + (x.shift0[round] as number))
+    : targetFloor(x.st1, plan.fastTables[1].table, time, logTime, x.rv1 + (x.shift1[round] as number));
+}
+
+/**
+ * What the standing offer must be worth to the step's mover for it to accept, given the mover's floor (NaN: it may
+ * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK), more than
+ * r − m, r its reservation value and m the plan's winSetMargin: an offer u ≤ r − m has P·u + (1 − P)·r ≤ r − P·m, at
+ * least 1e-15 below r (P ≥ the least consent probability), more than the ~3e-16 the two products and the sum may
+ * round up, so the rule's `expected ≥ r` fails.
+ */
+function acceptBar(x: SkipSides, step: number, floor: number): number {
+  if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
+  return x.rv1 + (x.shift1[step >> 1] as number) - x.plan.winSetMargin;
+}
+
+/**
+ * Whether steps s − 1 and s (s ≥ 1) are offers with SKIP_MARGIN to spare on both bounds: at each, the ceiling of the
+ * standing offer, taken from its maker's floor lowered by the margin, stays below the mover's bar lowered by it.
+ */
+function provenThrough(x: SkipSides, s: number): boolean {
+  const before = s >= 2 ? floorAt(x, s - 2) : 0;
+  const previous = floorAt(x, s - 1);
+  const own = floorAt(x, s);
+  const ft = x.plan.fastTables;
+  const previousProven =
+    s === 1
+      ? !Number.isNaN(previous)
+      : offerCeiling(ft[s & 1] as FastTable, before - SKIP_MARGIN) < acceptBar(x, s - 1, previous) - SKIP_MARGIN;
+  return (
+    previousProven &&
+    offerCeiling(ft[(s - 1) & 1] as FastTable, previous - SKIP_MARGIN) < acceptBar(x, s, own) - SKIP_MARGIN
+  );
+}
+
+/**
+ * The last step s such that every step up to s is proven to be an offer (ceiling < floor), −1 when step 0 is not; for
+ * monotone strategies and reservation values that never rise. Then floors never rise from step to step, nor ceilings
+ * fall (offerCeiling falls as the floor rises), so steps s − 1 and s proven with margin prove every earlier step
+ * (each floor at or above theirs at s − 1 and s, up to the ~1e-16 of rounding the margin covers), and the search
+ * probes from the end, where sma-13-talks's first possible acceptance lies, doubling the distance (exponential search).
+ * Pmin > max (a walk-away) can only be at a side's first step, where the reservation value is highest: checked there.
+ */
+function lastProvenOffer(x: SkipSides, deadline: number): number {
+  if (deadline < 2 || !provenThrough(x, 1)) return deadline >= 1 && !Number.isNaN(floorAt(x, 0)) ? 0 : -1;
+  let lo = 1; // proven
+  let hi = deadline; // not proven (no step)
+  for (let gap = 1; deadline - gap > lo; gap *= 2) {
+    if (provenThrough(x, deadline - gap)) {
+      lo = deadline - gap;
+      break;
+    }
+    hi = deadline - gap;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (provenThrough(x, mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * strategies.ts's decision on sorted positions: ACCEPT, END, or the position (in the mover's sorted table) of the
  * outcome offered; `received` is the mover's utility of the other party's standing offer, −1 when there is none.
@@ -412,7 +525,7 @@ function decide(
 
 /**
  * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
- * local variables (Sfc32.next's step: a third faster than calling it per draw); `phase` says what a draw decides.
+ * local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
 function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
   const w = rng.words;
@@ -426,31 +539,31 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
     let b = w[1] as number;
     let c = w[2] as number;
     let d = w[3] as number;
-    let phase = 0; // 0: is the member present; 1: yes; 2: abstain or no (spent either way)
-    let m = 0;
-    while (m < bloc.seats) {
-      const t = (((a + b) | 0) + d) | 0;
+    // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
+    // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
+    // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
+    for (let m = 0; m < bloc.seats; m++) {
+      let t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const x = t >>> 0;
-      if (phase === 0) {
-        if (x >= attendance) m++;
-        else {
-          present++;
-          phase = 1;
-        }
-      } else if (phase === 1) {
-        if (x < yesRate) {
-          yes++;
-          phase = 0;
-          m++;
-        } else phase = 2;
-      } else {
-        phase = 0;
-        m++;
+      if (t >>> 0 >= attendance) continue;
+      present++;
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      if (t >>> 0 < yesRate) {
+        yes++;
+        continue;
       }
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
     }
     w[0] = a;
     w[1] = b;
@@ -520,15 +633,22 @@ export function runScenarioFast(
   let failures = 0;
   let agreement = -1;
   let reason: EndReason;
-  // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance comes after 44 of 48
-  // steps on average). While `skipping`, a step is bounded rather than played: a floor under what the mover's move is
-  // worth to it (targetFloor) and a ceiling on what the standing offer is worth to it (`ceiling`, from the offer's
-  // floor); ceiling < floor proves decide would offer, and the offer itself matters only to the next step's ceiling.
-  // At the first step not so proven, the run steps back one move and plays from there (the offer of that move does not
-  // depend on what stood before it), so every played decision is decide's own. Off for the win-set rule (its acceptance
-  // is not bounded by the target) and when the offer path is logged.
-  let skipping = offerLog === undefined && plan.consent === null;
-  let ceiling = -1;
+  // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
+  // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
+  // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
+  // can end the run is decide's own. Off with periods, when the offer path is logged, and under a win-set rule whose
+  // Assembly may refuse some deal for sure (no consent floor, acceptBar).
+  if (
+    offerLog === undefined &&
+    (plan.consent === null || plan.winSetMargin < 1) &&
+    !plan.hasPeriods &&
+    lp.reservationsFall &&
+    st0.monotone &&
+    st1.monotone
+  ) {
+    step = Math.max(0, lastProvenOffer({ plan, st0, st1, rv0, rv1, shift0, shift1 }, deadline));
+    offers = step;
+  }
   for (;;) {
     // turn = step mod 2: every move and every failed vote advances one step and passes the turn
     const me = step & 1;
@@ -540,40 +660,6 @@ export function runScenarioFast(
       st1 = sts1[period1[round] as number] as FastStrategy;
       rv0 = rvs0[period0[round] as number] as number;
       rv1 = rvs1[period1[round] as number] as number;
-    }
-    if (skipping) {
-      const floor =
-        me === 0
-          ? targetFloor(
-              st0 as FastStrategy,
-              t0.table,
-              times[step] as number,
-              logTimes[step] as number,
-              rv0 + (shift0[round] as number),
-            )
-          : targetFloor(
-              st1 as FastStrategy,
-              t1.table,
-              times[step] as number,
-              logTimes[step] as number,
-              rv1 + (shift1[round] as number),
-            );
-      if (ceiling < floor) {
-        offers++;
-        if (step + 1 >= deadline) {
-          reason = 'deadline';
-          break;
-        }
-        ceiling = offerCeiling(me === 0 ? t0 : t1, floor);
-        step++;
-        continue;
-      }
-      skipping = false;
-      if (step > 0) {
-        step--;
-        offers--;
-      }
-      continue;
     }
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;

@@ -7,7 +7,7 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { Distribution } from './distribution.js';
-import type { StrategyDraw } from './monte-carlo.js';
+import type { StrategyDraw } from './scenario-monte-carlo.js';
 import type { Bloc } from './ratification.js';
 import { SIDES, type Scenario, type ScenarioAssembly, type ScenarioPeriod, type Side } from './scenario.js';
 
@@ -49,8 +49,6 @@ function centre(d: Distribution): number {
 /** The distributions of a strategy draw, by parameter name. */
 function strategyPriors(d: StrategyDraw): [string, Distribution][] {
   switch (d.kind) {
-    case 'fixed':
-      return [];
     case 'negmas-time-based':
       return [['exponent', d.exponent]];
     case 'time-dependent':

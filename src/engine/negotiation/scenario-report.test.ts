@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHistogram, type Histogram } from './monte-carlo.js';
+import { describeHistogram, type Histogram } from './scenario-monte-carlo.js';
 import { firstRoundDate, realOutcomeReport } from './scenario-report.js';
 import { lapseScenario, pieScenario } from './test-scenarios.js';
 

@@ -3,7 +3,7 @@
  * shape behind `sma simulate --json`, the API's scenario job result and the web's plain answer.
  */
 import { monthsBetween } from './calendar.js';
-import { describeHistogram, reportSummary, type QuantityReport } from './monte-carlo.js';
+import { describeHistogram, reportRunSummary, type QuantityReport } from './scenario-monte-carlo.js';
 import type { Scenario, ScenarioSummary } from './scenario.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Scenario, ScenarioSummary } from './scenario.js';
  */
 export function scenarioQuantities(s: ScenarioSummary): Readonly<Record<string, QuantityReport>> {
   return {
-    ...reportSummary(s.summary).quantities,
+    ...reportRunSummary(s.summary).quantities,
     firstYearChange: describeHistogram(s.firstYearChange),
     firstYearUsdBillions: describeHistogram(s.firstYearUsdBillions),
     monthsToAgreement: describeHistogram(s.monthsToAgreement),

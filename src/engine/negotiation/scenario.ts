@@ -13,18 +13,17 @@ import type { Domain, Outcome } from './domain.js';
 import { lapsePort, lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
 import {
   HistogramTally,
-  SummaryTally,
+  RunSummaryTally,
   drawStrategy,
   emptyHistogram,
-  emptySummary,
+  emptyRunSummary,
   mergeHistograms,
-  mergeSummaries,
+  mergeRunSummaries,
   type Histogram,
-  type MonteCarloDraws,
-  type MonteCarloSpec,
-  type MonteCarloSummary,
+  type LapseBins,
+  type RunSummary,
   type StrategyDraw,
-} from './monte-carlo.js';
+} from './scenario-monte-carlo.js';
 import { draw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
@@ -33,6 +32,7 @@ import type { NegotiationConfig } from './protocol.js';
 import {
   assemblyVote,
   consentProbabilityFor,
+  leastConsentProbability,
   type AssemblyModel,
   type Bloc,
   type RatificationDeal,
@@ -564,9 +564,9 @@ export const scenarioAgreement = (s: Scenario, outcome: Outcome): Agreement =>
 
 const FIRST_YEAR = 'first-year-change';
 
-/** The Monte Carlo summary plus what comparing with history needs: a fine first-year histogram and near-history counts. */
+/** The runs' summary plus what comparing with history needs: a fine first-year histogram and near-history counts. */
 export interface ScenarioSummary {
-  readonly summary: MonteCarloSummary;
+  readonly summary: RunSummary;
   /** First-year change of agreed outcomes, bins of 0.001 (0.1 pp). */
   readonly firstYearChange: Histogram;
   /** First-year amount of agreed outcomes in USD billions at the drawn exchange rate (when one is given). */
@@ -592,7 +592,7 @@ const niceWidth = (x: number): number => {
  * whole workforce furloughed until the stopgap (or the last round).
  * @example scenarioLapseBins(sma11) // { monthsInLapse: { max: 16, bins: 16 }, furloughedWorkerMonths: { max: 60000, bins: 30 } }
  */
-export function scenarioLapseBins(s: Scenario): MonteCarloSpec['bins'] {
+export function scenarioLapseBins(s: Scenario): LapseBins | undefined {
   if (s.lapse === null) return undefined;
   const monthsOn = (date: CivilDate): number => lapseOn(s, date).monthsInLapse;
   const months = monthsOn(lastRoundDate(s)) + 1;
@@ -605,28 +605,12 @@ export function scenarioLapseBins(s: Scenario): MonteCarloSpec['bins'] {
   return { monthsInLapse: { max: months, bins: months }, furloughedWorkerMonths: { max: width * bins, bins } };
 }
 
-/** A MonteCarloSpec carrying the scenario's config and lapse bins, for the shared summary functions. */
-export function scenarioSpec(s: Scenario, seed: number, runs: number): MonteCarloSpec {
-  const fixed = (side: Side): StrategyDraw => ({ kind: 'fixed', spec: s.strategies[side] });
-  const bins = scenarioLapseBins(s);
-  return {
-    seed,
-    runs,
-    config: scenarioConfig(s),
-    parties: [
-      { preferences: scenarioPreferences(s.parties.us), strategy: fixed('us') },
-      { preferences: scenarioPreferences(s.parties.rok), strategy: fixed('rok') },
-    ],
-    ...(bins ? { bins } : {}),
-  };
-}
-
 export function emptyScenarioSummary(s: Scenario): ScenarioSummary {
   const issue = s.domain.issues.find((i) => i.name === FIRST_YEAR);
   const [lo, hi] = issue?.kind === 'numeric' ? [issue.min, issue.max] : [0, 1];
   const months = Math.max(12, s.protocol.deadline);
   return {
-    summary: emptySummary(scenarioSpec(s, 0, 0)),
+    summary: emptyRunSummary(scenarioConfig(s), scenarioLapseBins(s)),
     firstYearChange: emptyHistogram(lo, hi, Math.max(1, Math.min(10_000, Math.round((hi - lo) / 0.001)))),
     firstYearUsdBillions: emptyHistogram(0, 20, 400),
     monthsToAgreement: emptyHistogram(0, months, months),
@@ -638,7 +622,7 @@ export function emptyScenarioSummary(s: Scenario): ScenarioSummary {
 
 export function mergeScenarioSummaries(a: ScenarioSummary, b: ScenarioSummary): ScenarioSummary {
   return {
-    summary: mergeSummaries(a.summary, b.summary),
+    summary: mergeRunSummaries(a.summary, b.summary),
     firstYearChange: mergeHistograms(a.firstYearChange, b.firstYearChange),
     firstYearUsdBillions: mergeHistograms(a.firstYearUsdBillions, b.firstYearUsdBillions),
     monthsToAgreement: mergeHistograms(a.monthsToAgreement, b.monthsToAgreement),
@@ -706,7 +690,9 @@ export function scenarioFastPlan(
       : {
           assemblyOn: (date) => assemblyOn(assemblies, date),
           terms: dealTerms,
-          ...(s.ratification.winSet === true ? { consent: consentProbability } : {}),
+          ...(s.ratification.winSet === true
+            ? { consent: consentProbability, leastConsent: leastConsentProbability }
+            : {}),
         },
     reuse,
     [(s.parties.us.periods ?? []).map((p) => p.from), (s.parties.rok.periods ?? []).map((p) => p.from)],
@@ -736,6 +722,16 @@ function drawPeriods(
   }) as unknown as PeriodPlays;
 }
 
+/** What run i of a scenario's Monte Carlo drew, in draw order (each side's periods aside). */
+export interface ScenarioRunDraws {
+  readonly strategies: readonly [StrategySpec, StrategySpec];
+  readonly reservations: readonly [number, number];
+  /** The lapse's drawn furlough: from this calendar month of the lapse, this many workers. */
+  readonly lapse: { readonly furloughFromMonth: number; readonly furloughedWorkers: number } | null;
+  readonly indexPaths: Readonly<Record<string, readonly number[]>>;
+  readonly exchangeRate: number | null;
+}
+
 /**
  * Run i of a scenario's Monte Carlo: draws from createRng(deriveSeed(seed, i)), so any worker gives the same result;
  * played on the fast path when the context has a plan and the drawn strategies allow it, else through the reducer.
@@ -747,7 +743,7 @@ export function runScenarioMonteCarloOne(
   ctx: ScenarioChunkContext,
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
   offerPath?: OfferPath,
-): { run: ScenarioRunResult; draws: MonteCarloDraws } {
+): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
@@ -756,7 +752,7 @@ export function runScenarioMonteCarloOne(
   ];
   const reservations: [number, number] = [drawReservation(s, 'us', rng), drawReservation(s, 'rok', rng)];
   let lapse: LapsePort | undefined;
-  let lapseDraw: MonteCarloDraws['lapse'] = null;
+  let lapseDraw: ScenarioRunDraws['lapse'] = null;
   if (s.lapse) {
     const months = Math.max(
       0,
@@ -770,7 +766,6 @@ export function runScenarioMonteCarloOne(
     lapseDraw = {
       furloughFromMonth: months + 1,
       furloughedWorkers: Math.round(share * s.lapse.workforce),
-      shift: [0, 0],
     };
   }
   const indexPaths: Record<string, number[]> = {};
@@ -809,7 +804,7 @@ export function runScenarioMonteCarloOne(
   }
   return {
     run,
-    draws: { strategies, reservations, ratificationProbability: null, lapse: lapseDraw, indexPaths, exchangeRate },
+    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate },
   };
 }
 
@@ -844,7 +839,7 @@ export function runScenarioChunk(
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
 ): ScenarioSummary {
   const empty = emptyScenarioSummary(s);
-  const summary = new SummaryTally(empty.summary);
+  const summary = new RunSummaryTally(empty.summary);
   const firstYearChange = new HistogramTally(empty.firstYearChange);
   const firstYearUsdBillions = new HistogramTally(empty.firstYearUsdBillions);
   const monthsToAgreement = new HistogramTally(empty.monthsToAgreement);

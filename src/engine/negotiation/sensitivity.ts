@@ -6,7 +6,7 @@
  * the change in deal rate, median first-year change and median months to agreement is read against the baseline.
  */
 import { distributionQuantile, pinDistribution, type Distribution } from './distribution.js';
-import { histogramQuantile, reportSummary } from './monte-carlo.js';
+import { histogramQuantile, reportRunSummary } from './scenario-monte-carlo.js';
 import { runScenarioChunk, scenarioChunkContext, SIDES, type Scenario, type ScenarioSummary } from './scenario.js';
 
 /** The quantiles a parameter is held at: the central 80 %. */
@@ -65,7 +65,7 @@ export function uncertainParameters(s: Scenario): UncertainParameter[] {
   for (const side of SIDES) add(`uncertainty.reservation.${side}`, u.reservation?.[side]);
   for (const side of SIDES) {
     const draw = u.strategies?.[side];
-    if (draw === undefined || draw.kind === 'fixed') continue;
+    if (draw === undefined) continue;
     for (const [key, d] of Object.entries(draw)) if (key !== 'kind') add(`uncertainty.strategies.${side}.${key}`, d);
   }
   if (s.lapse !== null) {
@@ -110,7 +110,7 @@ export function sensitivityVariants(s: Scenario): SensitivityVariant[] {
 }
 
 export const sensitivityOutcome = (m: ScenarioSummary): SensitivityOutcome => ({
-  agreementRate: reportSummary(m.summary).agreementRate,
+  agreementRate: reportRunSummary(m.summary).agreementRate,
   firstYearChangeP50: histogramQuantile(m.firstYearChange, 0.5),
   monthsToAgreementP50: histogramQuantile(m.monthsToAgreement, 0.5),
 });

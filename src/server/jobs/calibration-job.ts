@@ -20,7 +20,7 @@ export const calibrationOutput = z.looseObject({
   talks: z.array(z.string()),
   population: z.number().int(),
   generations: z.number().int(),
-  stopped: z.enum(['generations', 'budget']),
+  stopped: z.enum(['generations', 'acceptance', 'tolerance', 'budget']),
   targets: z.array(row),
   parameters: z.array(row).describe('Posterior of each fitted parameter: mean, sd, 5 %, 50 %, 95 %, and its prior'),
   tolerances: z.array(row),

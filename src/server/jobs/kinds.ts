@@ -2,7 +2,6 @@ import type { Scenario } from '../../engine/negotiation/scenario.js';
 import type { DocumentStore } from '../ports.js';
 import type { AnyJobKind } from './job-kind.js';
 import { calibrationJob } from './calibration-job.js';
-import { negotiationMonteCarloJob } from './negotiation-monte-carlo-job.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 import { scenarioMonteCarloJob } from './scenario-monte-carlo-job.js';
 import { loadScenarioCatalogue, scenarioDirs } from '../../io/scenario-catalogue.js';
@@ -19,13 +18,38 @@ export function jobKinds(
     scenarioDirs({ env: process.env, cwd: process.cwd() }),
   ).scenarios,
   documents?: DocumentStore,
+  // The server's SMA_MAX_OUTCOMES_PER_JOB, which an inline scenario is checked against (the runner checks the others).
+  maxOutcomes?: number,
 ): AnyJobKind[] {
   return [
     rubinsteinSplitJob,
-    negotiationMonteCarloJob,
-    scenarioMonteCarloJob(scenarios, documents),
-    scenarioSensitivityJob(scenarios),
+    scenarioMonteCarloJob(scenarios, documents, maxOutcomes),
+    scenarioSensitivityJob(scenarios, maxOutcomes),
     calibrationJob(scenarios),
     tournamentJob(),
   ];
 }
+
+/** A kind this server ran once and runs no more: its recorded jobs still read as they were stored. */
+export interface RetiredJobKind {
+  readonly name: string;
+  /** The kind that does its work now. */
+  readonly replacement: string;
+  /** Why it went and how to ask the replacement for the same thing. */
+  readonly message: string;
+}
+
+/**
+ * Kinds that were retired. Starting one answers 410 `job/kind_retired` naming the replacement; a recorded job of one
+ * (SQLite or PostgreSQL) is still read by GET /api/jobs/{id} with its stored input and result, never rerun.
+ */
+export const retiredJobKinds: readonly RetiredJobKind[] = [
+  {
+    name: 'negotiation-monte-carlo',
+    replacement: 'scenario-monte-carlo',
+    message:
+      "Jobs of kind negotiation-monte-carlo are retired (issue 10: one scenario model, whose votes and lapse are the record's, not stand-ins). " +
+      'Post the negotiation as a scenario to POST /api/jobs/scenario-monte-carlo instead: a bundled id in `scenario`, or your own ' +
+      'scenario file as JSON in `scenarioBody` (any issues, preferences, uncertain strategies and reservations, a lapse; docs/scenarios.md).',
+  },
+];

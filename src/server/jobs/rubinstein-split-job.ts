@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { ruleMessage } from '../../i18n/problems.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { workerModule, type JobKind } from './job-kind.js';
 import type { RubinsteinSplitChunk, RubinsteinSplitPartial } from './workers/rubinstein-split.js';
 
@@ -8,7 +9,7 @@ const discountRange = z
     min: z.number().min(0).lt(1),
     max: z.number().min(0).lt(1),
   })
-  .refine((range) => range.min <= range.max, { message: 'min must not exceed max', path: ['max'] });
+  .refine((range) => range.min <= range.max, { message: ruleMessage('max_not_below_min'), path: ['max'] });
 
 export const rubinsteinSplitInput = z.object({
   seed: z.number().int().min(0).max(4294967295).describe('Seed of the run; the same seed gives the same result'),
@@ -49,7 +50,7 @@ export const rubinsteinSplitJob: JobKind<
   worker: workerModule('rubinstein-split', import.meta.url),
   runs: (input) => input.runs,
   chunks: (input) =>
-    monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+    chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
       seed: input.seed,
       first: from,
       count: to - from,

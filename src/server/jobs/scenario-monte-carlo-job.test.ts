@@ -11,6 +11,7 @@ import { simulationJson } from '../../cli/commands/simulate.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { captureIo } from '../../cli/io.js';
 import { runCli } from '../../cli/main.js';
+import { parseScenarioValue } from '../../io/scenario-file.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
 // Regression pin: runs of 500 (seed 5) that agree on the shipped sma-13-talks-fitted; rewrite when it is regenerated.
@@ -166,12 +167,103 @@ describe('scenario Monte Carlo job', () => {
       [
         {
           path: 'body.scenarioBody.lapse.furloughedShare',
+          code: 'too_big',
+          params: { maximum: 1, inclusive: true, origin: 'number' },
           expected: 'a value at most 1',
           found: '1.5',
           message: 'expected a value at most 1, found 1.5',
+          value: 1.5,
         },
       ],
     ]);
+  });
+
+  it('runs a custom negotiation sent inline: NegMAS prices 0–1000, uncertain strategies and reservations, a vote, a lapse', async () => {
+    // What the retired negotiation-monte-carlo job took as a generic spec, written as a scenario file (docs/server.md).
+    const price = (direction: 'increasing' | 'decreasing', reservation: number) => ({
+      weights: { price: 1 },
+      values: { price: { kind: 'linear', direction } },
+      reservation,
+      lapseCost: { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0 },
+    });
+    const body = {
+      id: 'price-lapse',
+      name: 'Price talks with a lapse',
+      description: 'NegMAS price scenario, talks monthly from September 2019, the old agreement ending 2019-12-31.',
+      base: { year: 2020, amount: 1_000_000_000_000, currency: 'KRW', unit: 100_000_000 },
+      domain: { issues: [{ kind: 'numeric', name: 'price', min: 0, max: 1000, step: 1, unit: 'usd' }] },
+      parties: {
+        us: { name: 'Seller', ...price('increasing', 0.4) },
+        rok: { name: 'Buyer', ...price('decreasing', 0.25) },
+      },
+      protocol: { deadline: 24, calendar: { kind: 'monthly', start: '2019-09-24' } },
+      strategies: { us: { kind: 'fsj-polynomial', beta: 1 }, rok: { kind: 'negmas-time-based', aspiration: 'linear' } },
+      ratification: {
+        rok: [
+          {
+            from: '2016-05-30',
+            name: 'Assembly',
+            seats: 300,
+            blocs: [
+              {
+                party: 'All',
+                seats: 300,
+                attendance: 0.9,
+                cohesion: 0.9,
+                abstainShare: 0.5,
+                stance: {
+                  kind: 'threshold',
+                  term: 'price',
+                  direction: 'at_most',
+                  threshold: { kind: 'uniform', min: 400, max: 900 },
+                },
+              },
+            ],
+          },
+        ],
+        us: 'executive-agreement',
+      },
+      lapse: {
+        expiry: '2019-12-31',
+        workforce: 9000,
+        monthsUntilFurlough: 3,
+        furloughedShare: 0.5,
+        monthlyWagePerWorker: 0,
+        stopgapFrom: null,
+        lapseClause: false,
+      },
+      uncertainty: {
+        reservation: {
+          us: { kind: 'normal', mean: 0.4, sd: 0.15, min: 0, max: 0.9 },
+          rok: { kind: 'uniform', min: 0, max: 0.5 },
+        },
+        strategies: {
+          us: { kind: 'fsj-polynomial', beta: { kind: 'triangular', min: 0.2, mode: 1, max: 3 } },
+          rok: { kind: 'negmas-time-based', exponent: { kind: 'uniform', min: 0.25, max: 4 } },
+        },
+        furloughedShare: { kind: 'uniform', min: 0.44, max: 0.56 },
+      },
+      realOutcome: null,
+      // Every number needs a source; a key covers its path and everything below it.
+      sources: Object.fromEntries(
+        ['base', 'domain', 'parties', 'protocol', 'strategies', 'ratification', 'lapse', 'uncertainty'].map((k) => [
+          k,
+          'illustrative (NegMAS price scenario; 2020 furlough scale)',
+        ]),
+      ),
+    };
+    const { status, job } = await runJob({ scenarioBody: body, seed: 2020, runs: 300 });
+    expect([status, job.status]).toEqual([202, 'succeeded']);
+    const parsed = parseScenarioValue(body, 'scenarioBody');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const merged = runScenarioChunk(parsed.value, 2020, 0, 300, scenarioChunkContext(parsed.value), {});
+    expect(job.result).toEqual(JSON.parse(JSON.stringify(scenarioMonteCarloResult(parsed.value, 2020, merged))));
+    const r = job.result;
+    // Every run counts in the lapse's histograms; only deals in the price's, all inside the domain.
+    expect([r.runs, r.histograms.monthsInLapse.n, r.histograms.terms.price.n]).toEqual([300, 300, r.reasons.agreement]);
+    expect(r.histograms.terms.price.lowest).toBeGreaterThanOrEqual(0);
+    expect(r.histograms.terms.price.highest).toBeLessThanOrEqual(1000);
+    expect(r.reasons.agreement).toBeGreaterThan(0);
   });
 
   it('refuses a scenario with more outcomes than a worker may list, and a request naming both or neither', async () => {
@@ -188,6 +280,26 @@ describe('scenario Monte Carlo job', () => {
     const both = await runJob({ scenario: 'sma-11-talks', scenarioBody: sma11File, seed: 1, runs: 10 });
     const neither = await runJob({ seed: 1, runs: 10 });
     expect([both.status, neither.status, neither.body.error.issues[0].path]).toEqual([400, 400, 'body.scenario']);
+    // The schema's own rule, as a code a client translates (src/i18n/problems.ts).
+    expect([neither.body.error.issues[0].code, neither.body.error.issues[0].params]).toEqual([
+      'custom',
+      { rule: 'exactly_one_of', fields: ['scenario', 'document', 'scenarioBody'] },
+    ]);
+  });
+
+  it('checks an inline scenario against the server’s SMA_MAX_OUTCOMES_PER_JOB, the one outcome limit', async () => {
+    const strict = await buildApp({ config: testConfig({ SMA_MAX_OUTCOMES_PER_JOB: '80000' }) });
+    try {
+      const res = await runTestJob(strict, 'scenario-monte-carlo', { scenarioBody: sma11File, seed: 1, runs: 10 });
+      // 4,701 first-year changes (0 to 4.7 by 0.001) × 6 durations × 3 indices × 1 cap = 84,618.
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+        422,
+        'scenario/too_many_outcomes',
+        'A simulated scenario may have at most 80000 outcomes; this one has 84618.',
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses a scenario that is not bundled, naming the ones that are', async () => {
@@ -200,6 +312,11 @@ describe('scenario Monte Carlo job', () => {
       400,
       {
         path: 'body.scenario',
+        code: 'one_of',
+        params: {
+          values: ['sma-10-talks', 'sma-11-talks', 'sma-12-reopen', 'sma-12-talks', 'sma-13-talks', 'sma-9-talks'],
+        },
+        value: 'sma-99-talks',
         expected:
           'one of "sma-10-talks", "sma-11-talks", "sma-12-reopen-fitted", "sma-12-reopen", "sma-12-talks", "sma-13-talks-fitted", "sma-13-talks", "sma-9-talks"',
         found: '"sma-99-talks"',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ruleIssue, ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
-import { monteCarloChunks, reportSummary } from '../../engine/negotiation/monte-carlo.js';
+import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import {
   emptyScenarioSummary,
   mergeScenarioSummaries,
@@ -12,17 +14,27 @@ import { fileURLToPath } from 'node:url';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
-import type { CodedError } from '../errors.js';
+import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
 import type { JobKind } from './job-kind.js';
-import { quantitySchema } from './negotiation-monte-carlo-job.js';
+import { DEFAULT_MAX_OUTCOMES } from './job-runner.js';
 
 /** The catalogue's scenarios by id (src/io/scenario-catalogue.ts), read from `dir` (default: the bundled directory). */
 export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =>
   loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
 
-/** An inline scenario's outcome space is listed and scored per worker: bounded so one request cannot exhaust memory. */
-export const MAX_SCENARIO_OUTCOMES = 250_000;
+/** One distribution as engine `describeHistogram` reports it. */
+export const quantitySchema = z.object({
+  mean: z.number().nullable(),
+  p5: z.number().nullable(),
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
+  p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
+  p95: z.number().nullable(),
+  n: z.number().int().min(0).describe('Runs counted in the distribution'),
+});
 
 const histogram = z
   .object({
@@ -103,7 +115,7 @@ export function scenarioMonteCarloResult(
   seed: number,
   merged: ScenarioSummary,
 ): ScenarioMonteCarloOutput {
-  const report = reportSummary(merged.summary);
+  const report = reportRunSummary(merged.summary);
   const m = merged.summary;
   return {
     scenario: scenario.id,
@@ -142,8 +154,11 @@ export interface ScenarioMonteCarloInput {
 
 type Parsed = { ok: true; scenario: Scenario } | { ok: false; error: CodedError };
 
-/** A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit. */
-export function parseInlineScenario(body: unknown): Parsed {
+/**
+ * A scenario body checked exactly as `sma validate` checks a file, then against the outcome limit: its outcome space
+ * is listed and scored per worker, so it is bounded by the server's one limit (SMA_MAX_OUTCOMES_PER_JOB).
+ */
+export function parseInlineScenario(body: unknown, maxOutcomes = DEFAULT_MAX_OUTCOMES): Parsed {
   const parsed = parseScenarioValue(body ?? null, 'scenarioBody');
   if (!parsed.ok) {
     const count = parsed.error.length === 1 ? 'one problem' : `${parsed.error.length} problems`;
@@ -152,26 +167,21 @@ export function parseInlineScenario(body: unknown): Parsed {
       error: {
         code: 'scenario/invalid_field',
         message: `The scenario has ${count}.`,
-        issues: parsed.error.map((e) => ({
-          path: e.path === '(root)' ? 'body.scenarioBody' : `body.scenarioBody.${e.path}`,
-          expected: e.expected,
-          found: e.found,
-          message: `expected ${e.expected}, found ${e.found}`,
-        })),
+        issues: parsed.error.map((e) => issueOfFileProblem(e, 'body.scenarioBody')),
       },
     };
   }
   const outcomes = outcomeSpaceSize(parsed.value.domain);
-  if (outcomes > MAX_SCENARIO_OUTCOMES)
+  if (outcomes > maxOutcomes)
     return {
       ok: false,
       error: {
         code: 'scenario/too_many_outcomes',
-        message: `A simulated scenario may have at most ${MAX_SCENARIO_OUTCOMES} outcomes; this one has ${outcomes}.`,
+        message: `A simulated scenario may have at most ${maxOutcomes} outcomes; this one has ${outcomes}.`,
         issues: [
           {
             path: 'body.scenarioBody.domain.issues',
-            expected: `at most ${MAX_SCENARIO_OUTCOMES} outcomes (the product of the issues' grid sizes)`,
+            expected: `at most ${maxOutcomes} outcomes (the product of the issues' grid sizes)`,
             found: String(outcomes),
             message: 'coarser steps or narrower ranges',
           },
@@ -188,7 +198,10 @@ type ScenarioRef = { readonly scenario?: string | undefined; readonly scenarioBo
  * A job input's scenario: a bundled one by id, or an inline body parsed once per input (inputs are immutable once
  * validated), for check, chunks and combine alike.
  */
-export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
+export function scenarioResolver(
+  scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
+): {
   readonly parsedOf: (input: ScenarioRef) => Parsed;
   readonly scenarioOf: (input: ScenarioRef) => Scenario;
 } {
@@ -202,7 +215,7 @@ export function scenarioResolver(scenarios: ReadonlyMap<string, Scenario>): {
     }
     let parsed = parsedInline.get(input);
     if (parsed === undefined) {
-      parsed = parseInlineScenario(input.scenarioBody);
+      parsed = parseInlineScenario(input.scenarioBody, maxOutcomes);
       parsedInline.set(input, parsed);
     }
     return parsed;
@@ -226,7 +239,7 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
     .looseObject({})
     .optional()
     .describe(
-      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most ${MAX_SCENARIO_OUTCOMES} outcomes`,
+      `A scenario file as JSON (docs/scenario.schema.json), checked as \`sma validate\` checks a file (422 scenario/invalid_field with each field's path), at most SMA_MAX_OUTCOMES_PER_JOB outcomes (default ${DEFAULT_MAX_OUTCOMES})`,
     ),
 });
 
@@ -234,9 +247,10 @@ export const scenarioRefFields = (ids: readonly string[]) => ({
 export function scenarioMonteCarloJob(
   scenarios: ReadonlyMap<string, Scenario>,
   documents?: DocumentStore,
+  maxOutcomes = DEFAULT_MAX_OUTCOMES,
 ): JobKind<ScenarioMonteCarloInput, ScenarioTask, ScenarioSummary, ScenarioMonteCarloOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   const ref = scenarioRefFields(ids);
   return {
     name: 'scenario-monte-carlo',
@@ -250,7 +264,7 @@ export function scenarioMonteCarloJob(
         scenario: ref.scenario,
         document: z
           .string()
-          .regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens')
+          .regex(/^[A-Za-z0-9-]{1,100}$/, ruleMessage('id_letters'))
           .optional()
           .describe(
             'A saved scenario (PUT /api/documents/scenario/{id}); its body and version are recorded with the job',
@@ -261,7 +275,7 @@ export function scenarioMonteCarloJob(
       })
       .refine(
         (input) => [input.scenario, input.scenarioBody, input.document].filter((x) => x !== undefined).length === 1,
-        { message: 'exactly one of scenario, document and scenarioBody', path: ['scenario'] },
+        { ...ruleIssue('exactly_one_of', { fields: ['scenario', 'document', 'scenarioBody'] }), path: ['scenario'] },
       ),
     output: scenarioMonteCarloOutput,
     worker: new URL(`../../sim/scenario-worker${fromSource ? '.ts' : '.js'}`, import.meta.url),
@@ -292,7 +306,7 @@ export function scenarioMonteCarloJob(
       return parsed.ok ? null : parsed.error;
     },
     chunks: (input) =>
-      monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+      chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
         scenario: scenarioOf(input),
         seed: input.seed,
         from,

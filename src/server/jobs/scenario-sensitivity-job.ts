@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
+import { ruleIssue } from '../../i18n/problems.js';
+import { chunkRanges } from '../../sim/worker-pool.js';
 import { mergeScenarioSummaries, type Scenario, type ScenarioSummary } from '../../engine/negotiation/scenario.js';
 import { sensitivityReport, sensitivityVariants, uncertainParameters } from '../../engine/negotiation/sensitivity.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
@@ -50,9 +51,10 @@ export interface ScenarioSensitivityInput {
 /** Which uncertain parameters drive a bundled or inline scenario's spread (engine `sensitivity.ts`), on the scenario worker. */
 export function scenarioSensitivityJob(
   scenarios: ReadonlyMap<string, Scenario>,
+  maxOutcomes?: number,
 ): JobKind<ScenarioSensitivityInput, ScenarioTask, ScenarioSummary, ScenarioSensitivityOutput> {
   const ids = [...scenarios.keys()];
-  const { parsedOf, scenarioOf } = scenarioResolver(scenarios);
+  const { parsedOf, scenarioOf } = scenarioResolver(scenarios, maxOutcomes);
   return {
     name: 'scenario-sensitivity',
     summary:
@@ -67,7 +69,7 @@ export function scenarioSensitivityJob(
         runs: z.number().int().min(1).max(MAX_SENSITIVITY_RUNS).describe('Runs per variant'),
       })
       .refine((input) => (input.scenario === undefined) !== (input.scenarioBody === undefined), {
-        message: 'exactly one of scenario and scenarioBody',
+        ...ruleIssue('exactly_one_of', { fields: ['scenario', 'scenarioBody'] }),
         path: ['scenario'],
       }),
     output: scenarioSensitivityOutput,
@@ -83,7 +85,7 @@ export function scenarioSensitivityJob(
     },
     chunks: (input) =>
       sensitivityVariants(scenarioOf(input)).flatMap(({ scenario }) =>
-        monteCarloChunks(input.runs, runsPerChunk).map(([from, to]) => ({
+        chunkRanges(input.runs, runsPerChunk).map(([from, to]) => ({
           scenario,
           seed: input.seed,
           from,
@@ -93,7 +95,7 @@ export function scenarioSensitivityJob(
       ),
     combine: (input, partials) => {
       const s = scenarioOf(input);
-      const perVariant = monteCarloChunks(input.runs, runsPerChunk).length;
+      const perVariant = chunkRanges(input.runs, runsPerChunk).length;
       const variants = sensitivityVariants(s);
       const summaries = variants.map((_, v) => {
         const own = partials.slice(v * perVariant, (v + 1) * perVariant);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { RESEARCH_STRATEGIES, type ResearchStrategySpec } from '../../engine/agents/agents.js';
 import type { BilateralDomain } from '../../engine/domains/model.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
-import { monteCarloChunks } from '../../engine/negotiation/monte-carlo.js';
 import {
   rankStrategies,
   tournamentSize,
@@ -11,7 +10,7 @@ import {
 } from '../../engine/tournament/tournament.js';
 import { readDomainFiles } from '../../io/domain-files/index.js';
 import type { TournamentTask } from '../../sim/tournament-worker.js';
-import { simTaskModule } from '../../sim/worker-pool.js';
+import { chunkRanges, simTaskModule } from '../../sim/worker-pool.js';
 import type { CodedError } from '../errors.js';
 import type { JobKind } from './job-kind.js';
 
@@ -174,7 +173,7 @@ export function tournamentJob(): JobKind<TournamentInput, TournamentTask, Negoti
     },
     chunks: (input) => {
       const spec = specOf(input);
-      return monteCarloChunks(tournamentSize(spec), TOURNAMENT_CHUNK).map(([from, to]) => ({ spec, from, to }));
+      return chunkRanges(tournamentSize(spec), TOURNAMENT_CHUNK).map(([from, to]) => ({ spec, from, to }));
     },
     combine: (input, partials) => {
       const spec = specOf(input);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../../i18n/problems.js';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { compareSchedules } from '../../engine/agreement/comparison.js';
@@ -20,7 +21,7 @@ const projectionMethodSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('values'),
     values: z
-      .record(z.string().regex(/^\d{4}$/, 'a four-digit year'), z.number())
+      .record(z.string().regex(/^\d{4}$/, ruleMessage('four_digit_year')), z.number())
       .describe('Year → value; past years override the record (origin user)'),
   }),
 ]);

@@ -152,9 +152,12 @@ describe('saved documents', () => {
       [
         {
           path: 'body.parties.rok.reservation',
+          code: 'too_big',
+          params: { maximum: 1, inclusive: true, origin: 'number' },
           expected: 'a value at most 1',
           found: '1.4',
           message: 'expected a value at most 1, found 1.4',
+          value: 1.4,
         },
       ],
     ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../../i18n/problems.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiFailure, type CodedError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
@@ -7,14 +8,14 @@ import { mayChange } from '../access.js';
 import type { FastifyRequest } from 'fastify';
 import type { DocumentKind, DocumentStore, DocumentValidator } from '../ports.js';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'an id of letters, digits and hyphens');
+const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, ruleMessage('id_letters'));
 
 const kindParams = z.object({ kind: kindSchema });
 const documentParams = z.object({ kind: kindSchema, id: idSchema });
 const ifMatchHeaders = z.object({
   'if-match': z
     .string()
-    .regex(/^"?\d+"?$/, 'the version to replace, as in the ETag, e.g. "3"')
+    .regex(/^"?\d+"?$/, ruleMessage('etag_version'))
     .optional()
     .describe('Refuse with 409 unless the current version is this one'),
 });
@@ -88,6 +89,8 @@ export const documentRoutes =
           issues: [
             {
               path: 'body.name',
+              code: 'too_big',
+              params: { maximum: limits.nameLength, inclusive: true, origin: 'string' },
               expected: `at most ${limits.nameLength} characters`,
               found: `${name.length} characters`,
               message: 'name too long',
@@ -205,7 +208,14 @@ export const documentRoutes =
             code: 'request/invalid',
             message: `The document's id "${document.id}" differs from the id in the path "${id}".`,
             issues: [
-              { path: 'body.id', expected: `"${id}"`, found: `"${document.id}"`, message: 'the id in the path' },
+              {
+                path: 'body.id',
+                code: 'one_of',
+                params: { values: [id] },
+                expected: `"${id}"`,
+                found: `"${document.id}"`,
+                message: 'the id in the path',
+              },
             ],
           });
         }

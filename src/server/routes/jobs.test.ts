@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../store/index.js';
+import { testBackends } from '../../store/test-support.js';
 import { storeJobBus, storeJobRecorder } from '../adapters.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
@@ -182,7 +183,6 @@ describe('simulation jobs', () => {
     expect(list?.json()).toHaveLength(1);
     expect(kinds?.json().map((k: { kind: string; start: string }) => [k.kind, k.start])).toEqual([
       ['rubinstein-split', '/api/jobs/rubinstein-split'],
-      ['negotiation-monte-carlo', '/api/jobs/negotiation-monte-carlo'],
       ['scenario-monte-carlo', '/api/jobs/scenario-monte-carlo'],
       ['scenario-sensitivity', '/api/jobs/scenario-sensitivity'],
       ['calibration', '/api/jobs/calibration'],
@@ -277,4 +277,78 @@ describe('jobs recorded in the store', () => {
       await close();
     }
   });
+});
+
+describe('the retired negotiation-monte-carlo kind', () => {
+  it('answers a POST to its route with 410, naming scenario-monte-carlo and its inline scenarioBody', async () => {
+    const instance = await start();
+    const res = await instance.inject({
+      method: 'POST',
+      url: '/api/jobs/negotiation-monte-carlo',
+      payload: { seed: 1, runs: 10 },
+    });
+    expect([res.statusCode, res.json().error.code]).toEqual([410, 'job/kind_retired']);
+    expect(res.json().error.message).toContain('POST /api/jobs/scenario-monte-carlo');
+    expect(res.json().error.message).toContain('`scenarioBody`');
+    const kinds = (await instance.inject({ url: '/api/jobs/kinds' })).json() as { kind: string }[];
+    expect(kinds.map((k) => k.kind)).not.toContain('negotiation-monte-carlo');
+  });
+
+  // A job an earlier version recorded (adapters.ts stores kind, input and result as they were): read, never rerun.
+  for (const backend of testBackends) {
+    it.skipIf(backend.skip)(`still reads its recorded jobs as they were stored (${backend.name})`, async () => {
+      const location = await backend.location();
+      const store = await location.open();
+      try {
+        const recorder = storeJobRecorder(store);
+        const input = { seed: 2020, runs: 600, config: { deadline: 12 } };
+        const result = { runs: 600, agreementRate: 0.95, agreementInterval95: [0.93, 0.96], quantities: {} };
+        const finished = {
+          id: 'old-negotiation-job',
+          kind: 'negotiation-monte-carlo',
+          ownerId: null,
+          status: 'running' as const,
+          progress: { done: 0, total: 3 },
+          createdAt: '2026-11-01T00:00:00.000Z',
+          finishedAt: null,
+          input,
+          result: null,
+          error: null,
+        };
+        await recorder.started(finished, '127.0.0.1');
+        await recorder.finished({ ...finished, status: 'succeeded', progress: { done: 3, total: 3 }, result });
+        // One left running by a process of that version, which named no owner: swept as interrupted at start.
+        const orphan = await store.createRun({
+          id: 'old-negotiation-orphan',
+          clientId: '127.0.0.1',
+          ownerId: null,
+          inputs: { kind: 'negotiation-monte-carlo', input, chunks: 3 },
+          seed: 2020,
+        });
+        expect(orphan.ok).toBe(true);
+        await store.updateRun('old-negotiation-orphan', { status: 'running' });
+
+        app = await buildApp({ config: testConfig(), jobRecorder: storeJobRecorder(store) });
+        const read = await app.inject({ url: '/api/jobs/old-negotiation-job' });
+        expect([read.statusCode, read.json().kind, read.json().status, read.json().progress]).toEqual([
+          200,
+          'negotiation-monte-carlo',
+          'succeeded',
+          { done: 3, total: 3 },
+        ]);
+        expect([read.json().input, read.json().result]).toEqual([input, result]);
+        const events = sseEvents((await app.inject({ url: '/api/jobs/old-negotiation-job/events' })).body);
+        expect(events.map((e) => [e.event, e.job.status])).toEqual([['finished', 'succeeded']]);
+        const swept = await app.inject({ url: '/api/jobs/old-negotiation-orphan' });
+        expect([swept.json().kind, swept.json().status]).toEqual(['negotiation-monte-carlo', 'interrupted']);
+        const cancel = await app.inject({ method: 'POST', url: '/api/jobs/old-negotiation-job/cancel' });
+        expect([cancel.statusCode, cancel.json().error.code]).toEqual([409, 'job/not_running']);
+      } finally {
+        await app?.close();
+        app = undefined;
+        await store.close();
+        await location.dispose();
+      }
+    });
+  }
 });

@@ -6,6 +6,7 @@ import { ApiFailure } from '../errors.js';
 import { errorResponses } from '../schemas.js';
 import { jobKindSummarySchema, jobSnapshotSchema } from '../wire.js';
 import type { JobEvent, JobRunner, JobSnapshot } from '../jobs/job-runner.js';
+import { retiredJobKinds } from '../jobs/kinds.js';
 
 const jobParams = z.object({ id: z.string().min(1) });
 
@@ -86,6 +87,14 @@ export const jobRoutes =
           return reply.code(202).header('location', `/api/jobs/${started.value.id}`).send(started.value);
         },
       );
+    }
+
+    // A retired kind's route stays, so an old client hears where to go instead of a bare 404. It is no operation of
+    // the API any more, so the API description leaves it out.
+    for (const retired of retiredJobKinds.filter((r) => !jobs.kinds().some((k) => k.name === r.name))) {
+      app.post(`/api/jobs/${retired.name}`, { schema: { hide: true } }, async () => {
+        throw new ApiFailure({ code: 'job/kind_retired', message: retired.message });
+      });
     }
 
     app.get(

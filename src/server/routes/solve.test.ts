@@ -87,7 +87,7 @@ describe('bargaining solutions', () => {
     expect([bad.status, bad.body.error.issues[0].path, bad.body.error.issues[0].expected]).toEqual([
       400,
       'body.delta1',
-      'less than 1',
+      'a value less than 1',
     ]);
     const empty = await post('/api/solve/ks', {
       problem: { kind: 'polynomial', coefficients: [1, -1], from: 1, to: 0 },

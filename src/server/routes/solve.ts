@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../../i18n/problems.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   outsideOptionBinds,
@@ -11,7 +12,7 @@ import { ApiFailure, type CodedError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
 
 const discount = z.number().min(0).lt(1).describe('Per-period discount factor in [0, 1)');
-const utility = z.number().refine(Number.isFinite, 'a finite number');
+const utility = z.number().refine(Number.isFinite, ruleMessage('finite_number'));
 const pointSchema = z.object({ u1: utility, u2: utility });
 
 const splitSchema = z.object({ proposerShare: z.number(), responderShare: z.number() });

@@ -20,8 +20,7 @@ import {
   type ScenarioSummaryRow,
 } from './simulate-answer.js';
 import { SensitivityPanel } from './simulate-sensitivity.js';
-import { AgreementLine, reasonsOption, ScenarioResults } from './simulate-results.js';
-import { PRICE_LAPSE_MONTE_CARLO, type MonteCarloReport } from '../../../src/index.js';
+import { ScenarioResults } from './simulate-results.js';
 import type {
   Bin,
   JobKindSummary,
@@ -30,16 +29,6 @@ import type {
   SavedDocument,
   ScenarioMonteCarloResult,
 } from '../types.js';
-
-/** Scenarios the negotiation Monte Carlo can run: the engine's bundled example (a lapse as in 2019–2020). */
-const scenarios = [
-  {
-    id: 'price-lapse-2019',
-    en: 'Price talks from Sep 2019, the agreement expiring 31 Dec 2019, furloughs of 4,000–5,000 from the 4th month, a home vote',
-    ko: '2019년 9월부터 가격 협상, 2019년 12월 31일 협정 만료, 4개월째부터 4,000–5,000명 무급휴직, 국회 비준',
-    spec: PRICE_LAPSE_MONTE_CARLO,
-  },
-] as const;
 
 const S = {
   en: {
@@ -64,24 +53,10 @@ const S = {
     shareHist: 'Distribution of the first proposer’s Rubinstein share',
     share: 'Share x₁',
     count: 'Runs',
-    agreementRate: 'Agreement rate',
-    terms: 'Agreed terms',
-    time: 'Rounds to agreement',
-    lapse: 'Months in lapse',
-    furlough: 'Furloughed worker-months',
-    ratification: 'Deals rejected at ratification',
     from: 'Simulated by job {id} ({kind}), seed {seed}, {runs} runs',
     cancelled: 'Stopped.',
     interrupted: 'Interrupted: the server running this job stopped before it finished. Start it again.',
     unknownKind: 'This simulation has no form in the web app yet; its raw result is shown.',
-    outcomes: 'How the negotiations ended',
-    quantities: 'Distributions over the runs',
-    quantity: 'Quantity',
-    mean: 'mean',
-    'reason:agreement': 'agreement',
-    'reason:deadline': 'deadline',
-    'reason:walkaway': 'walk-away',
-    'reason:ratification-failed': 'ratification failed',
     saved: 'Saved scenarios',
     bundled: 'Bundled',
     edit: 'Edit this scenario',
@@ -114,25 +89,11 @@ const S = {
     shareHist: '먼저 제안한 쪽의 루빈스타인 몫 분포',
     share: '몫 x₁',
     count: '실행 수',
-    agreementRate: '타결률',
-    terms: '타결 조건',
-    time: '타결까지 걸린 회차',
-    lapse: '협정 공백 개월 수',
-    furlough: '무급휴직 인원×개월',
-    ratification: '국회 비준 동의 실패',
     // The job's id and kind are identifiers: shown after the sentence as code, not inside it.
     from: '시뮬레이션 결과: 시드 {seed}, {runs}회 실행',
     cancelled: '중지했습니다.',
     interrupted: '중단됨: 이 작업을 실행하던 서버가 작업을 마치기 전에 멈췄습니다. 다시 실행하세요.',
     unknownKind: '이 시뮬레이션의 입력 양식은 아직 없습니다. 결과를 그대로 보여 줍니다.',
-    outcomes: '협상 종료 사유',
-    quantities: '실행 전체의 분포',
-    quantity: '항목',
-    mean: '평균',
-    'reason:agreement': '타결',
-    'reason:deadline': '시한 만료',
-    'reason:walkaway': '결렬',
-    'reason:ratification-failed': '비준 실패',
     saved: '저장한 시나리오',
     bundled: '기본 제공',
     edit: '이 시나리오 편집',
@@ -180,7 +141,7 @@ export default function SimulatePage() {
   const [d2min, setD2min] = useNumberParam('d2min', 0.8);
   const [d2max, setD2max] = useNumberParam('d2max', 0.95);
   const [bins, setBins] = useNumberParam('bins', 20);
-  const [scenario, setScenario] = useQueryParam('scenario', '');
+  const [scenario] = useQueryParam('scenario', '');
   // `prior=1`: a forecast with a fitted version runs on its stated priors instead (chosen by picking it in the list).
   const [priorParam] = useQueryParam('prior', '');
   const [saved] = useQueryParam('saved', '');
@@ -200,9 +161,11 @@ export default function SimulatePage() {
   }, [kindParam, scenario, priorParam, saved, editsParam]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
-  // The default is a scenario on the one model (the 11th SMA talks), not the generic spec with a placeholder vote and lapse.
-  const kind = kindParam || list.find((k) => k.kind === 'scenario-monte-carlo')?.kind || list[0]?.kind || '';
-  const chosenScenario = scenarios.find((x) => x.id === scenario) ?? scenarios[0];
+  // The default is a scenario on the one model: the 11th SMA talks. So is a link to a kind the server no longer runs
+  // (a retired one such as negotiation-monte-carlo), once the list has come.
+  const listed = kinds.state !== 'ok' || list.some((k) => k.kind === kindParam);
+  const kind =
+    (listed && kindParam) || list.find((k) => k.kind === 'scenario-monte-carlo')?.kind || list[0]?.kind || '';
   const scenarioKind = kind === 'scenario-monte-carlo';
   const bundledList = useApi<readonly ScenarioSummaryRow[]>(scenarioKind ? '/api/scenarios' : null);
   const bundled = bundledList.state === 'ok' ? bundledList.data : [];
@@ -269,7 +232,7 @@ export default function SimulatePage() {
           : saved
             ? { document: saved, seed, runs }
             : { scenario: smaTalks.id, seed, runs }
-        : { ...chosenScenario.spec, seed, runs };
+        : { seed, runs };
   const rangeOk = (min: number, max: number) =>
     min <= max ? null : i.lang === 'ko' ? '최소가 최대보다 큽니다.' : 'From is above to.';
 
@@ -485,18 +448,6 @@ export default function SimulatePage() {
             </RemoteView>
           </details>
         )}
-        {kind === 'negotiation-monte-carlo' && (
-          <div className="field">
-            <label htmlFor="scenario">{s.scenario}</label>
-            <select id="scenario" value={chosenScenario.id} onChange={(e) => setScenario(e.target.value)}>
-              {scenarios.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x[i.lang]}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
           <button
             type="submit"
@@ -591,8 +542,6 @@ function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null })
           <PlainAnswer result={job.result} body={body} />
           <ScenarioResults result={job.result} real={realOutcomeOf(job.result, body)} />
         </>
-      ) : isNegotiation(job.result) ? (
-        <NegotiationResults result={job.result} />
       ) : (
         <>
           <p>{s.unknownKind}</p>
@@ -681,9 +630,6 @@ function SavePanel({
   );
 }
 
-const isNegotiation = (r: unknown): r is MonteCarloReport =>
-  typeof r === 'object' && r !== null && 'agreementRate' in r && 'quantities' in r;
-
 function Histogram({
   title,
   filename,
@@ -746,69 +692,6 @@ function RubinsteinResult({ result }: { result: RubinsteinSplitResult }) {
         filename="simulation-rubinstein-share"
         bins={result.histogram}
         fmt={(x) => x.toFixed(3)}
-      />
-    </>
-  );
-}
-
-function NegotiationResults({ result }: { result: MonteCarloReport }) {
-  const s = usePageStrings(S);
-  const i = useI18n();
-  const label = (key: string): string =>
-    key === 'roundsToAgreement'
-      ? s.time
-      : key === 'monthsInLapse'
-        ? s.lapse
-        : key === 'furloughedWorkerMonths'
-          ? s.furlough
-          : key.startsWith('term:')
-            ? `${s.terms}: ${key.slice(5)}`
-            : key;
-  const reasonOption = reasonsOption(result.reasons, (k) => s[`reason:${k}` as keyof typeof s] ?? k, s.count);
-  const quantities = Object.entries(result.quantities);
-  const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 1000 ? i.int(Math.round(v)) : v.toFixed(3));
-  return (
-    <>
-      <AgreementLine result={result} s={s} />
-      <div className="grid2">
-        <div className="card">
-          <Chart title={s.outcomes} filename="simulation-outcomes" option={reasonOption} height={260} />
-        </div>
-        {quantities.map(([key, q]) => (
-          <div className="card" key={key}>
-            <Chart
-              title={label(key)}
-              filename={`simulation-${key.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`}
-              height={220}
-              option={{
-                tooltip: { trigger: 'axis' },
-                xAxis: { type: 'category', data: ['p5', 'p50', s.mean, 'p95'] },
-                yAxis: { type: 'value' },
-                series: [
-                  {
-                    type: 'bar',
-                    name: label(key),
-                    data: [q.p5, q.p50, q.mean, q.p95],
-                    itemStyle: { color: '#6fa3d8' },
-                  },
-                ],
-              }}
-            />
-          </div>
-        ))}
-      </div>
-      <DataTable
-        caption={s.quantities}
-        filename="simulation-quantities"
-        columns={[
-          { key: 'q', header: s.quantity, render: ([k]) => label(k), csv: ([k]) => k },
-          { key: 'mean', header: s.mean, numeric: true, render: ([, q]) => fmt(q.mean), csv: ([, q]) => q.mean },
-          { key: 'p5', header: 'p5', numeric: true, render: ([, q]) => fmt(q.p5), csv: ([, q]) => q.p5 },
-          { key: 'p50', header: 'p50', numeric: true, render: ([, q]) => fmt(q.p50), csv: ([, q]) => q.p50 },
-          { key: 'p95', header: 'p95', numeric: true, render: ([, q]) => fmt(q.p95), csv: ([, q]) => q.p95 },
-        ]}
-        rows={quantities}
-        rowKey={([k]) => k}
       />
     </>
   );

@@ -1,92 +1,25 @@
 /**
- * Monte Carlo over negotiations, pure part: draw uncertain inputs, run, summarise.
- * Run i draws everything from createRng(deriveSeed(seed, i)), so a run's result does not depend on which worker
- * or chunk computes it; summaries hold only integer counts and integer sums (values quantised to 1e-6), so
- * merging chunks is exactly associative and commutative: any split over workers gives the identical summary.
+ * The scenario Monte Carlo's draws and counts (scenario.ts plays the runs): a strategy with uncertain parameters drawn
+ * per run, histograms, the summary of a chunk of runs and its report. Summaries hold only integer counts and integer
+ * sums (values quantised to 1e-6), so merging chunks is exactly associative and commutative: any split over workers
+ * gives the identical summary.
  */
-import { createRng, deriveSeed, type Rng } from '../random/rng.js';
-import type { CivilDate } from './calendar.js';
 import { numericIssueSize, type Outcome } from './domain.js';
 import { draw, type Distribution } from './distribution.js';
-import { lapsePort } from './lapse.js';
-import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
-import type { LapsePort, RatificationPort } from './ports.js';
-import type { Preferences } from './preferences.js';
+import type { Rng } from '../random/rng.js';
 import type { EndReason, NegotiationConfig } from './protocol.js';
-import { runNegotiation } from './run.js';
-import { createAgent, type StrategySpec } from './strategies.js';
+import type { StrategySpec } from './strategies.js';
 
-/** A strategy with uncertain parameters: each numeric parameter is a distribution. */
+/** A strategy with uncertain parameters (a scenario's `uncertainty.strategies`): each parameter is a distribution. */
 export type StrategyDraw =
-  | { readonly kind: 'fixed'; readonly spec: StrategySpec }
   | { readonly kind: 'negmas-time-based'; readonly exponent: Distribution }
   | { readonly kind: 'time-dependent'; readonly e: Distribution; readonly k?: Distribution }
   | { readonly kind: 'fsj-polynomial'; readonly beta: Distribution; readonly kappa?: Distribution }
   | { readonly kind: 'fsj-exponential'; readonly beta: Distribution; readonly kappa: Distribution };
 
-export interface MonteCarloParty {
-  readonly preferences: Preferences;
-  readonly strategy: StrategyDraw;
-  /** Replaces the preferences' reservation value with a constant drawn per run. */
-  readonly reservation?: Distribution;
-}
-
-export interface MonteCarloSpec {
-  readonly seed: number;
-  readonly runs: number;
-  readonly config: NegotiationConfig;
-  readonly parties: readonly [MonteCarloParty, MonteCarloParty];
-  /** Probability that the home vote ratifies an accepted deal (stand-in until ratification.ts plugs in). */
-  readonly ratification?: { readonly kind: 'probability'; readonly probability: Distribution };
-  /** A lapse (lapse.ts): furlough from calendar month `furloughFromMonth` of the lapse; reservations shift each month. */
-  readonly lapse?: {
-    readonly expiry: CivilDate;
-    readonly furloughFromMonth: Distribution;
-    readonly furloughedWorkers: Distribution;
-    readonly reservationShiftPerMonth: readonly [Distribution, Distribution];
-  };
-  /** Yearly growth paths of index series (e.g. rok-cpi) over `years`, recorded per run for cost models. */
-  readonly indices?: readonly { readonly series: string; readonly years: number; readonly growth: Distribution }[];
-  /** KRW per USD, recorded per run. */
-  readonly exchangeRate?: Distribution;
-  /** Histogram ranges: months in lapse default to [0, deadline + 1], furloughed worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
-  readonly bins?: {
-    readonly monthsInLapse?: { readonly max: number; readonly bins: number };
-    readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number };
-  };
-}
-
-/** Everything drawn for one run, in draw order. */
-export interface MonteCarloDraws {
-  readonly strategies: readonly [StrategySpec, StrategySpec];
-  readonly reservations: readonly [number | null, number | null];
-  readonly ratificationProbability: number | null;
-  readonly lapse: {
-    readonly furloughFromMonth: number;
-    readonly furloughedWorkers: number;
-    readonly shift: readonly [number, number];
-  } | null;
-  readonly indexPaths: Readonly<Record<string, readonly number[]>>;
-  readonly exchangeRate: number | null;
-}
-
-export interface MonteCarloRunResult {
-  readonly index: number;
-  readonly outcome: Outcome | null;
-  readonly reason: EndReason;
-  readonly round: number;
-  readonly offers: number;
-  readonly ratificationFailures: number;
-  readonly monthsInLapse: number;
-  readonly furloughedWorkerMonths: number;
-  readonly draws: MonteCarloDraws;
-}
-
-/** A strategy with its uncertain parameters drawn; `fixed` returns its spec as given. */
+/** A strategy with its uncertain parameters drawn, in the order the parameters are listed. */
 export function drawStrategy(s: StrategyDraw, rng: Rng): StrategySpec {
   switch (s.kind) {
-    case 'fixed':
-      return s.spec;
     case 'negmas-time-based':
       return { kind: 'negmas-time-based', aspiration: draw(s.exponent, rng) };
     case 'time-dependent':
@@ -96,112 +29,6 @@ export function drawStrategy(s: StrategyDraw, rng: Rng): StrategySpec {
     case 'fsj-exponential':
       return { kind: 'fsj-exponential', beta: draw(s.beta, rng), kappa: draw(s.kappa, rng) };
   }
-}
-
-/** Draws run i's inputs; the order of draws is part of the reproducibility contract. */
-export function drawInputs(spec: MonteCarloSpec, rng: Rng): MonteCarloDraws {
-  const strategies: [StrategySpec, StrategySpec] = [
-    drawStrategy(spec.parties[0].strategy, rng),
-    drawStrategy(spec.parties[1].strategy, rng),
-  ];
-  const rv = (p: MonteCarloParty): number | null => (p.reservation ? draw(p.reservation, rng) : null);
-  const reservations: [number | null, number | null] = [rv(spec.parties[0]), rv(spec.parties[1])];
-  const ratificationProbability = spec.ratification ? draw(spec.ratification.probability, rng) : null;
-  const lapse = spec.lapse
-    ? {
-        furloughFromMonth: Math.max(1, Math.round(draw(spec.lapse.furloughFromMonth, rng))),
-        furloughedWorkers: Math.max(0, Math.round(draw(spec.lapse.furloughedWorkers, rng))),
-        shift: [
-          draw(spec.lapse.reservationShiftPerMonth[0], rng),
-          draw(spec.lapse.reservationShiftPerMonth[1], rng),
-        ] as const,
-      }
-    : null;
-  const indexPaths: Record<string, number[]> = {};
-  for (const index of spec.indices ?? [])
-    indexPaths[index.series] = Array.from({ length: index.years }, () => draw(index.growth, rng));
-  const exchangeRate = spec.exchangeRate ? draw(spec.exchangeRate, rng) : null;
-  return { strategies, reservations, ratificationProbability, lapse, indexPaths, exchangeRate };
-}
-
-/** Outcome tables built once per chunk: the preferences do not vary across runs. */
-export interface MonteCarloTables {
-  readonly outcomes: readonly Outcome[];
-  readonly tables: readonly [OutcomeTable, OutcomeTable];
-}
-
-export function prepareTables(spec: MonteCarloSpec): MonteCarloTables {
-  const outcomes = listOutcomes(spec.config.domain);
-  return {
-    outcomes,
-    tables: [
-      buildOutcomeTable(spec.config.domain, spec.parties[0].preferences, outcomes),
-      buildOutcomeTable(spec.config.domain, spec.parties[1].preferences, outcomes),
-    ],
-  };
-}
-
-const withReservation = (p: Preferences, rv: number | null): Preferences =>
-  rv === null ? p : { ...p, reservation: { kind: 'constant', value: rv } };
-
-/** Runs negotiation i of the spec; the same (spec, i) gives the same result anywhere. */
-export function runMonteCarloOne(spec: MonteCarloSpec, i: number, tables = prepareTables(spec)): MonteCarloRunResult {
-  const rng = createRng(deriveSeed(spec.seed, i));
-  const draws = drawInputs(spec, rng);
-  const domain = spec.config.domain;
-  const prefs = [
-    withReservation(spec.parties[0].preferences, draws.reservations[0]),
-    withReservation(spec.parties[1].preferences, draws.reservations[1]),
-  ] as const;
-  const probability = draws.ratificationProbability;
-  const ratification: RatificationPort | undefined =
-    probability === null ? undefined : (_deal, _context, r) => ({ ratified: r.next() < probability });
-  const lapseDraw = draws.lapse;
-  // The drawn lapse is a lapse.ts model like a scenario's: furlough from the drawn month, a constant monthly shift.
-  const lapse: LapsePort | undefined =
-    spec.lapse && lapseDraw
-      ? lapsePort({
-          expiry: spec.lapse.expiry,
-          months: (spec.config.deadline >> 1) + 2,
-          newAgreementInForce: null,
-          workforce: Math.max(1, lapseDraw.furloughedWorkers),
-          fundedMonths: lapseDraw.furloughFromMonth - 1,
-          furloughed: lapseDraw.furloughedWorkers,
-          monthlyWagePerWorker: 0,
-          stopgapFrom: null,
-          lapseClause: false,
-          reservationCost: {
-            us: { perLapseMonth: -lapseDraw.shift[0], perFurloughedWorkforceMonth: 0 },
-            rok: { perLapseMonth: -lapseDraw.shift[1], perFurloughedWorkforceMonth: 0 },
-          },
-        })
-      : undefined;
-  const config: NegotiationConfig =
-    ratification === undefined
-      ? { ...spec.config, ratification: 'none' }
-      : { ...spec.config, ratification: 'required' };
-  const run = runNegotiation(
-    config,
-    [
-      { agent: createAgent(draws.strategies[0], domain, prefs[0], tables.tables[0]), preferences: prefs[0] },
-      { agent: createAgent(draws.strategies[1], domain, prefs[1], tables.tables[1]), preferences: prefs[1] },
-    ],
-    rng,
-    { trace: false, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
-  );
-  if (!run.ok) throw new Error(`Monte Carlo run ${i} failed: ${run.error.code}`);
-  const r = run.value;
-  return {
-    index: i,
-    outcome: r.outcome,
-    reason: r.reason,
-    round: r.round,
-    offers: r.offers,
-    ratificationFailures: r.ratificationFailures,
-    monthsInLapse: r.monthsInLapse,
-    furloughedWorkerMonths: r.furloughedWorkerMonths,
-    draws,
-  };
 }
 
 // Summaries ------------------------------------------------------------------------------------------------
@@ -352,7 +179,8 @@ export function wilsonInterval(successes: number, n: number, z = 1.959964): read
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-export interface MonteCarloSummary {
+/** What the runs of a chunk (or of a whole Monte Carlo, merged) came to. */
+export interface RunSummary {
   readonly runs: number;
   readonly agreements: number;
   readonly reasons: Readonly<Record<EndReason, number>>;
@@ -370,11 +198,20 @@ export interface MonteCarloSummary {
   readonly furloughedWorkerMonths: Histogram;
 }
 
-/** The empty summary for a spec (bins: one per grid value of a numeric issue with at most 20, else 20; rounds 0..deadline). */
-export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
+/** Histogram ranges of the lapse: months in lapse default to [0, deadline + 1], worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
+export interface LapseBins {
+  readonly monthsInLapse?: { readonly max: number; readonly bins: number };
+  readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number };
+}
+
+/** The empty summary (bins: one per grid value of a numeric issue with at most 20, else 20; rounds 0..deadline). */
+export function emptyRunSummary(
+  config: Pick<NegotiationConfig, 'domain' | 'deadline'>,
+  lapseBins: LapseBins = {},
+): RunSummary {
   const terms: Record<string, Histogram> = {};
   const options: Record<string, Record<string, number>> = {};
-  for (const issue of spec.config.domain.issues) {
+  for (const issue of config.domain.issues) {
     if (issue.kind === 'numeric') {
       // An issue with at most 20 grid values gets one bin per value (durations of 1–6 years), else 20 bins.
       const size = numericIssueSize(issue);
@@ -384,7 +221,7 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
           : emptyHistogram(issue.min, issue.max, 20);
     } else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
   }
-  const horizon = spec.config.deadline + 1;
+  const horizon = config.deadline + 1;
   return {
     runs: 0,
     agreements: 0,
@@ -396,25 +233,29 @@ export function emptySummary(spec: MonteCarloSpec): MonteCarloSummary {
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
     monthsInLapse: emptyHistogram(
       0,
-      spec.bins?.monthsInLapse?.max ?? horizon,
-      spec.bins?.monthsInLapse?.bins ?? Math.min(50, horizon),
+      lapseBins.monthsInLapse?.max ?? horizon,
+      lapseBins.monthsInLapse?.bins ?? Math.min(50, horizon),
     ),
     furloughedWorkerMonths: emptyHistogram(
       0,
-      spec.bins?.furloughedWorkerMonths?.max ?? horizon * 10_000,
-      spec.bins?.furloughedWorkerMonths?.bins ?? 50,
+      lapseBins.furloughedWorkerMonths?.max ?? horizon * 10_000,
+      lapseBins.furloughedWorkerMonths?.bins ?? 50,
     ),
   };
 }
 
 /** What a summary counts of a run. */
-export type SummarisedRun = Pick<
-  MonteCarloRunResult,
-  'outcome' | 'reason' | 'round' | 'ratificationFailures' | 'monthsInLapse' | 'furloughedWorkerMonths'
->;
+export interface SummarisedRun {
+  readonly outcome: Outcome | null;
+  readonly reason: EndReason;
+  readonly round: number;
+  readonly ratificationFailures: number;
+  readonly monthsInLapse: number;
+  readonly furloughedWorkerMonths: number;
+}
 
 /** A summary filled in place, run by run, and frozen once (see HistogramTally). */
-export class SummaryTally {
+export class RunSummaryTally {
   private runs: number;
   private agreements: number;
   private readonly reasons: Record<EndReason, number>;
@@ -426,7 +267,7 @@ export class SummaryTally {
   private readonly monthsInLapse: HistogramTally;
   private readonly furloughedWorkerMonths: HistogramTally;
 
-  constructor(s: MonteCarloSummary) {
+  constructor(s: RunSummary) {
     this.runs = s.runs;
     this.agreements = s.agreements;
     this.reasons = { ...s.reasons };
@@ -460,7 +301,7 @@ export class SummaryTally {
     this.furloughedWorkerMonths.add(r.furloughedWorkerMonths);
   }
 
-  freeze(): MonteCarloSummary {
+  freeze(): RunSummary {
     return {
       runs: this.runs,
       agreements: this.agreements,
@@ -476,14 +317,14 @@ export class SummaryTally {
   }
 }
 
-export function addRun(s: MonteCarloSummary, r: SummarisedRun): MonteCarloSummary {
-  const tally = new SummaryTally(s);
+export function addRun(s: RunSummary, r: SummarisedRun): RunSummary {
+  const tally = new RunSummaryTally(s);
   tally.add(r);
   return tally.freeze();
 }
 
-/** Merges two summaries of disjoint runs of the same spec; associative and commutative. */
-export function mergeSummaries(a: MonteCarloSummary, b: MonteCarloSummary): MonteCarloSummary {
+/** Merges two summaries of disjoint runs of the same scenario; associative and commutative. */
+export function mergeRunSummaries(a: RunSummary, b: RunSummary): RunSummary {
   const terms: Record<string, Histogram> = {};
   for (const [name, h] of Object.entries(a.terms)) terms[name] = mergeHistograms(h, b.terms[name] ?? h);
   const options: Record<string, Record<string, number>> = {};
@@ -505,43 +346,6 @@ export function mergeSummaries(a: MonteCarloSummary, b: MonteCarloSummary): Mont
     monthsInLapse: mergeHistograms(a.monthsInLapse, b.monthsInLapse),
     furloughedWorkerMonths: mergeHistograms(a.furloughedWorkerMonths, b.furloughedWorkerMonths),
   };
-}
-
-/** Summarises runs [from, to) of a spec: the unit of work a worker thread does. */
-export function runMonteCarloChunk(spec: MonteCarloSpec, from: number, to: number): MonteCarloSummary {
-  const tables = prepareTables(spec);
-  const summary = new SummaryTally(emptySummary(spec));
-  for (let i = from; i < to; i++) summary.add(runMonteCarloOne(spec, i, tables));
-  return summary.freeze();
-}
-
-export interface MonteCarloProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly summary: MonteCarloSummary;
-}
-
-/** Splits runs into chunks of `chunkSize` (the same split whatever the worker count). */
-export function monteCarloChunks(runs: number, chunkSize: number): readonly (readonly [number, number])[] {
-  const chunks: [number, number][] = [];
-  for (let from = 0; from < runs; from += chunkSize) chunks.push([from, Math.min(runs, from + chunkSize)]);
-  return chunks;
-}
-
-/**
- * Runs a whole Monte Carlo on this thread, reporting progress after each chunk (src/sim spreads it over workers).
- * @example runMonteCarlo(spec, { onProgress: (p) => console.log(p.done, '/', p.total) })
- */
-export function runMonteCarlo(
-  spec: MonteCarloSpec,
-  options: { readonly chunkSize?: number; readonly onProgress?: (progress: MonteCarloProgress) => void } = {},
-): MonteCarloSummary {
-  let summary = emptySummary(spec);
-  for (const [from, to] of monteCarloChunks(spec.runs, options.chunkSize ?? 250)) {
-    summary = mergeSummaries(summary, runMonteCarloChunk(spec, from, to));
-    options.onProgress?.({ done: to, total: spec.runs, summary });
-  }
-  return summary;
 }
 
 /** The points reported for every distribution (p5 and p95 were there first; p10–p90 added by issue 10 §5). */
@@ -579,7 +383,7 @@ export function describeHistogram(h: Histogram): QuantityReport {
   };
 }
 
-export interface MonteCarloReport {
+export interface RunSummaryReport {
   readonly runs: number;
   readonly agreementRate: number;
   readonly agreementInterval95: readonly [number, number];
@@ -589,7 +393,7 @@ export interface MonteCarloReport {
 }
 
 /** Rates, the Wilson 95 % interval, and mean and 5/10/25/50/75/90/95 % points of each distribution. */
-export function reportSummary(s: MonteCarloSummary): MonteCarloReport {
+export function reportRunSummary(s: RunSummary): RunSummaryReport {
   const describe = describeHistogram;
   const quantities: Record<string, QuantityReport> = {};
   for (const [name, h] of Object.entries(s.terms)) quantities[`term:${name}`] = describe(h);

@@ -1,24 +1,19 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addRun,
   addToHistogram,
   emptyHistogram,
-  emptySummary,
+  emptyRunSummary,
   histogramBars,
   histogramQuantile,
-  mergeSummaries,
-  reportSummary,
-  runMonteCarlo,
-  runMonteCarloChunk,
-  runMonteCarloOne,
+  mergeRunSummaries,
+  reportRunSummary,
   wilsonInterval,
-} from './monte-carlo.js';
-import { PRICE_LAPSE_MONTE_CARLO } from './monte-carlo-example.js';
+} from './scenario-monte-carlo.js';
+import { runScenarioChunk, scenarioConfig, scenarioLapseBins } from './scenario.js';
+import { lapseScenario } from './test-scenarios.js';
 
-const spec = PRICE_LAPSE_MONTE_CARLO;
-
-describe('Monte Carlo', () => {
+describe('the scenario Monte Carlo’s counts', () => {
   it('gives the Wilson 95 % interval: 8 of 10 → [0.4902, 0.9433]; ±1 point near 0.5 takes about 9,604 runs', () => {
     // Wilson 1927; research-vectors.md 10.
     const [lo, hi] = wilsonInterval(8, 10);
@@ -62,50 +57,36 @@ describe('Monte Carlo', () => {
     expect(addToHistogram(emptyHistogram(0, 4.7, 4700), 0.139).counts[139]).toBe(1);
   });
 
-  it('draws run i from deriveSeed(seed, i) alone: the same run gives the same result in any chunk', () => {
-    const alone = runMonteCarloOne(spec, 37);
-    expect(runMonteCarloOne(spec, 37)).toEqual(alone);
-    expect(alone.draws.indexPaths['rok-cpi']).toHaveLength(5);
-    expect(alone.draws.lapse?.furloughFromMonth).toBe(4);
-  });
-
-  it('merges chunk summaries exactly, whatever the split points', () => {
-    const whole = runMonteCarloChunk(spec, 0, spec.runs);
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: spec.runs - 1 }), { maxLength: 4 }), (cuts) => {
-        const points = [0, ...[...cuts].sort((x, y) => x - y), spec.runs];
-        const parts = points.slice(1).map((to, k) => runMonteCarloChunk(spec, points[k] as number, to));
-        expect(parts.reduceRight((acc, p) => mergeSummaries(p, acc))).toEqual(whole);
-      }),
-      { numRuns: 8 },
-    );
-  });
-
-  it('summarises agreements, reasons, ratification failures, lapse months and furloughs consistently', () => {
-    const progress: number[] = [];
-    const s = runMonteCarlo(spec, { chunkSize: 50, onProgress: (p) => progress.push(p.done) });
-    expect(progress).toEqual([50, 100, 120]);
+  it('summarises every run once: end reasons add up to the runs, and terms, rounds and lapse count what they should', () => {
+    const { summary: s } = runScenarioChunk(lapseScenario, 2020, 0, 120);
     expect(s.runs).toBe(120);
     expect(s.agreements).toBe(s.reasons.agreement);
     expect(s.reasons.agreement + s.reasons.deadline + s.reasons.walkaway + s.reasons['ratification-failed']).toBe(120);
     expect(s.roundsToAgreement.n).toBe(s.agreements);
-    expect(s.terms['price']?.n).toBe(s.agreements);
-    expect(s.monthsInLapse.n).toBe(120);
-    const report = reportSummary(s);
-    expect(report.agreementInterval95[0]).toBeLessThanOrEqual(report.agreementRate);
-    expect(report.agreementInterval95[1]).toBeGreaterThanOrEqual(report.agreementRate);
-    // Pinned for seed 2020 (regression: any change to draw order or the protocol shows here).
-    expect([s.agreements, s.ratificationFailures, s.reasons.deadline]).toEqual([
-      PINNED.agreements,
-      PINNED.failures,
-      PINNED.deadline,
-    ]);
+    expect(s.terms['first-year-change']?.n).toBe(s.agreements);
+    expect([s.monthsInLapse.n, s.furloughedWorkerMonths.n]).toEqual([120, 120]);
+    expect(s.runsWithRatificationFailure).toBeLessThanOrEqual(s.ratificationFailures);
+    const report = reportRunSummary(s);
+    expect(report.agreementRate).toBe(s.agreements / 120);
+    expect(report.agreementInterval95).toEqual(wilsonInterval(s.agreements, 120));
+    expect(report.quantities['term:first-year-change']?.n).toBe(s.agreements);
   });
 
   it('starts from an empty summary that is the identity of merge', () => {
-    const one = addRun(emptySummary(spec), runMonteCarloOne(spec, 0));
-    expect(mergeSummaries(emptySummary(spec), one)).toEqual(one);
+    const empty = emptyRunSummary(scenarioConfig(lapseScenario), scenarioLapseBins(lapseScenario));
+    const run = {
+      outcome: { 'first-year-change': 0.13, duration: 5 },
+      reason: 'agreement',
+      round: 7,
+      ratificationFailures: 1,
+      monthsInLapse: 4,
+      furloughedWorkerMonths: 4500,
+    } as const;
+    const one = addRun(empty, run);
+    expect(mergeRunSummaries(empty, one)).toEqual(one);
+    expect(mergeRunSummaries(one, empty)).toEqual(one);
+    expect([one.runs, one.agreements, one.runsWithRatificationFailure, one.terms['duration']?.counts[4]]).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 });
-
-const PINNED = { agreements: 115, failures: 40, deadline: 5 };
