@@ -101,12 +101,12 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     await expect
       .poll(() => note.textContent(), { timeout: 120_000 })
       .toBe(
-        `Run on parameters fitted to the 9th–12th SMA talks (ABC-SMC, seed ${fitted.seed}, ${fitted.date}); ` +
+        `Run on parameters fitted to the 9th–12th SMA talks (${fitted.method.split(' (')[0]}, seed ${fitted.seed}, ${fitted.date}); ` +
           'the scenario’s fitted sources say what each fitted value was fitted to.',
       );
     await page.getByRole('button', { name: '한국어' }).click();
     await expect(note.textContent()).resolves.toMatch(
-      /^제9~12차 방위비분담특별협정 협상에 보정한 변수로 \(ABC-SMC, 시드 /,
+      /^제9~12차 방위비분담특별협정 협상에 보정한 변수로 \((adaptive )?ABC-SMC, 시드 /,
     );
     await page.getByRole('button', { name: 'English' }).click();
     await page.selectOption('#sma-talks', 'sma-13-talks');

@@ -137,13 +137,15 @@ describe('sma forecast', () => {
         expect(j.shared[k].mean).toBeCloseTo(m.mean, 6);
         // Every fitted value says what it was fitted to, by what, on which talks, seed and day, in both languages.
         expect(written.sources[`uncertainty.strategies.${side}.e`]).toMatch(
-          /^fitted to sma-11-talks \(first-year change \+13\.9 %.*sma-12-talks \(first-year change \+8\.3 %.* by ABC-SMC .*\(sma-11-talks, sma-12-talks; seed 4, 30 particles, 2 generations, \d{4}-\d{2}-\d{2}; `sma forecast/,
+          /^fitted to sma-11-talks \(first-year change \+13\.9 %.*sma-12-talks \(first-year change \+8\.3 %.* by (adaptive )?ABC-SMC .*\(sma-11-talks, sma-12-talks; seed 4, 30 particles, 2 generations, \d{4}-\d{2}-\d{2}; `sma forecast/,
         );
         expect(written.sources_ko?.[`uncertainty.strategies.${side}.e`]).toMatch(
           /^보정: 제11~12차 방위비분담특별협정 협상의 기록.*시드 4/,
         );
       }
-      expect(written.description).toMatch(/^On parameters fitted to the 11th–12th SMA talks \(ABC-SMC, seed 4, /);
+      expect(written.description).toMatch(
+        /^On parameters fitted to the 11th–12th SMA talks \((adaptive )?ABC-SMC, seed 4, /,
+      );
       expect(written.sources['uncertainty.strategies']).toBeUndefined();
       expect(written.sources['uncertainty.reservation']).toBe(original.sources['uncertainty.reservation']);
     }
@@ -169,7 +171,7 @@ describe('sma forecast', () => {
       dir,
     );
     expect(w.code).toBe(0);
-    expect(w.out).toMatch(/^on parameters fitted to the 12th SMA talks \(ABC-SMC, seed 1, /);
+    expect(w.out).toMatch(/^on parameters fitted to the 12th SMA talks \((adaptive )?ABC-SMC, seed 1, /);
     const args = ['simulate', 'sma-13-talks', '--runs', '200', '--seed', '3', '--workers', '1', '--json'];
     const fitted = await cli(env, ...args);
     const byFile = await cli({}, 'simulate', join(dir, 'sma-13-talks-fitted.yaml'), ...args.slice(2));
@@ -184,7 +186,7 @@ describe('sma forecast', () => {
     );
     expect([c.scenario, c.fitted]).toEqual(['sma-13-talks', null]);
     const human = await cli(env, ...args.slice(0, -1), '--lang', 'ko');
-    expect(human.out).toMatch(/제12차 방위비분담특별협정 협상에 보정한 변수로 \(ABC-SMC, 시드 1, /);
+    expect(human.out).toMatch(/제12차 방위비분담특별협정 협상에 보정한 변수로 \((adaptive )?ABC-SMC, 시드 1, /);
   }, 180_000);
 
   it('refuses a scenario with no shared parameter, and an unknown talk, with exit code 2', async () => {
@@ -212,6 +214,8 @@ describe('the bundled fitted forecasts', () => {
       expect(fitted.fitted?.talks).toEqual(['sma-9-talks', 'sma-10-talks', 'sma-11-talks', 'sma-12-talks']);
       expectOnlySharedFitted(fitted, scenario(id));
       for (const side of ['us', 'rok'] as const)
-        expect(fitted.sources[`uncertainty.strategies.${side}.e`]).toMatch(/^fitted to sma-9-talks .* by ABC-SMC /);
+        expect(fitted.sources[`uncertainty.strategies.${side}.e`]).toMatch(
+          /^fitted to sma-9-talks .* by (adaptive )?ABC-SMC /,
+        );
     });
 });

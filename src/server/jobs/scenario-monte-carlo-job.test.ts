@@ -314,7 +314,16 @@ describe('scenario Monte Carlo job', () => {
         path: 'body.scenario',
         code: 'one_of',
         params: {
-          values: ['sma-10-talks', 'sma-11-talks', 'sma-12-reopen', 'sma-12-talks', 'sma-13-talks', 'sma-9-talks'],
+          values: [
+            'sma-10-talks',
+            'sma-11-talks',
+            'sma-12-reopen-fitted',
+            'sma-12-reopen',
+            'sma-12-talks',
+            'sma-13-talks-fitted',
+            'sma-13-talks',
+            'sma-9-talks',
+          ],
         },
         value: 'sma-99-talks',
         expected:
