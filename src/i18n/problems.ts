@@ -71,6 +71,23 @@ export const SCHEMA_RULES = {
   date: { en: 'a date `YYYY-MM-DD`', ko: '`YYYY-MM-DD` 형식의 날짜여야 합니다' },
   finite_number: { en: 'a finite number', ko: '유한한 숫자여야 합니다' },
   max_not_below_min: { en: 'a `max` at or above `min`', ko: '`max`는 `min` 이상이어야 합니다' },
+  at_least_min: { en: 'at least `min` ({min})', ko: '`min`({min}) 이상이어야 합니다' },
+  weights_sum_one: { en: 'weights summing to 1', ko: '가중치의 합이 1이어야 합니다' },
+  domain_issue: { en: 'an issue of the domain ({issues})', ko: '협상 쟁점({issues}) 중 하나여야 합니다' },
+  value_for_weight: {
+    en: 'a value function for every weighted issue',
+    ko: '가중치가 있는 쟁점마다 가치 함수가 있어야 합니다',
+  },
+  date_after_previous: {
+    en: "a date after the previous period's ({previous})",
+    ko: '앞 기간의 날짜({previous}) 이후여야 합니다',
+  },
+  outcome_in_domain: {
+    en: 'an outcome in the domain (every issue, on its grid)',
+    ko: '협상 범위 안의 결과(모든 쟁점이 격자 위의 값)여야 합니다',
+  },
+  members_at_most: { en: 'at most {seats} members', ko: '의원 수가 {seats}명 이하여야 합니다' },
+  numeric_domain_issue: { en: 'a numeric issue of the domain', ko: '수치로 된 협상 쟁점이어야 합니다' },
   etag_version: {
     en: 'the version to replace, as in the `ETag`, e.g. `"3"`',
     ko: '바꿀 버전(`ETag` 값, 예: `"3"`)이어야 합니다',

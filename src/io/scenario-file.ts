@@ -3,12 +3,12 @@
  * line, column, field path, what was expected and what was found — the same errors as agreement files.
  */
 import { z } from 'zod';
-import { ruleMessage } from '../i18n/problems.js';
+import { ruleMessage, type ProblemParams, type SchemaRule } from '../i18n/problems.js';
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
 import { fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
-import { fieldProblems, formatPath } from './zod-issues.js';
+import { fieldProblems, formatPath, type FieldProblem } from './zod-issues.js';
 import { koreanText } from './record-schema.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
@@ -163,6 +163,10 @@ export const scenarioFileSchema = z.strictObject({
       .nullable(),
     us: z.literal('executive-agreement'),
     winSet: z.boolean().optional(),
+    /** Days until a vote without a quorum is held again (engine ratification.ts `DEFAULT_POSTPONEMENT`: 14). */
+    postponementDays: z.number().int().min(1).max(366).optional(),
+    /** The most postponements before the vote is given up, not held (default 6). */
+    maxPostponements: z.number().int().min(0).max(100).optional(),
   }),
   lapse: z
     .strictObject({
@@ -208,7 +212,20 @@ export type ScenarioFileError = FileError<
   'file/not_utf8' | 'file/empty' | 'file/syntax' | 'file/invalid_field' | 'scenario/invalid_field'
 >;
 
-type Problem = { readonly path: readonly (string | number)[]; readonly expected: string; readonly found: string };
+type Problem = {
+  readonly path: readonly (string | number)[];
+  readonly expected: string;
+  readonly found: string;
+  readonly problem?: FieldProblem['problem'];
+};
+
+/** A cross-field problem stated as a rule (src/i18n/problems.ts), so a reader in any language gets its words. */
+const broken = (path: Problem['path'], rule: SchemaRule, params: ProblemParams, found: string): Problem => ({
+  path,
+  expected: ruleMessage(rule, params),
+  found,
+  problem: { code: 'custom', params: { rule, ...params } },
+});
 
 /** Cross-field checks the schema cannot express: weights, issue names, outcomes in the domain, sources. */
 function checkScenario(s: ScenarioFile): Problem[] {
@@ -217,71 +234,62 @@ function checkScenario(s: ScenarioFile): Problem[] {
   const names = new Set(s.domain.issues.map((i) => i.name));
   for (const [i, issue] of s.domain.issues.entries())
     if (issue.kind === 'numeric' && issue.max < issue.min)
-      problems.push({
-        path: ['domain', 'issues', i, 'max'],
-        expected: `at least min (${issue.min})`,
-        found: String(issue.max),
-      });
+      problems.push(broken(['domain', 'issues', i, 'max'], 'at_least_min', { min: issue.min }, String(issue.max)));
   for (const side of ['us', 'rok'] as const) {
     const p = s.parties[side];
     const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > 1e-6)
-      problems.push({ path: ['parties', side, 'weights'], expected: 'weights summing to 1', found: `a sum of ${sum}` });
+      problems.push(broken(['parties', side, 'weights'], 'weights_sum_one', {}, `a sum of ${sum}`));
     for (const key of [...Object.keys(p.weights), ...Object.keys(p.values)])
       if (!names.has(key))
-        problems.push({
-          path: ['parties', side, 'weights', key],
-          expected: `an issue of the domain (${[...names].join(', ')})`,
-          found: `"${key}"`,
-        });
+        problems.push(broken(['parties', side, 'weights', key], 'domain_issue', { issues: [...names] }, `"${key}"`));
     for (const key of Object.keys(p.weights))
       if (p.values[key] === undefined)
-        problems.push({
-          path: ['parties', side, 'values', key],
-          expected: 'a value function for every weighted issue',
-          found: 'nothing',
-        });
+        problems.push(broken(['parties', side, 'values', key], 'value_for_weight', {}, 'nothing'));
     (p.periods ?? []).forEach((period, k, all) => {
       const before = all[k - 1];
       if (before !== undefined && period.from <= before.from)
-        problems.push({
-          path: ['parties', side, 'periods', k, 'from'],
-          expected: `a date after the previous period's (${before.from})`,
-          found: period.from,
-        });
+        problems.push(
+          broken(
+            ['parties', side, 'periods', k, 'from'],
+            'date_after_previous',
+            { previous: before.from },
+            period.from,
+          ),
+        );
     });
     const st = s.strategies[side];
     if (st.kind === 'replay')
       st.positions.forEach((pos, k) => {
         if (!isInDomain(domain, pos.outcome))
-          problems.push({
-            path: ['strategies', side, 'positions', k, 'outcome'],
-            expected: 'an outcome in the domain (every issue, on its grid)',
-            found: JSON.stringify(pos.outcome),
-          });
+          problems.push(
+            broken(
+              ['strategies', side, 'positions', k, 'outcome'],
+              'outcome_in_domain',
+              {},
+              JSON.stringify(pos.outcome),
+            ),
+          );
       });
   }
   if (s.realOutcome !== null && !isInDomain(domain, s.realOutcome.outcome))
-    problems.push({
-      path: ['realOutcome', 'outcome'],
-      expected: 'an outcome in the domain (every issue, on its grid)',
-      found: JSON.stringify(s.realOutcome.outcome),
-    });
+    problems.push(broken(['realOutcome', 'outcome'], 'outcome_in_domain', {}, JSON.stringify(s.realOutcome.outcome)));
   for (const [i, a] of (s.ratification.rok ?? []).entries()) {
     const members = a.blocs.reduce((n, b) => n + b.seats, 0);
     if (members > a.seats)
-      problems.push({
-        path: ['ratification', 'rok', i, 'blocs'],
-        expected: `at most ${a.seats} members`,
-        found: String(members),
-      });
+      problems.push(
+        broken(['ratification', 'rok', i, 'blocs'], 'members_at_most', { seats: a.seats }, String(members)),
+      );
     a.blocs.forEach((b, j) => {
       if (!names.has(b.stance.term))
-        problems.push({
-          path: ['ratification', 'rok', i, 'blocs', j, 'stance', 'term'],
-          expected: 'a numeric issue of the domain',
-          found: `"${b.stance.term}"`,
-        });
+        problems.push(
+          broken(
+            ['ratification', 'rok', i, 'blocs', j, 'stance', 'term'],
+            'numeric_domain_issue',
+            {},
+            `"${b.stance.term}"`,
+          ),
+        );
     });
   }
   for (const key of Object.keys(s.sources_ko ?? {}))
@@ -339,7 +347,7 @@ function scenarioFromData(
   if (problems.length > 0)
     return err(
       problems.map((p) =>
-        fileError('scenario/invalid_field', fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+        fileError('scenario/invalid_field', fileName, at(p.path), formatPath(p.path), p.expected, p.found, p.problem),
       ),
     );
   return ok(parsed.data as Scenario);

@@ -169,17 +169,62 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk('roleplay-facilitator');
   }, 120_000);
 
+  // Error states: an invalid value on each page with a form, as a Korean reader submits it. The server's problems
+  // come as codes the web words in Korean (src/i18n/problems.ts), the field named by the form's own label.
+  it('reads the Calculator refusing a base amount of 0', async () => {
+    await web.open('#/calculator');
+    const amount = page.getByLabel('기준 금액 (억원)', { exact: true });
+    await amount.fill('0');
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+    await walk('calculator-error');
+  });
+
+  it('reads Compare refusing a CPI growth of 99 %', async () => {
+    await web.open('#/compare');
+    const cpi = page.getByLabel('소비자물가지수 증가율 가정 (%/년)', { exact: true });
+    await cpi.fill('99');
+    await expect.poll(() => cpi.getAttribute('aria-invalid')).toBe('true');
+    await walk('compare-error');
+  });
+
+  it('reads Simulate refusing Runs = 0 with the server’s problem beside the field', async () => {
+    await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=0&seed=23');
+    await page.getByRole('button', { name: '실행', exact: true }).click();
+    const runs = page.getByLabel('실행 횟수', { exact: true });
+    // This run's own answer: the field marked invalid by the server's refusal (scenario-monte-carlo-job.ts: runs ≥ 1).
+    await expect.poll(() => runs.getAttribute('aria-invalid')).toBe('true');
+    const message = page.locator(`[id="${await runs.getAttribute('aria-describedby')}"]`);
+    await expect(message.textContent()).resolves.toBe('실행 횟수: 1 이상의 값이어야 합니다 (입력: 0)');
+    await walk('simulate-error');
+  });
+
+  it('reads the role-play setup refusing a seed of −1', async () => {
+    await web.open('#/roleplay');
+    await page.locator('#rp-scenario option[value="sma-11-talks"]').waitFor({ state: 'attached' });
+    await page.fill('#rp-seed', '-1');
+    await page.getByRole('button', { name: '테이블 만들기' }).click();
+    // roleplay-routes.ts: a seed is an integer from 0; the refusal names the field by its label.
+    const alert = page.getByRole('alert').filter({ hasText: '시드' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('시드 (선택): 0 이상의 값이어야 합니다 (입력: -1)');
+    await walk('roleplay-error');
+  });
+
   it('finds no English word on any page but the allowed names and units', () => {
     // The whole finding, for whoever translates next: every page's words with where each was first seen.
     writeFileSync(join(screenshots, 'korean-walk.json'), JSON.stringify(english, null, 2));
     expect(Object.keys(english).sort()).toEqual([
       'calculator',
+      'calculator-error',
       'compare',
+      'compare-error',
       'record',
       'roleplay',
+      'roleplay-error',
       'roleplay-facilitator',
       'roleplay-seat',
       'simulate',
+      'simulate-error',
       'theory',
     ]);
     expect(english).toEqual(Object.fromEntries(Object.keys(english).map((k) => [k, {}])));

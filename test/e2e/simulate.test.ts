@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     // The job schema (scenario-monte-carlo-job.ts): runs is a whole number of at least 1.
     await expect.poll(() => runs.getAttribute('aria-invalid')).toBe('true');
     const message = page.locator(`[id="${await runs.getAttribute('aria-describedby')}"]`);
-    await expect(message.textContent()).resolves.toBe('runs: expected a value at least 1, found number 0');
+    await expect(message.textContent()).resolves.toBe('Runs: expected a value at least 1, found 0');
     await expect(page.getByTestId('simulation-result').count()).resolves.toBe(0);
     await page.screenshot({ path: join(screenshots, 'simulate-runs-zero.png'), fullPage: true });
   });

@@ -1,3 +1,4 @@
+import type { ErrorIssue } from '../../src/server/wire.js';
 import { useEffect, useState } from 'react';
 
 /** The state of one API request as the views show it. `missing` = the route is not on this server yet (404/501). */
@@ -9,16 +10,12 @@ export type Remote<T> =
       readonly state: 'error';
       readonly route: string;
       readonly message: string;
+      readonly code?: string | null;
       readonly issues?: readonly ApiIssue[];
     };
 
-/** One field-level problem, as the server reports it (path like `body.rules[2].rule.rate`). */
-export interface ApiIssue {
-  readonly path: string;
-  readonly expected: string;
-  readonly found: string;
-  readonly message: string;
-}
+/** One field-level problem, as the server reports it (path like `body.rules[2].rule.rate`); words it with issueText. */
+export type ApiIssue = ErrorIssue;
 
 export class ApiError extends Error {
   constructor(
@@ -71,7 +68,7 @@ export async function api<T>(
 
 export function toRemote<T>(e: unknown, route: string): Remote<T> {
   if (e instanceof ApiError && (e.status === 404 || e.status === 501)) return { state: 'missing', route };
-  if (e instanceof ApiError) return { state: 'error', route, message: e.message, issues: e.issues };
+  if (e instanceof ApiError) return { state: 'error', route, message: e.message, code: e.code, issues: e.issues };
   return { state: 'error', route, message: e instanceof Error ? e.message : String(e) };
 }
 

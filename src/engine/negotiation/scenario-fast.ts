@@ -9,13 +9,22 @@
  */
 import { createRng, Sfc32, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { roundDate } from './calendar.js';
+import { addDays, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
 import { reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
-import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
+import {
+  assemblyVote,
+  drawSupport,
+  hasQuorum,
+  holdVote,
+  tallyPasses,
+  type AssemblyModel,
+  type RatificationDeal,
+  type Sitting,
+} from './ratification.js';
 import { lapseStatus, type NegotiationRun } from './run.js';
 import {
   fsjExponential,
@@ -36,6 +45,8 @@ export type ScenarioRunResult = Pick<
   | 'reason'
   | 'offers'
   | 'ratificationFailures'
+  | 'ratificationPostponements'
+  | 'ratificationsNotHeld'
   | 'monthsInLapse'
   | 'furloughedWorkerMonths'
   | 'endDate'
@@ -92,6 +103,12 @@ export interface ScenarioFastPlan {
    * such a floor.
    */
   readonly winSetMargin: number;
+  /**
+   * Under the win-set rule before one Assembly, the least consent probability of the ROK's outcomes from each bucket of
+   * its sorted utilities up, filled as read (acceptBar); null for several Assemblies and for a plan lent another's
+   * tables (calibration's one run a plan, which would pay to fill it for that run alone).
+   */
+  readonly consentAbove: ConsentAbove | null;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -156,6 +173,10 @@ export function prepareScenarioFast(
     lapses: new WeakMap(),
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
     winSetMargin: winSetMargin(ratification, assemblies),
+    consentAbove:
+      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map((a) => a.blocs)).size !== 1
+        ? null
+        : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
@@ -167,6 +188,31 @@ function winSetMargin(ratification: FastRatification | null, assemblies: readonl
   if (ratification?.consent === undefined || least === undefined) return Infinity;
   const p = Math.min(...assemblies.map(least));
   return p > 0 ? 1e-15 / p : Infinity;
+}
+
+/** ScenarioFastPlan `consentAbove`: least[b] over the ROK's sorted positions from min(starts[b], last) up. */
+interface ConsentAbove {
+  readonly least: Float64Array;
+  /** The lowest bucket filled so far (BUCKETS + 1 before the first). */
+  bucket: number;
+}
+
+/** The least consent probability of any outcome the ROK may offer with a target at least `floor` (ConsentAbove). */
+function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: number): number {
+  const b = bucketOf(floor);
+  const ft = plan.fastTables[1];
+  const last = ft.table.order.length - 1;
+  while (above.bucket > b) {
+    const next = above.bucket - 1;
+    const from = Math.min(ft.starts[next] as number, last);
+    const to = above.bucket > BUCKETS ? last + 1 : Math.min(ft.starts[above.bucket] as number, last);
+    let least = above.bucket > BUCKETS ? Infinity : (above.least[above.bucket] as number);
+    // one Assembly for every round, so round 0's consent table serves them all
+    for (let j = from; j < to; j++) least = Math.min(least, consentAt(plan, 0, ft.table.order[j] as number));
+    above.least[next] = least;
+    above.bucket = next;
+  }
+  return above.least[b] as number;
 }
 
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
@@ -384,9 +430,11 @@ function targetFloor(
  * or above sorted position lowerBound(floor) ≥ starts[⌊floor·B⌋], and theirsCeiling bounds every outcome from there up.
  */
 function offerCeiling(ft: FastTable, floor: number): number {
-  const b = floor <= 0 ? 0 : floor >= 1 ? BUCKETS : Math.floor(floor * BUCKETS);
-  return ft.theirsCeiling[b] as number;
+  return ft.theirsCeiling[bucketOf(floor)] as number;
 }
+
+/** ⌊x·B⌋ within [0, B]: positions from starts[b] up hold every outcome at or above x. */
+const bucketOf = (x: number): number => (x <= 0 ? 0 : x >= 1 ? BUCKETS : Math.floor(x * BUCKETS));
 
 /** One run's two sides as lastProvenOffer reads them: strategies, reservation values before the lapse, shifts by round. */
 interface SkipSides {
@@ -412,14 +460,29 @@ function floorAt(x: SkipSides, step: number): number {
 
 /**
  * What the standing offer must be worth to the step's mover for it to accept, given the mover's floor (NaN: it may
- * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK), more than
- * r − m, r its reservation value and m the plan's winSetMargin: an offer u ≤ r − m has P·u + (1 − P)·r ≤ r − P·m, at
- * least 1e-15 below r (P ≥ the least consent probability), more than the ~3e-16 the two products and the sum may
- * round up, so the rule's `expected ≥ r` fails.
+ * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK, accepting
+ * when E = P·u + (1 − P)·r is at least r and at least Q·u(next) + (1 − Q)·r), either of two bars, r its reservation
+ * value now:
+ * - r − m, m the plan's winSetMargin: an offer u ≤ r − m has E ≤ r − P·m, at least 1e-15 below r (P ≥ the least
+ *   consent probability), more than the ~3e-16 the two products and the sum may round up, so `E ≥ r` fails;
+ * - r itself, when Q·(u(next) − r) > 1e-14 for sure: then an offer u ≤ r has E ≤ r + 3e-16 < Q·u(next) + (1 − Q)·r.
+ *   Q is at least the least consent of what the ROK may offer (leastConsentAbove, from its floor's bucket lowered by
+ *   two more margins, so that no earlier step reads a lower bucket) and u(next) − r at least (max − pmin₀)(1 − f), its floor at round 0's reservation value less
+ *   that pmin₀; both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound.
  */
 function acceptBar(x: SkipSides, step: number, floor: number): number {
   if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
-  return x.rv1 + (x.shift1[step >> 1] as number) - x.plan.winSetMargin;
+  const { plan } = x;
+  const r = x.rv1 + (x.shift1[step >> 1] as number);
+  const above = plan.consentAbove;
+  if (above !== null) {
+    const table = plan.fastTables[1].table;
+    const r0 = x.rv1 + (x.shift1[0] as number);
+    const time = plan.times[step] as number;
+    const gap = targetFloor(x.st1, table, time, plan.logTimes[step] as number, r0) - Math.max(table.min, r0);
+    if (gap > 0 && leastConsentAbove(plan, above, floor - 2 * SKIP_MARGIN) * gap > 1e-14) return r;
+  }
+  return r - plan.winSetMargin;
 }
 
 /**
@@ -524,10 +587,10 @@ function decide(
 }
 
 /**
- * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
- * local variables (Sfc32.next's step: a third faster than calling it per draw).
+ * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). The generator is stepped
+ * in local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
-function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
+function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
   const w = rng.words;
   let present = 0;
   let yes = 0;
@@ -570,7 +633,7 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
     w[2] = c;
     w[3] = d;
   }
-  return tallyPasses(model, present, yes);
+  return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
 }
 
 /**
@@ -631,6 +694,10 @@ export function runScenarioFast(
   let standingValue = -1;
   let offers = 0;
   let failures = 0;
+  let postponements = 0;
+  let notHeld = 0;
+  // The deciding sitting's date when the talks end on a postponed vote (run.ts `decidedOn`).
+  let decidedOn: CivilDate | null = null;
   let agreement = -1;
   let reason: EndReason;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
@@ -640,7 +707,7 @@ export function runScenarioFast(
   // Assembly may refuse some deal for sure (no consent floor, acceptBar).
   if (
     offerLog === undefined &&
-    (plan.consent === null || plan.winSetMargin < 1) &&
+    (plan.consent === null || plan.winSetMargin < 1 || plan.consentAbove !== null) &&
     !plan.hasPeriods &&
     lp.reservationsFall &&
     st0.monotone &&
@@ -690,12 +757,26 @@ export function runScenarioFast(
     if (action === ACCEPT) {
       const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
       const r = plan.ratification;
-      if (r === null || assemblyPasses(plan.assemblies[round] as AssemblyModel, dealTerms(plan, r, deal), gen)) {
+      if (r === null) {
         agreement = deal;
         reason = 'agreement';
         break;
       }
-      failures++;
+      // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
+      const model = plan.assemblies[round] as AssemblyModel;
+      const terms = dealTerms(plan, r, deal);
+      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen));
+      postponements += vote.postponements;
+      const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
+      if (ends && vote.postponements > 0 && model.postponement !== undefined)
+        decidedOn = addDays(plan.dates[round] as CivilDate, vote.postponements * model.postponement.days);
+      if (vote.held && vote.vote.passed) {
+        agreement = deal;
+        reason = 'agreement';
+        break;
+      }
+      if (vote.held) failures++;
+      else notHeld++;
       standingBy = -1;
       if (step + 1 >= deadline) {
         reason = 'ratification-failed';
@@ -721,6 +802,8 @@ export function runScenarioFast(
     rv1 = rvs1[period1[round] as number] as number;
   }
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
+  // Ended on a postponed vote: the lapse is read on the deciding sitting's date, as run.ts reads it on its end date.
+  const late = decidedOn === null ? null : lapseStatus(lapse, decidedOn);
   return {
     outcome,
     step,
@@ -728,12 +811,14 @@ export function runScenarioFast(
     reason,
     offers,
     ratificationFailures: failures,
-    monthsInLapse: lp.months[round] as number,
-    furloughedWorkerMonths: lp.furloughed[round] as number,
-    endDate: plan.dates[round] as CivilDate,
+    ratificationPostponements: postponements,
+    ratificationsNotHeld: notHeld,
+    monthsInLapse: late === null ? (lp.months[round] as number) : late.monthsInLapse,
+    furloughedWorkerMonths: late === null ? (lp.furloughed[round] as number) : late.furloughedWorkerMonths,
+    endDate: decidedOn ?? (plan.dates[round] as CivilDate),
     payoffs: [
-      payoff(plan, 0, agreement, round, rv0 + (shift0[round] as number)),
-      payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
+      payoff(plan, 0, agreement, round, rv0 + (late === null ? (shift0[round] as number) : late.reservationShift[0])),
+      payoff(plan, 1, agreement, round, rv1 + (late === null ? (shift1[round] as number) : late.reservationShift[1])),
     ],
   };
 }

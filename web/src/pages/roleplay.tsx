@@ -84,7 +84,7 @@ function Setup({ s }: { s: Strings }) {
         setScenarios(list);
         setScenarioId((id) => id || (list[0]?.id ?? ''));
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(errorText(e, lang)));
   }, []);
   const create = async () => {
     setError(null);
@@ -103,7 +103,7 @@ function Setup({ s }: { s: Strings }) {
         }),
       );
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang, (path) => ({ 'body.seed': s.seed, 'body.scenarioId': s.scenario })[path]));
     }
   };
   const linkFor = (t: string) => `${window.location.origin}${window.location.pathname}${seatHref(t)}`;
@@ -219,6 +219,7 @@ const versionOf = (v: AnyView): number => (isClassView(v) ? v.tables.reduce((n, 
 
 function Seat(props: { token: string; s: Strings; tableId: string | null; print: boolean; packet: boolean }) {
   const { token, s, tableId, print, packet } = props;
+  const { lang } = useI18n();
   const [view, setView] = useState<AnyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
@@ -227,7 +228,7 @@ function Seat(props: { token: string; s: Strings; tableId: string | null; print:
       // A fetch can cross an event in flight: keep the newest state.
       setView((v) => (v === null || versionOf(next) >= versionOf(v) ? next : v));
     } catch (e) {
-      setError((e as RpError).status === 401 ? s.badToken : errorText(e));
+      setError((e as RpError).status === 401 ? s.badToken : errorText(e, lang));
     }
   }, [token, s.badToken]);
   useEffect(() => {
@@ -497,9 +498,9 @@ function SideSeat(props: { view: RolePlayView; side: Side; token: string; s: Str
       if (err.status === 409) {
         await reload();
         setNotice(
-          err.code === 'roleplay/conflict' || err.code === 'negotiation/out_of_turn' ? s.conflict : errorText(e),
+          err.code === 'roleplay/conflict' || err.code === 'negotiation/out_of_turn' ? s.conflict : errorText(e, lang),
         );
-      } else setNotice(errorText(e));
+      } else setNotice(errorText(e, lang));
     } finally {
       setBusy(false);
     }
@@ -647,6 +648,7 @@ function SeatResult({ view, side, s }: { view: RolePlayView; side: Side; s: Stri
 function NotesForm(props: { view: RolePlayView; token: string; s: Strings; reload: () => Promise<void> }) {
   const { view, token, s, reload } = props;
   const [text, setText] = useState('');
+  const { lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const save = async () => {
@@ -658,7 +660,7 @@ function NotesForm(props: { view: RolePlayView; token: string; s: Strings; reloa
       setText('');
       await reload();
     } catch (e) {
-      setNotice(errorText(e));
+      setNotice(errorText(e, lang));
     } finally {
       setBusy(false);
     }
@@ -694,7 +696,7 @@ function Facilitator({ view, token, s }: { view: RolePlayView; token: string; s:
     try {
       await rpAct(token, { action });
     } catch (e) {
-      setNotice(errorText(e));
+      setNotice(errorText(e, lang));
     }
   };
   const ended = view.phase === 'ended';

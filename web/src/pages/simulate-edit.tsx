@@ -9,6 +9,7 @@ import {
   type ScenarioBody,
 } from '../scenario-edits.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { issueText } from '../i18n/problems.js';
 
 const W = {
   en: {
@@ -91,7 +92,7 @@ export interface ScenarioEditorProps {
   readonly base: ScenarioBody;
   readonly edits: Edits;
   readonly onEdits: (edits: Edits) => void;
-  /** Field key → the server's message; issues on no shown field are listed at the top. */
+  /** The server's problems: each beside its field in the page's language; those on no shown field at the top. */
   readonly issues: readonly ApiIssue[];
   readonly checking: boolean;
 }
@@ -99,13 +100,14 @@ export interface ScenarioEditorProps {
 /** The edit panel: each main input of the scenario with the server's validation message beside it. */
 export function ScenarioEditor({ base, edits, onEdits, issues, checking }: ScenarioEditorProps) {
   const w = usePageStrings(W);
-  const fields = editableFields(base, w, useI18n().lang);
+  const { lang } = useI18n();
+  const fields = editableFields(base, w, lang);
   const byKey = new Map<string, string>();
   for (const issue of issues) {
     const key = issueKey(issue.path);
     // A problem on a whole distribution or strategy shows beside its first field.
     const field = fields.find((f) => f.key === key) ?? fields.find((f) => f.key.startsWith(`${key}.`));
-    if (field && !byKey.has(field.key)) byKey.set(field.key, issue.message);
+    if (field && !byKey.has(field.key)) byKey.set(field.key, issueText(issue, null, lang));
   }
   const unplaced = issues.filter((issue) => {
     const key = issueKey(issue.path);
@@ -132,7 +134,7 @@ export function ScenarioEditor({ base, edits, onEdits, issues, checking }: Scena
           <ul>
             {unplaced.map((p) => (
               <li key={`${p.path}:${p.message}`}>
-                <code>{issueKey(p.path) || '(root)'}</code>: {p.message}
+                <code>{issueKey(p.path) || '(root)'}</code>: {issueText(p, null, lang)}
               </li>
             ))}
           </ul>

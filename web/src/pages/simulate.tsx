@@ -7,6 +7,7 @@ import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
+import { fieldIssueText } from '../i18n/problems.js';
 import { setParams, useNumberParam, useQueryParam } from '../router.js';
 import { applyEdits, type Edits, type ScenarioBody } from '../scenario-edits.js';
 import { ScenarioEditor } from './simulate-edit.js';
@@ -343,7 +344,7 @@ export default function SimulatePage() {
             max={Infinity}
             step={1000}
             onChange={setRuns}
-            error={fieldIssue(requestIssues, 'runs')}
+            error={fieldIssueText(requestIssues, 'body.runs', s.runs, i.lang)}
           />
           <NumberField
             label={s.seed}
@@ -352,7 +353,7 @@ export default function SimulatePage() {
             max={Infinity}
             step={1}
             onChange={setSeed}
-            error={fieldIssue(requestIssues, 'seed')}
+            error={fieldIssueText(requestIssues, 'body.seed', s.seed, i.lang)}
           />
         </div>
         {kind === 'rubinstein-split' && (
@@ -495,7 +496,11 @@ export default function SimulatePage() {
           seed={seed}
         />
       )}
-      {job.state === 'failed' && <RemoteView remote={job.remote}>{() => null}</RemoteView>}
+      {job.state === 'failed' && (
+        <RemoteView remote={job.remote} label={(path) => requestLabels(s)[path]}>
+          {() => null}
+        </RemoteView>
+      )}
       {job.state === 'done' && <Results job={job.job} body={scenarioKind ? body : null} />}
       {scenarioKind && !saved && !edited && base && base['realOutcome'] === null && (
         <SensitivityPanel
@@ -510,11 +515,11 @@ export default function SimulatePage() {
   );
 }
 
-/** The server's message about a request field (`body.runs`), as the field shows it. */
-const fieldIssue = (issues: readonly ApiIssue[], field: string): string | null => {
-  const issue = issues.find((x) => x.path === `body.${field}`);
-  return issue ? `${field}: expected ${issue.expected}, found ${issue.found}` : null;
-};
+/** The form's own label for a request field the server names. */
+const requestLabels = (s: { runs: string; seed: string }): Readonly<Record<string, string>> => ({
+  'body.runs': s.runs,
+  'body.seed': s.seed,
+});
 
 function Results({ job, body }: { job: JobSnapshot; body: ScenarioBody | null }) {
   const s = usePageStrings(S);

@@ -1,9 +1,14 @@
 // The role-play API from the browser: JSON in and out, the error body `{ error: { code, message } }` thrown as an RpError.
+import type { Lang } from '../../../src/i18n/format.js';
+import { errorKindOf } from '../../../src/server/error-registry.js';
+import type { ApiIssue } from '../api.js';
+import { issueText } from '../i18n/problems.js';
 
 export interface RpError {
   readonly status: number;
   readonly code: string;
   readonly message: string;
+  readonly issues: readonly ApiIssue[];
 }
 
 export async function rp<T>(
@@ -22,12 +27,15 @@ export async function rp<T>(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const json = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; issues?: ApiIssue[] };
+  } | null;
   if (!res.ok) {
     const e: RpError = {
       status: res.status,
       code: json?.error?.code ?? String(res.status),
       message: json?.error?.message ?? res.statusText,
+      issues: json?.error?.issues ?? [],
     };
     throw e;
   }
@@ -38,8 +46,16 @@ export async function rp<T>(
 export const rpAct = <T>(token: string, body: unknown): Promise<T> =>
   rp<T>('/me/actions', token, body, { 'idempotency-key': crypto.randomUUID() });
 
-export const errorText = (e: unknown): string =>
-  typeof e === 'object' && e !== null && 'code' in e ? `${(e as RpError).code}: ${(e as RpError).message}` : String(e);
+/**
+ * A refusal in the page's language: in English its code and message, in Korean the registry's title of its code; then
+ * each field problem, the field named by `label` (the form's own label for a path such as `body.seed`).
+ */
+export function errorText(e: unknown, lang: Lang, label?: (path: string) => string | undefined): string {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return String(e);
+  const { code, message, issues = [] } = e as RpError;
+  const head = lang === 'ko' ? errorKindOf(code).ko : `${code}: ${message}`;
+  return [head, ...issues.map((i) => issueText(i, label?.(i.path) ?? i.path, lang))].join(' — ');
+}
 
 /** The link that opens a seat (or a page of it) in this app. */
 export const seatHref = (token: string, extra: Record<string, string> = {}): string =>

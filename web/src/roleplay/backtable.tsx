@@ -58,7 +58,7 @@ export function BacktablePanel(props: {
       const r = await rp<{ private: Partial<Record<Side, BacktableAnswer>> }>('/me/backtable', token, { outcome });
       setAnswer(r.private[side] ?? null);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang));
     }
   };
   return (

@@ -46,6 +46,7 @@ export function RoundsField(props: { label: string; rounds: number; onChange: (r
 }
 
 export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }) {
+  const { lang } = useI18n();
   const signInNeeded = useSignInNeeded();
   const [label, setLabel] = useState('Class');
   const [rows, setRows] = useState<Players[]>(() => Array.from({ length: 4 }, () => ({ us: 'people', rok: 'people' })));
@@ -69,7 +70,7 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
       const links = await rp<ClassLinks>('/classes', null, { scenarioId, label, tables });
       setCreated({ links, rows });
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang));
     }
   };
   return (
@@ -267,7 +268,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
       await rpAct(token, { action, sessionId });
       return null;
     } catch (e) {
-      return `${sessionId.slice(0, 8)}: ${errorText(e)}`;
+      return `${sessionId.slice(0, 8)}: ${errorText(e, lang)}`;
     }
   };
   const actAll = async (action: Record<string, unknown>, applies: (t: RolePlayView) => boolean) => {

@@ -463,7 +463,7 @@ export function GradeBookButton({ token, s, stem }: { token: string; s: Strings;
       const rows = [book.header, ...book.rows, [], ...book.assumptions.map((a) => [a])];
       download(`${stem}-grade-book.csv`, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, lang));
     }
   };
   return (
@@ -483,13 +483,14 @@ export function useDebrief<T extends TableDebrief | ClassDebriefBody>(
   refreshKey: number,
 ): { debrief: T | null; error: string | null } {
   const [debrief, setDebrief] = useState<T | null>(null);
+  const { lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     const q = tableId ? `?sessionId=${encodeURIComponent(tableId)}` : '';
     rp<T>(`/me/debrief${q}`, token)
       .then((d) => live && setDebrief(d))
-      .catch((e: unknown) => live && setError(errorText(e)));
+      .catch((e: unknown) => live && setError(errorText(e, lang)));
     return () => {
       live = false;
     };

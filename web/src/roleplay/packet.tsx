@@ -54,7 +54,7 @@ export function PacketPage({ token, s }: { token: string; s: Strings }) {
     let live = true;
     rp<SeatPacket>(`/me/packet?lang=${lang}`, token)
       .then((p) => live && setPacket(p))
-      .catch((e: unknown) => live && setError(errorText(e)));
+      .catch((e: unknown) => live && setError(errorText(e, lang)));
     return () => {
       live = false;
     };
