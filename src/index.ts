@@ -142,12 +142,20 @@ export { paretoFrontierIndices } from './engine/bargaining/pareto.js';
 // Two levels and the lapse.
 export {
   assemblyVote,
+  consentVote,
+  DEFAULT_POSTPONEMENT,
   ratificationProbability,
   rokAssembly,
   winSet,
   US_EXECUTIVE_AGREEMENT,
 } from './engine/negotiation/ratification.js';
-export type { AssemblyModel, AssemblyVote, Bloc, RatificationOdds } from './engine/negotiation/ratification.js';
+export type {
+  AssemblyModel,
+  AssemblyVote,
+  Bloc,
+  Postponement,
+  RatificationOdds,
+} from './engine/negotiation/ratification.js';
 export { lapseTimeline, LAPSE_2020 } from './engine/negotiation/lapse.js';
 export type { LapseMonth, LapseScenario } from './engine/negotiation/lapse.js';
 

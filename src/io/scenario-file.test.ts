@@ -50,6 +50,29 @@ describe('scenario files', () => {
     expect(r.error[0]?.message).toBe('bad.yaml:47:13: protocol.deadline: expected a number, found "thirty"');
   });
 
+  it('refuses a postponement of a vote without a quorum that is not a whole number of days ≥ 1, naming its path', () => {
+    const withDays = (days: string) =>
+      parseScenarioFile(
+        text(
+          sma11Text
+            .replace('  winSet: true', `  winSet: true\n  postponementDays: ${days}`)
+            .replace('sources:\n', 'sources:\n  ratification.postponementDays: "assumption: a test"\n'),
+        ),
+        'p.yaml',
+      );
+    const messages = ['0', '2.5', 'fortnight'].map((days) => {
+      const r = withDays(days);
+      return !r.ok && r.error.map((e) => `${e.code} ${e.message}`);
+    });
+    expect(messages).toEqual([
+      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected a value at least 1, found 0'],
+      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected an integer, found 2.5'],
+      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected a number, found "fortnight"'],
+    ]);
+    const ok = withDays('21');
+    expect(ok.ok && ok.value.ratification.postponementDays).toBe(21);
+  });
+
   it('reports an unknown field at its key, and a number without a source', () => {
     const unknown = parseScenarioFile(
       text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')),

@@ -163,6 +163,10 @@ export const scenarioFileSchema = z.strictObject({
       .nullable(),
     us: z.literal('executive-agreement'),
     winSet: z.boolean().optional(),
+    /** Days until a vote without a quorum is held again (engine ratification.ts `DEFAULT_POSTPONEMENT`: 14). */
+    postponementDays: z.number().int().min(1).max(366).optional(),
+    /** The most postponements before the vote is given up, not held (default 6). */
+    maxPostponements: z.number().int().min(0).max(100).optional(),
   }),
   lapse: z
     .strictObject({

@@ -20,6 +20,7 @@ import {
   assemblyOn,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
+  scenarioPostponement,
   type Scenario,
 } from '../engine/negotiation/scenario.js';
 import { scenarioParameters, withParameters } from '../engine/negotiation/scenario-parameters.js';
@@ -134,7 +135,7 @@ describe('the talk model', () => {
         Object.fromEntries(thresholds.map((t, j) => [`ratification.rok.1.blocs.${j}.threshold`, t])),
       );
       if (!s.ok) throw new Error('declared parameters');
-      return assemblyOn(s.value.ratification.rok ?? [], '2021-03-07');
+      return assemblyOn(s.value.ratification.rok ?? [], '2021-03-07', scenarioPostponement(s.value));
     };
     const deal = { 'first-year-change': 0.139 };
     // Every bloc's line is yes: the yes share is the cohesion, 133/160 = 0.831 (sma-11-talks.yaml).

@@ -84,6 +84,9 @@ export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: num
     reasons: m.reasons,
     ratificationFailures: m.ratificationFailures,
     runsWithRatificationFailure: m.runsWithRatificationFailure,
+    ratificationPostponements: m.ratificationPostponements,
+    runsWithPostponement: m.runsWithPostponement,
+    ratificationsNotHeld: m.ratificationsNotHeld,
     quantities: {
       ...all,
       firstYearChange: describe('firstYearChange'),
@@ -184,7 +187,16 @@ function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnTyp
     [word('walkaway', lang), String(j.reasons.walkaway), '', '', ''],
     [
       word('ratificationFailures', lang),
-      `${j.ratificationFailures} (${j.runsWithRatificationFailure} runs)`,
+      `${j.ratificationFailures} (${j.runsWithRatificationFailure} ${lang === 'ko' ? '회 실행' : 'runs'})`,
+      '',
+      '',
+      '',
+    ],
+    [
+      word('ratificationPostponements', lang),
+      `${j.ratificationPostponements} (${j.runsWithPostponement} ${lang === 'ko' ? '회 실행' : 'runs'}; ${
+        lang === 'ko' ? '불개최' : 'not held'
+      } ${j.ratificationsNotHeld})`,
       '',
       '',
       '',

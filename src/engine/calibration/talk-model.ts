@@ -25,6 +25,7 @@ import type { Distribution } from '../negotiation/distribution.js';
 import { expectedYesShare } from '../negotiation/ratification.js';
 import {
   assemblyOn,
+  scenarioPostponement,
   dealTerms,
   newOfferPath,
   runScenarioMonteCarloOne,
@@ -291,7 +292,10 @@ export function simulateTalk(talk: PreparedTalk, values: Readonly<Record<string,
     );
   let yesShare: number | null = null;
   if (agreed && s.ratification.rok !== null && run.outcome) {
-    const share = expectedYesShare(assemblyOn(s.ratification.rok, concluded as CivilDate), dealTerms(run.outcome));
+    const share = expectedYesShare(
+      assemblyOn(s.ratification.rok, concluded as CivilDate, scenarioPostponement(s)),
+      dealTerms(run.outcome),
+    );
     yesShare = share.ok ? share.value : null;
   }
   return {

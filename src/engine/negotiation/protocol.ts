@@ -7,10 +7,11 @@
  * - 'rounds' (NegMAS SAOMechanism): in each round both parties act, the first-added party (index 0) first;
  *   the deadline is n rounds; relative time t = (round + 1)/(n + 1).
  * Two levels (Putnam 1988): when ratification is required, an accepted deal waits in 'ratifying' for a `ratify`
- * action; a rejection is an involuntary defection: the standing offer is dropped and talks resume if steps remain.
+ * action; a rejection is an involuntary defection: the standing offer is dropped and talks resume if steps remain
+ * (so does a vote not held for want of a quorum, counted apart).
  */
 import { err, ok, type Result } from '../result.js';
-import type { RoundCalendar } from './calendar.js';
+import type { CivilDate, RoundCalendar } from './calendar.js';
 import { isInDomain, type Domain, type Outcome } from './domain.js';
 
 export type PartyIndex = 0 | 1;
@@ -44,6 +45,12 @@ export interface RatificationVote {
   readonly yes?: number;
   readonly no?: number;
   readonly abstain?: number;
+  /** Sittings that missed the quorum before this vote was held or given up (ratification.ts `holdVote`). */
+  readonly postponements?: number;
+  /** False when the vote was given up after the most postponements: not held, so no consent but not a rejection. */
+  readonly held?: boolean;
+  /** The sitting that decided, when later than the round's date (postponed): the talks end on it if they end here. */
+  readonly decidedOn?: CivilDate;
 }
 
 export type NegotiationAction =
@@ -71,7 +78,12 @@ export interface NegotiationState {
   readonly pending: { readonly outcome: Outcome; readonly acceptedBy: PartyIndex } | null;
   readonly agreement: Outcome | null;
   readonly reason: EndReason | null;
+  /** Votes held and lost (a vote not held is not counted here). */
   readonly ratificationFailures: number;
+  /** Sittings at which a vote was postponed for want of a quorum, over all votes. */
+  readonly ratificationPostponements: number;
+  /** Votes given up after the most postponements: no consent, not held. */
+  readonly ratificationsNotHeld: number;
 }
 
 export type NegotiationError =
@@ -108,6 +120,8 @@ export const initialState = (): NegotiationState => ({
   agreement: null,
   reason: null,
   ratificationFailures: 0,
+  ratificationPostponements: 0,
+  ratificationsNotHeld: 0,
 });
 
 /** Validates a config before a negotiation starts. */
@@ -143,6 +157,8 @@ const draft = (s: NegotiationState): Draft => ({
   agreement: s.agreement,
   reason: s.reason,
   ratificationFailures: s.ratificationFailures,
+  ratificationPostponements: s.ratificationPostponements,
+  ratificationsNotHeld: s.ratificationsNotHeld,
 });
 
 /** Moves a draft to the next move; past the deadline the talks end with `reason`. */
@@ -179,6 +195,7 @@ export function step(
       return err({ code: 'negotiation/not_ratifying', details: { status: state.status } });
     const d = draft(state);
     d.pending = null;
+    d.ratificationPostponements += action.vote.postponements ?? 0;
     if (action.vote.ratified) {
       d.status = 'agreed';
       d.agreement = state.pending.outcome;
@@ -187,7 +204,8 @@ export function step(
     }
     d.status = 'open';
     d.standing = null;
-    d.ratificationFailures += 1;
+    if (action.vote.held === false) d.ratificationsNotHeld += 1;
+    else d.ratificationFailures += 1;
     return ok(advance(config, d, 'ratification-failed'));
   }
   if (state.status === 'ratifying')

@@ -4,9 +4,12 @@ import { wilsonInterval } from '../bargaining/sample-size.js';
 import { createRng, deriveSeed } from '../random/rng.js';
 import {
   DECEMBER_2019_POLL,
+  DEFAULT_POSTPONEMENT,
   US_EXECUTIVE_AGREEMENT,
   assemblyVote,
   consentProbabilityFor,
+  consentVote,
+  holdVote,
   leastConsentProbability,
   publicAcceptance,
   publicThresholdFromPoll,
@@ -17,6 +20,7 @@ import {
   winSet,
   type AssemblyModel,
   type Bloc,
+  type Sitting,
 } from './ratification.js';
 
 const bloc = (party: string, seats: number, over: Partial<Bloc> = {}): Bloc => ({
@@ -390,5 +394,146 @@ describe('consentProbabilityFor (the win-set reading of the same model)', () => 
     // even a deal every bloc supports misses the quorum of 151 about one vote in seven at 0.533 attendance
     const none = ratificationProbability(model, { 'first-year-change': 0 });
     expect(none.ok && none.value.probability).toBeLessThan(0.88);
+  });
+});
+
+describe('a vote without a quorum is postponed, not lost (Art. 49: a sitting without a quorum decides nothing)', () => {
+  // Three members, each present with probability a and voting yes when present: every sitting with 2 or 3 present
+  // meets the quorum (2 of 3) and passes, so q = 3a²(1 − a) + a³ and passage given the quorum is 1.
+  const a = 0.6;
+  const q = 3 * a * a * (1 - a) + a ** 3; // 0.648
+  const trio = (postponement?: { days: number; max: number }): AssemblyModel => ({
+    ...assembly([bloc('all', 3, { attendance: a })]),
+    seats: 3,
+    ...(postponement ? { postponement } : {}),
+  });
+  const odds = (model: AssemblyModel, x = 0) => {
+    const r = ratificationProbability(model, { firstYearIncrease: x });
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+
+  it('ends in consent with probability p·(1 − (1 − q)^(max + 1)): postponements only give the quorum more chances', () => {
+    const once = odds(trio());
+    expect(once.quorumProbability).toBeCloseTo(q, 12);
+    expect([once.probability, once.consentProbability, once.expectedPostponements]).toEqual([
+      expect.closeTo(q, 12),
+      expect.closeTo(q, 12),
+      0,
+    ]);
+    for (const max of [0, 1, 6]) {
+      const r = odds(trio({ days: 14, max }));
+      expect(r.probability).toBeCloseTo(q, 12);
+      expect(r.consentProbability).toBeCloseTo(1 - (1 - q) ** (max + 1), 12);
+    }
+    // A deal the members oppose (threshold 0.1 < 0.5): passage given the quorum is 0 however often the vote is held.
+    expect(odds(trio({ days: 14, max: 6 }), 0.5).consentProbability).toBe(0);
+  });
+
+  it('postpones a geometric number of times: (1 − q)/q on average without a binding cap, Σ (1 − q)^k up to it', () => {
+    expect(odds(trio({ days: 14, max: 200 })).expectedPostponements).toBeCloseTo((1 - q) / q, 12);
+    expect(odds(trio({ days: 14, max: 2 })).expectedPostponements).toBeCloseTo(1 - q + (1 - q) ** 2, 12);
+  });
+
+  it('draws as the closed form says: 20,000 votes, consent and postponements within four standard errors', () => {
+    const model = trio({ days: 14, max: 2 });
+    let consent = 0;
+    let postponed = 0;
+    let notHeld = 0;
+    const n = 20_000;
+    for (let i = 0; i < n; i++) {
+      const v = consentVote(model, { firstYearIncrease: 0 }, createRng(deriveSeed(10, i)));
+      if (!v.ok) throw new Error(v.error.code);
+      consent += v.value.held && v.value.vote.passed ? 1 : 0;
+      postponed += v.value.postponements;
+      notHeld += v.value.held ? 0 : 1;
+      // a vote is given up only after the most postponements, on a sitting that missed the quorum too
+      if (!v.value.held) expect([v.value.postponements, v.value.vote.quorumMet]).toEqual([2, false]);
+    }
+    const p = 1 - (1 - q) ** 3;
+    expect(Math.abs(consent / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+    expect(Math.abs(notHeld / n - (1 - p))).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+    // E[K] = (1 − q) + (1 − q)²; E[K²] = (1 − q) + 3(1 − q)² for K = min(geometric, 2)
+    const mean = 1 - q + (1 - q) ** 2;
+    const sd = Math.sqrt(1 - q + 3 * (1 - q) ** 2 - mean ** 2);
+    expect(Math.abs(postponed / n - mean)).toBeLessThan((4 * sd) / Math.sqrt(n));
+  });
+
+  it('lets holdVote decide at the first sitting with a quorum, or at once without a rule', () => {
+    const sittings = [
+      { quorumMet: false, passed: false },
+      { quorumMet: false, passed: false },
+      { quorumMet: true, passed: false },
+    ];
+    expect(holdVote({ days: 14, max: 6 }, (k) => sittings[k] as Sitting)).toEqual({
+      vote: sittings[2],
+      postponements: 2,
+      held: true,
+    });
+    expect(holdVote({ days: 14, max: 1 }, (k) => sittings[k] as Sitting)).toEqual({
+      vote: sittings[1],
+      postponements: 1,
+      held: false,
+    });
+    expect(holdVote(undefined, (k) => sittings[k] as Sitting)).toEqual({
+      vote: sittings[0],
+      postponements: 0,
+      held: true,
+    });
+  });
+
+  it('keeps consentProbabilityFor equal to ratificationProbability’s consent probability to 1e-12 under the rule', () => {
+    // the 21st Assembly's recorded attendance, 160/300 (context ratification_votes), where the quorum fails often
+    const b = (party: string, seats: number, min: number, max: number): Bloc =>
+      bloc(party, seats, {
+        attendance: 0.533,
+        cohesion: 0.831,
+        abstainShare: 0.593,
+        stance: {
+          kind: 'threshold',
+          term: 'first-year-change',
+          direction: 'at_most',
+          threshold: { kind: 'uniform', min, max },
+        },
+      });
+    const model: AssemblyModel = {
+      ...assembly([b('A', 180, 0.1, 0.5), b('B', 103, 0.05, 0.4), b('C', 17, 0, 0.3)]),
+      postponement: DEFAULT_POSTPONEMENT,
+    };
+    const f = consentProbabilityFor(model);
+    if (!f.ok) throw new Error(f.error.code);
+    for (const x of [0, 0.07, 0.139, 0.25, 0.45]) {
+      const r = ratificationProbability(model, { 'first-year-change': x });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.consentProbability).toBeCloseTo(
+        r.value.probability *
+          Array.from({ length: 7 }, (_, k) => (1 - r.value.quorumProbability) ** k).reduce((s, v) => s + v),
+        12,
+      );
+      expect(f.value({ 'first-year-change': x })).toEqual({
+        ok: true,
+        value: expect.closeTo(r.value.consentProbability, 12),
+      });
+    }
+    // the fast path's floor (leastConsentProbability) carries the same factor: the consent of a deal all oppose
+    expect(f.value({ 'first-year-change': 1 })).toEqual({ ok: true, value: leastConsentProbability(model) });
+    // a deal every bloc supports is now consented to nearly as often as a sitting with a quorum passes it
+    const all = ratificationProbability(model, { 'first-year-change': 0 });
+    expect(all.ok && all.value.consentProbability).toBeGreaterThan(
+      0.999 * (all.ok ? all.value.probabilityGivenQuorum : 1),
+    );
+  });
+
+  it('refuses a rule that is not whole days ≥ 1 and whole postponements ≥ 0, naming the field', () => {
+    const r = ratificationProbability(trio({ days: 0, max: 6 }), { firstYearIncrease: 0 });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'ratification/model_invalid',
+        details: { path: 'postponement.days', reason: 'not a whole number ≥ 1' },
+      },
+    });
+    const m = consentVote(trio({ days: 14, max: -1 }), { firstYearIncrease: 0 }, createRng(1));
+    expect(!m.ok && m.error.details).toEqual({ path: 'postponement.max', reason: 'not a whole number ≥ 0' });
   });
 });

@@ -51,6 +51,21 @@ export interface VoteFraction {
   readonly strict: boolean;
 }
 
+/**
+ * What happens to a vote whose sitting misses the quorum: it is not counted, and the Assembly holds it again at a
+ * later sitting, `days` later, at most `max` times; a vote still without a quorum then is not held (no consent).
+ */
+export interface Postponement {
+  readonly days: number;
+  readonly max: number;
+}
+
+/**
+ * The default: the next plenary sitting two weeks on, at most 6 times (about three months). Assumption: the record
+ * has no sitting cadence; plenary sittings that vote on bills are held a few times a month in session.
+ */
+export const DEFAULT_POSTPONEMENT: Postponement = { days: 14, max: 6 };
+
 export interface AssemblyModel {
   readonly name: string;
   /** Constitutional size; the blocs' seats (the registered members) may be fewer when seats are vacant. */
@@ -60,6 +75,8 @@ export interface AssemblyModel {
   /** Yes votes needed, as a fraction of members present. */
   readonly passage: VoteFraction;
   readonly blocs: readonly Bloc[];
+  /** A sitting without a quorum postpones the vote (`consentVote`); absent, it counts as lost. */
+  readonly postponement?: Postponement;
 }
 
 export type RatificationError =
@@ -76,12 +93,16 @@ const meets = (count: number, base: number, f: VoteFraction): boolean =>
 
 export const registeredMembers = (model: AssemblyModel): number => model.blocs.reduce((s, b) => s + b.seats, 0);
 
+/** Whether enough registered members are present for the vote to count (Art. 49: a majority of them). */
+export const hasQuorum = (model: AssemblyModel, present: number): boolean =>
+  meets(present, registeredMembers(model), model.quorum);
+
 /**
  * Whether a tally passes: quorum of registered members present, then the passage share of those present.
  * @example tallyPasses(model, 192, 131) // true: the 9th SMA passed with 131 yes of 192 present
  */
 export function tallyPasses(model: AssemblyModel, present: number, yes: number): boolean {
-  return meets(present, registeredMembers(model), model.quorum) && meets(yes, present, model.passage);
+  return hasQuorum(model, present) && meets(yes, present, model.passage);
 }
 
 function validateModel(model: AssemblyModel): RatificationError | null {
@@ -96,6 +117,11 @@ function validateModel(model: AssemblyModel): RatificationError | null {
       return bad(key, 'not a fraction in [0, 1]');
   }
   if (registeredMembers(model) > model.seats) return bad('blocs', 'more members than seats');
+  const pp = model.postponement;
+  if (pp !== undefined) {
+    if (!(Number.isInteger(pp.days) && pp.days >= 1)) return bad('postponement.days', 'not a whole number ≥ 1');
+    if (!(Number.isInteger(pp.max) && pp.max >= 0)) return bad('postponement.max', 'not a whole number ≥ 0');
+  }
   for (const [i, b] of model.blocs.entries()) {
     if (!(Number.isInteger(b.seats) && b.seats >= 0)) return bad(`blocs[${i}].seats`, 'not a whole number ≥ 0');
     for (const key of ['attendance', 'cohesion', 'abstainShare'] as const) {
@@ -198,7 +224,7 @@ export function assemblyVote(
   const yes = sum('yes');
   return ok({
     passed: tallyPasses(model, present, yes),
-    quorumMet: meets(present, registeredMembers(model), model.quorum),
+    quorumMet: hasQuorum(model, present),
     present,
     yes,
     no: sum('no'),
@@ -207,12 +233,84 @@ export function assemblyVote(
   });
 }
 
+/** What a sitting's draw decides: whether the quorum was present and whether the deal passed. */
+export interface Sitting {
+  readonly quorumMet: boolean;
+  readonly passed: boolean;
+}
+
+/** A vote after its postponements: the deciding sitting's draw, how often it was put off, and whether it was held. */
+export type Postponed<V extends Sitting> = {
+  readonly vote: V;
+  /** Sittings that missed the quorum before the one that decided (or before the vote was given up). */
+  readonly postponements: number;
+  /** False when every sitting allowed missed the quorum: the vote was not held and there is no consent. */
+  readonly held: boolean;
+};
+
+/**
+ * The postponement rule, the one place it lives: hold sittings (`sitting(k)`, k = 0, 1, …) until one meets the
+ * quorum, at most `max` postponements; without a rule, the first sitting decides (a missed quorum loses the vote).
+ * Every driver's vote goes through it (`consentVote`; the fast path with its own sitting draw).
+ * @example holdVote(model.postponement, () => assemblyVote(model, deal, rng))
+ */
+export function holdVote<V extends Sitting>(rule: Postponement | undefined, sitting: (k: number) => V): Postponed<V> {
+  for (let k = 0; ; k++) {
+    const vote = sitting(k);
+    if (vote.quorumMet || rule === undefined) return { vote, postponements: k, held: true };
+    if (k >= rule.max) return { vote, postponements: k, held: false };
+  }
+}
+
+/** The probability a postponed vote ends in consent: P(quorum and passage) · Σ_{k=0..max} (1 − q)^k. */
+export function consentUnderPostponement(
+  probability: number,
+  quorumProbability: number,
+  rule: Postponement | undefined,
+): number {
+  if (rule === undefined) return probability;
+  let sittings = 0;
+  let reach = 1;
+  for (let k = 0; k <= rule.max; k++) {
+    sittings += reach;
+    reach *= 1 - quorumProbability;
+  }
+  return probability * sittings;
+}
+
+/**
+ * The consent vote on a deal as the Assembly holds it: `assemblyVote` at each sitting, postponed while the quorum is
+ * missed (the model's `postponement`); `vote` is the deciding sitting's (or the last one's when never held).
+ * @example consentVote(model, { firstYearIncrease: 0.083 }, createRng(7)) // ok({ vote: { passed: true, … }, postponements: 0, held: true })
+ */
+export function consentVote(
+  model: AssemblyModel,
+  deal: RatificationDeal,
+  rng: Rng,
+): Result<Postponed<AssemblyVote>, RatificationError> {
+  const first = assemblyVote(model, deal, rng);
+  if (!first.ok) return first;
+  return ok(
+    holdVote(model.postponement, (k) => {
+      if (k === 0) return first.value;
+      const again = assemblyVote(model, deal, rng);
+      // The same model and deal passed validation at the first sitting.
+      if (!again.ok) throw new Error(`ratification model: ${again.error.code}`);
+      return again.value;
+    }),
+  );
+}
+
 export interface RatificationOdds {
-  /** P(quorum and passage). */
+  /** P(quorum and passage) at one sitting. */
   readonly probability: number;
   readonly quorumProbability: number;
-  /** P(passage | quorum): a vote without a quorum is usually postponed rather than lost. */
+  /** P(passage | quorum): a vote without a quorum is postponed rather than lost. */
   readonly probabilityGivenQuorum: number;
+  /** P(consent) under the model's postponement rule (`consentUnderPostponement`); `probability` without one. */
+  readonly consentProbability: number;
+  /** Expected postponements of a vote: Σ_{k=1..max} (1 − q)^k, (1 − q)/q without a cap; 0 without a rule. */
+  readonly expectedPostponements: number;
   readonly expectedPresent: number;
   readonly expectedYes: number;
   readonly supportByBloc: readonly { readonly party: string; readonly probability: number }[];
@@ -307,10 +405,24 @@ export function ratificationProbability(
     probability,
     quorumProbability,
     probabilityGivenQuorum: quorumProbability > 0 ? probability / quorumProbability : 0,
+    consentProbability: consentUnderPostponement(probability, quorumProbability, model.postponement),
+    expectedPostponements: expectedPostponements(quorumProbability, model.postponement),
     expectedPresent,
     expectedYes,
     supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
   });
+}
+
+/** E[postponements] = Σ_{k=1..max} P(the first k sittings miss the quorum) = Σ_{k=1..max} (1 − q)^k. */
+function expectedPostponements(quorumProbability: number, rule: Postponement | undefined): number {
+  if (rule === undefined) return 0;
+  let sum = 0;
+  let reach = 1;
+  for (let k = 1; k <= rule.max; k++) {
+    reach *= 1 - quorumProbability;
+    sum += reach;
+  }
+  return sum;
 }
 
 /** The most blocs for which `consentProbabilityFor` tabulates every combination of bloc lines (2^blocs votes). */
@@ -320,8 +432,10 @@ const MAX_TABULATED_BLOCS = 8;
  * The exact consent probability as a function of the deal, for many deals before one Assembly (the ROK delegation's
  * win-set reading, scenario.ts `ratification.winSet`): `ratificationProbability`'s distribution is a mixture over the
  * blocs' lines, so it is computed once for each combination of lines (each bloc supporting or opposing for sure) and
- * a deal's probability is that table mixed by the deal's support probabilities. Equal to
- * `ratificationProbability(model, deal).probability` up to rounding (tested); beyond 8 blocs it calls it per deal.
+ * a deal's probability is that table mixed by the deal's support probabilities, times the postponement rule's
+ * sittings (`consentUnderPostponement`: the quorum does not depend on the lines). Equal to
+ * `ratificationProbability(model, deal).consentProbability` up to rounding (tested); beyond 8 blocs it calls it per
+ * deal.
  * @example const p = consentProbabilityFor(model); if (p.ok) p.value({ 'first-year-change': 0.139 }) // ok(0.83…)
  */
 export function consentProbabilityFor(
@@ -333,11 +447,13 @@ export function consentProbabilityFor(
   if (n > MAX_TABULATED_BLOCS)
     return ok((deal) => {
       const r = ratificationProbability(model, deal);
-      return r.ok ? ok(r.value.probability) : r;
+      return r.ok ? ok(r.value.consentProbability) : r;
     });
   const table = cachedPassTable(model);
   if (!table.ok) return table;
-  const passes = table.value;
+  const passes = table.value.passes;
+  // The quorum depends on attendance alone, not on the lines: one factor for every deal.
+  const sittings = consentUnderPostponement(1, table.value.quorumProbability, model.postponement);
   return ok((deal) => {
     const support: number[] = [];
     for (const b of model.blocs) {
@@ -351,30 +467,40 @@ export function consentProbabilityFor(
       for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
       probability += weight * (passes[mask] as number);
     }
-    return ok(probability);
+    return ok(probability * sittings);
   });
 }
 
 /**
  * A floor under every deal's consent probability before an Assembly: the least entry of `consentProbabilityFor`'s
- * table, since a deal's probability mixes the entries with weights summing to 1. 0 beyond 8 blocs (not tabulated)
- * or for a model the vote rejects. The fast path uses it to bound what the win-set rule may accept (scenario-fast.ts).
+ * table times the postponement rule's sittings, since a deal's probability mixes the entries with weights summing to
+ * 1. 0 beyond 8 blocs (not tabulated) or for a model the vote rejects. The fast path uses it to bound what the
+ * win-set rule may accept (scenario-fast.ts).
  * @example leastConsentProbability(model) // 2.9e-15 for the 23rd Assembly of sma-13-talks (every bloc opposed)
  */
 export function leastConsentProbability(model: AssemblyModel): number {
   if (validateModel(model) !== null || model.blocs.length > MAX_TABULATED_BLOCS) return 0;
   const table = cachedPassTable(model);
-  return table.ok ? Math.min(...table.value) : 0;
+  return table.ok
+    ? Math.min(...table.value.passes) * consentUnderPostponement(1, table.value.quorumProbability, model.postponement)
+    : 0;
+}
+
+/** P(quorum and passage) for each combination of bloc lines, and P(quorum), which no line changes. */
+interface PassTable {
+  readonly passes: Float64Array;
+  readonly quorumProbability: number;
 }
 
 /** Pass tables by Assembly make-up (`consentProbabilityFor`): each costs 2^blocs exact distributions. */
-const PASS_TABLES = new Map<string, Float64Array>();
+const PASS_TABLES = new Map<string, PassTable>();
 
 /**
- * passes[mask]: P(consent) when bloc i supports exactly where bit i of mask is set. It depends on the members,
- * attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in those.
+ * passes[mask]: P(quorum and passage) when bloc i supports exactly where bit i of mask is set. It depends on the
+ * members, attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in
+ * those (the postponement rule multiplies in afterwards).
  */
-function cachedPassTable(model: AssemblyModel): Result<Float64Array, RatificationError> {
+function cachedPassTable(model: AssemblyModel): Result<PassTable, RatificationError> {
   const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
     .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
     .join('|');
@@ -387,9 +513,10 @@ function cachedPassTable(model: AssemblyModel): Result<Float64Array, Ratificatio
   return made;
 }
 
-function passTable(model: AssemblyModel): Result<Float64Array, RatificationError> {
+function passTable(model: AssemblyModel): Result<PassTable, RatificationError> {
   const n = model.blocs.length;
   const passes = new Float64Array(1 << n);
+  let quorumProbability = 0;
   for (let mask = 0; mask < 1 << n; mask++) {
     const sure: AssemblyModel = {
       ...model,
@@ -406,8 +533,9 @@ function passTable(model: AssemblyModel): Result<Float64Array, RatificationError
     const r = ratificationProbability(sure, { ...Object.fromEntries(model.blocs.map((b) => [b.stance.term, 0])) });
     if (!r.ok) return r;
     passes[mask] = r.value.probability;
+    quorumProbability = r.value.quorumProbability;
   }
-  return ok(passes);
+  return ok({ passes, quorumProbability });
 }
 
 /**
@@ -423,7 +551,8 @@ export function winSet(
   for (const deal of grid) {
     const r = ratificationProbability(model, deal);
     if (!r.ok) return r;
-    if (r.value.probability >= minProbability) inSet.push({ deal, probability: r.value.probability });
+    const p = r.value.consentProbability;
+    if (p >= minProbability) inSet.push({ deal, probability: p });
   }
   return ok(inSet);
 }
@@ -560,7 +689,7 @@ export function usRatificationProbability(
 ): Result<number, RatificationError> {
   if (us.kind === 'executive_agreement') return ok(1);
   const r = ratificationProbability(us.model, deal);
-  return r.ok ? ok(r.value.probability) : r;
+  return r.ok ? ok(r.value.consentProbability) : r;
 }
 
 /** P(both sides ratify), the two votes independent. */
@@ -572,5 +701,5 @@ export function twoLevelRatificationProbability(
   const a = ratificationProbability(rok, deal);
   if (!a.ok) return a;
   const b = usRatificationProbability(us, deal);
-  return b.ok ? ok(a.value.probability * b.value) : b;
+  return b.ok ? ok(a.value.consentProbability * b.value) : b;
 }

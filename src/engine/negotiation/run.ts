@@ -49,10 +49,16 @@ export interface NegotiationRun {
   readonly round: number;
   readonly reason: EndReason;
   readonly offers: number;
+  /** Votes held and lost. */
   readonly ratificationFailures: number;
+  /** Sittings at which a vote was postponed for want of a quorum (protocol.ts `RatificationVote.postponements`). */
+  readonly ratificationPostponements: number;
+  /** Votes given up after the most postponements (no consent, not a rejection). */
+  readonly ratificationsNotHeld: number;
   /** Calendar months begun from the day after the lapse port's expiry to the end date. */
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
+  /** The last round's date, or the deciding sitting's when the talks ended on a postponed vote. */
   readonly endDate?: CivilDate;
   /** Each party's payoff: the deal's utility discounted to the final round, or on breakdown its reservation value. */
   readonly payoffs: readonly [number, number];
@@ -90,6 +96,8 @@ export function runNegotiation(
   let state = ports.from ?? initialState();
   const dateOf = (s: NegotiationState): CivilDate | undefined =>
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
+  // A postponed vote that ends the talks ends them on its sitting's date, later than the round's.
+  let decidedOn: CivilDate | undefined;
   for (;;) {
     const date = dateOf(state);
     let action: NegotiationAction;
@@ -116,9 +124,12 @@ export function runNegotiation(
     const next = step(config, state, action);
     if (!next.ok) return next;
     state = next.value;
-    if (state.status === 'agreed' || state.status === 'ended') break;
+    if (state.status === 'agreed' || state.status === 'ended') {
+      if (action.type === 'ratify') decidedOn = action.vote.decidedOn;
+      break;
+    }
   }
-  const endDate = dateOf(state);
+  const endDate = decidedOn ?? dateOf(state);
   const lapse = lapseStatus(ports.lapse, endDate);
   const shift = lapse.reservationShift;
   const payoff = (p: 0 | 1): number => {
@@ -134,6 +145,8 @@ export function runNegotiation(
     reason: state.reason ?? 'deadline',
     offers: state.offers,
     ratificationFailures: state.ratificationFailures,
+    ratificationPostponements: state.ratificationPostponements,
+    ratificationsNotHeld: state.ratificationsNotHeld,
     monthsInLapse: lapse.monthsInLapse,
     furloughedWorkerMonths: lapse.furloughedWorkerMonths,
     ...(endDate ? { endDate } : {}),

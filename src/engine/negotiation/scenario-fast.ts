@@ -9,13 +9,22 @@
  */
 import { createRng, Sfc32, type Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { roundDate } from './calendar.js';
+import { addDays, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
 import { reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
-import { assemblyVote, drawSupport, tallyPasses, type AssemblyModel, type RatificationDeal } from './ratification.js';
+import {
+  assemblyVote,
+  drawSupport,
+  hasQuorum,
+  holdVote,
+  tallyPasses,
+  type AssemblyModel,
+  type RatificationDeal,
+  type Sitting,
+} from './ratification.js';
 import { lapseStatus, type NegotiationRun } from './run.js';
 import {
   fsjExponential,
@@ -36,6 +45,8 @@ export type ScenarioRunResult = Pick<
   | 'reason'
   | 'offers'
   | 'ratificationFailures'
+  | 'ratificationPostponements'
+  | 'ratificationsNotHeld'
   | 'monthsInLapse'
   | 'furloughedWorkerMonths'
   | 'endDate'
@@ -586,10 +597,10 @@ const SIGN = -2147483648;
 const below = (p: number): number => Math.ceil(p * 4294967296) - 2147483648;
 
 /**
- * assemblyVote's draws, in its order, keeping only what decides passage (present and yes). The generator is stepped in
- * local variables (Sfc32.next's step: a third faster than calling it per draw).
+ * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). The generator is stepped
+ * in local variables (Sfc32.next's step: a third faster than calling it per draw).
  */
-function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): boolean {
+function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
   const w = rng.words;
   let present = 0;
   let yes = 0;
@@ -631,7 +642,7 @@ function assemblyPasses(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32
     w[2] = c;
     w[3] = d;
   }
-  return tallyPasses(model, present, yes);
+  return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
 }
 
 /**
@@ -692,6 +703,10 @@ export function runScenarioFast(
   let standingValue = -1;
   let offers = 0;
   let failures = 0;
+  let postponements = 0;
+  let notHeld = 0;
+  // The deciding sitting's date when the talks end on a postponed vote (run.ts `decidedOn`).
+  let decidedOn: CivilDate | null = null;
   let agreement = -1;
   let reason: EndReason;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
@@ -751,12 +766,26 @@ export function runScenarioFast(
     if (action === ACCEPT) {
       const deal = plan.fastTables[standingBy as 0 | 1].table.order[standingAt] as number;
       const r = plan.ratification;
-      if (r === null || assemblyPasses(plan.assemblies[round] as AssemblyModel, dealTerms(plan, r, deal), gen)) {
+      if (r === null) {
         agreement = deal;
         reason = 'agreement';
         break;
       }
-      failures++;
+      // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
+      const model = plan.assemblies[round] as AssemblyModel;
+      const terms = dealTerms(plan, r, deal);
+      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen));
+      postponements += vote.postponements;
+      const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
+      if (ends && vote.postponements > 0 && model.postponement !== undefined)
+        decidedOn = addDays(plan.dates[round] as CivilDate, vote.postponements * model.postponement.days);
+      if (vote.held && vote.vote.passed) {
+        agreement = deal;
+        reason = 'agreement';
+        break;
+      }
+      if (vote.held) failures++;
+      else notHeld++;
       standingBy = -1;
       if (step + 1 >= deadline) {
         reason = 'ratification-failed';
@@ -782,6 +811,8 @@ export function runScenarioFast(
     rv1 = rvs1[period1[round] as number] as number;
   }
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
+  // Ended on a postponed vote: the lapse is read on the deciding sitting's date, as run.ts reads it on its end date.
+  const late = decidedOn === null ? null : lapseStatus(lapse, decidedOn);
   return {
     outcome,
     step,
@@ -789,12 +820,14 @@ export function runScenarioFast(
     reason,
     offers,
     ratificationFailures: failures,
-    monthsInLapse: lp.months[round] as number,
-    furloughedWorkerMonths: lp.furloughed[round] as number,
-    endDate: plan.dates[round] as CivilDate,
+    ratificationPostponements: postponements,
+    ratificationsNotHeld: notHeld,
+    monthsInLapse: late === null ? (lp.months[round] as number) : late.monthsInLapse,
+    furloughedWorkerMonths: late === null ? (lp.furloughed[round] as number) : late.furloughedWorkerMonths,
+    endDate: decidedOn ?? (plan.dates[round] as CivilDate),
     payoffs: [
-      payoff(plan, 0, agreement, round, rv0 + (shift0[round] as number)),
-      payoff(plan, 1, agreement, round, rv1 + (shift1[round] as number)),
+      payoff(plan, 0, agreement, round, rv0 + (late === null ? (shift0[round] as number) : late.reservationShift[0])),
+      payoff(plan, 1, agreement, round, rv1 + (late === null ? (shift1[round] as number) : late.reservationShift[1])),
     ],
   };
 }

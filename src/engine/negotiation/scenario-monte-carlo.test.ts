@@ -79,6 +79,8 @@ describe('the scenario Monte Carlo’s counts', () => {
       reason: 'agreement',
       round: 7,
       ratificationFailures: 1,
+      ratificationPostponements: 2,
+      ratificationsNotHeld: 0,
       monthsInLapse: 4,
       furloughedWorkerMonths: 4500,
     } as const;
@@ -88,5 +90,8 @@ describe('the scenario Monte Carlo’s counts', () => {
     expect([one.runs, one.agreements, one.runsWithRatificationFailure, one.terms['duration']?.counts[4]]).toEqual([
       1, 1, 1, 1,
     ]);
+    // two postponed sittings are one run with a postponement, apart from the lost vote
+    const two = mergeRunSummaries(one, one);
+    expect([two.ratificationPostponements, two.runsWithPostponement, two.ratificationsNotHeld]).toEqual([4, 2, 0]);
   });
 });

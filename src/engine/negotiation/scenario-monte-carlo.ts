@@ -184,10 +184,16 @@ export interface RunSummary {
   readonly runs: number;
   readonly agreements: number;
   readonly reasons: Readonly<Record<EndReason, number>>;
-  /** Rejected home votes, counting every vote in every run. */
+  /** Home votes held and lost, counting every vote in every run. */
   readonly ratificationFailures: number;
-  /** Runs with at least one rejected vote. */
+  /** Runs with at least one vote held and lost ("runs with a failed consent vote"). */
   readonly runsWithRatificationFailure: number;
+  /** Sittings at which a vote was postponed for want of a quorum (not lost: held again later), every run. */
+  readonly ratificationPostponements: number;
+  /** Runs with at least one postponed sitting. */
+  readonly runsWithPostponement: number;
+  /** Votes given up after the most postponements: not held, no consent, not counted as failed. */
+  readonly ratificationsNotHeld: number;
   /** Numeric issues of agreed outcomes. */
   readonly terms: Readonly<Record<string, Histogram>>;
   /** Categorical issues of agreed outcomes: counts per option. */
@@ -228,6 +234,9 @@ export function emptyRunSummary(
     reasons: { agreement: 0, deadline: 0, walkaway: 0, 'ratification-failed': 0 },
     ratificationFailures: 0,
     runsWithRatificationFailure: 0,
+    ratificationPostponements: 0,
+    runsWithPostponement: 0,
+    ratificationsNotHeld: 0,
     terms,
     options,
     roundsToAgreement: emptyHistogram(0, horizon, Math.min(50, horizon)),
@@ -250,6 +259,8 @@ export interface SummarisedRun {
   readonly reason: EndReason;
   readonly round: number;
   readonly ratificationFailures: number;
+  readonly ratificationPostponements: number;
+  readonly ratificationsNotHeld: number;
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
 }
@@ -261,6 +272,9 @@ export class RunSummaryTally {
   private readonly reasons: Record<EndReason, number>;
   private ratificationFailures: number;
   private runsWithRatificationFailure: number;
+  private ratificationPostponements: number;
+  private runsWithPostponement: number;
+  private ratificationsNotHeld: number;
   private readonly terms: [string, HistogramTally][];
   private readonly options: Record<string, Record<string, number>>;
   private readonly roundsToAgreement: HistogramTally;
@@ -273,6 +287,9 @@ export class RunSummaryTally {
     this.reasons = { ...s.reasons };
     this.ratificationFailures = s.ratificationFailures;
     this.runsWithRatificationFailure = s.runsWithRatificationFailure;
+    this.ratificationPostponements = s.ratificationPostponements;
+    this.runsWithPostponement = s.runsWithPostponement;
+    this.ratificationsNotHeld = s.ratificationsNotHeld;
     this.terms = Object.entries(s.terms).map(([name, h]) => [name, new HistogramTally(h)]);
     this.options = Object.fromEntries(Object.entries(s.options).map(([name, counts]) => [name, { ...counts }]));
     this.roundsToAgreement = new HistogramTally(s.roundsToAgreement);
@@ -297,6 +314,9 @@ export class RunSummaryTally {
     this.reasons[r.reason] += 1;
     this.ratificationFailures += r.ratificationFailures;
     this.runsWithRatificationFailure += r.ratificationFailures > 0 ? 1 : 0;
+    this.ratificationPostponements += r.ratificationPostponements;
+    this.runsWithPostponement += r.ratificationPostponements > 0 ? 1 : 0;
+    this.ratificationsNotHeld += r.ratificationsNotHeld;
     this.monthsInLapse.add(r.monthsInLapse);
     this.furloughedWorkerMonths.add(r.furloughedWorkerMonths);
   }
@@ -308,6 +328,9 @@ export class RunSummaryTally {
       reasons: { ...this.reasons },
       ratificationFailures: this.ratificationFailures,
       runsWithRatificationFailure: this.runsWithRatificationFailure,
+      ratificationPostponements: this.ratificationPostponements,
+      runsWithPostponement: this.runsWithPostponement,
+      ratificationsNotHeld: this.ratificationsNotHeld,
       terms: Object.fromEntries(this.terms.map(([name, tally]) => [name, tally.freeze()])),
       options: Object.fromEntries(Object.entries(this.options).map(([name, counts]) => [name, { ...counts }])),
       roundsToAgreement: this.roundsToAgreement.freeze(),
@@ -340,6 +363,9 @@ export function mergeRunSummaries(a: RunSummary, b: RunSummary): RunSummary {
     reasons,
     ratificationFailures: a.ratificationFailures + b.ratificationFailures,
     runsWithRatificationFailure: a.runsWithRatificationFailure + b.runsWithRatificationFailure,
+    ratificationPostponements: a.ratificationPostponements + b.ratificationPostponements,
+    runsWithPostponement: a.runsWithPostponement + b.runsWithPostponement,
+    ratificationsNotHeld: a.ratificationsNotHeld + b.ratificationsNotHeld,
     terms,
     options,
     roundsToAgreement: mergeHistograms(a.roundsToAgreement, b.roundsToAgreement),
@@ -389,6 +415,10 @@ export interface RunSummaryReport {
   readonly agreementInterval95: readonly [number, number];
   readonly reasons: Readonly<Record<EndReason, number>>;
   readonly ratificationFailures: number;
+  readonly runsWithRatificationFailure: number;
+  readonly ratificationPostponements: number;
+  readonly runsWithPostponement: number;
+  readonly ratificationsNotHeld: number;
   readonly quantities: Readonly<Record<string, QuantityReport>>;
 }
 
@@ -406,6 +436,10 @@ export function reportRunSummary(s: RunSummary): RunSummaryReport {
     agreementInterval95: wilsonInterval(s.agreements, s.runs),
     reasons: s.reasons,
     ratificationFailures: s.ratificationFailures,
+    runsWithRatificationFailure: s.runsWithRatificationFailure,
+    ratificationPostponements: s.ratificationPostponements,
+    runsWithPostponement: s.runsWithPostponement,
+    ratificationsNotHeld: s.ratificationsNotHeld,
     quantities,
   };
 }

@@ -18,6 +18,7 @@ import {
   type Scenario,
 } from './scenario.js';
 import { initialState } from './protocol.js';
+import { DEFAULT_POSTPONEMENT } from './ratification.js';
 import { createAgent } from './strategies.js';
 import { parameterFilePath, scenarioParameters, withParameters } from './scenario-parameters.js';
 import { lapseAssemblies as assemblies, lapseScenario as scenario, periodScenario } from './test-scenarios.js';
@@ -38,8 +39,8 @@ describe('scenario builder', () => {
 
   it('puts a deal to the Assembly sitting on the date: the 21st from 30 May 2020', () => {
     // the 21st Assembly was elected on 15 April 2020 and sat from 30 May
-    expect(assemblyOn(assemblies, '2020-05-29').name).toBe('20th');
-    expect(assemblyOn(assemblies, '2020-05-30').name).toBe('21st');
+    expect(assemblyOn(assemblies, '2020-05-29', DEFAULT_POSTPONEMENT).name).toBe('20th');
+    expect(assemblyOn(assemblies, '2020-05-30', DEFAULT_POSTPONEMENT).name).toBe('21st');
   });
 
   it('furloughs 4,500 workers from the fourth month of lapse (April 2020) and lowers both reservation values each month', () => {

@@ -30,13 +30,18 @@ import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import { utility, type Preferences, type ValueFunction } from './preferences.js';
 import type { NegotiationConfig } from './protocol.js';
 import {
-  assemblyVote,
   consentProbabilityFor,
+  consentVote,
+  DEFAULT_POSTPONEMENT,
   leastConsentProbability,
   type AssemblyModel,
   type Bloc,
+  type AssemblyVote,
+  type Postponed,
+  type Postponement,
   type RatificationDeal,
 } from './ratification.js';
+import type { RatificationVote } from './protocol.js';
 import { runNegotiation, type NegotiationRun } from './run.js';
 import {
   prepareScenarioFast,
@@ -141,6 +146,12 @@ export interface Scenario {
      * consent model that decides the vote (`winSetAgent`, docs/negotiation.md).
      */
     readonly winSet?: boolean;
+    /**
+     * A vote whose sitting misses the quorum is held again this many days later (default 14, an assumption:
+     * ratification.ts `DEFAULT_POSTPONEMENT`), at most `maxPostponements` times (default 6); then it is not held.
+     */
+    readonly postponementDays?: number;
+    readonly maxPostponements?: number;
   };
   readonly lapse: ScenarioLapse | null;
   readonly uncertainty: ScenarioUncertainty;
@@ -173,12 +184,32 @@ export const scenarioPreferences = (party: ScenarioParty, reservation = party.re
   ...(party.discount === undefined ? {} : { discount: party.discount }),
 });
 
-/** The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). */
-export function assemblyOn(assemblies: readonly ScenarioAssembly[], date: CivilDate | undefined): AssemblyModel {
+/** The scenario's rule for a vote without a quorum (ratification.ts `Postponement`), its defaults filled in. */
+export const scenarioPostponement = (s: Pick<Scenario, 'ratification'>): Postponement => ({
+  days: s.ratification.postponementDays ?? DEFAULT_POSTPONEMENT.days,
+  max: s.ratification.maxPostponements ?? DEFAULT_POSTPONEMENT.max,
+});
+
+/**
+ * The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). A vote it
+ * postpones is held again before the same Assembly (postponements last weeks; an election between is not modelled).
+ */
+export function assemblyOn(
+  assemblies: readonly ScenarioAssembly[],
+  date: CivilDate | undefined,
+  postponement: Postponement,
+): AssemblyModel {
   let chosen = assemblies[0];
   for (const a of assemblies) if (date !== undefined && a.from <= date) chosen = a;
   if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
-  return { name: chosen.name, seats: chosen.seats, quorum: MAJORITY, passage: MAJORITY, blocs: chosen.blocs };
+  return {
+    name: chosen.name,
+    seats: chosen.seats,
+    quorum: MAJORITY,
+    passage: MAJORITY,
+    blocs: chosen.blocs,
+    postponement,
+  };
 }
 
 /** A deal's numeric terms, keyed by issue name, as the blocs' stances read them. */
@@ -188,16 +219,23 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
   return terms;
 };
 
-/** One consent-probability function per Assembly (keyed by its blocs), each caching the deals it has scored. */
-const consentFunctions = new WeakMap<readonly Bloc[], (deal: RatificationDeal) => number>();
+/** One consent-probability function per Assembly (keyed by its blocs and most postponements), each caching deals. */
+const consentFunctions = new WeakMap<readonly Bloc[], Map<number, (deal: RatificationDeal) => number>>();
 
 /**
  * The exact probability that an Assembly consents to a deal (ratification.ts `consentProbabilityFor`, the model
  * `assemblyVote` draws from), computed once per Assembly and deal terms.
- * @example consentProbability(assemblyOn(sma11.ratification.rok, '2021-03-05'), { 'first-year-change': 0.139 })
+ * @example consentProbability(assemblyOn(sma11.ratification.rok, '2021-03-05', scenarioPostponement(sma11)), { 'first-year-change': 0.139 })
  */
 export function consentProbability(model: AssemblyModel, deal: RatificationDeal): number {
-  let f = consentFunctions.get(model.blocs);
+  let byRule = consentFunctions.get(model.blocs);
+  if (byRule === undefined) {
+    byRule = new Map();
+    consentFunctions.set(model.blocs, byRule);
+  }
+  // The postponement's days change when a vote ends, not whether: only its cap enters the probability.
+  const rule = model.postponement?.max ?? -1;
+  let f = byRule.get(rule);
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
@@ -214,7 +252,7 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
       }
       return p;
     };
-    consentFunctions.set(model.blocs, f);
+    byRule.set(rule, f);
   }
   return f(deal);
 }
@@ -251,15 +289,39 @@ export function winSetAgent(
   };
 }
 
-/** The ROK Assembly's consent vote on a deal, member by member (ratification.ts `assemblyVote`). */
+/**
+ * The ROK Assembly's consent vote on a deal, member by member and postponed while a sitting misses the quorum
+ * (ratification.ts `consentVote`), as the reducer records it (`postponedVote`).
+ */
 export function scenarioRatification(s: Scenario): RatificationPort | undefined {
   const assemblies = s.ratification.rok;
   if (assemblies === null) return undefined;
+  const rule = scenarioPostponement(s);
   return (deal, context, rng) => {
-    const vote = assemblyVote(assemblyOn(assemblies, context.date), dealTerms(deal), rng);
+    const vote = consentVote(assemblyOn(assemblies, context.date, rule), dealTerms(deal), rng);
     if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);
-    const v = vote.value;
-    return { ratified: v.passed, yes: v.yes, no: v.no, abstain: v.abstain };
+    return postponedVote(vote.value, context.date, rule);
+  };
+}
+
+/**
+ * A vote after its postponements as the reducer records it: consent only when held and passed, the tally of the
+ * deciding sitting, and that sitting's date (`postponements` × `days` after the round's) when it was put off.
+ * @example postponedVote({ vote, postponements: 1, held: true }, '2021-03-05', { days: 14, max: 6 }).decidedOn // '2021-03-19'
+ */
+export function postponedVote(
+  v: Postponed<AssemblyVote>,
+  date: CivilDate | undefined,
+  rule: Postponement,
+): RatificationVote {
+  return {
+    ratified: v.held && v.vote.passed,
+    yes: v.vote.yes,
+    no: v.vote.no,
+    abstain: v.vote.abstain,
+    postponements: v.postponements,
+    held: v.held,
+    ...(v.postponements > 0 && date !== undefined ? { decidedOn: addDays(date, v.postponements * rule.days) } : {}),
   };
 }
 
@@ -515,6 +577,7 @@ function runDrawn(
   const ratification = scenarioRatification(s);
   const rok = periodParty(s, s.parties.rok, strategies[1], reservations[1], later[1], tables.tables[1]);
   const assemblies = s.ratification.rok;
+  const rule = scenarioPostponement(s);
   const run = runNegotiation(
     scenarioConfig(s),
     [
@@ -523,7 +586,7 @@ function runDrawn(
         ? {
             ...rok,
             agent: winSetAgent(rok.agent, s.domain, rok.preferences, (o, date) =>
-              consentProbability(assemblyOn(assemblies, date), dealTerms(o)),
+              consentProbability(assemblyOn(assemblies, date, rule), dealTerms(o)),
             ),
           }
         : rok,
@@ -678,7 +741,7 @@ export function scenarioFastPlan(
     assemblies === null
       ? null
       : {
-          assemblyOn: (date) => assemblyOn(assemblies, date),
+          assemblyOn: (date) => assemblyOn(assemblies, date, scenarioPostponement(s)),
           terms: dealTerms,
           ...(s.ratification.winSet === true
             ? { consent: consentProbability, leastConsent: leastConsentProbability }

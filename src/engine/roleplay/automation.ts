@@ -4,11 +4,11 @@
  * seq, so any server process computes the same entry and the log's idempotency key makes it apply once.
  */
 import { createRng, deriveSeed } from '../random/rng.js';
-import { assemblyVote } from '../negotiation/ratification.js';
+import { consentVote } from '../negotiation/ratification.js';
 import { relativeTime } from '../negotiation/protocol.js';
 import { createAgent } from '../negotiation/strategies.js';
 import type { Outcome } from '../negotiation/domain.js';
-import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
+import { assemblyOn, dealTerms, postponedVote, scenarioPostponement } from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import {
   reservationOn,
@@ -45,13 +45,10 @@ export function automaticEntry(
   if (state.phase === 'running' && state.negotiation.status === 'ratifying' && pending !== null) {
     const assemblies = assembliesInForce(scenario, state.news);
     if (assemblies === null) return { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } };
-    const vote = assemblyVote(assemblyOn(assemblies, date), dealTerms(pending.outcome), rng);
+    const rule = scenarioPostponement(scenario);
+    const vote = consentVote(assemblyOn(assemblies, date, rule), dealTerms(pending.outcome), rng);
     if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);
-    const v = vote.value;
-    return {
-      actor: 'system',
-      action: { type: 'ratification', vote: { ratified: v.passed, yes: v.yes, no: v.no, abstain: v.abstain } },
-    };
+    return { actor: 'system', action: { type: 'ratification', vote: postponedVote(vote.value, date, rule) } };
   }
   const side = sideToMove(state);
   if (side === null) return null;

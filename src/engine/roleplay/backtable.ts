@@ -8,7 +8,7 @@
 import { addMonths, type CivilDate } from '../negotiation/calendar.js';
 import type { Outcome } from '../negotiation/domain.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
+import { assemblyOn, dealTerms, scenarioPostponement } from '../negotiation/scenario.js';
 import { lapseOn, reservationOn, roundDateOf, type LapseStatus, type RolePlayScenario, type Side } from './scenario.js';
 import { assembliesInForce, currentDate, type NewsRecord, type RolePlayState } from './session.js';
 
@@ -56,7 +56,7 @@ export function backtable(
   const assemblies = assembliesInForce(scenario, state.news);
   let assembly: AssemblyReading | null = null;
   if (side === 'rok' && outcome !== null && assemblies !== null) {
-    const model = assemblyOn(assemblies, date);
+    const model = assemblyOn(assemblies, date, scenarioPostponement(scenario));
     const odds = ratificationProbability(model, dealTerms(outcome));
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
     assembly = {

@@ -7,7 +7,7 @@ import type { CivilDate } from '../negotiation/calendar.js';
 import { issueValues, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
+import { assemblyOn, dealTerms, scenarioPostponement } from '../negotiation/scenario.js';
 import { reservationOn, roundDateOf, type RolePlayScenario, type Side } from './scenario.js';
 import type { DomesticOutlook } from './session.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
@@ -65,10 +65,10 @@ export function domesticOutlook(scenario: RolePlayScenario): DomesticOutlook {
     assemblies === null
       ? null
       : {
-          assembly: assemblyOn(assemblies, date).name,
+          assembly: assemblyOn(assemblies, date, scenarioPostponement(scenario)).name,
           odds: OUTLOOK_CHANGES.map((firstYearChange) => {
             const terms = dealTerms({ ...rokBest, 'first-year-change': firstYearChange });
-            const odds = ratificationProbability(assemblyOn(assemblies, date), terms);
+            const odds = ratificationProbability(assemblyOn(assemblies, date, scenarioPostponement(scenario)), terms);
             if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
             return { firstYearChange, probability: odds.value.probability };
           }),

@@ -22,7 +22,7 @@ import { relativeTime } from '../negotiation/protocol.js';
 import { geniusTarget } from '../negotiation/strategies.js';
 import { issueValue, type Preferences } from '../negotiation/preferences.js';
 import { ratificationProbability } from '../negotiation/ratification.js';
-import { assemblyOn, dealTerms } from '../negotiation/scenario.js';
+import { assemblyOn, dealTerms, scenarioPostponement } from '../negotiation/scenario.js';
 import {
   otherSide,
   reservationOn,
@@ -174,7 +174,7 @@ export function consentProbability(
   assemblies: readonly RolePlayAssembly[] | null = scenario.ratification.rok,
 ): number {
   if (assemblies === null) return 1;
-  const model = assemblyOn(assemblies, date);
+  const model = assemblyOn(assemblies, date, scenarioPostponement(scenario));
   const terms = dealTerms(outcome);
   let cache = consentCache.get(scenario);
   if (cache === undefined) consentCache.set(scenario, (cache = new Map()));

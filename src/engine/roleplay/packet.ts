@@ -10,7 +10,7 @@ import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/ca
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
-import { assemblyOn } from '../negotiation/scenario.js';
+import { assemblyOn, scenarioPostponement } from '../negotiation/scenario.js';
 import { bestOutcome } from './briefs.js';
 import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Role, type Side } from './scenario.js';
 import { DEBRIEF_QUESTIONS } from './teaching.js';
@@ -326,7 +326,10 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
   };
 
   // Confidential briefs.
-  const assembly = scenario.ratification.rok === null ? null : assemblyOn(scenario.ratification.rok, first);
+  const assembly =
+    scenario.ratification.rok === null
+      ? null
+      : assemblyOn(scenario.ratification.rok, first, scenarioPostponement(scenario));
   const lapseDates =
     lapse === null ? [] : LAPSE_MONTHS.map((m) => addMonths(addDays(lapse.expiry, 1), m - 1) as CivilDate);
   const describe = (outcome: Outcome): string =>

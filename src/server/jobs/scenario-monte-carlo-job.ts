@@ -24,6 +24,21 @@ export const loadBundledScenarios = (dir?: URL): ReadonlyMap<string, Scenario> =
   loadScenarioCatalogue(dir === undefined ? undefined : [fileURLToPath(dir)]).scenarios;
 
 /** One distribution as engine `describeHistogram` reports it. */
+/** The consent votes of a Monte Carlo (engine `RunSummaryReport`), under the same keys in the CLI's --json. */
+const consentVoteCounts = {
+  ratificationFailures: z.number().int().describe('Consent votes held and lost, every vote in every run'),
+  runsWithRatificationFailure: z.number().int().describe('Runs with at least one vote held and lost'),
+  ratificationPostponements: z
+    .number()
+    .int()
+    .describe('Sittings without a quorum, each postponing its vote to a later sitting (not a failure)'),
+  runsWithPostponement: z.number().int().describe('Runs with at least one postponed vote'),
+  ratificationsNotHeld: z
+    .number()
+    .int()
+    .describe('Votes given up after the most postponements: no consent, not counted as failed'),
+};
+
 export const quantitySchema = z.object({
   mean: z.number().nullable(),
   p5: z.number().nullable(),
@@ -72,7 +87,7 @@ export const scenarioMonteCarloOutput = z.object({
   agreementRate: z.number(),
   agreementInterval95: z.tuple([z.number(), z.number()]).describe('Wilson 95 % interval on the agreement rate'),
   reasons: z.record(z.string(), z.number().int()),
-  ratificationFailures: z.number().int(),
+  ...consentVoteCounts,
   quantities: z
     .record(z.string(), quantitySchema)
     .describe('Mean and 5/10/25/50/75/90/95 % points read from the histograms (engine scenarioQuantities)'),
@@ -112,6 +127,10 @@ export function scenarioMonteCarloResult(
     agreementInterval95: [report.agreementInterval95[0], report.agreementInterval95[1]],
     reasons: report.reasons,
     ratificationFailures: report.ratificationFailures,
+    runsWithRatificationFailure: report.runsWithRatificationFailure,
+    ratificationPostponements: report.ratificationPostponements,
+    runsWithPostponement: report.runsWithPostponement,
+    ratificationsNotHeld: report.ratificationsNotHeld,
     quantities: scenarioQuantities(merged),
     realOutcome: realOutcomeReport(scenario),
     histograms: {

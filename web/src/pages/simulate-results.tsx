@@ -12,7 +12,8 @@ const S = {
   en: {
     agreementRate: 'Agreement rate',
     ci: '95% interval',
-    ratification: 'Deals rejected at ratification',
+    ratification: 'Consent votes lost',
+    postponed: 'Votes postponed for want of a quorum: {n} sittings in {runs} runs',
     of: 'Simulation result: {runs} runs, seed {seed}',
     outcomes: 'How the negotiations ended',
     runs: 'Runs',
@@ -41,7 +42,8 @@ const S = {
   ko: {
     agreementRate: '타결률',
     ci: '95% 구간',
-    ratification: '국회 비준 동의 실패',
+    ratification: '부결된 비준 동의 표결',
+    postponed: '의결정족수 미달로 연기된 표결: {runs}회 실행에서 {n}회',
     of: '시뮬레이션 결과: {runs}회 실행, 시드 {seed}',
     outcomes: '협상 종료 사유',
     runs: '실행 수',
@@ -368,21 +370,32 @@ interface OutcomeWords {
   readonly agreementRate: string;
   readonly ci: string;
   readonly ratification: string;
+  readonly postponed: string;
 }
 
-/** Agreement rate with its 95 % interval and the rejected votes: the first line of every Monte Carlo result. */
+/**
+ * Agreement rate with its 95 % interval, the consent votes lost and the sittings postponed for want of a quorum (a
+ * postponed vote is held again, not lost): the first line of every Monte Carlo result.
+ */
 export function AgreementLine({
   result,
   s,
 }: {
-  result: { agreementRate: number; agreementInterval95: readonly [number, number]; ratificationFailures: number };
+  result: {
+    agreementRate: number;
+    agreementInterval95: readonly [number, number];
+    ratificationFailures: number;
+    ratificationPostponements: number;
+    runsWithPostponement: number;
+  };
   s: OutcomeWords;
 }) {
   const i = useI18n();
   return (
     <p className="result" data-testid="agreement-rate">
       {s.agreementRate}: <strong>{i.rate(result.agreementRate)}</strong> ({s.ci} {i.rate(result.agreementInterval95[0])}{' '}
-      – {i.rate(result.agreementInterval95[1])}) · {s.ratification}: {i.int(result.ratificationFailures)}
+      – {i.rate(result.agreementInterval95[1])}) · {s.ratification}: {i.int(result.ratificationFailures)} ·{' '}
+      {fill(s.postponed, { n: i.int(result.ratificationPostponements), runs: i.int(result.runsWithPostponement) })}
     </p>
   );
 }
