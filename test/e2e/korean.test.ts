@@ -1,5 +1,5 @@
 // Every page of the web app in Korean, read as a user reads it: no English words but a short list of names and units.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -210,12 +210,50 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk('roleplay-error');
   });
 
+  it('reads a chart’s tooltip and its exported SVG in Korean', async () => {
+    await web.open('#/calculator');
+    const chart = page.locator('.chart[data-drawn="true"]').first();
+    await chart.waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the chart has no box');
+    // ECharts' tooltip is the absolutely placed div it adds inside the chart (z-index 9999999); the middle bar's year
+    const tip = chart.locator('div[style*="z-index: 9999999"]');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => tip.textContent()).toMatch(/20\d\d/);
+    const words = (where: string, text: string) =>
+      Object.fromEntries(englishWords(text).map((w) => [w, `${where}: ${text.slice(0, 120)}`]));
+    english['calculator-tooltip'] = words('tooltip', (await tip.textContent()) ?? '');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /^SVG — / })
+        .first()
+        .click(),
+    ]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    // What the picture shows: its <text> elements (XML entities decoded).
+    const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      (m[1] ?? '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&#39;|&apos;/g, "'"),
+    );
+    expect(drawn.length).toBeGreaterThan(5);
+    // A picture has no <code>: the folder it cites (data/record), code on the page, is left out here as there.
+    const prose = drawn.map((t) => t.replace(/[\w.-]+\/[\w./-]+/g, ''));
+    english['calculator-svg'] = Object.assign({}, ...prose.map((t) => words('svg text', t))) as Record<string, string>;
+  });
+
   it('finds no English word on any page but the allowed names and units', () => {
     // The whole finding, for whoever translates next: every page's words with where each was first seen.
     writeFileSync(join(screenshots, 'korean-walk.json'), JSON.stringify(english, null, 2));
     expect(Object.keys(english).sort()).toEqual([
       'calculator',
       'calculator-error',
+      'calculator-svg',
+      'calculator-tooltip',
       'compare',
       'compare-error',
       'record',
