@@ -209,13 +209,13 @@ export {
 // Calibration of the talk model to historical talks (ABC-SMC) and out-of-sample backtests: docs/scenarios.md.
 export type { AbcProgress } from './engine/calibration/abc-smc.js';
 export { ABC_SMC_METHOD } from './engine/calibration/abc-smc.js';
-export { fittedScenario } from './engine/calibration/fitted-scenario.js';
+export { fittedOnText, fittedScenario, fittedTalksText } from './engine/calibration/fitted-scenario.js';
 export type { BacktestTalk } from './engine/calibration/predict.js';
 export { NAIVE_BASELINE_NAME, naiveBaseline, predictTalk, scoreTalk } from './engine/calibration/predict.js';
 export type { CalibrationJson } from './engine/calibration/report.js';
 export { calibrationJson, inSampleChecks } from './engine/calibration/report.js';
 export type { TalkRecord, TalkTargets } from './engine/calibration/talk-model.js';
-export { prepareTalk, talkOrdinal, talkTargets } from './engine/calibration/talk-model.js';
+export { prepareTalk, SHARED_PARAMETERS, talkOrdinal, talkTargets } from './engine/calibration/talk-model.js';
 
 // Role-play's pure core (views, debriefs, the case packet, terms in both languages): docs/roleplay.md.
 export type {

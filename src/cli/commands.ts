@@ -38,6 +38,11 @@ registerCommand(
   () => import('./commands/backtest.js'),
 );
 registerCommand(
+  'forecast',
+  'write a forecast scenario on parameters fitted to the historical talks',
+  () => import('./commands/forecast.js'),
+);
+registerCommand(
   'solve',
   'bargaining closed forms and solutions (Rubinstein, Ståhl, Nash, KS, egalitarian)',
   () => import('./commands/solve.js'),

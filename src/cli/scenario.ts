@@ -33,6 +33,17 @@ export async function scenarioPath(arg: string, where: Where): Promise<string> {
   ]);
 }
 
+/**
+ * The scenario a user's argument runs by default: a catalogue id with a fitted forecast beside it (`<id>-fitted`,
+ * written by `sma forecast`) runs that one; a file, or an id without one, runs as named.
+ * @example await fittedForecastId('sma-13-talks', io) // 'sma-13-talks-fitted'
+ */
+export async function fittedForecastId(arg: string, where: Where): Promise<string> {
+  if (looksLikeFile(arg)) return arg;
+  const fitted = (await catalogueOf(where)).get(`${arg}-fitted`);
+  return fitted !== undefined && fitted.fitted !== undefined ? fitted.id : arg;
+}
+
 /** Reads and validates a scenario; a bad file fails with one positioned problem per bad field (exit 2). */
 export async function loadScenario(arg: string, where: Where): Promise<Scenario> {
   const { parseScenarioFile } = await import('../io/scenario-file.js');

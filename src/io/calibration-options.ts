@@ -30,3 +30,12 @@ export const backtestOptionsSchema = z.object({
   generations: whole('generations', 1, 50).default(7),
   runs: whole('runs', 100, 1_000_000).default(10_000),
 });
+export const forecastOptionsSchema = z.object({
+  ...fitFlags,
+  /** The historical talks to fit (repeatable or comma-separated); default: every historical talk in the catalogue. */
+  from: z
+    .array(z.string().min(1))
+    .optional()
+    .transform((v) => v?.flatMap((x) => x.split(',').filter((id) => id !== ''))),
+  'out-dir': z.string().min(1).default('.'),
+});

@@ -60,6 +60,7 @@ export const simulateOptionsSchema = z.object({
   us: strategyFlag.optional(),
   rok: strategyFlag.optional(),
   remote: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an SMA Lab server' }).optional(),
+  prior: z.boolean().default(false),
   json: z.boolean().default(false),
   sensitivity: z.boolean().default(false),
   lang,

@@ -188,6 +188,15 @@ export const scenarioFileSchema = z.strictObject({
     exchangeRate: distribution.optional(),
   }),
   realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
+  /** Written by `sma calibrate --out` and `sma forecast`: the fit the scenario's fitted distributions come from. */
+  fitted: z
+    .strictObject({
+      talks: z.array(z.string().min(1)).min(1),
+      method: z.string().min(1),
+      seed: z.number().int().min(0),
+      date,
+    })
+    .optional(),
   sources: z.record(z.string(), z.string().min(1)),
   /** `sources`' notes in Korean, by the same keys; identifiers (files, ids, fields) in backticks. */
   sources_ko: z.record(z.string(), koreanText).optional(),

@@ -23,8 +23,10 @@ describe('bundled scenarios for role-play', () => {
     expect([...byId.keys()]).toEqual([
       'sma-10-talks',
       'sma-11-talks',
+      'sma-12-reopen-fitted',
       'sma-12-reopen',
       'sma-12-talks',
+      'sma-13-talks-fitted',
       'sma-13-talks',
       'sma-9-talks',
     ]);

@@ -87,8 +87,36 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     const options = page.locator('#sma-talks optgroup').first().locator('option');
     await expect.poll(() => options.count()).toBe(scenarios.size);
     await expect(options.allTextContents()).resolves.toEqual([...scenarios.values()].map((s) => s.name));
-    await expect(page.locator('#sma-talks').inputValue()).resolves.toBe('sma-12-reopen');
+    // A forecast with a fitted version runs on the fit by default, as `sma simulate sma-12-reopen` does.
+    await expect(page.locator('#sma-talks').inputValue()).resolves.toBe('sma-12-reopen-fitted');
   });
+
+  it('answers a forecast on the fitted parameters by default, and on the stated priors when those are chosen', async () => {
+    const fitted = scenarios.get('sma-13-talks-fitted')?.fitted;
+    if (fitted === undefined) throw new Error('sma-13-talks-fitted is bundled, with its fit');
+    await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-13-talks&runs=100&seed=5');
+    await expect.poll(() => page.locator('#sma-talks').inputValue()).toBe('sma-13-talks-fitted');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const note = page.getByTestId('fitted-on');
+    await expect
+      .poll(() => note.textContent(), { timeout: 120_000 })
+      .toBe(
+        `Run on parameters fitted to the 9th–12th SMA talks (${fitted.method.split(' (')[0]}, seed ${fitted.seed}, ${fitted.date}); ` +
+          'the scenario’s fitted sources say what each fitted value was fitted to.',
+      );
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect(note.textContent()).resolves.toMatch(
+      /^제9~12차 방위비분담특별협정 협상에 보정한 변수로 \((adaptive )?ABC-SMC, 시드 /,
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.selectOption('#sma-talks', 'sma-13-talks');
+    await expect.poll(() => page.locator('#sma-talks').inputValue()).toBe('sma-13-talks');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => note.textContent(), { timeout: 120_000 })
+      .toBe('Run on the scenario’s stated priors (not fitted to past talks).');
+    expect(errors).toEqual([]);
+  }, 240_000);
 
   it('opens a link to the retired negotiation-monte-carlo kind on the scenario Monte Carlo', async () => {
     await open('#/simulate?kind=negotiation-monte-carlo&runs=100&seed=3');

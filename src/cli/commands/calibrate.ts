@@ -118,7 +118,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const first = scenarios[0] as Scenario;
     const text = calibratedScenarioText(
       readFileSync(await scenarioPath(positionals[0] as string, io), 'utf8'),
-      fittedScenario(first, fit.value, targets),
+      fittedScenario(first, fit.value, targets, { date: new Date().toISOString().slice(0, 10) }),
     );
     // The written file must load as any scenario does; a failure here is ours.
     const { parseScenarioFile } = await import('../../io/scenario-file.js');

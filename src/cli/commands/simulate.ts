@@ -1,5 +1,6 @@
 /** `sma simulate <scenario|file> --runs N --seed S --workers W`: many negotiations with uncertain inputs, summarised. */
 import {
+  fittedOnText,
   wilsonInterval,
   type QuantityReport,
   realOutcomeReport,
@@ -15,7 +16,10 @@ import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { word, type Word } from '../negotiation-view.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
-import { bundledScenarios, loadScenario, resolveStrategy } from '../scenario.js';
+import { bundledScenarios, fittedForecastId, loadScenario, resolveStrategy } from '../scenario.js';
+
+/** What a fitted scenario runs on, in words; '' for a scenario on its stated priors. */
+const fittedOnNote = (s: Scenario, lang: Lang): string => (s.fitted ? fittedOnText(s.fitted, lang) : '');
 import { simulateRemote } from '../remote-simulate.js';
 import { renderSensitivity, runSensitivity } from '../sensitivity-view.js';
 
@@ -28,15 +32,18 @@ const OPTIONS = {
   rok: { type: 'string' },
   json: { type: 'boolean' },
   sensitivity: { type: 'boolean' },
+  prior: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--sensitivity] [--json] [--lang en|ko]
+const HELP = `Usage: sma simulate <scenario|file> --runs N [--seed S] [--workers W] [--us STRATEGY] [--rok STRATEGY] [--sensitivity] [--prior] [--json] [--lang en|ko]
        sma simulate <scenario|file> --runs N [--seed S] --remote URL [--json]
 
 Monte Carlo over a scenario's uncertain inputs (reservation values, strategies' parameters, bloc thresholds, lapse,
 CPI, exchange rate). The same seed gives the same summary on any number of workers.
+A forecast with a fitted version in the catalogue (sma-13-talks → sma-13-talks-fitted, written by sma forecast) runs
+on the fitted parameters; --prior runs the scenario's own stated priors instead.
 --sensitivity: which uncertain parameters drive the spread: each held at its p10 and p90 with the others drawn, on
 the same random numbers (one-at-a-time, a tornado); --runs runs for the baseline and for each of those variants.
 Strategies: ${STRATEGY_NAMES}.
@@ -77,6 +84,7 @@ export function simulationJson(scenario: Scenario, s: ScenarioSummary, seed: num
   const real = realOutcomeReport(scenario);
   return {
     scenario: scenario.id,
+    fitted: scenario.fitted ?? null,
     seed,
     runs: m.runs,
     agreementRate: r6(m.runs === 0 ? 0 : m.agreements / m.runs),
@@ -120,11 +128,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw usageError(
       `expected one scenario, e.g. sma simulate sma-13-talks --runs 10000 (bundled: ${(await bundledScenarios(io)).join(', ')})`,
     );
+  const id = o.prior ? (positionals[0] ?? '') : await fittedForecastId(positionals[0] ?? '', io);
+  if (id !== positionals[0]) {
+    const on = fittedOnNote(await loadScenario(id, io), o.lang);
+    io.stderr(
+      o.lang === 'ko'
+        ? `simulate: ${id}, ${on}. ${positionals[0]}의 원래 사전분포로는 --prior\n`
+        : `simulate: ${id}, ${on}; --prior for ${positionals[0]}'s own priors\n`,
+    );
+  }
   if (o.remote !== undefined) {
     if (o.us !== undefined || o.rok !== undefined) throw usageError('--us and --rok are not available with --remote');
-    return simulateRemote(o.remote, positionals[0] ?? '', o, io);
+    return simulateRemote(o.remote, id, o, io);
   }
-  const scenario = await loadScenario(positionals[0] ?? '', io);
+  const scenario = await loadScenario(id, io);
   if (o.sensitivity) {
     if (o.us !== undefined || o.rok !== undefined)
       throw usageError('--sensitivity varies the scenario’s own draws; leave out --us and --rok');
@@ -213,9 +230,11 @@ function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnTyp
     rows.push([word('nearReal', lang), share(j.realOutcome.withinOnePointOfFirstYear), '', '', '']);
     rows.push([word('nearRealDate', lang), share(j.realOutcome.withinTwoMonthsOfConclusion), '', '', '']);
   }
+  const on = fittedOnNote(scenario, lang);
   return (
     bold(style, `${scenario.name} (${scenario.id}), seed ${j.seed}`) +
     '\n' +
+    (on === '' ? '' : `${on}\n`) +
     renderTable(
       [
         { header: word('quantity', lang) },

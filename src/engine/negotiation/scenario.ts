@@ -159,6 +159,16 @@ export interface Scenario {
     readonly outcome: Readonly<Record<string, number | string>>;
     readonly concluded: CivilDate;
   } | null;
+  /**
+   * The fit this scenario's fitted distributions come from (`sma calibrate --out`, `sma forecast`): the historical
+   * talks, the method, its seed and the day it ran; absent for a scenario on its stated priors.
+   */
+  readonly fitted?: {
+    readonly talks: readonly string[];
+    readonly method: string;
+    readonly seed: number;
+    readonly date: CivilDate;
+  };
   /** Field path (prefix) → where its numbers come from: an event id, a context fact, or "assumption: …". */
   readonly sources: Readonly<Record<string, string>>;
   /** The same notes in Korean, by the same keys. */

@@ -9,9 +9,13 @@ import { runJob as runTestJob } from './test-run-job.js';
 import { scenarioMonteCarloResult } from './scenario-monte-carlo-job.js';
 import { simulationJson } from '../../cli/commands/simulate.js';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
+import { captureIo } from '../../cli/io.js';
+import { runCli } from '../../cli/main.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
+// Regression pin: runs of 500 (seed 5) that agree on the shipped sma-13-talks-fitted; rewrite when it is regenerated.
+const PIN_FITTED_AGREEMENTS = 267;
 const sma11File = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
 
 let app: FastifyInstance;
@@ -25,8 +29,9 @@ const runJob = (payload: object) => runTestJob(app, 'scenario-monte-carlo', payl
 describe('scenario Monte Carlo job', () => {
   it('loads every scenario file bundled in data/scenarios, by id', () => {
     const files = readdirSync(new URL('../../../data/scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml'));
-    expect([...scenarios.keys()]).toEqual(files.map((f) => f.slice(0, -'.yaml'.length)).sort());
-    expect(scenarios.size).toBe(6);
+    // In the order of the file names, as the catalogue reads them (sma-12-reopen-fitted.yaml before sma-12-reopen.yaml).
+    expect([...scenarios.keys()]).toEqual(files.sort().map((f) => f.slice(0, -'.yaml'.length)));
+    expect(scenarios.size).toBe(8); // six scenarios and the fitted forecasts of sma-12-reopen and sma-13-talks
   });
 
   it('plays the 12th SMA talks over worker threads exactly as the engine does on this thread', async () => {
@@ -36,6 +41,29 @@ describe('scenario Monte Carlo job', () => {
     if (scenario === undefined) throw new Error('sma-12-talks is bundled');
     const merged = runScenarioChunk(scenario, 2024, 0, 500, scenarioChunkContext(scenario), {});
     expect(job.result).toEqual(JSON.parse(JSON.stringify(scenarioMonteCarloResult(scenario, 2024, merged))));
+  });
+
+  it('runs the fitted forecast on the job as `sma simulate sma-13-talks` does by default (the fit of the 9th–12th talks)', async () => {
+    const { job } = await runJob({ scenario: 'sma-13-talks-fitted', seed: 5, runs: 500 });
+    const scenario = scenarios.get('sma-13-talks-fitted');
+    if (scenario === undefined) throw new Error('sma-13-talks-fitted is bundled');
+    const merged = runScenarioChunk(scenario, 5, 0, 500, scenarioChunkContext(scenario), {});
+    expect(job.result).toEqual(JSON.parse(JSON.stringify(scenarioMonteCarloResult(scenario, 5, merged))));
+    expect(job.result.fitted).toEqual({ ...scenario.fitted });
+    expect(job.result.fitted.talks).toEqual(['sma-9-talks', 'sma-10-talks', 'sma-11-talks', 'sma-12-talks']);
+    // The CLI, by its default (no --prior), on 2 workers: the same runs, the same summary.
+    await import('../../cli/commands.js');
+    const io = captureIo();
+    expect(await runCli(['simulate', 'sma-13-talks', '--runs', '500', '--seed', '5', '--json'], io)).toBe(0);
+    const cli = JSON.parse(io.out);
+    expect([cli.scenario, cli.fitted, cli.agreementRate]).toEqual([
+      job.result.scenario,
+      job.result.fitted,
+      job.result.agreementRate,
+    ]);
+    expect(cli.quantities.firstYearChange.p50).toBeCloseTo(job.result.quantities.firstYearChange.p50, 6);
+    // Regression pin (the shipped fit, seed 5, 500 runs): runs that agree.
+    expect(job.result.reasons.agreement).toBe(PIN_FITTED_AGREEMENTS);
   });
 
   it('carries exact histograms of months in lapse and furloughed worker-months for the 11th SMA talks', async () => {
@@ -300,14 +328,23 @@ describe('scenario Monte Carlo job', () => {
         path: 'body.scenario',
         code: 'one_of',
         params: {
-          values: ['sma-10-talks', 'sma-11-talks', 'sma-12-reopen', 'sma-12-talks', 'sma-13-talks', 'sma-9-talks'],
+          values: [
+            'sma-10-talks',
+            'sma-11-talks',
+            'sma-12-reopen-fitted',
+            'sma-12-reopen',
+            'sma-12-talks',
+            'sma-13-talks-fitted',
+            'sma-13-talks',
+            'sma-9-talks',
+          ],
         },
         value: 'sma-99-talks',
         expected:
-          'one of "sma-10-talks", "sma-11-talks", "sma-12-reopen", "sma-12-talks", "sma-13-talks", "sma-9-talks"',
+          'one of "sma-10-talks", "sma-11-talks", "sma-12-reopen-fitted", "sma-12-reopen", "sma-12-talks", "sma-13-talks-fitted", "sma-13-talks", "sma-9-talks"',
         found: '"sma-99-talks"',
         message:
-          'Invalid option: expected one of "sma-10-talks"|"sma-11-talks"|"sma-12-reopen"|"sma-12-talks"|"sma-13-talks"|"sma-9-talks"',
+          'Invalid option: expected one of "sma-10-talks"|"sma-11-talks"|"sma-12-reopen-fitted"|"sma-12-reopen"|"sma-12-talks"|"sma-13-talks-fitted"|"sma-13-talks"|"sma-9-talks"',
       },
     ]);
   });

@@ -79,9 +79,23 @@ const realOutcome = z
   .nullable()
   .describe('The real talks in the units of the simulated ones; null for a forecast');
 
+const fitted = z
+  .object({
+    talks: z.array(z.string()),
+    method: z.string(),
+    seed: z.number().int(),
+    date: z.string(),
+  })
+  .nullable()
+  .optional()
+  .describe(
+    'The fit the scenario runs on (its `fitted` block: historical talks, method, seed, day); null on its stated priors',
+  );
+
 export const scenarioMonteCarloOutput = z.object({
   scenario: z.string().describe('The scenario id'),
   name: z.string(),
+  fitted,
   seed: z.number().int(),
   runs: z.number().int(),
   agreementRate: z.number(),
@@ -121,6 +135,7 @@ export function scenarioMonteCarloResult(
   return {
     scenario: scenario.id,
     name: scenario.name,
+    fitted: scenario.fitted ? { ...scenario.fitted, talks: [...scenario.fitted.talks] } : null,
     seed,
     runs: report.runs,
     agreementRate: report.agreementRate,

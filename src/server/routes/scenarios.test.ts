@@ -17,8 +17,10 @@ describe('bundled scenarios', () => {
     expect(res.json().map((s: { id: string; name: string }) => [s.id, s.name])).toEqual([
       ['sma-10-talks', '10th SMA talks (2018–2019)'],
       ['sma-11-talks', '11th SMA talks (2019–2021)'],
+      ['sma-12-reopen-fitted', 'Reopening the 12th SMA (2025–2026, hypothetical) (fitted)'],
       ['sma-12-reopen', 'Reopening the 12th SMA (2025–2026, hypothetical)'],
       ['sma-12-talks', '12th SMA talks (2024)'],
+      ['sma-13-talks-fitted', '13th SMA talks (2029–2031, hypothetical) (fitted)'],
       ['sma-13-talks', '13th SMA talks (2029–2031, hypothetical)'],
       ['sma-9-talks', '9th SMA talks (2013–2014, outcome only)'],
     ]);

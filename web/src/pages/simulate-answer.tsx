@@ -1,7 +1,7 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
 import type { RealOutcomeReport } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
-import { scenarioName } from '../../../src/index.js';
+import { fittedOnText, scenarioName } from '../../../src/index.js';
 import { fieldLabel, type ParameterNames } from '../../../src/i18n/labels.js';
 import { useI18n } from '../i18n/lang.js';
 import type { ScenarioBody } from '../scenario-edits.js';
@@ -63,6 +63,8 @@ const W = {
     interval: 'the central 80 % of the deals, p10–p90 of the job’s quantities, read from its histograms',
     real: 'In reality: {change} in the first year, concluded on {date}, {months} months after the first round.',
     forecast: 'A forecast: there is no real outcome to compare with yet.',
+    fitted: 'Run {on}; the scenario’s fitted sources say what each fitted value was fitted to.',
+    priors: 'Run on the scenario’s stated priors (not fitted to past talks).',
   },
   ko: {
     answer:
@@ -71,6 +73,8 @@ const W = {
     interval: '타결된 실행의 가운데 80%, 작업 결과의 p10–p90(히스토그램에서 읽음)',
     real: '실제: 첫해 {change}, {date} 타결, 첫 회의로부터 {months}개월.',
     forecast: '전망입니다. 비교할 실제 결과가 아직 없습니다.',
+    fitted: '{on} 실행했습니다. 보정한 값마다 무엇에 맞췄는지 시나리오의 출처에 적혀 있습니다.',
+    priors: '시나리오에 명시된 사전분포로 실행했습니다(과거 협상에 보정하지 않음).',
   },
 };
 
@@ -111,6 +115,9 @@ export function PlainAnswer({ result, body }: { result: ScenarioMonteCarloResult
               months: real.monthsToAgreement === null ? '—' : String(real.monthsToAgreement),
             })
           : w.forecast}
+      </p>
+      <p className="muted" data-testid="fitted-on">
+        {result.fitted ? fill(w.fitted, { on: fittedOnText(result.fitted, i.lang) }) : w.priors}
       </p>
     </div>
   );

@@ -143,6 +143,8 @@ export default function SimulatePage() {
   const [d2max, setD2max] = useNumberParam('d2max', 0.95);
   const [bins, setBins] = useNumberParam('bins', 20);
   const [scenario] = useQueryParam('scenario', '');
+  // `prior=1`: a forecast with a fitted version runs on its stated priors instead (chosen by picking it in the list).
+  const [priorParam] = useQueryParam('prior', '');
   const [saved] = useQueryParam('saved', '');
   const [editsParam] = useQueryParam('edits', '');
   const edits = useMemo(() => parseEdits(editsParam), [editsParam]);
@@ -157,7 +159,7 @@ export default function SimulatePage() {
   useEffect(() => {
     source.current?.close();
     setJob({ state: 'idle' });
-  }, [kindParam, scenario, saved, editsParam]);
+  }, [kindParam, scenario, priorParam, saved, editsParam]);
 
   const list = kinds.state === 'ok' ? kinds.data : [];
   // The default is a scenario on the one model: the 11th SMA talks. So is a link to a kind the server no longer runs
@@ -169,12 +171,14 @@ export default function SimulatePage() {
   const bundledList = useApi<readonly ScenarioSummaryRow[]>(scenarioKind ? '/api/scenarios' : null);
   const bundled = bundledList.state === 'ok' ? bundledList.data : [];
   // An id the server does not bundle falls back to the default once the list has come.
-  const smaTalks = {
-    id:
-      bundledList.state === 'ok' && !bundled.some((x) => x.id === scenario)
-        ? DEFAULT_SCENARIO
-        : scenario || DEFAULT_SCENARIO,
-  };
+  const requested =
+    bundledList.state === 'ok' && !bundled.some((x) => x.id === scenario)
+      ? DEFAULT_SCENARIO
+      : scenario || DEFAULT_SCENARIO;
+  // A forecast with a fitted version (`sma forecast` writes `<id>-fitted`) runs on the fit unless its priors are asked
+  // for, as `sma simulate <id>` does.
+  const hasFitted = (id: string) => bundled.some((x) => x.id === `${id}-fitted`);
+  const smaTalks = { id: priorParam !== '1' && hasFitted(requested) ? `${requested}-fitted` : requested };
   const [savedVersion, setSavedVersion] = useState(0);
   const savedList = useApi<readonly SavedDocument[]>(
     scenarioKind ? `/api/documents/scenario${savedVersion > 0 ? `?v=${savedVersion}` : ''}` : null,
@@ -289,7 +293,12 @@ export default function SimulatePage() {
   const chooseScenario = (value: string) =>
     value.startsWith('saved:')
       ? setParams({ saved: value.slice('saved:'.length), edits: null })
-      : setParams({ scenario: value === DEFAULT_SCENARIO ? null : value, saved: null, edits: null });
+      : setParams({
+          scenario: value === DEFAULT_SCENARIO ? null : value,
+          prior: hasFitted(value) ? '1' : null,
+          saved: null,
+          edits: null,
+        });
   const savedDocs = savedList.state === 'ok' ? savedList.data : [];
   return (
     <>
