@@ -249,11 +249,18 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
           expect(after.at(-1)?.status).toBe('succeeded');
           const job = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as JobBody;
           expect([job.status, job.progress]).toEqual(['succeeded', { done: 1, total: 1 }]);
-          const chunk = await db.query<{ state: string; retry_count: number }>(
-            'select state, retry_count from pgboss.job where id = $1',
-            [killedChunk],
-          );
-          expect(chunk.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
+          // Taken once more (B's attempt, which renewed its lease however long the fit ran) and then completed: pg-boss
+          // marks it so after the handler that stored the job's end returns, so the row is awaited, not read at once.
+          const chunkRow = async () =>
+            (
+              await db.query<{ state: string; retry_count: number }>(
+                'select state, retry_count from pgboss.job where id = $1',
+                [killedChunk],
+              )
+            ).rows;
+          await expect
+            .poll(chunkRow, { timeout: 30_000, interval: 200 })
+            .toEqual([{ state: 'completed', retry_count: 1 }]);
 
           // One process: `sma calibrate` with the same talks, seed and settings.
           const io = captureIo({}, repo);

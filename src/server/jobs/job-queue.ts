@@ -91,6 +91,26 @@ export async function openJobQueue(options: JobQueueOptions) {
     client.release();
   }
 
+  /**
+   * Renews a running chunk's lease until the returned function is called. pg-boss 10 has no heartbeat: a chunk expires
+   * when `started_on + expire_in` has passed, however alive its worker, so a chunk longer than the expiry (a whole
+   * calibration fit is one chunk) was taken again by another worker while the first still ran it, and again after that.
+   * Moving `started_on` (the column pg-boss's expiry reads) every third of the expiry leaves expiry to dead processes.
+   */
+  const holdLease = (id: string): (() => void) => {
+    const timer = setInterval(
+      () => {
+        db.query(`update pgboss.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [
+          chunkQueue,
+          id,
+        ]).catch(onError);
+      },
+      (expireInSeconds * 1000) / 3,
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+
   let pool: WorkerPool | undefined;
   // When this process last stored each job's progress.
   const progressWritten = new Map<string, number>();
@@ -213,7 +233,12 @@ export async function openJobQueue(options: JobQueueOptions) {
           async ([message]) => {
             if (message === undefined) return;
             work.onChunk?.({ id: message.id, job: message.data.job, attempt: message.retryCount + 1 });
-            await runChunk(message.data, message.retryCount >= message.retryLimit);
+            const release = holdLease(message.id);
+            try {
+              await runChunk(message.data, message.retryCount >= message.retryLimit);
+            } finally {
+              release();
+            }
             // More chunks are likely waiting: fetch again at once rather than after the polling interval.
             const self = ids[i];
             if (self !== undefined) boss.notifyWorker(self);
