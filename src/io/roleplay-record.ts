@@ -95,6 +95,10 @@ const entrySchema = z.object({
         yes: z.number().int().min(0).optional(),
         no: z.number().int().min(0).optional(),
         abstain: z.number().int().min(0).optional(),
+        // a vote postponed for want of a quorum (engine ratification.ts `holdVote`): kept, or a reload would lose it
+        postponements: z.number().int().min(0).optional(),
+        held: z.boolean().optional(),
+        decidedOn: z.string().optional(),
       }),
     }),
   ]),

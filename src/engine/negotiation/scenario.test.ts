@@ -16,7 +16,9 @@ import {
   scenarioPreferences,
   winSetAgent,
   type Scenario,
+  type ScenarioAssembly,
 } from './scenario.js';
+import { addDays, type CivilDate } from './calendar.js';
 import { initialState } from './protocol.js';
 import { DEFAULT_POSTPONEMENT } from './ratification.js';
 import { createAgent } from './strategies.js';
@@ -211,5 +213,36 @@ describe('the win-set rule (winSetAgent)', () => {
     expect(decide(0.5, 0.5, 0.6)).toBe('accept');
     // a reservation above the offer's expected value refuses even a likely deal
     expect(decide(0.99, 0.99, 0.95)).toBe('offer');
+  });
+});
+
+describe('a consent vote without a quorum (Art. 49) is postponed, not lost', () => {
+  // Every member present with probability 0.5: a sitting of 295 misses the quorum of 148 about half the time.
+  const thin = (a: ScenarioAssembly): ScenarioAssembly => ({
+    ...a,
+    blocs: a.blocs.map((b) => ({ ...b, attendance: 0.5 })),
+  });
+  const s: Scenario = {
+    ...scenario,
+    ratification: { ...scenario.ratification, rok: assemblies.map(thin), postponementDays: 10, maxPostponements: 3 },
+  };
+
+  it('ends the talks on the deciding sitting’s date, postponements × 10 days after the round’s, lapse read then', () => {
+    let postponedEnds = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const run = runScenario(s, createRng(seed), { strategies: { us: { kind: 'time-dependent', e: 1 } } });
+      const votes = run.trace.flatMap((t) => (t.action.type === 'ratify' ? [{ t, vote: t.action.vote }] : []));
+      expect(run.ratificationPostponements).toBe(votes.reduce((n, v) => n + (v.vote.postponements ?? 0), 0));
+      expect(run.ratificationsNotHeld).toBe(votes.filter((v) => v.vote.held === false).length);
+      expect(run.ratificationFailures).toBe(votes.filter((v) => !v.vote.ratified && v.vote.held !== false).length);
+      const last = votes.at(-1);
+      if (run.reason !== 'agreement' || last === undefined || (last.vote.postponements ?? 0) === 0) continue;
+      postponedEnds++;
+      const k = last.vote.postponements ?? 0;
+      expect(k).toBeLessThanOrEqual(3);
+      expect(run.endDate).toBe(addDays(last.t.date as CivilDate, 10 * k));
+      expect(run.monthsInLapse).toBe(lapseOn(s, run.endDate as CivilDate).monthsInLapse);
+    }
+    expect(postponedEnds).toBeGreaterThan(5);
   });
 });
