@@ -7,8 +7,8 @@ import { ruleMessage, type ProblemParams, type SchemaRule } from '../i18n/proble
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
-import { fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
-import { fieldProblems, formatPath, type FieldProblem } from './zod-issues.js';
+import { fieldErrors, fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
+import { formatPath, type FieldProblem } from './zod-issues.js';
 import { koreanText } from './record-schema.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
@@ -332,21 +332,7 @@ function scenarioFromData(
   at: (path: readonly (string | number)[], preferKey?: boolean) => Position,
 ): Result<Scenario, ScenarioFileError[]> {
   const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success)
-    return err(
-      fieldProblems(parsed.error.issues).map((p) =>
-        fileError(
-          'file/invalid_field',
-          fileName,
-          at(p.path, p.atKey === true),
-          formatPath(p.path),
-          p.expected,
-          p.found,
-          p.problem,
-          p.value,
-        ),
-      ),
-    );
+  if (!parsed.success) return err(fieldErrors(parsed.error.issues, fileName, at));
   const problems = checkScenario(parsed.data);
   if (problems.length > 0)
     return err(

@@ -30,7 +30,7 @@ import {
   type RunSummary,
   type StrategyDraw,
 } from './scenario-monte-carlo.js';
-import { draw, type Distribution } from './distribution.js';
+import { draw, skipDraw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import { utility, type Preferences, type ValueFunction } from './preferences.js';
@@ -826,6 +826,22 @@ export function runScenarioMonteCarloOne(
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
   offerPath?: OfferPath,
 ): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
+  return playMonteCarloRun(s, seed, i, ctx, strategyOverride, offerPath, true);
+}
+
+/**
+ * runScenarioMonteCarloOne; with `indexPaths` false the generator is stepped past the index paths as their draws would
+ * step it (distribution.ts `skipDraw`), their values left uncomputed and `draws.indexPaths` empty: a chunk reads none.
+ */
+function playMonteCarloRun(
+  s: Scenario,
+  seed: number,
+  i: number,
+  ctx: ScenarioChunkContext,
+  strategyOverride: Partial<Record<Side, ScenarioStrategy>>,
+  offerPath: OfferPath | undefined,
+  keepIndexPaths: boolean,
+): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
@@ -851,12 +867,12 @@ export function runScenarioMonteCarloOne(
     };
   }
   const indexPaths: Record<string, number[]> = {};
-  if (u.cpi) {
+  if (u.cpi && keepIndexPaths) {
     // A loop rather than Array.from's callback: no closure to create on every run.
     const path: number[] = [];
     for (let year = 0; year < u.cpi.years; year++) path.push(draw(u.cpi.growth, rng));
     indexPaths['rok-cpi'] = path;
-  }
+  } else if (u.cpi) for (let year = 0; year < u.cpi.years; year++) skipDraw(u.cpi.growth, rng);
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
   const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
@@ -943,7 +959,7 @@ export function runScenarioChunk(
     return months;
   };
   for (let i = from; i < to; i++) {
-    const { run, draws } = runScenarioMonteCarloOne(s, seed, i, ctx, strategyOverride);
+    const { run, draws } = playMonteCarloRun(s, seed, i, ctx, strategyOverride, undefined, false);
     const change = run.outcome?.[FIRST_YEAR];
     if (typeof change === 'number') {
       firstYearChange.add(change);
