@@ -86,19 +86,23 @@ const strategyDraw = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fsj-exponential'), beta: distribution, kappa: distribution }),
 ]);
 
+/** How a side's reservation value falls in a lapse (engine lapse.ts `ReservationCost`). */
+const lapseCost = z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) });
+
 const party = z.strictObject({
   name: z.string().min(1),
   weights: z.record(z.string(), unit),
   values: z.record(z.string(), valueFunction),
   reservation: unit,
   discount: z.number().gt(0).max(1).optional(),
-  lapseCost: z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) }),
+  lapseCost,
   periods: z
     .array(
       z.strictObject({
         from: date,
         name: z.string().min(1),
         reservation: unit.optional(),
+        lapseCost: lapseCost.optional(),
         strategy: strategy.optional(),
         uncertainty: z
           .strictObject({ reservation: distribution.optional(), strategy: strategyDraw.optional() })

@@ -10,7 +10,13 @@ import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import { firstRoundDate } from './scenario-report.js';
 import type { Domain, Outcome } from './domain.js';
-import { lapsePort, lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
+import {
+  lapsePort,
+  lapseTimeline,
+  type LapseScenario,
+  type ReservationCost,
+  type ReservationCostFrom,
+} from './lapse.js';
 import {
   HistogramTally,
   RunSummaryTally,
@@ -77,6 +83,8 @@ export interface ScenarioPeriod {
   readonly name: string;
   /** Utility of no deal before any lapse, from this period on (the lapse drop still applies). */
   readonly reservation?: number;
+  /** How the lapse lowers the reservation value in the months that begin in this period (lapse.ts `reservationCostFrom`). */
+  readonly lapseCost?: ReservationCost;
   /** The strategy a single run plays in this period (default: the party's). */
   readonly strategy?: ScenarioStrategy;
   /** Drawn once per Monte Carlo run, after every other draw: the period's reservation and strategy. */
@@ -355,8 +363,19 @@ export function scenarioLapseModel(
     stopgapFrom: l.stopgapFrom,
     lapseClause: l.lapseClause,
     reservationCost: { us: s.parties.us.lapseCost, rok: s.parties.rok.lapseCost },
+    ...(lapseCostPeriods(s.parties.us) || lapseCostPeriods(s.parties.rok)
+      ? { reservationCostFrom: { us: costFrom(s.parties.us), rok: costFrom(s.parties.rok) } }
+      : {}),
   };
 }
+
+const lapseCostPeriods = (party: ScenarioParty): boolean => (party.periods ?? []).some((p) => p.lapseCost);
+
+/** A side's lapse cost by period: a period that sets none has the party's (as every value a period leaves out). */
+const costFrom = (party: ScenarioParty): ReservationCostFrom[] =>
+  lapseCostPeriods(party)
+    ? (party.periods ?? []).map((p) => ({ from: p.from, cost: p.lapseCost ?? party.lapseCost }))
+    : [];
 
 /** The date of the scenario's last round (its deadline's). */
 function lastRoundDate(s: Scenario): CivilDate {
