@@ -106,6 +106,21 @@ describe('sma forecast', () => {
       return { mean, sd };
     };
 
+    // The correlation the written file drops (it draws the two exponents apart), by brute force.
+    const [iu, ir] = ['strategies.us.e', 'strategies.rok.e'].map((n) =>
+      fit.value.parameters.findIndex((p) => p.name === n),
+    );
+    const [mu, mr] = [moments(iu as number), moments(ir as number)];
+    const cov = posterior.reduce(
+      (s, p) =>
+        s +
+        (p.weight / total) *
+          ((p.theta[iu as number] as number) - mu.mean) *
+          ((p.theta[ir as number] as number) - mr.mean),
+      0,
+    );
+    expect(j.sharedCorrelation).toBeCloseTo(cov / (mu.sd * mr.sd), 4);
+
     for (const id of ['sma-13-talks', 'sma-12-reopen']) {
       const written = load(join(scratch, `${id}-fitted.yaml`));
       const original = scenario(id);

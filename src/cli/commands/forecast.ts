@@ -59,6 +59,25 @@ async function historicalTalks(io: CliIo): Promise<string[]> {
     .sort((a, b) => (talkOrdinal(a) ?? Infinity) - (talkOrdinal(b) ?? Infinity) || a.localeCompare(b));
 }
 
+/** The posterior's weighted correlation of two parameters (null when one is not fitted or does not vary). */
+function correlation(
+  fit: { parameters: readonly { name: string }[]; posterior: readonly { theta: readonly number[]; weight: number }[] },
+  names: readonly string[],
+): number | null {
+  const [i, j] = names.map((n) => fit.parameters.findIndex((p) => p.name === n));
+  if (i === undefined || j === undefined || i < 0 || j < 0) return null;
+  const total = fit.posterior.reduce((s, p) => s + p.weight, 0);
+  const mean = (k: number) => fit.posterior.reduce((s, p) => s + (p.weight / total) * (p.theta[k] as number), 0);
+  const [mi, mj] = [mean(i), mean(j)];
+  const co = (a: number, ma: number, b: number, mb: number) =>
+    fit.posterior.reduce(
+      (s, p) => s + (p.weight / total) * ((p.theta[a] as number) - ma) * ((p.theta[b] as number) - mb),
+      0,
+    );
+  const denominator = Math.sqrt(co(i, mi, i, mi) * co(j, mj, j, mj));
+  return denominator > 0 ? Math.round((co(i, mi, j, mj) / denominator) * 1e4) / 1e4 : null;
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, forecastOptionsSchema);
   if (o.help) {
@@ -120,6 +139,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     stopped,
     date,
     shared: parameters.filter((p) => SHARED_PARAMETERS.includes(p.name)),
+    // The written file draws the shared exponents apart; their weighted correlation in the posterior is what that drops.
+    sharedCorrelation: correlation(fit.value, SHARED_PARAMETERS),
     tolerances,
     written,
   };
