@@ -98,6 +98,28 @@ describe('scenario files', () => {
     ]);
   });
 
+  it('reads a period’s own lapse cost, and refuses a negative one with its path', () => {
+    const withCost = (rate: string) =>
+      parseScenarioFile(
+        text(
+          sma11Text.replace(
+            '    periods:\n',
+            `    periods:\n      - { from: 2020-06-01, name: later, lapseCost: { perLapseMonth: ${rate}, perFurloughedWorkforceMonth: 0.1 } }\n`,
+          ),
+        ),
+        'c.yaml',
+      );
+    const good = withCost('0.02');
+    expect(good.ok && good.value.parties.us.periods?.[0]?.lapseCost).toEqual({
+      perLapseMonth: 0.02,
+      perFurloughedWorkforceMonth: 0.1,
+    });
+    const bad = withCost('-0.02');
+    expect(!bad.ok && bad.error.map((e) => `${e.code} ${e.path}`)).toEqual([
+      'file/invalid_field parties.us.periods[0].lapseCost.perLapseMonth',
+    ]);
+  });
+
   it('refuses weights that do not sum to 1 and a replayed position off the domain grid', () => {
     const bad = sma11Text
       .replace(

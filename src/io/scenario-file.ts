@@ -7,8 +7,8 @@ import { ruleMessage, type ProblemParams, type SchemaRule } from '../i18n/proble
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
-import { fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
-import { fieldProblems, formatPath, type FieldProblem } from './zod-issues.js';
+import { fieldErrors, fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
+import { formatPath, type FieldProblem } from './zod-issues.js';
 import { koreanText } from './record-schema.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
@@ -86,19 +86,23 @@ const strategyDraw = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fsj-exponential'), beta: distribution, kappa: distribution }),
 ]);
 
+/** How a side's reservation value falls in a lapse (engine lapse.ts `ReservationCost`). */
+const lapseCost = z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) });
+
 const party = z.strictObject({
   name: z.string().min(1),
   weights: z.record(z.string(), unit),
   values: z.record(z.string(), valueFunction),
   reservation: unit,
   discount: z.number().gt(0).max(1).optional(),
-  lapseCost: z.strictObject({ perLapseMonth: z.number().min(0), perFurloughedWorkforceMonth: z.number().min(0) }),
+  lapseCost,
   periods: z
     .array(
       z.strictObject({
         from: date,
         name: z.string().min(1),
         reservation: unit.optional(),
+        lapseCost: lapseCost.optional(),
         strategy: strategy.optional(),
         uncertainty: z
           .strictObject({ reservation: distribution.optional(), strategy: strategyDraw.optional() })
@@ -328,21 +332,7 @@ function scenarioFromData(
   at: (path: readonly (string | number)[], preferKey?: boolean) => Position,
 ): Result<Scenario, ScenarioFileError[]> {
   const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success)
-    return err(
-      fieldProblems(parsed.error.issues).map((p) =>
-        fileError(
-          'file/invalid_field',
-          fileName,
-          at(p.path, p.atKey === true),
-          formatPath(p.path),
-          p.expected,
-          p.found,
-          p.problem,
-          p.value,
-        ),
-      ),
-    );
+  if (!parsed.success) return err(fieldErrors(parsed.error.issues, fileName, at));
   const problems = checkScenario(parsed.data);
   if (problems.length > 0)
     return err(

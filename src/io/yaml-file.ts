@@ -163,18 +163,24 @@ export function readYamlFileWith<S extends z.ZodType>(
   const { at } = file.value;
   const parsed = schema.safeParse(file.value.data, { reportInput: true });
   if (parsed.success) return ok({ data: parsed.data, at });
-  return err(
-    fieldProblems(parsed.error.issues).map((p) =>
-      fileError(
-        'file/invalid_field',
-        fileName,
-        at(p.path, p.atKey === true),
-        formatPath(p.path),
-        p.expected,
-        p.found,
-        p.problem,
-        p.value,
-      ),
+  return err(fieldErrors(parsed.error.issues, fileName, at));
+}
+
+/** A schema's issues as `file/invalid_field` errors, each placed in the file's text (at its key when the key is bad). */
+export const fieldErrors = (
+  issues: readonly z.core.$ZodIssue[],
+  fileName: string,
+  at: YamlFile['at'],
+): FileError<'file/invalid_field'>[] =>
+  fieldProblems(issues).map((p) =>
+    fileError(
+      'file/invalid_field',
+      fileName,
+      at(p.path, p.atKey === true),
+      formatPath(p.path),
+      p.expected,
+      p.found,
+      p.problem,
+      p.value,
     ),
   );
-}

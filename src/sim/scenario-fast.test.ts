@@ -80,3 +80,24 @@ describe.each(['sma-11-talks', 'sma-12-talks', 'sma-13-talks'])('the fast path o
     expect(fast).toStrictEqual(general);
   });
 });
+
+describe('a chunk that leaves the CPI path uncomputed', () => {
+  it('draws the exchange rate after it where each run played alone does: the same USD amounts, 2,000 runs of sma-13', () => {
+    // sma-13-talks draws a 5-year CPI path, then the exchange rate, then votes: all from the same generator
+    const scenario = load('sma-13-talks');
+    const ctx = scenarioChunkContext(scenario, prepareScenarioTables(scenario));
+    const chunk = runScenarioChunk(scenario, 3, 0, 2000, ctx);
+    let n = 0;
+    let sumMicro = 0;
+    for (let i = 0; i < 2000; i++) {
+      const { run, draws } = runScenarioMonteCarloOne(scenario, 3, i, ctx);
+      const change = run.outcome?.['first-year-change'];
+      expect(draws.indexPaths['rok-cpi']).toHaveLength(5);
+      if (typeof change !== 'number' || draws.exchangeRate === null) continue;
+      n++;
+      sumMicro += Math.round(((scenario.base.amount * (1 + change)) / draws.exchangeRate / 1e9) * 1e6);
+    }
+    expect(n).toBeGreaterThan(300);
+    expect({ n: chunk.firstYearUsdBillions.n, sumMicro: chunk.firstYearUsdBillions.sumMicro }).toEqual({ n, sumMicro });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
-import { distributionProblem, draw, probabilityBelow, type Distribution } from './distribution.js';
+import { distributionProblem, draw, probabilityBelow, skipDraw, type Distribution } from './distribution.js';
 
 describe('one distribution type for Monte Carlo inputs and ratification thresholds', () => {
   it('gives the triangular CDF in closed form', () => {
@@ -58,5 +58,47 @@ describe('one distribution type for Monte Carlo inputs and ratification threshol
     expect(distributionProblem({ kind: 'normal', mean: 0, sd: 1, min: 1, max: 0 })).toBe('needs min ≤ max');
     expect(distributionProblem({ kind: 'normal', mean: 0, sd: -1 })).toBe('needs sd ≥ 0');
     expect(distributionProblem({ kind: 'triangular', min: 0, mode: 0.5, max: 1 })).toBeNull();
+  });
+});
+
+describe('skipDraw (a draw whose value nobody reads)', () => {
+  it('leaves the generator where draw leaves it, for every kind and a mixture of mixtures, over 500 seeds each', () => {
+    const normal: Distribution = { kind: 'normal', mean: 0.02, sd: 0.01, min: 0 };
+    const kinds: Distribution[] = [
+      { kind: 'point', value: 3 },
+      { kind: 'uniform', min: 0, max: 0.15 },
+      normal,
+      { kind: 'triangular', min: 0.1, mode: 0.2, max: 1 },
+      {
+        kind: 'discrete',
+        outcomes: [
+          { value: 1, probability: 0.3 },
+          { value: 2, probability: 0.7 },
+        ],
+      },
+      {
+        kind: 'mixture',
+        components: [
+          { weight: 0.5, distribution: normal },
+          {
+            weight: 0.5,
+            distribution: {
+              kind: 'mixture',
+              components: [
+                { weight: 0.25, distribution: { kind: 'point', value: 1 } },
+                { weight: 0.75, distribution: { kind: 'uniform', min: 0, max: 1 } },
+              ],
+            },
+          },
+        ],
+      },
+    ];
+    for (const d of kinds)
+      for (let seed = 0; seed < 500; seed++) {
+        const [drawn, skipped] = [createRng(seed), createRng(seed)];
+        draw(d, drawn);
+        skipDraw(d, skipped);
+        expect(skipped.state()).toEqual(drawn.state());
+      }
   });
 });

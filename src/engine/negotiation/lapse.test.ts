@@ -53,6 +53,32 @@ describe('the 2020 lapse', () => {
     expect(months[20]?.reservationDrop.us).toBeCloseTo(0.1 + 0.05 * (workerMonths / 9000), 12);
   });
 
+  it('prices each month at the cost in force on its first day in lapse (a period’s lapseCost), the rest as before', () => {
+    // ROK from 2020-06-01 (a new cabinet, say) 0.02 a month and 0.3 per workforce-month furloughed; the US unchanged.
+    // Through May: 5 months and 4,000 × 2 worker-months at the party's rates; from June: the rest at the new ones.
+    const changed = timeline({
+      ...LAPSE_2020,
+      reservationCostFrom: {
+        rok: [{ from: '2020-06-01', cost: { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0.3 } }],
+        us: [],
+      },
+    });
+    const before = 0.005 * 5 + (0.1 * 4000 * 2) / 9000;
+    const after = 0.02 * (20 - 5) + (0.3 * ((4000 * 14) / 30)) / 9000;
+    expect(changed[20]?.reservationDrop.rok).toBeCloseTo(before + after, 12);
+    expect(changed[4]?.reservationDrop.rok).toBeCloseTo(before, 12);
+    expect(changed.map((m) => m.reservationDrop.us)).toEqual(months.map((m) => m.reservationDrop.us));
+    // A change dated mid-month applies from the next month's first day in lapse
+    const mid = timeline({
+      ...LAPSE_2020,
+      reservationCostFrom: {
+        rok: [{ from: '2020-05-15', cost: { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0.3 } }],
+        us: [],
+      },
+    });
+    expect(mid.map((m) => m.reservationDrop.rok)).toEqual(changed.map((m) => m.reservationDrop.rok));
+  });
+
   it('has no furlough and no unpaid wages under the 11th SMA’s lapse clause', () => {
     // Aju / Zum on the 11th SMA: labor paid at the previous year's level during a lapse
     const clause = timeline({ ...LAPSE_2020, lapseClause: true });

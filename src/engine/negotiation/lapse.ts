@@ -34,6 +34,55 @@ export interface LapseScenario {
   /** The 11th SMA's clause: during a lapse, labor costs are paid at the previous year's level, so no furlough. */
   readonly lapseClause: boolean;
   readonly reservationCost: { readonly rok: ReservationCost; readonly us: ReservationCost };
+  /**
+   * A side's cost from a date on (scenario.ts `periods[].lapseCost`), ascending: a month in lapse costs at the rate in
+   * force on its first day in lapse. Absent or empty, `reservationCost` holds throughout.
+   */
+  readonly reservationCostFrom?: {
+    readonly rok: readonly ReservationCostFrom[];
+    readonly us: readonly ReservationCostFrom[];
+  };
+}
+
+/** A side's lapse cost from a day on (`LapseScenario.reservationCostFrom`). */
+export interface ReservationCostFrom {
+  readonly from: CivilDate;
+  readonly cost: ReservationCost;
+}
+
+/**
+ * A side's cumulative drop, with a cost that may change by date: months in lapse and furloughed worker-months are
+ * summed per cost in force, and each sum priced at its own rates (`reservationDrop`, the one formula; with one cost
+ * the sums are the timeline's own, so the drop is bit for bit the single-rate one).
+ */
+class DropAccrual {
+  private readonly costs: readonly ReservationCost[];
+  private readonly froms: readonly number[];
+  private readonly months: number[];
+  private readonly workerMonths: number[];
+
+  constructor(base: ReservationCost, from: readonly ReservationCostFrom[]) {
+    this.costs = [base, ...from.map((c) => c.cost)];
+    this.froms = from.map((c) => daysFromCivil(c.from));
+    this.months = this.costs.map(() => 0);
+    this.workerMonths = this.costs.map(() => 0);
+  }
+
+  add(day: number, months: number, workerMonths: number): void {
+    let k = 0;
+    for (const from of this.froms) if (from <= day) k++;
+    this.months[k] = (this.months[k] as number) + months;
+    this.workerMonths[k] = (this.workerMonths[k] as number) + workerMonths;
+  }
+
+  drop(workforce: number): number {
+    let total = 0;
+    this.costs.forEach((c, k) => {
+      const d = reservationDrop(c, this.months[k] as number, this.workerMonths[k] as number, workforce);
+      total = k === 0 ? d : total + d;
+    });
+    return total;
+  }
 }
 
 export type LapsePhase = 'funded' | 'furlough' | 'stopgap' | 'paid_by_lapse_clause' | 'in_force';
@@ -158,6 +207,10 @@ export function lapseTimeline(s: LapseScenario): Result<readonly LapseMonth[], L
   const furloughEnd = Math.min(stopgap, lapseEnd);
 
   const rows: LapseMonth[] = [];
+  const accrual = {
+    rok: new DropAccrual(s.reservationCost.rok, s.reservationCostFrom?.rok ?? []),
+    us: new DropAccrual(s.reservationCost.us, s.reservationCostFrom?.us ?? []),
+  };
   let monthsInLapse = 0;
   let cumulativeFurloughedWorkerMonths = 0;
   let cumulativeUnpaidWages = 0;
@@ -183,6 +236,8 @@ export function lapseTimeline(s: LapseScenario): Result<readonly LapseMonth[], L
     const unpaidWages = Math.round(furloughedWorkerMonths * s.monthlyWagePerWorker);
     monthsInLapse += lapseDays / days;
     cumulativeFurloughedWorkerMonths += furloughedWorkerMonths;
+    accrual.rok.add(firstLapseDay, lapseDays / days, furloughedWorkerMonths);
+    accrual.us.add(firstLapseDay, lapseDays / days, furloughedWorkerMonths);
     cumulativeUnpaidWages += unpaidWages;
     rows.push({
       index: i + 1,
@@ -195,10 +250,7 @@ export function lapseTimeline(s: LapseScenario): Result<readonly LapseMonth[], L
       cumulativeFurloughedWorkerMonths,
       unpaidWages,
       cumulativeUnpaidWages,
-      reservationDrop: {
-        rok: reservationDrop(s.reservationCost.rok, monthsInLapse, cumulativeFurloughedWorkerMonths, s.workforce),
-        us: reservationDrop(s.reservationCost.us, monthsInLapse, cumulativeFurloughedWorkerMonths, s.workforce),
-      },
+      reservationDrop: { rok: accrual.rok.drop(s.workforce), us: accrual.us.drop(s.workforce) },
     });
   }
   return ok(rows);

@@ -116,6 +116,29 @@ describe('the scenario fast path', () => {
     expect(pairs.some((p) => p.fast.run.reason === 'agreement')).toBe(true);
   });
 
+  it('gives the general path’s runs when a period changes a side’s lapse cost, read by date on both paths', () => {
+    // The ROK's cabinet from 2020-09-01 bears the lapse at four times the party's monthly rate (test-scenarios.ts)
+    const rok = periodScenario.parties.rok;
+    const s: Scenario = {
+      ...periodScenario,
+      parties: {
+        ...periodScenario.parties,
+        rok: {
+          ...rok,
+          periods: (rok.periods ?? []).map((p) => ({
+            ...p,
+            lapseCost: { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0.1 },
+          })),
+        },
+      },
+    };
+    const pairs = bothPaths(s, 13, 0, 400);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    // and it moves the runs: the same seeds without the period's cost end otherwise in some runs
+    const plain = bothPaths(periodScenario, 13, 0, 400);
+    expect(pairs.some((p, i) => JSON.stringify(p.fast.run) !== JSON.stringify(plain[i]?.fast.run))).toBe(true);
+  });
+
   it('agrees with the general path for any period start, period strategy and deadline', () => {
     const starts = ['2019-09-24', '2019-12-01', '2020-03-24', '2020-06-15', '2021-01-20', '2030-01-01'];
     fc.assert(

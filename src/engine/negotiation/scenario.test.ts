@@ -124,6 +124,23 @@ describe('actors by period', () => {
   // periodScenario: monthly rounds from 2019-09-24; the US from 2020-06-15 (reservation 0.05), the ROK from 2020-09-01
   const s = periodScenario;
 
+  it('lowers the reservation value from a period on at the period’s lapse cost, the months before at the party’s', () => {
+    // ROK: 0.005 a month and 0.1 per workforce-month furloughed (test-scenarios.ts); from 2020-09-01, 0.02 a month.
+    // By 2020-12-05: 12 months in lapse, 8 before September at the party's rate, 4 after at 0.02; the furlough
+    // (4,500 from April to the stopgap of 15 June: 4,500 × (2 + 14/30) worker-months of 9,000) before September.
+    const cost = { perLapseMonth: 0.02, perFurloughedWorkforceMonth: 0.1 };
+    const rok = s.parties.rok;
+    const changed: Scenario = {
+      ...s,
+      parties: { ...s.parties, rok: { ...rok, periods: (rok.periods ?? []).map((p) => ({ ...p, lapseCost: cost })) } },
+    };
+    const furlough = (0.1 * 4500 * (2 + 14 / 30)) / 9000;
+    expect(lapseOn(changed, '2020-12-05').reservationShift[1]).toBeCloseTo(-(0.005 * 8 + 0.02 * 4 + furlough), 12);
+    expect(lapseOn(s, '2020-12-05').reservationShift[1]).toBeCloseTo(-(0.005 * 12 + furlough), 12);
+    // the US, whose period sets no lapse cost, keeps the party's
+    expect(lapseOn(changed, '2020-12-05').reservationShift[0]).toBe(lapseOn(s, '2020-12-05').reservationShift[0]);
+  });
+
   it('switches each side’s reservation value on the period’s first day, lapse drop included', () => {
     const drop = (date: string) => lapseOn(s, date).reservationShift;
     expect(periodOn(s, 'us', '2020-06-14')).toBeNull();

@@ -10,7 +10,13 @@ import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import { firstRoundDate } from './scenario-report.js';
 import type { Domain, Outcome } from './domain.js';
-import { lapsePort, lapseTimeline, type LapseScenario, type ReservationCost } from './lapse.js';
+import {
+  lapsePort,
+  lapseTimeline,
+  type LapseScenario,
+  type ReservationCost,
+  type ReservationCostFrom,
+} from './lapse.js';
 import {
   HistogramTally,
   RunSummaryTally,
@@ -24,7 +30,7 @@ import {
   type RunSummary,
   type StrategyDraw,
 } from './scenario-monte-carlo.js';
-import { draw, type Distribution } from './distribution.js';
+import { draw, skipDraw, type Distribution } from './distribution.js';
 import { buildOutcomeTable, listOutcomes, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import { utility, type Preferences, type ValueFunction } from './preferences.js';
@@ -77,6 +83,8 @@ export interface ScenarioPeriod {
   readonly name: string;
   /** Utility of no deal before any lapse, from this period on (the lapse drop still applies). */
   readonly reservation?: number;
+  /** How the lapse lowers the reservation value in the months that begin in this period (lapse.ts `reservationCostFrom`). */
+  readonly lapseCost?: ReservationCost;
   /** The strategy a single run plays in this period (default: the party's). */
   readonly strategy?: ScenarioStrategy;
   /** Drawn once per Monte Carlo run, after every other draw: the period's reservation and strategy. */
@@ -355,8 +363,19 @@ export function scenarioLapseModel(
     stopgapFrom: l.stopgapFrom,
     lapseClause: l.lapseClause,
     reservationCost: { us: s.parties.us.lapseCost, rok: s.parties.rok.lapseCost },
+    ...(lapseCostPeriods(s.parties.us) || lapseCostPeriods(s.parties.rok)
+      ? { reservationCostFrom: { us: costFrom(s.parties.us), rok: costFrom(s.parties.rok) } }
+      : {}),
   };
 }
+
+const lapseCostPeriods = (party: ScenarioParty): boolean => (party.periods ?? []).some((p) => p.lapseCost);
+
+/** A side's lapse cost by period: a period that sets none has the party's (as every value a period leaves out). */
+const costFrom = (party: ScenarioParty): ReservationCostFrom[] =>
+  lapseCostPeriods(party)
+    ? (party.periods ?? []).map((p) => ({ from: p.from, cost: p.lapseCost ?? party.lapseCost }))
+    : [];
 
 /** The date of the scenario's last round (its deadline's). */
 function lastRoundDate(s: Scenario): CivilDate {
@@ -807,6 +826,22 @@ export function runScenarioMonteCarloOne(
   strategyOverride: Partial<Record<Side, ScenarioStrategy>> = {},
   offerPath?: OfferPath,
 ): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
+  return playMonteCarloRun(s, seed, i, ctx, strategyOverride, offerPath, true);
+}
+
+/**
+ * runScenarioMonteCarloOne; with `indexPaths` false the generator is stepped past the index paths as their draws would
+ * step it (distribution.ts `skipDraw`), their values left uncomputed and `draws.indexPaths` empty: a chunk reads none.
+ */
+function playMonteCarloRun(
+  s: Scenario,
+  seed: number,
+  i: number,
+  ctx: ScenarioChunkContext,
+  strategyOverride: Partial<Record<Side, ScenarioStrategy>>,
+  offerPath: OfferPath | undefined,
+  keepIndexPaths: boolean,
+): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
   const strategies: [StrategySpec, StrategySpec] = [
@@ -832,12 +867,12 @@ export function runScenarioMonteCarloOne(
     };
   }
   const indexPaths: Record<string, number[]> = {};
-  if (u.cpi) {
+  if (u.cpi && keepIndexPaths) {
     // A loop rather than Array.from's callback: no closure to create on every run.
     const path: number[] = [];
     for (let year = 0; year < u.cpi.years; year++) path.push(draw(u.cpi.growth, rng));
     indexPaths['rok-cpi'] = path;
-  }
+  } else if (u.cpi) for (let year = 0; year < u.cpi.years; year++) skipDraw(u.cpi.growth, rng);
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
   const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
@@ -924,7 +959,7 @@ export function runScenarioChunk(
     return months;
   };
   for (let i = from; i < to; i++) {
-    const { run, draws } = runScenarioMonteCarloOne(s, seed, i, ctx, strategyOverride);
+    const { run, draws } = playMonteCarloRun(s, seed, i, ctx, strategyOverride, undefined, false);
     const change = run.outcome?.[FIRST_YEAR];
     if (typeof change === 'number') {
       firstYearChange.add(change);

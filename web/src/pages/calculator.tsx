@@ -285,7 +285,7 @@ export default function CalculatorPage() {
             {problems.size > 0 && <span className="error">{s.fix}</span>}
             <SignInToSave />
             {save && (
-              <RemoteView remote={save}>
+              <RemoteView remote={save} label={(path) => ({ id: s.id, name: s.name })[path]}>
                 {(d) => (
                   <span role="status">
                     {s.saved} <code>{d.id}</code>
