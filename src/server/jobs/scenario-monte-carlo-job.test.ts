@@ -15,7 +15,7 @@ import { parseScenarioValue } from '../../io/scenario-file.js';
 
 const scenarios = loadScenarioCatalogue().scenarios;
 // Regression pin: runs of 500 (seed 5) that agree on the shipped sma-13-talks-fitted; rewrite when it is regenerated.
-const PIN_FITTED_AGREEMENTS = 301;
+const PIN_FITTED_AGREEMENTS = 294;
 const sma11File = parse(readFileSync(new URL('../../../data/scenarios/sma-11-talks.yaml', import.meta.url), 'utf8'));
 
 let app: FastifyInstance;
