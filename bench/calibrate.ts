@@ -83,7 +83,7 @@ async function sbcOnTalks(reps: number): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    'SBC on the sma-11 talk simulator: %d fits (%d truths drawn; no-deal truths skipped), population 300, 6 generations, %s s',
+    'SBC on the sma-11 talk simulator: %d fits (%d truths drawn; no-deal truths skipped), population 300, at most 6 generations, %s s',
     reps,
     drawn,
     seconds.toFixed(0),
@@ -95,18 +95,24 @@ async function sbcOnTalks(reps: number): Promise<void> {
     (196 * Math.sqrt(0.09 / reps)).toFixed(1),
     (1.358 / Math.sqrt(reps)).toFixed(3),
   );
+  // χ² of the ranks over 5 equal bins (4 degrees of freedom; critical value 9.488 at α = 0.05).
+  console.log('  (ranks: χ² over 5 bins, uniform rejected at α = 0.05 above 9.488)');
   parameters.forEach((p, i) => {
     const f = ranks[i]!;
     const in50 = f.filter((x) => x > 0.25 && x <= 0.75).length / f.length;
     const in90 = f.filter((x) => x > 0.05 && x <= 0.95).length / f.length;
     const sorted = [...f].sort((a, b) => a - b);
     const ks = Math.max(...sorted.map((x, k) => Math.max((k + 1) / f.length - x, x - k / f.length)));
+    const bins = [0, 0, 0, 0, 0];
+    for (const x of f) bins[Math.min(4, Math.floor(x * 5))]!++;
+    const chi2 = bins.reduce((a, o) => a + (o - f.length / 5) ** 2 / (f.length / 5), 0);
     console.log(
-      '  %s  50 %%: %s %%   90 %%: %s %%   KS %s',
-      p.name.padEnd(26),
+      '  %s  50 %%: %s %%   90 %%: %s %%   KS %s   χ² %s',
+      p.name.padEnd(48),
       (100 * in50).toFixed(0).padStart(3),
       (100 * in90).toFixed(0).padStart(3),
       ks.toFixed(3),
+      chi2.toFixed(2),
     );
   });
 }
