@@ -17,6 +17,8 @@ const WORDS = {
   accept: ['accept', '수락'],
   end: ['walk away', '협상 중단'],
   ratified: ['ratified', '비준 동의'],
+  postponed: ['postponed for want of a quorum', '의결정족수 미달로 연기'],
+  notHeld: ['not held (no quorum)', '표결 불성립 (의결정족수 미달)'],
   rejected: ['rejected', '비준 부결'],
   outcome: ['outcome', '결과'],
   reason: ['reason', '종료 사유'],

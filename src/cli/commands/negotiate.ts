@@ -52,6 +52,9 @@ export interface TraceRow {
     readonly yes?: number;
     readonly no?: number;
     readonly abstain?: number;
+    /** Sittings without a quorum before the vote was held (or given up: `held` false). */
+    readonly postponements?: number;
+    readonly held?: boolean;
   };
 }
 
@@ -113,8 +116,12 @@ export function traceRows(scenario: Scenario, trace: ReturnType<typeof runScenar
     const base = { step: t.step, round: t.round + 1, date: t.date ?? null };
     const a = t.action;
     if (a.type === 'ratify') {
-      const { ratified, yes, no, abstain } = a.vote;
-      const vote = { ratified, ...(yes === undefined ? {} : { yes, no, abstain }) };
+      const { ratified, yes, no, abstain, postponements, held } = a.vote;
+      const vote = {
+        ratified,
+        ...(yes === undefined ? {} : { yes, no, abstain }),
+        ...(postponements ? { postponements, held: held ?? true } : {}),
+      };
       const row: TraceRow = {
         ...base,
         side: 'assembly',
@@ -147,7 +154,9 @@ function renderTrace(
   const actionText = (r: TraceRow): string => {
     if (r.action !== 'ratify') return word(r.action, lang);
     const tally = r.vote?.yes === undefined ? '' : ` ${r.vote.yes}–${r.vote.no}–${r.vote.abstain}`;
-    return word(r.vote?.ratified ? 'ratified' : 'rejected', lang) + tally;
+    const put = r.vote?.postponements ? ` (${word('postponed', lang)} ${r.vote.postponements}×)` : '';
+    if (r.vote?.held === false) return word('notHeld', lang) + put;
+    return word(r.vote?.ratified ? 'ratified' : 'rejected', lang) + tally + put;
   };
   return (
     head +

@@ -44,6 +44,21 @@ describe('sma negotiate', () => {
     expect(j.trace.at(-1)).toMatchObject({ side: 'assembly', action: 'ratify', vote: { ratified: true } });
   });
 
+  it('records a vote postponed for want of a quorum, and ends the talks on the sitting that consented', async () => {
+    // At the 11th SMA vote's attendance (160/300) about one sitting in seven misses the quorum of 151: the vote is held
+    // again 14 days later (the default), so a replay consented at a postponed sitting ends after 2021-03-05.
+    let found: { endDate: string; vote: { postponements: number; held: boolean; ratified: boolean } } | null = null;
+    for (let seed = 1; seed <= 60 && found === null; seed++) {
+      const j = JSON.parse((await cli('negotiate', 'sma-11-talks', '--json', '--seed', String(seed))).out);
+      const vote = j.trace.at(-1).vote;
+      if (j.reason === 'agreement' && vote.postponements > 0) found = { endDate: j.endDate, vote };
+    }
+    if (found === null) throw new Error('no replay among 60 seeds had a postponed vote');
+    const days = 14 * found.vote.postponements;
+    expect(found.endDate).toBe(new Date(Date.UTC(2021, 2, 5 + days)).toISOString().slice(0, 10));
+    expect([found.vote.ratified, found.vote.held]).toEqual([true, true]);
+  });
+
   it('prints the trace and the agreed schedule: 2021 = 1.1833 tn won up to 2025 = 1.4028 tn', async () => {
     // agreements.json sma-11: 11,833 → 12,472 → 12,896 → 13,463 → 14,028 억원
     const { code, out } = await cli('negotiate', 'sma-11-talks');

@@ -186,7 +186,9 @@ export function prepareScenarioFast(
 function winSetMargin(ratification: FastRatification | null, assemblies: readonly AssemblyModel[]): number {
   const least = ratification?.leastConsent;
   if (ratification?.consent === undefined || least === undefined) return Infinity;
-  const p = Math.min(...assemblies.map(least));
+  // once per distinct Assembly (rounds share one): calibration builds a plan for each run
+  const distinct = new Map(assemblies.map((a) => [a.blocs, a]));
+  const p = Math.min(...[...distinct.values()].map(least));
   return p > 0 ? 1e-15 / p : Infinity;
 }
 

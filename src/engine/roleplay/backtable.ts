@@ -61,7 +61,7 @@ export function backtable(
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
     assembly = {
       assembly: model.name,
-      probability: odds.value.probability,
+      probability: odds.value.consentProbability,
       expectedYes: odds.value.expectedYes,
       expectedPresent: odds.value.expectedPresent,
       blocs: model.blocs.map((b, i) => ({

@@ -70,7 +70,7 @@ export function domesticOutlook(scenario: RolePlayScenario): DomesticOutlook {
             const terms = dealTerms({ ...rokBest, 'first-year-change': firstYearChange });
             const odds = ratificationProbability(assemblyOn(assemblies, date, scenarioPostponement(scenario)), terms);
             if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-            return { firstYearChange, probability: odds.value.probability };
+            return { firstYearChange, probability: odds.value.consentProbability };
           }),
         };
   return { rok, us: { demand: bestOutcome(scenario, 'us') } };

@@ -183,7 +183,7 @@ export function consentProbability(
   if (p === undefined) {
     const odds = ratificationProbability(model, terms);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-    cache.set(key, (p = odds.value.probability));
+    cache.set(key, (p = odds.value.consentProbability));
   }
   return p;
 }
