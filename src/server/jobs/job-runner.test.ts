@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.js';
 import { storeJobBus, storeJobRecorder } from '../adapters.js';
-import { createJobRunner, type JobEvent } from './job-runner.js';
+import { createJobRunner, type JobBus, type JobEvent, type JobRecorder, type JobSnapshot } from './job-runner.js';
 import { rubinsteinSplitJob } from './rubinstein-split-job.js';
 
 const clock = { now: () => new Date('2026-03-01T00:00:00Z') };
@@ -116,4 +116,83 @@ describe('limits of a job', () => {
       await jobs.close();
     }
   });
+});
+
+describe('a job another process runs, followed here when no notice of its end arrives', () => {
+  const running: JobSnapshot = {
+    id: 'remote',
+    kind: 'rubinstein-split',
+    ownerId: null,
+    status: 'running',
+    progress: { done: 0, total: 2 },
+    createdAt: '2026-03-01T00:00:00.000Z',
+    finishedAt: null,
+    input,
+    result: null,
+    error: null,
+  };
+  const succeeded: JobSnapshot = {
+    ...running,
+    status: 'succeeded',
+    progress: { done: 2, total: 2 },
+    finishedAt: '2026-03-01T00:00:01.000Z',
+    result: { meanShare: 0.5263158 },
+  };
+  // The store as the other process left it: running at the first read, then ended and recorded.
+  const recorderOf = (stored: { job: JobSnapshot }): JobRecorder => ({
+    started: async () => undefined,
+    progressed: async () => undefined,
+    finished: async () => undefined,
+    fetch: async (id) => (id === stored.job.id ? stored.job : undefined),
+  });
+  const buses: Record<string, JobBus> = {
+    // The listening connection could not be opened (e.g. the database refused one more client).
+    'whose subscribe failed': {
+      publish: async () => undefined,
+      subscribe: () => Promise.reject(new Error('sorry, too many clients already')),
+    },
+    // Listening, but the finished notice was sent while the connection was down, and NOTIFY does not keep it.
+    'that lost the finished notice': { publish: async () => undefined, subscribe: async () => async () => undefined },
+  };
+  for (const [name, bus] of Object.entries(buses)) {
+    it(`still ends with the recorded result on a bus ${name}`, async () => {
+      const stored = { job: running };
+      const errors: unknown[] = [];
+      const runner = createJobRunner({
+        kinds: [rubinsteinSplitJob],
+        clock,
+        threads: 1,
+        maxRunsPerJob: 10_000,
+        maxJobsPerClient: 1,
+        jobsKept: 1,
+        recorder: recorderOf(stored),
+        bus,
+        remoteRereadMs: 10,
+        onError: (error) => errors.push(error),
+      });
+      try {
+        const events: JobEvent[] = [];
+        let finished!: () => void;
+        const ended = new Promise<void>((resolve) => (finished = resolve));
+        const unwatch = await runner.watch('remote', (event) => {
+          events.push(event);
+          if (event.type === 'finished') finished();
+        });
+        expect(events.map((e) => [e.type, e.job.status])).toEqual([['progress', 'running']]);
+        stored.job = succeeded;
+        await ended;
+        unwatch?.();
+        expect(events.map((e) => [e.type, e.job.status])).toEqual([
+          ['progress', 'running'],
+          ['finished', 'succeeded'],
+        ]);
+        expect(events.at(-1)?.job.result).toEqual({ meanShare: 0.5263158 });
+        expect(errors.map(String)).toEqual(
+          name === 'whose subscribe failed' ? ['Error: sorry, too many clients already'] : [],
+        );
+      } finally {
+        await runner.close();
+      }
+    });
+  }
 });

@@ -80,6 +80,12 @@ export interface JobRunnerOptions {
   readonly bus?: JobBus;
   /** How long a cancel sent to another process waits for that process to stop the job (default 10 s). */
   readonly remoteCancelTimeoutMs?: number;
+  /**
+   * How often a follower of a job another process runs re-reads it from the recorder (default 2 s), so it learns the
+   * end even when no notice reaches it: a NOTIFY sent while the listening connection was down is lost, a subscribe
+   * or a publish can fail. Notices still bring progress and the end at once when they do arrive.
+   */
+  readonly remoteRereadMs?: number;
   /** Runs jobs on a queue that worker processes drain (job-queue.ts) instead of this process's threads. */
   readonly queue?: JobQueuePort;
 }
@@ -282,9 +288,21 @@ export function createJobRunner(options: JobRunnerOptions) {
     let last: JobSnapshot | undefined;
     // Notices are handled in order, after the first read: a finished job is read again from the store for its result.
     let queue: Promise<void> = Promise.resolve();
-    const handle = async (notice: JobNotice): Promise<void> => {
+    const handle = async (notice: JobNotice | { readonly type: 'reread' }): Promise<void> => {
       if (ended || last === undefined) return;
-      if (notice.type === 'progress') {
+      if (notice.type === 'reread') {
+        // The store's state, when no notice said it: a lost finished notice would otherwise leave this follower waiting.
+        const stored = await fetchRecorded(id);
+        if (ended || stored === undefined) return;
+        if (stored.status !== 'running') {
+          ended = true;
+          stop();
+          onEvent({ type: 'finished', job: stored });
+        } else if (stored.progress.done > last.progress.done) {
+          last = { ...last, progress: stored.progress };
+          onEvent({ type: 'progress', job: last });
+        }
+      } else if (notice.type === 'progress') {
         if (notice.done <= last.progress.done) return;
         last = { ...last, progress: { done: notice.done, total: notice.total } };
         onEvent({ type: 'progress', job: last });
@@ -296,9 +314,25 @@ export function createJobRunner(options: JobRunnerOptions) {
       }
     };
     // Listening starts before the first read, so a notice sent in between is queued, not lost.
-    const stop = followRemote(id, (notice) => {
+    const unfollow = followRemote(id, (notice) => {
       queue = queue.then(() => handle(notice));
     });
+    // Re-read in the same queue, one at a time (the next is timed from the end of the last), while following.
+    const rereadMs = options.remoteRereadMs ?? 2000;
+    let timer: NodeJS.Timeout | undefined;
+    const rereadLater = (): void => {
+      timer = setTimeout(() => {
+        queue = queue
+          .then(() => handle({ type: 'reread' }))
+          .finally(() => {
+            if (!ended) rereadLater();
+          });
+      }, rereadMs).unref();
+    };
+    const stop = (): void => {
+      clearTimeout(timer);
+      unfollow();
+    };
     const first = fetchRecorded(id);
     queue = queue.then(async () => {
       last = await first;
@@ -314,6 +348,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       onEvent({ type: 'finished', job: last });
     } else {
       onEvent({ type: 'progress', job: last });
+      rereadLater();
     }
     return () => {
       ended = true;
