@@ -409,16 +409,19 @@ export function describeHistogram(h: Histogram): QuantityReport {
   };
 }
 
-export interface RunSummaryReport {
-  readonly runs: number;
+/** A summary as reported: its counts as they are, the agreement rate with its interval, and each distribution's points. */
+export interface RunSummaryReport extends Pick<
+  RunSummary,
+  | 'runs'
+  | 'reasons'
+  | 'ratificationFailures'
+  | 'runsWithRatificationFailure'
+  | 'ratificationPostponements'
+  | 'runsWithPostponement'
+  | 'ratificationsNotHeld'
+> {
   readonly agreementRate: number;
   readonly agreementInterval95: readonly [number, number];
-  readonly reasons: Readonly<Record<EndReason, number>>;
-  readonly ratificationFailures: number;
-  readonly runsWithRatificationFailure: number;
-  readonly ratificationPostponements: number;
-  readonly runsWithPostponement: number;
-  readonly ratificationsNotHeld: number;
   readonly quantities: Readonly<Record<string, QuantityReport>>;
 }
 
