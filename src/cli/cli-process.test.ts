@@ -83,8 +83,9 @@ describe('every README negotiation example runs as written', () => {
       .sort()
       .map((f) => `${dir}/${f}`);
   };
-  // These fit and backtest for minutes; calibration-commands.test.ts runs the same commands with small settings.
-  const long = ['calibrate', 'backtest'];
+  // These fit and backtest for minutes; calibration-commands.test.ts and forecast.test.ts run the same commands with
+  // small settings.
+  const long = ['calibrate', 'backtest', 'forecast'];
   const examples = block
     .split('\n')
     .map((l) => l.replace(/\s+#.*$/, '').trim())
