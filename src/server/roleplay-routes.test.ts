@@ -290,6 +290,27 @@ for (const backend of backends) {
       await app.close();
     });
 
+    it('lists no fitted forecast (a table plays point values, so it would be the same table twice), yet opens one', async () => {
+      const fitted = {
+        ...SMA_11_TALKS,
+        id: 'sma-11-talks-fitted',
+        fitted: { talks: ['sma-11-talks'], method: 'adaptive ABC-SMC', seed: 1, date: '2026-12-02' },
+      };
+      const app = Fastify({ logger: false });
+      app.setValidatorCompiler(validatorCompiler);
+      app.setSerializerCompiler(serializerCompiler);
+      await app.register(roleplayRoutes(roleplayDepsFor(store, [SMA_11_TALKS, fitted])));
+      const res = await app.inject({ method: 'GET', url: '/api/roleplay/scenarios' });
+      expect(res.json().map((s: { id: string }) => s.id)).toEqual(['sma-11-talks']);
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/roleplay/sessions',
+        payload: { scenarioId: 'sma-11-talks-fitted' },
+      });
+      expect(made.statusCode).toBe(201);
+      await app.close();
+    });
+
     it('a side cannot act for the other side: no side field, no move out of turn', async () => {
       const t = await createTable();
       const forOther = await act(t.tokens.us as string, 'x', { action: { type: 'offer', side: 'rok', outcome: DEAL } });

@@ -108,7 +108,10 @@ export function roleplayDepsFor(
   scenarios: readonly RolePlayScenario[] = [SMA_11_TALKS],
 ): RolePlayRoutesDeps {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
-  return { service: createRolePlayService({ store, scenarios: (id) => byId.get(id) }), scenarios: () => scenarios };
+  // A table plays point values, never the fitted distributions, so a fitted forecast (`sma-13-talks-fitted`) would
+  // offer a teacher the same table twice: the list leaves it out, and a table already made on one still opens.
+  const listed = scenarios.filter((s) => s.fitted === undefined);
+  return { service: createRolePlayService({ store, scenarios: (id) => byId.get(id) }), scenarios: () => listed };
 }
 
 /**
