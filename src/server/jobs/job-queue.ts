@@ -50,6 +50,40 @@ export interface QueueWorkOptions {
 
 /** The store's records of chunk results: small JSON per chunk, deleted once the job is combined. */
 const chunkTable = 'sma_job_chunks';
+export const CHUNK_TABLE_DDL = `create table if not exists ${chunkTable} (job_id text not null, chunk integer not null, partial json not null, primary key (job_id, chunk))`;
+// Advisory lock keys of this module: the schema set-up, and one per job (with the job id's hash) for its chunk results.
+const SETUP_LOCK = 1397571917;
+const CHUNK_LOCK = 1397571918;
+
+/**
+ * Stores one chunk's result (a chunk run twice, its first worker killed after storing it, keeps the first) and returns
+ * how many of the job's chunks are stored. Serialised per job by a transaction-scoped advisory lock: under READ
+ * COMMITTED, two workers storing the last two chunks at once each counted without the other's uncommitted row, both
+ * saw one short, neither combined the job, and it stayed running for ever (jobs-multi-process.test.ts hung on it in
+ * loaded suites). With the lock the later one counts after the earlier one commits, so exactly one sees them all.
+ */
+export async function storeChunkResult(db: pg.Pool, job: string, index: number, partial: unknown): Promise<number> {
+  const client = await db.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1, hashtext($2))', [CHUNK_LOCK, job]);
+    await client.query(
+      `insert into ${chunkTable} (job_id, chunk, partial) values ($1, $2, $3) on conflict do nothing`,
+      [job, index, JSON.stringify(partial)],
+    );
+    const { rows } = await client.query<{ done: number }>(
+      `select count(*)::int as done from ${chunkTable} where job_id = $1`,
+      [job],
+    );
+    await client.query('commit');
+    return rows[0]?.done ?? 0;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 /**
  * Connects to the queue (creating its tables and queues on first use).
@@ -75,10 +109,8 @@ export async function openJobQueue(options: JobQueueOptions) {
   const client = await db.connect();
   try {
     await client.query('begin');
-    await client.query('select pg_advisory_xact_lock(1397571917)');
-    await client.query(
-      `create table if not exists ${chunkTable} (job_id text not null, chunk integer not null, partial json not null, primary key (job_id, chunk))`,
-    );
+    await client.query('select pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+    await client.query(CHUNK_TABLE_DDL);
     if ((await boss.getQueue(deadChunkQueue)) === null) await boss.createQueue(deadChunkQueue);
     if ((await boss.getQueue(chunkQueue)) === null) {
       await boss.createQueue(chunkQueue, { name: chunkQueue, retryLimit, expireInSeconds, deadLetter: deadChunkQueue });
@@ -160,14 +192,7 @@ export async function openJobQueue(options: JobQueueOptions) {
       }
       throw error;
     }
-    // A chunk run twice (its first worker killed after storing it) stores the same result: the first one stays.
-    // The count sees the rows before this statement, plus the one it inserted, if any.
-    const { rows } = await db.query<{ done: number }>(
-      `with stored as (insert into ${chunkTable} (job_id, chunk, partial) values ($1, $2, $3) on conflict do nothing returning 1)
-       select ((select count(*) from ${chunkTable} where job_id = $1) + (select count(*) from stored))::int as done`,
-      [message.job, message.index, JSON.stringify(partial)],
-    );
-    const done = rows[0]?.done ?? 0;
+    const done = await storeChunkResult(db, message.job, message.index, partial);
     if (done < message.total) {
       // Every chunk is announced (live streams); the stored progress, for GET, at most about once a second.
       const now = Date.now();
