@@ -70,7 +70,7 @@ export function ClassSetup({ s, scenarioId }: { s: Strings; scenarioId: string }
       const links = await rp<ClassLinks>('/classes', null, { scenarioId, label, tables });
       setCreated({ links, rows });
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(errorText(e, lang, (path) => ({ 'body.label': s.classLabel, 'body.scenarioId': s.scenario })[path]));
     }
   };
   return (
