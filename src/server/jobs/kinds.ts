@@ -48,7 +48,7 @@ export const retiredJobKinds: readonly RetiredJobKind[] = [
     name: 'negotiation-monte-carlo',
     replacement: 'scenario-monte-carlo',
     message:
-      "Jobs of kind negotiation-monte-carlo are retired (issue 10: one scenario model, whose votes and lapse are the record's, not stand-ins). " +
+      "Jobs of kind negotiation-monte-carlo are retired: every simulation now runs on one scenario model, whose votes and lapse are the record's, not stand-ins. " +
       'Post the negotiation as a scenario to POST /api/jobs/scenario-monte-carlo instead: a bundled id in `scenario`, or your own ' +
       'scenario file as JSON in `scenarioBody` (any issues, preferences, uncertain strategies and reservations, a lapse; docs/scenarios.md).',
   },
