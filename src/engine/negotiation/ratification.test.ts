@@ -38,6 +38,18 @@ const bloc = (party: string, seats: number, over: Partial<Bloc> = {}): Bloc => (
   ...over,
 });
 
+/**
+ * A bloc at the 11th SMA vote's attendance, cohesion and abstentions (context ratification_votes: 160 of 300 present),
+ * consenting to a first-year increase at most a threshold drawn uniformly from [min, max].
+ */
+const vote11Bloc = (party: string, seats: number, term: string, min: number, max: number): Bloc =>
+  bloc(party, seats, {
+    attendance: 0.533,
+    cohesion: 0.831,
+    abstainShare: 0.593,
+    stance: { kind: 'threshold', term, direction: 'at_most', threshold: { kind: 'uniform', min, max } },
+  });
+
 const assembly = (blocs: Bloc[]): AssemblyModel => ({
   name: 'test',
   seats: 300,
@@ -322,18 +334,7 @@ describe('the exact convolution against brute force', () => {
 
 describe('leastConsentProbability (the fast path’s floor under the win-set rule)', () => {
   // Threshold lines of at most +5 % to +30 %, at the 11th SMA vote's attendance and cohesion (context ratification_votes)
-  const b = (party: string, seats: number): Bloc =>
-    bloc(party, seats, {
-      attendance: 0.533,
-      cohesion: 0.831,
-      abstainShare: 0.593,
-      stance: {
-        kind: 'threshold',
-        term: 'firstYearIncrease',
-        direction: 'at_most',
-        threshold: { kind: 'uniform', min: 0.05, max: 0.3 },
-      },
-    });
+  const b = (party: string, seats: number): Bloc => vote11Bloc(party, seats, 'firstYearIncrease', 0.05, 0.3);
   const model = assembly([b('A', 180), b('B', 103), b('C', 6)]);
 
   it('is the consent of a deal every bloc opposes, and no deal on a grid has less', () => {
@@ -485,17 +486,7 @@ describe('a vote without a quorum is postponed, not lost (Art. 49: a sitting wit
   it('keeps consentProbabilityFor equal to ratificationProbability’s consent probability to 1e-12 under the rule', () => {
     // the 21st Assembly's recorded attendance, 160/300 (context ratification_votes), where the quorum fails often
     const b = (party: string, seats: number, min: number, max: number): Bloc =>
-      bloc(party, seats, {
-        attendance: 0.533,
-        cohesion: 0.831,
-        abstainShare: 0.593,
-        stance: {
-          kind: 'threshold',
-          term: 'first-year-change',
-          direction: 'at_most',
-          threshold: { kind: 'uniform', min, max },
-        },
-      });
+      vote11Bloc(party, seats, 'first-year-change', min, max);
     const model: AssemblyModel = {
       ...assembly([b('A', 180, 0.1, 0.5), b('B', 103, 0.05, 0.4), b('C', 17, 0, 0.3)]),
       postponement: DEFAULT_POSTPONEMENT,
