@@ -8,16 +8,27 @@ import { CHUNK_TABLE_DDL, storeChunkResult } from './job-queue.js';
 describe.skipIf(testDatabaseUrl === undefined)('chunk results of the PostgreSQL job queue', () => {
   let location: TestLocation;
   let db: pg.Pool;
+  const lost: Error[] = [];
+  let disposing = false;
 
   beforeAll(async () => {
     location = await postgresLocation(testDatabaseUrl ?? '');
     // As many connections as chunks in flight, so every store of a job races every other.
     db = new pg.Pool({ connectionString: location.options.databaseUrl, max: 40 });
+    // A connection lost during the tests is a failure (checked in afterAll). The pool's end does not wait for its
+    // clients' goodbyes, so the database's removal at the end (with force) can still reach a closing client: not one.
+    db.on('connect', (client) =>
+      client.on('error', (error) => {
+        if (!disposing) lost.push(error);
+      }),
+    );
     await db.query(CHUNK_TABLE_DDL);
   });
 
   afterAll(async () => {
+    expect(lost).toEqual([]);
     await db?.end();
+    disposing = true;
     await location?.dispose();
   });
 
