@@ -257,19 +257,37 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-    const cache = new Map<string, number>();
     const terms = [...new Set(model.blocs.map((b) => b.stance.term))];
-    f = (d) => {
-      const key = terms.map((k) => d[k]).join('|');
-      let p = cache.get(key);
-      if (p === undefined) {
-        const r = odds.value(d);
-        if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
-        p = r.value;
-        cache.set(key, p);
-      }
-      return p;
+    const compute = (d: RatificationDeal): number => {
+      const r = odds.value(d);
+      if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
+      return r.value;
     };
+    const [only] = terms;
+    if (terms.length === 1 && only !== undefined) {
+      // One term read (every bloc's stance on the first-year change): the deal's value is the key, no string built.
+      const byValue = new Map<number | undefined, number>();
+      f = (d) => {
+        const x = d[only];
+        let p = byValue.get(x);
+        if (p === undefined) {
+          p = compute(d);
+          byValue.set(x, p);
+        }
+        return p;
+      };
+    } else {
+      const cache = new Map<string, number>();
+      f = (d) => {
+        const key = terms.map((k) => d[k]).join('|');
+        let p = cache.get(key);
+        if (p === undefined) {
+          p = compute(d);
+          cache.set(key, p);
+        }
+        return p;
+      };
+    }
     byRule.set(rule, f);
   }
   return f(deal);
