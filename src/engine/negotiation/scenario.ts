@@ -894,7 +894,8 @@ function playMonteCarloRun(
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
   const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
+  // The run's rng is dropped after the run: a sitting decided early need not make the draws no later sitting reads.
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, false);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
