@@ -29,7 +29,7 @@ export const parseAgreementFile = (
   fileName: string,
   record: SmaRecord,
 ): Result<ParsedAgreementFile, FileError[]> => {
-  const file = readYamlFileWith(bytes, fileName, 'an agreement (id, name, currency, rules)', agreementFileSchema);
+  const file = readYamlFileWith(bytes, fileName, 'agreement_document', agreementFileSchema);
   if (!file.ok) return file;
   const { at } = file.value;
   const parsed = file.value;

@@ -348,7 +348,7 @@ function scenarioFromData(
  * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
  */
 export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
-  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
+  const file = readYamlFile(bytes, fileName, 'scenario_document');
   if (!file.ok) return file;
   return scenarioFromData(file.value.data, fileName, file.value.at);
 }
