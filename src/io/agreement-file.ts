@@ -44,7 +44,7 @@ export const parseAgreementFile = (
   if (!built.ok)
     return err(
       built.error.map((p) =>
-        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found, p.problem),
       ),
     );
 

@@ -17,8 +17,8 @@ export interface FileError<Code extends string = string> {
   readonly found: string;
   /** `file:line:column: path: expected ..., found ...` */
   readonly message: string;
-  /** What was expected as a code and parameters (src/i18n/problems.ts), when a schema check found the problem. */
-  readonly problem?: Problem;
+  /** What was expected as a code and parameters (src/i18n/problems.ts): `expected` in every language. */
+  readonly problem: Problem;
   readonly value?: PlainValue;
 }
 
@@ -34,7 +34,7 @@ export const fileError = <Code extends string>(
   path: string,
   expected: string,
   found: string,
-  problem?: Problem,
+  problem: Problem,
   value?: PlainValue,
 ): FileError<Code> => ({
   code,
@@ -45,7 +45,7 @@ export const fileError = <Code extends string>(
   expected,
   found,
   message: `${file}:${at.line}:${at.col}: ${path}: expected ${expected}, found ${found}`,
-  ...(problem === undefined ? {} : { problem }),
+  problem,
   ...(value === undefined ? {} : { value }),
 });
 
@@ -89,8 +89,8 @@ export interface YamlFile {
   readonly at: (path: readonly (string | number)[], preferKey?: boolean) => Position;
 }
 
-/** A whole file's problem (not UTF-8, empty, not YAML): always stated as a rule. */
-export type DocumentError = FileError<'file/not_utf8' | 'file/empty' | 'file/syntax'> & { readonly problem: Problem };
+/** A whole file's problem (not UTF-8, empty, not YAML), stated as a rule. */
+export type DocumentError = FileError<'file/not_utf8' | 'file/empty' | 'file/syntax'>;
 
 /** A whole file's problem as a rule: its English words are the error's `expected`. */
 const documentError = (
@@ -99,8 +99,7 @@ const documentError = (
   at: Position,
   rule: SchemaRule,
   found: string,
-): DocumentError =>
-  fileError(code, fileName, at, '(root)', ruleMessage(rule), found, ruleProblem(rule)) as DocumentError;
+): DocumentError => fileError(code, fileName, at, '(root)', ruleMessage(rule), found, ruleProblem(rule));
 
 /**
  * Decodes and parses a YAML or JSON file; `expectedContent` is the rule naming what an empty file should have held.
