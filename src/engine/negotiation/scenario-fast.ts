@@ -20,6 +20,7 @@ import {
   drawSupport,
   hasQuorum,
   holdVote,
+  sittingAssembly,
   tallyPasses,
   type AssemblyModel,
   type RatificationDeal,
@@ -174,7 +175,7 @@ export function prepareScenarioFast(
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
     winSetMargin: winSetMargin(ratification, assemblies),
     consentAbove:
-      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map((a) => a.blocs)).size !== 1
+      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map(sittingsKey)).size !== 1
         ? null
         : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
@@ -187,7 +188,7 @@ function winSetMargin(ratification: FastRatification | null, assemblies: readonl
   const least = ratification?.leastConsent;
   if (ratification?.consent === undefined || least === undefined) return Infinity;
   // once per distinct Assembly (rounds share one): calibration builds a plan for each run
-  const distinct = new Map(assemblies.map((a) => [a.blocs, a]));
+  const distinct = new Map(assemblies.map((a) => [sittingsKey(a), a]));
   const p = Math.min(...[...distinct.values()].map(least));
   return p > 0 ? 1e-15 / p : Infinity;
 }
@@ -217,14 +218,21 @@ function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: n
   return above.least[b] as number;
 }
 
+/**
+ * What makes two rounds' votes the same: the Assembly's blocs, or the round's own model when an election falls within
+ * its postponements (its later sittings by a new Assembly: ratification.ts `laterSittings`).
+ */
+const sittingsKey = (a: AssemblyModel): unknown => (a.laterSittings === undefined ? a.blocs : a);
+
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
 function consentTables(assemblies: readonly AssemblyModel[], outcomes: number): Float64Array[] {
   const byBlocs = new Map<unknown, Float64Array>();
   return assemblies.map((a) => {
-    let table = byBlocs.get(a.blocs);
+    const key = sittingsKey(a);
+    let table = byBlocs.get(key);
     if (table === undefined) {
       table = new Float64Array(outcomes).fill(NaN);
-      byBlocs.set(a.blocs, table);
+      byBlocs.set(key, table);
     }
     return table;
   });
@@ -776,7 +784,8 @@ export function runScenarioFast(
       // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
       const model = plan.assemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
-      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen));
+      // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
+      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)

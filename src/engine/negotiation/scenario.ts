@@ -210,24 +210,46 @@ export const scenarioPostponement = (s: Pick<Scenario, 'ratification'>): Postpon
 
 /**
  * The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). A vote it
- * postpones is held again before the same Assembly (postponements last weeks; an election between is not modelled).
+ * postpones is held again `postponement.days` later by the Assembly sitting on that day: when an election seats a new
+ * one within the postponements, the model lists it for those sittings (ratification.ts `laterSittings`), so every
+ * driver's vote and the exact consent probability read it.
+ * @example assemblyOn(sma11.ratification.rok, '2020-05-20', scenarioPostponement(sma11)).laterSittings?.[0].name // the 21st, seated 30 May
  */
 export function assemblyOn(
   assemblies: readonly ScenarioAssembly[],
   date: CivilDate | undefined,
   postponement: Postponement,
 ): AssemblyModel {
-  let chosen = assemblies[0];
-  for (const a of assemblies) if (date !== undefined && a.from <= date) chosen = a;
-  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
-  return {
-    name: chosen.name,
-    seats: chosen.seats,
+  const seatedOn = (day: CivilDate | undefined): ScenarioAssembly => {
+    let chosen = assemblies[0];
+    for (const a of assemblies) if (day !== undefined && a.from <= day) chosen = a;
+    if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
+    return chosen;
+  };
+  const model = (a: ScenarioAssembly): AssemblyModel => ({
+    name: a.name,
+    seats: a.seats,
     quorum: MAJORITY,
     passage: MAJORITY,
-    blocs: chosen.blocs,
+    blocs: a.blocs,
     postponement,
-  };
+  });
+  const first = seatedOn(date);
+  const last = date === undefined ? first : seatedOn(addDays(date, postponement.max * postponement.days));
+  if (last === first || date === undefined) return model(first);
+  // an election seats a new Assembly before the last sitting allowed: one model per Assembly, shared by its sittings
+  const firstModel = model(first);
+  const models = new Map<ScenarioAssembly, AssemblyModel>([[first, firstModel]]);
+  const laterSittings = Array.from({ length: postponement.max }, (_, i) => {
+    const a = seatedOn(addDays(date, (i + 1) * postponement.days));
+    let m = models.get(a);
+    if (m === undefined) {
+      m = model(a);
+      models.set(a, m);
+    }
+    return m;
+  });
+  return { ...firstModel, laterSittings };
 }
 
 /** A deal's numeric terms, keyed by issue name, as the blocs' stances read them. */
@@ -237,8 +259,21 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
   return terms;
 };
 
-/** One consent-probability function per Assembly (keyed by its blocs and most postponements), each caching deals. */
-const consentFunctions = new WeakMap<readonly Bloc[], Map<number, (deal: RatificationDeal) => number>>();
+/**
+ * One consent-probability function per Assembly (keyed by its blocs, its most postponements and, when an election
+ * falls within them, the blocs sitting at each later sitting), each caching deals.
+ */
+const consentFunctions = new WeakMap<readonly Bloc[], Map<string, (deal: RatificationDeal) => number>>();
+const blocIds = new WeakMap<readonly Bloc[], number>();
+let nextBlocId = 0;
+const blocId = (blocs: readonly Bloc[]): number => {
+  let id = blocIds.get(blocs);
+  if (id === undefined) {
+    id = nextBlocId++;
+    blocIds.set(blocs, id);
+  }
+  return id;
+};
 
 /**
  * The exact probability that an Assembly consents to a deal (ratification.ts `consentProbabilityFor`, the model
@@ -251,8 +286,10 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
     byRule = new Map();
     consentFunctions.set(model.blocs, byRule);
   }
-  // The postponement's days change when a vote ends, not whether: only its cap enters the probability.
-  const rule = model.postponement?.max ?? -1;
+  // The postponement's days change when a vote ends, not whether: only its cap enters the probability, and which
+  // Assembly holds each later sitting when an election falls within them (assemblyOn put the days into that).
+  const later = model.laterSittings?.map((a) => blocId(a.blocs)).join(',');
+  const rule = `${model.postponement?.max ?? -1}${later === undefined ? '' : `:${later}`}`;
   let f = byRule.get(rule);
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
