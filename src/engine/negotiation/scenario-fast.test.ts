@@ -106,6 +106,39 @@ describe('the scenario fast path', () => {
     );
   });
 
+  it('agrees with the general path under a perceived horizon: a point h or one drawn per run, on any drawn strategies', () => {
+    const horizon = fc.oneof(fc.constant(1), fc.constant(0.5), fc.double({ min: 0.05, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 1, max: 40 }),
+        horizon,
+        fc.boolean(),
+        (seed, us, rok, deadline, h, drawn) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline, horizon: h },
+            uncertainty: drawn
+              ? { ...lapseScenario.uncertainty, horizon: { kind: 'uniform', min: h / 2, max: h } }
+              : lapseScenario.uncertainty,
+          };
+          const pairs = bothPaths(s, seed, 0, 8, { us, rok });
+          for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+          if (!drawn) for (const p of pairs) expect(p.fast.draws.horizon).toBe(h);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // and with periods: each period's strategy reads the run's horizon too
+    const withPeriods: Scenario = {
+      ...periodScenario,
+      uncertainty: { ...periodScenario.uncertainty, horizon: { kind: 'uniform', min: 0.3, max: 1 } },
+    };
+    for (const p of bothPaths(withPeriods, 17, 0, 200)) expect(p.fast).toStrictEqual(p.general);
+  });
+
   it('gives the general path’s run and draws with actors by period: a new administration’s drawn reservation and strategy', () => {
     // periodScenario: the US from 2020-06-15 and the ROK from 2020-09-01 play their period's values (test-scenarios.ts)
     expect(scenarioFastPlan(periodScenario, prepareScenarioTables(periodScenario))?.hasPeriods).toBe(true);

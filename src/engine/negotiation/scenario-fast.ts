@@ -277,6 +277,10 @@ interface FastStrategy {
   readonly k: number;
   /** FSJ T. */
   readonly deadline: number;
+  /** The perceived horizon h (strategies.ts `horizonTime`): 1 reads the step's time as it is. */
+  readonly horizon: number;
+  /** ln h, subtracted from a step's ln t (capped at 0) where the Genius target is bracketed. */
+  readonly logHorizon: number;
   /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
   readonly inverse: number | null;
   /**
@@ -298,17 +302,25 @@ const noOtherFields = <T extends object>(rest: T & NoOtherFields<T>): void => vo
 function fastStrategy(spec: StrategySpec): FastStrategy | null {
   switch (spec.kind) {
     case 'time-dependent': {
-      const { kind: _kind, e, k: kOrNone, pick, ...rest } = spec;
+      const { kind: _kind, e, k: kOrNone, pick, horizon, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kOrNone ?? 0;
       const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
-      // f = k + (1 − k)·t^(1/e) rises with t and stays ≥ 0, so the target falls with t and with pmin
-      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse, monotone: e >= 0 && k >= 0 && k <= 1 };
+      // f = k + (1 − k)·t^(1/e) rises with t (and with min(1, t/h)) and stays ≥ 0, so the target falls with t and pmin
+      return {
+        kind: TIME_DEPENDENT,
+        exponent: e,
+        k,
+        deadline: 1,
+        ...fastHorizon(horizon),
+        inverse,
+        monotone: e >= 0 && k >= 0 && k <= 1,
+      };
     }
     case 'fsj-polynomial':
     case 'fsj-exponential': {
-      const { kind, beta, kappa, deadline, pick, ...rest } = spec;
+      const { kind, beta, kappa, deadline, pick, horizon, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kappa ?? 0;
@@ -320,15 +332,24 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
         exponent: beta,
         k,
         deadline: T,
+        ...fastHorizon(horizon),
         inverse: null,
         monotone: alphaRises,
       };
     }
     case 'negmas-time-based': {
-      const { kind: _kind, aspiration, ...rest } = spec;
+      const { kind: _kind, aspiration, horizon, ...rest } = spec;
       noOtherFields(rest);
       const exponent = negmasExponent(aspiration);
-      return { kind: NEGMAS, exponent, k: 0, deadline: 1, inverse: null, monotone: exponent >= 0 };
+      return {
+        kind: NEGMAS,
+        exponent,
+        k: 0,
+        deadline: 1,
+        ...fastHorizon(horizon),
+        inverse: null,
+        monotone: exponent >= 0,
+      };
     }
     // Played through the reducer: tit-for-tat reads the offer history, replay its dated positions, a human the driver.
     case 'tit-for-tat':
@@ -341,6 +362,19 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
     }
   }
 }
+
+/** A strategy's perceived horizon as the fast path reads it (absent: 1, which reads every step's time as it is). */
+const fastHorizon = (h: number | undefined): { horizon: number; logHorizon: number } =>
+  h === undefined || h === 1 ? { horizon: 1, logHorizon: 0 } : { horizon: h, logHorizon: Math.log(h) };
+
+/**
+ * A step's time as the strategy reads it (`horizonTime`) and its log for the Genius bracket: ln min(1, t/h) =
+ * min(0, ln t − ln h), within an ulp or two of the log of the time the exact target reads (BRACKET covers it).
+ */
+const effectiveTime = (st: FastStrategy, time: number): number =>
+  st.horizon === 1 ? time : Math.min(1, time / st.horizon);
+const effectiveLogTime = (st: FastStrategy, logTime: number): number =>
+  st.horizon === 1 ? logTime : Math.min(0, logTime - st.logHorizon);
 
 /** Buckets of the [0, 1) utility range for `lowerBoundFast`; a power of two, so x·B and b/B are exact. */
 const BUCKETS = 4096;
@@ -413,10 +447,12 @@ const SKIP_MARGIN = 1e-9;
 function targetFloor(
   st: FastStrategy,
   table: OutcomeTable,
-  time: number,
-  logTime: number,
+  stepTime: number,
+  stepLogTime: number,
   reservation: number,
 ): number {
+  const time = effectiveTime(st, stepTime);
+  const logTime = effectiveLogTime(st, stepLogTime);
   const pmin = Math.max(table.min, reservation);
   if (st.kind === NEGMAS) return negmasThreshold(time, st.exponent, pmin, table.max) - NEGMAS_TOLERANCE - SKIP_MARGIN;
   if (pmin > table.max) return NaN;
@@ -551,11 +587,13 @@ function lastProvenOffer(x: SkipSides, deadline: number): number {
 function decide(
   st: FastStrategy,
   ft: FastTable,
-  time: number,
-  logTime: number,
+  stepTime: number,
+  stepLogTime: number,
   reservation: number,
   received: number,
 ): number {
+  const time = effectiveTime(st, stepTime);
+  const logTime = effectiveLogTime(st, stepLogTime);
   const table = ft.table;
   const sorted = table.sorted;
   const last = sorted.length - 1;

@@ -8,6 +8,8 @@ import {
   prepareScenarioTables,
   runScenario,
   runScenarioChunk,
+  runScenarioMonteCarloOne,
+  scenarioChunkContext,
   scenarioConfig,
   scenarioLapseBins,
   scenarioLapseModel,
@@ -29,6 +31,7 @@ import {
   lapseAssemblies as assemblies,
   lapseScenario as scenario,
   periodScenario,
+  pieScenario,
 } from './test-scenarios.js';
 
 describe('scenario builder', () => {
@@ -267,6 +270,56 @@ describe('a consent vote without a quorum (Art. 49) is postponed, not lost', () 
       expect(run.monthsInLapse).toBe(lapseOn(s, run.endDate as CivilDate).monthsInLapse);
     }
     expect(postponedEnds).toBeGreaterThan(5);
+  });
+});
+
+describe('a perceived horizon (protocol.horizon, uncertainty.horizon)', () => {
+  const summary = (s: Scenario, path: 'fast' | 'general') =>
+    runScenarioChunk(s, 5, 0, 300, scenarioChunkContext(s, prepareScenarioTables(s), path));
+
+  it('h = 1, as a point or a point prior, gives the identical Monte Carlo and single run as no horizon at all', () => {
+    for (const base of [scenario, periodScenario]) {
+      const one: Scenario = {
+        ...base,
+        protocol: { ...base.protocol, horizon: 1 },
+        uncertainty: { ...base.uncertainty, horizon: { kind: 'point', value: 1 } },
+      };
+      for (const path of ['fast', 'general'] as const) expect(summary(one, path)).toStrictEqual(summary(base, path));
+      expect(runScenario(one, createRng(3))).toStrictEqual(runScenario(base, createRng(3)));
+    }
+  });
+
+  it('with h = 0.5 of 30 moves both Genius agents sit at their reservation from step ⌈0.5 · 29⌉ = 15, so every pie split is agreed by step 16', () => {
+    // u_US + u_ROK = 1 (pieScenario): an offer at the mover's reservation r leaves the other 1 − r ≥ its own reservation
+    const drawn: Scenario = {
+      ...pieScenario,
+      uncertainty: { strategies: { us: { kind: 'time-dependent', e: { kind: 'uniform', min: 0.1, max: 0.5 } } } },
+    };
+    const steps = (h: number) => {
+      const s: Scenario = { ...drawn, protocol: { ...drawn.protocol, horizon: h } };
+      const ctx = scenarioChunkContext(s);
+      return Array.from({ length: 200 }, (_, i) => runScenarioMonteCarloOne(s, 9, i, ctx).run);
+    };
+    const half = steps(0.5);
+    expect(half.every((r) => r.reason === 'agreement' && r.step <= 16)).toBe(true);
+    // without the horizon the Boulware US (e ≤ 0.5) holds out longer in some runs: the horizon is what moves them
+    expect(steps(1).some((r) => r.step > 16)).toBe(true);
+  });
+
+  it('is a calibration parameter: listed as protocol.horizon, fixed by withParameters, written at uncertainty.horizon', () => {
+    const s: Scenario = {
+      ...scenario,
+      uncertainty: { ...scenario.uncertainty, horizon: { kind: 'uniform', min: 0.3, max: 1 } },
+    };
+    const p = scenarioParameters(s).find((x) => x.name === 'protocol.horizon');
+    expect(p).toEqual({ name: 'protocol.horizon', prior: { kind: 'uniform', min: 0.3, max: 1 }, value: 1 });
+    const fixed = withParameters(s, { 'protocol.horizon': 0.6 });
+    expect(fixed.ok && fixed.value.protocol.horizon).toBe(0.6);
+    expect(fixed.ok && fixed.value.uncertainty.horizon).toBeUndefined();
+    expect(parameterFilePath('protocol.horizon')).toEqual(['uncertainty', 'horizon']);
+    // fixed at 0.6, every run reads it
+    const ctx = scenarioChunkContext(fixed.ok ? fixed.value : s);
+    expect(runScenarioMonteCarloOne(fixed.ok ? fixed.value : s, 1, 0, ctx).draws.horizon).toBe(0.6);
   });
 });
 

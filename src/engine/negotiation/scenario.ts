@@ -56,7 +56,7 @@ import {
   type ScenarioRunResult,
 } from './scenario-fast.js';
 import { outcomeToAgreement } from './sma-domain.js';
-import { createAgent, type Agent, type StrategySpec } from './strategies.js';
+import { createAgent, withHorizon, type Agent, type StrategySpec } from './strategies.js';
 
 export type Side = 'us' | 'rok';
 export const SIDES: readonly [Side, Side] = ['us', 'rok'];
@@ -130,6 +130,8 @@ export interface ScenarioUncertainty {
   readonly cpi?: { readonly years: number; readonly growth: Distribution };
   /** KRW per USD, to state the first-year amount in dollars. */
   readonly exchangeRate?: Distribution;
+  /** The perceived horizon `protocol.horizon`, drawn after every other draw of a run (clamped to (0, 1]). */
+  readonly horizon?: Distribution;
 }
 
 export interface Scenario {
@@ -143,7 +145,16 @@ export interface Scenario {
   readonly base: { readonly year: number; readonly amount: number; readonly currency: Currency; readonly unit: number };
   readonly domain: Domain;
   readonly parties: Readonly<Record<Side, ScenarioParty>>;
-  readonly protocol: { readonly deadline: number; readonly calendar: RoundCalendar };
+  readonly protocol: {
+    readonly deadline: number;
+    readonly calendar: RoundCalendar;
+    /**
+     * The perceived horizon h ∈ (0, 1]: the fraction of the deadline at which both sides' time-based agents reach
+     * their reservation value (strategies.ts `horizonTime`, t_eff = min(1, t/h)); the talks still break down at the
+     * deadline. Absent: 1, the agents read the protocol's own relative time.
+     */
+    readonly horizon?: number;
+  };
   readonly strategies: Readonly<Record<Side, ScenarioStrategy>>;
   readonly ratification: {
     readonly rok: readonly ScenarioAssembly[] | null;
@@ -531,6 +542,30 @@ function pointPeriods(
   }) as unknown as PeriodPlays;
 }
 
+/** The scenario's perceived horizon at its point value (`protocol.horizon`, default 1). */
+export const scenarioHorizon = (s: Pick<Scenario, 'protocol'>): number => s.protocol.horizon ?? 1;
+
+/** The smallest horizon a draw is clamped to: the schema refuses 0, a normal prior may still reach it. */
+const LEAST_HORIZON = 1e-3;
+
+/**
+ * A run's perceived horizon: drawn (clamped to [0.001, 1]) when the scenario makes it uncertain, after every other
+ * draw, so that a scenario without `uncertainty.horizon` draws exactly as before.
+ */
+function drawHorizon(s: Scenario, rng: Rng): number {
+  const d = s.uncertainty.horizon;
+  return d ? Math.min(1, Math.max(LEAST_HORIZON, draw(d, rng))) : scenarioHorizon(s);
+}
+
+/** Each period's strategy with the run's perceived horizon (the same plays when h = 1). */
+const periodsWithHorizon = (later: PeriodPlays, h: number): PeriodPlays =>
+  h === 1
+    ? later
+    : [
+        later[0].map((p) => ({ ...p, strategy: withHorizon(p.strategy, h) })),
+        later[1].map((p) => ({ ...p, strategy: withHorizon(p.strategy, h) })),
+      ];
+
 /** Each side's later periods as a run plays them (empty for a side without periods). */
 export type PeriodPlays = readonly [readonly PeriodPlay[], readonly PeriodPlay[]];
 const NO_PERIODS: PeriodPlays = [[], []];
@@ -618,15 +653,19 @@ export function runScenario(
   tables: ScenarioTables = prepareScenarioTables(s),
 ): NegotiationRun {
   const strategies = [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok] as const;
+  const h = scenarioHorizon(s);
   return runDrawn(
     s,
     rng,
-    strategies,
+    [withHorizon(strategies[0], h), withHorizon(strategies[1], h)],
     [s.parties.us.reservation, s.parties.rok.reservation],
     pointLapsePort(s),
     options.trace ?? true,
     tables,
-    pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
+    periodsWithHorizon(
+      pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
+      h,
+    ),
   );
 }
 
@@ -849,6 +888,8 @@ export interface ScenarioRunDraws {
   readonly lapse: { readonly furloughFromMonth: number; readonly furloughedWorkers: number } | null;
   readonly indexPaths: Readonly<Record<string, readonly number[]>>;
   readonly exchangeRate: number | null;
+  /** The perceived horizon the run's time-based agents read (1: the protocol's own time). */
+  readonly horizon: number;
 }
 
 /**
@@ -881,7 +922,7 @@ function playMonteCarloRun(
 ): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
-  const strategies: [StrategySpec, StrategySpec] = [
+  const drawn: [StrategySpec, StrategySpec] = [
     strategyOverride.us ?? strategyFor(s.strategies.us, u.strategies?.us, rng),
     strategyOverride.rok ?? strategyFor(s.strategies.rok, u.strategies?.rok, rng),
   ];
@@ -911,7 +952,11 @@ function playMonteCarloRun(
     indexPaths['rok-cpi'] = path;
   } else if (u.cpi) for (let year = 0; year < u.cpi.years; year++) skipDraw(u.cpi.growth, rng);
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
-  const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
+  const drawnLater = drawPeriods(s, rng, drawn, reservations, strategyOverride);
+  // The perceived horizon comes last: every earlier draw is the one a scenario without it makes.
+  const horizon = drawHorizon(s, rng);
+  const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
+  const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
   const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
   let run: ScenarioRunResult;
@@ -939,7 +984,7 @@ function playMonteCarloRun(
   }
   return {
     run,
-    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate },
+    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon },
   };
 }
 

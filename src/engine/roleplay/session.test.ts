@@ -125,6 +125,23 @@ describe('role-play reducer', () => {
   });
 });
 
+describe('an agent at the table reads the scenario’s perceived horizon (protocol.horizon)', () => {
+  it('past h every Genius agent offers at its reservation value, whatever its e; without h a Boulware and a Conceder differ', () => {
+    const moveOf = (scenario: typeof S, e: number) => {
+      const agentSetup: RolePlaySetup = { ...setup, agents: { rok: { kind: 'time-dependent', e } } };
+      const state = replayEntries(scenario, agentSetup, [
+        { actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } },
+      ]);
+      if (!state.ok) throw new Error(state.error.code);
+      return automaticEntry(scenario, agentSetup, state.value)?.action;
+    };
+    // step 1 of 30 moves is t = 1/29 ≈ 0.034 > h = 0.01: t_eff = 1, Genius f = 1, the target is the reservation value
+    const short = { ...S, protocol: { ...S.protocol, horizon: 0.01 } };
+    expect(moveOf(short, 0.2)).toEqual(moveOf(short, 2));
+    expect(moveOf(S, 0.2)).not.toEqual(moveOf(S, 2));
+  });
+});
+
 describe('the clock and the lapse', () => {
   it('counts the 2020 lapse from 1 January and the furlough from April to mid-June, prorated by day', () => {
     // Expiry 2019-12-31, furlough from 2020-04-01, ROK stopgap from 2020-06-15 (context furlough_2020).
