@@ -27,6 +27,23 @@ const distribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
 ]);
 
+/** A perceived horizon (`protocol.horizon`): a fraction of the deadline in (0, 1]. */
+const horizonShare = z.number().positive().max(1);
+
+/** `uncertainty.horizon`: a distribution whose every bound lies in (0, 1] (a normal must state both). */
+const horizonDistribution = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('point'), value: horizonShare }),
+  z.strictObject({ kind: z.literal('uniform'), min: horizonShare, max: horizonShare }),
+  z.strictObject({
+    kind: z.literal('normal'),
+    mean: horizonShare,
+    sd: z.number().min(0),
+    min: horizonShare,
+    max: horizonShare,
+  }),
+  z.strictObject({ kind: z.literal('triangular'), min: horizonShare, mode: horizonShare, max: horizonShare }),
+]);
+
 /** Bloc thresholds use ratification.ts's distributions (a point, uniform or normal). */
 const thresholdDistribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('point'), value: z.number() }),
@@ -147,6 +164,8 @@ export const scenarioFileSchema = z.strictObject({
   parties: sides(party),
   protocol: z.strictObject({
     deadline: z.number().int().min(1).max(1000),
+    /** The perceived horizon: the fraction of the deadline at which time-based agents reach their reservation. */
+    horizon: horizonShare.optional(),
     calendar: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('monthly'), start: date }),
       z.strictObject({ kind: z.literal('dates'), dates: z.array(date).min(1) }),
@@ -190,6 +209,7 @@ export const scenarioFileSchema = z.strictObject({
     furloughedShare: distribution.optional(),
     cpi: z.strictObject({ years: z.number().int().min(1).max(20), growth: distribution }).optional(),
     exchangeRate: distribution.optional(),
+    horizon: horizonDistribution.optional(),
   }),
   realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
   /** Written by `sma calibrate --out` and `sma forecast`: the fit the scenario's fitted distributions come from. */
