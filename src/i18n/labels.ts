@@ -95,6 +95,7 @@ const PARAMETER: Record<string, readonly [string, string]> = {
   'uncertainty.furloughedShare': ['Share of workers furloughed', '무급휴직 비율'],
   'uncertainty.cpi.growth': ['CPI growth', '소비자물가지수(CPI) 증가율'],
   'uncertainty.exchangeRate': ['KRW/USD exchange rate', '원/달러 환율'],
+  'uncertainty.horizon': ['perceived horizon (share of the deadline)', '체감 협상 시한 (시한 대비 비율)'],
 };
 
 const STRATEGY_PARAMETER: Record<string, readonly [string, string]> = {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/problems.js';
 import { runScenario, scenarioAgreement } from '../engine/negotiation/scenario.js';
 import { createRng } from '../engine/random/rng.js';
 import { parseScenarioFile, scenarioJsonSchemaText } from './scenario-file.js';
@@ -73,6 +74,41 @@ describe('scenario files', () => {
     expect(ok.ok && ok.value.ratification.postponementDays).toBe(21);
   });
 
+  it('reads a perceived horizon in (0, 1] and refuses 0, a value above 1 or a prior reaching outside, naming the field', () => {
+    const withHorizon = (point: string, prior: string) =>
+      parseScenarioFile(
+        text(
+          sma11Text
+            .replace('  deadline: 30\n', `  deadline: 30\n  horizon: ${point}\n`)
+            .replace('\nuncertainty:\n', `\nuncertainty:\n  horizon: ${prior}\n`)
+            .replace(
+              'sources:\n',
+              'sources:\n  protocol.horizon: "assumption: a test"\n  uncertainty.horizon: "assumption: a test"\n',
+            ),
+        ),
+        'h.yaml',
+      );
+    const ok = withHorizon('0.8', '{ kind: uniform, min: 0.3, max: 1 }');
+    expect(ok.ok && [ok.value.protocol.horizon, ok.value.uncertainty.horizon]).toEqual([
+      0.8,
+      { kind: 'uniform', min: 0.3, max: 1 },
+    ]);
+    const problems = (point: string, prior: string) => {
+      const r = withHorizon(point, prior);
+      return !r.ok && r.error.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`);
+    };
+    const prior = '{ kind: uniform, min: 0.3, max: 1 }';
+    expect(problems('0', prior)).toEqual(['protocol.horizon: expected a value more than 0, found 0']);
+    expect(problems('1.2', prior)).toEqual(['protocol.horizon: expected a value at most 1, found 1.2']);
+    expect(problems('1', '{ kind: uniform, min: 0, max: 1 }')).toEqual([
+      'uncertainty.horizon.min: expected a value more than 0, found 0',
+    ]);
+    expect(problems('1', '{ kind: normal, mean: 0.7, sd: 0.2 }')).toEqual([
+      'uncertainty.horizon.min: expected a number, found nothing',
+      'uncertainty.horizon.max: expected a number, found nothing',
+    ]);
+  });
+
   it('reports an unknown field at its key, and a number without a source', () => {
     const unknown = parseScenarioFile(
       text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')),
@@ -82,9 +118,15 @@ describe('scenario files', () => {
       'u.yaml:48:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
     );
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/gm, '')), 'c.yaml');
-    expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:206:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+    expect(!uncited.ok && uncited.error.map((e) => [e.message, e.problem])).toEqual([
+      [
+        'c.yaml:206:14: lapse.workforce: expected a source in sources for this number (a prefix of its path), found none',
+        { code: 'custom', params: { rule: 'cited_number' } },
+      ],
     ]);
+    expect(!uncited.ok && problemText(uncited.error[0]!.problem, 'ko')).toBe(
+      '이 숫자의 출처가 sources에 있어야 합니다 (경로의 앞부분을 키로)',
+    );
   });
 
   it('reads the US administration change of 2021-01-20 as a period, and refuses periods out of date order', () => {

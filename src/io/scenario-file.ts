@@ -27,6 +27,23 @@ const distribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
 ]);
 
+/** A perceived horizon (`protocol.horizon`): a fraction of the deadline in (0, 1]. */
+const horizonShare = z.number().positive().max(1);
+
+/** `uncertainty.horizon`: a distribution whose every bound lies in (0, 1] (a normal must state both). */
+const horizonDistribution = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('point'), value: horizonShare }),
+  z.strictObject({ kind: z.literal('uniform'), min: horizonShare, max: horizonShare }),
+  z.strictObject({
+    kind: z.literal('normal'),
+    mean: horizonShare,
+    sd: z.number().min(0),
+    min: horizonShare,
+    max: horizonShare,
+  }),
+  z.strictObject({ kind: z.literal('triangular'), min: horizonShare, mode: horizonShare, max: horizonShare }),
+]);
+
 /** Bloc thresholds use ratification.ts's distributions (a point, uniform or normal). */
 const thresholdDistribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('point'), value: z.number() }),
@@ -147,6 +164,8 @@ export const scenarioFileSchema = z.strictObject({
   parties: sides(party),
   protocol: z.strictObject({
     deadline: z.number().int().min(1).max(1000),
+    /** The perceived horizon: the fraction of the deadline at which time-based agents reach their reservation. */
+    horizon: horizonShare.optional(),
     calendar: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('monthly'), start: date }),
       z.strictObject({ kind: z.literal('dates'), dates: z.array(date).min(1) }),
@@ -190,6 +209,7 @@ export const scenarioFileSchema = z.strictObject({
     furloughedShare: distribution.optional(),
     cpi: z.strictObject({ years: z.number().int().min(1).max(20), growth: distribution }).optional(),
     exchangeRate: distribution.optional(),
+    horizon: horizonDistribution.optional(),
   }),
   realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
   /** Written by `sma calibrate --out` and `sma forecast`: the fit the scenario's fitted distributions come from. */
@@ -220,7 +240,7 @@ type Problem = {
   readonly path: readonly (string | number)[];
   readonly expected: string;
   readonly found: string;
-  readonly problem?: FieldProblem['problem'];
+  readonly problem: FieldProblem['problem'];
 };
 
 /** A cross-field problem stated as a rule (src/i18n/problems.ts), so a reader in any language gets its words. */
@@ -297,14 +317,8 @@ function checkScenario(s: ScenarioFile): Problem[] {
     });
   }
   for (const key of Object.keys(s.sources_ko ?? {}))
-    if (s.sources[key] === undefined)
-      problems.push({ path: ['sources_ko', key], expected: 'a key of `sources`', found: `"${key}"` });
-  for (const path of uncitedNumbers(s))
-    problems.push({
-      path: path.split('.'),
-      expected: 'a source in `sources` for this number (a prefix of its path)',
-      found: 'none',
-    });
+    if (s.sources[key] === undefined) problems.push(broken(['sources_ko', key], 'sources_key', {}, `"${key}"`));
+  for (const path of uncitedNumbers(s)) problems.push(broken(path.split('.'), 'cited_number', {}, 'none'));
   return problems;
 }
 
@@ -348,7 +362,7 @@ function scenarioFromData(
  * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
  */
 export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
-  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
+  const file = readYamlFile(bytes, fileName, 'scenario_document');
   if (!file.ok) return file;
   return scenarioFromData(file.value.data, fileName, file.value.at);
 }

@@ -43,7 +43,7 @@ const HELP = `Usage: sma forecast <scenario…> [--from TALK,…] [--seed S] [--
 
 Fits the talk model to the historical talks (--from, repeatable or comma-separated; default: every historical talk
 in the catalogue) by ABC-SMC, as sma calibrate does, and writes each forecast scenario on that fit as
-DIR/<id>-fitted.yaml: the concession exponents shared across talks (${SHARED_PARAMETERS.join(', ')}) take the fit's
+DIR/<id>-fitted.yaml: the parameters shared across talks (${SHARED_PARAMETERS.join(', ')}) take the fit's
 posterior (a normal with its weighted mean and sd), every other uncertain parameter keeps the scenario's stated prior
 — what sma backtest does for a held-out talk. Each fitted value's source says what it was fitted to, how, and when.
 Then: sma simulate <id> runs the fitted forecast (--prior for the scenario's own priors).
@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw new CliFailure([
         {
           code: 'calibration/nothing_shared',
-          message: `${s.id}: declares none of the parameters a fit shares across talks (uncertainty.strategies.<side>.e: ${SHARED_PARAMETERS.join(', ')}), so a fit would change nothing`,
+          message: `${s.id}: declares none of the parameters a fit shares across talks (uncertainty.strategies.<side>.e, uncertainty.horizon: ${SHARED_PARAMETERS.join(', ')}), so a fit would change nothing`,
         },
       ]);
   const from = o.from ?? (await historicalTalks(io));
@@ -139,8 +139,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     stopped,
     date,
     shared: parameters.filter((p) => SHARED_PARAMETERS.includes(p.name)),
-    // The written file draws the shared exponents apart; their weighted correlation in the posterior is what that drops.
-    sharedCorrelation: correlation(fit.value, SHARED_PARAMETERS),
+    // The written file draws the shared parameters apart; the exponents' weighted correlation in the posterior is (part
+    // of) what that drops.
+    sharedCorrelation: correlation(fit.value, ['strategies.us.e', 'strategies.rok.e']),
     tolerances,
     written,
   };

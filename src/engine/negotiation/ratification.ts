@@ -77,7 +77,17 @@ export interface AssemblyModel {
   readonly blocs: readonly Bloc[];
   /** A sitting without a quorum postpones the vote (`consentVote`); absent, it counts as lost. */
   readonly postponement?: Postponement;
+  /**
+   * When an election seats a new Assembly within the postponements: laterSittings[k − 1] is the Assembly that holds
+   * sitting k (k = 1 … postponement.max), each with its own blocs, seats and attendance (scenario.ts `assemblyOn`
+   * reads them off the actors by period). Absent, this Assembly holds every sitting. Only the first model's are read.
+   */
+  readonly laterSittings?: readonly AssemblyModel[];
 }
+
+/** The Assembly that holds sitting k of a vote (0: the first): a later one when an election fell in between. */
+export const sittingAssembly = (model: AssemblyModel, k: number): AssemblyModel =>
+  k === 0 ? model : (model.laterSittings?.[k - 1] ?? model);
 
 export type RatificationError =
   | { readonly code: 'ratification/term_missing'; readonly details: { readonly party: string; readonly term: string } }
@@ -121,6 +131,14 @@ function validateModel(model: AssemblyModel): RatificationError | null {
   if (pp !== undefined) {
     if (!(Number.isInteger(pp.days) && pp.days >= 1)) return bad('postponement.days', 'not a whole number ≥ 1');
     if (!(Number.isInteger(pp.max) && pp.max >= 0)) return bad('postponement.max', 'not a whole number ≥ 0');
+  }
+  for (const [k, later] of (model.laterSittings ?? []).entries()) {
+    if (later.laterSittings !== undefined)
+      return bad(`laterSittings[${k}].laterSittings`, 'not allowed on a later one');
+    const problem = validateModel(later);
+    if (problem?.code === 'ratification/model_invalid')
+      return bad(`laterSittings[${k}].${problem.details.path}`, problem.details.reason);
+    if (problem) return problem;
   }
   for (const [i, b] of model.blocs.entries()) {
     if (!(Number.isInteger(b.seats) && b.seats >= 0)) return bad(`blocs[${i}].seats`, 'not a whole number ≥ 0');
@@ -278,6 +296,34 @@ export function consentUnderPostponement(
   return probability * sittings;
 }
 
+/** Each Assembly that may hold a vote's sittings (the first, then those an election seats), once. */
+const sittingAssemblies = (model: AssemblyModel): AssemblyModel[] => [
+  ...new Set([model, ...(model.laterSittings ?? [])]),
+];
+
+/**
+ * How much each Assembly's single-sitting P(quorum and passage) weighs in the consent probability when an election
+ * falls within the postponements: sitting k is reached with probability Π_{j<k} (1 − q_j), q_j the quorum probability
+ * of sitting j's Assembly, so P(consent) = Σ_k reach_k · P_{A(k)} = Σ_A weight_A · P_A. Also E[postponements] =
+ * Σ_{k=1..max} reach_k. With one Assembly, weight = Σ_{k=0..max} (1 − q)^k (`consentUnderPostponement`'s factor).
+ */
+function sittingWeights(
+  model: AssemblyModel,
+  quorumOf: (a: AssemblyModel) => number,
+): { readonly weights: Map<AssemblyModel, number>; readonly expectedPostponements: number } {
+  const rule = model.postponement;
+  const weights = new Map<AssemblyModel, number>();
+  let expected = 0;
+  let reach = 1;
+  for (let k = 0; k <= (rule?.max ?? 0); k++) {
+    const a = sittingAssembly(model, k);
+    if (k > 0) expected += reach;
+    weights.set(a, (weights.get(a) ?? 0) + reach);
+    reach *= 1 - quorumOf(a);
+  }
+  return { weights, expectedPostponements: expected };
+}
+
 /**
  * The consent vote on a deal as the Assembly holds it: `assemblyVote` at each sitting, postponed while the quorum is
  * missed (the model's `postponement`); `vote` is the deciding sitting's (or the last one's when never held).
@@ -288,12 +334,19 @@ export function consentVote(
   deal: RatificationDeal,
   rng: Rng,
 ): Result<Postponed<AssemblyVote>, RatificationError> {
+  for (const later of model.laterSittings ?? []) {
+    for (const b of later.blocs) {
+      const p = supportProbability(b, deal);
+      if (!p.ok) return p;
+    }
+  }
   const first = assemblyVote(model, deal, rng);
   if (!first.ok) return first;
   return ok(
     holdVote(model.postponement, (k) => {
       if (k === 0) return first.value;
-      const again = assemblyVote(model, deal, rng);
+      // sitting k's Assembly: a new one when an election seated it since the round's date
+      const again = assemblyVote(sittingAssembly(model, k), deal, rng);
       // The same model and deal passed validation at the first sitting.
       if (!again.ok) throw new Error(`ratification model: ${again.error.code}`);
       return again.value;
@@ -307,9 +360,15 @@ export interface RatificationOdds {
   readonly quorumProbability: number;
   /** P(passage | quorum): a vote without a quorum is postponed rather than lost. */
   readonly probabilityGivenQuorum: number;
-  /** P(consent) under the model's postponement rule (`consentUnderPostponement`); `probability` without one. */
+  /**
+   * P(consent) under the model's postponement rule (`consentUnderPostponement`); `probability` without one. When an
+   * election falls within the postponements, each sitting is weighed with its own Assembly's odds (`sittingWeights`).
+   */
   readonly consentProbability: number;
-  /** Expected postponements of a vote: Σ_{k=1..max} (1 − q)^k, (1 − q)/q without a cap; 0 without a rule. */
+  /**
+   * Expected postponements of a vote: Σ_{k=1..max} (1 − q)^k, (1 − q)/q without a cap; 0 without a rule; with an
+   * election in between, Σ_{k=1..max} Π_{j<k} (1 − q_j).
+   */
   readonly expectedPostponements: number;
   readonly expectedPresent: number;
   readonly expectedYes: number;
@@ -373,12 +432,29 @@ export function ratificationProbability(
     expectedYes += b.seats * b.attendance * (ps * b.cohesion + (1 - ps) * (1 - b.cohesion));
   });
   const { probability, quorumProbability } = sittingOdds(dist, members, model);
+  let consentProbability = consentUnderPostponement(probability, quorumProbability, model.postponement);
+  let postponements = expectedPostponements(quorumProbability, model.postponement);
+  if (model.laterSittings !== undefined) {
+    // an election within the postponements: each later Assembly's own single-sitting odds, weighed by reach
+    const odds = new Map<AssemblyModel, { probability: number; quorumProbability: number }>([
+      [model, { probability, quorumProbability }],
+    ]);
+    for (const later of sittingAssemblies(model).slice(1)) {
+      const r = ratificationProbability(later, deal);
+      if (!r.ok) return r;
+      odds.set(later, r.value);
+    }
+    const w = sittingWeights(model, (a) => odds.get(a)?.quorumProbability ?? 0);
+    consentProbability = 0;
+    for (const [a, weight] of w.weights) consentProbability += weight * (odds.get(a)?.probability ?? 0);
+    postponements = w.expectedPostponements;
+  }
   return ok({
     probability,
     quorumProbability,
     probabilityGivenQuorum: quorumProbability > 0 ? probability / quorumProbability : 0,
-    consentProbability: consentUnderPostponement(probability, quorumProbability, model.postponement),
-    expectedPostponements: expectedPostponements(quorumProbability, model.postponement),
+    consentProbability,
+    expectedPostponements: postponements,
     expectedPresent,
     expectedYes,
     supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
@@ -461,44 +537,60 @@ export function consentProbabilityFor(
 ): Result<(deal: RatificationDeal) => Result<number, RatificationError>, RatificationError> {
   const bad = validateModel(model);
   if (bad) return err(bad);
-  const n = model.blocs.length;
-  if (n > MAX_TABULATED_BLOCS)
+  const assemblies = sittingAssemblies(model);
+  if (assemblies.some((a) => a.blocs.length > MAX_TABULATED_BLOCS))
     return ok((deal) => {
       const r = ratificationProbability(model, deal);
       return r.ok ? ok(r.value.consentProbability) : r;
     });
-  const table = cachedPassTable(model);
-  const passes = table.passes;
-  // The quorum depends on attendance alone, not on the lines: one factor for every deal.
-  const sittings = consentUnderPostponement(1, table.quorumProbability, model.postponement);
+  const tables = new Map<AssemblyModel, PassTable>();
+  for (const a of assemblies) {
+    tables.set(a, cachedPassTable(a));
+  }
+  // The quorum depends on attendance alone, not on the lines: one factor per Assembly for every deal.
+  const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
+  const parts = [...weights].map(([a, sittings]) => ({ blocs: a.blocs, passes: tables.get(a)?.passes, sittings }));
   return ok((deal) => {
-    const support: number[] = [];
-    for (const b of model.blocs) {
-      const p = supportProbability(b, deal);
-      if (!p.ok) return p;
-      support.push(p.value);
+    let consent = 0;
+    for (const { blocs, passes, sittings } of parts) {
+      const n = blocs.length;
+      const support: number[] = [];
+      for (const b of blocs) {
+        const p = supportProbability(b, deal);
+        if (!p.ok) return p;
+        support.push(p.value);
+      }
+      let probability = 0;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        let weight = 1;
+        for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
+        probability += weight * ((passes as Float64Array)[mask] as number);
+      }
+      consent += probability * sittings;
     }
-    let probability = 0;
-    for (let mask = 0; mask < 1 << n; mask++) {
-      let weight = 1;
-      for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
-      probability += weight * (passes[mask] as number);
-    }
-    return ok(probability * sittings);
+    return ok(consent);
   });
 }
 
 /**
  * A floor under every deal's consent probability before an Assembly: the least entry of `consentProbabilityFor`'s
- * table times the postponement rule's sittings, since a deal's probability mixes the entries with weights summing to
- * 1. 0 beyond 8 blocs (not tabulated) or for a model the vote rejects. The fast path uses it to bound what the
- * win-set rule may accept (scenario-fast.ts).
+ * table times the postponement rule's sittings (per Assembly when an election falls within them), since a deal's
+ * probability mixes the entries with weights summing to 1. 0 beyond 8 blocs (not tabulated) or for a model the vote
+ * rejects. The fast path uses it to bound what the win-set rule may accept (scenario-fast.ts).
  * @example leastConsentProbability(model) // 2.9e-15 for the 23rd Assembly of sma-13-talks (every bloc opposed)
  */
 export function leastConsentProbability(model: AssemblyModel): number {
-  if (validateModel(model) !== null || model.blocs.length > MAX_TABULATED_BLOCS) return 0;
-  const table = cachedPassTable(model);
-  return Math.min(...table.passes) * consentUnderPostponement(1, table.quorumProbability, model.postponement);
+  if (validateModel(model) !== null) return 0;
+  const tables = new Map<AssemblyModel, PassTable>();
+  for (const a of sittingAssemblies(model)) {
+    const table = a.blocs.length > MAX_TABULATED_BLOCS ? null : cachedPassTable(a);
+    if (table === null) return 0;
+    tables.set(a, table);
+  }
+  const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
+  let least = 0;
+  for (const [a, sittings] of weights) least += Math.min(...(tables.get(a)?.passes ?? [0])) * sittings;
+  return least;
 }
 
 /** P(quorum and passage) for each combination of bloc lines, and P(quorum), which no line changes. */
@@ -663,8 +755,9 @@ export interface BlocSeats {
 /**
  * A default ROK National Assembly: 300 seats, Art. 49 quorum and passage, the Dec 2019 poll mapped onto the
  * first-year increase over the 2019 amount (US demand: about five times it), and attendance, cohesion and abstention
- * calibrated from that Assembly's recorded SMA vote (21st: 2020–2024; 22nd: 2024–). Party seats are not in the
- * dataset, so they are a required parameter.
+ * calibrated from that Assembly's recorded SMA vote (21st: 2020–2024; 22nd: 2024–). A sitting without a quorum
+ * postpones the vote by the scenarios' default rule (`DEFAULT_POSTPONEMENT`: 14 days, at most 6 times). Party seats
+ * are not in the dataset, so they are a required parameter.
  * @example rokAssembly('22nd', [{ party: 'A', seats: 170, role: 'opposition' }, { party: 'B', seats: 108, role: 'governing' }, { party: 'C', seats: 22, role: 'minor' }])
  */
 export function rokAssembly(assembly: '21st' | '22nd', blocs: readonly BlocSeats[]): AssemblyModel {
@@ -676,6 +769,8 @@ export function rokAssembly(assembly: '21st' | '22nd', blocs: readonly BlocSeats
     seats: 300,
     quorum: MAJORITY,
     passage: MAJORITY,
+    // the scenarios' rule and defaults (scenario.ts `scenarioPostponement` fills the same constant in)
+    postponement: DEFAULT_POSTPONEMENT,
     blocs: blocs.map((b) => ({
       party: b.party,
       seats: b.seats,

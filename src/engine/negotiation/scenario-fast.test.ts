@@ -14,7 +14,7 @@ import {
   type ScenarioStrategy,
 } from './scenario.js';
 import { runScenarioFast } from './scenario-fast.js';
-import { lapseAssemblies, lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
+import { electionScenario, lapseAssemblies, lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
 
 /** A run without the trace and final state that only the general path keeps. */
 const fields = ({ run, draws }: ReturnType<typeof runScenarioMonteCarloOne>) => {
@@ -104,6 +104,39 @@ describe('the scenario fast path', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('agrees with the general path under a perceived horizon: a point h or one drawn per run, on any drawn strategies', () => {
+    const horizon = fc.oneof(fc.constant(1), fc.constant(0.5), fc.double({ min: 0.05, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 1, max: 40 }),
+        horizon,
+        fc.boolean(),
+        (seed, us, rok, deadline, h, drawn) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline, horizon: h },
+            uncertainty: drawn
+              ? { ...lapseScenario.uncertainty, horizon: { kind: 'uniform', min: h / 2, max: h } }
+              : lapseScenario.uncertainty,
+          };
+          const pairs = bothPaths(s, seed, 0, 8, { us, rok });
+          for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+          if (!drawn) for (const p of pairs) expect(p.fast.draws.horizon).toBe(h);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // and with periods: each period's strategy reads the run's horizon too
+    const withPeriods: Scenario = {
+      ...periodScenario,
+      uncertainty: { ...periodScenario.uncertainty, horizon: { kind: 'uniform', min: 0.3, max: 1 } },
+    };
+    for (const p of bothPaths(withPeriods, 17, 0, 200)) expect(p.fast).toStrictEqual(p.general);
   });
 
   it('gives the general path’s run and draws with actors by period: a new administration’s drawn reservation and strategy', () => {
@@ -211,6 +244,39 @@ describe('the scenario fast path', () => {
     agreeUnder({ rok, us: 'executive-agreement', winSet: true }, (s) =>
       expect(scenarioFastPlan(s, prepareScenarioTables(s))?.winSetMargin).toBeLessThan(1e-10),
     );
+  });
+
+  it('gives the general path’s runs when an election falls within a vote’s postponements, at the hand-computed rate', () => {
+    // electionScenario: the outgoing Assembly passes with a quorum (q = 0.648); a sitting without one is re-held by the
+    // elected Assembly, which rejects (test-scenarios.ts)
+    expect(
+      scenarioFastPlan(electionScenario, prepareScenarioTables(electionScenario))?.assemblies[0]?.laterSittings,
+    ).toHaveLength(2);
+    const pairs = bothPaths(electionScenario, 23, 0, 4000);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    const runs = pairs.map((p) => p.fast.run);
+    const agreed = runs.filter((r) => r.reason === 'agreement').length;
+    expect(Math.abs(agreed / runs.length - 0.648)).toBeLessThan(4 * Math.sqrt((0.648 * 0.352) / runs.length));
+    expect(runs.filter((r) => r.reason !== 'agreement').every((r) => r.endDate === '2020-06-03')).toBe(true);
+  });
+
+  // lapseScenario's Assemblies at half attendance: a sitting of 295 or 300 misses the quorum about half the time, so
+  // votes from March to May 2020 are postponed into the 21st Assembly's sittings (from 30 May 2020)
+  const thin = lapseAssemblies.map((a) => ({ ...a, blocs: a.blocs.map((b) => ({ ...b, attendance: 0.5 })) }));
+
+  it('agrees with the general path, win-set rule or not, when postponed votes cross an election', () => {
+    for (const winSet of [false, true]) {
+      const s: Scenario = { ...lapseScenario, ratification: { ...lapseScenario.ratification, rok: thin, winSet } };
+      const plan = scenarioFastPlan(s, prepareScenarioTables(s));
+      expect(plan?.assemblies.filter((a) => a.laterSittings !== undefined).length).toBeGreaterThan(0);
+      const pairs = bothPaths(s, 29, 0, 300);
+      for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+      expect(pairs.some((p) => p.fast.run.ratificationPostponements > 0)).toBe(true);
+    }
+  });
+
+  it('agrees with the general path for any strategies and deadlines when postponed votes cross an election', () => {
+    agreeUnder({ ...lapseScenario.ratification, rok: thin, winSet: true });
   });
 
   it('summarises a chunk identically on both paths', () => {

@@ -20,6 +20,7 @@ import {
   drawSupport,
   hasQuorum,
   holdVote,
+  sittingAssembly,
   tallyPasses,
   registeredMembers,
   type AssemblyModel,
@@ -176,7 +177,7 @@ export function prepareScenarioFast(
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
     winSetMargin: winSetMargin(ratification, assemblies),
     consentAbove:
-      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map((a) => a.blocs)).size !== 1
+      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map(sittingsKey)).size !== 1
         ? null
         : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
@@ -189,7 +190,7 @@ function winSetMargin(ratification: FastRatification | null, assemblies: readonl
   const least = ratification?.leastConsent;
   if (ratification?.consent === undefined || least === undefined) return Infinity;
   // once per distinct Assembly (rounds share one): calibration builds a plan for each run
-  const distinct = new Map(assemblies.map((a) => [a.blocs, a]));
+  const distinct = new Map(assemblies.map((a) => [sittingsKey(a), a]));
   const p = Math.min(...[...distinct.values()].map(least));
   return p > 0 ? 1e-15 / p : Infinity;
 }
@@ -219,14 +220,21 @@ function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: n
   return above.least[b] as number;
 }
 
+/**
+ * What makes two rounds' votes the same: the Assembly's blocs, or the round's own model when an election falls within
+ * its postponements (its later sittings by a new Assembly: ratification.ts `laterSittings`).
+ */
+const sittingsKey = (a: AssemblyModel): unknown => (a.laterSittings === undefined ? a.blocs : a);
+
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
 function consentTables(assemblies: readonly AssemblyModel[], outcomes: number): Float64Array[] {
   const byBlocs = new Map<unknown, Float64Array>();
   return assemblies.map((a) => {
-    let table = byBlocs.get(a.blocs);
+    const key = sittingsKey(a);
+    let table = byBlocs.get(key);
     if (table === undefined) {
       table = new Float64Array(outcomes).fill(NaN);
-      byBlocs.set(a.blocs, table);
+      byBlocs.set(key, table);
     }
     return table;
   });
@@ -271,6 +279,10 @@ interface FastStrategy {
   readonly k: number;
   /** FSJ T. */
   readonly deadline: number;
+  /** The perceived horizon h (strategies.ts `horizonTime`): 1 reads the step's time as it is. */
+  readonly horizon: number;
+  /** ln h, subtracted from a step's ln t (capped at 0) where the Genius target is bracketed. */
+  readonly logHorizon: number;
   /** 1/e, when the Genius target may be bracketed with exp(ln t / e) first (e > 0 and 0 ≤ k ≤ 1). */
   readonly inverse: number | null;
   /**
@@ -292,17 +304,25 @@ const noOtherFields = <T extends object>(rest: T & NoOtherFields<T>): void => vo
 function fastStrategy(spec: StrategySpec): FastStrategy | null {
   switch (spec.kind) {
     case 'time-dependent': {
-      const { kind: _kind, e, k: kOrNone, pick, ...rest } = spec;
+      const { kind: _kind, e, k: kOrNone, pick, horizon, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kOrNone ?? 0;
       const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
-      // f = k + (1 − k)·t^(1/e) rises with t and stays ≥ 0, so the target falls with t and with pmin
-      return { kind: TIME_DEPENDENT, exponent: e, k, deadline: 1, inverse, monotone: e >= 0 && k >= 0 && k <= 1 };
+      // f = k + (1 − k)·t^(1/e) rises with t (and with min(1, t/h)) and stays ≥ 0, so the target falls with t and pmin
+      return {
+        kind: TIME_DEPENDENT,
+        exponent: e,
+        k,
+        deadline: 1,
+        ...fastHorizon(horizon),
+        inverse,
+        monotone: e >= 0 && k >= 0 && k <= 1,
+      };
     }
     case 'fsj-polynomial':
     case 'fsj-exponential': {
-      const { kind, beta, kappa, deadline, pick, ...rest } = spec;
+      const { kind, beta, kappa, deadline, pick, horizon, ...rest } = spec;
       noOtherFields(rest);
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kappa ?? 0;
@@ -314,15 +334,24 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
         exponent: beta,
         k,
         deadline: T,
+        ...fastHorizon(horizon),
         inverse: null,
         monotone: alphaRises,
       };
     }
     case 'negmas-time-based': {
-      const { kind: _kind, aspiration, ...rest } = spec;
+      const { kind: _kind, aspiration, horizon, ...rest } = spec;
       noOtherFields(rest);
       const exponent = negmasExponent(aspiration);
-      return { kind: NEGMAS, exponent, k: 0, deadline: 1, inverse: null, monotone: exponent >= 0 };
+      return {
+        kind: NEGMAS,
+        exponent,
+        k: 0,
+        deadline: 1,
+        ...fastHorizon(horizon),
+        inverse: null,
+        monotone: exponent >= 0,
+      };
     }
     // Played through the reducer: tit-for-tat reads the offer history, replay its dated positions, a human the driver.
     case 'tit-for-tat':
@@ -335,6 +364,19 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
     }
   }
 }
+
+/** A strategy's perceived horizon as the fast path reads it (absent: 1, which reads every step's time as it is). */
+const fastHorizon = (h: number | undefined): { horizon: number; logHorizon: number } =>
+  h === undefined || h === 1 ? { horizon: 1, logHorizon: 0 } : { horizon: h, logHorizon: Math.log(h) };
+
+/**
+ * A step's time as the strategy reads it (`horizonTime`) and its log for the Genius bracket: ln min(1, t/h) =
+ * min(0, ln t − ln h), within an ulp or two of the log of the time the exact target reads (BRACKET covers it).
+ */
+const effectiveTime = (st: FastStrategy, time: number): number =>
+  st.horizon === 1 ? time : Math.min(1, time / st.horizon);
+const effectiveLogTime = (st: FastStrategy, logTime: number): number =>
+  st.horizon === 1 ? logTime : Math.min(0, logTime - st.logHorizon);
 
 /** Buckets of the [0, 1) utility range for `lowerBoundFast`; a power of two, so x·B and b/B are exact. */
 const BUCKETS = 4096;
@@ -407,10 +449,12 @@ const SKIP_MARGIN = 1e-9;
 function targetFloor(
   st: FastStrategy,
   table: OutcomeTable,
-  time: number,
-  logTime: number,
+  stepTime: number,
+  stepLogTime: number,
   reservation: number,
 ): number {
+  const time = effectiveTime(st, stepTime);
+  const logTime = effectiveLogTime(st, stepLogTime);
   const pmin = Math.max(table.min, reservation);
   if (st.kind === NEGMAS) return negmasThreshold(time, st.exponent, pmin, table.max) - NEGMAS_TOLERANCE - SKIP_MARGIN;
   if (pmin > table.max) return NaN;
@@ -545,11 +589,13 @@ function lastProvenOffer(x: SkipSides, deadline: number): number {
 function decide(
   st: FastStrategy,
   ft: FastTable,
-  time: number,
-  logTime: number,
+  stepTime: number,
+  stepLogTime: number,
   reservation: number,
   received: number,
 ): number {
+  const time = effectiveTime(st, stepTime);
+  const logTime = effectiveLogTime(st, stepLogTime);
   const table = ft.table;
   const sorted = table.sorted;
   const last = sorted.length - 1;
@@ -877,9 +923,10 @@ export function runScenarioFast(
       // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
       const model = plan.assemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
+      // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
       rest ??= { model: null, deal: terms, bloc: 0, member: 0, attendance: 0, yesRate: 0 };
       const owed = rest;
-      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen, owed));
+      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen, owed));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)

@@ -13,8 +13,8 @@ import { SIDES, type Scenario, type ScenarioAssembly, type ScenarioPeriod, type 
 
 export interface ScenarioParameter {
   /**
-   * `reservation.us`, `strategies.rok.e` (or `.k`, `.beta`, `.kappa`, `.exponent`), `lapse.monthsUntilFurlough`,
-   * `lapse.furloughedShare`, `ratification.rok.<assembly>.blocs.<bloc>.threshold`.
+   * `reservation.us`, `strategies.rok.e` (or `.k`, `.beta`, `.kappa`, `.exponent`), `protocol.horizon`,
+   * `lapse.monthsUntilFurlough`, `lapse.furloughedShare`, `ratification.rok.<assembly>.blocs.<bloc>.threshold`.
    */
   readonly name: string;
   /** The scenario's distribution for it (a bloc's threshold is drawn at each vote; fixed, it is the same every vote). */
@@ -95,6 +95,8 @@ export function scenarioParameters(s: Scenario): readonly ScenarioParameter[] {
         for (const [key, prior] of strategyPriors(d))
           out.push({ name: `periods.${side}.${k}.strategies.${key}`, prior, value: centre(prior) });
     });
+  // The perceived horizon (scenario.ts `protocol.horizon`), drawn from `uncertainty.horizon`.
+  if (u.horizon) out.push({ name: 'protocol.horizon', prior: u.horizon, value: s.protocol.horizon ?? 1 });
   if (s.lapse) {
     if (u.monthsUntilFurlough)
       out.push({ name: 'lapse.monthsUntilFurlough', prior: u.monthsUntilFurlough, value: s.lapse.monthsUntilFurlough });
@@ -167,6 +169,9 @@ export function withParameters(
         };
       });
       out = { ...out, parties: { ...out.parties, [side]: { ...out.parties[side], periods } } };
+    } else if (parts[0] === 'protocol') {
+      const { horizon: _fixed, ...rest } = out.uncertainty;
+      out = { ...out, protocol: { ...out.protocol, horizon: value }, uncertainty: rest };
     } else if (parts[0] === 'lapse' && out.lapse) {
       const key = parts[1] as 'monthsUntilFurlough' | 'furloughedShare';
       const { [key]: _fixed, ...rest } = out.uncertainty;
@@ -202,6 +207,7 @@ export function parameterFilePath(name: string): readonly (string | number)[] | 
   if (head === 'reservation' && parts.length === 2) return ['uncertainty', 'reservation', a as string];
   if (head === 'strategies' && parts.length === 3) return ['uncertainty', 'strategies', a as string, b as string];
   if (head === 'lapse' && parts.length === 2) return ['uncertainty', a as string];
+  if (name === 'protocol.horizon') return ['uncertainty', 'horizon'];
   if (head === 'periods' && b !== undefined && c === 'reservation' && parts.length === 4)
     return ['parties', a as string, 'periods', Number(b), 'uncertainty', 'reservation'];
   if (head === 'periods' && b !== undefined && c === 'strategies' && parts.length === 5)

@@ -5,8 +5,11 @@ import {
   assemblyOn,
   lapsePort,
   mergeScenarioSummaries,
+  prepareScenarioTables,
   runScenario,
   runScenarioChunk,
+  runScenarioMonteCarloOne,
+  scenarioChunkContext,
   scenarioConfig,
   scenarioLapseBins,
   scenarioLapseModel,
@@ -20,10 +23,16 @@ import {
 } from './scenario.js';
 import { addDays, type CivilDate } from './calendar.js';
 import { initialState } from './protocol.js';
-import { DEFAULT_POSTPONEMENT } from './ratification.js';
+import { DEFAULT_POSTPONEMENT, ratificationProbability } from './ratification.js';
 import { createAgent } from './strategies.js';
 import { parameterFilePath, scenarioParameters, withParameters } from './scenario-parameters.js';
-import { lapseAssemblies as assemblies, lapseScenario as scenario, periodScenario } from './test-scenarios.js';
+import {
+  electionScenario,
+  lapseAssemblies as assemblies,
+  lapseScenario as scenario,
+  periodScenario,
+  pieScenario,
+} from './test-scenarios.js';
 
 describe('scenario builder', () => {
   it('has the US move first under alternating offers, with ratification required when the ROK votes', () => {
@@ -261,5 +270,104 @@ describe('a consent vote without a quorum (Art. 49) is postponed, not lost', () 
       expect(run.monthsInLapse).toBe(lapseOn(s, run.endDate as CivilDate).monthsInLapse);
     }
     expect(postponedEnds).toBeGreaterThan(5);
+  });
+});
+
+describe('a perceived horizon (protocol.horizon, uncertainty.horizon)', () => {
+  const summary = (s: Scenario, path: 'fast' | 'general') =>
+    runScenarioChunk(s, 5, 0, 300, scenarioChunkContext(s, prepareScenarioTables(s), path));
+
+  it('h = 1, as a point or a point prior, gives the identical Monte Carlo and single run as no horizon at all', () => {
+    for (const base of [scenario, periodScenario]) {
+      const one: Scenario = {
+        ...base,
+        protocol: { ...base.protocol, horizon: 1 },
+        uncertainty: { ...base.uncertainty, horizon: { kind: 'point', value: 1 } },
+      };
+      for (const path of ['fast', 'general'] as const) expect(summary(one, path)).toStrictEqual(summary(base, path));
+      expect(runScenario(one, createRng(3))).toStrictEqual(runScenario(base, createRng(3)));
+    }
+  });
+
+  it('with h = 0.5 of 30 moves both Genius agents sit at their reservation from step ⌈0.5 · 29⌉ = 15, so every pie split is agreed by step 16', () => {
+    // u_US + u_ROK = 1 (pieScenario): an offer at the mover's reservation r leaves the other 1 − r ≥ its own reservation
+    const drawn: Scenario = {
+      ...pieScenario,
+      uncertainty: { strategies: { us: { kind: 'time-dependent', e: { kind: 'uniform', min: 0.1, max: 0.5 } } } },
+    };
+    const steps = (h: number) => {
+      const s: Scenario = { ...drawn, protocol: { ...drawn.protocol, horizon: h } };
+      const ctx = scenarioChunkContext(s);
+      return Array.from({ length: 200 }, (_, i) => runScenarioMonteCarloOne(s, 9, i, ctx).run);
+    };
+    const half = steps(0.5);
+    expect(half.every((r) => r.reason === 'agreement' && r.step <= 16)).toBe(true);
+    // without the horizon the Boulware US (e ≤ 0.5) holds out longer in some runs: the horizon is what moves them
+    expect(steps(1).some((r) => r.step > 16)).toBe(true);
+  });
+
+  it('is a calibration parameter: listed as protocol.horizon, fixed by withParameters, written at uncertainty.horizon', () => {
+    const s: Scenario = {
+      ...scenario,
+      uncertainty: { ...scenario.uncertainty, horizon: { kind: 'uniform', min: 0.3, max: 1 } },
+    };
+    const p = scenarioParameters(s).find((x) => x.name === 'protocol.horizon');
+    expect(p).toEqual({ name: 'protocol.horizon', prior: { kind: 'uniform', min: 0.3, max: 1 }, value: 1 });
+    const fixed = withParameters(s, { 'protocol.horizon': 0.6 });
+    expect(fixed.ok && fixed.value.protocol.horizon).toBe(0.6);
+    expect(fixed.ok && fixed.value.uncertainty.horizon).toBeUndefined();
+    expect(parameterFilePath('protocol.horizon')).toEqual(['uncertainty', 'horizon']);
+    // fixed at 0.6, every run reads it
+    const ctx = scenarioChunkContext(fixed.ok ? fixed.value : s);
+    expect(runScenarioMonteCarloOne(fixed.ok ? fixed.value : s, 1, 0, ctx).draws.horizon).toBe(0.6);
+  });
+});
+
+describe('an election within a vote’s postponements: the Assembly seated on the sitting’s date holds it', () => {
+  const rok = electionScenario.ratification.rok ?? [];
+  const rule = { days: 14, max: 2 };
+
+  it('lists the elected Assembly for the sittings on or after its first day, and none when no election falls between', () => {
+    // sittings on 05-20, 06-03, 06-17: the elected Assembly sits from 05-30
+    const bridged = assemblyOn(rok, '2020-05-20', rule);
+    expect([bridged.name, bridged.laterSittings?.map((a) => a.name)]).toEqual(['outgoing', ['elected', 'elected']]);
+    // sittings on 05-02, 05-16, 05-30: only the last is the elected Assembly's
+    expect(assemblyOn(rok, '2020-05-02', rule).laterSittings?.map((a) => a.name)).toEqual(['outgoing', 'elected']);
+    // sittings on 05-01, 05-15, 05-29: all before it
+    expect(assemblyOn(rok, '2020-05-01', rule).laterSittings).toBeUndefined();
+    expect(assemblyOn(rok, '2020-06-01', rule).laterSittings).toBeUndefined();
+  });
+
+  it('gives the exact consent probability the hand computation gives: 0.648, not 1 − 0.352³ before one Assembly', () => {
+    const deal = { 'first-year-change': 0.5, duration: 1 };
+    const r = ratificationProbability(assemblyOn(rok, '2020-05-20', rule), deal);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.consentProbability).toBeCloseTo(3 * 0.6 ** 2 * 0.4 + 0.6 ** 3, 12);
+    const sameAssembly = ratificationProbability(assemblyOn(rok.slice(0, 1), '2020-05-20', rule), deal);
+    expect(sameAssembly.ok && sameAssembly.value.consentProbability).toBeCloseTo(1 - 0.352 ** 3, 12);
+  });
+
+  it('decides a vote whose first sitting lacks a quorum by the elected Assembly, in 0.352 of 20,000 single runs', () => {
+    const n = 20_000;
+    const tables = prepareScenarioTables(electionScenario);
+    let agreements = 0;
+    for (let seed = 0; seed < n; seed++) {
+      const run = runScenario(electionScenario, createRng(seed), { trace: false }, tables);
+      if (run.reason === 'agreement') {
+        // the outgoing Assembly passed it at the round's sitting (a later sitting is the elected one's)
+        expect([run.endDate, run.ratificationPostponements]).toEqual(['2020-05-20', 0]);
+        agreements++;
+        continue;
+      }
+      // the first sitting missed the quorum; the elected Assembly, all present, rejected it 14 days on
+      expect([run.reason, run.endDate, run.ratificationPostponements, run.ratificationFailures]).toEqual([
+        'ratification-failed',
+        '2020-06-03',
+        1,
+        1,
+      ]);
+    }
+    const p = 0.648;
+    expect(Math.abs(agreements / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
   });
 });

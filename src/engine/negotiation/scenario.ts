@@ -56,7 +56,7 @@ import {
   type ScenarioRunResult,
 } from './scenario-fast.js';
 import { outcomeToAgreement } from './sma-domain.js';
-import { createAgent, type Agent, type StrategySpec } from './strategies.js';
+import { createAgent, withHorizon, type Agent, type StrategySpec } from './strategies.js';
 
 export type Side = 'us' | 'rok';
 export const SIDES: readonly [Side, Side] = ['us', 'rok'];
@@ -130,6 +130,8 @@ export interface ScenarioUncertainty {
   readonly cpi?: { readonly years: number; readonly growth: Distribution };
   /** KRW per USD, to state the first-year amount in dollars. */
   readonly exchangeRate?: Distribution;
+  /** The perceived horizon `protocol.horizon`, drawn after every other draw of a run (clamped to (0, 1]). */
+  readonly horizon?: Distribution;
 }
 
 export interface Scenario {
@@ -143,7 +145,16 @@ export interface Scenario {
   readonly base: { readonly year: number; readonly amount: number; readonly currency: Currency; readonly unit: number };
   readonly domain: Domain;
   readonly parties: Readonly<Record<Side, ScenarioParty>>;
-  readonly protocol: { readonly deadline: number; readonly calendar: RoundCalendar };
+  readonly protocol: {
+    readonly deadline: number;
+    readonly calendar: RoundCalendar;
+    /**
+     * The perceived horizon h ∈ (0, 1]: the fraction of the deadline at which both sides' time-based agents reach
+     * their reservation value (strategies.ts `horizonTime`, t_eff = min(1, t/h)); the talks still break down at the
+     * deadline. Absent: 1, the agents read the protocol's own relative time.
+     */
+    readonly horizon?: number;
+  };
   readonly strategies: Readonly<Record<Side, ScenarioStrategy>>;
   readonly ratification: {
     readonly rok: readonly ScenarioAssembly[] | null;
@@ -210,24 +221,46 @@ export const scenarioPostponement = (s: Pick<Scenario, 'ratification'>): Postpon
 
 /**
  * The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). A vote it
- * postpones is held again before the same Assembly (postponements last weeks; an election between is not modelled).
+ * postpones is held again `postponement.days` later by the Assembly sitting on that day: when an election seats a new
+ * one within the postponements, the model lists it for those sittings (ratification.ts `laterSittings`), so every
+ * driver's vote and the exact consent probability read it.
+ * @example assemblyOn(sma11.ratification.rok, '2020-05-20', scenarioPostponement(sma11)).laterSittings?.[0].name // the 21st, seated 30 May
  */
 export function assemblyOn(
   assemblies: readonly ScenarioAssembly[],
   date: CivilDate | undefined,
   postponement: Postponement,
 ): AssemblyModel {
-  let chosen = assemblies[0];
-  for (const a of assemblies) if (date !== undefined && a.from <= date) chosen = a;
-  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
-  return {
-    name: chosen.name,
-    seats: chosen.seats,
+  const seatedOn = (day: CivilDate | undefined): ScenarioAssembly => {
+    let chosen = assemblies[0];
+    for (const a of assemblies) if (day !== undefined && a.from <= day) chosen = a;
+    if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
+    return chosen;
+  };
+  const model = (a: ScenarioAssembly): AssemblyModel => ({
+    name: a.name,
+    seats: a.seats,
     quorum: MAJORITY,
     passage: MAJORITY,
-    blocs: chosen.blocs,
+    blocs: a.blocs,
     postponement,
-  };
+  });
+  const first = seatedOn(date);
+  const last = date === undefined ? first : seatedOn(addDays(date, postponement.max * postponement.days));
+  if (last === first || date === undefined) return model(first);
+  // an election seats a new Assembly before the last sitting allowed: one model per Assembly, shared by its sittings
+  const firstModel = model(first);
+  const models = new Map<ScenarioAssembly, AssemblyModel>([[first, firstModel]]);
+  const laterSittings = Array.from({ length: postponement.max }, (_, i) => {
+    const a = seatedOn(addDays(date, (i + 1) * postponement.days));
+    let m = models.get(a);
+    if (m === undefined) {
+      m = model(a);
+      models.set(a, m);
+    }
+    return m;
+  });
+  return { ...firstModel, laterSittings };
 }
 
 /** A deal's numeric terms, keyed by issue name, as the blocs' stances read them. */
@@ -237,8 +270,21 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
   return terms;
 };
 
-/** One consent-probability function per Assembly (keyed by its blocs and most postponements), each caching deals. */
-const consentFunctions = new WeakMap<readonly Bloc[], Map<number, (deal: RatificationDeal) => number>>();
+/**
+ * One consent-probability function per Assembly (keyed by its blocs, its most postponements and, when an election
+ * falls within them, the blocs sitting at each later sitting), each caching deals.
+ */
+const consentFunctions = new WeakMap<readonly Bloc[], Map<string, (deal: RatificationDeal) => number>>();
+const blocIds = new WeakMap<readonly Bloc[], number>();
+let nextBlocId = 0;
+const blocId = (blocs: readonly Bloc[]): number => {
+  let id = blocIds.get(blocs);
+  if (id === undefined) {
+    id = nextBlocId++;
+    blocIds.set(blocs, id);
+  }
+  return id;
+};
 
 /**
  * The exact probability that an Assembly consents to a deal (ratification.ts `consentProbabilityFor`, the model
@@ -251,8 +297,10 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
     byRule = new Map();
     consentFunctions.set(model.blocs, byRule);
   }
-  // The postponement's days change when a vote ends, not whether: only its cap enters the probability.
-  const rule = model.postponement?.max ?? -1;
+  // The postponement's days change when a vote ends, not whether: only its cap enters the probability, and which
+  // Assembly holds each later sitting when an election falls within them (assemblyOn put the days into that).
+  const later = model.laterSittings?.map((a) => blocId(a.blocs)).join(',');
+  const rule = `${model.postponement?.max ?? -1}${later === undefined ? '' : `:${later}`}`;
   let f = byRule.get(rule);
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
@@ -512,6 +560,30 @@ function pointPeriods(
   }) as unknown as PeriodPlays;
 }
 
+/** The scenario's perceived horizon at its point value (`protocol.horizon`, default 1). */
+export const scenarioHorizon = (s: Pick<Scenario, 'protocol'>): number => s.protocol.horizon ?? 1;
+
+/** The smallest horizon a draw is clamped to: the schema refuses 0, a normal prior may still reach it. */
+const LEAST_HORIZON = 1e-3;
+
+/**
+ * A run's perceived horizon: drawn (clamped to [0.001, 1]) when the scenario makes it uncertain, after every other
+ * draw, so that a scenario without `uncertainty.horizon` draws exactly as before.
+ */
+function drawHorizon(s: Scenario, rng: Rng): number {
+  const d = s.uncertainty.horizon;
+  return d ? Math.min(1, Math.max(LEAST_HORIZON, draw(d, rng))) : scenarioHorizon(s);
+}
+
+/** Each period's strategy with the run's perceived horizon (the same plays when h = 1). */
+const periodsWithHorizon = (later: PeriodPlays, h: number): PeriodPlays =>
+  h === 1
+    ? later
+    : [
+        later[0].map((p) => ({ ...p, strategy: withHorizon(p.strategy, h) })),
+        later[1].map((p) => ({ ...p, strategy: withHorizon(p.strategy, h) })),
+      ];
+
 /** Each side's later periods as a run plays them (empty for a side without periods). */
 export type PeriodPlays = readonly [readonly PeriodPlay[], readonly PeriodPlay[]];
 const NO_PERIODS: PeriodPlays = [[], []];
@@ -599,15 +671,19 @@ export function runScenario(
   tables: ScenarioTables = prepareScenarioTables(s),
 ): NegotiationRun {
   const strategies = [options.strategies?.us ?? s.strategies.us, options.strategies?.rok ?? s.strategies.rok] as const;
+  const h = scenarioHorizon(s);
   return runDrawn(
     s,
     rng,
-    strategies,
+    [withHorizon(strategies[0], h), withHorizon(strategies[1], h)],
     [s.parties.us.reservation, s.parties.rok.reservation],
     pointLapsePort(s),
     options.trace ?? true,
     tables,
-    pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
+    periodsWithHorizon(
+      pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
+      h,
+    ),
   );
 }
 
@@ -830,6 +906,8 @@ export interface ScenarioRunDraws {
   readonly lapse: { readonly furloughFromMonth: number; readonly furloughedWorkers: number } | null;
   readonly indexPaths: Readonly<Record<string, readonly number[]>>;
   readonly exchangeRate: number | null;
+  /** The perceived horizon the run's time-based agents read (1: the protocol's own time). */
+  readonly horizon: number;
 }
 
 /**
@@ -862,7 +940,7 @@ function playMonteCarloRun(
 ): { run: ScenarioRunResult; draws: ScenarioRunDraws } {
   const rng = createRng(deriveSeed(seed, i));
   const u = s.uncertainty;
-  const strategies: [StrategySpec, StrategySpec] = [
+  const drawn: [StrategySpec, StrategySpec] = [
     strategyOverride.us ?? strategyFor(s.strategies.us, u.strategies?.us, rng),
     strategyOverride.rok ?? strategyFor(s.strategies.rok, u.strategies?.rok, rng),
   ];
@@ -892,7 +970,11 @@ function playMonteCarloRun(
     indexPaths['rok-cpi'] = path;
   } else if (u.cpi) for (let year = 0; year < u.cpi.years; year++) skipDraw(u.cpi.growth, rng);
   const exchangeRate = u.exchangeRate ? draw(u.exchangeRate, rng) : null;
-  const later = drawPeriods(s, rng, strategies, reservations, strategyOverride);
+  const drawnLater = drawPeriods(s, rng, drawn, reservations, strategyOverride);
+  // The perceived horizon comes last: every earlier draw is the one a scenario without it makes.
+  const horizon = drawHorizon(s, rng);
+  const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
+  const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
   // The run's rng is dropped after the run: a sitting decided early need not make the draws no later sitting reads.
   const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, false);
@@ -921,7 +1003,7 @@ function playMonteCarloRun(
   }
   return {
     run,
-    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate },
+    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon },
   };
 }
 

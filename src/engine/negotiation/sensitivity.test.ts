@@ -90,6 +90,17 @@ describe('scenarioSensitivity', () => {
     expect(sensitivityVariants(synthetic)).toHaveLength(7);
   });
 
+  it('lists the perceived horizon and holds it at its p10 and p90 (uniform(0.3, 1): 0.37 and 0.93)', () => {
+    const s: Scenario = {
+      ...synthetic,
+      uncertainty: { ...synthetic.uncertainty, horizon: { kind: 'uniform', min: 0.3, max: 1 } },
+    };
+    expect(uncertainParameters(s).map((p) => p.path)).toContain('uncertainty.horizon');
+    const r = scenarioSensitivity(s, 5, 50);
+    const h = r.parameters.find((p) => p.path === 'uncertainty.horizon');
+    expect([h?.low, h?.high].map((x) => Number(x?.toFixed(6)))).toEqual([0.37, 0.93]);
+  });
+
   it('gives a parameter that cannot matter zero effect and ranks the one that decides the deal first', () => {
     const r = scenarioSensitivity(synthetic, 5, 400);
     const [first, ...rest] = r.parameters;

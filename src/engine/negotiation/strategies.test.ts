@@ -6,8 +6,11 @@ import {
   createAgent,
   fsjExponential,
   fsjPolynomial,
+  geniusConcession,
   geniusTarget,
+  horizonTime,
   negmasThreshold,
+  withHorizon,
   type AgentView,
   type StrategySpec,
 } from './strategies.js';
@@ -83,6 +86,52 @@ describe('time-dependent tactics', () => {
       type: 'end',
       party: 1,
     });
+  });
+});
+
+describe('a perceived horizon h: agents read t_eff = min(1, t/h)', () => {
+  it('t_eff = t/h before h and 1 from h on; h = 1 or none is t itself', () => {
+    expect(horizonTime(0.3, 0.6)).toBe(0.5);
+    expect(horizonTime(0.6, 0.6)).toBe(1);
+    expect(horizonTime(0.9, 0.6)).toBe(1);
+    for (const t of [0, 0.1, 1 / 3, 0.77, 1]) {
+      expect(horizonTime(t, 1)).toBe(t);
+      expect(horizonTime(t, undefined)).toBe(t);
+    }
+  });
+
+  it('Genius f(t_eff) = 1 at t = h·T, so the target is the reservation value Pmin there and after, for any e > 0 and k', () => {
+    for (const h of [0.3, 0.5, 0.8])
+      for (const e of [0.2, 1, 2])
+        for (const k of [0, 0.1]) {
+          expect(geniusConcession(horizonTime(h, h), e, k)).toBe(1);
+          expect(geniusTarget(horizonTime(h, h), { e, k, pmin: 0.25, pmax: 1 })).toBe(0.25);
+          expect(geniusTarget(horizonTime(Math.min(1, h + 0.1), h), { e, k, pmin: 0.25, pmax: 1 })).toBe(0.25);
+        }
+    // Before h: Genius f at t/h, e.g. e = 1, h = 0.5, t = 0.25: f = 0.5, target 0.25 + 0.75 · 0.5 = 0.625
+    expect(geniusTarget(horizonTime(0.25, 0.5), { e: 1, pmin: 0.25, pmax: 1 })).toBe(0.625);
+  });
+
+  it('a linear seller with reservation 0.25 and h = 0.5 asks 625 at t = 0.25 (where h = 1 asks it at t = 0.5), 250 from t = 0.5 on', () => {
+    const seller = (h: number | undefined, t: number, spec: StrategySpec = { kind: 'time-dependent', e: 1 }) =>
+      decide(h === undefined ? spec : withHorizon(spec, h), { ...sellerView(null, t), reservation: 0.25 });
+    const asks = (price: number) => ({ type: 'offer', party: 1, outcome: { price } });
+    expect(seller(undefined, 0.5)).toEqual(asks(625));
+    expect(seller(0.5, 0.25)).toEqual(asks(625));
+    expect(seller(0.5, 0.5)).toEqual(asks(250));
+    expect(seller(0.5, 0.75)).toEqual(asks(250));
+    // FSJ α(t_eff), polynomial β = 1: α(0.25/0.5) = 0.5, target 1 − 0.5 · 0.75 = 0.625; NegMAS linear at t_eff = 1: Pmin
+    expect(seller(0.5, 0.25, { kind: 'fsj-polynomial', beta: 1 })).toEqual(asks(625));
+    expect(seller(0.5, 0.5, { kind: 'fsj-exponential', beta: 1, kappa: 0.1 })).toEqual(asks(250));
+    expect(seller(0.5, 0.5, { kind: 'negmas-time-based', aspiration: 'linear' })).toEqual(asks(250));
+  });
+
+  it('withHorizon marks only time-based strategies, and h = 1 returns the spec itself', () => {
+    const spec: StrategySpec = { kind: 'time-dependent', e: 0.5 };
+    expect(withHorizon(spec, 1)).toBe(spec);
+    expect(withHorizon(spec, 0.7)).toEqual({ kind: 'time-dependent', e: 0.5, horizon: 0.7 });
+    const tft: StrategySpec = { kind: 'tit-for-tat' };
+    expect(withHorizon(tft, 0.7)).toBe(tft);
   });
 });
 

@@ -35,7 +35,14 @@ export type NegmasAspiration = 'boulware' | 'linear' | 'conceder';
 
 export type StrategySpec =
   /** Genius TimeDependentAgent: e = 0.2 Boulware, 1 linear, 2 Conceder, 0 hardliner; AC_next acceptance. */
-  | { readonly kind: 'time-dependent'; readonly e: number; readonly k?: number; readonly pick?: PickRule }
+  | {
+      readonly kind: 'time-dependent';
+      readonly e: number;
+      readonly k?: number;
+      readonly pick?: PickRule;
+      /** The perceived horizon h (`horizonTime`): the agent reads t/h, capped at 1; absent means 1. */
+      readonly horizon?: number;
+    }
   /** Faratin–Sierra–Jennings 1998 polynomial tactic over utility; AC_next acceptance. T (deadline) in relative time. */
   | {
       readonly kind: 'fsj-polynomial';
@@ -43,6 +50,7 @@ export type StrategySpec =
       readonly kappa?: number;
       readonly deadline?: number;
       readonly pick?: PickRule;
+      readonly horizon?: number;
     }
   /** Faratin–Sierra–Jennings 1998 exponential tactic over utility; AC_next acceptance. */
   | {
@@ -51,6 +59,7 @@ export type StrategySpec =
       readonly kappa: number;
       readonly deadline?: number;
       readonly pick?: PickRule;
+      readonly horizon?: number;
     }
   /** Relative tit-for-tat: concede by the same ratio the opponent conceded; AC_next acceptance. */
   | { readonly kind: 'tit-for-tat'; readonly opponent?: Preferences; readonly pick?: PickRule }
@@ -62,7 +71,45 @@ export type StrategySpec =
   /** A person decides; the driver supplies the action. */
   | { readonly kind: 'human' }
   /** NegMAS TimeBasedNegotiator (BoulwareTBNegotiator etc.): aspiration 1 − t^e, see negmasThreshold. */
-  | { readonly kind: 'negmas-time-based'; readonly aspiration: NegmasAspiration | number };
+  | {
+      readonly kind: 'negmas-time-based';
+      readonly aspiration: NegmasAspiration | number;
+      readonly horizon?: number;
+    };
+
+/** The strategies whose moves depend on relative time, and so on a perceived horizon. */
+export type TimeBasedStrategy = Extract<
+  StrategySpec,
+  { readonly kind: 'time-dependent' | 'fsj-polynomial' | 'fsj-exponential' | 'negmas-time-based' }
+>;
+
+/**
+ * The relative time a time-based agent acts on under a perceived horizon h ∈ (0, 1]: t_eff = min(1, t/h), so that it
+ * reaches its reservation value (Genius f = 1, FSJ α = 1 at T = 1, NegMAS threshold = Pmin) at the fraction h of the
+ * protocol's deadline and holds it after; the protocol still breaks down at its own deadline. h = 1 (or absent) is t
+ * itself, the same number, so every result without a horizon is unchanged.
+ * @example horizonTime(0.3, 0.6) // 0.5
+ */
+export const horizonTime = (t: number, h: number | undefined): number =>
+  h === undefined || h === 1 ? t : Math.min(1, t / h);
+
+/**
+ * A strategy with a perceived horizon (`horizonTime`): time-based strategies carry it, the others (tit-for-tat,
+ * replay, human) do not read time and are returned as they are; h = 1 returns the spec itself.
+ * @example withHorizon({ kind: 'time-dependent', e: 1 }, 0.8) // { kind: 'time-dependent', e: 1, horizon: 0.8 }
+ */
+export function withHorizon<S extends StrategySpec>(spec: S, h: number): S {
+  if (h === 1) return spec;
+  switch (spec.kind) {
+    case 'time-dependent':
+    case 'fsj-polynomial':
+    case 'fsj-exponential':
+    case 'negmas-time-based':
+      return { ...spec, horizon: h } as S;
+    default:
+      return spec;
+  }
+}
 
 /** Genius f(t) = k + (1 − k)·t^(1/e); e = 0 (hardliner) gives f = k. */
 export const geniusConcession = (t: number, e: number, k = 0): number =>
@@ -160,7 +207,8 @@ export function createAgent(
         kind: spec.kind,
         decide(view) {
           const pmin = Math.max(table.min, view.reservation);
-          const threshold = negmasThreshold(view.time, e, pmin, table.max) - NEGMAS_TOLERANCE;
+          const threshold =
+            negmasThreshold(horizonTime(view.time, spec.horizon), e, pmin, table.max) - NEGMAS_TOLERANCE;
           const standing = view.state.standing;
           if (standing !== null && standing.by !== view.me && u(standing.outcome) >= threshold)
             return { type: 'accept', party: view.me };
@@ -174,7 +222,8 @@ export function createAgent(
         kind: spec.kind,
         decide(view, rng) {
           const pmin = Math.max(table.min, view.reservation);
-          const target = geniusTarget(view.time, { e: spec.e, k: spec.k ?? 0, pmin, pmax: table.max });
+          const t = horizonTime(view.time, spec.horizon);
+          const target = geniusTarget(t, { e: spec.e, k: spec.k ?? 0, pmin, pmax: table.max });
           return targetAction(view, domain, prefs, table, target, spec.pick ?? LOWEST_ABOVE, rng);
         },
       };
@@ -186,7 +235,7 @@ export function createAgent(
         kind: spec.kind,
         decide(view, rng) {
           const pmin = Math.max(table.min, view.reservation);
-          const target = table.max - alpha(view.time, params) * (table.max - pmin);
+          const target = table.max - alpha(horizonTime(view.time, spec.horizon), params) * (table.max - pmin);
           return targetAction(view, domain, prefs, table, target, spec.pick ?? LOWEST_ABOVE, rng);
         },
       };

@@ -6,9 +6,15 @@
 import { createRng, deriveSeed } from '../random/rng.js';
 import { consentVote } from '../negotiation/ratification.js';
 import { relativeTime } from '../negotiation/protocol.js';
-import { createAgent } from '../negotiation/strategies.js';
+import { createAgent, withHorizon } from '../negotiation/strategies.js';
 import type { Outcome } from '../negotiation/domain.js';
-import { assemblyOn, dealTerms, postponedVote, scenarioPostponement } from '../negotiation/scenario.js';
+import {
+  assemblyOn,
+  dealTerms,
+  postponedVote,
+  scenarioHorizon,
+  scenarioPostponement,
+} from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import {
   reservationOn,
@@ -68,7 +74,8 @@ export function automaticEntry(
   }
   const prefs = sidePreferences(scenario.parties[side]);
   const config = tableConfig(scenario, state.deadline);
-  const agent = createAgent(spec, scenario.domain, prefs, tables?.[side]);
+  // The scenario's perceived horizon at its point value, as a single run plays it (fraction of the table's deadline).
+  const agent = createAgent(withHorizon(spec, scenarioHorizon(scenario)), scenario.domain, prefs, tables?.[side]);
   const decided = agent.decide(
     {
       me: sideIndex(side),

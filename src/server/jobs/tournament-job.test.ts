@@ -46,6 +46,14 @@ describe('tournament job', () => {
     expect(status).toBe(422);
     expect(body.error.code).toBe('domain/invalid_field');
     expect(body.error.issues[0].path).toMatch(/^body\.domains\[1\]\.files\[0\]\.text: /);
+    // What was expected, as a code a client words in its own language: the weights are an object, and none is there.
+    expect(body.error.issues[0]).toMatchObject({
+      path: 'body.domains[1].files[0].text: LinearAdditiveUtilitySpace.issueWeights',
+      code: 'invalid_type',
+      params: { expected: 'object' },
+      expected: 'an object',
+      found: 'nothing',
+    });
     expect(body.error.message).toContain(first.name);
   });
 
