@@ -272,6 +272,8 @@ export const SCHEMA_RULES = {
   linear_on_grid: { en: 'a value function linear over the grid', ko: '격자 위에서 선형인 가치 함수여야 합니다' },
 } as const satisfies Record<string, { readonly en: string; readonly ko: string }>;
 export type SchemaRule = keyof typeof SCHEMA_RULES;
+/** The rules' names: with the codes, a stable contract (the OpenAPI document enumerates both). */
+export const SCHEMA_RULE_NAMES = Object.keys(SCHEMA_RULES) as [SchemaRule, ...SchemaRule[]];
 
 /** A piece of a problem's text: words, or an identifier / value shown as written (code on the web). */
 export type ProblemPart = string | { readonly value: string };
