@@ -1,6 +1,7 @@
 /**
  * A scenario's Monte Carlo across worker threads (worker-pool.ts). Chunks depend only on the run count and chunk size
- * (`chunkRanges`) and summaries merge exactly, so any number of workers gives the identical summary.
+ * (`taperedChunkRanges`: the last ones smaller, so the threads finish together) and summaries merge exactly, so any
+ * number of workers gives the identical summary.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -12,7 +13,7 @@ import {
   type Side,
 } from '../engine/negotiation/scenario.js';
 import type { ScenarioTask } from './scenario-worker.js';
-import { chunkRanges, createWorkerPool, simTaskModule, type WorkerPool } from './worker-pool.js';
+import { createWorkerPool, simTaskModule, taperedChunkRanges, type WorkerPool } from './worker-pool.js';
 
 export interface ScenarioMonteCarloOptions {
   readonly seed: number;
@@ -42,7 +43,7 @@ export async function runScenarioMonteCarlo(
   let done = 0;
   try {
     await Promise.all(
-      chunkRanges(options.runs, chunkSize).map(async ([from, to]) => {
+      taperedChunkRanges(options.runs, chunkSize).map(async ([from, to]) => {
         const task: ScenarioTask = { scenario, seed: options.seed, from, to, strategies: options.strategies ?? {} };
         const chunk = (await pool.run(simTaskModule('scenario-worker'), task)) as ScenarioSummary;
         merged = mergeScenarioSummaries(merged, chunk);

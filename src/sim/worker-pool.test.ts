@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool, TaskFailure } from './worker-pool.js';
+import { createWorkerPool, TaskFailure, taperedChunkRanges } from './worker-pool.js';
 
 const tasks = new URL('../../test/fixtures/pool-tasks.ts', import.meta.url);
 
@@ -11,6 +11,22 @@ const failureOf = async (promise: Promise<unknown>) => {
     return error instanceof TaskFailure ? { code: error.code, message: error.message } : error;
   }
 };
+
+describe('taperedChunkRanges', () => {
+  it('covers the runs once, in order, full chunks first, then a quarter of the runs left down to an eighth of a chunk', () => {
+    const ranges = taperedChunkRanges(1_000_000, 20_000);
+    expect(ranges[0]).toEqual([0, 20_000]);
+    expect(ranges.at(-1)?.[1]).toBe(1_000_000);
+    ranges.forEach(([from], i) => expect(from).toBe(i === 0 ? 0 : ranges[i - 1]?.[1]));
+    // the tail: 80,000 runs left, then a quarter of what is left, never under 2,500, the last 508 joined to a chunk
+    expect(ranges.slice(-11).map(([from, to]) => to - from)).toEqual([
+      20_000, 15_000, 11_250, 8_438, 6_328, 4_746, 3_560, 2_670, 2_500, 2_500, 3_008,
+    ]);
+    // fewer runs than a chunk are split too, so two threads share them, in chunks of at least an eighth
+    expect(taperedChunkRanges(250, 250).map(([from, to]) => to - from)).toEqual([63, 47, 35, 32, 32, 41]);
+    expect(taperedChunkRanges(0, 250)).toEqual([]);
+  });
+});
 
 describe('the worker pool', () => {
   it('ends a chunk over its time or memory limit, or that throws, with its code, and keeps serving', async () => {
