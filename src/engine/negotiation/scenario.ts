@@ -821,7 +821,8 @@ function drawReservation(s: Scenario, side: Side, rng: Rng): number {
 /** Per-chunk caches: outcome tables, lapse ports keyed by their drawn parameters, and the fast path's plan. */
 export interface ScenarioChunkContext {
   readonly tables: ScenarioTables;
-  readonly lapsePorts: Map<string, LapsePort | undefined>;
+  /** By drawn months until the furlough, then furloughed share. */
+  readonly lapsePorts: Map<number, Map<number, LapsePort | undefined>>;
   /** The fast path's precomputation (scenario-fast.ts), or null to play every run through the reducer. */
   readonly fast: ScenarioFastPlan | null;
 }
@@ -954,9 +955,14 @@ function playMonteCarloRun(
     );
     const share =
       Math.round(1000 * (u.furloughedShare ? draw(u.furloughedShare, rng) : s.lapse.furloughedShare)) / 1000;
-    const key = `${months}:${share}`;
-    if (!ctx.lapsePorts.has(key)) ctx.lapsePorts.set(key, lapsePort(scenarioLapseModel(s, months, share)));
-    lapse = ctx.lapsePorts.get(key);
+    // keyed by number, month then share: a string key cost a number-to-string conversion on every run
+    let byShare = ctx.lapsePorts.get(months);
+    if (byShare === undefined) {
+      byShare = new Map();
+      ctx.lapsePorts.set(months, byShare);
+    }
+    if (!byShare.has(share)) byShare.set(share, lapsePort(scenarioLapseModel(s, months, share)));
+    lapse = byShare.get(share);
     lapseDraw = {
       furloughFromMonth: months + 1,
       furloughedWorkers: Math.round(share * s.lapse.workforce),
