@@ -87,7 +87,7 @@ describe('sma domain stats', () => {
     expect(err).toContain(
       'laptop_domain.xml: negotiation_template.utility_space.objective[0].issue[0].item[0].evaluation',
     );
-    expect(err).toContain('expected an evaluation (a number)');
+    expect(err).toContain('(expected a number, found null)');
   });
 
   it('converts to NegMAS YAML and GeniusWeb JSON and reads the result back to the same stats', async () => {
