@@ -11,6 +11,7 @@ import {
   consentVote,
   holdVote,
   leastConsentProbability,
+  passTable,
   publicAcceptance,
   publicThresholdFromPoll,
   ratificationProbability,
@@ -355,6 +356,49 @@ describe('leastConsentProbability (the fast path’s floor under the win-set rul
     expect(leastConsentProbability({ ...model, blocs: [] })).toBe(0);
     const nine = Array.from({ length: 9 }, (_, i) => b(`bloc ${i}`, 30));
     expect(leastConsentProbability(assembly(nine))).toBe(0);
+  });
+});
+
+describe('passTable (consentProbabilityFor’s table, the first blocs’ distributions shared)', () => {
+  // A sure line: support where bit i of the mask is set, as a point threshold every deal is below or above.
+  const sure = (model: AssemblyModel, mask: number): AssemblyModel => ({
+    ...model,
+    blocs: model.blocs.map((b, i) => ({
+      ...b,
+      stance: {
+        kind: 'threshold',
+        term: 'firstYearIncrease',
+        direction: 'at_most',
+        threshold: { kind: 'point', value: (mask >> i) & 1 ? Number.MAX_VALUE : -Number.MAX_VALUE },
+      },
+    })),
+  });
+
+  it('is ratificationProbability on every combination of sure lines, bit for bit (sma-13-talks’s 23rd Assembly)', () => {
+    // data/scenarios/sma-13-talks.yaml: 150/130/20 seats at attendance 0.78, cohesion 0.74
+    const at = { attendance: 0.78, cohesion: 0.74, abstainShare: 0.41 };
+    const model = assembly([bloc('first', 150, at), bloc('second', 130, at), bloc('others', 20, at)]);
+    const table = passTable(model);
+    for (let mask = 0; mask < 8; mask++) {
+      const r = ratificationProbability(sure(model, mask), { firstYearIncrease: 0 });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(Object.is(table.passes[mask], r.value.probability)).toBe(true);
+      if (mask === 7) expect(Object.is(table.quorumProbability, r.value.quorumProbability)).toBe(true);
+    }
+  });
+
+  it('gives the closed form for two one-seat blocs: both present (a²), both yes', () => {
+    // 2 members: a quorum is both present (more than 1 of 2), passage both yes (more than 1 of 2)
+    const [a, c] = [0.9, 0.7];
+    const model = {
+      ...assembly([bloc('A', 1, { attendance: a, cohesion: c }), bloc('B', 1, { attendance: a, cohesion: c })]),
+      seats: 2,
+    };
+    const { passes, quorumProbability } = passTable(model);
+    expect(quorumProbability).toBeCloseTo(a * a, 15);
+    expect([...passes].map((p) => p.toFixed(12))).toEqual(
+      [a * a * (1 - c) * (1 - c), a * a * c * (1 - c), a * a * c * (1 - c), a * a * c * c].map((p) => p.toFixed(12)),
+    );
   });
 });
 

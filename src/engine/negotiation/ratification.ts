@@ -416,31 +416,12 @@ export function ratificationProbability(
   let dist = new Float64Array(width * width); // dist[present·width + yes]
   dist[0] = 1;
   let seen = 0;
-  const addMembers = (from: Float64Array, count: number, absent: number, yes: number, notYes: number): Float64Array => {
-    const out = Float64Array.from(from);
-    for (let k = 0; k < count; k++) {
-      const n = seen + k + 1;
-      // in place, from the top row down, so row p − 1 still holds the previous member's values
-      for (let p = n; p >= 1; p--) {
-        const row = p * width;
-        const prev = row - width;
-        for (let y = p; y >= 1; y--) {
-          out[row + y] = absent * out[row + y]! + yes * out[prev + y - 1]! + notYes * out[prev + y]!;
-        }
-        out[row] = absent * out[row]! + notYes * out[prev]!;
-      }
-      out[0] = absent * out[0]!;
-    }
-    return out;
-  };
   let expectedPresent = 0;
   let expectedYes = 0;
   model.blocs.forEach((b, i) => {
     const ps = supports[i] as number;
-    const lineYes = (yesRate: number): Float64Array =>
-      addMembers(dist, b.seats, 1 - b.attendance, b.attendance * yesRate, b.attendance * (1 - yesRate));
-    const ifSupport = ps > 0 ? lineYes(b.cohesion) : null;
-    const ifOppose = ps < 1 ? lineYes(1 - b.cohesion) : null;
+    const ifSupport = ps > 0 ? withBlocLine(dist, width, seen, b, true) : null;
+    const ifOppose = ps < 1 ? withBlocLine(dist, width, seen, b, false) : null;
     const next = new Float64Array(width * width);
     for (let j = 0; j < next.length; j++) {
       next[j] = ps * (ifSupport?.[j] ?? 0) + (1 - ps) * (ifOppose?.[j] ?? 0);
@@ -450,16 +431,7 @@ export function ratificationProbability(
     expectedPresent += b.seats * b.attendance;
     expectedYes += b.seats * b.attendance * (ps * b.cohesion + (1 - ps) * (1 - b.cohesion));
   });
-  let probability = 0;
-  let quorumProbability = 0;
-  for (let p = 0; p <= members; p++) {
-    if (!meets(p, members, model.quorum)) continue;
-    for (let y = 0; y <= p; y++) {
-      const mass = dist[p * width + y] as number;
-      quorumProbability += mass;
-      if (meets(y, p, model.passage)) probability += mass;
-    }
-  }
+  const { probability, quorumProbability } = sittingOdds(dist, members, model);
   let consentProbability = consentUnderPostponement(probability, quorumProbability, model.postponement);
   let postponements = expectedPostponements(quorumProbability, model.postponement);
   if (model.laterSittings !== undefined) {
@@ -487,6 +459,52 @@ export function ratificationProbability(
     expectedYes,
     supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
   });
+}
+
+/**
+ * The (present, yes) distribution after a bloc's members vote its line (support: yes at rate cohesion; oppose: at
+ * 1 − cohesion), member by member from `from`, the distribution over the `seen` members before it; a new array.
+ * In O(seats · members²): in place, from the top row down, so row p − 1 still holds the previous member's values.
+ */
+function withBlocLine(from: Float64Array, width: number, seen: number, b: Bloc, supports: boolean): Float64Array {
+  const yesRate = supports ? b.cohesion : 1 - b.cohesion;
+  const absent = 1 - b.attendance;
+  const yes = b.attendance * yesRate;
+  const notYes = b.attendance * (1 - yesRate);
+  const out = Float64Array.from(from);
+  for (let k = 0; k < b.seats; k++) {
+    const n = seen + k + 1;
+    for (let p = n; p >= 1; p--) {
+      const row = p * width;
+      const prev = row - width;
+      for (let y = p; y >= 1; y--) {
+        out[row + y] = absent * out[row + y]! + yes * out[prev + y - 1]! + notYes * out[prev + y]!;
+      }
+      out[row] = absent * out[row]! + notYes * out[prev]!;
+    }
+    out[0] = absent * out[0]!;
+  }
+  return out;
+}
+
+/** P(quorum and passage) and P(quorum) of one sitting, from the (present, yes) distribution of every member. */
+function sittingOdds(
+  dist: Float64Array,
+  members: number,
+  model: AssemblyModel,
+): { probability: number; quorumProbability: number } {
+  const width = members + 1;
+  let probability = 0;
+  let quorumProbability = 0;
+  for (let p = 0; p <= members; p++) {
+    if (!meets(p, members, model.quorum)) continue;
+    for (let y = 0; y <= p; y++) {
+      const mass = dist[p * width + y] as number;
+      quorumProbability += mass;
+      if (meets(y, p, model.passage)) probability += mass;
+    }
+  }
+  return { probability, quorumProbability };
 }
 
 /** E[postponements] = Σ_{k=1..max} P(the first k sittings miss the quorum) = Σ_{k=1..max} (1 − q)^k. */
@@ -527,9 +545,7 @@ export function consentProbabilityFor(
     });
   const tables = new Map<AssemblyModel, PassTable>();
   for (const a of assemblies) {
-    const table = cachedPassTable(a);
-    if (!table.ok) return table;
-    tables.set(a, table.value);
+    tables.set(a, cachedPassTable(a));
   }
   // The quorum depends on attendance alone, not on the lines: one factor per Assembly for every deal.
   const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
@@ -568,8 +584,8 @@ export function leastConsentProbability(model: AssemblyModel): number {
   const tables = new Map<AssemblyModel, PassTable>();
   for (const a of sittingAssemblies(model)) {
     const table = a.blocs.length > MAX_TABULATED_BLOCS ? null : cachedPassTable(a);
-    if (table === null || !table.ok) return 0;
-    tables.set(a, table.value);
+    if (table === null) return 0;
+    tables.set(a, table);
   }
   const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
   let least = 0;
@@ -578,7 +594,7 @@ export function leastConsentProbability(model: AssemblyModel): number {
 }
 
 /** P(quorum and passage) for each combination of bloc lines, and P(quorum), which no line changes. */
-interface PassTable {
+export interface PassTable {
   readonly passes: Float64Array;
   readonly quorumProbability: number;
 }
@@ -591,44 +607,45 @@ const PASS_TABLES = new Map<string, PassTable>();
  * members, attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in
  * those (the postponement rule multiplies in afterwards).
  */
-function cachedPassTable(model: AssemblyModel): Result<PassTable, RatificationError> {
+function cachedPassTable(model: AssemblyModel): PassTable {
   const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
     .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
     .join('|');
   const cached = PASS_TABLES.get(key);
-  if (cached !== undefined) return ok(cached);
+  if (cached !== undefined) return cached;
   const made = passTable(model);
-  if (!made.ok) return made;
   if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
-  PASS_TABLES.set(key, made.value);
+  PASS_TABLES.set(key, made);
   return made;
 }
 
-function passTable(model: AssemblyModel): Result<PassTable, RatificationError> {
+/**
+ * `ratificationProbability` for each combination of sure lines (every support probability 0 or 1), the same numbers
+ * by the same arithmetic (a sure line's mixture adds 0 to one line's distribution), but the combinations that share
+ * their first blocs' lines share those blocs' distributions: 2 + 4 + … + 2^blocs bloc passes instead of blocs·2^blocs
+ * (sma-13-talks: 14 instead of 24, the first blocs the largest). P(quorum) is read, as before, where every bloc supports.
+ */
+export function passTable(model: AssemblyModel): PassTable {
   const n = model.blocs.length;
+  const members = registeredMembers(model);
+  const width = members + 1;
   const passes = new Float64Array(1 << n);
   let quorumProbability = 0;
-  // one sitting of this Assembly: the later ones (an election in between) are weighed by the caller
-  const { laterSittings: _later, ...single } = model;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const sure: AssemblyModel = {
-      ...single,
-      blocs: model.blocs.map((b, i) => ({
-        ...b,
-        stance: {
-          kind: 'threshold',
-          term: b.stance.term,
-          direction: 'at_most',
-          threshold: { kind: 'point', value: (mask >> i) & 1 ? Number.MAX_VALUE : -Number.MAX_VALUE },
-        },
-      })),
-    };
-    const r = ratificationProbability(sure, { ...Object.fromEntries(model.blocs.map((b) => [b.stance.term, 0])) });
-    if (!r.ok) return r;
-    passes[mask] = r.value.probability;
-    quorumProbability = r.value.quorumProbability;
-  }
-  return ok({ passes, quorumProbability });
+  const start = new Float64Array(width * width);
+  start[0] = 1;
+  const visit = (i: number, dist: Float64Array, seen: number, mask: number): void => {
+    const b = model.blocs[i];
+    if (b === undefined) {
+      const odds = sittingOdds(dist, members, model);
+      passes[mask] = odds.probability;
+      if (mask === passes.length - 1) quorumProbability = odds.quorumProbability;
+      return;
+    }
+    visit(i + 1, withBlocLine(dist, width, seen, b, false), seen + b.seats, mask);
+    visit(i + 1, withBlocLine(dist, width, seen, b, true), seen + b.seats, mask | (1 << i));
+  };
+  visit(0, start, 0, 0);
+  return { passes, quorumProbability };
 }
 
 /**

@@ -323,6 +323,51 @@ describe('the scenario fast path', () => {
     expect(votes).toBeGreaterThan(100);
   });
 
+  it('stops a sitting once its result is certain and owes the rest of its draws to the run’s next sitting', () => {
+    // Any attendance (quorum missed, postponed, or certain early), cohesion and postponement cap: a Monte Carlo run
+    // (its rng dropped after) skips the draws no later sitting reads; run and draws stay the general path's.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (seed, attendance, cohesion, maxPostponements) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            ratification: {
+              ...lapseScenario.ratification,
+              rok: lapseAssemblies.map((a) => ({ ...a, blocs: a.blocs.map((b) => ({ ...b, attendance, cohesion })) })),
+              maxPostponements,
+            },
+          };
+          for (const p of bothPaths(s, seed, 0, 6)) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Settled (the default), the same runs leave the rng where the general path does; unsettled, some do not.
+    const tables = prepareScenarioTables(lapseScenario);
+    const plan = scenarioFastPlan(lapseScenario, tables);
+    if (plan === null) throw new Error('lapseScenario has a fast plan');
+    let unsettled = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const play = (settle: boolean) => {
+        const rng = createRng(seed);
+        const reservations = [lapseScenario.parties.us.reservation, lapseScenario.parties.rok.reservation] as const;
+        const strategies = [lapseScenario.strategies.us, lapseScenario.strategies.rok] as const;
+        return {
+          run: runScenarioFast(plan, rng, strategies, reservations, undefined, undefined, [[], []], settle),
+          rng,
+        };
+      };
+      const [settled, skipped] = [play(true), play(false)];
+      expect(skipped.run).toStrictEqual(settled.run);
+      if (skipped.rng.state().join() !== settled.rng.state().join()) unsettled++;
+    }
+    expect(unsettled).toBeGreaterThan(0);
+  });
+
   it('hands tit-for-tat back to the general path without drawing from the rng', () => {
     const plan = scenarioFastPlan(pieScenario, prepareScenarioTables(pieScenario));
     if (plan === null) throw new Error('the pie scenario has a fast plan');

@@ -305,19 +305,39 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-    const cache = new Map<string, number>();
-    const terms = [...new Set(model.blocs.map((b) => b.stance.term))];
-    f = (d) => {
-      const key = terms.map((k) => d[k]).join('|');
-      let p = cache.get(key);
-      if (p === undefined) {
-        const r = odds.value(d);
-        if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
-        p = r.value;
-        cache.set(key, p);
-      }
-      return p;
+    // every term a sitting's blocs read, later Assemblies' too (an election within the postponements)
+    const sitting = [model, ...(model.laterSittings ?? [])];
+    const terms = [...new Set(sitting.flatMap((a) => a.blocs.map((b) => b.stance.term)))];
+    const compute = (d: RatificationDeal): number => {
+      const r = odds.value(d);
+      if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
+      return r.value;
     };
+    const [only] = terms;
+    if (terms.length === 1 && only !== undefined) {
+      // One term read (every bloc's stance on the first-year change): the deal's value is the key, no string built.
+      const byValue = new Map<number | undefined, number>();
+      f = (d) => {
+        const x = d[only];
+        let p = byValue.get(x);
+        if (p === undefined) {
+          p = compute(d);
+          byValue.set(x, p);
+        }
+        return p;
+      };
+    } else {
+      const cache = new Map<string, number>();
+      f = (d) => {
+        const key = terms.map((k) => d[k]).join('|');
+        let p = cache.get(key);
+        if (p === undefined) {
+          p = compute(d);
+          cache.set(key, p);
+        }
+        return p;
+      };
+    }
     byRule.set(rule, f);
   }
   return f(deal);
@@ -958,7 +978,8 @@ function playMonteCarloRun(
   const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
   const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
+  // The run's rng is dropped after the run: a sitting decided early need not make the draws no later sitting reads.
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, false);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
