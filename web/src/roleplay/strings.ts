@@ -192,7 +192,7 @@ export const S = {
     sittings: 'Sittings',
     sitting: 'Sitting on {date}: {quorum} — {result}',
     quorumMet: 'quorum present',
-    quorumMissed: 'no quorum (fewer than half the members present)',
+    quorumMissed: 'no quorum (not a majority of the members present)',
     sitting_held: 'vote held',
     sitting_postponed: 'postponed',
     'sitting_not-held': 'not held: the most postponements reached',
@@ -222,7 +222,7 @@ export const S = {
     src_cost:
       'Cost of delay: the lapse model prorated by day from the expiry to the deal’s date (or the last date reached): furloughed worker-months × the scenario’s monthly wage, month by month (src/engine/negotiation/scenario.ts lapseUntil).',
     src_votes:
-      'Assembly votes: each vote as cast at the table (member-by-member model, drawn with the table’s seed). A sitting without a quorum (Constitution Art. 49: a majority of the members present) postpones the vote to a sitting the scenario’s number of days later (assumption: 14), at most its number of times (assumption: 6), before the Assembly seated on that day (src/engine/negotiation/ratification.ts holdVote).',
+      'Assembly votes: each vote as cast at the table (member-by-member model, drawn with the table’s seed). A sitting without a quorum (Constitution Art. 49: a majority of the members present) postpones the vote to a sitting the scenario’s number of days later (by default 14, an assumption), at most its number of times (by default 6, an assumption), before the Assembly seated on that day (src/engine/negotiation/ratification.ts holdVote).',
   },
   ko: {
     title: '역할극',
@@ -413,7 +413,7 @@ export const S = {
     sittings: '본회의',
     sitting: '{date} 본회의: {quorum} — {result}',
     quorumMet: '정족수 충족',
-    quorumMissed: '정족수 미달(재적의원 과반수 미출석)',
+    quorumMissed: '정족수 미달(출석 의원이 재적의원 과반수에 못 미침)',
     sitting_held: '표결',
     sitting_postponed: '연기',
     'sitting_not-held': '표결 불성립: 최대 연기 횟수 도달',
@@ -443,7 +443,7 @@ export const S = {
     src_cost:
       '지연 비용: 만료일부터 합의일(합의가 없으면 마지막 날짜)까지 일 단위로 비례한 협정 공백 모형: 무급휴직 인원·월 × 시나리오의 월 임금, 월별 합산 (src/engine/negotiation/scenario.ts lapseUntil).',
     src_votes:
-      '국회 표결: 테이블에서 실시된 표결 그대로 (의원별 모형, 테이블 시드로 추첨). 정족수(헌법 제49조: 재적의원 과반수 출석)에 못 미친 본회의는 표결을 시나리오가 정한 일수 뒤(가정: 14일)의 본회의로 미루며, 최대 횟수(가정: 6회)까지 미루고, 그날 재임 중인 국회가 표결합니다(src/engine/negotiation/ratification.ts holdVote).',
+      '국회 표결: 테이블에서 실시된 표결 그대로 (의원별 모형, 테이블 시드로 추첨). 정족수(헌법 제49조: 재적의원 과반수 출석)에 못 미친 본회의는 표결을 시나리오가 정한 일수 뒤(기본 14일, 가정)의 본회의로 미루며, 정한 횟수(기본 6회, 가정)까지 미루고, 그날 재임 중인 국회가 표결합니다(src/engine/negotiation/ratification.ts holdVote).',
   },
 };
 export type Strings = { readonly [K in keyof (typeof S)['en']]: string };
