@@ -92,19 +92,200 @@ export const SCHEMA_RULES = {
     en: 'the version to replace, as in the `ETag`, e.g. `"3"`',
     ko: '바꿀 버전(`ETag` 값, 예: `"3"`)이어야 합니다',
   },
+  // Cross-field checks of scenario and agreement files (src/io/scenario-file.ts, src/io/rules.ts).
+  sources_key: { en: 'a key of `sources`', ko: '`sources`에 있는 키여야 합니다' },
+  cited_number: {
+    en: 'a source in `sources` for this number (a prefix of its path)',
+    ko: '이 숫자의 출처가 `sources`에 있어야 합니다 (경로의 앞부분을 키로)',
+  },
+  known_series: {
+    en: 'a known series ({series}) or one given under `indices`',
+    ko: '알려진 지수({series}) 또는 `indices`에 정의한 지수여야 합니다',
+  },
+  one_rule_per_year: {
+    en: 'one rule per year ({year} is already covered by {entry})',
+    ko: '한 해에는 규칙이 하나여야 합니다 ({year}년은 이미 {entry}에 있습니다)',
+  },
+  rule_every_year: {
+    en: 'one rule for every year from {first} to {last}',
+    ko: '{first}년부터 {last}년까지 해마다 규칙이 있어야 합니다',
+  },
+  record_agreement: {
+    en: 'the id of a record agreement (`sma-1` ... `sma-12`)',
+    ko: '기록에 있는 협정의 식별자(`sma-1` ... `sma-12`)여야 합니다',
+  },
+  base_published: {
+    en: 'an agreement with a published {currency} amount for its last year',
+    ko: '마지막 해의 {currency} 금액이 공표된 협정이어야 합니다',
+  },
+  base_needed: {
+    en: 'a `base`, because the first rule is not an amount',
+    ko: '첫 규칙이 금액이 아니므로 기준(`base`)이 있어야 합니다',
+  },
+  base_year_before: {
+    en: 'the year before the first rule ({year})',
+    ko: '첫 규칙의 전년도({year})여야 합니다',
+  },
+  // The server's own limits and look-ups.
+  outcomes_at_most: {
+    en: "at most {maximum} outcomes (the product of the issues' grid sizes)",
+    ko: '결과가 {maximum}개 이하여야 합니다 (쟁점마다 격자 크기를 곱한 수)',
+  },
+  saved_scenario: { en: 'the id of a saved scenario', ko: '저장된 시나리오의 식별자여야 합니다' },
+  // Whole files (src/io/yaml-file.ts and the domain files).
+  utf8_text: { en: '`UTF-8` text', ko: '`UTF-8` 텍스트여야 합니다' },
+  yaml_syntax: { en: 'valid YAML or JSON', ko: '올바른 YAML 또는 JSON이어야 합니다' },
+  xml_syntax: { en: 'well-formed XML', ko: '올바른 형식의 XML이어야 합니다' },
+  scenario_document: {
+    en: 'a scenario (`id`, `name`, `domain`, `parties`, `protocol`, …)',
+    ko: '시나리오(`id`, `name`, `domain`, `parties`, `protocol`, …)여야 합니다',
+  },
+  agreement_document: {
+    en: 'an agreement (`id`, `name`, `currency`, `rules`)',
+    ko: '협정(`id`, `name`, `currency`, `rules`)이어야 합니다',
+  },
+  negmas_document: {
+    en: 'a NegMAS scenario (`name`, `issues`, `ufuns`)',
+    ko: 'NegMAS 시나리오(`name`, `issues`, `ufuns`)여야 합니다',
+  },
+  geniusweb_document: {
+    en: 'a GeniusWeb profile (`{ LinearAdditiveUtilitySpace: … }`)',
+    ko: 'GeniusWeb 프로필(`{ LinearAdditiveUtilitySpace: … }`)이어야 합니다',
+  },
+  // Domain files (src/io/domain-files): which files make one domain.
+  one_format: {
+    en: 'files of one format: Genius `.xml`, GeniusWeb `.json` or NegMAS `.yaml`',
+    ko: '한 형식의 파일이어야 합니다: Genius `.xml`, GeniusWeb `.json` 또는 NegMAS `.yaml`',
+  },
+  negmas_files: { en: 'one NegMAS `.yaml` scenario file', ko: 'NegMAS `.yaml` 시나리오 파일 하나여야 합니다' },
+  genius_files: {
+    en: 'a Genius domain file and two utility spaces, or two utility spaces',
+    ko: 'Genius 도메인 파일 하나와 효용 공간 파일 두 개, 또는 효용 공간 파일 두 개여야 합니다',
+  },
+  geniusweb_files: { en: 'two GeniusWeb profiles', ko: 'GeniusWeb 프로필 두 개여야 합니다' },
+  // Domain files: their fields.
+  xml_element: { en: 'an element {element}', ko: '{element} 요소가 있어야 합니다' },
+  xml_elements: { en: 'at least one element {element}', ko: '{element} 요소가 하나 이상 있어야 합니다' },
+  genius_root: {
+    en: 'a `negotiation_template` or `utility_space` element',
+    ko: '`negotiation_template` 또는 `utility_space` 요소가 있어야 합니다',
+  },
+  flat_objective: {
+    en: 'issues directly under the root `objective` (nested objectives are not supported)',
+    ko: '쟁점이 최상위 `objective` 요소 바로 아래에 있어야 합니다 (중첩된 목표는 지원하지 않습니다)',
+  },
+  genius_issue_type: {
+    en: '`discrete` or `integer` (real issues are not supported)',
+    ko: '`discrete` 또는 `integer`여야 합니다 (실수 쟁점은 지원하지 않습니다)',
+  },
+  issue_index: {
+    en: "the `index` of one of the `objective`'s issues",
+    ko: '`objective` 요소에 있는 쟁점 하나의 `index`여야 합니다',
+  },
+  weight_for_issue: { en: 'a weight for issue {issue}', ko: '쟁점 {issue}의 가중치가 있어야 합니다' },
+  distinct_values: { en: 'distinct values', ko: '값이 서로 달라야 합니다' },
+  weights_sum_near_one: {
+    en: 'weights summing to 1 (± {tolerance})',
+    ko: '가중치의 합이 1(± {tolerance})이어야 합니다',
+  },
+  unit_interval: { en: 'a value in [0, 1]', ko: '0 이상 1 이하의 값이어야 합니다' },
+  unit_interval_above_zero: { en: 'a value in (0, 1]', ko: '0보다 크고 1 이하인 값이어야 합니다' },
+  domain_issues: {
+    en: "the domain's issues ({issues})",
+    ko: '도메인의 쟁점({issues})과 같아야 합니다',
+  },
+  domain_values: {
+    en: "the domain's values of {issue} ({values})",
+    ko: '도메인에 있는 {issue}의 값({values})과 같아야 합니다',
+  },
+  issue_value: { en: 'a value of {issue}', ko: '{issue}의 값이어야 합니다' },
+  issue_option: { en: 'a value of {issue} ({values})', ko: '{issue}의 값({values}) 중 하나여야 합니다' },
+  geniusweb_space: {
+    en: 'a `LinearAdditiveUtilitySpace` (other GeniusWeb profile kinds are not supported)',
+    ko: '`LinearAdditiveUtilitySpace`여야 합니다 (다른 종류의 GeniusWeb 프로필은 지원하지 않습니다)',
+  },
+  geniusweb_domain: {
+    en: 'a domain (`name`, `issuesValues`)',
+    ko: '도메인(`name`, `issuesValues`)이어야 합니다',
+  },
+  value_set: {
+    en: 'a value set (`{ values: [...] }` or `{ range: { low, high, step } }`)',
+    ko: '값 집합(`{ values: [...] }` 또는 `{ range: { low, high, step } }`)이어야 합니다',
+  },
+  value_range: { en: 'a range `{ low, high, step }`', ko: '범위 `{ low, high, step }`여야 합니다' },
+  one_issue_at_least: { en: 'at least one issue', ko: '쟁점이 하나 이상 있어야 합니다' },
+  value_set_utilities: {
+    en: 'value-set utilities (`discreteutils` or `numberutils`)',
+    ko: '값 집합 효용(`discreteutils` 또는 `numberutils`)이어야 합니다',
+  },
+  discrete_utilities: {
+    en: '`discreteutils` or `DiscreteValueSetUtilities` for the discrete issue {issue}',
+    ko: '이산 쟁점 {issue}에는 `discreteutils` 또는 `DiscreteValueSetUtilities`가 있어야 합니다',
+  },
+  number_utilities: {
+    en: '`numberutils` or `NumberValueSetUtilities` for the number issue {issue}',
+    ko: '수치 쟁점 {issue}에는 `numberutils` 또는 `NumberValueSetUtilities`가 있어야 합니다',
+  },
+  high_above_low: {
+    en: 'a `highValue` above `lowValue` {low}',
+    ko: '`highValue`는 `lowValue` {low}보다 커야 합니다',
+  },
+  reservation_bid: {
+    en: 'a bid `{ issuevalues: {...} }` or `null`',
+    ko: '제안 `{ issuevalues: {...} }` 또는 `null`이어야 합니다',
+  },
+  negmas_issue: { en: 'an issue `{name, values}`', ko: '쟁점 `{name, values}`이어야 합니다' },
+  min_max_pair: { en: 'a `[min, max]` pair of integers', ko: '정수 `[min, max]` 쌍이어야 합니다' },
+  even_grid: { en: 'evenly spaced increasing numbers', ko: '같은 간격으로 커지는 숫자여야 합니다' },
+  negmas_value_function: {
+    en: 'a value function (`TableFun`, `AffineFun`, `LinearFun` or `IdentityFun`)',
+    ko: '가치 함수(`TableFun`, `AffineFun`, `LinearFun` 또는 `IdentityFun`)여야 합니다',
+  },
+  table_for_categorical: {
+    en: 'a `TableFun` for the categorical issue {issue}',
+    ko: '범주형 쟁점 {issue}에는 `TableFun`이 있어야 합니다',
+  },
+  utility_function: { en: 'a utility function', ko: '효용 함수여야 합니다' },
+  two_utility_functions: { en: 'two utility functions', ko: '효용 함수가 두 개여야 합니다' },
+  weight_per_issue: {
+    en: 'one weight per issue ({count})',
+    ko: '쟁점마다 가중치가 하나씩({count}개) 있어야 합니다',
+  },
+  value_function_per_issue: {
+    en: 'one value function per issue ({count})',
+    ko: '쟁점마다 가치 함수가 하나씩({count}개) 있어야 합니다',
+  },
+  // Domain files: what a format cannot say when a domain is written in it.
+  genius_writable_issue: {
+    en: 'a categorical issue or an integer issue with step 1 (Genius XML has no stepped real issues here)',
+    ko: '범주형 쟁점이나 간격 1의 정수 쟁점이어야 합니다 (Genius XML에는 간격이 있는 실수 쟁점이 없습니다)',
+  },
+  genius_best_option: {
+    en: 'a best option worth 1 (Genius divides evaluations by the highest)',
+    ko: '가장 좋은 선택지의 값이 1이어야 합니다 (Genius는 평가값을 최고값으로 나눕니다)',
+  },
+  constant_reservation: { en: 'a constant reservation value', ko: '고정된 유보가치여야 합니다' },
+  geniusweb_reservation: {
+    en: 'a reservation bid or a reservation value of 0 (GeniusWeb states reservations as bids)',
+    ko: '유보 제안이나 0인 유보가치여야 합니다 (GeniusWeb은 유보가치를 제안으로 나타냅니다)',
+  },
+  linear_on_grid: { en: 'a value function linear over the grid', ko: '격자 위에서 선형인 가치 함수여야 합니다' },
 } as const satisfies Record<string, { readonly en: string; readonly ko: string }>;
 export type SchemaRule = keyof typeof SCHEMA_RULES;
+/** The rules' names: with the codes, a stable contract (the OpenAPI document enumerates both). */
+export const SCHEMA_RULE_NAMES = Object.keys(SCHEMA_RULES) as [SchemaRule, ...SchemaRule[]];
 
 /** A piece of a problem's text: words, or an identifier / value shown as written (code on the web). */
 export type ProblemPart = string | { readonly value: string };
 
+/** Each type in English, and the Korean sentence (its particle follows the noun's last syllable: 정수여야, 목록이어야). */
 const TYPE_WORDS: Readonly<Record<string, readonly [string, string]>> = {
-  int: ['an integer', '정수'],
-  number: ['a number', '숫자'],
-  string: ['a string', '문자열'],
-  boolean: ['a boolean', '참/거짓 값'],
-  object: ['an object', '객체'],
-  array: ['a list', '목록'],
+  int: ['an integer', '정수여야 합니다'],
+  number: ['a number', '숫자여야 합니다'],
+  string: ['a string', '문자열이어야 합니다'],
+  boolean: ['a boolean', '참/거짓 값이어야 합니다'],
+  object: ['an object', '객체여야 합니다'],
+  array: ['a list', '목록이어야 합니다'],
 };
 
 const valueText = (v: ProblemParam, quote: boolean): string =>
@@ -122,7 +303,7 @@ function template(problem: Problem, lang: Lang): string {
   switch (problem.code) {
     case 'invalid_type': {
       const words = TYPE_WORDS[String(p.expected)];
-      if (words) return ko ? `${words[1]}여야 합니다` : words[0];
+      if (words) return ko ? words[1] : words[0];
       return ko ? '{expected} 형식이어야 합니다' : '{expected}';
     }
     case 'too_small':
@@ -208,3 +389,49 @@ export const ruleIssue = (rule: SchemaRule, params: ProblemParams = {}) => ({
   message: ruleMessage(rule, params),
   params: { rule, ...params },
 });
+
+/** A rule as a problem: `ruleProblem('weight_for_issue', { issue: 'price' })`. */
+export const ruleProblem = (rule: SchemaRule, params: ProblemParams = {}): Problem => ({
+  code: 'custom',
+  params: { rule, ...params },
+});
+
+/** A value found, as every language shows it: a number, a flag, null or a text (quoted). */
+export type FoundValue = string | number | boolean | null;
+
+/** A found value as written: `"lots"`, `-1`. */
+export const foundText = (value: FoundValue): string =>
+  typeof value === 'string' ? JSON.stringify(value) : String(value);
+
+/** A problem placed in a file: the file (and line and column when known), the field, what was expected and found. */
+export interface PlacedProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Field path, e.g. `utility_space.objective[0].issue[0]`; `(root)` for the document. */
+  readonly path: string;
+  readonly problem: Problem;
+  /** What was found, in English words (`a list`, `"lots"`, `a sum of 1.2`). */
+  readonly found: string;
+  /** The value found when it is data (a number, a flag, a text from the file): shown as written in every language. */
+  readonly value?: FoundValue;
+}
+
+/**
+ * A placed problem's words: `file:line:column: path: expected …, found …` in English (as compilers print it), and
+ * `file:line:column: path: …이어야 합니다 (입력: "lots")` in Korean, with the value found when it is data.
+ * The file, the path and the value are `{ value }` parts, shown as written.
+ */
+export function placedProblemParts(p: PlacedProblem, lang: Lang): ProblemPart[] {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+  const head: ProblemPart[] = [{ value: where }, ': ', { value: p.path }, ': '];
+  const words = problemParts(p.problem, lang);
+  if (lang === 'en') return [...head, 'expected ', ...words, `, found ${p.found}`];
+  return [...head, ...words, ...(p.value === undefined ? [] : [' (입력: ', { value: foundText(p.value) }, ')'])];
+}
+
+/** A placed problem as one line of text (the English line is the problem's `message`). */
+export const placedProblemText = (p: PlacedProblem, lang: Lang): string =>
+  placedProblemParts(p, lang)
+    .map((part) => (typeof part === 'string' ? part : part.value))
+    .join('');

@@ -29,7 +29,7 @@ export const parseAgreementFile = (
   fileName: string,
   record: SmaRecord,
 ): Result<ParsedAgreementFile, FileError[]> => {
-  const file = readYamlFileWith(bytes, fileName, 'an agreement (id, name, currency, rules)', agreementFileSchema);
+  const file = readYamlFileWith(bytes, fileName, 'agreement_document', agreementFileSchema);
   if (!file.ok) return file;
   const { at } = file.value;
   const parsed = file.value;
@@ -44,7 +44,7 @@ export const parseAgreementFile = (
   if (!built.ok)
     return err(
       built.error.map((p) =>
-        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found),
+        fileError(`file/${p.code}`, fileName, at(p.path), formatPath(p.path), p.expected, p.found, p.problem),
       ),
     );
 

@@ -1,4 +1,5 @@
 import type { Agreement, Currency, EscalationRule, Year, YearRule } from '../engine/agreement/types.js';
+import { problemText, ruleProblem, type Problem, type ProblemParams, type SchemaRule } from '../i18n/problems.js';
 import type { BaseEntry, RuleEntry } from './agreement-file-schema.js';
 
 /** A problem found after the schema: codes are shared by agreement files and the record. */
@@ -12,9 +13,22 @@ export interface RuleProblem {
     | 'base_missing'
     | 'base_year';
   readonly path: readonly (string | number)[];
+  /** What was expected as a rule and its parameters (src/i18n/problems.ts); `expected` is its English words. */
+  readonly problem: Problem;
   readonly expected: string;
   readonly found: string;
 }
+
+const ruleBroken = (
+  code: RuleProblem['code'],
+  path: RuleProblem['path'],
+  rule: SchemaRule,
+  params: ProblemParams,
+  found: string,
+): RuleProblem => {
+  const problem = ruleProblem(rule, params);
+  return { code, path, problem, expected: problemText(problem, 'en'), found };
+};
 
 /** The amount of an agreement's last year in a currency, as published, or why there is none. */
 export type BaseLookup = (
@@ -76,23 +90,29 @@ export const buildAgreement = (
   const claimed = new Set<Year>();
   spec.rules.forEach((entry, i) => {
     if (entry.index !== undefined && !knownSeries.has(entry.index))
-      problems.push({
-        code: 'unknown_series',
-        path: ['rules', i, 'index'],
-        expected: `a known series (${[...knownSeries].sort().join(', ')}) or one given under indices`,
-        found: JSON.stringify(entry.index),
-      });
+      problems.push(
+        ruleBroken(
+          'unknown_series',
+          ['rules', i, 'index'],
+          'known_series',
+          { series: [...knownSeries].sort() },
+          JSON.stringify(entry.index),
+        ),
+      );
     const rule = escalationOf(entry);
     for (const year of yearsOf(entry)) claimed.add(year);
     for (const year of yearsOf(entry)) {
       const earlier = byYear.get(year);
       if (earlier !== undefined) {
-        problems.push({
-          code: 'overlapping_rules',
-          path: ['rules', i],
-          expected: `one rule per year (${year} is already covered by rules[${earlier.entry}])`,
-          found: `a second rule for ${year}`,
-        });
+        problems.push(
+          ruleBroken(
+            'overlapping_rules',
+            ['rules', i],
+            'one_rule_per_year',
+            { year, entry: `rules[${earlier.entry}]` },
+            `a second rule for ${year}`,
+          ),
+        );
         break;
       }
       byYear.set(year, { rule: { year, rule }, entry: i });
@@ -105,12 +125,7 @@ export const buildAgreement = (
   if (first !== undefined)
     for (let year = first; year <= last; year++)
       if (!claimed.has(year)) {
-        problems.push({
-          code: 'rule_gap',
-          path: ['rules'],
-          expected: `one rule for every year from ${first} to ${last}`,
-          found: `no rule for ${year}`,
-        });
+        problems.push(ruleBroken('rule_gap', ['rules'], 'rule_every_year', { first, last }, `no rule for ${year}`));
         break;
       }
 
@@ -119,37 +134,41 @@ export const buildAgreement = (
   if (spec.base?.agreement !== undefined) {
     const found = lookupBase(spec.base.agreement, spec.currency);
     if (found === 'unknown_agreement')
-      problems.push({
-        code: 'unknown_base_agreement',
-        path: ['base', 'agreement'],
-        expected: 'the id of a record agreement (sma-1 ... sma-12)',
-        found: JSON.stringify(spec.base.agreement),
-      });
+      problems.push(
+        ruleBroken(
+          'unknown_base_agreement',
+          ['base', 'agreement'],
+          'record_agreement',
+          {},
+          JSON.stringify(spec.base.agreement),
+        ),
+      );
     else if (found === 'no_amount')
-      problems.push({
-        code: 'base_unavailable',
-        path: ['base', 'agreement'],
-        expected: `an agreement with a published ${spec.currency} amount for its last year`,
-        found: `no ${spec.currency} amount in ${spec.base.agreement}'s last year`,
-      });
+      problems.push(
+        ruleBroken(
+          'base_unavailable',
+          ['base', 'agreement'],
+          'base_published',
+          { currency: spec.currency },
+          `no ${spec.currency} amount in ${spec.base.agreement}'s last year`,
+        ),
+      );
     else base = { year: found.year, amount: found.amount };
   } else if (spec.base?.year !== undefined && spec.base.amount !== undefined) {
     base = { year: spec.base.year, amount: spec.base.amount };
   }
   if (base === undefined && firstRule !== undefined && firstRule.kind !== 'amount' && spec.base === undefined)
-    problems.push({
-      code: 'base_missing',
-      path: ['base'],
-      expected: 'a base, because the first rule is not an amount',
-      found: 'nothing',
-    });
+    problems.push(ruleBroken('base_missing', ['base'], 'base_needed', {}, 'nothing'));
   if (base !== undefined && first !== undefined && base.year !== first - 1)
-    problems.push({
-      code: 'base_year',
-      path: spec.base?.agreement !== undefined ? ['base', 'agreement'] : ['base', 'year'],
-      expected: `the year before the first rule (${first - 1})`,
-      found: String(base.year),
-    });
+    problems.push(
+      ruleBroken(
+        'base_year',
+        spec.base?.agreement !== undefined ? ['base', 'agreement'] : ['base', 'year'],
+        'base_year_before',
+        { year: first - 1 },
+        String(base.year),
+      ),
+    );
 
   if (problems.length > 0) return { ok: false, error: problems };
   const agreement: Agreement = {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/problems.js';
 import { BUNDLED_SCENARIO_DIR, loadScenarioCatalogue, scenarioDirs } from './scenario-catalogue.js';
 import { parseScenarioFile, parseScenarioValue } from './scenario-file.js';
 
@@ -52,9 +53,10 @@ describe('the bundled scenarios in Korean', () => {
   it('refuses a Korean note for a field `sources` does not cite, and a Korean name without Hangul', () => {
     const bytes = readFileSync(join(BUNDLED_SCENARIO_DIR, 'sma-12-talks.yaml'), 'utf8');
     const stray = parseScenarioFile(Buffer.from(`${bytes}  nowhere: '어디에도 없음'\n`), 'sma-12-talks.yaml');
-    expect(stray.ok ? [] : stray.error.map((e) => [e.path, e.expected])).toEqual([
-      ['sources_ko.nowhere', 'a key of `sources`'],
+    expect(stray.ok ? [] : stray.error.map((e) => [e.path, e.expected, e.problem])).toEqual([
+      ['sources_ko.nowhere', 'a key of sources', { code: 'custom', params: { rule: 'sources_key' } }],
     ]);
+    expect(stray.ok ? '' : problemText(stray.error[0]!.problem, 'ko')).toBe('sources에 있는 키여야 합니다');
     const english = parseScenarioFile(
       Buffer.from(bytes.replace(/^name_ko: .*$/m, "name_ko: '12th SMA talks'")),
       'sma-12-talks.yaml',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/problems.js';
 import { runScenario, scenarioAgreement } from '../engine/negotiation/scenario.js';
 import { createRng } from '../engine/random/rng.js';
 import { parseScenarioFile, scenarioJsonSchemaText } from './scenario-file.js';
@@ -118,9 +119,15 @@ describe('scenario files', () => {
       'u.yaml:48:3: protocol.deadlines: expected only the documented fields, found unknown field "deadlines"',
     );
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/gm, '')), 'c.yaml');
-    expect(!uncited.ok && uncited.error.map((e) => e.message)).toEqual([
-      'c.yaml:206:14: lapse.workforce: expected a source in `sources` for this number (a prefix of its path), found none',
+    expect(!uncited.ok && uncited.error.map((e) => [e.message, e.problem])).toEqual([
+      [
+        'c.yaml:206:14: lapse.workforce: expected a source in sources for this number (a prefix of its path), found none',
+        { code: 'custom', params: { rule: 'cited_number' } },
+      ],
     ]);
+    expect(!uncited.ok && problemText(uncited.error[0]!.problem, 'ko')).toBe(
+      '이 숫자의 출처가 sources에 있어야 합니다 (경로의 앞부분을 키로)',
+    );
   });
 
   it('reads the US administration change of 2021-01-20 as a period, and refuses periods out of date order', () => {

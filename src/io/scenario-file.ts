@@ -240,7 +240,7 @@ type Problem = {
   readonly path: readonly (string | number)[];
   readonly expected: string;
   readonly found: string;
-  readonly problem?: FieldProblem['problem'];
+  readonly problem: FieldProblem['problem'];
 };
 
 /** A cross-field problem stated as a rule (src/i18n/problems.ts), so a reader in any language gets its words. */
@@ -317,14 +317,8 @@ function checkScenario(s: ScenarioFile): Problem[] {
     });
   }
   for (const key of Object.keys(s.sources_ko ?? {}))
-    if (s.sources[key] === undefined)
-      problems.push({ path: ['sources_ko', key], expected: 'a key of `sources`', found: `"${key}"` });
-  for (const path of uncitedNumbers(s))
-    problems.push({
-      path: path.split('.'),
-      expected: 'a source in `sources` for this number (a prefix of its path)',
-      found: 'none',
-    });
+    if (s.sources[key] === undefined) problems.push(broken(['sources_ko', key], 'sources_key', {}, `"${key}"`));
+  for (const path of uncitedNumbers(s)) problems.push(broken(path.split('.'), 'cited_number', {}, 'none'));
   return problems;
 }
 
@@ -368,7 +362,7 @@ function scenarioFromData(
  * @example parseScenarioFile(readFileSync('data/scenarios/sma-12-talks.yaml'), 'sma-12-talks.yaml')
  */
 export function parseScenarioFile(bytes: Uint8Array, fileName: string): Result<Scenario, ScenarioFileError[]> {
-  const file = readYamlFile(bytes, fileName, 'a scenario (id, name, domain, parties, protocol, …)');
+  const file = readYamlFile(bytes, fileName, 'scenario_document');
   if (!file.ok) return file;
   return scenarioFromData(file.value.data, fileName, file.value.at);
 }

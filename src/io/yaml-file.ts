@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../engine/result.js';
-import type { Problem } from '../i18n/problems.js';
+import { ruleMessage, ruleProblem, type Problem, type SchemaRule } from '../i18n/problems.js';
 import { fieldProblems, formatPath, type PlainValue } from './zod-issues.js';
 
 /** One problem in a file, located at a line and column (both from 1). */
@@ -17,8 +17,8 @@ export interface FileError<Code extends string = string> {
   readonly found: string;
   /** `file:line:column: path: expected ..., found ...` */
   readonly message: string;
-  /** What was expected as a code and parameters (src/i18n/problems.ts), when a schema check found the problem. */
-  readonly problem?: Problem;
+  /** What was expected as a code and parameters (src/i18n/problems.ts): `expected` in every language. */
+  readonly problem: Problem;
   readonly value?: PlainValue;
 }
 
@@ -34,7 +34,7 @@ export const fileError = <Code extends string>(
   path: string,
   expected: string,
   found: string,
-  problem?: Problem,
+  problem: Problem,
   value?: PlainValue,
 ): FileError<Code> => ({
   code,
@@ -45,7 +45,7 @@ export const fileError = <Code extends string>(
   expected,
   found,
   message: `${file}:${at.line}:${at.col}: ${path}: expected ${expected}, found ${found}`,
-  ...(problem === undefined ? {} : { problem }),
+  problem,
   ...(value === undefined ? {} : { value }),
 });
 
@@ -89,15 +89,27 @@ export interface YamlFile {
   readonly at: (path: readonly (string | number)[], preferKey?: boolean) => Position;
 }
 
+/** A whole file's problem (not UTF-8, empty, not YAML), stated as a rule. */
+export type DocumentError = FileError<'file/not_utf8' | 'file/empty' | 'file/syntax'>;
+
+/** A whole file's problem as a rule: its English words are the error's `expected`. */
+const documentError = (
+  code: DocumentError['code'],
+  fileName: string,
+  at: Position,
+  rule: SchemaRule,
+  found: string,
+): DocumentError => fileError(code, fileName, at, '(root)', ruleMessage(rule), found, ruleProblem(rule));
+
 /**
- * Decodes and parses a YAML or JSON file; `expectedContent` names what an empty file should have held.
- * @example readYamlFile(new TextEncoder().encode('id: x\n'), 'x.yaml', 'a scenario') // ok({ data: { id: 'x' }, at })
+ * Decodes and parses a YAML or JSON file; `expectedContent` is the rule naming what an empty file should have held.
+ * @example readYamlFile(new TextEncoder().encode('id: x\n'), 'x.yaml', 'scenario_document') // ok({ data: { id: 'x' }, at })
  */
 export function readYamlFile(
   bytes: Uint8Array,
   fileName: string,
-  expectedContent: string,
-): Result<YamlFile, FileError<'file/not_utf8' | 'file/empty' | 'file/syntax'>[]> {
+  expectedContent: SchemaRule,
+): Result<YamlFile, DocumentError[]> {
   const start = { line: 1, col: 1 };
   let text: string;
   try {
@@ -109,7 +121,7 @@ export function readYamlFile(
     const col = offset - before.lastIndexOf(0x0a);
     const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
     return err([
-      fileError('file/not_utf8', fileName, { line, col }, '(root)', 'UTF-8 text', `byte 0x${hex} at offset ${offset}`),
+      documentError('file/not_utf8', fileName, { line, col }, 'utf8_text', `byte 0x${hex} at offset ${offset}`),
     ]);
   }
   const lineCounter = new LineCounter();
@@ -117,18 +129,17 @@ export function readYamlFile(
   if (doc.errors.length > 0)
     return err(
       doc.errors.map((e) =>
-        fileError(
+        documentError(
           'file/syntax',
           fileName,
           lineCounter.linePos(e.pos[0]),
-          '(root)',
-          'valid YAML or JSON',
+          'yaml_syntax',
           e.message.split('\n')[0] ?? e.code,
         ),
       ),
     );
   if (doc.contents === null)
-    return err([fileError('file/empty', fileName, start, '(root)', expectedContent, 'an empty file')]);
+    return err([documentError('file/empty', fileName, start, expectedContent, 'an empty file')]);
   const root = doc.contents as Node;
   const at = (path: readonly (string | number)[], preferKey = false): Position => {
     const node = nodeAt(root, path, preferKey);
@@ -140,19 +151,19 @@ export function readYamlFile(
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
-    return err([fileError('file/syntax', fileName, at([]), '(root)', 'valid YAML or JSON', message)]);
+    return err([documentError('file/syntax', fileName, at([]), 'yaml_syntax', message)]);
   }
   return ok({ data, at });
 }
 
 /**
  * {@link readYamlFile}, then `schema`: every schema problem becomes a positioned `file/invalid_field` error.
- * @example readYamlFileWith(bytes, 'p.yaml', 'an agreement', agreementFileSchema) // ok({ data, at }) or the errors
+ * @example readYamlFileWith(bytes, 'p.yaml', 'agreement_document', agreementFileSchema) // ok({ data, at }) or errors
  */
 export function readYamlFileWith<S extends z.ZodType>(
   bytes: Uint8Array,
   fileName: string,
-  expectedContent: string,
+  expectedContent: SchemaRule,
   schema: S,
 ): Result<
   { readonly data: z.output<S>; readonly at: YamlFile['at'] },

@@ -81,6 +81,20 @@ describe('one code and its parameters for each schema problem', () => {
       },
     ]);
     expect(problemsOf(z.url(), 'not a url')[0]).toMatchObject({ code: 'format', params: { format: 'url' } });
+    // A discriminated union names its options: the discriminator's value is the one found.
+    const kinds = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('replay') }),
+      z.object({ kind: z.literal('boulware') }),
+    ]);
+    expect(problemsOf(z.object({ s: kinds }), { s: { kind: 'tit-for-tat' } })).toEqual([
+      {
+        path: 's.kind',
+        code: 'one_of',
+        params: { values: ['replay', 'boulware'] },
+        expected: 'one of "replay", "boulware"',
+        value: 'tit-for-tat',
+      },
+    ]);
     expect(problemsOf(z.string().regex(/^\d+$/), 'x')[0]).toMatchObject({
       code: 'format',
       params: { format: 'regex', pattern: '/^\\d+$/' },

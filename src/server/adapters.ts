@@ -202,7 +202,7 @@ interface FileProblem {
   readonly path: string;
   readonly expected: string;
   readonly found: string;
-  readonly problem?: Problem;
+  readonly problem: Problem;
   readonly value?: PlainValue;
 }
 

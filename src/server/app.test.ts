@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { PROBLEM_CODES, SCHEMA_RULES } from '../i18n/problems.js';
 import { buildApp, type AppDeps } from './app.js';
 import { bundledRecord, testConfig } from './test-config.js';
 
@@ -104,6 +105,28 @@ describe('API description', () => {
     expect(withoutResponse.map((o) => o.route)).toEqual([]);
     const posts = operations.filter(({ route }) => route.startsWith('POST') && !route.endsWith('/cancel'));
     expect(posts.filter(({ op }) => op.requestBody === undefined).map((o) => o.route)).toEqual([]);
+  });
+
+  it('enumerates every problem code and every rule in the error issues, as docs/server.md lists them', async () => {
+    const res = await (await start()).inject({ url: '/api/openapi.json' });
+    // The error issue's schema, wherever the document places it: the object whose `code` enumerates invalid_type.
+    const found: Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node !== null && typeof node === 'object') {
+        const props = (node as { properties?: Record<string, { enum?: string[] }> }).properties;
+        if (props?.['code']?.enum?.includes('invalid_type') && props['params'] !== undefined)
+          found.push(props as never);
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(res.json());
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.['code']?.enum).toEqual([...PROBLEM_CODES]);
+    expect(found[0]?.['params']?.properties?.['rule']?.enum).toEqual(Object.keys(SCHEMA_RULES));
+    const server = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+    const missing = [...PROBLEM_CODES, ...Object.keys(SCHEMA_RULES)].filter((c) => !server.includes(`\`${c}\``));
+    expect(missing).toEqual([]);
   });
 
   it('serves a documentation page', async () => {

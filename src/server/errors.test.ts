@@ -44,11 +44,10 @@ describe('httpErrorOf', () => {
     ]);
   });
 
-  it('passes issues through with every field present, a problem without a code as `invalid`', () => {
-    const http = httpErrorOf({ code: 'io/invalid_file', message: 'bad', issues: [{ path: 'rules[0]', message: 'm' }] });
-    expect(http.body.error.issues).toEqual([
-      { path: 'rules[0]', code: 'invalid', params: {}, expected: '', found: '', message: 'm' },
-    ]);
+  it('passes issues through with every field present, each with its own code', () => {
+    const issue = { path: 'rules[0]', code: 'custom', params: { rule: 'base_needed' }, message: 'm' } as const;
+    const http = httpErrorOf({ code: 'io/invalid_file', message: 'bad', issues: [issue] });
+    expect(http.body.error.issues).toEqual([{ ...issue, expected: '', found: '' }]);
   });
 });
 

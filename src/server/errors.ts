@@ -36,7 +36,8 @@ export interface HttpError {
 export interface CodedError {
   readonly code: string;
   readonly message?: string;
-  readonly issues?: readonly Partial<ErrorIssue>[];
+  /** Each problem says what was expected as a code and its parameters; the rest may be left out. */
+  readonly issues?: readonly (Partial<ErrorIssue> & Pick<ErrorIssue, 'code' | 'params'>)[];
   readonly [detail: string]: unknown;
 }
 
@@ -71,10 +72,10 @@ const describeFailure = (failure: CodedError): string => {
   return details.length > 0 ? `${failure.code}: ${details.join(', ')}` : failure.code;
 };
 
-const normaliseIssue = (issue: Partial<ErrorIssue>): ErrorIssue => ({
+const normaliseIssue = (issue: Partial<ErrorIssue> & Pick<ErrorIssue, 'code' | 'params'>): ErrorIssue => ({
   path: issue.path ?? '',
-  code: issue.code ?? 'invalid',
-  params: issue.params ?? {},
+  code: issue.code,
+  params: issue.params,
   expected: issue.expected ?? '',
   found: issue.found ?? '',
   message: issue.message ?? '',
@@ -181,7 +182,7 @@ export function issueOfFileProblem(
     readonly path: string;
     readonly expected: string;
     readonly found: string;
-    readonly problem?: Problem;
+    readonly problem: Problem;
     readonly value?: PlainValue;
   },
   root: string,
@@ -189,7 +190,7 @@ export function issueOfFileProblem(
   const at = problem.path === '(root)' ? '' : problem.path;
   return {
     path: root === '' ? at : at === '' ? root : `${root}.${at}`,
-    ...(problem.problem ?? { code: 'invalid', params: {} }),
+    ...problem.problem,
     expected: problem.expected,
     found: problem.found,
     message: `expected ${problem.expected}, found ${problem.found}`,

@@ -4,7 +4,7 @@
  * which the web app imports as types only. A change here breaks the build of both sides.
  */
 import { z } from 'zod';
-import { PROBLEM_CODES } from '../i18n/problems.js';
+import { PROBLEM_CODES, SCHEMA_RULE_NAMES } from '../i18n/problems.js';
 import type { rubinsteinSplitOutput } from './jobs/rubinstein-split-job.js';
 import type { scenarioMonteCarloOutput } from './jobs/scenario-monte-carlo-job.js';
 
@@ -45,7 +45,13 @@ export const errorIssueSchema = z.object({
       'What was expected, as a stable code to translate (docs/server.md): too_big with params { maximum, inclusive, origin }, one_of { values }, unknown_key { key }, format { format }, custom { rule, … }',
     ),
   params: z
-    .record(z.string(), z.union([problemParam, z.array(problemParam)]))
+    .object({
+      rule: z
+        .enum(SCHEMA_RULE_NAMES)
+        .optional()
+        .describe('With code custom: the rule, worded in English and Korean in src/i18n/problems.ts'),
+    })
+    .catchall(z.union([problemParam, z.array(problemParam)]))
     .describe("The code's parameters, e.g. { maximum: 1, inclusive: true, origin: 'number' }"),
   expected: z.string().describe('The same in English words'),
   found: z.string(),

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealServer } from './app-server.js';
@@ -210,6 +211,28 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk('roleplay-error');
   });
 
+  it('reads the Theory page refusing a bad domain file, in Korean with its file, line and column', async () => {
+    await web.open('#/theory');
+    const laptop = (name: string) => ({
+      name,
+      mimeType: 'text/xml',
+      buffer: readFileSync(fileURLToPath(new URL(`../fixtures/domains/laptop/${name}`, import.meta.url))),
+    });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([
+        laptop('laptop_domain.xml'),
+        laptop('laptop_buyer_utility.xml'),
+        { name: 'broken.xml', mimeType: 'text/xml', buffer: Buffer.from('<utility_space><objective') },
+      ]);
+    // This load's own refusal: the alert naming the file it was given.
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.xml' });
+    await alert.waitFor();
+    // genius-xml.ts: an unclosed element is not well-formed XML (rule xml_syntax); the parser's English is left out.
+    await expect(alert.textContent()).resolves.toMatch(/^broken\.xml:1:\d+: \(root\): 올바른 형식의 XML이어야 합니다$/);
+    await walk('theory-error');
+  });
+
   it('reads a chart’s tooltip and its exported SVG in Korean', async () => {
     await web.open('#/calculator');
     const chart = page.locator('.chart[data-drawn="true"]').first();
@@ -264,6 +287,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       'simulate',
       'simulate-error',
       'theory',
+      'theory-error',
     ]);
     expect(english).toEqual(Object.fromEntries(Object.keys(english).map((k) => [k, {}])));
     expect(web.errors).toEqual([]);

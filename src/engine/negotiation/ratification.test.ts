@@ -11,6 +11,7 @@ import {
   consentVote,
   holdVote,
   leastConsentProbability,
+  passTable,
   publicAcceptance,
   publicThresholdFromPoll,
   ratificationProbability,
@@ -238,7 +239,8 @@ describe('the US side', () => {
   it('needs no vote for an executive agreement, so both levels ratify as often as the Assembly does', () => {
     // context.json ratification_rule: "no congressional approval required"
     const both = twoLevelRatificationProbability(example22nd, US_EXECUTIVE_AGREEMENT, { firstYearIncrease: 0.5 });
-    expect(both).toEqual({ ok: true, value: probability(example22nd, 0.5) });
+    const alone = ratificationProbability(example22nd, { firstYearIncrease: 0.5 });
+    expect(both).toEqual({ ok: true, value: alone.ok && alone.value.consentProbability });
   });
 
   it('multiplies in a configured vote, here a two-thirds Senate that rejects', () => {
@@ -357,15 +359,65 @@ describe('leastConsentProbability (the fast path’s floor under the win-set rul
   });
 });
 
+describe('passTable (consentProbabilityFor’s table, the first blocs’ distributions shared)', () => {
+  // A sure line: support where bit i of the mask is set, as a point threshold every deal is below or above.
+  const sure = (model: AssemblyModel, mask: number): AssemblyModel => ({
+    ...model,
+    blocs: model.blocs.map((b, i) => ({
+      ...b,
+      stance: {
+        kind: 'threshold',
+        term: 'firstYearIncrease',
+        direction: 'at_most',
+        threshold: { kind: 'point', value: (mask >> i) & 1 ? Number.MAX_VALUE : -Number.MAX_VALUE },
+      },
+    })),
+  });
+
+  it('is ratificationProbability on every combination of sure lines, bit for bit (sma-13-talks’s 23rd Assembly)', () => {
+    // data/scenarios/sma-13-talks.yaml: 150/130/20 seats at attendance 0.78, cohesion 0.74
+    const at = { attendance: 0.78, cohesion: 0.74, abstainShare: 0.41 };
+    const model = assembly([bloc('first', 150, at), bloc('second', 130, at), bloc('others', 20, at)]);
+    const table = passTable(model);
+    for (let mask = 0; mask < 8; mask++) {
+      const r = ratificationProbability(sure(model, mask), { firstYearIncrease: 0 });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(Object.is(table.passes[mask], r.value.probability)).toBe(true);
+      if (mask === 7) expect(Object.is(table.quorumProbability, r.value.quorumProbability)).toBe(true);
+    }
+  });
+
+  it('gives the closed form for two one-seat blocs: both present (a²), both yes', () => {
+    // 2 members: a quorum is both present (more than 1 of 2), passage both yes (more than 1 of 2)
+    const [a, c] = [0.9, 0.7];
+    const model = {
+      ...assembly([bloc('A', 1, { attendance: a, cohesion: c }), bloc('B', 1, { attendance: a, cohesion: c })]),
+      seats: 2,
+    };
+    const { passes, quorumProbability } = passTable(model);
+    expect(quorumProbability).toBeCloseTo(a * a, 15);
+    expect([...passes].map((p) => p.toFixed(12))).toEqual(
+      [a * a * (1 - c) * (1 - c), a * a * c * (1 - c), a * a * c * (1 - c), a * a * c * c].map((p) => p.toFixed(12)),
+    );
+  });
+});
+
 describe('consentProbabilityFor (the win-set reading of the same model)', () => {
   it('equals ratificationProbability deal by deal: the 22nd Assembly on the public-share stance, 3 blocs', () => {
     const odds = consentProbabilityFor(example22nd);
     if (!odds.ok) throw new Error(odds.error.code);
-    for (const x of [0, 0.05, 0.083, 0.139, 0.3, 1, 4])
+    for (const x of [0, 0.05, 0.083, 0.139, 0.3, 1, 4]) {
+      const r = ratificationProbability(example22nd, { firstYearIncrease: x });
       expect(odds.value({ firstYearIncrease: x })).toEqual({
         ok: true,
-        value: expect.closeTo(probability(example22nd, x), 12),
+        value: expect.closeTo(r.ok ? r.value.consentProbability : NaN, 12),
       });
+    }
+  });
+
+  it('gives the default Assembly the scenarios’ postponement rule, the one constant (14 days, at most 6)', () => {
+    expect(example22nd.postponement).toBe(DEFAULT_POSTPONEMENT);
+    expect(DEFAULT_POSTPONEMENT).toEqual({ days: 14, max: 6 });
   });
 
   it('equals it on threshold stances at the 11th SMA vote’s attendance (160/300), where quorum fails often', () => {
@@ -526,5 +578,105 @@ describe('a vote without a quorum is postponed, not lost (Art. 49: a sitting wit
     });
     const m = consentVote(trio({ days: 14, max: -1 }), { firstYearIncrease: 0 }, createRng(1));
     expect(!m.ok && m.error.details).toEqual({ path: 'postponement.max', reason: 'not a whole number ≥ 0' });
+  });
+
+  describe('an election within the postponements: the Assembly seated on a sitting’s date holds it', () => {
+    // Sitting 0 and 1 by the old Assembly, sitting 2 by the new one (laterSittings[k − 1] holds sitting k).
+    // Old: three members present with probability 0.6, all for the deal (threshold 0.3 ≥ 0.2): q = 0.648 and a sitting
+    // with a quorum passes. New: three members present with probability 0.9, all against (threshold 0.1 < 0.2): its
+    // quorum is q' = 3·0.9²·0.1 + 0.9³ = 0.972 and a sitting with it rejects.
+    const pointLine = (value: number): Bloc['stance'] => ({
+      kind: 'threshold',
+      term: 'firstYearIncrease',
+      direction: 'at_most',
+      threshold: { kind: 'point', value },
+    });
+    const old: AssemblyModel = {
+      ...trio({ days: 14, max: 2 }),
+      blocs: [bloc('all', 3, { attendance: a, stance: pointLine(0.3) })],
+    };
+    const elected: AssemblyModel = {
+      ...assembly([bloc('all', 3, { attendance: 0.9, stance: pointLine(0.1) })]),
+      name: 'new',
+      seats: 3,
+      postponement: { days: 14, max: 2 },
+    };
+    const bridged: AssemblyModel = { ...old, laterSittings: [old, elected] };
+    const deal = { firstYearIncrease: 0.2 };
+    const qOld = q;
+    const qNew = 3 * 0.9 ** 2 * 0.1 + 0.9 ** 3;
+
+    it('is consented to with p = q + (1 − q)·q, hand-computed, not 1 − (1 − q)³ as before one Assembly', () => {
+      const r = ratificationProbability(bridged, deal);
+      if (!r.ok) throw new Error(r.error.code);
+      // sitting 0: quorum and consent q; sitting 1 (same Assembly): (1 − q)·q; sitting 2 (new, against): 0
+      expect(r.value.consentProbability).toBeCloseTo(0.648 + 0.352 * 0.648, 12);
+      expect(r.value.consentProbability).toBeCloseTo(qOld + (1 - qOld) * qOld, 12);
+      // E[postponements] = P(sitting 1 reached) + P(sitting 2 reached) = (1 − q) + (1 − q)²
+      expect(r.value.expectedPostponements).toBeCloseTo(1 - qOld + (1 - qOld) ** 2, 12);
+      // the same Assembly throughout would consent 1 − (1 − q)³
+      const same = ratificationProbability(old, deal);
+      expect(same.ok && same.value.consentProbability).toBeCloseTo(1 - (1 - qOld) ** 3, 12);
+      // the win-set's reading and its floor agree with it
+      const f = consentProbabilityFor(bridged);
+      expect(f.ok && f.value(deal)).toEqual({ ok: true, value: expect.closeTo(r.value.consentProbability, 12) });
+      // floor: every line opposed → old passes nothing either; here every table minimum is 0
+      expect(leastConsentProbability(bridged)).toBe(0);
+    });
+
+    it('weighs the new Assembly’s quorum into later sittings: E[postponements] when it holds sittings 1 and 2', () => {
+      const early: AssemblyModel = { ...old, laterSittings: [elected, elected] };
+      const r = ratificationProbability(early, deal);
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.consentProbability).toBeCloseTo(qOld, 12);
+      expect(r.value.expectedPostponements).toBeCloseTo(1 - qOld + (1 - qOld) * (1 - qNew), 12);
+      // a deal both Assemblies back (0 ≤ 0.1 and ≤ 0.3): q + (1 − q)·q' + (1 − q)(1 − q')·q'
+      const both = ratificationProbability(early, { firstYearIncrease: 0 });
+      expect(both.ok && both.value.consentProbability).toBeCloseTo(
+        qOld + (1 - qOld) * qNew + (1 - qOld) * (1 - qNew) * qNew,
+        12,
+      );
+      const f = consentProbabilityFor(early);
+      expect(f.ok && f.value({ firstYearIncrease: 0 })).toEqual({
+        ok: true,
+        value: expect.closeTo(both.ok ? both.value.consentProbability : NaN, 12),
+      });
+      // floor: old's least entry is 0 (line opposed), new's too
+      expect(leastConsentProbability({ ...early, laterSittings: [old, old] })).toBe(0);
+    });
+
+    it('draws as the closed form says: 20,000 votes, consent and the later sittings’ rejections within 4 SE', () => {
+      const n = 20_000;
+      let consent = 0;
+      let lostByNew = 0;
+      for (let i = 0; i < n; i++) {
+        const v = consentVote(bridged, deal, createRng(deriveSeed(11, i)));
+        if (!v.ok) throw new Error(v.error.code);
+        consent += v.value.held && v.value.vote.passed ? 1 : 0;
+        // a vote held at sitting 2 is the new Assembly's, which rejects it
+        if (v.value.held && v.value.postponements === 2) {
+          expect(v.value.vote.passed).toBe(false);
+          lostByNew++;
+        }
+      }
+      const p = qOld + (1 - qOld) * qOld;
+      expect(Math.abs(consent / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+      const pNew = (1 - qOld) ** 2 * qNew;
+      expect(Math.abs(lostByNew / n - pNew)).toBeLessThan(4 * Math.sqrt((pNew * (1 - pNew)) / n));
+    });
+
+    it('refuses a later Assembly that is invalid or itself lists later sittings, naming the path', () => {
+      const badLater = { ...bridged, laterSittings: [old, { ...elected, blocs: [] }] };
+      expect(ratificationProbability(badLater, deal)).toEqual({
+        ok: false,
+        error: { code: 'ratification/model_invalid', details: { path: 'laterSittings[1].blocs', reason: 'no blocs' } },
+      });
+      const nested = { ...bridged, laterSittings: [bridged] };
+      const v = consentVote(nested, deal, createRng(1));
+      expect(!v.ok && v.error.details).toEqual({
+        path: 'laterSittings[0].laterSittings',
+        reason: 'not allowed on a later one',
+      });
+    });
   });
 });

@@ -77,7 +77,17 @@ export interface AssemblyModel {
   readonly blocs: readonly Bloc[];
   /** A sitting without a quorum postpones the vote (`consentVote`); absent, it counts as lost. */
   readonly postponement?: Postponement;
+  /**
+   * When an election seats a new Assembly within the postponements: laterSittings[k − 1] is the Assembly that holds
+   * sitting k (k = 1 … postponement.max), each with its own blocs, seats and attendance (scenario.ts `assemblyOn`
+   * reads them off the actors by period). Absent, this Assembly holds every sitting. Only the first model's are read.
+   */
+  readonly laterSittings?: readonly AssemblyModel[];
 }
+
+/** The Assembly that holds sitting k of a vote (0: the first): a later one when an election fell in between. */
+export const sittingAssembly = (model: AssemblyModel, k: number): AssemblyModel =>
+  k === 0 ? model : (model.laterSittings?.[k - 1] ?? model);
 
 export type RatificationError =
   | { readonly code: 'ratification/term_missing'; readonly details: { readonly party: string; readonly term: string } }
@@ -121,6 +131,14 @@ function validateModel(model: AssemblyModel): RatificationError | null {
   if (pp !== undefined) {
     if (!(Number.isInteger(pp.days) && pp.days >= 1)) return bad('postponement.days', 'not a whole number ≥ 1');
     if (!(Number.isInteger(pp.max) && pp.max >= 0)) return bad('postponement.max', 'not a whole number ≥ 0');
+  }
+  for (const [k, later] of (model.laterSittings ?? []).entries()) {
+    if (later.laterSittings !== undefined)
+      return bad(`laterSittings[${k}].laterSittings`, 'not allowed on a later one');
+    const problem = validateModel(later);
+    if (problem?.code === 'ratification/model_invalid')
+      return bad(`laterSittings[${k}].${problem.details.path}`, problem.details.reason);
+    if (problem) return problem;
   }
   for (const [i, b] of model.blocs.entries()) {
     if (!(Number.isInteger(b.seats) && b.seats >= 0)) return bad(`blocs[${i}].seats`, 'not a whole number ≥ 0');
@@ -278,6 +296,34 @@ export function consentUnderPostponement(
   return probability * sittings;
 }
 
+/** Each Assembly that may hold a vote's sittings (the first, then those an election seats), once. */
+const sittingAssemblies = (model: AssemblyModel): AssemblyModel[] => [
+  ...new Set([model, ...(model.laterSittings ?? [])]),
+];
+
+/**
+ * How much each Assembly's single-sitting P(quorum and passage) weighs in the consent probability when an election
+ * falls within the postponements: sitting k is reached with probability Π_{j<k} (1 − q_j), q_j the quorum probability
+ * of sitting j's Assembly, so P(consent) = Σ_k reach_k · P_{A(k)} = Σ_A weight_A · P_A. Also E[postponements] =
+ * Σ_{k=1..max} reach_k. With one Assembly, weight = Σ_{k=0..max} (1 − q)^k (`consentUnderPostponement`'s factor).
+ */
+function sittingWeights(
+  model: AssemblyModel,
+  quorumOf: (a: AssemblyModel) => number,
+): { readonly weights: Map<AssemblyModel, number>; readonly expectedPostponements: number } {
+  const rule = model.postponement;
+  const weights = new Map<AssemblyModel, number>();
+  let expected = 0;
+  let reach = 1;
+  for (let k = 0; k <= (rule?.max ?? 0); k++) {
+    const a = sittingAssembly(model, k);
+    if (k > 0) expected += reach;
+    weights.set(a, (weights.get(a) ?? 0) + reach);
+    reach *= 1 - quorumOf(a);
+  }
+  return { weights, expectedPostponements: expected };
+}
+
 /**
  * The consent vote on a deal as the Assembly holds it: `assemblyVote` at each sitting, postponed while the quorum is
  * missed (the model's `postponement`); `vote` is the deciding sitting's (or the last one's when never held).
@@ -288,12 +334,19 @@ export function consentVote(
   deal: RatificationDeal,
   rng: Rng,
 ): Result<Postponed<AssemblyVote>, RatificationError> {
+  for (const later of model.laterSittings ?? []) {
+    for (const b of later.blocs) {
+      const p = supportProbability(b, deal);
+      if (!p.ok) return p;
+    }
+  }
   const first = assemblyVote(model, deal, rng);
   if (!first.ok) return first;
   return ok(
     holdVote(model.postponement, (k) => {
       if (k === 0) return first.value;
-      const again = assemblyVote(model, deal, rng);
+      // sitting k's Assembly: a new one when an election seated it since the round's date
+      const again = assemblyVote(sittingAssembly(model, k), deal, rng);
       // The same model and deal passed validation at the first sitting.
       if (!again.ok) throw new Error(`ratification model: ${again.error.code}`);
       return again.value;
@@ -307,9 +360,15 @@ export interface RatificationOdds {
   readonly quorumProbability: number;
   /** P(passage | quorum): a vote without a quorum is postponed rather than lost. */
   readonly probabilityGivenQuorum: number;
-  /** P(consent) under the model's postponement rule (`consentUnderPostponement`); `probability` without one. */
+  /**
+   * P(consent) under the model's postponement rule (`consentUnderPostponement`); `probability` without one. When an
+   * election falls within the postponements, each sitting is weighed with its own Assembly's odds (`sittingWeights`).
+   */
   readonly consentProbability: number;
-  /** Expected postponements of a vote: Σ_{k=1..max} (1 − q)^k, (1 − q)/q without a cap; 0 without a rule. */
+  /**
+   * Expected postponements of a vote: Σ_{k=1..max} (1 − q)^k, (1 − q)/q without a cap; 0 without a rule; with an
+   * election in between, Σ_{k=1..max} Π_{j<k} (1 − q_j).
+   */
   readonly expectedPostponements: number;
   readonly expectedPresent: number;
   readonly expectedYes: number;
@@ -357,31 +416,12 @@ export function ratificationProbability(
   let dist = new Float64Array(width * width); // dist[present·width + yes]
   dist[0] = 1;
   let seen = 0;
-  const addMembers = (from: Float64Array, count: number, absent: number, yes: number, notYes: number): Float64Array => {
-    const out = Float64Array.from(from);
-    for (let k = 0; k < count; k++) {
-      const n = seen + k + 1;
-      // in place, from the top row down, so row p − 1 still holds the previous member's values
-      for (let p = n; p >= 1; p--) {
-        const row = p * width;
-        const prev = row - width;
-        for (let y = p; y >= 1; y--) {
-          out[row + y] = absent * out[row + y]! + yes * out[prev + y - 1]! + notYes * out[prev + y]!;
-        }
-        out[row] = absent * out[row]! + notYes * out[prev]!;
-      }
-      out[0] = absent * out[0]!;
-    }
-    return out;
-  };
   let expectedPresent = 0;
   let expectedYes = 0;
   model.blocs.forEach((b, i) => {
     const ps = supports[i] as number;
-    const lineYes = (yesRate: number): Float64Array =>
-      addMembers(dist, b.seats, 1 - b.attendance, b.attendance * yesRate, b.attendance * (1 - yesRate));
-    const ifSupport = ps > 0 ? lineYes(b.cohesion) : null;
-    const ifOppose = ps < 1 ? lineYes(1 - b.cohesion) : null;
+    const ifSupport = ps > 0 ? withBlocLine(dist, width, seen, b, true) : null;
+    const ifOppose = ps < 1 ? withBlocLine(dist, width, seen, b, false) : null;
     const next = new Float64Array(width * width);
     for (let j = 0; j < next.length; j++) {
       next[j] = ps * (ifSupport?.[j] ?? 0) + (1 - ps) * (ifOppose?.[j] ?? 0);
@@ -391,6 +431,69 @@ export function ratificationProbability(
     expectedPresent += b.seats * b.attendance;
     expectedYes += b.seats * b.attendance * (ps * b.cohesion + (1 - ps) * (1 - b.cohesion));
   });
+  const { probability, quorumProbability } = sittingOdds(dist, members, model);
+  let consentProbability = consentUnderPostponement(probability, quorumProbability, model.postponement);
+  let postponements = expectedPostponements(quorumProbability, model.postponement);
+  if (model.laterSittings !== undefined) {
+    // an election within the postponements: each later Assembly's own single-sitting odds, weighed by reach
+    const odds = new Map<AssemblyModel, { probability: number; quorumProbability: number }>([
+      [model, { probability, quorumProbability }],
+    ]);
+    for (const later of sittingAssemblies(model).slice(1)) {
+      const r = ratificationProbability(later, deal);
+      if (!r.ok) return r;
+      odds.set(later, r.value);
+    }
+    const w = sittingWeights(model, (a) => odds.get(a)?.quorumProbability ?? 0);
+    consentProbability = 0;
+    for (const [a, weight] of w.weights) consentProbability += weight * (odds.get(a)?.probability ?? 0);
+    postponements = w.expectedPostponements;
+  }
+  return ok({
+    probability,
+    quorumProbability,
+    probabilityGivenQuorum: quorumProbability > 0 ? probability / quorumProbability : 0,
+    consentProbability,
+    expectedPostponements: postponements,
+    expectedPresent,
+    expectedYes,
+    supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
+  });
+}
+
+/**
+ * The (present, yes) distribution after a bloc's members vote its line (support: yes at rate cohesion; oppose: at
+ * 1 − cohesion), member by member from `from`, the distribution over the `seen` members before it; a new array.
+ * In O(seats · members²): in place, from the top row down, so row p − 1 still holds the previous member's values.
+ */
+function withBlocLine(from: Float64Array, width: number, seen: number, b: Bloc, supports: boolean): Float64Array {
+  const yesRate = supports ? b.cohesion : 1 - b.cohesion;
+  const absent = 1 - b.attendance;
+  const yes = b.attendance * yesRate;
+  const notYes = b.attendance * (1 - yesRate);
+  const out = Float64Array.from(from);
+  for (let k = 0; k < b.seats; k++) {
+    const n = seen + k + 1;
+    for (let p = n; p >= 1; p--) {
+      const row = p * width;
+      const prev = row - width;
+      for (let y = p; y >= 1; y--) {
+        out[row + y] = absent * out[row + y]! + yes * out[prev + y - 1]! + notYes * out[prev + y]!;
+      }
+      out[row] = absent * out[row]! + notYes * out[prev]!;
+    }
+    out[0] = absent * out[0]!;
+  }
+  return out;
+}
+
+/** P(quorum and passage) and P(quorum) of one sitting, from the (present, yes) distribution of every member. */
+function sittingOdds(
+  dist: Float64Array,
+  members: number,
+  model: AssemblyModel,
+): { probability: number; quorumProbability: number } {
+  const width = members + 1;
   let probability = 0;
   let quorumProbability = 0;
   for (let p = 0; p <= members; p++) {
@@ -401,16 +504,7 @@ export function ratificationProbability(
       if (meets(y, p, model.passage)) probability += mass;
     }
   }
-  return ok({
-    probability,
-    quorumProbability,
-    probabilityGivenQuorum: quorumProbability > 0 ? probability / quorumProbability : 0,
-    consentProbability: consentUnderPostponement(probability, quorumProbability, model.postponement),
-    expectedPostponements: expectedPostponements(quorumProbability, model.postponement),
-    expectedPresent,
-    expectedYes,
-    supportByBloc: model.blocs.map((b, i) => ({ party: b.party, probability: supports[i] as number })),
-  });
+  return { probability, quorumProbability };
 }
 
 /** E[postponements] = Σ_{k=1..max} P(the first k sittings miss the quorum) = Σ_{k=1..max} (1 − q)^k. */
@@ -443,51 +537,64 @@ export function consentProbabilityFor(
 ): Result<(deal: RatificationDeal) => Result<number, RatificationError>, RatificationError> {
   const bad = validateModel(model);
   if (bad) return err(bad);
-  const n = model.blocs.length;
-  if (n > MAX_TABULATED_BLOCS)
+  const assemblies = sittingAssemblies(model);
+  if (assemblies.some((a) => a.blocs.length > MAX_TABULATED_BLOCS))
     return ok((deal) => {
       const r = ratificationProbability(model, deal);
       return r.ok ? ok(r.value.consentProbability) : r;
     });
-  const table = cachedPassTable(model);
-  if (!table.ok) return table;
-  const passes = table.value.passes;
-  // The quorum depends on attendance alone, not on the lines: one factor for every deal.
-  const sittings = consentUnderPostponement(1, table.value.quorumProbability, model.postponement);
+  const tables = new Map<AssemblyModel, PassTable>();
+  for (const a of assemblies) {
+    tables.set(a, cachedPassTable(a));
+  }
+  // The quorum depends on attendance alone, not on the lines: one factor per Assembly for every deal.
+  const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
+  const parts = [...weights].map(([a, sittings]) => ({ blocs: a.blocs, passes: tables.get(a)?.passes, sittings }));
   return ok((deal) => {
-    const support: number[] = [];
-    for (const b of model.blocs) {
-      const p = supportProbability(b, deal);
-      if (!p.ok) return p;
-      support.push(p.value);
+    let consent = 0;
+    for (const { blocs, passes, sittings } of parts) {
+      const n = blocs.length;
+      const support: number[] = [];
+      for (const b of blocs) {
+        const p = supportProbability(b, deal);
+        if (!p.ok) return p;
+        support.push(p.value);
+      }
+      let probability = 0;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        let weight = 1;
+        for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
+        probability += weight * ((passes as Float64Array)[mask] as number);
+      }
+      consent += probability * sittings;
     }
-    let probability = 0;
-    for (let mask = 0; mask < 1 << n; mask++) {
-      let weight = 1;
-      for (let i = 0; i < n; i++) weight *= (mask >> i) & 1 ? (support[i] as number) : 1 - (support[i] as number);
-      probability += weight * (passes[mask] as number);
-    }
-    return ok(probability * sittings);
+    return ok(consent);
   });
 }
 
 /**
  * A floor under every deal's consent probability before an Assembly: the least entry of `consentProbabilityFor`'s
- * table times the postponement rule's sittings, since a deal's probability mixes the entries with weights summing to
- * 1. 0 beyond 8 blocs (not tabulated) or for a model the vote rejects. The fast path uses it to bound what the
- * win-set rule may accept (scenario-fast.ts).
+ * table times the postponement rule's sittings (per Assembly when an election falls within them), since a deal's
+ * probability mixes the entries with weights summing to 1. 0 beyond 8 blocs (not tabulated) or for a model the vote
+ * rejects. The fast path uses it to bound what the win-set rule may accept (scenario-fast.ts).
  * @example leastConsentProbability(model) // 2.9e-15 for the 23rd Assembly of sma-13-talks (every bloc opposed)
  */
 export function leastConsentProbability(model: AssemblyModel): number {
-  if (validateModel(model) !== null || model.blocs.length > MAX_TABULATED_BLOCS) return 0;
-  const table = cachedPassTable(model);
-  return table.ok
-    ? Math.min(...table.value.passes) * consentUnderPostponement(1, table.value.quorumProbability, model.postponement)
-    : 0;
+  if (validateModel(model) !== null) return 0;
+  const tables = new Map<AssemblyModel, PassTable>();
+  for (const a of sittingAssemblies(model)) {
+    const table = a.blocs.length > MAX_TABULATED_BLOCS ? null : cachedPassTable(a);
+    if (table === null) return 0;
+    tables.set(a, table);
+  }
+  const { weights } = sittingWeights(model, (a) => tables.get(a)?.quorumProbability ?? 0);
+  let least = 0;
+  for (const [a, sittings] of weights) least += Math.min(...(tables.get(a)?.passes ?? [0])) * sittings;
+  return least;
 }
 
 /** P(quorum and passage) for each combination of bloc lines, and P(quorum), which no line changes. */
-interface PassTable {
+export interface PassTable {
   readonly passes: Float64Array;
   readonly quorumProbability: number;
 }
@@ -500,42 +607,45 @@ const PASS_TABLES = new Map<string, PassTable>();
  * members, attendance, cohesion and the vote's fractions, not on the stances: shared by Assemblies that differ only in
  * those (the postponement rule multiplies in afterwards).
  */
-function cachedPassTable(model: AssemblyModel): Result<PassTable, RatificationError> {
+function cachedPassTable(model: AssemblyModel): PassTable {
   const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
     .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
     .join('|');
   const cached = PASS_TABLES.get(key);
-  if (cached !== undefined) return ok(cached);
+  if (cached !== undefined) return cached;
   const made = passTable(model);
-  if (!made.ok) return made;
   if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
-  PASS_TABLES.set(key, made.value);
+  PASS_TABLES.set(key, made);
   return made;
 }
 
-function passTable(model: AssemblyModel): Result<PassTable, RatificationError> {
+/**
+ * `ratificationProbability` for each combination of sure lines (every support probability 0 or 1), the same numbers
+ * by the same arithmetic (a sure line's mixture adds 0 to one line's distribution), but the combinations that share
+ * their first blocs' lines share those blocs' distributions: 2 + 4 + … + 2^blocs bloc passes instead of blocs·2^blocs
+ * (sma-13-talks: 14 instead of 24, the first blocs the largest). P(quorum) is read, as before, where every bloc supports.
+ */
+export function passTable(model: AssemblyModel): PassTable {
   const n = model.blocs.length;
+  const members = registeredMembers(model);
+  const width = members + 1;
   const passes = new Float64Array(1 << n);
   let quorumProbability = 0;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const sure: AssemblyModel = {
-      ...model,
-      blocs: model.blocs.map((b, i) => ({
-        ...b,
-        stance: {
-          kind: 'threshold',
-          term: b.stance.term,
-          direction: 'at_most',
-          threshold: { kind: 'point', value: (mask >> i) & 1 ? Number.MAX_VALUE : -Number.MAX_VALUE },
-        },
-      })),
-    };
-    const r = ratificationProbability(sure, { ...Object.fromEntries(model.blocs.map((b) => [b.stance.term, 0])) });
-    if (!r.ok) return r;
-    passes[mask] = r.value.probability;
-    quorumProbability = r.value.quorumProbability;
-  }
-  return ok({ passes, quorumProbability });
+  const start = new Float64Array(width * width);
+  start[0] = 1;
+  const visit = (i: number, dist: Float64Array, seen: number, mask: number): void => {
+    const b = model.blocs[i];
+    if (b === undefined) {
+      const odds = sittingOdds(dist, members, model);
+      passes[mask] = odds.probability;
+      if (mask === passes.length - 1) quorumProbability = odds.quorumProbability;
+      return;
+    }
+    visit(i + 1, withBlocLine(dist, width, seen, b, false), seen + b.seats, mask);
+    visit(i + 1, withBlocLine(dist, width, seen, b, true), seen + b.seats, mask | (1 << i));
+  };
+  visit(0, start, 0, 0);
+  return { passes, quorumProbability };
 }
 
 /**
@@ -645,8 +755,9 @@ export interface BlocSeats {
 /**
  * A default ROK National Assembly: 300 seats, Art. 49 quorum and passage, the Dec 2019 poll mapped onto the
  * first-year increase over the 2019 amount (US demand: about five times it), and attendance, cohesion and abstention
- * calibrated from that Assembly's recorded SMA vote (21st: 2020–2024; 22nd: 2024–). Party seats are not in the
- * dataset, so they are a required parameter.
+ * calibrated from that Assembly's recorded SMA vote (21st: 2020–2024; 22nd: 2024–). A sitting without a quorum
+ * postpones the vote by the scenarios' default rule (`DEFAULT_POSTPONEMENT`: 14 days, at most 6 times). Party seats
+ * are not in the dataset, so they are a required parameter.
  * @example rokAssembly('22nd', [{ party: 'A', seats: 170, role: 'opposition' }, { party: 'B', seats: 108, role: 'governing' }, { party: 'C', seats: 22, role: 'minor' }])
  */
 export function rokAssembly(assembly: '21st' | '22nd', blocs: readonly BlocSeats[]): AssemblyModel {
@@ -658,6 +769,8 @@ export function rokAssembly(assembly: '21st' | '22nd', blocs: readonly BlocSeats
     seats: 300,
     quorum: MAJORITY,
     passage: MAJORITY,
+    // the scenarios' rule and defaults (scenario.ts `scenarioPostponement` fills the same constant in)
+    postponement: DEFAULT_POSTPONEMENT,
     blocs: blocs.map((b) => ({
       party: b.party,
       seats: b.seats,

@@ -14,7 +14,7 @@ import {
   type ScenarioStrategy,
 } from './scenario.js';
 import { runScenarioFast } from './scenario-fast.js';
-import { lapseAssemblies, lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
+import { electionScenario, lapseAssemblies, lapseScenario, periodScenario, pieScenario } from './test-scenarios.js';
 
 /** A run without the trace and final state that only the general path keeps. */
 const fields = ({ run, draws }: ReturnType<typeof runScenarioMonteCarloOne>) => {
@@ -246,6 +246,39 @@ describe('the scenario fast path', () => {
     );
   });
 
+  it('gives the general path’s runs when an election falls within a vote’s postponements, at the hand-computed rate', () => {
+    // electionScenario: the outgoing Assembly passes with a quorum (q = 0.648); a sitting without one is re-held by the
+    // elected Assembly, which rejects (test-scenarios.ts)
+    expect(
+      scenarioFastPlan(electionScenario, prepareScenarioTables(electionScenario))?.assemblies[0]?.laterSittings,
+    ).toHaveLength(2);
+    const pairs = bothPaths(electionScenario, 23, 0, 4000);
+    for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+    const runs = pairs.map((p) => p.fast.run);
+    const agreed = runs.filter((r) => r.reason === 'agreement').length;
+    expect(Math.abs(agreed / runs.length - 0.648)).toBeLessThan(4 * Math.sqrt((0.648 * 0.352) / runs.length));
+    expect(runs.filter((r) => r.reason !== 'agreement').every((r) => r.endDate === '2020-06-03')).toBe(true);
+  });
+
+  // lapseScenario's Assemblies at half attendance: a sitting of 295 or 300 misses the quorum about half the time, so
+  // votes from March to May 2020 are postponed into the 21st Assembly's sittings (from 30 May 2020)
+  const thin = lapseAssemblies.map((a) => ({ ...a, blocs: a.blocs.map((b) => ({ ...b, attendance: 0.5 })) }));
+
+  it('agrees with the general path, win-set rule or not, when postponed votes cross an election', () => {
+    for (const winSet of [false, true]) {
+      const s: Scenario = { ...lapseScenario, ratification: { ...lapseScenario.ratification, rok: thin, winSet } };
+      const plan = scenarioFastPlan(s, prepareScenarioTables(s));
+      expect(plan?.assemblies.filter((a) => a.laterSittings !== undefined).length).toBeGreaterThan(0);
+      const pairs = bothPaths(s, 29, 0, 300);
+      for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
+      expect(pairs.some((p) => p.fast.run.ratificationPostponements > 0)).toBe(true);
+    }
+  });
+
+  it('agrees with the general path for any strategies and deadlines when postponed votes cross an election', () => {
+    agreeUnder({ ...lapseScenario.ratification, rok: thin, winSet: true });
+  });
+
   it('summarises a chunk identically on both paths', () => {
     const tables = prepareScenarioTables(lapseScenario);
     const fast = runScenarioChunk(lapseScenario, 5, 0, 300, scenarioChunkContext(lapseScenario, tables, 'fast'));
@@ -288,6 +321,51 @@ describe('the scenario fast path', () => {
       votes += general.ratificationFailures + (general.reason === 'agreement' ? 1 : 0);
     }
     expect(votes).toBeGreaterThan(100);
+  });
+
+  it('stops a sitting once its result is certain and owes the rest of its draws to the run’s next sitting', () => {
+    // Any attendance (quorum missed, postponed, or certain early), cohesion and postponement cap: a Monte Carlo run
+    // (its rng dropped after) skips the draws no later sitting reads; run and draws stay the general path's.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (seed, attendance, cohesion, maxPostponements) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            ratification: {
+              ...lapseScenario.ratification,
+              rok: lapseAssemblies.map((a) => ({ ...a, blocs: a.blocs.map((b) => ({ ...b, attendance, cohesion })) })),
+              maxPostponements,
+            },
+          };
+          for (const p of bothPaths(s, seed, 0, 6)) expect(p.fast).toStrictEqual(p.general);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Settled (the default), the same runs leave the rng where the general path does; unsettled, some do not.
+    const tables = prepareScenarioTables(lapseScenario);
+    const plan = scenarioFastPlan(lapseScenario, tables);
+    if (plan === null) throw new Error('lapseScenario has a fast plan');
+    let unsettled = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const play = (settle: boolean) => {
+        const rng = createRng(seed);
+        const reservations = [lapseScenario.parties.us.reservation, lapseScenario.parties.rok.reservation] as const;
+        const strategies = [lapseScenario.strategies.us, lapseScenario.strategies.rok] as const;
+        return {
+          run: runScenarioFast(plan, rng, strategies, reservations, undefined, undefined, [[], []], settle),
+          rng,
+        };
+      };
+      const [settled, skipped] = [play(true), play(false)];
+      expect(skipped.run).toStrictEqual(settled.run);
+      if (skipped.rng.state().join() !== settled.rng.state().join()) unsettled++;
+    }
+    expect(unsettled).toBeGreaterThan(0);
   });
 
   it('hands tit-for-tat back to the general path without drawing from the rng', () => {

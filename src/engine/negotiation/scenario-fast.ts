@@ -20,8 +20,11 @@ import {
   drawSupport,
   hasQuorum,
   holdVote,
+  sittingAssembly,
   tallyPasses,
+  registeredMembers,
   type AssemblyModel,
+  type Bloc,
   type RatificationDeal,
   type Sitting,
 } from './ratification.js';
@@ -174,7 +177,7 @@ export function prepareScenarioFast(
     consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
     winSetMargin: winSetMargin(ratification, assemblies),
     consentAbove:
-      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map((a) => a.blocs)).size !== 1
+      ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map(sittingsKey)).size !== 1
         ? null
         : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
@@ -187,7 +190,7 @@ function winSetMargin(ratification: FastRatification | null, assemblies: readonl
   const least = ratification?.leastConsent;
   if (ratification?.consent === undefined || least === undefined) return Infinity;
   // once per distinct Assembly (rounds share one): calibration builds a plan for each run
-  const distinct = new Map(assemblies.map((a) => [a.blocs, a]));
+  const distinct = new Map(assemblies.map((a) => [sittingsKey(a), a]));
   const p = Math.min(...[...distinct.values()].map(least));
   return p > 0 ? 1e-15 / p : Infinity;
 }
@@ -217,14 +220,21 @@ function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: n
   return above.least[b] as number;
 }
 
+/**
+ * What makes two rounds' votes the same: the Assembly's blocs, or the round's own model when an election falls within
+ * its postponements (its later sittings by a new Assembly: ratification.ts `laterSittings`).
+ */
+const sittingsKey = (a: AssemblyModel): unknown => (a.laterSittings === undefined ? a.blocs : a);
+
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
 function consentTables(assemblies: readonly AssemblyModel[], outcomes: number): Float64Array[] {
   const byBlocs = new Map<unknown, Float64Array>();
   return assemblies.map((a) => {
-    let table = byBlocs.get(a.blocs);
+    const key = sittingsKey(a);
+    let table = byBlocs.get(key);
     if (table === undefined) {
       table = new Float64Array(outcomes).fill(NaN);
-      byBlocs.set(a.blocs, table);
+      byBlocs.set(key, table);
     }
     return table;
   });
@@ -637,50 +647,143 @@ const SIGN = -2147483648;
 const below = (p: number): number => Math.ceil(p * 4294967296) - 2147483648;
 
 /**
- * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). The generator is stepped
- * in local variables (Sfc32.next's step: a third faster than calling it per draw).
+ * Members [from, to) of a bloc voting, in assemblyVote's order of draws, stepping the generator's words in place:
+ * (present << 16) | yes among them. The generator is stepped in local variables (Sfc32.next's step: a third faster
+ * than calling it per draw).
  */
-function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
-  const w = rng.words;
+function membersVote(w: Int32Array, from: number, to: number, attendance: number, yesRate: number): number {
   let present = 0;
   let yes = 0;
-  for (const bloc of model.blocs) {
+  let a = w[0] as number;
+  let b = w[1] as number;
+  let c = w[2] as number;
+  let d = w[3] as number;
+  // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
+  // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
+  // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
+  for (let m = from; m < to; m++) {
+    let t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    if ((t ^ SIGN) >= attendance) continue;
+    present++;
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    if ((t ^ SIGN) < yesRate) {
+      yes++;
+      continue;
+    }
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+  }
+  w[0] = a;
+  w[1] = b;
+  w[2] = c;
+  w[3] = d;
+  return (present << 16) | yes;
+}
+
+/**
+ * A sitting that stopped drawing once its result was certain: the draws it still owes the run's generator, which the
+ * run's next sitting makes first (finishSitting), so every sitting starts from the generator's state in
+ * assemblyVote's order; a run that holds no further sitting never makes them (nothing else reads the generator).
+ */
+interface SittingRest {
+  /** The Assembly of the unfinished sitting; null when none is owed. */
+  model: AssemblyModel | null;
+  deal: RatificationDeal;
+  /** The bloc in progress, its next member, and that bloc's drawn thresholds (below()). */
+  bloc: number;
+  member: number;
+  attendance: number;
+  yesRate: number;
+}
+
+/** Members voted between checks whether the sitting's result is already certain. */
+const MEMBERS_PER_CHECK = 16;
+
+const NOT_HELD: Sitting = { quorumMet: false, passed: false };
+const HELD_PASSED: Sitting = { quorumMet: true, passed: true };
+const HELD_FAILED: Sitting = { quorumMet: true, passed: false };
+
+const meetsFraction = (count: number, base: number, f: AssemblyModel['quorum']): boolean =>
+  f.strict ? count * f.denominator > f.numerator * base : count * f.denominator >= f.numerator * base;
+
+/**
+ * The sitting's result when every way the `remaining` members may still vote gives it (null otherwise): the quorum
+ * (present ≥ a fraction of the registered members) only grows with the members present; passage (yes ≥ a fraction
+ * of those present, numerator ≤ denominator) is worst when every remaining member is present and not yes, best when
+ * every one is present and yes.
+ */
+function certainSitting(
+  model: AssemblyModel,
+  members: number,
+  present: number,
+  yes: number,
+  remaining: number,
+): Sitting | null {
+  if (!meetsFraction(present + remaining, members, model.quorum)) return NOT_HELD;
+  if (!meetsFraction(present, members, model.quorum)) return null;
+  if (meetsFraction(yes, present + remaining, model.passage)) return HELD_PASSED;
+  if (!meetsFraction(yes + remaining, present + remaining, model.passage)) return HELD_FAILED;
+  return null;
+}
+
+/** The draws an unfinished sitting owes the generator (SittingRest), made in assemblyVote's order. */
+function finishSitting(rest: SittingRest, rng: Sfc32): void {
+  const model = rest.model as AssemblyModel;
+  rest.model = null;
+  const first = model.blocs[rest.bloc] as Bloc;
+  membersVote(rng.words, rest.member, first.seats, rest.attendance, rest.yesRate);
+  for (let i = rest.bloc + 1; i < model.blocs.length; i++) {
+    const bloc = model.blocs[i] as Bloc;
+    const yesRate = below(drawSupport(bloc, rest.deal, rng) ? bloc.cohesion : 1 - bloc.cohesion);
+    membersVote(rng.words, 0, bloc.seats, below(bloc.attendance), yesRate);
+  }
+}
+
+/**
+ * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes), and stopping once that
+ * is certain: the draws left are owed to the generator in `rest` (finishSitting makes any owed before this sitting's).
+ */
+function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32, rest: SittingRest): Sitting {
+  if (rest.model !== null) finishSitting(rest, rng);
+  const blocs = model.blocs;
+  const members = registeredMembers(model);
+  let remaining = members;
+  let present = 0;
+  let yes = 0;
+  for (let i = 0; i < blocs.length; i++) {
+    const bloc = blocs[i] as Bloc;
     const yesRate = below(drawSupport(bloc, deal, rng) ? bloc.cohesion : 1 - bloc.cohesion);
     const attendance = below(bloc.attendance);
-    let a = w[0] as number;
-    let b = w[1] as number;
-    let c = w[2] as number;
-    let d = w[3] as number;
-    // Member by member: an attendance draw; for a member present, a yes draw; for one not voting yes, one more (no or
-    // abstain, spent either way). The generator's step is written out at each draw (a call would return four words),
-    // and a loop per member rather than per draw leaves two unpredictable branches a member instead of about four.
-    for (let m = 0; m < bloc.seats; m++) {
-      let t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + t) | 0;
-      if ((t ^ SIGN) >= attendance) continue;
-      present++;
-      t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + t) | 0;
-      if ((t ^ SIGN) < yesRate) {
-        yes++;
-        continue;
+    for (let m = 0; m < bloc.seats;) {
+      const to = Math.min(bloc.seats, m + MEMBERS_PER_CHECK);
+      const voted = membersVote(rng.words, m, to, attendance, yesRate);
+      present += voted >>> 16;
+      yes += voted & 0xffff;
+      remaining -= to - m;
+      m = to;
+      if (remaining === 0) break;
+      const certain = certainSitting(model, members, present, yes, remaining);
+      if (certain !== null) {
+        rest.model = model;
+        rest.deal = deal;
+        rest.bloc = i;
+        rest.member = m;
+        rest.attendance = attendance;
+        rest.yesRate = yesRate;
+        return certain;
       }
-      t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + t) | 0;
     }
-    w[0] = a;
-    w[1] = b;
-    w[2] = c;
-    w[3] = d;
   }
   return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
 }
@@ -688,6 +791,9 @@ function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc3
 /**
  * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
  * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
+ * `settleRng` false: a caller that drops the rng after the run (a Monte Carlo run) lets a sitting decided before its
+ * last member skip the draws no later sitting of the run needs; the result is the same, only the rng's final state is
+ * not the general path's.
  * `offerLog` (length 2 × rounds, caller-filled with −1), when given, receives each offer's outcome index at
  * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it.
  * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
@@ -700,6 +806,7 @@ export function runScenarioFast(
   lapse: LapsePort | undefined,
   offerLog?: Int32Array,
   later: readonly [readonly FastPeriod[], readonly FastPeriod[]] = [[], []],
+  settleRng = true,
 ): ScenarioRunResult | null {
   let st0 = fastStrategy(strategies[0]);
   let st1 = fastStrategy(strategies[1]);
@@ -749,6 +856,8 @@ export function runScenarioFast(
   let decidedOn: CivilDate | null = null;
   let agreement = -1;
   let reason: EndReason;
+  // Draws a sitting decided early still owes the generator (assemblySitting), made before the run's next sitting.
+  let rest: SittingRest | undefined;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
   // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
   // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
@@ -814,7 +923,10 @@ export function runScenarioFast(
       // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
       const model = plan.assemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
-      const vote = holdVote(model.postponement, () => assemblySitting(model, terms, gen));
+      // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
+      rest ??= { model: null, deal: terms, bloc: 0, member: 0, attendance: 0, yesRate: 0 };
+      const owed = rest;
+      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen, owed));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)
@@ -853,6 +965,7 @@ export function runScenarioFast(
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
   // Ended on a postponed vote: the lapse is read on the deciding sitting's date, as run.ts reads it on its end date.
   const late = decidedOn === null ? null : lapseStatus(lapse, decidedOn);
+  if (settleRng && rest !== undefined && rest.model !== null) finishSitting(rest, gen);
   return {
     outcome,
     step,

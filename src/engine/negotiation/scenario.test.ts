@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
 import {
   assemblyOn,
+  consentProbability,
   lapsePort,
   mergeScenarioSummaries,
   prepareScenarioTables,
@@ -23,10 +24,11 @@ import {
 } from './scenario.js';
 import { addDays, type CivilDate } from './calendar.js';
 import { initialState } from './protocol.js';
-import { DEFAULT_POSTPONEMENT } from './ratification.js';
+import { DEFAULT_POSTPONEMENT, ratificationProbability } from './ratification.js';
 import { createAgent } from './strategies.js';
 import { parameterFilePath, scenarioParameters, withParameters } from './scenario-parameters.js';
 import {
+  electionScenario,
   lapseAssemblies as assemblies,
   lapseScenario as scenario,
   periodScenario,
@@ -319,5 +321,75 @@ describe('a perceived horizon (protocol.horizon, uncertainty.horizon)', () => {
     // fixed at 0.6, every run reads it
     const ctx = scenarioChunkContext(fixed.ok ? fixed.value : s);
     expect(runScenarioMonteCarloOne(fixed.ok ? fixed.value : s, 1, 0, ctx).draws.horizon).toBe(0.6);
+  });
+});
+
+describe('an election within a vote’s postponements: the Assembly seated on the sitting’s date holds it', () => {
+  const rok = electionScenario.ratification.rok ?? [];
+  const rule = { days: 14, max: 2 };
+
+  it('lists the elected Assembly for the sittings on or after its first day, and none when no election falls between', () => {
+    // sittings on 05-20, 06-03, 06-17: the elected Assembly sits from 05-30
+    const bridged = assemblyOn(rok, '2020-05-20', rule);
+    expect([bridged.name, bridged.laterSittings?.map((a) => a.name)]).toEqual(['outgoing', ['elected', 'elected']]);
+    // sittings on 05-02, 05-16, 05-30: only the last is the elected Assembly's
+    expect(assemblyOn(rok, '2020-05-02', rule).laterSittings?.map((a) => a.name)).toEqual(['outgoing', 'elected']);
+    // sittings on 05-01, 05-15, 05-29: all before it
+    expect(assemblyOn(rok, '2020-05-01', rule).laterSittings).toBeUndefined();
+    expect(assemblyOn(rok, '2020-06-01', rule).laterSittings).toBeUndefined();
+  });
+
+  it('gives the exact consent probability the hand computation gives: 0.648, not 1 − 0.352³ before one Assembly', () => {
+    const deal = { 'first-year-change': 0.5, duration: 1 };
+    const r = ratificationProbability(assemblyOn(rok, '2020-05-20', rule), deal);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.consentProbability).toBeCloseTo(3 * 0.6 ** 2 * 0.4 + 0.6 ** 3, 12);
+    const sameAssembly = ratificationProbability(assemblyOn(rok.slice(0, 1), '2020-05-20', rule), deal);
+    expect(sameAssembly.ok && sameAssembly.value.consentProbability).toBeCloseTo(1 - 0.352 ** 3, 12);
+  });
+
+  it('reads, for the win-set, the terms the elected Assembly’s blocs read, even when the outgoing one reads others', () => {
+    // the elected Assembly backs a deal of at most 2 years (its stance on duration), the outgoing one any increase
+    const [outgoing, elected] = rok as [ScenarioAssembly, ScenarioAssembly];
+    const byDuration: ScenarioAssembly = {
+      ...elected,
+      blocs: elected.blocs.map((b) => ({
+        ...b,
+        stance: { kind: 'threshold', term: 'duration', direction: 'at_most', threshold: { kind: 'point', value: 2 } },
+      })),
+    };
+    const model = assemblyOn([outgoing, byDuration], '2020-05-20', rule);
+    for (const duration of [1, 5]) {
+      const deal = { 'first-year-change': 0.5, duration };
+      const exact = ratificationProbability(model, deal);
+      expect(consentProbability(model, deal)).toBeCloseTo(exact.ok ? exact.value.consentProbability : NaN, 12);
+    }
+    // 1 year: the elected Assembly, all present, consents at sitting 1 whenever sitting 0 lacked a quorum
+    expect(consentProbability(model, { 'first-year-change': 0.5, duration: 1 })).toBeCloseTo(1, 12);
+    expect(consentProbability(model, { 'first-year-change': 0.5, duration: 5 })).toBeCloseTo(0.648, 12);
+  });
+
+  it('decides a vote whose first sitting lacks a quorum by the elected Assembly, in 0.352 of 20,000 single runs', () => {
+    const n = 20_000;
+    const tables = prepareScenarioTables(electionScenario);
+    let agreements = 0;
+    for (let seed = 0; seed < n; seed++) {
+      const run = runScenario(electionScenario, createRng(seed), { trace: false }, tables);
+      if (run.reason === 'agreement') {
+        // the outgoing Assembly passed it at the round's sitting (a later sitting is the elected one's)
+        expect([run.endDate, run.ratificationPostponements]).toEqual(['2020-05-20', 0]);
+        agreements++;
+        continue;
+      }
+      // the first sitting missed the quorum; the elected Assembly, all present, rejected it 14 days on
+      expect([run.reason, run.endDate, run.ratificationPostponements, run.ratificationFailures]).toEqual([
+        'ratification-failed',
+        '2020-06-03',
+        1,
+        1,
+      ]);
+    }
+    const p = 0.648;
+    expect(Math.abs(agreements / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
   });
 });

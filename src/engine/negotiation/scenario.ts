@@ -221,24 +221,46 @@ export const scenarioPostponement = (s: Pick<Scenario, 'ratification'>): Postpon
 
 /**
  * The Assembly sitting on a date: the last whose `from` is on or before it (the first before any). A vote it
- * postpones is held again before the same Assembly (postponements last weeks; an election between is not modelled).
+ * postpones is held again `postponement.days` later by the Assembly sitting on that day: when an election seats a new
+ * one within the postponements, the model lists it for those sittings (ratification.ts `laterSittings`), so every
+ * driver's vote and the exact consent probability read it.
+ * @example assemblyOn(sma11.ratification.rok, '2020-05-20', scenarioPostponement(sma11)).laterSittings?.[0].name // the 21st, seated 30 May
  */
 export function assemblyOn(
   assemblies: readonly ScenarioAssembly[],
   date: CivilDate | undefined,
   postponement: Postponement,
 ): AssemblyModel {
-  let chosen = assemblies[0];
-  for (const a of assemblies) if (date !== undefined && a.from <= date) chosen = a;
-  if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
-  return {
-    name: chosen.name,
-    seats: chosen.seats,
+  const seatedOn = (day: CivilDate | undefined): ScenarioAssembly => {
+    let chosen = assemblies[0];
+    for (const a of assemblies) if (day !== undefined && a.from <= day) chosen = a;
+    if (chosen === undefined) throw new Error('a ratification model needs at least one Assembly');
+    return chosen;
+  };
+  const model = (a: ScenarioAssembly): AssemblyModel => ({
+    name: a.name,
+    seats: a.seats,
     quorum: MAJORITY,
     passage: MAJORITY,
-    blocs: chosen.blocs,
+    blocs: a.blocs,
     postponement,
-  };
+  });
+  const first = seatedOn(date);
+  const last = date === undefined ? first : seatedOn(addDays(date, postponement.max * postponement.days));
+  if (last === first || date === undefined) return model(first);
+  // an election seats a new Assembly before the last sitting allowed: one model per Assembly, shared by its sittings
+  const firstModel = model(first);
+  const models = new Map<ScenarioAssembly, AssemblyModel>([[first, firstModel]]);
+  const laterSittings = Array.from({ length: postponement.max }, (_, i) => {
+    const a = seatedOn(addDays(date, (i + 1) * postponement.days));
+    let m = models.get(a);
+    if (m === undefined) {
+      m = model(a);
+      models.set(a, m);
+    }
+    return m;
+  });
+  return { ...firstModel, laterSittings };
 }
 
 /** A deal's numeric terms, keyed by issue name, as the blocs' stances read them. */
@@ -248,8 +270,21 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
   return terms;
 };
 
-/** One consent-probability function per Assembly (keyed by its blocs and most postponements), each caching deals. */
-const consentFunctions = new WeakMap<readonly Bloc[], Map<number, (deal: RatificationDeal) => number>>();
+/**
+ * One consent-probability function per Assembly (keyed by its blocs, its most postponements and, when an election
+ * falls within them, the blocs sitting at each later sitting), each caching deals.
+ */
+const consentFunctions = new WeakMap<readonly Bloc[], Map<string, (deal: RatificationDeal) => number>>();
+const blocIds = new WeakMap<readonly Bloc[], number>();
+let nextBlocId = 0;
+const blocId = (blocs: readonly Bloc[]): number => {
+  let id = blocIds.get(blocs);
+  if (id === undefined) {
+    id = nextBlocId++;
+    blocIds.set(blocs, id);
+  }
+  return id;
+};
 
 /**
  * The exact probability that an Assembly consents to a deal (ratification.ts `consentProbabilityFor`, the model
@@ -262,25 +297,47 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
     byRule = new Map();
     consentFunctions.set(model.blocs, byRule);
   }
-  // The postponement's days change when a vote ends, not whether: only its cap enters the probability.
-  const rule = model.postponement?.max ?? -1;
+  // The postponement's days change when a vote ends, not whether: only its cap enters the probability, and which
+  // Assembly holds each later sitting when an election falls within them (assemblyOn put the days into that).
+  const later = model.laterSittings?.map((a) => blocId(a.blocs)).join(',');
+  const rule = `${model.postponement?.max ?? -1}${later === undefined ? '' : `:${later}`}`;
   let f = byRule.get(rule);
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-    const cache = new Map<string, number>();
-    const terms = [...new Set(model.blocs.map((b) => b.stance.term))];
-    f = (d) => {
-      const key = terms.map((k) => d[k]).join('|');
-      let p = cache.get(key);
-      if (p === undefined) {
-        const r = odds.value(d);
-        if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
-        p = r.value;
-        cache.set(key, p);
-      }
-      return p;
+    // every term a sitting's blocs read, later Assemblies' too (an election within the postponements)
+    const sitting = [model, ...(model.laterSittings ?? [])];
+    const terms = [...new Set(sitting.flatMap((a) => a.blocs.map((b) => b.stance.term)))];
+    const compute = (d: RatificationDeal): number => {
+      const r = odds.value(d);
+      if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);
+      return r.value;
     };
+    const [only] = terms;
+    if (terms.length === 1 && only !== undefined) {
+      // One term read (every bloc's stance on the first-year change): the deal's value is the key, no string built.
+      const byValue = new Map<number | undefined, number>();
+      f = (d) => {
+        const x = d[only];
+        let p = byValue.get(x);
+        if (p === undefined) {
+          p = compute(d);
+          byValue.set(x, p);
+        }
+        return p;
+      };
+    } else {
+      const cache = new Map<string, number>();
+      f = (d) => {
+        const key = terms.map((k) => d[k]).join('|');
+        let p = cache.get(key);
+        if (p === undefined) {
+          p = compute(d);
+          cache.set(key, p);
+        }
+        return p;
+      };
+    }
     byRule.set(rule, f);
   }
   return f(deal);
@@ -921,7 +978,8 @@ function playMonteCarloRun(
   const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
   const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
+  // The run's rng is dropped after the run: a sitting decided early need not make the draws no later sitting reads.
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, false);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;

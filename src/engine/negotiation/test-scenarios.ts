@@ -112,3 +112,45 @@ export const periodScenario: Scenario = {
     rok: { ...lapseScenario.parties.rok, periods: [{ from: '2020-09-01', name: 'new cabinet', reservation: 0.2 }] },
   },
 };
+
+const pointLine = (value: number) => ({
+  kind: 'threshold' as const,
+  term: 'first-year-change',
+  direction: 'at_most' as const,
+  threshold: { kind: 'point' as const, value },
+});
+
+/**
+ * An election within a vote's postponements, small enough to compute by hand. The US offers +50 % for one year at
+ * round 0 (2020-05-20, its best: linear concession at t = 0) and the ROK, whose reservation is 0, accepts it at the
+ * last step (t = 1). The outgoing Assembly (3 members, each present with probability 0.6, all for the deal) meets the
+ * quorum of 2 with q = 3·0.6²·0.4 + 0.6³ = 0.648 and then passes it; a sitting without it is postponed 14 days, to
+ * 2020-06-03, when the Assembly elected in April sits (from 30 May, as the 21st did in 2020): all 3 present, all
+ * against, so it rejects. P(agreement) = 0.648 exactly; held by one Assembly throughout it would be 1 − 0.352³ = 0.956.
+ */
+export const electionScenario: Scenario = {
+  ...pieScenario,
+  id: 'election-between-sittings',
+  parties: { ...pieScenario.parties, rok: { ...pieScenario.parties.rok, reservation: 0 } },
+  protocol: { deadline: 2, calendar: { kind: 'dates', dates: ['2020-05-20'] } },
+  strategies: { us: { kind: 'time-dependent', e: 1 }, rok: { kind: 'time-dependent', e: 1 } },
+  ratification: {
+    rok: [
+      {
+        from: '2016-05-30',
+        name: 'outgoing',
+        seats: 3,
+        blocs: [{ party: 'all', seats: 3, attendance: 0.6, cohesion: 1, abstainShare: 0.5, stance: pointLine(1) }],
+      },
+      {
+        from: '2020-05-30',
+        name: 'elected',
+        seats: 3,
+        blocs: [{ party: 'all', seats: 3, attendance: 1, cohesion: 1, abstainShare: 0.5, stance: pointLine(-1) }],
+      },
+    ],
+    us: 'executive-agreement',
+    postponementDays: 14,
+    maxPostponements: 2,
+  },
+};

@@ -13,6 +13,7 @@ import {
   type RolePlayState,
 } from './session.js';
 import { viewFor } from './view.js';
+import { electionScenario } from '../negotiation/test-scenarios.js';
 
 const S = SMA_11_TALKS;
 const outlook = { rok: null, us: { demand: S.realOutcome!.outcome } } as const;
@@ -266,5 +267,33 @@ describe('agents against agents', () => {
     expect(a.phase).toBe('ended');
     expect(a.moves.every((m) => m.byAgent)).toBe(true);
     expect(run()).toEqual(a);
+  });
+});
+
+describe('the Assembly’s vote at a role-play table when an election falls within its postponements', () => {
+  it('has the elected Assembly re-hold a vote whose first sitting missed the quorum: consent in 0.648 of tables', () => {
+    // electionScenario (negotiation/test-scenarios.ts): round 0 on 2020-05-20 before an Assembly of 3 whose quorum
+    // holds with q = 3·0.6²·0.4 + 0.6³ = 0.648 and which then consents; a sitting without it is re-held 14 days on,
+    // 2020-06-03, by the Assembly seated on 30 May, all present and all against
+    const E = electionScenario;
+    const offer = { 'first-year-change': 0.5, duration: 1 };
+    const n = 4000;
+    let consent = 0;
+    for (let seed = 0; seed < n; seed++) {
+      const s: RolePlaySetup = { ...setup, scenarioId: E.id, seed, outlook: { rok: null, us: { demand: offer } } };
+      const r = replayEntries(E, s, [
+        { actor: 'us', action: { type: 'offer', side: 'us', outcome: offer } },
+        { actor: 'rok', action: { type: 'accept', side: 'rok' } },
+      ]);
+      if (!r.ok) throw new Error(r.error.code);
+      const entry = automaticEntry(E, s, r.value);
+      if (entry?.action.type !== 'ratification') throw new Error('expected the Assembly’s vote');
+      const vote = entry.action.vote;
+      if (vote.ratified) {
+        expect(vote.postponements).toBe(0);
+        consent++;
+      } else expect([vote.postponements, vote.held, vote.decidedOn]).toEqual([1, true, '2020-06-03']);
+    }
+    expect(Math.abs(consent / n - 0.648)).toBeLessThan(4 * Math.sqrt((0.648 * 0.352) / n));
   });
 });

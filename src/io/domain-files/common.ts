@@ -9,6 +9,7 @@ import {
 } from '../../engine/negotiation/domain.js';
 import { issueValue, type ValueFunction } from '../../engine/negotiation/preferences.js';
 import { readYamlFile } from '../yaml-file.js';
+import { ruleProblem, type SchemaRule } from '../../i18n/problems.js';
 import { domainFileError, FieldReader, type DomainFileError } from './errors.js';
 import { err, ok, type Result } from '../../engine/result.js';
 
@@ -73,8 +74,10 @@ export function domainMismatch(expected: Domain, found: Domain, file: string, wh
       'domain/mismatch',
       file,
       where,
-      `the domain's issues (${names(expected)})`,
+      ruleProblem('domain_issues', { issues: expected.issues.map((i) => i.name) }),
       `issues ${names(found)}`,
+      undefined,
+      names(found),
     );
   for (const [k, issue] of expected.issues.entries()) {
     const other = found.issues[k] as Issue;
@@ -83,7 +86,9 @@ export function domainMismatch(expected: Domain, found: Domain, file: string, wh
         'domain/mismatch',
         file,
         `${where}.${issue.name}`,
-        `the domain's values of ${issue.name} (${issueValues(issue).join(', ')})`,
+        ruleProblem('domain_values', { issue: issue.name, values: issueValues(issue) }),
+        issueValues(other).join(', '),
+        undefined,
         issueValues(other).join(', '),
       );
   }
@@ -104,14 +109,14 @@ export function decodeUtf8(file: NamedBytes): { text: string } | { error: Domain
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(file.bytes) };
   } catch {
-    return { error: domainFileError('domain/not_utf8', file.name, '(root)', 'UTF-8 text', 'other bytes') };
+    return { error: domainFileError('domain/not_utf8', file.name, '(root)', ruleProblem('utf8_text'), 'other bytes') };
   }
 }
 
 /** A JSON or YAML document and a reader that places each field problem at its line and column. */
 export function readDocument(
   file: NamedBytes,
-  expected: string,
+  expected: SchemaRule,
 ): Result<{ data: unknown; reader: FieldReader }, DomainFileError[]> {
   const read = readYamlFile(file.bytes, file.name, expected);
   if (!read.ok)
@@ -121,7 +126,7 @@ export function readDocument(
           e.code === 'file/not_utf8' ? 'domain/not_utf8' : 'domain/syntax',
           file.name,
           e.path,
-          e.expected,
+          e.problem,
           e.found,
           { line: e.line, col: e.column },
         ),
@@ -136,6 +141,6 @@ export const notLinear = (file: string, issue: Issue, fn: ValueFunction): Domain
     'domain/not_representable',
     file,
     `values.${issue.name}`,
-    'a value function linear over the grid',
+    ruleProblem('linear_on_grid'),
     fn.kind,
   );

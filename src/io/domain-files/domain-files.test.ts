@@ -8,6 +8,7 @@ import { domainStats } from '../../engine/domains/stats.js';
 import { enumerateOutcomes } from '../../engine/negotiation/domain.js';
 import { utility } from '../../engine/negotiation/preferences.js';
 import { createRng } from '../../engine/random/rng.js';
+import { placedProblemText } from '../../i18n/problems.js';
 import { DOMAIN_FORMATS, readDomainFiles, writeDomainFiles, type NamedBytes } from './index.js';
 
 const LAPTOP = join(import.meta.dirname, '../../../test/fixtures/domains/laptop');
@@ -101,9 +102,15 @@ describe('Genius XML', () => {
       code: 'domain/invalid_field',
       file: 'bad.xml',
       path: 'utility_space.objective[0].issue[0].item[1].evaluation',
-      expected: 'an evaluation (a number)',
+      problem: { code: 'invalid_type', params: { expected: 'number' } },
+      expected: 'a number',
       found: '"lots"',
+      value: 'lots',
+      message: 'bad.xml: utility_space.objective[0].issue[0].item[1].evaluation: expected a number, found "lots"',
     });
+    expect(placedProblemText(r.error[0]!, 'ko')).toBe(
+      'bad.xml: utility_space.objective[0].issue[0].item[1].evaluation: 숫자여야 합니다 (입력: "lots")',
+    );
   });
 
   it('reports a profile whose issues do not match the domain', () => {
@@ -113,18 +120,27 @@ describe('Genius XML', () => {
       fixture('laptop_buyer_utility.xml'),
       file('seller.xml', text),
     ]);
-    expect(r.ok ? null : r.error[0]).toMatchObject({
+    const e = r.ok ? null : r.error[0];
+    expect(e).toMatchObject({
       code: 'domain/mismatch',
       file: 'seller.xml',
       path: 'utility_space.objective[0].Laptop',
+      problem: { code: 'custom', params: { rule: 'domain_values', issue: 'Laptop', values: ['Dell', 'Macintosh', 'HP'] } },
       expected: "the domain's values of Laptop (Dell, Macintosh, HP)",
       found: 'Dell, Macintosh, Lenovo',
     });
+    expect(placedProblemText(e!, 'ko')).toBe(
+      'seller.xml: utility_space.objective[0].Laptop: 도메인에 있는 Laptop의 값(Dell, Macintosh, HP)과 같아야 합니다 ' +
+        '(입력: "Dell, Macintosh, Lenovo")',
+    );
   });
 
   it('reports XML syntax errors with their line', () => {
     const r = readDomainFiles([file('a.xml', '<utility_space>\n<objective>\n</utility_space>'), file('b.xml', '<x/>')]);
-    expect(r.ok ? null : r.error[0]).toMatchObject({ code: 'domain/syntax', file: 'a.xml', line: 3 });
+    const e = r.ok ? null : r.error[0];
+    expect(e).toMatchObject({ code: 'domain/syntax', file: 'a.xml', line: 3, expected: 'well-formed XML' });
+    // The parser's own words (English) are left out in Korean; the place and the rule remain.
+    expect(placedProblemText(e!, 'ko')).toBe(`a.xml:3:${e!.column}: (root): 올바른 형식의 XML이어야 합니다`);
   });
 });
 
@@ -165,7 +181,8 @@ describe('GeniusWeb JSON', () => {
       file('a.json', profile('discreteutils', '{ "salary": 0.6, "fte": 0.6 }')),
       file('b.json', profile('discreteutils', '{ "salary": 0.5, "fte": 0.5 }')),
     ]);
-    expect(r.ok ? null : r.error[0]).toMatchObject({
+    const e = r.ok ? null : r.error[0];
+    expect(e).toMatchObject({
       code: 'domain/invalid_field',
       file: 'a.json',
       path: 'LinearAdditiveUtilitySpace.issueWeights',
@@ -173,6 +190,9 @@ describe('GeniusWeb JSON', () => {
       found: 'a sum of 1.2',
       line: 10,
     });
+    expect(placedProblemText(e!, 'ko')).toBe(
+      `a.json:10:${e!.column}: LinearAdditiveUtilitySpace.issueWeights: 가중치의 합이 1(± 0.001)이어야 합니다 (입력: 1.2)`,
+    );
   });
 });
 

@@ -22,7 +22,20 @@ import {
   optionValues,
   type NamedBytes,
 } from './common.js';
-import { normaliseWeights, domainFileError, FieldReader, type DomainFileError, type FieldPath } from './errors.js';
+import { ruleProblem, type Problem } from '../../i18n/problems.js';
+import {
+  normaliseWeights,
+  domainFileError,
+  FieldReader,
+  atLeast,
+  NUMBER,
+  type DomainFileError,
+  type FieldPath,
+} from './errors.js';
+
+const element = (name: string): Problem => ruleProblem('xml_element', { element: name });
+const atLeastOne = (name: string): Problem => ruleProblem('xml_elements', { element: name });
+const inUnitInterval = ruleProblem('unit_interval');
 
 const ARRAYS = new Set(['issue', 'item', 'weight', 'objective']);
 const parser = new XMLParser({
@@ -41,7 +54,7 @@ function parseXml(file: NamedBytes): Result<Node, DomainFileError[]> {
   const valid = XMLValidator.validate(decoded.text);
   if (valid !== true)
     return err([
-      domainFileError('domain/syntax', file.name, '(root)', 'well-formed XML', valid.err.msg, {
+      domainFileError('domain/syntax', file.name, '(root)', ruleProblem('xml_syntax'), valid.err.msg, {
         line: valid.err.line,
         col: valid.err.col,
       }),
@@ -61,21 +74,17 @@ function utilitySpace(r: FieldReader, root: Node): { node: Node; path: FieldPath
   const template = root['negotiation_template'];
   if (template !== undefined) {
     const t = r.object(template, ['negotiation_template']);
-    const us = t && r.object(t['utility_space'], ['negotiation_template', 'utility_space'], 'a utility_space element');
+    const us = t && r.object(t['utility_space'], ['negotiation_template', 'utility_space'], element('utility_space'));
     return us ? { node: us, path: ['negotiation_template', 'utility_space'] } : null;
   }
-  const us = r.object(root['utility_space'], ['utility_space'], 'a negotiation_template or utility_space element');
+  const us = r.object(root['utility_space'], ['utility_space'], ruleProblem('genius_root'));
   return us ? { node: us, path: ['utility_space'] } : null;
 }
 
 function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: boolean): ReadIssue[] {
   if (objective['objective'] !== undefined)
-    r.fail(
-      [...path, 'objective'],
-      'issues directly under the root objective (nested objectives are not supported)',
-      {},
-    );
-  const issues = r.list(objective['issue'] ?? null, [...path, 'issue'], 'at least one issue element') ?? [];
+    r.fail([...path, 'objective'], ruleProblem('flat_objective'), {});
+  const issues = r.list(objective['issue'] ?? null, [...path, 'issue'], atLeastOne('issue')) ?? [];
   const out: ReadIssue[] = [];
   for (const [k, raw] of issues.entries()) {
     const at: FieldPath = [...path, 'issue', k];
@@ -86,7 +95,7 @@ function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: b
     const index = typeof node['@index'] === 'string' ? node['@index'] : null;
     if (name === null) continue;
     if (type === 'discrete') {
-      const items = r.list(node['item'] ?? null, [...at, 'item'], 'at least one item element') ?? [];
+      const items = r.list(node['item'] ?? null, [...at, 'item'], atLeastOne('item')) ?? [];
       const options: string[] = [];
       const evaluations: number[] = [];
       for (const [j, rawItem] of items.entries()) {
@@ -95,12 +104,12 @@ function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: b
         if (!item || value === null) continue;
         options.push(value);
         if (profile) {
-          const e = r.number(item['@evaluation'] ?? null, [...at, 'item', j, 'evaluation'], 'an evaluation (a number)');
-          if (e !== null && e < 0) r.fail([...at, 'item', j, 'evaluation'], 'an evaluation of at least 0', e);
+          const e = r.number(item['@evaluation'] ?? null, [...at, 'item', j, 'evaluation'], NUMBER);
+          if (e !== null && e < 0) r.fail([...at, 'item', j, 'evaluation'], atLeast(0), e);
           evaluations.push(e ?? 0);
         }
       }
-      if (new Set(options).size !== options.length) r.fail([...at, 'item'], 'distinct item values', options.join(', '));
+      if (new Set(options).size !== options.length) r.failText([...at, 'item'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
       const issue: CategoricalIssue = { kind: 'categorical', name, options };
       if (!profile) out.push({ issue, index });
       else {
@@ -115,18 +124,18 @@ function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: b
       const lo = r.integer(range['@lowerbound'] ?? null, [...at, 'lowerbound']);
       const hi = r.integer(range['@upperbound'] ?? null, [...at, 'upperbound']);
       if (lo === null || hi === null) continue;
-      if (hi < lo) r.fail([...at, 'upperbound'], `an upper bound of at least ${lo}`, hi);
+      if (hi < lo) r.fail([...at, 'upperbound'], atLeast(lo), hi);
       const issue: NumericIssue = { kind: 'numeric', name, min: lo, max: hi, step: 1, unit: '' };
       if (!profile) {
         out.push({ issue, index });
         continue;
       }
-      const ev = r.object(node['evaluator'] ?? null, [...at, 'evaluator'], 'an evaluator element (slope, offset)');
+      const ev = r.object(node['evaluator'] ?? null, [...at, 'evaluator'], element('evaluator'));
       const slope = ev && r.number(ev['@slope'] ?? null, [...at, 'evaluator', 'slope']);
       const offset = ev && r.number(ev['@offset'] ?? null, [...at, 'evaluator', 'offset']);
       if (slope === null || offset === null) continue;
       out.push({ issue, index, fn: linearValueFunction(issue, offset, offset + slope * (hi - lo)) });
-    } else r.fail([...at, 'etype'], "'discrete' or 'integer' (real issues are not supported)", type || undefined);
+    } else r.fail([...at, 'etype'], ruleProblem('genius_issue_type'), type || undefined);
   }
   return out;
 }
@@ -137,7 +146,7 @@ export function readGeniusDomain(file: NamedBytes): Result<{ name: string; domai
   if (!parsed.ok) return parsed;
   const r = new FieldReader(file.name);
   const us = utilitySpace(r, parsed.value);
-  const objectives = us && r.list(us.node['objective'] ?? null, [...us.path, 'objective'], 'an objective element');
+  const objectives = us && r.list(us.node['objective'] ?? null, [...us.path, 'objective'], element('objective'));
   const objective = objectives && r.object(objectives[0], [...us!.path, 'objective', 0]);
   const issues = objective ? readIssues(r, objective, [...us!.path, 'objective', 0], false) : [];
   if (r.problems.length > 0) return err(r.problems);
@@ -156,39 +165,40 @@ export function readGeniusProfile(
   const us = utilitySpace(r, parsed.value);
   if (!us) return err(r.problems);
   const base = us.path;
-  const objectives = r.list(us.node['objective'] ?? null, [...base, 'objective'], 'an objective element');
+  const objectives = r.list(us.node['objective'] ?? null, [...base, 'objective'], element('objective'));
   const objective = objectives && r.object(objectives[0], [...base, 'objective', 0]);
   if (!objective) return err(r.problems);
   const at: FieldPath = [...base, 'objective', 0];
   const issues = readIssues(r, objective, at, true);
   const weights: Record<string, number> = {};
   const byIndex = new Map(issues.map((i) => [i.index, i.issue.name]));
-  for (const [k, raw] of (r.list(objective['weight'] ?? null, [...at, 'weight'], 'weight elements') ?? []).entries()) {
+  for (const [k, raw] of (r.list(objective['weight'] ?? null, [...at, 'weight'], atLeastOne('weight')) ?? []).entries()) {
     const w = r.object(raw, [...at, 'weight', k]);
     if (!w) continue;
     const issue = byIndex.get(typeof w['@index'] === 'string' ? w['@index'] : null);
     const value = r.number(w['@value'] ?? null, [...at, 'weight', k, 'value']);
     if (issue === undefined)
-      r.fail([...at, 'weight', k, 'index'], "the index of one of the objective's issues", w['@index']);
+      r.fail([...at, 'weight', k, 'index'], ruleProblem('issue_index'), w['@index']);
     else if (value !== null) weights[issue] = value;
   }
   for (const i of issues)
-    if (weights[i.issue.name] === undefined) r.fail([...at, 'weight'], `a weight for issue ${i.issue.name}`, undefined);
+    if (weights[i.issue.name] === undefined)
+      r.fail([...at, 'weight'], ruleProblem('weight_for_issue', { issue: i.issue.name }), undefined);
   const normalised = normaliseWeights(r, weights, () => [...at, 'weight'], [...at, 'weight']);
   const reservationNode = us.node['reservation'];
   const reservation =
     reservationNode === undefined
       ? 0
-      : r.number((reservationNode as Node)['@value'] ?? null, [...base, 'reservation', 'value'], 'a reservation value');
+      : r.number((reservationNode as Node)['@value'] ?? null, [...base, 'reservation', 'value']);
   if (reservation !== null && (reservation < 0 || reservation > 1))
-    r.fail([...base, 'reservation', 'value'], 'a reservation value in [0, 1]', reservation);
+    r.fail([...base, 'reservation', 'value'], inUnitInterval, reservation);
   const discountNode = us.node['discount_factor'];
   const discount =
     discountNode === undefined
       ? 1
-      : r.number((discountNode as Node)['@value'] ?? null, [...base, 'discount_factor', 'value'], 'a discount factor');
+      : r.number((discountNode as Node)['@value'] ?? null, [...base, 'discount_factor', 'value']);
   if (discount !== null && (discount < 0 || discount > 1))
-    r.fail([...base, 'discount_factor', 'value'], 'a discount factor in [0, 1]', discount);
+    r.fail([...base, 'discount_factor', 'value'], inUnitInterval, discount);
   if (r.problems.length > 0) return err(r.problems);
   const own: Domain = { issues: issues.map((i) => i.issue) };
   if (domain) {
@@ -220,8 +230,10 @@ export function readGeniusFiles(files: readonly NamedBytes[]): Result<BilateralD
         'domain/files',
         files.map((f) => f.name).join(', '),
         '(root)',
-        'a Genius domain file and two utility spaces, or two utility spaces',
+        ruleProblem('genius_files'),
         `${files.length} files`,
+        undefined,
+        files.length,
       ),
     ]);
   let name = '';
@@ -259,7 +271,7 @@ function writableIssue(issue: Issue, file: string, problems: DomainFileError[]):
         'domain/not_representable',
         file,
         `issues.${issue.name}`,
-        'a categorical issue or an integer issue with step 1 (Genius XML has no stepped real issues here)',
+        ruleProblem('genius_writable_issue'),
         `min ${issue.min}, max ${issue.max}, step ${issue.step}`,
       ),
     );
@@ -313,7 +325,7 @@ export function writeGeniusProfile(d: BilateralDomain, party: 0 | 1): Result<str
             'domain/not_representable',
             file,
             `values.${issue.name}`,
-            'a best option worth 1 (Genius divides evaluations by the highest)',
+            ruleProblem('genius_best_option'),
             `a highest value of ${top}`,
           ),
         );
@@ -340,7 +352,7 @@ export function writeGeniusProfile(d: BilateralDomain, party: 0 | 1): Result<str
         'domain/not_representable',
         file,
         'reservation',
-        'a constant reservation value',
+        ruleProblem('constant_reservation'),
         reservation === null ? 'a reservation by step' : 'a reservation bid',
       ),
     );

@@ -26,15 +26,18 @@ import {
   readDocument,
   type NamedBytes,
 } from './common.js';
+import { ruleProblem } from '../../i18n/problems.js';
 import type { FieldReader } from './errors.js';
-import { normaliseWeights, domainFileError, type DomainFileError, type FieldPath } from './errors.js';
+import { atLeast, normaliseWeights, domainFileError, type DomainFileError, type FieldPath } from './errors.js';
+
+const inUnitInterval = ruleProblem('unit_interval');
 
 const ROOT = 'LinearAdditiveUtilitySpace';
 const DISCRETE = ['discreteutils', 'DiscreteValueSetUtilities'] as const;
 const NUMBER = ['numberutils', 'NumberValueSetUtilities'] as const;
 
 function readDomainObject(r: FieldReader, raw: unknown, path: FieldPath): { name: string; domain: Domain } | null {
-  const node = r.object(raw, path, 'a domain (name, issuesValues)');
+  const node = r.object(raw, path, ruleProblem('geniusweb_domain'));
   if (!node) return null;
   const name = r.string(node['name'], [...path, 'name']) ?? '';
   const issuesValues = r.object(node['issuesValues'], [...path, 'issuesValues']);
@@ -42,37 +45,39 @@ function readDomainObject(r: FieldReader, raw: unknown, path: FieldPath): { name
   const issues: Issue[] = [];
   for (const [issueName, set] of Object.entries(issuesValues)) {
     const at: FieldPath = [...path, 'issuesValues', issueName];
-    const s = r.object(set, at, 'a value set ({ values: [...] } or { range: { low, high, step } })');
+    const s = r.object(set, at, ruleProblem('value_set'));
     if (!s) continue;
     if (s['values'] !== undefined) {
       const values = r.list(s['values'], [...at, 'values']) ?? [];
       const options = values.map((v, k) => r.string(v, [...at, 'values', k]) ?? '');
-      if (new Set(options).size !== options.length) r.fail([...at, 'values'], 'distinct values', options.join(', '));
+      if (new Set(options).size !== options.length)
+        r.failText([...at, 'values'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
       issues.push({ kind: 'categorical', name: issueName, options });
     } else if (s['range'] !== undefined) {
-      const range = r.object(s['range'], [...at, 'range'], 'a range { low, high, step }');
+      const range = r.object(s['range'], [...at, 'range'], ruleProblem('value_range'));
       if (!range) continue;
       const low = r.number(range['low'], [...at, 'range', 'low']);
       const high = r.number(range['high'], [...at, 'range', 'high']);
-      const step = r.number(range['step'], [...at, 'range', 'step'], 'a step above 0');
+      const step = r.number(range['step'], [...at, 'range', 'step']);
       if (low === null || high === null || step === null) continue;
-      if (step <= 0) r.fail([...at, 'range', 'step'], 'a step above 0', step);
-      else if (high < low) r.fail([...at, 'range', 'high'], `a high of at least ${low}`, high);
+      if (step <= 0) r.fail([...at, 'range', 'step'], atLeast(0, false), step);
+      else if (high < low) r.fail([...at, 'range', 'high'], atLeast(low), high);
       else issues.push({ kind: 'numeric', name: issueName, min: low, max: high, step, unit: '' });
-    } else r.fail(at, 'a value set ({ values: [...] } or { range: { low, high, step } })', s);
+    } else r.fail(at, ruleProblem('value_set'), s);
   }
-  if (issues.length === 0 && r.problems.length === 0) r.fail([...path, 'issuesValues'], 'at least one issue', {});
+  if (issues.length === 0 && r.problems.length === 0)
+    r.fail([...path, 'issuesValues'], ruleProblem('one_issue_at_least'), {});
   return { name, domain: { issues } };
 }
 
 function readIssueUtility(r: FieldReader, issue: Issue, raw: unknown, at: FieldPath): ValueFunction | null {
-  const node = r.object(raw, at, 'value-set utilities (discreteutils or numberutils)');
+  const node = r.object(raw, at, ruleProblem('value_set_utilities'));
   if (!node) return null;
   const discreteKey = DISCRETE.find((k) => node[k] !== undefined);
   const numberKey = NUMBER.find((k) => node[k] !== undefined);
   if (issue.kind === 'categorical') {
     if (discreteKey === undefined) {
-      r.fail(at, `discreteutils or DiscreteValueSetUtilities for the discrete issue ${issue.name}`, node);
+      r.fail(at, ruleProblem('discrete_utilities', { issue: issue.name }), node);
       return null;
     }
     const d = r.object(node[discreteKey], [...at, discreteKey]);
@@ -82,17 +87,17 @@ function readIssueUtility(r: FieldReader, issue: Issue, raw: unknown, at: FieldP
     for (const [value, u] of Object.entries(vu)) {
       const p: FieldPath = [...at, discreteKey, 'valueUtilities', value];
       if (!issue.options.includes(value)) {
-        r.fail(p, `a value of ${issue.name} (${issue.options.join(', ')})`, value, 'domain/mismatch');
+        r.fail(p, ruleProblem('issue_option', { issue: issue.name, values: issue.options }), value, 'domain/mismatch');
         continue;
       }
-      const n = r.number(u, p, 'a utility in [0, 1]');
-      if (n !== null && (n < 0 || n > 1)) r.fail(p, 'a utility in [0, 1]', n);
+      const n = r.number(u, p);
+      if (n !== null && (n < 0 || n > 1)) r.fail(p, inUnitInterval, n);
       else if (n !== null) values[value] = n;
     }
     return { kind: 'table', values };
   }
   if (numberKey === undefined) {
-    r.fail(at, `numberutils or NumberValueSetUtilities for the number issue ${issue.name}`, node);
+    r.fail(at, ruleProblem('number_utilities', { issue: issue.name }), node);
     return null;
   }
   const n = r.object(node[numberKey], [...at, numberKey]);
@@ -103,7 +108,7 @@ function readIssueUtility(r: FieldReader, issue: Issue, raw: unknown, at: FieldP
   const highUtility = r.number(n['highUtility'], [...at, numberKey, 'highUtility']);
   if (lowValue === null || lowUtility === null || highValue === null || highUtility === null) return null;
   if (highValue <= lowValue) {
-    r.fail([...at, numberKey, 'highValue'], `a highValue above lowValue ${lowValue}`, highValue);
+    r.fail([...at, numberKey, 'highValue'], ruleProblem('high_above_low', { low: lowValue }), highValue);
     return null;
   }
   // Interpolated between (lowValue, lowUtility) and (highValue, highUtility), held constant outside them.
@@ -117,7 +122,7 @@ function readIssueUtility(r: FieldReader, issue: Issue, raw: unknown, at: FieldP
 }
 
 function readBid(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath): Outcome | null {
-  const node = r.object(raw, at, 'a bid { issuevalues: {...} } or null');
+  const node = r.object(raw, at, ruleProblem('reservation_bid'));
   const values = node && r.object(node['issuevalues'], [...at, 'issuevalues']);
   if (!values) return null;
   const bid: Record<string, IssueValue> = {};
@@ -125,7 +130,7 @@ function readBid(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath): O
     const v = values[issue.name];
     const value = issue.kind === 'numeric' && typeof v === 'string' ? Number(v) : v;
     if (!isIssueValue(issue, value)) {
-      r.fail([...at, 'issuevalues', issue.name], `a value of ${issue.name}`, v, 'domain/mismatch');
+      r.fail([...at, 'issuevalues', issue.name], ruleProblem('issue_value', { issue: issue.name }), v, 'domain/mismatch');
       continue;
     }
     bid[issue.name] = value as IssueValue;
@@ -138,11 +143,11 @@ export function readGeniusWebProfile(
   file: NamedBytes,
   domain?: Domain,
 ): Result<{ name: string; domain: Domain; profile: PartyProfile }, DomainFileError[]> {
-  const doc = readDocument(file, 'a GeniusWeb profile ({ LinearAdditiveUtilitySpace: … })');
+  const doc = readDocument(file, 'geniusweb_document');
   if (!doc.ok) return doc;
   const r = doc.value.reader;
-  const root = r.object(doc.value.data, [], `a { ${ROOT}: … } object`);
-  const space = root && r.object(root[ROOT], [ROOT], `a ${ROOT} (other GeniusWeb profile kinds are not supported)`);
+  const root = r.object(doc.value.data, [], ruleProblem('geniusweb_document'));
+  const space = root && r.object(root[ROOT], [ROOT], ruleProblem('geniusweb_space'));
   if (!space) return err(r.problems);
   const own = readDomainObject(r, space['domain'], [ROOT, 'domain']);
   if (!own) return err(r.problems);
@@ -157,12 +162,17 @@ export function readGeniusWebProfile(
   for (const issue of own.domain.issues) {
     const fn = readIssueUtility(r, issue, utilities[issue.name], [ROOT, 'issueUtilities', issue.name]);
     if (fn) values[issue.name] = fn;
-    const w = r.number(weightsRaw[issue.name], [ROOT, 'issueWeights', issue.name], 'a weight');
+    const w = r.number(weightsRaw[issue.name], [ROOT, 'issueWeights', issue.name]);
     if (w !== null) weights[issue.name] = w;
   }
   for (const key of Object.keys(weightsRaw))
     if (!own.domain.issues.some((i) => i.name === key))
-      r.fail([ROOT, 'issueWeights', key], 'an issue of the domain', key, 'domain/mismatch');
+      r.fail(
+        [ROOT, 'issueWeights', key],
+        ruleProblem('domain_issue', { issues: own.domain.issues.map((i) => i.name) }),
+        key,
+        'domain/mismatch',
+      );
   const normalised = normaliseWeights(r, weights, (i) => [ROOT, 'issueWeights', i], [ROOT, 'issueWeights']);
   const bidRaw = space['reservationBid'];
   const reservationBid =
@@ -189,8 +199,10 @@ export function readGeniusWebFiles(files: readonly NamedBytes[]): Result<Bilater
         'domain/files',
         files.map((f) => f.name).join(', '),
         '(root)',
-        'two GeniusWeb profiles',
+        ruleProblem('geniusweb_files'),
         `${files.length} files`,
+        undefined,
+        files.length,
       ),
     ]);
   const a = readGeniusWebProfile(files[0] as NamedBytes);
@@ -231,7 +243,7 @@ export function writeGeniusWebProfile(d: BilateralDomain, party: 0 | 1): Result<
         'domain/not_representable',
         file,
         'reservation',
-        'a reservation bid or a reservation value of 0 (GeniusWeb states reservations as bids)',
+        ruleProblem('geniusweb_reservation'),
         r.kind === 'constant' ? `a reservation value of ${r.value}` : 'a reservation by step',
       ),
     );

@@ -1,6 +1,7 @@
 /** Reading and writing bilateral domains in the three exchange formats, chosen by file extension. */
 import type { BilateralDomain } from '../../engine/domains/model.js';
 import { err, ok, type Result } from '../../engine/result.js';
+import { ruleProblem } from '../../i18n/problems.js';
 import type { NamedBytes } from './common.js';
 import { domainFileError, type DomainFileError } from './errors.js';
 import { readGeniusFiles, writeGeniusDomain, writeGeniusProfile } from './genius-xml.js';
@@ -35,7 +36,7 @@ export function readDomainFiles(files: readonly NamedBytes[]): Result<BilateralD
         'domain/files',
         names,
         '(root)',
-        'files of one format: Genius .xml, GeniusWeb .json or NegMAS .yaml',
+        ruleProblem('one_format'),
         files.length === 0 ? 'no files' : [...formats].map((f) => f ?? 'an unknown extension').join(' and '),
       ),
     ]);
@@ -43,7 +44,15 @@ export function readDomainFiles(files: readonly NamedBytes[]): Result<BilateralD
   if (format === 'geniusweb') return readGeniusWebFiles(files);
   if (files.length !== 1)
     return err([
-      domainFileError('domain/files', names, '(root)', 'one NegMAS .yaml scenario file', `${files.length} files`),
+      domainFileError(
+        'domain/files',
+        names,
+        '(root)',
+        ruleProblem('negmas_files'),
+        `${files.length} files`,
+        undefined,
+        files.length,
+      ),
     ]);
   return readNegmasYaml(files[0] as NamedBytes);
 }

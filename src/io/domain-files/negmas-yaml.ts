@@ -14,8 +14,11 @@ import { issueValues, type Domain, type Issue, type NumericIssue } from '../../e
 import type { ValueFunction } from '../../engine/negotiation/preferences.js';
 import { err, ok, type Result } from '../../engine/result.js';
 import { linearEnds, linearOrTable, optionValues, readDocument, type NamedBytes } from './common.js';
+import { ruleProblem } from '../../i18n/problems.js';
 import type { FieldReader } from './errors.js';
 import { normaliseWeights, domainFileError, type DomainFileError, type FieldPath } from './errors.js';
+
+const inUnitInterval = ruleProblem('unit_interval');
 
 const PY = '__python_class__';
 const CLASSES = {
@@ -34,18 +37,18 @@ const className = (node: Record<string, unknown>): string =>
     .pop() ?? '';
 
 function readIssue(r: FieldReader, raw: unknown, at: FieldPath): Issue | null {
-  const node = r.object(raw, at, 'an issue {name, values}');
+  const node = r.object(raw, at, ruleProblem('negmas_issue'));
   if (!node) return null;
   const name = r.string(node['name'], [...at, 'name']);
   const values = r.list(node['values'], [...at, 'values']);
   if (name === null || values === null) return null;
   const kind = className(node);
   if (kind === 'ContiguousIssue') {
-    const min = r.integer(values[0], [...at, 'values', 0], 'the lowest integer');
-    const max = r.integer(values[1], [...at, 'values', 1], 'the highest integer');
+    const min = r.integer(values[0], [...at, 'values', 0]);
+    const max = r.integer(values[1], [...at, 'values', 1]);
     if (min === null || max === null) return null;
     if (values.length !== 2 || max < min) {
-      r.fail([...at, 'values'], 'a [min, max] pair of integers', values);
+      r.fail([...at, 'values'], ruleProblem('min_max_pair'), values);
       return null;
     }
     return { kind: 'numeric', name, min, max, step: 1, unit: '' };
@@ -63,7 +66,7 @@ function readIssue(r: FieldReader, raw: unknown, at: FieldPath): Issue | null {
     };
     const grid = issueValues(issue) as number[];
     if (step <= 0 || grid.length !== xs.length || grid.some((g, k) => Math.abs(g - (xs[k] as number)) > 1e-9)) {
-      r.fail([...at, 'values'], 'evenly spaced increasing numbers', values);
+      r.fail([...at, 'values'], ruleProblem('even_grid'), values);
       return null;
     }
     return issue;
@@ -71,12 +74,13 @@ function readIssue(r: FieldReader, raw: unknown, at: FieldPath): Issue | null {
   const options = values.map((v, k) =>
     typeof v === 'number' || typeof v === 'boolean' ? String(v) : (r.string(v, [...at, 'values', k]) ?? ''),
   );
-  if (new Set(options).size !== options.length) r.fail([...at, 'values'], 'distinct values', options.join(', '));
+  if (new Set(options).size !== options.length)
+    r.failText([...at, 'values'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
   return { kind: 'categorical', name, options };
 }
 
 function readValueFunction(r: FieldReader, issue: Issue, raw: unknown, at: FieldPath): ValueFunction | null {
-  const node = r.object(raw, at, 'a value function (TableFun, AffineFun, LinearFun or IdentityFun)');
+  const node = r.object(raw, at, ruleProblem('negmas_value_function'));
   if (!node) return null;
   const kind = className(node);
   if (kind === 'TableFun' || node['mapping'] !== undefined) {
@@ -86,17 +90,17 @@ function readValueFunction(r: FieldReader, issue: Issue, raw: unknown, at: Field
     const known = new Set(issueValues(issue).map(String));
     for (const [key, u] of Object.entries(mapping)) {
       if (!known.has(key)) {
-        r.fail([...at, 'mapping', key], `a value of ${issue.name}`, key, 'domain/mismatch');
+        r.fail([...at, 'mapping', key], ruleProblem('issue_value', { issue: issue.name }), key, 'domain/mismatch');
         continue;
       }
-      const n = r.number(u, [...at, 'mapping', key], 'a utility in [0, 1]');
-      if (n !== null && (n < 0 || n > 1)) r.fail([...at, 'mapping', key], 'a utility in [0, 1]', n);
+      const n = r.number(u, [...at, 'mapping', key]);
+      if (n !== null && (n < 0 || n > 1)) r.fail([...at, 'mapping', key], inUnitInterval, n);
       else if (n !== null) values[key] = n;
     }
     return { kind: 'table', values };
   }
   if (issue.kind !== 'numeric') {
-    r.fail(at, `a TableFun for the categorical issue ${issue.name}`, kind || node);
+    r.fail(at, ruleProblem('table_for_categorical', { issue: issue.name }), kind || node);
     return null;
   }
   if (kind === 'IdentityFun') return linearOrTable(issue, (x) => x);
@@ -107,38 +111,31 @@ function readValueFunction(r: FieldReader, issue: Issue, raw: unknown, at: Field
 }
 
 function readUfun(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath, index: number): PartyProfile | null {
-  let node = r.object(raw, at, 'a utility function');
+  let node = r.object(raw, at, ruleProblem('utility_function'));
   if (!node) return null;
   let timeDiscount: number | undefined;
   if (className(node) === 'ExpDiscountedUFun') {
-    const d = r.number(node['discount'], [...at, 'discount'], 'a discount factor in (0, 1]');
-    if (d !== null && (d <= 0 || d > 1)) r.fail([...at, 'discount'], 'a discount factor in (0, 1]', d);
+    const d = r.number(node['discount'], [...at, 'discount']);
+    if (d !== null && (d <= 0 || d > 1)) r.fail([...at, 'discount'], ruleProblem('unit_interval_above_zero'), d);
     else if (d !== null && d < 1) timeDiscount = d;
     at = [...at, 'ufun'];
-    node = r.object(node['ufun'], at, 'the discounted utility function');
+    node = r.object(node['ufun'], at, ruleProblem('utility_function'));
     if (!node) return null;
   }
-  const weightsRaw = r.list(node['weights'], [...at, 'weights'], `one weight per issue (${domain.issues.length})`);
-  const valuesRaw = r.list(node['values'], [...at, 'values'], `one value function per issue (${domain.issues.length})`);
+  const count = domain.issues.length;
+  const weightPerIssue = ruleProblem('weight_per_issue', { count });
+  const valuePerIssue = ruleProblem('value_function_per_issue', { count });
+  const weightsRaw = r.list(node['weights'], [...at, 'weights'], weightPerIssue);
+  const valuesRaw = r.list(node['values'], [...at, 'values'], valuePerIssue);
   if (!weightsRaw || !valuesRaw) return null;
   if (weightsRaw.length !== domain.issues.length)
-    r.fail(
-      [...at, 'weights'],
-      `one weight per issue (${domain.issues.length})`,
-      `${weightsRaw.length}`,
-      'domain/mismatch',
-    );
+    r.failText([...at, 'weights'], weightPerIssue, `${weightsRaw.length}`, 'domain/mismatch', weightsRaw.length);
   if (valuesRaw.length !== domain.issues.length)
-    r.fail(
-      [...at, 'values'],
-      `one value function per issue (${domain.issues.length})`,
-      `${valuesRaw.length}`,
-      'domain/mismatch',
-    );
+    r.failText([...at, 'values'], valuePerIssue, `${valuesRaw.length}`, 'domain/mismatch', valuesRaw.length);
   const weights: Record<string, number> = {};
   const values: Record<string, ValueFunction> = {};
   domain.issues.forEach((issue, k) => {
-    const w = r.number(weightsRaw[k], [...at, 'weights', k], 'a weight');
+    const w = r.number(weightsRaw[k], [...at, 'weights', k]);
     if (w !== null) weights[issue.name] = w;
     const fn = readValueFunction(r, issue, valuesRaw[k], [...at, 'values', k]);
     if (fn) values[issue.name] = fn;
@@ -153,7 +150,7 @@ function readUfun(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath, i
     node['reserved_value'] === undefined || node['reserved_value'] === null
       ? 0
       : r.number(node['reserved_value'], [...at, 'reserved_value']);
-  if (rv !== null && (rv < 0 || rv > 1)) r.fail([...at, 'reserved_value'], 'a reserved value in [0, 1]', rv);
+  if (rv !== null && (rv < 0 || rv > 1)) r.fail([...at, 'reserved_value'], inUnitInterval, rv);
   return {
     name: typeof node['name'] === 'string' ? node['name'] : `party-${index + 1}`,
     preferences: { weights: normalised, values, reservation: { kind: 'constant', value: rv ?? 0 } },
@@ -163,19 +160,20 @@ function readUfun(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath, i
 
 /** Reads a NegMAS YAML scenario file (outcome space and both utility functions). */
 export function readNegmasYaml(file: NamedBytes): Result<BilateralDomain, DomainFileError[]> {
-  const doc = readDocument(file, 'a NegMAS scenario (name, issues, ufuns)');
+  const doc = readDocument(file, 'negmas_document');
   if (!doc.ok) return doc;
   const r = doc.value.reader;
-  const root = r.object(doc.value.data, [], 'a NegMAS scenario (name, issues, ufuns)');
+  const root = r.object(doc.value.data, [], ruleProblem('negmas_document'));
   if (!root) return err(r.problems);
-  const issuesRaw = r.list(root['issues'], ['issues'], 'a list of issues') ?? [];
+  const issuesRaw = r.list(root['issues'], ['issues']) ?? [];
   const issues = issuesRaw.map((raw, k) => readIssue(r, raw, ['issues', k]));
-  if (issuesRaw.length === 0 && r.problems.length === 0) r.fail(['issues'], 'at least one issue', []);
+  if (issuesRaw.length === 0 && r.problems.length === 0) r.fail(['issues'], ruleProblem('one_issue_at_least'), []);
   if (r.problems.length > 0) return err(r.problems);
   const domain: Domain = { issues: issues as Issue[] };
-  const ufuns = r.list(root['ufuns'], ['ufuns'], 'two utility functions') ?? [];
+  const twoUfuns = ruleProblem('two_utility_functions');
+  const ufuns = r.list(root['ufuns'], ['ufuns'], twoUfuns) ?? [];
   if (ufuns.length !== 2) {
-    r.fail(['ufuns'], 'two utility functions', `${ufuns.length}`);
+    r.failText(['ufuns'], twoUfuns, `${ufuns.length}`, undefined, ufuns.length);
     return err(r.problems);
   }
   const a = readUfun(r, domain, ufuns[0], ['ufuns', 0], 0);
@@ -217,7 +215,7 @@ export function writeNegmasYaml(d: BilateralDomain): Result<string, DomainFileEr
           'domain/not_representable',
           `${d.name}.yaml`,
           `ufuns.${p.name}.reserved_value`,
-          'a constant reservation value',
+          ruleProblem('constant_reservation'),
           r.kind === 'constant' ? 'a reservation bid' : 'a reservation by step',
         ),
       );

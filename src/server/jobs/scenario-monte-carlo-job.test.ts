@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { problemText } from '../../i18n/problems.js';
 import type { FastifyInstance } from 'fastify';
 import { runScenarioChunk, scenarioChunkContext } from '../../engine/negotiation/scenario.js';
 import { buildApp } from '../app.js';
@@ -313,6 +314,16 @@ describe('scenario Monte Carlo job', () => {
         'scenario/too_many_outcomes',
         'A simulated scenario may have at most 80000 outcomes; this one has 84618.',
       ]);
+      // The limit as a rule with its parameter and the count as the value, for a client's own words.
+      const [issue] = res.body.error.issues;
+      expect(issue).toMatchObject({
+        path: 'body.scenarioBody.domain.issues',
+        code: 'custom',
+        params: { rule: 'outcomes_at_most', maximum: 80000 },
+        expected: "at most 80000 outcomes (the product of the issues' grid sizes)",
+        value: 84618,
+      });
+      expect(problemText(issue, 'ko')).toBe('결과가 80000개 이하여야 합니다 (쟁점마다 격자 크기를 곱한 수)');
     } finally {
       await strict.close();
     }

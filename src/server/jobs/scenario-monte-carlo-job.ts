@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ruleIssue, ruleMessage } from '../../i18n/problems.js';
+import { ruleIssue, ruleMessage, ruleProblem } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
 import { chunkRanges } from '../../sim/worker-pool.js';
@@ -13,6 +13,7 @@ import { realOutcomeReport, scenarioQuantities } from '../../engine/negotiation/
 import { fileURLToPath } from 'node:url';
 import { loadScenarioCatalogue } from '../../io/scenario-catalogue.js';
 import { parseScenarioValue } from '../../io/scenario-file.js';
+import { plainValue } from '../../io/zod-issues.js';
 import type { ScenarioTask } from '../../sim/scenario-worker.js';
 import { issueOfFileProblem, type CodedError } from '../errors.js';
 import type { DocumentStore } from '../ports.js';
@@ -200,9 +201,11 @@ export function parseInlineScenario(body: unknown, maxOutcomes = DEFAULT_MAX_OUT
         issues: [
           {
             path: 'body.scenarioBody.domain.issues',
-            expected: `at most ${maxOutcomes} outcomes (the product of the issues' grid sizes)`,
+            ...ruleProblem('outcomes_at_most', { maximum: maxOutcomes }),
+            expected: ruleMessage('outcomes_at_most', { maximum: maxOutcomes }),
             found: String(outcomes),
             message: 'coarser steps or narrower ranges',
+            value: outcomes,
           },
         ],
       },
@@ -315,7 +318,16 @@ export function scenarioMonteCarloJob(
           error: {
             code: 'document/not_found',
             message: `No saved scenario ${input.document}.`,
-            issues: [{ path: 'body.document', expected: 'the id of a saved scenario', found: `"${input.document}"` }],
+            issues: [
+              {
+                path: 'body.document',
+                ...ruleProblem('saved_scenario'),
+                expected: ruleMessage('saved_scenario'),
+                found: `"${input.document}"`,
+                message: 'no saved scenario has this id',
+                ...(plainValue(input.document) === undefined ? {} : { value: input.document as string }),
+              },
+            ],
           },
         };
       return { ok: true, value: { ...input, scenarioBody: saved.value.body, documentVersion: saved.value.version } };

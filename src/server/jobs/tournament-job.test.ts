@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { rankStrategies, runTournamentRange, tournamentSize } from '../../engine/tournament/tournament.js';
 import { issueTournamentInput, issueTournamentSpec } from '../../sim/test-issue-tournament.js';
+import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
+import { readDomainFiles } from '../../io/domain-files/index.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../test-config.js';
 import { runJob as runTestJob } from './test-run-job.js';
@@ -46,7 +48,42 @@ describe('tournament job', () => {
     expect(status).toBe(422);
     expect(body.error.code).toBe('domain/invalid_field');
     expect(body.error.issues[0].path).toMatch(/^body\.domains\[1\]\.files\[0\]\.text: /);
+    // What was expected, as a code a client words in its own language: the weights are an object, and none is there.
+    expect(body.error.issues[0]).toMatchObject({
+      path: 'body.domains[1].files[0].text: LinearAdditiveUtilitySpace.issueWeights',
+      code: 'invalid_type',
+      params: { expected: 'object' },
+      expected: 'an object',
+      found: 'nothing',
+    });
     expect(body.error.message).toContain(first.name);
+  });
+
+  it('refuses domains with more outcomes than the server’s SMA_MAX_OUTCOMES_PER_JOB, as a rule with its limit', async () => {
+    const strict = await buildApp({ config: testConfig({ SMA_MAX_OUTCOMES_PER_JOB: '10' }) });
+    try {
+      const { status, body } = await runTestJob(strict, 'tournament', input);
+      expect([status, body.error.code]).toEqual([422, 'job/too_many_outcomes']);
+      // Each domain's outcome space, as the one domain reader reads its files.
+      const outcomes = input.domains.reduce((n, d) => {
+        const read = readDomainFiles(d.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })));
+        if (!read.ok) throw new Error(read.error[0]?.message);
+        return n + outcomeSpaceSize(read.value.domain);
+      }, 0);
+      expect(body.error.issues).toEqual([
+        {
+          path: 'body',
+          code: 'custom',
+          params: { rule: 'outcomes_at_most', maximum: 10 },
+          expected: "at most 10 outcomes (the product of the issues' grid sizes)",
+          found: `${outcomes} outcomes`,
+          message: 'coarser steps, narrower ranges or fewer domains',
+          value: outcomes,
+        },
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses an unknown strategy by name, and counts negotiations against the runs limit', async () => {

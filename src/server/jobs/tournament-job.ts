@@ -11,7 +11,7 @@ import {
 import { readDomainFiles } from '../../io/domain-files/index.js';
 import type { TournamentTask } from '../../sim/tournament-worker.js';
 import { chunkRanges, simTaskModule } from '../../sim/worker-pool.js';
-import type { CodedError } from '../errors.js';
+import type { CodedError, ErrorIssue } from '../errors.js';
 import type { JobKind } from './job-kind.js';
 
 /** Negotiations per chunk: cut by index, so the chunks (and the results) do not depend on who runs them. */
@@ -92,7 +92,7 @@ type Parsed = { readonly ok: true; readonly spec: TournamentSpec } | { readonly 
 /** The input's files through the one domain reader; every problem is named by its place in the body and its file. */
 function parseInput(input: TournamentInput): Parsed {
   const domains: BilateralDomain[] = [];
-  const issues: { path: string; expected: string; found: string; message: string }[] = [];
+  const issues: ErrorIssue[] = [];
   let code = '';
   input.domains.forEach((d, k) => {
     const read = readDomainFiles(d.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })));
@@ -103,9 +103,11 @@ function parseInput(input: TournamentInput): Parsed {
         const file = d.files.findIndex((f) => f.name === e.file);
         issues.push({
           path: `body.domains[${k}].files[${file}].text: ${e.path}`,
+          ...e.problem,
           expected: e.expected,
           found: e.found,
           message: e.message,
+          ...(e.value === undefined ? {} : { value: e.value }),
         });
       }
   });

@@ -7,7 +7,7 @@ import { evaluateAgreement, type Evaluation, type ProjectionRequest } from '../.
 import type { Agreement, IndexSet, Year } from '../../engine/agreement/types.js';
 import { parseAgreementFile } from '../../io/agreement-file.js';
 import type { PublishedAmount, SmaRecord } from '../../io/load-record.js';
-import { ApiFailure, type CodedError } from '../errors.js';
+import { ApiFailure, issueOfFileProblem, type CodedError } from '../errors.js';
 import { agreementSchema, errorResponses, escalationRuleSchema } from '../schemas.js';
 import { canonicalJson, createBoundedCache } from '../bounded-cache.js';
 import type { DocumentStore } from '../ports.js';
@@ -158,12 +158,7 @@ export const agreementRoutes =
         throw new ApiFailure({
           code: 'agreement/invalid_file',
           message: `The agreement at ${where} has ${count}.`,
-          issues: parsed.error.map((e) => ({
-            path: e.path === '(root)' ? where : `${where}.${e.path}`,
-            expected: e.expected,
-            found: e.found,
-            message: `expected ${e.expected}, found ${e.found}`,
-          })),
+          issues: parsed.error.map((e) => issueOfFileProblem(e, where)),
         });
       }
       const { agreement, indices, unknownFloorYears } = parsed.value;

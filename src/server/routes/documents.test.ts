@@ -186,10 +186,18 @@ describe('saved documents', () => {
       seed: 3,
       runs: 50,
     });
-    expect([missing.status, missing.body.error.code, missing.body.error.issues[0].path]).toEqual([
+    expect([missing.status, missing.body.error.code, missing.body.error.issues[0]]).toEqual([
       404,
       'document/not_found',
-      'body.document',
+      {
+        path: 'body.document',
+        code: 'custom',
+        params: { rule: 'saved_scenario' },
+        expected: 'the id of a saved scenario',
+        found: '"no-such-scenario"',
+        message: 'no saved scenario has this id',
+        value: 'no-such-scenario',
+      },
     ]);
   });
 });

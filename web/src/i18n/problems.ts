@@ -2,12 +2,11 @@
  * The server's field problems in the page's language: each issue's stable code and parameters (src/i18n/problems.ts),
  * never its English words, with the form's own label for the field. The one place the web words a problem.
  */
-import { problemText } from '../../../src/i18n/problems.js';
+import { foundText, problemText } from '../../../src/i18n/problems.js';
 import type { Lang } from '../../../src/i18n/format.js';
 import type { ApiIssue } from '../api.js';
 
-const shown = (value: ApiIssue['value']): string | null =>
-  value === undefined ? null : typeof value === 'string' ? JSON.stringify(value) : String(value);
+const shown = (value: ApiIssue['value']): string | null => (value === undefined ? null : foundText(value));
 
 /**
  * One issue as a sentence: "Runs: expected a value at least 1, found 0" / "실행 횟수: 1 이상의 값이어야 합니다 (입력: 0)".

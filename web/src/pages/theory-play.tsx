@@ -14,6 +14,7 @@ import {
   step,
   utility,
   type BilateralDomain,
+  type DomainFileError,
   type DomainStats,
   type IssueValue,
   type NegotiationAction,
@@ -25,6 +26,7 @@ import {
   type Rng,
 } from '../../../src/index.js';
 import Chart, { type ChartOption } from '../components/chart.js';
+import PlacedProblemText from '../components/placed-problem.js';
 import { usePageStrings, useI18n } from '../i18n/lang.js';
 
 // A person negotiates against one of the engine's agents on a standard domain, in the browser: the files go through
@@ -172,7 +174,7 @@ export function PlayAgainstAgent() {
   const s = usePageStrings(STRINGS);
   const i = useI18n();
   const [domain, setDomain] = useState<BilateralDomain | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<readonly DomainFileError[]>([]);
   const [agentName, setAgentName] = useState('boulware');
   const [side, setSide] = useState<0 | 1>(0);
   const [deadline, setDeadline] = useState(20);
@@ -196,7 +198,7 @@ export function PlayAgainstAgent() {
       setProblems([]);
     } else {
       setDomain(null);
-      setProblems(read.error.map((p) => p.message));
+      setProblems(read.error);
     }
   };
   const example = () => {
@@ -350,8 +352,10 @@ export function PlayAgainstAgent() {
           </button>
           {problems.length > 0 && (
             <ul className="error" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, k) => (
+                <li key={`${k}:${p.message}`}>
+                  <PlacedProblemText problem={p} />
+                </li>
               ))}
             </ul>
           )}
