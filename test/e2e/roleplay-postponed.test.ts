@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
   let base: string;
   let stop: () => Promise<void>;
   let facilitatorToken: string;
+  let classToken: string;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
@@ -72,7 +73,11 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
         body: JSON.stringify(body),
       });
       expect(res.status).toBe(201);
-      return res.json() as Promise<{ tokens: Record<string, string> }>;
+      return res.json() as Promise<{
+        tokens: Record<string, string>;
+        facilitatorToken: string;
+        tables: { tokens: Record<string, string> }[];
+      }>;
     };
     const table = await post('/sessions', { scenarioId, label: 'Empty hall' });
     const deal = {
@@ -84,6 +89,12 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
     await post('/me/actions', { action: { type: 'offer', outcome: deal } }, table.tokens.us);
     await post('/me/actions', { action: { type: 'accept' } }, table.tokens.rok);
     facilitatorToken = table.tokens.facilitator ?? '';
+    // The same deal at a class's one table, for the class board.
+    const c = await post('/classes', { scenarioId, label: 'Empty hall class', tables: [{}] });
+    const seats = c.tables[0]?.tokens ?? {};
+    await post('/me/actions', { action: { type: 'offer', outcome: deal } }, seats.us);
+    await post('/me/actions', { action: { type: 'accept' } }, seats.rok);
+    classToken = c.facilitatorToken;
   }, 240_000);
 
   afterAll(async () => {
@@ -91,7 +102,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
     await stop?.();
   });
 
-  const open = async (lang: 'en' | 'ko'): Promise<Page> => {
+  const browse = async (lang: 'en' | 'ko', token: string): Promise<Page> => {
     const context = await launchChromium();
     contexts.push(context);
     await context.addInitScript((l) => {
@@ -102,7 +113,12 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
     }, lang);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/#/roleplay?token=${facilitatorToken}`);
+    await page.goto(`${base}/#/roleplay?token=${token}`);
+    return page;
+  };
+
+  const open = async (lang: 'en' | 'ko'): Promise<Page> => {
+    const page = await browse(lang, facilitatorToken);
     // The marker of this result: the sitting that held the vote, drawn from the debrief.
     await page.locator('[data-testid=rp-debrief-sittings] li[data-result=held]').waitFor({ timeout: 60_000 });
     return page;
@@ -132,6 +148,16 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
     ]);
     await expect(page.getByTestId('rp-debrief-votes').textContent()).resolves.toContain('의사정족수 미달로 1회 연기');
     await expect(axeViolations(page)).resolves.toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('says on the class board that the table’s vote was postponed once', async () => {
+    const board = await browse('en', classToken);
+    const result = board.getByTestId('board-row-0').locator('.board-result', { hasText: 'postponed 1×' });
+    await result.waitFor({ timeout: 60_000 });
+    await expect(result.textContent()).resolves.toMatch(
+      /^Deal: .* · Assembly: 300 for, 0 against \(ratified\) \(postponed 1× for want of a quorum\)$/,
+    );
     expect(errors).toEqual([]);
   }, 120_000);
 });
