@@ -229,6 +229,7 @@ export type {
   Pairing as RolePlayPairing,
   RolePlayView,
   TableDebrief,
+  TableSitting,
   TableVote,
 } from './engine/roleplay/index.js';
 // From their own modules: roleplay/index.js also re-exports the test fixtures, which the package leaves out.

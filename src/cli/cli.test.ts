@@ -171,6 +171,18 @@ describe('sma validate: one clear message per problem, exit 2', () => {
     expect(r.err).not.toMatch(/\n\s+at /); // never a stack trace
   });
 
+  it('words each problem in Korean with --lang ko, from its code: the place, the field and the value as written', async () => {
+    const typed = await sma('validate', fixture('wrong-type.yaml'), '--lang', 'ko');
+    expect([typed.code, typed.err]).toEqual([
+      2,
+      'sma validate: test/fixtures/wrong-type.yaml:4:7: unit: 숫자여야 합니다 (입력: "lots")\n',
+    ]);
+    const overlapping = await sma('validate', fixture('overlapping.yaml'), '--lang', 'ko');
+    expect(overlapping.err).toBe(
+      'sma validate: test/fixtures/overlapping.yaml:8:5: rules[1]: 한 해에는 규칙이 하나여야 합니다 (2027년은 이미 rules[0]에 있습니다)\n',
+    );
+  });
+
   it('accepts a good file and says which index values it projects', async () => {
     const r = await sma('validate', fixture('five-year-proposal.yaml'));
     expect(r.code).toBe(0);

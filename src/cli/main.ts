@@ -3,9 +3,14 @@
  * @example runCli(['schedule', 'sma-12', '--json'], nodeIo()) // prints the 12th SMA's schedule, resolves to 0
  */
 import { CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, formatProblem } from './errors.js';
+import type { Lang } from '../i18n/format.js';
 import type { CliIo } from './io.js';
 
 type Command = { run(argv: readonly string[], io: CliIo): Promise<number> };
+
+/** The language `--lang ko` (or `--lang=ko`) asked for, for the problems a command reports: English otherwise. */
+const langOf = (argv: readonly string[]): Lang =>
+  argv.some((a, k) => a === '--lang=ko' || (a === '--lang' && argv[k + 1] === 'ko')) ? 'ko' : 'en';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
 
@@ -45,7 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliFailure) {
-      for (const p of e.problems) io.stderr(`sma ${name}: ${formatProblem(p)}\n`);
+      const lang = langOf(rest);
+      for (const p of e.problems) io.stderr(`sma ${name}: ${formatProblem(p, lang)}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -5,7 +5,7 @@ import type { Agreement, IndexSet, Year } from '../index.js';
 import { bundledRecord } from '../io/bundled-record.js';
 import type { PublishedAmount, SmaRecord } from '../io/load-record.js';
 import type { Source } from '../io/record-schema.js';
-import { CliFailure, type Problem } from './errors.js';
+import { CliFailure, fileProblem } from './errors.js';
 
 /** The bundled record (io/bundled-record.ts). A broken record is our failure (exit 1), not the user's. */
 export async function record(): Promise<SmaRecord> {
@@ -96,20 +96,3 @@ export async function resolveTarget(arg: string, cwd: string): Promise<Target> {
     unknownFloorYears: parsed.value.unknownFloorYears,
   };
 }
-
-export const fileProblem = (e: {
-  code: string;
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  expected: string;
-  found: string;
-}): Problem => ({
-  code: e.code,
-  file: e.file,
-  line: e.line,
-  column: e.column,
-  path: e.path === '(root)' ? [] : [e.path],
-  message: `expected ${e.expected}, found ${e.found}`,
-});

@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Scenario, ScenarioStrategy, Side } from '../index.js';
 import type { StrategyFlag } from '../io/negotiation-options.js';
-import { CliFailure, usageError } from './errors.js';
+import { CliFailure, fileProblem, usageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { fileProblem } from './record.js';
 
 type Where = Pick<CliIo, 'env' | 'cwd'>;
 

@@ -80,11 +80,12 @@ describe('scenario files', () => {
         text(
           sma11Text
             .replace('  deadline: 30\n', `  deadline: 30\n  horizon: ${point}\n`)
-            .replace('\nuncertainty:\n', `\nuncertainty:\n  horizon: ${prior}\n`)
+            // the file's own prior, uniform(0.3, 1) (sources: uncertainty.horizon), replaced by the one under test
             .replace(
-              'sources:\n',
-              'sources:\n  protocol.horizon: "assumption: a test"\n  uncertainty.horizon: "assumption: a test"\n',
-            ),
+              '\nuncertainty:\n  horizon: { kind: uniform, min: 0.3, max: 1 }\n',
+              `\nuncertainty:\n  horizon: ${prior}\n`,
+            )
+            .replace('sources:\n', 'sources:\n  protocol.horizon: "assumption: a test"\n'),
         ),
         'h.yaml',
       );

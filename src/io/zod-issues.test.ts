@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { problemParts, problemText, SCHEMA_RULES, type Problem } from '../i18n/problems.js';
+import {
+  placedProblemText,
+  PROBLEM_CODES,
+  problemParts,
+  problemText,
+  SCHEMA_RULES,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+} from '../i18n/problems.js';
 import {
   agreementFileSchema,
   baseSchema,
@@ -81,6 +90,20 @@ describe('one code and its parameters for each schema problem', () => {
       },
     ]);
     expect(problemsOf(z.url(), 'not a url')[0]).toMatchObject({ code: 'format', params: { format: 'url' } });
+    // A discriminated union names its options: the discriminator's value is the one found.
+    const kinds = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('replay') }),
+      z.object({ kind: z.literal('boulware') }),
+    ]);
+    expect(problemsOf(z.object({ s: kinds }), { s: { kind: 'tit-for-tat' } })).toEqual([
+      {
+        path: 's.kind',
+        code: 'one_of',
+        params: { values: ['replay', 'boulware'] },
+        expected: 'one of "replay", "boulware"',
+        value: 'tit-for-tat',
+      },
+    ]);
     expect(problemsOf(z.string().regex(/^\d+$/), 'x')[0]).toMatchObject({
       code: 'format',
       params: { format: 'regex', pattern: '/^\\d+$/' },
@@ -175,6 +198,49 @@ describe('the words of each code in English and Korean', () => {
       { value: 'runz' },
       ')',
     ]);
+  });
+
+  it('words every code in both languages: English without Hangul, Korean as a sentence with it', () => {
+    const samples: Record<ProblemCode, ProblemParams> = {
+      invalid_type: { expected: 'array' },
+      too_small: { minimum: 1, inclusive: true, origin: 'number' },
+      too_big: { maximum: 3, inclusive: true, origin: 'array' },
+      not_multiple_of: { divisor: 5 },
+      one_of: { values: ['en', 'ko'] },
+      unknown_key: { key: 'runz' },
+      format: { format: 'url' },
+      custom: { rule: 'distinct_values' },
+      invalid: {},
+    };
+    expect(Object.keys(samples).sort()).toEqual([...PROBLEM_CODES].sort());
+    for (const code of PROBLEM_CODES) {
+      const [en, ko] = both({ code, params: samples[code] });
+      expect([code, /[가-힣]/.test(en ?? ''), /[가-힣]/.test(ko ?? ''), /니다/.test(ko ?? '')]).toEqual([
+        code,
+        false,
+        true,
+        true,
+      ]);
+    }
+    // The particle follows the noun: 목록이어야 (a list), 정수여야 (an integer).
+    expect(problemText({ code: 'invalid_type', params: { expected: 'array' } }, 'ko')).toBe('목록이어야 합니다');
+  });
+
+  it('places a file’s problem the same way in both languages, the value found as written', () => {
+    const placed = {
+      file: 'a.yaml',
+      line: 4,
+      column: 8,
+      path: 'ufuns',
+      problem: { code: 'custom', params: { rule: 'two_utility_functions' } },
+      found: '1',
+      value: 1,
+    } as const;
+    expect(placedProblemText(placed, 'en')).toBe('a.yaml:4:8: ufuns: expected two utility functions, found 1');
+    expect(placedProblemText(placed, 'ko')).toBe('a.yaml:4:8: ufuns: 효용 함수가 두 개여야 합니다 (입력: 1)');
+    expect(placedProblemText({ ...placed, line: undefined, value: undefined }, 'ko')).toBe(
+      'a.yaml: ufuns: 효용 함수가 두 개여야 합니다',
+    );
   });
 
   it('has every rule in both languages, with the same parameters and identifiers', () => {

@@ -89,6 +89,13 @@ export function problemOf(issue: z.core.$ZodIssue): Problem {
       const inner = issue.issues[0];
       return inner ? problemOf(inner as z.core.$ZodIssue) : { code: 'invalid', params: {} };
     }
+    case 'invalid_union': {
+      // A discriminated union names its options (`kind: 'replay' | 'boulware' | …`): one of them was expected.
+      const options = (issue as { options?: unknown }).options;
+      if (Array.isArray(options))
+        return { code: 'one_of', params: { values: options.map((v) => (typeof v === 'number' ? v : String(v))) } };
+      return { code: 'invalid', params: {} };
+    }
     default:
       return { code: 'invalid', params: {} };
   }
@@ -117,8 +124,15 @@ export const fieldProblems = (issues: readonly z.core.$ZodIssue[]): FieldProblem
         atKey: true,
         problem: { code: 'unknown_key', params: { key } },
       }));
-    const found = describeValue(issue.input);
-    const value = plainValue(issue.input);
+    // A discriminated union's issue is at its discriminator, but carries the whole object as its input.
+    const discriminator =
+      issue.code === 'invalid_union' ? (issue as { discriminator?: unknown }).discriminator : undefined;
+    const input =
+      typeof discriminator === 'string' && issue.input !== null && typeof issue.input === 'object'
+        ? (issue.input as Record<string, unknown>)[discriminator]
+        : issue.input;
+    const found = describeValue(input);
+    const value = plainValue(input);
     return [
       {
         path,

@@ -477,3 +477,93 @@ describe('role-play in the server app', () => {
     expect(Object.keys(doc.paths)).toContain('/api/roleplay/me/actions');
   });
 });
+
+describe('a postponed Assembly vote in the debrief (API)', () => {
+  // The 11th SMA talks with an Assembly nobody attends until a new one is seated on 1 October 2019: the deal accepted
+  // in round 1 (2019-09-24) meets no quorum (Art. 49) at its first sitting, so it is re-held 14 days later
+  // (DEFAULT_POSTPONEMENT), on 2019-10-08, by the new Assembly, every member present and for it: consent, for sure.
+  const line = { kind: 'point' as const, value: 1 };
+  const bloc = (attendance: number) => ({
+    party: 'all',
+    seats: 300,
+    attendance,
+    cohesion: 1,
+    abstainShare: 0.5,
+    stance: { kind: 'threshold' as const, term: 'first-year-change', direction: 'at_most' as const, threshold: line },
+  });
+  const EMPTY_HALL = {
+    ...SMA_11_TALKS,
+    id: 'empty-hall',
+    ratification: {
+      ...SMA_11_TALKS.ratification,
+      rok: [
+        { from: '2016-05-30', name: 'absent', seats: 300, blocs: [bloc(0)] },
+        { from: '2019-10-01', name: 'seated', seats: 300, blocs: [bloc(1)] },
+      ],
+    },
+  };
+  let location: TestLocation;
+  let store: Store;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    location = sqliteLocation();
+    store = await location.open();
+    app = Fastify({ logger: false });
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    const lookup = (id: string) => (id === EMPTY_HALL.id ? EMPTY_HALL : undefined);
+    const service = createRolePlayService({ store, scenarios: lookup, newSeed: () => 5 });
+    await app.register(roleplayRoutes({ service, scenarios: () => [EMPTY_HALL], keepAliveSeconds: 60 }));
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+    await location.dispose();
+  });
+
+  it('shows each sitting: the first without a quorum, postponed; the second held by the Assembly seated since', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/roleplay/sessions',
+      payload: { scenarioId: EMPTY_HALL.id, label: 'T' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { tokens } = created.json() as TableLinks;
+    const act = (token: string, key: string, action: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/roleplay/me/actions',
+        headers: { ...bearer(token), 'idempotency-key': key },
+        payload: { action },
+      });
+    expect((await act(tokens.us as string, 'a', { type: 'offer', outcome: DEAL })).statusCode).toBe(201);
+    expect((await act(tokens.rok as string, 'b', { type: 'accept' })).statusCode).toBe(201);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/roleplay/me/debrief',
+      headers: bearer(tokens.facilitator as string),
+    });
+    expect(res.statusCode).toBe(200);
+    const debrief = res.json() as {
+      reason: string;
+      endDate: string;
+      ratificationPostponements: number;
+      ratificationsNotHeld: number;
+      votes: { postponements: number; held: boolean; passed: boolean; decidedOn: string; sittings: unknown[] }[];
+    };
+    expect([debrief.reason, debrief.ratificationPostponements, debrief.ratificationsNotHeld]).toEqual([
+      'agreement',
+      1,
+      0,
+    ]);
+    // the talks ended on the deciding sitting's date, as a single run's do
+    expect(debrief.endDate).toBe('2019-10-08');
+    expect(debrief.votes).toHaveLength(1);
+    expect(debrief.votes[0]).toMatchObject({ postponements: 1, held: true, passed: true, decidedOn: '2019-10-08' });
+    expect(debrief.votes[0]?.sittings).toEqual([
+      { date: '2019-09-24', quorumMet: false, result: 'postponed' },
+      { date: '2019-10-08', quorumMet: true, result: 'held' },
+    ]);
+  });
+});

@@ -80,9 +80,12 @@ describe.skipIf(!hasChromium)('human play against an agent on a standard domain'
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('names the file, the field and what was expected when a file is bad', async () => {
+  it('names the file, the field and what was expected when a file is bad, in the language chosen', async () => {
     const { page } = web;
     await web.open('#/theory');
+    // The previous test left the app in Korean (a stored choice): this one starts in English by its own click.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('input[type=file]').setInputFiles([
       { name: 'laptop_domain.xml', mimeType: 'text/xml', buffer: readFileSync(files[0] as string) },
       { name: 'laptop_buyer_utility.xml', mimeType: 'text/xml', buffer: readFileSync(files[1] as string) },
@@ -91,6 +94,13 @@ describe.skipIf(!hasChromium)('human play against an agent on a standard domain'
     const alert = page.getByRole('alert').filter({ hasText: 'broken.xml' });
     await alert.waitFor();
     // `file[:line:column]: path: expected …, found …`, as `sma domain stats` prints it.
-    await expect(alert.textContent()).resolves.toMatch(/^broken\.xml[:\d]*: .*: expected .+, found .+/);
+    await expect(alert.textContent()).resolves.toMatch(
+      /^broken\.xml:1:\d+: \(root\): expected well-formed XML, found .+/,
+    );
+    // The same problem, worded again from its code when the reader switches language (the parser's English left out).
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/^broken\.xml:1:\d+: \(root\): 올바른 형식의 XML이어야 합니다$/);
   });
 });

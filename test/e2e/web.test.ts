@@ -556,22 +556,23 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     });
 
     it('simulates the 11th SMA talks on the server and shows what the CLI computes for the same seed', async () => {
-      // `sma simulate sma-11-talks --runs 500 --seed 7`: 420 of 500 runs agree = 84.0 % (95 % interval 80.5–87.0 %);
-      // regression pin (375 = 75.0 % before a vote without a quorum was postponed rather than lost)
+      // `sma simulate sma-11-talks --runs 500 --seed 7`: 497 of 500 runs agree = 99.4 % (95 % interval 98.3–99.8 %);
+      // regression pin (420 = 84.0 % before the file stated the perceived horizon's prior, 375 = 75.0 % before a vote
+      // without a quorum was postponed rather than lost)
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
       const result = await runJob(page);
       await expect(result.textContent()).resolves.toContain('(scenario-monte-carlo), seed 7, 500 runs');
       await expect(result.getByTestId('agreement-rate').textContent()).resolves.toMatch(
-        /^Agreement rate: 84\.0% \(95% interval 80\.5% – 87\.0%\) · Consent votes lost: [\d,]+ · Votes postponed for want of a quorum: [\d,]+ sittings in [\d,]+ runs/,
+        /^Agreement rate: 99\.4% \(95% interval 98\.3% – 99\.8%\) · Consent votes lost: [\d,]+ · Votes postponed for want of a quorum: [\d,]+ sittings in [\d,]+ runs/,
       );
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-sma-11.png'), fullPage: true });
     });
 
     it('draws the 11th SMA talks as histograms of months in lapse and furloughed worker-months', async () => {
-      // `sma simulate sma-11-talks --runs 500 --seed 7` (the job test pins the same counts; 420 deals is a regression
-      // pin, since a vote without a quorum is postponed rather than lost): every run in lapse
-      // 18–21 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, prorated by day
+      // `sma simulate sma-11-talks --runs 500 --seed 7` (the job test pins the same counts; 497 deals is a regression
+      // pin, with the perceived horizon drawn and a vote without a quorum postponed rather than lost): every run in
+      // lapse 15–22 months; 4,000–5,000 workers furloughed from April 2020 to the stopgap of 15 June, prorated by day
       // (2.47 months each: 9,867–12,333 worker-months), in bins of 2,000.
       await open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=500&seed=7');
       // The previous test ran the same URL: only this run's job id tells its histograms from that run's.
@@ -579,7 +580,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
       const lapse = result.getByTestId('histogram-monthsInLapse');
       await lapse.locator('.chart[data-drawn="true"]').waitFor();
       await expect(lapse.getAttribute('data-total')).resolves.toBe('500');
-      await expect(lapse.getAttribute('data-bars')).resolves.toBe('4');
+      await expect(lapse.getAttribute('data-bars')).resolves.toBe('8');
       await expect(lapse.locator('.chart').getAttribute('aria-label')).resolves.toBe(
         'Months in lapse — Simulation result: 500 runs, seed 7',
       );
@@ -596,7 +597,7 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
         furlough.getByRole('button', { name: /^CSV — / }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe('simulation-sma-11-talks-furloughed-worker-months.csv');
-      await expect(result.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('420');
+      await expect(result.getByTestId('histogram-firstYearChange').getAttribute('data-total')).resolves.toBe('497');
       await settle(page);
       await page.screenshot({ path: join(screenshots, 'simulate-histograms.png'), fullPage: true });
       await page.getByRole('button', { name: '한국어' }).click();

@@ -48,9 +48,10 @@ describe('sma calibrate', () => {
       positions: expect.arrayContaining([{ side: 'us', date: '2020-05-07', change: 0.477 }]),
     });
     const names = a.parameters.map((p: { name: string }) => p.name);
-    expect(names.slice(0, 4)).toEqual([
+    expect(names.slice(0, 5)).toEqual([
       'strategies.us.e',
       'strategies.rok.e',
+      'protocol.horizon',
       'sma-11-talks.reservation.us',
       'sma-11-talks.reservation.rok',
     ]);

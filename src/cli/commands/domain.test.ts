@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,9 +85,21 @@ describe('sma domain stats', () => {
     expect(code).toBe(2);
     // A domain template has no evaluations: read as a profile, its items lack them.
     expect(err).toContain(
-      'laptop_domain.xml: negotiation_template.utility_space.objective[0].issue[0].item[0].evaluation',
+      'laptop_domain.xml: negotiation_template.utility_space.objective[0].issue[0].item[0].evaluation: ' +
+        'expected a number, found null\n',
     );
-    expect(err).toContain('(expected a number, found null)');
+  });
+
+  it('words a bad file in Korean with --lang ko, keeping the file, the line and column, and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sma-domain-ko-'));
+    const yaml = join(dir, 'bad.yaml');
+    writeFileSync(yaml, 'name: bad\nissues:\n  - { name: price, values: [1, 2, 3] }\nufuns: [1]\n');
+    const { code, err } = await cli('domain', 'stats', yaml, '--lang', 'ko');
+    expect(code).toBe(2);
+    // negmas-yaml.ts: a scenario has two utility functions (rule two_utility_functions); here one, at line 4.
+    expect(err).toBe(`sma domain: ${yaml}:4:8: ufuns: 효용 함수가 두 개여야 합니다 (입력: 1)\n`);
+    const en = await cli('domain', 'stats', yaml);
+    expect(en.err).toBe(`sma domain: ${yaml}:4:8: ufuns: expected two utility functions, found 1\n`);
   });
 
   it('converts to NegMAS YAML and GeniusWeb JSON and reads the result back to the same stats', async () => {

@@ -2,9 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type BilateralDomain, domainStats, type DomainStats, type StatsPoint } from '../../index.js';
-import { readDomainFiles, writeDomainFiles, type DomainFileError } from '../../io/domain-files/index.js';
+import { readDomainFiles, writeDomainFiles } from '../../io/domain-files/index.js';
 import { domainOptionsSchema } from '../../io/research-options.js';
-import { CliFailure, EXIT_OK, usageError, type Problem } from '../errors.js';
+import { CliFailure, EXIT_OK, fileProblem, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { toJson } from '../output.js';
@@ -25,15 +25,6 @@ FILE...: Genius XML (domain.xml a.xml b.xml, or a.xml b.xml), GeniusWeb JSON (a.
 .yaml). Definitions and the handling of each format's quirks: docs/domains.md.
 `;
 
-const problem = (e: DomainFileError): Problem => ({
-  code: e.code,
-  message: e.path,
-  file: e.file,
-  ...(e.line !== undefined ? { line: e.line, column: e.column } : {}),
-  expected: e.expected,
-  found: e.found,
-});
-
 /** Reads the files of one domain from disk, or fails with every problem found. */
 export function loadDomain(files: readonly string[], cwd: string): BilateralDomain {
   const named = files.map((f) => {
@@ -44,7 +35,7 @@ export function loadDomain(files: readonly string[], cwd: string): BilateralDoma
     }
   });
   const read = readDomainFiles(named);
-  if (!read.ok) throw new CliFailure(read.error.map(problem));
+  if (!read.ok) throw new CliFailure(read.error.map(fileProblem));
   return read.value;
 }
 
@@ -135,7 +126,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (o.to === undefined || out === undefined) throw usageError('sma domain convert needs --to FORMAT and --out DIR');
     const d = loadDomain(files, io.cwd);
     const written = writeDomainFiles(d, o.to);
-    if (!written.ok) throw new CliFailure(written.error.map(problem));
+    if (!written.ok) throw new CliFailure(written.error.map(fileProblem));
     const dir = resolve(io.cwd, out);
     mkdirSync(dir, { recursive: true });
     for (const f of written.value) writeFileSync(join(dir, basename(f.name)), f.text);

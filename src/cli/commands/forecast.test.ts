@@ -34,12 +34,15 @@ const load = (file: string): Scenario => {
   return parsed.value;
 };
 
-/** The written forecast equals its source scenario except for the fit: names, sources, `fitted`, the shared exponents. */
+/**
+ * The written forecast equals its source scenario except for the fit: names, sources, `fitted`, the shared exponents
+ * and the perceived horizon.
+ */
 function expectOnlySharedFitted(fitted: Scenario, original: Scenario) {
   const rest = (s: Scenario) => {
     const { id: _i, name: _n, name_ko: _nk, description: _d, description_ko: _dk, sources: _s, sources_ko: _sk } = s;
     const { fitted: _f, uncertainty, ...model } = s;
-    const { strategies: _st, ...drawn } = uncertainty;
+    const { strategies: _st, horizon: _h, ...drawn } = uncertainty;
     return {
       ...model,
       id: null,
@@ -85,7 +88,11 @@ describe('sma forecast', () => {
     const j = JSON.parse(r.out);
     expect([j.talks, j.seed, j.population]).toEqual([['sma-11-talks', 'sma-12-talks'], 4, 30]);
     expect(j.written.map((w: { id: string }) => w.id)).toEqual(['sma-13-talks-fitted', 'sma-12-reopen-fitted']);
-    expect(j.shared.map((p: { name: string }) => p.name)).toEqual(['strategies.us.e', 'strategies.rok.e']);
+    expect(j.shared.map((p: { name: string }) => p.name)).toEqual([
+      'strategies.us.e',
+      'strategies.rok.e',
+      'protocol.horizon',
+    ]);
 
     // The same fit, run here from the same seed: its particles' weighted mean and sd, by brute force.
     const talks = [scenario('sma-11-talks'), scenario('sma-12-talks')];
@@ -158,6 +165,17 @@ describe('sma forecast', () => {
           /^보정: 제11~12차 방위비분담특별협정 협상의 기록.*시드 4/,
         );
       }
+      // The perceived horizon: the posterior's normal summary within its prior uniform(0.3, 1), its source the fit's.
+      const ih = fit.value.parameters.findIndex((p) => p.name === 'protocol.horizon');
+      const mh = moments(ih);
+      expect(written.uncertainty.horizon).toEqual({
+        kind: 'normal',
+        mean: expect.closeTo(mh.mean, 4),
+        sd: expect.closeTo(mh.sd, 4),
+        min: 0.3,
+        max: 1,
+      });
+      expect(written.sources['uncertainty.horizon']).toMatch(/^fitted to sma-11-talks .*seed 4, 30 particles/);
       expect(written.description).toMatch(
         /^On parameters fitted to the 11th–12th SMA talks \((adaptive )?ABC-SMC, seed 4, /,
       );
@@ -211,6 +229,9 @@ describe('sma forecast', () => {
     doc.deleteIn(['uncertainty', 'strategies']);
     doc.deleteIn(['sources', 'uncertainty.strategies']);
     doc.deleteIn(['sources_ko', 'uncertainty.strategies']);
+    doc.deleteIn(['uncertainty', 'horizon']);
+    doc.deleteIn(['sources', 'uncertainty.horizon']);
+    doc.deleteIn(['sources_ko', 'uncertainty.horizon']);
     writeFileSync(join(scratch, 'fixed.yaml'), doc.toString());
     const r = await cli({}, 'forecast', 'fixed.yaml', '--workers', '0');
     expect(r.code).toBe(2);
@@ -224,13 +245,11 @@ describe('sma forecast', () => {
 /** The shipped fitted forecasts (data/scenarios, written by `sma forecast`: docs/scenarios.md "Forecasts on the fit"). */
 describe('the bundled fitted forecasts', () => {
   for (const id of ['sma-13-talks', 'sma-12-reopen'])
-    it(`${id}-fitted is ${id} with the shared exponents fitted to the 9th–12th talks`, () => {
+    it(`${id}-fitted is ${id} with the shared exponents and horizon fitted to the 9th–12th talks`, () => {
       const fitted = scenario(`${id}-fitted`);
       expect(fitted.fitted?.talks).toEqual(['sma-9-talks', 'sma-10-talks', 'sma-11-talks', 'sma-12-talks']);
       expectOnlySharedFitted(fitted, scenario(id));
-      for (const side of ['us', 'rok'] as const)
-        expect(fitted.sources[`uncertainty.strategies.${side}.e`]).toMatch(
-          /^fitted to sma-9-talks .* by (adaptive )?ABC-SMC /,
-        );
+      for (const key of ['uncertainty.strategies.us.e', 'uncertainty.strategies.rok.e', 'uncertainty.horizon'])
+        expect(fitted.sources[key]).toMatch(/^fitted to sma-9-talks .* by (adaptive )?ABC-SMC /);
     });
 });

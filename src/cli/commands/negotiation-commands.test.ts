@@ -141,11 +141,12 @@ describe('sma simulate', () => {
     );
     expect(code).toBe(0);
     const j = JSON.parse(out);
-    // Regression pin: 173 deals of 200 with the win-set on (seed 3); the interval is Wilson's closed form for 173/200
-    // at z = 1.96: (0.865 + z²/400 ± z·√(0.865·0.135/200 + z²/160000)) / (1 + z²/200) = [0.810709, 0.905534].
-    expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.865, [0.810709, 0.905534]]);
-    expect(j.reasons).toEqual({ agreement: 173, deadline: 24, walkaway: 0, 'ratification-failed': 3 });
-    expect(j.quantities.firstYearChange.n).toBe(173);
+    // Regression pin: 186 deals of 200 with the win-set on and the perceived horizon drawn (seed 3; 173 before the
+    // horizon); the interval is Wilson's closed form for 186/200 at z = 1.96:
+    // (0.93 + z²/400 ± z·√(0.93·0.07/200 + z²/160000)) / (1 + z²/200) = [0.885945, 0.957848].
+    expect([j.runs, j.agreementRate, j.agreementInterval95]).toEqual([200, 0.93, [0.885945, 0.957848]]);
+    expect(j.reasons).toEqual({ agreement: 186, deadline: 12, walkaway: 0, 'ratification-failed': 2 });
+    expect(j.quantities.firstYearChange.n).toBe(186);
     // not a terminal: periodic progress lines, no bar
     expect(err).toBe('simulate: 200/200 runs (100%)\n');
   });
@@ -154,7 +155,7 @@ describe('sma simulate', () => {
     const { code, out } = await cli('simulate', 'sma-12-talks', '--runs', '200', '--seed', '3', '--workers', '1');
     expect(code).toBe(0);
     expect(out).toContain('agreement rate');
-    expect(out).toContain('86.5% [81.1%, 90.6%]');
+    expect(out).toContain('93.0% [88.6%, 95.8%]'); // the regression pin above
     expect((await cli('simulate', 'sma-12-talks')).code).toBe(2);
   });
 });

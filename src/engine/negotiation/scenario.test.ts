@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.js';
 import {
   assemblyOn,
+  consentProbability,
   lapsePort,
   mergeScenarioSummaries,
   prepareScenarioTables,
@@ -345,6 +346,27 @@ describe('an election within a vote’s postponements: the Assembly seated on th
     expect(r.value.consentProbability).toBeCloseTo(3 * 0.6 ** 2 * 0.4 + 0.6 ** 3, 12);
     const sameAssembly = ratificationProbability(assemblyOn(rok.slice(0, 1), '2020-05-20', rule), deal);
     expect(sameAssembly.ok && sameAssembly.value.consentProbability).toBeCloseTo(1 - 0.352 ** 3, 12);
+  });
+
+  it('reads, for the win-set, the terms the elected Assembly’s blocs read, even when the outgoing one reads others', () => {
+    // the elected Assembly backs a deal of at most 2 years (its stance on duration), the outgoing one any increase
+    const [outgoing, elected] = rok as [ScenarioAssembly, ScenarioAssembly];
+    const byDuration: ScenarioAssembly = {
+      ...elected,
+      blocs: elected.blocs.map((b) => ({
+        ...b,
+        stance: { kind: 'threshold', term: 'duration', direction: 'at_most', threshold: { kind: 'point', value: 2 } },
+      })),
+    };
+    const model = assemblyOn([outgoing, byDuration], '2020-05-20', rule);
+    for (const duration of [1, 5]) {
+      const deal = { 'first-year-change': 0.5, duration };
+      const exact = ratificationProbability(model, deal);
+      expect(consentProbability(model, deal)).toBeCloseTo(exact.ok ? exact.value.consentProbability : NaN, 12);
+    }
+    // 1 year: the elected Assembly, all present, consents at sitting 1 whenever sitting 0 lacked a quorum
+    expect(consentProbability(model, { 'first-year-change': 0.5, duration: 1 })).toBeCloseTo(1, 12);
+    expect(consentProbability(model, { 'first-year-change': 0.5, duration: 5 })).toBeCloseTo(0.648, 12);
   });
 
   it('decides a vote whose first sitting lacks a quorum by the elected Assembly, in 0.352 of 20,000 single runs', () => {

@@ -305,7 +305,9 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
     if (!odds.ok) throw new Error(`ratification model: ${odds.error.code}`);
-    const terms = [...new Set(model.blocs.map((b) => b.stance.term))];
+    // every term a sitting's blocs read, later Assemblies' too (an election within the postponements)
+    const sitting = [model, ...(model.laterSittings ?? [])];
+    const terms = [...new Set(sitting.flatMap((a) => a.blocs.map((b) => b.stance.term)))];
     const compute = (d: RatificationDeal): number => {
       const r = odds.value(d);
       if (!r.ok) throw new Error(`ratification model: ${r.error.code}`);

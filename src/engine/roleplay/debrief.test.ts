@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domesticOutlook } from './briefs.js';
-import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, valueLeft } from './debrief.js';
+import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, tableVote, valueLeft } from './debrief.js';
 import { SMA_11_DEAL, SMA_11_TALKS, tableSetup } from './fixtures.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
 
@@ -77,6 +77,60 @@ describe('table debrief', () => {
     );
     expect(toy.us).toBeCloseTo(0.1, 12);
     expect(toy.rok).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('a vote postponed for want of a quorum in the debrief', () => {
+  // Round 2 on 2019-10-23; the rule's 14 days (DEFAULT_POSTPONEMENT): sittings on 10-23, 11-06 and 11-20
+  const postponed: RolePlayEntry[] = [
+    ...entries.slice(0, 4),
+    {
+      actor: 'system',
+      action: {
+        type: 'ratification',
+        vote: { ratified: true, yes: 133, no: 11, abstain: 16, postponements: 2, held: true, decidedOn: '2019-11-20' },
+      },
+    },
+  ];
+  const st = replayEntries(S, setup('t3'), postponed);
+  if (!st.ok) throw new Error(st.error.code);
+  const d = tableDebrief(S, setup('t3'), st.value, frontier);
+
+  it('lists each sitting: two without a quorum, postponed, then the one that held the vote', () => {
+    expect(d.ratificationPostponements).toBe(2);
+    // the deal was consented to on 2019-11-20: the talks end then, and the delay is read on that day
+    expect([d.endDate, d.delay.until]).toEqual(['2019-11-20', '2019-11-20']);
+    expect(d.ratificationsNotHeld).toBe(0);
+    expect(d.votes).toHaveLength(1);
+    expect(d.votes[0]).toMatchObject({ date: '2019-10-23', postponements: 2, held: true, decidedOn: '2019-11-20' });
+    expect(d.votes[0]?.sittings).toEqual([
+      { date: '2019-10-23', quorumMet: false, result: 'postponed' },
+      { date: '2019-11-06', quorumMet: false, result: 'postponed' },
+      { date: '2019-11-20', quorumMet: true, result: 'held' },
+    ]);
+    // the class debrief carries the same keys
+    const c = classDebrief([d]).tables[0];
+    expect([c?.ratificationPostponements, c?.ratificationsNotHeld, c?.vote?.postponements]).toEqual([2, 0, 2]);
+  });
+
+  it('marks a vote given up after the most postponements as not held, and an unpostponed one as one held sitting', () => {
+    const notHeld = tableVote({
+      date: '2020-06-24',
+      outcome: deal,
+      vote: { ratified: false, yes: 60, no: 40, abstain: 40, postponements: 6, held: false, decidedOn: '2020-09-16' },
+    });
+    expect(notHeld.sittings.map((x) => x.result)).toEqual([...Array<string>(6).fill('postponed'), 'not-held']);
+    expect(notHeld.sittings.map((x) => x.quorumMet)).toEqual(Array<boolean>(7).fill(false));
+    // 2020-06-24 + 6 × 14 days = 2020-09-16
+    expect(notHeld.sittings.at(-1)?.date).toBe('2020-09-16');
+    expect([notHeld.passed, notHeld.held]).toEqual([false, false]);
+    const once = tableVote({ date: '2019-10-23', outcome: deal, vote: { ratified: true } });
+    expect([once.postponements, once.held, once.decidedOn, once.sittings]).toEqual([
+      0,
+      true,
+      '2019-10-23',
+      [{ date: '2019-10-23', quorumMet: true, result: 'held' }],
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { paretoFrontierIndices, type UtilityPoint } from '../bargaining/pareto.js';
 import { solve } from '../bargaining/solutions.js';
-import type { CivilDate } from '../negotiation/calendar.js';
+import { addDays, daysFromCivil, type CivilDate } from '../negotiation/calendar.js';
 import { enumerateOutcomes, type Outcome } from '../negotiation/domain.js';
 import type { EndReason } from '../negotiation/protocol.js';
 import { lapseUntil } from '../negotiation/scenario.js';
@@ -47,25 +47,66 @@ export interface DelayCost {
   readonly unpaidWages: number;
 }
 
+/**
+ * One sitting of a vote: its date, whether a quorum was present (Art. 49), and what followed: `held` (the vote was
+ * decided there), `postponed` (no quorum: held again later) or `not-held` (no quorum at the last sitting allowed).
+ */
+export interface TableSitting {
+  readonly date: CivilDate;
+  readonly quorumMet: boolean;
+  readonly result: 'held' | 'postponed' | 'not-held';
+}
+
 /** One vote of the ROK National Assembly on a table's accepted deal. */
 export interface TableVote {
+  /** The round's date, when the deal went to the Assembly (its first sitting). */
   readonly date: CivilDate;
   readonly outcome: Outcome;
+  /** The deciding sitting's tally (the last sitting's when the vote was not held). */
   readonly yes: number | null;
   readonly no: number | null;
   readonly abstain: number | null;
+  /** Consent: held and passed. */
   readonly passed: boolean;
+  /** Sittings that missed the quorum before the vote was held or given up (the single run's and API's key). */
+  readonly postponements: number;
+  /** False when every sitting allowed missed the quorum: no consent, and not a rejection. */
+  readonly held: boolean;
+  /** The date of the sitting that decided (or the last one): `date` when not postponed. */
+  readonly decidedOn: CivilDate;
+  /** Every sitting, in order: postponements + 1 of them. */
+  readonly sittings: readonly TableSitting[];
 }
 
-/** A recorded vote as the debrief and a seat's result card show it: the counts as cast (null when not counted). */
-export const tableVote = (v: Omit<VoteRecord, 'seq'>): TableVote => ({
-  date: v.date,
-  outcome: v.outcome,
-  yes: v.vote.yes ?? null,
-  no: v.vote.no ?? null,
-  abstain: v.vote.abstain ?? null,
-  passed: v.vote.ratified,
-});
+/**
+ * A recorded vote as the debrief and a seat's result card show it: the counts as cast (null when not counted) and each
+ * sitting, the sittings evenly spaced from the round's date to the deciding one's (the postponement rule's days).
+ */
+export const tableVote = (v: Omit<VoteRecord, 'seq'>): TableVote => {
+  const postponements = v.vote.postponements ?? 0;
+  const held = v.vote.held ?? true;
+  const decidedOn = v.vote.decidedOn ?? v.date;
+  const days = postponements > 0 ? (daysFromCivil(decidedOn) - daysFromCivil(v.date)) / postponements : 0;
+  return {
+    date: v.date,
+    outcome: v.outcome,
+    yes: v.vote.yes ?? null,
+    no: v.vote.no ?? null,
+    abstain: v.vote.abstain ?? null,
+    passed: v.vote.ratified,
+    postponements,
+    held,
+    decidedOn,
+    sittings: Array.from({ length: postponements + 1 }, (_, k): TableSitting => {
+      const last = k === postponements;
+      return {
+        date: addDays(v.date, Math.round(k * days)),
+        quorumMet: last && held,
+        result: !last ? 'postponed' : held ? 'held' : 'not-held',
+      };
+    }),
+  };
+};
 
 /**
  * The delay to a date as the debrief reports it.
@@ -87,6 +128,7 @@ export interface TableDebrief {
   readonly table: TableInfo;
   readonly agentSides: readonly Side[];
   readonly reason: EndReason | 'running' | 'ended-by-facilitator';
+  /** The last round's date, or the deciding sitting's when the talks ended on a postponed vote. */
   readonly endDate: CivilDate;
   readonly path: readonly PathPoint[];
   readonly frontier: readonly UtilityPoint[];
@@ -98,6 +140,10 @@ export interface TableDebrief {
   readonly scores: Readonly<Record<Side, SideScore>>;
   readonly delay: DelayCost;
   readonly ratificationFailures: number;
+  /** Sittings that missed the quorum, over all votes (the Monte Carlo's and CLI's key). */
+  readonly ratificationPostponements: number;
+  /** Votes given up after the most postponements: no consent, not counted as failed. */
+  readonly ratificationsNotHeld: number;
   /** The Assembly's votes on this table's accepted deals, in order (the last decided the table). */
   readonly votes: readonly TableVote[];
   readonly real: RealOutcome | null;
@@ -144,7 +190,13 @@ export function tableDebrief(
   state: RolePlayState,
   frontier: readonly UtilityPoint[] = scenarioFrontier(scenario),
 ): TableDebrief {
-  const endDate = currentDate(scenario, state);
+  // Talks that ended on a postponed vote end on its deciding sitting's date, as a single run's do (run.ts `decidedOn`).
+  const lastVote = state.votes.at(-1);
+  const endedOnVote =
+    state.phase === 'ended' &&
+    state.endedBy === null &&
+    (state.negotiation.reason === 'agreement' || state.negotiation.reason === 'ratification-failed');
+  const endDate = (endedOnVote ? lastVote?.vote.decidedOn : undefined) ?? currentDate(scenario, state);
   const d: UtilityPoint = { u1: reservationOn(scenario, 'us', endDate), u2: reservationOn(scenario, 'rok', endDate) };
   const problem = { kind: 'finite', points: frontier } as const;
   const at = (r: ReturnType<typeof solve>): UtilityPoint | null =>
@@ -183,6 +235,8 @@ export function tableDebrief(
     scores,
     delay: delayCost(scenario, endDate),
     ratificationFailures: state.negotiation.ratificationFailures,
+    ratificationPostponements: state.negotiation.ratificationPostponements,
+    ratificationsNotHeld: state.negotiation.ratificationsNotHeld,
     votes: state.votes.map(tableVote),
     real:
       real === null
@@ -233,6 +287,8 @@ export interface ClassTable {
   /** The Assembly's last vote at this table, or null when no deal went to it. */
   readonly vote: TableVote | null;
   readonly ratificationFailures: number;
+  readonly ratificationPostponements: number;
+  readonly ratificationsNotHeld: number;
 }
 
 export interface ClassDebrief {
@@ -321,6 +377,8 @@ export function classDebrief(tables: readonly TableDebrief[]): ClassDebrief {
       delay: t.delay,
       vote: t.votes.at(-1) ?? null,
       ratificationFailures: t.ratificationFailures,
+      ratificationPostponements: t.ratificationPostponements,
+      ratificationsNotHeld: t.ratificationsNotHeld,
     })),
     overall: summarise(tables),
     byPairing,

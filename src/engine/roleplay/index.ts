@@ -56,6 +56,7 @@ export type {
   RealOutcome,
   SideScore,
   TableDebrief,
+  TableSitting,
   TableVote,
 } from './debrief.js';
 export { gradeBook } from './grade-book.js';

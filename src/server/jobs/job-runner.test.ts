@@ -154,6 +154,61 @@ describe('a job another process runs, followed here when no notice of its end ar
     // Listening, but the finished notice was sent while the connection was down, and NOTIFY does not keep it.
     'that lost the finished notice': { publish: async () => undefined, subscribe: async () => async () => undefined },
   };
+  const cancelledJob: JobSnapshot = { ...running, status: 'cancelled', finishedAt: '2026-03-01T00:00:01.000Z' };
+  const cancelRunner = (stored: { job: JobSnapshot }, bus: JobBus, remoteCancelTimeoutMs: number) =>
+    createJobRunner({
+      kinds: [rubinsteinSplitJob],
+      clock,
+      threads: 1,
+      maxRunsPerJob: 10_000,
+      maxJobsPerClient: 1,
+      jobsKept: 1,
+      recorder: recorderOf(stored),
+      bus,
+      remoteRereadMs: 10,
+      remoteCancelTimeoutMs,
+      onError: () => undefined,
+    });
+
+  it('cancels it when this process could not listen: the stop is read from the record, not awaited as a notice', async () => {
+    // The other process hears the cancel (NOTIFY still goes out) and records the job cancelled; no notice reaches here.
+    // The wait for a notice is 60 s, beyond the test's time limit: the answer must come from the record.
+    const stored = { job: running };
+    const deaf: JobBus = {
+      publish: async (notice) => {
+        if (notice.type === 'cancel') stored.job = cancelledJob;
+      },
+      subscribe: () => Promise.reject(new Error('sorry, too many clients already')),
+    };
+    const runner = cancelRunner(stored, deaf, 60_000);
+    try {
+      const r = await runner.cancel('remote');
+      expect(r.ok ? r.value.status : r.error).toBe('cancelled');
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('says, when nobody stops it, that this process is not listening, with the job and the time waited', async () => {
+    const stored = { job: running };
+    const deaf: JobBus = {
+      publish: async () => undefined,
+      subscribe: () => Promise.reject(new Error('sorry, too many clients already')),
+    };
+    const runner = cancelRunner(stored, deaf, 50);
+    try {
+      const r = await runner.cancel('remote');
+      expect(r.ok ? r.value : r.error).toEqual({
+        code: 'job/unavailable',
+        id: 'remote',
+        message:
+          'No server process stopped job remote within 50 ms; the process running it may be gone. This process is not listening for other processes’ notices (listening failed when it started), so it read the job’s record instead.',
+      });
+    } finally {
+      await runner.close();
+    }
+  });
+
   for (const [name, bus] of Object.entries(buses)) {
     it(`still ends with the recorded result on a bus ${name}`, async () => {
       const stored = { job: running };

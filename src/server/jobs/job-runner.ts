@@ -79,10 +79,13 @@ export interface JobRunnerOptions {
   readonly onFinished?: (job: JobSnapshot) => void;
   /** Shares progress, ends and cancels with other processes; needs the recorder, where results are read. */
   readonly bus?: JobBus;
-  /** How long a cancel sent to another process waits for that process to stop the job (default 10 s). */
+  /**
+   * How long a cancel sent to another process waits for that process to stop the job (default 10 s); it learns the
+   * stop from the notice, or from the record re-read every `remoteRereadMs` when no notice comes.
+   */
   readonly remoteCancelTimeoutMs?: number;
   /**
-   * How often a follower of a job another process runs re-reads it from the recorder (default 2 s), so it learns the
+   * How often a follower (or a cancel) of a job another process runs re-reads it from the recorder (default 2 s), so it learns the
    * end even when no notice reaches it: a NOTIFY sent while the listening connection was down is lost, a subscribe
    * or a publish can fail. Notices still bring progress and the end at once when they do arrive.
    */
@@ -364,32 +367,52 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (stored.status !== 'running') return notRunning(stored);
       return { ok: false, error: { code: 'job/unavailable', message: `Job ${id} runs in another process.`, id } };
     }
-    await listening;
+    const listener = await listening;
     let heard!: () => void;
     const finished = new Promise<void>((resolve) => (heard = resolve));
     // Listen for the end before asking, so a quick stop is not missed.
     const stop = followRemote(id, (notice) => {
       if (notice.type === 'finished') heard();
     });
+    const timeoutMs = options.remoteCancelTimeoutMs ?? 10_000;
+    const rereadMs = options.remoteRereadMs ?? 2000;
+    let timer: NodeJS.Timeout | undefined;
+    let poll: NodeJS.Timeout | undefined;
+    let waiting = true;
     try {
       const stored = await fetchRecorded(id);
       if (stored === undefined) return { ok: false, error: { code: 'job/not_found', id } };
       if (stored.status !== 'running') return notRunning(stored);
       await bus.publish({ type: 'cancel', id });
-      const timeoutMs = options.remoteCancelTimeoutMs ?? 10_000;
-      let timer: NodeJS.Timeout | undefined;
+      // The record is read every rereadMs as well (watchRemote's fallback): the end is learnt without its notice, which
+      // never comes when this process's LISTEN failed at start and may be lost while its connection is down.
+      const reread = new Promise<boolean>((resolve) => {
+        const tick = async (): Promise<void> => {
+          const now = await fetchRecorded(id);
+          if (!waiting) return;
+          if (now !== undefined && now.status !== 'running') resolve(true);
+          else poll = setTimeout(() => void tick(), rereadMs).unref();
+        };
+        poll = setTimeout(() => void tick(), rereadMs).unref();
+      });
       const answered = await Promise.race([
         finished.then(() => true),
+        reread,
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
       ]);
-      clearTimeout(timer);
+      waiting = false;
       const after = await fetchRecorded(id);
       if (!answered || after === undefined) {
+        // Without a listener this process hears no notice at all: say so, it is this process's fault, not the other's.
+        const deaf =
+          listener === undefined
+            ? ' This process is not listening for other processes’ notices (listening failed when it started), so it read the job’s record instead.'
+            : '';
         return {
           ok: false,
           error: {
             code: 'job/unavailable',
-            message: `No server process stopped job ${id} within ${timeoutMs} ms; the process running it may be gone.`,
+            message: `No server process stopped job ${id} within ${timeoutMs} ms; the process running it may be gone.${deaf}`,
             id,
           },
         };
@@ -397,6 +420,9 @@ export function createJobRunner(options: JobRunnerOptions) {
       // It may have finished on its own just before the cancel arrived.
       return after.status === 'cancelled' ? { ok: true, value: after } : notRunning(after);
     } finally {
+      waiting = false;
+      clearTimeout(timer);
+      clearTimeout(poll);
       stop();
     }
   }

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { api, toRemote, type Remote } from '../api.js';
 import { agreementProblems, parseAgreement, sma12 } from '../agreement-url.js';
+import EngineErrorText from '../components/engine-error.js';
 import { NumberField } from '../components/number-field.js';
 import { RemoteView } from '../components/remote-view.js';
 import { useCpiBand } from '../components/cpi-band.js';
@@ -308,7 +309,7 @@ export default function CalculatorPage() {
           )}
           {outcome && !outcome.ok && (
             <div className="alert" role="alert">
-              <code>{outcome.code}</code> {outcome.detail}
+              <EngineErrorText code={outcome.code} detail={outcome.detail} />
             </div>
           )}
         </section>

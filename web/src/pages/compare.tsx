@@ -8,6 +8,7 @@ import {
   type ProjectionStatement,
 } from '../../../src/index.js';
 import Chart, { type ChartOption } from '../components/chart.js';
+import EngineErrorText from '../components/engine-error.js';
 import { useCpiBand, type CpiBandView } from '../components/cpi-band.js';
 import { CitedText } from '../components/sources.js';
 import { DataTable, type Column } from '../components/data-table.js';
@@ -137,7 +138,7 @@ export default function ComparePage() {
     const bandYears = new Map<string, readonly BandYear[]>();
     for (const a of chosen) {
       const r = computeAgreement(record, a, assumptions);
-      if (!r.ok) return { ok: false as const, message: `${a.id}: ${r.code} ${r.detail}` };
+      if (!r.ok) return { ok: false as const, id: a.id, code: r.code, detail: r.detail };
       metrics.push(r.metrics);
       const b = bandView ? computeBand(record, a, assumptions, bandView.basis) : null;
       if (b?.ok) {
@@ -149,7 +150,7 @@ export default function ComparePage() {
     const referenceId = chosen.some((a) => a.id === ref) ? ref : (chosen[0]?.id ?? '');
     const options = { measure, referenceId, discount: { rate: discount / 100, toYear: 2026 } };
     const c = compareSchedules(metrics, options);
-    if (!c.ok) return { ok: false as const, message: `${c.error.code} ${JSON.stringify(c.error)}` };
+    if (!c.ok) return { ok: false as const, id: null, code: c.error.code, detail: JSON.stringify(c.error) };
     // The same comparison under the low and the high CPI path, for the band's cells and totals.
     const low = lows.length === metrics.length ? compareSchedules(lows, options) : null;
     const high = highs.length === metrics.length ? compareSchedules(highs, options) : null;
@@ -227,7 +228,12 @@ export default function ComparePage() {
       {outcome === null && <p className="error">{s.pickOne}</p>}
       {outcome && !outcome.ok && (
         <div className="alert" role="alert">
-          {outcome.message}
+          {outcome.id !== null && (
+            <>
+              <code>{outcome.id}</code>:{' '}
+            </>
+          )}
+          <EngineErrorText code={outcome.code} detail={outcome.detail} />
         </div>
       )}
       {outcome?.ok && (

@@ -23,6 +23,7 @@ import {
   PrintableDebrief,
   TableDebriefView,
   useDebrief,
+  Sittings,
   voteText,
   type AnyView,
 } from '../roleplay/debrief.js';
@@ -635,6 +636,7 @@ function SeatResult({ view, side, s }: { view: RolePlayView; side: Side; s: Stri
           {view.votes.map((v) => (
             <li key={v.seq}>
               {voteText(tableVote(v), s, lang)} ({termsText(view.scenario.issues, v.outcome, lang)})
+              <Sittings vote={tableVote(v)} s={s} lang={lang} />
             </li>
           ))}
         </ul>

@@ -83,7 +83,13 @@ export function SensitivityPanel({
         setState(
           snap.status === 'succeeded'
             ? { state: 'ok', data: snap.result as SensitivityReport }
-            : { state: 'error', route, message: `${snap.error?.code ?? snap.status}: ${snap.error?.message ?? ''}` },
+            : {
+                state: 'error',
+                route,
+                message: `${snap.error?.code ?? snap.status}: ${snap.error?.message ?? ''}`,
+                // The code's title in the page's language (the registry's), not the server's English message.
+                ...(snap.error?.code ? { code: snap.error.code } : {}),
+              },
         );
         es.close();
       });

@@ -256,6 +256,8 @@ export default function SimulatePage() {
                   state: 'error',
                   route: `/api/jobs/${snap.id}`,
                   message: `${snap.error?.code ?? ''}: ${snap.error?.message ?? ''}`,
+                  // The code's title in the page's language (the registry's), not the server's English message.
+                  ...(snap.error?.code ? { code: snap.error.code } : {}),
                 },
         });
       if (snap.status !== 'running') es.close();

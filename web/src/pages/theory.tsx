@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { rubinsteinSplit, stahlSplitEqualDiscount, solveAll, type SolutionOutcome } from '../../../src/index.js';
+import { errorKindOf } from '../../../src/server/error-registry.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable } from '../components/data-table.js';
 import { NumberField } from '../components/number-field.js';
@@ -72,7 +73,11 @@ function Rubinstein() {
               <strong>{i.num(split.value.responderShare)}</strong>
             </p>
           )}
-          {!split.ok && <p className="error">{split.error.code}</p>}
+          {!split.ok && (
+            <p className="error">
+              {errorKindOf(split.error.code)[i.lang]} (<code>{split.error.code}</code>)
+            </p>
+          )}
         </div>
         <Chart title={`${i.t('theory.rubinstein')}: x₁, x₂`} filename="rubinstein-split" option={option} height={160} />
       </div>
@@ -273,7 +278,11 @@ function Axiomatic() {
               </li>
             </ul>
           )}
-          {!solved.ok && <p className="error">{solved.error.code}</p>}
+          {!solved.ok && (
+            <p className="error">
+              {errorKindOf(solved.error.code)[i.lang]} (<code>{solved.error.code}</code>)
+            </p>
+          )}
         </div>
         <Chart title={i.t('theory.axiomatic')} filename="nash-kalai-smorodinsky" option={option} height={340} />
       </div>

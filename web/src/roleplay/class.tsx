@@ -294,7 +294,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
   const resultOf = (t: RolePlayView): string => {
     const lastVote = t.votes[t.votes.length - 1];
     const vote = lastVote
-      ? `${fill(s.votesShort, { yes: lastVote.vote.yes ?? '—', no: lastVote.vote.no ?? '—' })} (${lastVote.vote.ratified ? s.ratified : s.rejected})`
+      ? `${fill(s.votesShort, { yes: lastVote.vote.yes ?? '—', no: lastVote.vote.no ?? '—' })} (${lastVote.vote.ratified ? s.ratified : lastVote.vote.held === false ? s.notHeld : s.rejected})${(lastVote.vote.postponements ?? 0) > 0 ? ` (${fill(s.postponedTimes, { n: lastVote.vote.postponements ?? 0 })})` : ''}`
       : '';
     if (t.agreement) return `${s.deal}: ${termsText(t.scenario.issues, t.agreement, lang)}${vote ? ` · ${vote}` : ''}`;
     if (t.pending) return `${s.awaitingVote}: ${termsText(t.scenario.issues, t.pending, lang)}`;

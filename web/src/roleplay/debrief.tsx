@@ -79,15 +79,40 @@ function Question(props: { questions: readonly DebriefQuestion[]; figure: Debrie
   ) : null;
 }
 
-/** An Assembly vote in words: "Assembly vote on 2020-03-17: 170 yes, 100 no, 12 abstain — passed". */
+/** A vote's result in words: passed, rejected, or not held (no quorum at any sitting allowed). */
+const voteResult = (v: TableVote, s: Strings): string => (v.passed ? s.passed : v.held ? s.notPassed : s.notHeld);
+
+/**
+ * An Assembly vote in words: "Assembly vote on 2020-03-17: 170 yes, 100 no, 12 abstain — passed", dated by the sitting
+ * that decided it, with its postponements when a sitting missed the quorum.
+ */
 export const voteText = (v: TableVote, s: Strings, lang: 'en' | 'ko'): string =>
   fill(s.assemblyVote, {
-    date: dateText(v.date, lang),
+    date: dateText(v.decidedOn, lang),
     yes: v.yes ?? '—',
     no: v.no ?? '—',
     abstain: v.abstain ?? '—',
-    result: v.passed ? s.passed : s.notPassed,
-  });
+    result: voteResult(v, s),
+  }) + (v.postponements > 0 ? ` (${fill(s.postponedTimes, { n: v.postponements })})` : '');
+
+/** Each sitting of a postponed vote: its date, whether the quorum was present, and what followed. */
+export function Sittings(props: { vote: TableVote; s: Strings; lang: 'en' | 'ko' }) {
+  const { vote, s, lang } = props;
+  if (vote.postponements === 0) return null;
+  return (
+    <ol aria-label={s.sittings} data-testid="rp-debrief-sittings">
+      {vote.sittings.map((t, k) => (
+        <li key={k} data-result={t.result}>
+          {fill(s.sitting, {
+            date: dateText(t.date, lang),
+            quorum: t.quorumMet ? s.quorumMet : s.quorumMissed,
+            result: s[`sitting_${t.result}`],
+          })}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 const monthsText = (m: number): string => m.toFixed(2);
 
@@ -161,6 +186,7 @@ export function TableDebriefView(props: {
             {debrief.votes.map((v, i) => (
               <li key={i}>
                 {voteText(v, s, lang)} ({termsText(issues, v.outcome, lang)})
+                <Sittings vote={v} s={s} lang={lang} />
               </li>
             ))}
           </ul>
@@ -350,8 +376,9 @@ export function ClassDebriefView(props: {
                         yes: t.vote.yes ?? '—',
                         no: t.vote.no ?? '—',
                         abstain: t.vote.abstain ?? '—',
-                        result: t.vote.passed ? s.passed : s.notPassed,
+                        result: voteResult(t.vote, s),
                       })}
+                      {t.vote.postponements > 0 && ` (${fill(s.postponedTimes, { n: t.vote.postponements })})`}
                     </div>
                   )}
                 </td>

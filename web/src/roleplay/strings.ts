@@ -187,6 +187,15 @@ export const S = {
     notPassed: 'rejected',
     noVote: 'No deal went to the Assembly.',
     voteShort: 'Assembly {yes}–{no}–{abstain} (yes–no–abstain): {result}',
+    notHeld: 'not held',
+    postponedTimes: 'postponed {n}× for want of a quorum',
+    sittings: 'Sittings',
+    sitting: 'Sitting on {date}: {quorum} — {result}',
+    quorumMet: 'quorum present',
+    quorumMissed: 'no quorum (not a majority of the members present)',
+    sitting_held: 'vote held',
+    sitting_postponed: 'postponed',
+    'sitting_not-held': 'not held: the most postponements reached',
     delayCol: 'Months of delay, cost (won)',
     question: 'Debrief question',
     gradeBook: 'Download the grade book (CSV)',
@@ -212,7 +221,8 @@ export const S = {
     newsAll: 'Release news at every open table: the Assembly election result',
     src_cost:
       'Cost of delay: the lapse model prorated by day from the expiry to the deal’s date (or the last date reached): furloughed worker-months × the scenario’s monthly wage, month by month (src/engine/negotiation/scenario.ts lapseUntil).',
-    src_votes: 'Assembly votes: each vote as cast at the table (member-by-member model, drawn with the table’s seed).',
+    src_votes:
+      'Assembly votes: each vote as cast at the table (member-by-member model, drawn with the table’s seed). A sitting without a quorum (Constitution Art. 49: a majority of the members present) postpones the vote to a sitting the scenario’s number of days later (by default 14, an assumption), at most its number of times (by default 6, an assumption), before the Assembly seated on that day (src/engine/negotiation/ratification.ts holdVote).',
   },
   ko: {
     title: '역할극',
@@ -398,6 +408,15 @@ export const S = {
     notPassed: '부결',
     noVote: '국회 표결에 부쳐진 합의가 없습니다.',
     voteShort: '국회 찬성 {yes}, 반대 {no}, 기권 {abstain}: {result}',
+    notHeld: '표결 불성립',
+    postponedTimes: '의사정족수 미달로 {n}회 연기',
+    sittings: '본회의',
+    sitting: '{date} 본회의: {quorum} — {result}',
+    quorumMet: '정족수 충족',
+    quorumMissed: '정족수 미달(출석 의원이 재적의원 과반수에 못 미침)',
+    sitting_held: '표결',
+    sitting_postponed: '연기',
+    'sitting_not-held': '표결 불성립: 최대 연기 횟수 도달',
     delayCol: '지연 개월, 비용 (원)',
     question: '디브리핑 질문',
     gradeBook: '성적부 내려받기 (CSV)',
@@ -423,7 +442,8 @@ export const S = {
     newsAll: '진행 중인 모든 테이블에 소식 발표: 국회의원 선거 결과',
     src_cost:
       '지연 비용: 만료일부터 합의일(합의가 없으면 마지막 날짜)까지 일 단위로 비례한 협정 공백 모형: 무급휴직 인원·월 × 시나리오의 월 임금, 월별 합산 (src/engine/negotiation/scenario.ts lapseUntil).',
-    src_votes: '국회 표결: 테이블에서 실시된 표결 그대로 (의원별 모형, 테이블 시드로 추첨).',
+    src_votes:
+      '국회 표결: 테이블에서 실시된 표결 그대로 (의원별 모형, 테이블 시드로 추첨). 정족수(헌법 제49조: 재적의원 과반수 출석)에 못 미친 본회의는 표결을 시나리오가 정한 일수 뒤(기본 14일, 가정)의 본회의로 미루며, 정한 횟수(기본 6회, 가정)까지 미루고, 그날 재임 중인 국회가 표결합니다(src/engine/negotiation/ratification.ts holdVote).',
   },
 };
 export type Strings = { readonly [K in keyof (typeof S)['en']]: string };
