@@ -396,6 +396,12 @@ export const ruleProblem = (rule: SchemaRule, params: ProblemParams = {}): Probl
   params: { rule, ...params },
 });
 
+/** A rule as an issue's code, parameters and English `expected`, for a problem no schema raised (a server limit). */
+export const ruleExpected = (rule: SchemaRule, params: ProblemParams = {}) => {
+  const problem = ruleProblem(rule, params);
+  return { ...problem, expected: problemText(problem, 'en') };
+};
+
 /** A value found, as every language shows it: a number, a flag, null or a text (quoted). */
 export type FoundValue = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 import type { Agreement, Currency, EscalationRule, Year, YearRule } from '../engine/agreement/types.js';
-import { problemText, ruleProblem, type Problem, type ProblemParams, type SchemaRule } from '../i18n/problems.js';
+import { ruleExpected, type Problem, type ProblemParams, type SchemaRule } from '../i18n/problems.js';
 import type { BaseEntry, RuleEntry } from './agreement-file-schema.js';
 
 /** A problem found after the schema: codes are shared by agreement files and the record. */
@@ -26,8 +26,8 @@ const ruleBroken = (
   params: ProblemParams,
   found: string,
 ): RuleProblem => {
-  const problem = ruleProblem(rule, params);
-  return { code, path, problem, expected: problemText(problem, 'en'), found };
+  const { expected, ...problem } = ruleExpected(rule, params);
+  return { code, path, problem, expected, found };
 };
 
 /** The amount of an agreement's last year in a currency, as published, or why there is none. */

@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../engine/result.js';
-import { ruleMessage, ruleProblem, type Problem, type SchemaRule } from '../i18n/problems.js';
+import { ruleExpected, type Problem, type SchemaRule } from '../i18n/problems.js';
 import { fieldProblems, formatPath, type PlainValue } from './zod-issues.js';
 
 /** One problem in a file, located at a line and column (both from 1). */
@@ -99,7 +99,10 @@ const documentError = (
   at: Position,
   rule: SchemaRule,
   found: string,
-): DocumentError => fileError(code, fileName, at, '(root)', ruleMessage(rule), found, ruleProblem(rule));
+): DocumentError => {
+  const { expected, ...problem } = ruleExpected(rule);
+  return fileError(code, fileName, at, '(root)', expected, found, problem);
+};
 
 /**
  * Decodes and parses a YAML or JSON file; `expectedContent` is the rule naming what an empty file should have held.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createWorkerPool, TaskFailure, type TaskLimits } from '../../sim/worker-pool.js';
 import type { AnyJobKind } from './job-kind.js';
 import type { Clock } from '../ports.js';
-import { ruleMessage, ruleProblem } from '../../i18n/problems.js';
+import { ruleExpected } from '../../i18n/problems.js';
 import type { CodedError } from '../errors.js';
 
 /** `interrupted`: the process running the job ended (crash, kill) before it finished; its error says why. */
@@ -452,8 +452,7 @@ export function createJobRunner(options: JobRunnerOptions) {
             issues: [
               {
                 path: 'body',
-                ...ruleProblem('outcomes_at_most', { maximum: maxOutcomes }),
-                expected: ruleMessage('outcomes_at_most', { maximum: maxOutcomes }),
+                ...ruleExpected('outcomes_at_most', { maximum: maxOutcomes }),
                 found: `${outcomes} outcomes`,
                 message: 'coarser steps, narrower ranges or fewer domains',
                 value: outcomes,

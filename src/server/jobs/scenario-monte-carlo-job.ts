@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ruleIssue, ruleMessage, ruleProblem } from '../../i18n/problems.js';
+import { ruleExpected, ruleIssue, ruleMessage } from '../../i18n/problems.js';
 import { outcomeSpaceSize } from '../../engine/negotiation/domain.js';
 import { reportRunSummary } from '../../engine/negotiation/scenario-monte-carlo.js';
 import { chunkRanges } from '../../sim/worker-pool.js';
@@ -201,8 +201,7 @@ export function parseInlineScenario(body: unknown, maxOutcomes = DEFAULT_MAX_OUT
         issues: [
           {
             path: 'body.scenarioBody.domain.issues',
-            ...ruleProblem('outcomes_at_most', { maximum: maxOutcomes }),
-            expected: ruleMessage('outcomes_at_most', { maximum: maxOutcomes }),
+            ...ruleExpected('outcomes_at_most', { maximum: maxOutcomes }),
             found: String(outcomes),
             message: 'coarser steps or narrower ranges',
             value: outcomes,
@@ -321,8 +320,7 @@ export function scenarioMonteCarloJob(
             issues: [
               {
                 path: 'body.document',
-                ...ruleProblem('saved_scenario'),
-                expected: ruleMessage('saved_scenario'),
+                ...ruleExpected('saved_scenario'),
                 found: `"${input.document}"`,
                 message: 'no saved scenario has this id',
                 ...(plainValue(input.document) === undefined ? {} : { value: input.document as string }),
