@@ -22,9 +22,7 @@ import {
   holdVote,
   sittingAssembly,
   tallyPasses,
-  registeredMembers,
   type AssemblyModel,
-  type Bloc,
   type RatificationDeal,
   type Sitting,
 } from './ratification.js';
@@ -661,144 +659,52 @@ const SIGN = -2147483648;
 const below = (p: number): number => Math.ceil(p * 4294967296) - 2147483648;
 
 /**
- * Members [from, to) of a bloc voting, in assemblyVote's order of draws, stepping the generator's words in place:
- * (present << 16) | yes among them. A member makes an attendance draw; present, a yes draw; present and not yes, one
- * more (no or abstain, spent either way). Without branches: three steps of the generator are taken for every member
- * (Sfc32.next's step written out) and the state after the one, two or three it used is kept by masks, since the
- * draws' outcomes are coin flips a branch predictor misses about one member in two (a tenth faster).
+ * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). A member makes an
+ * attendance draw; present, a yes draw; present and not yes, one more (no or abstain, spent either way). Without
+ * branches: three steps of the generator are taken for every member (Sfc32.next's step written out, in local
+ * variables) and the state after the one, two or three it used is kept by masks, since the draws' outcomes are coin
+ * flips a branch predictor misses about one member in two (a tenth faster than branching on them).
  */
-function membersVote(w: Int32Array, from: number, to: number, attendance: number, yesRate: number): number {
+function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
+  const w = rng.words;
   let present = 0;
   let yes = 0;
-  let a = w[0] as number;
-  let b = w[1] as number;
-  let c = w[2] as number;
-  let d = w[3] as number;
-  for (let m = from; m < to; m++) {
-    const t1 = (((a + b) | 0) + d) | 0;
-    const a1 = b ^ (b >>> 9);
-    const b1 = (c + (c << 3)) | 0;
-    const c1 = (((c << 21) | (c >>> 11)) + t1) | 0;
-    const d1 = (d + 1) | 0;
-    const t2 = (((a1 + b1) | 0) + d1) | 0;
-    const a2 = b1 ^ (b1 >>> 9);
-    const b2 = (c1 + (c1 << 3)) | 0;
-    const c2 = (((c1 << 21) | (c1 >>> 11)) + t2) | 0;
-    const d2 = (d1 + 1) | 0;
-    const t3 = (((a2 + b2) | 0) + d2) | 0;
-    const isPresent = +((t1 ^ SIGN) < attendance);
-    const isYes = isPresent & +((t2 ^ SIGN) < yesRate);
-    present += isPresent;
-    yes += isYes;
-    // all ones where the member used one draw (absent), two (yes) or three (present, not yes)
-    const one = (isPresent - 1) | 0;
-    const two = -isYes | 0;
-    const three = -(isPresent & (isYes ^ 1)) | 0;
-    a = (a1 & one) | (a2 & two) | ((b2 ^ (b2 >>> 9)) & three);
-    b = (b1 & one) | (b2 & two) | ((c2 + (c2 << 3)) & three);
-    c = (c1 & one) | (c2 & two) | ((((c2 << 21) | (c2 >>> 11)) + t3) & three);
-    d = (d1 & one) | (d2 & two) | ((d2 + 1) & three);
-  }
-  w[0] = a;
-  w[1] = b;
-  w[2] = c;
-  w[3] = d;
-  return (present << 16) | yes;
-}
-
-/**
- * A sitting that stopped drawing once its result was certain: the draws it still owes the run's generator, which the
- * run's next sitting makes first (finishSitting), so every sitting starts from the generator's state in
- * assemblyVote's order; a run that holds no further sitting never makes them (nothing else reads the generator).
- */
-interface SittingRest {
-  /** The Assembly of the unfinished sitting; null when none is owed. */
-  model: AssemblyModel | null;
-  deal: RatificationDeal;
-  /** The bloc in progress, its next member, and that bloc's drawn thresholds (below()). */
-  bloc: number;
-  member: number;
-  attendance: number;
-  yesRate: number;
-}
-
-/** Members voted between checks whether the sitting's result is already certain. */
-const MEMBERS_PER_CHECK = 16;
-
-const NOT_HELD: Sitting = { quorumMet: false, passed: false };
-const HELD_PASSED: Sitting = { quorumMet: true, passed: true };
-const HELD_FAILED: Sitting = { quorumMet: true, passed: false };
-
-const meetsFraction = (count: number, base: number, f: AssemblyModel['quorum']): boolean =>
-  f.strict ? count * f.denominator > f.numerator * base : count * f.denominator >= f.numerator * base;
-
-/**
- * The sitting's result when every way the `remaining` members may still vote gives it (null otherwise): the quorum
- * (present ≥ a fraction of the registered members) only grows with the members present; passage (yes ≥ a fraction
- * of those present, numerator ≤ denominator) is worst when every remaining member is present and not yes, best when
- * every one is present and yes.
- */
-function certainSitting(
-  model: AssemblyModel,
-  members: number,
-  present: number,
-  yes: number,
-  remaining: number,
-): Sitting | null {
-  if (!meetsFraction(present + remaining, members, model.quorum)) return NOT_HELD;
-  if (!meetsFraction(present, members, model.quorum)) return null;
-  if (meetsFraction(yes, present + remaining, model.passage)) return HELD_PASSED;
-  if (!meetsFraction(yes + remaining, present + remaining, model.passage)) return HELD_FAILED;
-  return null;
-}
-
-/** The draws an unfinished sitting owes the generator (SittingRest), made in assemblyVote's order. */
-function finishSitting(rest: SittingRest, rng: Sfc32): void {
-  const model = rest.model as AssemblyModel;
-  rest.model = null;
-  const first = model.blocs[rest.bloc] as Bloc;
-  membersVote(rng.words, rest.member, first.seats, rest.attendance, rest.yesRate);
-  for (let i = rest.bloc + 1; i < model.blocs.length; i++) {
-    const bloc = model.blocs[i] as Bloc;
-    const yesRate = below(drawSupport(bloc, rest.deal, rng) ? bloc.cohesion : 1 - bloc.cohesion);
-    membersVote(rng.words, 0, bloc.seats, below(bloc.attendance), yesRate);
-  }
-}
-
-/**
- * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes), and stopping once that
- * is certain: the draws left are owed to the generator in `rest` (finishSitting makes any owed before this sitting's).
- */
-function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32, rest: SittingRest): Sitting {
-  if (rest.model !== null) finishSitting(rest, rng);
-  const blocs = model.blocs;
-  const members = registeredMembers(model);
-  let remaining = members;
-  let present = 0;
-  let yes = 0;
-  for (let i = 0; i < blocs.length; i++) {
-    const bloc = blocs[i] as Bloc;
+  for (const bloc of model.blocs) {
     const yesRate = below(drawSupport(bloc, deal, rng) ? bloc.cohesion : 1 - bloc.cohesion);
     const attendance = below(bloc.attendance);
-    for (let m = 0; m < bloc.seats;) {
-      const to = Math.min(bloc.seats, m + MEMBERS_PER_CHECK);
-      const voted = membersVote(rng.words, m, to, attendance, yesRate);
-      present += voted >>> 16;
-      yes += voted & 0xffff;
-      remaining -= to - m;
-      m = to;
-      if (remaining === 0) break;
-      const certain = certainSitting(model, members, present, yes, remaining);
-      if (certain !== null) {
-        rest.model = model;
-        rest.deal = deal;
-        rest.bloc = i;
-        rest.member = m;
-        rest.attendance = attendance;
-        rest.yesRate = yesRate;
-        return certain;
-      }
+    let a = w[0] as number;
+    let b = w[1] as number;
+    let c = w[2] as number;
+    let d = w[3] as number;
+    for (let m = 0; m < bloc.seats; m++) {
+      const t1 = (((a + b) | 0) + d) | 0;
+      const a1 = b ^ (b >>> 9);
+      const b1 = (c + (c << 3)) | 0;
+      const c1 = (((c << 21) | (c >>> 11)) + t1) | 0;
+      const d1 = (d + 1) | 0;
+      const t2 = (((a1 + b1) | 0) + d1) | 0;
+      const a2 = b1 ^ (b1 >>> 9);
+      const b2 = (c1 + (c1 << 3)) | 0;
+      const c2 = (((c1 << 21) | (c1 >>> 11)) + t2) | 0;
+      const d2 = (d1 + 1) | 0;
+      const t3 = (((a2 + b2) | 0) + d2) | 0;
+      const isPresent = +((t1 ^ SIGN) < attendance);
+      const isYes = isPresent & +((t2 ^ SIGN) < yesRate);
+      present += isPresent;
+      yes += isYes;
+      // all ones where the member used one draw (absent), two (yes) or three (present, not yes)
+      const one = (isPresent - 1) | 0;
+      const two = -isYes | 0;
+      const three = -(isPresent & (isYes ^ 1)) | 0;
+      a = (a1 & one) | (a2 & two) | ((b2 ^ (b2 >>> 9)) & three);
+      b = (b1 & one) | (b2 & two) | ((c2 + (c2 << 3)) & three);
+      c = (c1 & one) | (c2 & two) | ((((c2 << 21) | (c2 >>> 11)) + t3) & three);
+      d = (d1 & one) | (d2 & two) | ((d2 + 1) & three);
     }
+    w[0] = a;
+    w[1] = b;
+    w[2] = c;
+    w[3] = d;
   }
   return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
 }
@@ -806,9 +712,6 @@ function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc3
 /**
  * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
  * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
- * `settleRng` false: a caller that drops the rng after the run (a Monte Carlo run) lets a sitting decided before its
- * last member skip the draws no later sitting of the run needs; the result is the same, only the rng's final state is
- * not the general path's.
  * `offerLog` (length 2 × rounds, caller-filled with −1), when given, receives each offer's outcome index at
  * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it.
  * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
@@ -821,7 +724,6 @@ export function runScenarioFast(
   lapse: LapsePort | undefined,
   offerLog?: Int32Array,
   later: readonly [readonly FastPeriod[], readonly FastPeriod[]] = [[], []],
-  settleRng = true,
 ): ScenarioRunResult | null {
   let st0 = fastStrategy(strategies[0]);
   let st1 = fastStrategy(strategies[1]);
@@ -871,8 +773,6 @@ export function runScenarioFast(
   let decidedOn: CivilDate | null = null;
   let agreement = -1;
   let reason: EndReason;
-  // Draws a sitting decided early still owes the generator (assemblySitting), made before the run's next sitting.
-  let rest: SittingRest | undefined;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
   // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
   // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
@@ -939,9 +839,7 @@ export function runScenarioFast(
       const model = plan.assemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
       // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
-      rest ??= { model: null, deal: terms, bloc: 0, member: 0, attendance: 0, yesRate: 0 };
-      const owed = rest;
-      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen, owed));
+      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)
@@ -980,7 +878,6 @@ export function runScenarioFast(
   const outcome = agreement >= 0 ? (plan.outcomes[agreement] as Outcome) : null;
   // Ended on a postponed vote: the lapse is read on the deciding sitting's date, as run.ts reads it on its end date.
   const late = decidedOn === null ? null : lapseStatus(lapse, decidedOn);
-  if (settleRng && rest !== undefined && rest.model !== null) finishSitting(rest, gen);
   return {
     outcome,
     step,

@@ -984,8 +984,7 @@ function playMonteCarloRun(
   const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
   const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  // The run's rng is dropped after the run: a sitting decided early need not make the draws no later sitting reads.
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, false);
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
