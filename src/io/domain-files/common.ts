@@ -137,10 +137,4 @@ export function readDocument(
 
 /** Writing: a numeric issue whose value function is not linear over its grid. */
 export const notLinear = (file: string, issue: Issue, fn: ValueFunction): DomainFileError =>
-  domainFileError(
-    'domain/not_representable',
-    file,
-    `values.${issue.name}`,
-    ruleProblem('linear_on_grid'),
-    fn.kind,
-  );
+  domainFileError('domain/not_representable', file, `values.${issue.name}`, ruleProblem('linear_on_grid'), fn.kind);

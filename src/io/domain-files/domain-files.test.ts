@@ -125,7 +125,10 @@ describe('Genius XML', () => {
       code: 'domain/mismatch',
       file: 'seller.xml',
       path: 'utility_space.objective[0].Laptop',
-      problem: { code: 'custom', params: { rule: 'domain_values', issue: 'Laptop', values: ['Dell', 'Macintosh', 'HP'] } },
+      problem: {
+        code: 'custom',
+        params: { rule: 'domain_values', issue: 'Laptop', values: ['Dell', 'Macintosh', 'HP'] },
+      },
       expected: "the domain's values of Laptop (Dell, Macintosh, HP)",
       found: 'Dell, Macintosh, Lenovo',
     });

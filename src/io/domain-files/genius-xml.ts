@@ -82,8 +82,7 @@ function utilitySpace(r: FieldReader, root: Node): { node: Node; path: FieldPath
 }
 
 function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: boolean): ReadIssue[] {
-  if (objective['objective'] !== undefined)
-    r.fail([...path, 'objective'], ruleProblem('flat_objective'), {});
+  if (objective['objective'] !== undefined) r.fail([...path, 'objective'], ruleProblem('flat_objective'), {});
   const issues = r.list(objective['issue'] ?? null, [...path, 'issue'], atLeastOne('issue')) ?? [];
   const out: ReadIssue[] = [];
   for (const [k, raw] of issues.entries()) {
@@ -109,7 +108,8 @@ function readIssues(r: FieldReader, objective: Node, path: FieldPath, profile: b
           evaluations.push(e ?? 0);
         }
       }
-      if (new Set(options).size !== options.length) r.failText([...at, 'item'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
+      if (new Set(options).size !== options.length)
+        r.failText([...at, 'item'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
       const issue: CategoricalIssue = { kind: 'categorical', name, options };
       if (!profile) out.push({ issue, index });
       else {
@@ -172,13 +172,14 @@ export function readGeniusProfile(
   const issues = readIssues(r, objective, at, true);
   const weights: Record<string, number> = {};
   const byIndex = new Map(issues.map((i) => [i.index, i.issue.name]));
-  for (const [k, raw] of (r.list(objective['weight'] ?? null, [...at, 'weight'], atLeastOne('weight')) ?? []).entries()) {
+  for (const [k, raw] of (
+    r.list(objective['weight'] ?? null, [...at, 'weight'], atLeastOne('weight')) ?? []
+  ).entries()) {
     const w = r.object(raw, [...at, 'weight', k]);
     if (!w) continue;
     const issue = byIndex.get(typeof w['@index'] === 'string' ? w['@index'] : null);
     const value = r.number(w['@value'] ?? null, [...at, 'weight', k, 'value']);
-    if (issue === undefined)
-      r.fail([...at, 'weight', k, 'index'], ruleProblem('issue_index'), w['@index']);
+    if (issue === undefined) r.fail([...at, 'weight', k, 'index'], ruleProblem('issue_index'), w['@index']);
     else if (value !== null) weights[issue] = value;
   }
   for (const i of issues)

@@ -51,7 +51,13 @@ function readDomainObject(r: FieldReader, raw: unknown, path: FieldPath): { name
       const values = r.list(s['values'], [...at, 'values']) ?? [];
       const options = values.map((v, k) => r.string(v, [...at, 'values', k]) ?? '');
       if (new Set(options).size !== options.length)
-        r.failText([...at, 'values'], ruleProblem('distinct_values'), options.join(', '), undefined, options.join(', '));
+        r.failText(
+          [...at, 'values'],
+          ruleProblem('distinct_values'),
+          options.join(', '),
+          undefined,
+          options.join(', '),
+        );
       issues.push({ kind: 'categorical', name: issueName, options });
     } else if (s['range'] !== undefined) {
       const range = r.object(s['range'], [...at, 'range'], ruleProblem('value_range'));
@@ -130,7 +136,12 @@ function readBid(r: FieldReader, domain: Domain, raw: unknown, at: FieldPath): O
     const v = values[issue.name];
     const value = issue.kind === 'numeric' && typeof v === 'string' ? Number(v) : v;
     if (!isIssueValue(issue, value)) {
-      r.fail([...at, 'issuevalues', issue.name], ruleProblem('issue_value', { issue: issue.name }), v, 'domain/mismatch');
+      r.fail(
+        [...at, 'issuevalues', issue.name],
+        ruleProblem('issue_value', { issue: issue.name }),
+        v,
+        'domain/mismatch',
+      );
       continue;
     }
     bid[issue.name] = value as IssueValue;
