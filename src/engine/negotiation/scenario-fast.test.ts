@@ -8,6 +8,7 @@ import {
   runScenarioChunk,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
+  scenarioChunkContextLike,
   scenarioFastPlan,
   scenarioLapseModel,
   type Scenario,
@@ -212,7 +213,17 @@ describe('the scenario fast path', () => {
     // the rule ran on the fast path: its consent tables were read
     const ctx = scenarioChunkContext(s, prepareScenarioTables(s), 'fast');
     for (let i = 0; i < 50; i++) runScenarioMonteCarloOne(s, 17, i, ctx);
-    expect(ctx.fast?.consent?.some((table) => table.some((p) => !Number.isNaN(p)))).toBe(true);
+    const filled = (table: Float64Array | Map<number, number>) =>
+      table instanceof Map ? table.size > 0 : table.some((p) => !Number.isNaN(p));
+    expect(ctx.fast?.consent?.some(filled)).toBe(true);
+    // A plan lent another's tables (calibration's one run a plan) keeps what it reads in maps, and plays the same runs.
+    for (let i = 0; i < 50; i++) {
+      const lent = scenarioChunkContextLike(s, ctx);
+      expect(lent.fast?.consent?.every((table) => table instanceof Map)).toBe(true);
+      expect(fields(runScenarioMonteCarloOne(s, 17, i, lent))).toStrictEqual(
+        fields(runScenarioMonteCarloOne(s, 17, i, scenarioChunkContext(s, prepareScenarioTables(s), 'general'))),
+      );
+    }
   });
 
   /** Both paths alike, run by run, for any seed, drawn strategies and deadline, on the scenario a ratification gives. */

@@ -97,7 +97,7 @@ export interface ScenarioFastPlan {
   readonly noLapse: FastLapse;
   readonly lapses: WeakMap<LapsePort, FastLapse>;
   /** consent[round][k]: the consent probability of outcome k before that round's Assembly, NaN until first read. */
-  readonly consent: readonly Float64Array[] | null;
+  readonly consent: readonly ConsentTable[] | null;
   /**
    * Under the win-set rule, how far below the ROK's reservation value an offer must be worth to it to be refused for
    * sure (acceptBar): 1e-15 / the least consent probability of any deal before any round's Assembly; Infinity without
@@ -172,7 +172,12 @@ export function prepareScenarioFast(
         : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
     noLapse: fastLapse(dates, undefined),
     lapses: new WeakMap(),
-    consent: ratification?.consent === undefined ? null : consentTables(assemblies, tables[0].outcomes.length),
+    // A plan lent another's tables plays one run (calibration): it reads a few outcomes' consent, so it keeps them in a
+    // map rather than allocating and filling a table of every outcome (sma-11-talks: 2 × 84,618) per run.
+    consent:
+      ratification?.consent === undefined
+        ? null
+        : consentTables(assemblies, tables[0].outcomes.length, reuse !== undefined),
     winSetMargin: winSetMargin(ratification, assemblies),
     consentAbove:
       ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map(sittingsKey)).size !== 1
@@ -224,14 +229,17 @@ function leastConsentAbove(plan: ScenarioFastPlan, above: ConsentAbove, floor: n
  */
 const sittingsKey = (a: AssemblyModel): unknown => (a.laterSittings === undefined ? a.blocs : a);
 
+/** A round's consent probability by outcome index, filled as read: NaN (an array) or absent (a map) until then. */
+type ConsentTable = Float64Array | Map<number, number>;
+
 /** One lazily filled table per distinct Assembly (rounds before the same Assembly share it). */
-function consentTables(assemblies: readonly AssemblyModel[], outcomes: number): Float64Array[] {
-  const byBlocs = new Map<unknown, Float64Array>();
+function consentTables(assemblies: readonly AssemblyModel[], outcomes: number, sparse: boolean): ConsentTable[] {
+  const byBlocs = new Map<unknown, ConsentTable>();
   return assemblies.map((a) => {
     const key = sittingsKey(a);
     let table = byBlocs.get(key);
     if (table === undefined) {
-      table = new Float64Array(outcomes).fill(NaN);
+      table = sparse ? new Map() : new Float64Array(outcomes).fill(NaN);
       byBlocs.set(key, table);
     }
     return table;
@@ -899,17 +907,30 @@ export function runScenarioFast(
 
 /** The Assembly's consent probability for an outcome in a round's sitting, computed once and kept in the plan's table. */
 function consentAt(plan: ScenarioFastPlan, round: number, outcome: number): number {
-  const table = (plan.consent as readonly Float64Array[])[round] as Float64Array;
+  const table = (plan.consent as readonly ConsentTable[])[round] as ConsentTable;
+  if (table instanceof Map) {
+    let p = table.get(outcome);
+    if (p === undefined) {
+      p = consentOf(plan, round, outcome);
+      table.set(outcome, p);
+    }
+    return p;
+  }
   let p = table[outcome] as number;
   if (Number.isNaN(p)) {
-    const r = plan.ratification as FastRatification;
-    p = (r.consent as NonNullable<FastRatification['consent']>)(
-      plan.assemblies[round] as AssemblyModel,
-      dealTerms(plan, r, outcome),
-    );
+    p = consentOf(plan, round, outcome);
     table[outcome] = p;
   }
   return p;
+}
+
+/** The consent probability of an outcome before a round's Assembly (FastRatification `consent`). */
+function consentOf(plan: ScenarioFastPlan, round: number, outcome: number): number {
+  const r = plan.ratification as FastRatification;
+  return (r.consent as NonNullable<FastRatification['consent']>)(
+    plan.assemblies[round] as AssemblyModel,
+    dealTerms(plan, r, outcome),
+  );
 }
 
 /**
