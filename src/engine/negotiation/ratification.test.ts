@@ -18,6 +18,7 @@ import {
   rokAssembly,
   tallyPasses,
   twoLevelRatificationProbability,
+  voteProblem,
   winSet,
   type AssemblyModel,
   type Bloc,
@@ -356,6 +357,28 @@ describe('leastConsentProbability (the fast path’s floor under the win-set rul
     expect(leastConsentProbability({ ...model, blocs: [] })).toBe(0);
     const nine = Array.from({ length: 9 }, (_, i) => b(`bloc ${i}`, 30));
     expect(leastConsentProbability(assembly(nine))).toBe(0);
+  });
+});
+
+describe('voteProblem (what assemblyVote refuses, without its draws)', () => {
+  const model = assembly([bloc('A', 150), bloc('B', 150)]);
+
+  it('is null where assemblyVote votes, and assemblyVote’s error where it refuses', () => {
+    expect(voteProblem(model, { firstYearIncrease: 0.05 })).toBeNull();
+    expect(assemblyVote(model, { firstYearIncrease: 0.05 }, createRng(1)).ok).toBe(true);
+    for (const [m, deal] of [
+      [model, {}],
+      [{ ...model, seats: 299 }, { firstYearIncrease: 0.05 }],
+      [{ ...model, blocs: [] }, { firstYearIncrease: 0.05 }],
+    ] as const) {
+      const vote = assemblyVote(m, deal, createRng(1));
+      expect(vote.ok).toBe(false);
+      if (!vote.ok) expect(voteProblem(m, deal)).toEqual(vote.error);
+    }
+    expect(voteProblem(model, {})).toEqual({
+      code: 'ratification/term_missing',
+      details: { party: 'A', term: 'firstYearIncrease' },
+    });
   });
 });
 

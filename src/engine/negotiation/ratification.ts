@@ -210,6 +210,21 @@ export interface AssemblyVote {
 }
 
 /**
+ * Why `assemblyVote` would refuse this model and deal (an invalid model, a term a bloc reads missing), or null: the
+ * check without the vote's draws.
+ * @example voteProblem(model, {}) // { code: 'ratification/term_missing', details: { party: 'A', term: 'x' } }
+ */
+export function voteProblem(model: AssemblyModel, deal: RatificationDeal): RatificationError | null {
+  const bad = validateModel(model);
+  if (bad) return bad;
+  for (const b of model.blocs) {
+    const p = supportProbability(b, deal);
+    if (!p.ok) return p.error;
+  }
+  return null;
+}
+
+/**
  * One simulated plenary vote: each bloc draws its line, each member attends and votes (or defects) independently.
  * @example assemblyVote(model, { firstYearIncrease: 0.083 }, createRng(7)) // ok({ passed: true, present: 236, … })
  */
@@ -218,12 +233,8 @@ export function assemblyVote(
   deal: RatificationDeal,
   rng: Rng,
 ): Result<AssemblyVote, RatificationError> {
-  const bad = validateModel(model);
+  const bad = voteProblem(model, deal);
   if (bad) return err(bad);
-  for (const b of model.blocs) {
-    const p = supportProbability(b, deal);
-    if (!p.ok) return p;
-  }
   const byBloc = model.blocs.map((b): BlocVote => {
     const supports = drawSupport(b, deal, rng);
     const yesRate = supports ? b.cohesion : 1 - b.cohesion;
