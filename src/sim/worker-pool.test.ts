@@ -22,8 +22,9 @@ describe('taperedChunkRanges', () => {
     expect(ranges.slice(-11).map(([from, to]) => to - from)).toEqual([
       20_000, 15_000, 11_250, 8_438, 6_328, 4_746, 3_560, 2_670, 2_500, 2_500, 3_008,
     ]);
-    // fewer runs than a chunk are split too, so two threads share them, in chunks of at least an eighth
-    expect(taperedChunkRanges(250, 250).map(([from, to]) => to - from)).toEqual([63, 47, 35, 32, 32, 41]);
+    // a job within one chunk stays one chunk; one a little larger is split into the tapering tail
+    expect(taperedChunkRanges(250, 250)).toEqual([[0, 250]]);
+    expect(taperedChunkRanges(300, 250).map(([from, to]) => to - from)).toEqual([75, 57, 42, 32, 32, 62]);
     expect(taperedChunkRanges(0, 250)).toEqual([]);
   });
 });
