@@ -52,7 +52,9 @@ const IDS = new Set([
 const identifiers = (text: string): string =>
   text
     .replace(/\bsma [a-z]+(?: (?:<[a-z|]+>|[a-z0-9-]+))*(?: --[a-z-]+)*/g, '')
-    .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (IDS.has(id) ? '' : id));
+    .replace(/(?<!\S)--[a-z-]+/g, '')
+    // an id, or one the command makes from it (a negotiation's outcome: sma-11-talks-outcome)
+    .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (IDS.has(id.replace(/-outcome$/, '')) ? '' : id));
 
 /** The English words of an output, each with the first line it was found on. */
 function englishIn(output: string): Record<string, string> {
@@ -83,6 +85,10 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['data', 'indices'],
   ['data', 'context'],
   ['simulate', 'sma-11-talks', '--runs', '500', '--seed', '1'],
+  ['simulate', 'sma-13-talks', '--sensitivity', '--runs', '200'],
+  ['negotiate', 'sma-11-talks', '--seed', '1'],
+  ['compare', 'sma-11', 'sma-12', 'us-ask-2019', '--measure', 'usd'],
+  ['compare', 'sma-12', 'claim-10bn-2024', '--measure', 'real'],
 ];
 
 describe('sma --lang ko is Korean throughout', () => {

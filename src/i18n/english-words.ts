@@ -46,11 +46,11 @@ export const ALLOWED_LATIN = new Set([
 /** Latin words; those with fewer than two letters are the formulas' variables and quantiles (x₁, k, T, p10). */
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z]+)*/g;
 
-/** English words on a text, each once, outside the allowlist. */
+/** English words on a text, each once, outside the allowlist; a hyphenated name passes when each part does (ABC-SMC). */
 export function englishWords(text: string): string[] {
   const found = new Set<string>();
   for (const [w] of text.matchAll(LATIN_WORD)) {
-    if ((w.match(/[A-Za-z]/g)?.length ?? 0) < 2 || ALLOWED_LATIN.has(w)) continue;
+    if ((w.match(/[A-Za-z]/g)?.length ?? 0) < 2 || w.split('-').every((part) => ALLOWED_LATIN.has(part))) continue;
     found.add(w);
   }
   return [...found];

@@ -103,7 +103,8 @@ describe('sma negotiate', () => {
     expect(code).toBe(0);
     expect(out).toContain('회차');
     expect(out).toContain(
-      '결과: +13.8% · 1 y · rok-defense-budget-growth · 4.0% (종료 사유: 타결, 회차 12, 2025-01-01)',
+      // the terms as role-play and the web word them (valueText): the glossary's 국방비 증가율, years as 년
+      '결과: +13.8% · 1년 · 국방비 증가율 · +4.0% (종료 사유: 타결, 회차 12, 2025-01-01)',
     );
   });
 

@@ -134,7 +134,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const on = fittedOnNote(await loadScenario(id, io), o.lang);
     io.stderr(
       o.lang === 'ko'
-        ? `simulate: ${id}, ${on}. ${positionals[0]}의 원래 사전분포로는 --prior\n`
+        ? `시뮬레이션: ${id}, ${on}. ${positionals[0]}의 원래 사전분포로는 --prior\n`
         : `simulate: ${id}, ${on}; --prior for ${positionals[0]}'s own priors\n`,
     );
   }
@@ -147,7 +147,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (o.us !== undefined || o.rok !== undefined)
       throw usageError('--sensitivity varies the scenario’s own draws; leave out --us and --rok');
     const report = await runSensitivity(scenario, o, (done, total) =>
-      io.stderr(`simulate: variant ${done}/${total}\n`),
+      io.stderr(o.lang === 'ko' ? `시뮬레이션: 변형 ${done}/${total}\n` : `simulate: variant ${done}/${total}\n`),
     );
     io.stdout(o.json ? toJson(report) : renderSensitivity(report, scenario, o.lang, styleFor(io.env, io.isTty)));
     return EXIT_OK;
