@@ -1,5 +1,7 @@
-/** The words of `sma calibrate` and `sma backtest` in English and Korean (parameter names and method stay as ids). */
+/** The words of `sma calibrate` and `sma backtest` in English and Korean. */
+import type { Distribution } from '../index.js';
 import type { Lang } from '../i18n/format.js';
+import { fieldLabel, parameterLabel, type ParameterNames } from '../i18n/labels.js';
 
 const WORDS = {
   calibrationOf: ['Calibration of', '보정 대상'],
@@ -45,7 +47,55 @@ const WORDS = {
   pitWithin: ['PIT of the first-year change within [0.05, 0.95]', '첫해 증가율 PIT가 [0.05, 0.95] 안'],
   of: ['of', '/'],
   talks: ['talks', '개 협상'],
+  sd: ['sd', '표준편차'],
+  resampled: ['(* resampled)', '(* 재추출)'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** The engine's ABC_SMC_METHOD in Korean (the authors by their Korean spelling). */
+export const ABC_SMC_METHOD_KO =
+  '적응형 ABC-SMC (델 모랄·두세·자스라 2012: 세대마다 유효 표본 크기(ESS)의 α를 남기는 허용오차, 계통 재추출, 메트로폴리스–헤이스팅스 이동; 이동 횟수와 중단 규칙은 드로반디·페티트 2011)';
+
+/** backtest.ts's BACKTEST_METHOD in Korean (predict.ts's NAIVE_BASELINE_NAME for the baseline). */
+export const BACKTEST_METHOD_KO = `협상 하나를 빼고 나머지로 적합, 뺀 협상을 예측; 적합: ${ABC_SMC_METHOD_KO}; 기준: 직전 협정의 첫해 증가율(agreements.json)을 평균으로, 그 이전 모든 협정의 첫해 증가율 표준편차로 한 정규분포`;
+
+/** A prior as the table shows it: "uniform(0.2, 0.4)", "균등분포(0.2, 0.4)". */
+export const priorText = (d: Distribution, lang: Lang): string => {
+  const ko = lang === 'ko';
+  if (d.kind === 'uniform') return `${ko ? '균등분포' : 'uniform'}(${d.min}, ${d.max})`;
+  if (d.kind === 'normal') return `${ko ? '정규분포' : 'normal'}(${d.mean}, ${d.sd})`;
+  const KIND_KO: Record<string, string> = {
+    point: '고정값',
+    triangular: '삼각분포',
+    discrete: '이산분포',
+    mixture: '혼합분포',
+  };
+  return ko ? (KIND_KO[d.kind] ?? d.kind) : d.kind;
+};
+
+/**
+ * A fitted parameter by its name in the fit ("strategies.us.e", "sma-12-talks.reservation.us"): the name in English (an
+ * id the fitted file uses); in Korean the talk's id, then the parameter in the words the simulation's tables use.
+ */
+export function fittedParameterLabel(
+  name: string,
+  lang: Lang,
+  names: Readonly<Record<string, ParameterNames>>,
+): string {
+  if (lang !== 'ko') return name;
+  const talk = Object.keys(names).find((id) => name.startsWith(`${id}.`));
+  const rest = talk === undefined ? name : name.slice(talk.length + 1);
+  const scenario = talk === undefined ? undefined : names[talk];
+  const bloc = /^ratification\.rok\.(\d+)\.blocs\.(\d+)\.(\w+)$/.exec(rest);
+  const path = bloc
+    ? `ratification.rok.${bloc[1]}.blocs.${bloc[2]}.stance.${bloc[3]}`
+    : rest === 'protocol.horizon'
+      ? 'uncertainty.horizon'
+      : /^(strategies|reservation)\./.test(rest)
+        ? `uncertainty.${rest}`
+        : rest;
+  const label = path === rest && !bloc ? fieldLabel(rest, lang, scenario) : parameterLabel(path, lang, scenario);
+  return talk === undefined ? label : `${talk} · ${label}`;
+}
 
 export type CalibrationWord = keyof typeof WORDS;
 export const cword = (w: CalibrationWord, lang: Lang): string => WORDS[w][lang === 'ko' ? 1 : 0];

@@ -108,6 +108,8 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['solve', 'rubinstein', '--delta1', '0.9', '--delta2', '0.8'],
   ['solve', 'stahl', '--delta', '0.9', '--periods', '3'],
   ['packet', 'sma-11-talks'],
+  ['calibrate', 'sma-12-talks', '--population', '10', '--generations', '1', '--runs', '100'],
+  ['backtest', '--population', '10', '--generations', '1', '--runs', '100', '--seed', '4'],
   ['packet', 'sma-13-talks'],
 ];
 

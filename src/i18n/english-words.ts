@@ -25,6 +25,10 @@ export const ALLOWED_LATIN = new Set([
   'Nash',
   'ABC',
   'SMC',
+  // the forecast scores and the fit's effective sample size, named so in Korean texts (PIT, CRPS, ESS)
+  'PIT',
+  'CRPS',
+  'ESS',
   // negotiation software whose files the Theory page reads, and its protocol's name (Stacked Alternating Offers)
   'Genius',
   'GeniusWeb',

@@ -20,7 +20,7 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
-import { cword } from '../calibration-words.js';
+import { BACKTEST_METHOD_KO, cword } from '../calibration-words.js';
 import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario } from '../scenario.js';
@@ -76,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       generations: o.generations,
       workers: o.workers,
       evidence,
-      onProgress: fitProgress(io, `${held.id} held out: `),
+      onProgress: fitProgress(io, o.lang === 'ko' ? `${held.id} 제외: ` : `${held.id} held out: `, o.lang),
     });
     if (io.isErrTty) io.stderr('\n');
     if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
@@ -124,7 +124,7 @@ function renderBacktest(
   ).length;
   return (
     bold(style, `${w('backtest')}, ${w('seed')} ${j.seed}`) +
-    `\n${j.method}\n\n` +
+    `\n${lang === 'ko' && j.method === BACKTEST_METHOD ? BACKTEST_METHOD_KO : j.method}\n\n` +
     renderTable(
       [
         { header: w('heldOut') },

@@ -9,8 +9,8 @@ import {
   talkTargets,
   type TalkRecord,
   type TalkTargets,
-  type Distribution,
   type Scenario,
+  ABC_SMC_METHOD,
 } from '../../index.js';
 import { talkRecordOf } from '../../io/talk-record.js';
 import { formatRate } from '../../i18n/format.js';
@@ -21,7 +21,8 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
-import { cword } from '../calibration-words.js';
+import { ABC_SMC_METHOD_KO, cword, fittedParameterLabel, priorText } from '../calibration-words.js';
+import type { ParameterNames } from '../../i18n/labels.js';
 import type { Lang } from '../../i18n/format.js';
 import { record } from '../record.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
@@ -73,21 +74,21 @@ export async function loadTalks(
 }
 
 /** Progress on stderr: a bar per generation on a terminal, else a line per finished generation. */
-export function fitProgress(io: CliIo, label: string): (p: AbcProgress) => void {
+export function fitProgress(io: CliIo, label: string, lang: Lang = 'en'): (p: AbcProgress) => void {
   return (p) => {
     const eps = Number.isFinite(p.tolerance) ? p.tolerance.toFixed(3) : '∞';
     const full = p.move >= p.moves;
-    const line = `${label}generation ${p.generation + 1} (at most ${p.generations})  ε ${eps}  ESS ${p.ess.toFixed(0)}  move ${p.move}/${p.moves}  simulations ${p.simulations}`;
+    const line =
+      lang === 'ko'
+        ? `${label}${p.generation + 1}세대 (최대 ${p.generations})  ε ${eps}  ESS ${p.ess.toFixed(0)}  이동 ${p.move}/${p.moves}  시뮬레이션 ${p.simulations}회`
+        : `${label}generation ${p.generation + 1} (at most ${p.generations})  ε ${eps}  ESS ${p.ess.toFixed(0)}  move ${p.move}/${p.moves}  simulations ${p.simulations}`;
     if (io.isErrTty) {
       const f = (p.generation + (p.moves === 0 ? 1 : p.move / p.moves)) / p.generations;
       const bar = '█'.repeat(Math.round(Math.min(1, f) * 30)).padEnd(30, '░');
       io.stderr(`\r${bar} ${line}   `);
-    } else if (full) io.stderr(`calibrate: ${line}\n`);
+    } else if (full) io.stderr(`${lang === 'ko' ? '보정' : 'calibrate'}: ${line}\n`);
   };
 }
-
-const priorText = (d: Distribution): string =>
-  d.kind === 'uniform' ? `uniform(${d.min}, ${d.max})` : d.kind === 'normal' ? `normal(${d.mean}, ${d.sd})` : d.kind;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: o, positionals } = parseFlags(argv, OPTIONS, calibrateOptionsSchema);
@@ -107,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     generations: o.generations,
     workers: o.workers,
     evidence,
-    onProgress: fitProgress(io, ''),
+    onProgress: fitProgress(io, '', o.lang),
   });
   if (io.isErrTty) io.stderr('\n');
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
@@ -133,8 +134,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const inSample = inSampleChecks(scenarios, evidence, fit.value, o.seed, o.runs);
   const json = calibrationJson(fit.value, targets, inSample, out);
   if (o.json) io.stdout(toJson(json));
-  else io.stdout(renderCalibration(json, o.lang, styleFor(io.env, io.isTty)));
-  io.stderr(`calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`);
+  else
+    io.stdout(
+      renderCalibration(json, o.lang, styleFor(io.env, io.isTty), Object.fromEntries(scenarios.map((s) => [s.id, s]))),
+    );
+  io.stderr(
+    o.lang === 'ko'
+      ? `보정: ${json.talks.join(', ')}, 작업자 ${o.workers}개, ${seconds.toFixed(1)}초\n`
+      : `calibrate: ${json.talks.join(', ')} on ${o.workers} workers in ${seconds.toFixed(1)} s\n`,
+  );
   return EXIT_OK;
 }
 
@@ -149,6 +157,7 @@ function renderCalibration(
   j: ReturnType<typeof calibrationJson>,
   lang: Lang,
   style: ReturnType<typeof styleFor>,
+  names: Readonly<Record<string, ParameterNames>>,
 ): string {
   const w = (x: Parameters<typeof cword>[0]) => cword(x, lang);
   const f = (x: number) => x.toFixed(3);
@@ -157,20 +166,20 @@ function renderCalibration(
   return (
     bold(style, `${w('calibrationOf')} ${j.talks.join(', ')}, ${w('seed')} ${j.seed}`) +
     '\n' +
-    `${j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(STOP_WORD[j.stopped])}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n${w('ess')}: ${j.tolerances.map((g) => `${g.ess.toFixed(0)}${g.resampled ? '*' : ''}`).join(', ')} (* resampled)\n\n` +
+    `${lang === 'ko' && j.method === ABC_SMC_METHOD ? ABC_SMC_METHOD_KO : j.method}\n${j.population} ${w('particles')}, ${j.generations} ${w('generations')} (${w(STOP_WORD[j.stopped])}), ${w('finalTolerance')} ${last?.tolerance ?? '∞'}\n${w('ess')}: ${j.tolerances.map((g) => `${g.ess.toFixed(0)}${g.resampled ? '*' : ''}`).join(', ')} ${w('resampled')}\n\n` +
     renderTable(
       [
         { header: w('parameter') },
         { header: w('prior') },
         { header: w('mean'), align: 'right' },
-        { header: 'sd', align: 'right' },
+        { header: w('sd'), align: 'right' },
         { header: '5%', align: 'right' },
         { header: '50%', align: 'right' },
         { header: '95%', align: 'right' },
       ],
       j.parameters.map((p) => [
-        p.name,
-        p.prior ? priorText(p.prior) : '',
+        fittedParameterLabel(p.name, lang, names),
+        p.prior ? priorText(p.prior, lang) : '',
         f(p.mean),
         f(p.sd),
         f(p.p5),

@@ -107,7 +107,8 @@ describe('sma calibrate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^보정 대상 sma-12-talks, 시드 1/);
     expect(r.out).toMatch(/표본 내 검증/);
-    expect(r.out).toMatch(/sma-12-talks\.reservation\.us\s+uniform\(0\.2, 0\.4\)/);
+    // the parameter in the simulation tables' words (parameterLabel), its prior in Korean
+    expect(r.out).toMatch(/sma-12-talks · 미국 유보가치\s+균등분포\(0\.2, 0\.4\)/);
   });
 
   it('refuses a talk that has no real outcome with exit code 2', async () => {

@@ -26,6 +26,7 @@ import type { CliIo } from '../io.js';
 import { toJson } from '../output.js';
 import { bundledScenarios, loadScenario, scenarioPath } from '../scenario.js';
 import { fitProgress, loadTalks } from './calibrate.js';
+import { fittedParameterLabel } from '../calibration-words.js';
 
 const OPTIONS = {
   from: { type: 'string', multiple: true },
@@ -105,7 +106,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     generations: o.generations,
     workers: o.workers,
     evidence,
-    onProgress: fitProgress(io, ''),
+    onProgress: fitProgress(io, '', o.lang),
   });
   if (!fit.ok) throw new CliFailure([{ code: fit.error.code, message: fit.error.message }]);
   const date = new Date().toISOString().slice(0, 10);
@@ -151,7 +152,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(
       `${on}\n` +
         json.shared
-          .map((p) => `  ${p.name}: ${p.mean} ± ${p.sd} (5 % ${p.p5}, 50 % ${p.p50}, 95 % ${p.p95})\n`)
+          .map(
+            (p) =>
+              `  ${fittedParameterLabel(p.name, o.lang, {})}: ${p.mean} ± ${p.sd} (5 % ${p.p5}, 50 % ${p.p50}, 95 % ${p.p95})\n`,
+          )
           .join('') +
         written.map((w) => `${o.lang === 'ko' ? '저장' : 'written'}: ${w.file} (${w.id})\n`).join(''),
     );
