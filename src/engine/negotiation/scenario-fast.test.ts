@@ -166,10 +166,14 @@ describe('the scenario fast path', () => {
         },
       },
     };
-    const pairs = bothPaths(s, 13, 0, 400);
+    for (const p of bothPaths(s, 13, 0, 400)) expect(p.fast).toStrictEqual(p.general);
+    // and it moves the runs: the same seeds without the period's cost end otherwise in some runs. Both sides Boulware
+    // (e = 0.2), so that talks reach the cabinet's months: on the drawn strategies every run now agrees before the
+    // lapse costs anything (a rejected deal bounds the ROK's next, run.ts `ratifying`), so the cost moves none.
+    const boulware = { us: { kind: 'time-dependent', e: 0.2 }, rok: { kind: 'time-dependent', e: 0.2 } } as const;
+    const pairs = bothPaths(s, 13, 0, 400, boulware);
     for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
-    // and it moves the runs: the same seeds without the period's cost end otherwise in some runs
-    const plain = bothPaths(periodScenario, 13, 0, 400);
+    const plain = bothPaths(periodScenario, 13, 0, 400, boulware);
     expect(pairs.some((p, i) => JSON.stringify(p.fast.run) !== JSON.stringify(plain[i]?.fast.run))).toBe(true);
   });
 
