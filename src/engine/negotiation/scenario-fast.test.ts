@@ -107,6 +107,45 @@ describe('the scenario fast path', () => {
     );
   });
 
+  it('agrees with the general path where votes fail and each rejected deal bounds the ROK’s next (run.ts `ratifying`)', () => {
+    // A strict Assembly (thresholds 0.05–0.15 on a first-year change of 0–0.5) and a short horizon, so that runs hold
+    // several failed votes: the bound is read on both paths at every later ROK step.
+    const strict = lapseAssemblies.map((a) => ({
+      ...a,
+      blocs: a.blocs.map((b) => ({
+        ...b,
+        stance: { ...b.stance, threshold: { kind: 'uniform' as const, min: 0.05, max: 0.15 } },
+      })),
+    }));
+    let failed = 0;
+    let twice = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 2, max: 40 }),
+        fc.double({ min: 0.2, max: 1, noNaN: true }),
+        fc.boolean(),
+        (seed, us, rok, deadline, h, winSet) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline, horizon: h },
+            ratification: { ...lapseScenario.ratification, rok: strict, winSet },
+          };
+          for (const p of bothPaths(s, seed, 0, 8, { us, rok })) {
+            expect(p.fast).toStrictEqual(p.general);
+            failed += p.fast.run.ratificationFailures > 0 ? 1 : 0;
+            twice += p.fast.run.ratificationFailures > 1 ? 1 : 0;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // the case is exercised: runs with a failed vote, and runs with more than one
+    expect([failed > 0, twice > 0]).toEqual([true, true]);
+  });
+
   it('agrees with the general path under a perceived horizon: a point h or one drawn per run, on any drawn strategies', () => {
     const horizon = fc.oneof(fc.constant(1), fc.constant(0.5), fc.double({ min: 0.05, max: 1, noNaN: true }));
     fc.assert(
