@@ -41,7 +41,8 @@ describe('sma agreements', () => {
     const { out, code } = await sma('agreements', '--lang', 'ko');
     expect(code).toBe(0);
     // MOFA, 2024-10-04: 12th SMA 2026 = 1조 5,192억 원
-    expect(out).toMatch(/sma-12\s+12th SMA\s+2026–2030\s+1조 5,192억 원/);
+    // the record's Korean name, the glossary's term for the 12th SMA
+    expect(out).toMatch(/sma-12\s+제12차 방위비분담특별협정\s+2026–2030\s+1조 5,192억 원/);
   });
 });
 

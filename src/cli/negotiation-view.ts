@@ -1,5 +1,5 @@
 /** Words and numbers for negotiation output: terms of an outcome, sides, actions, in English or Korean. */
-import type { Domain, Outcome } from '../index.js';
+import { valueText, type Domain, type Outcome } from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
 
 const WORDS = {
@@ -48,11 +48,15 @@ const WORDS = {
 export type Word = keyof typeof WORDS;
 export const word = (w: Word, lang: Lang): string => WORDS[w][lang === 'ko' ? 1 : 0];
 
-/** `+13.9% · 5 y · rok-defense-budget-growth · 10.0%`: each issue in domain order. */
-export function formatTerms(domain: Domain, outcome: Outcome): string {
+/**
+ * `+13.9% · 5 y · rok-defense-budget-growth · 10.0%`: each issue in domain order; in Korean as role-play and the web
+ * word the same terms (`valueText`: "+13.9% · 5년 · 국방비 증가율 · +10.0%").
+ */
+export function formatTerms(domain: Domain, outcome: Outcome, lang: Lang = 'en'): string {
   return domain.issues
     .map((issue) => {
       const v = outcome[issue.name];
+      if (lang === 'ko' && v !== undefined) return valueText(issue, v, lang);
       if (typeof v !== 'number') return String(v);
       if (issue.kind === 'numeric' && issue.unit === 'rate')
         return formatRate(v, { signed: issue.name === 'first-year-change' });

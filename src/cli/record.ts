@@ -5,6 +5,7 @@ import type { Agreement, IndexSet, Year } from '../index.js';
 import { bundledRecord } from '../io/bundled-record.js';
 import type { PublishedAmount, SmaRecord } from '../io/load-record.js';
 import type { Source } from '../io/record-schema.js';
+import type { Lang } from '../i18n/format.js';
 import { CliFailure, fileProblem } from './errors.js';
 
 /** The bundled record (io/bundled-record.ts). A broken record is our failure (exit 1), not the user's. */
@@ -27,7 +28,13 @@ export interface Target {
   readonly published: ReadonlyMap<Year, PublishedAmount>;
   readonly sources: readonly Source[];
   readonly unknownFloorYears: readonly Year[];
+  /** The record's Korean name (a user's file has none: its name stays as written). */
+  readonly nameKo?: string;
 }
+
+/** The name a reader sees: the record's Korean name with --lang ko (as the web shows it), else the agreement's name. */
+export const targetName = (t: Pick<Target, 'agreement' | 'nameKo'>, lang: Lang): string =>
+  lang === 'ko' && t.nameKo !== undefined ? t.nameKo : t.agreement.name;
 
 const looksLikeFile = (arg: string): boolean => /[/\\]|\.(ya?ml|json)$/i.test(arg);
 
@@ -42,6 +49,7 @@ export async function findInRecord(id: string): Promise<Target | undefined> {
       published: new Map(a.publishedAmounts.map((p) => [p.year, p])),
       sources: [...new Map(a.publishedAmounts.flatMap((p) => p.sources).map((s) => [s.url, s])).values()],
       unknownFloorYears: a.unknownFloorYears,
+      nameKo: a.nameKo,
     };
   const p = r.proposals.find((x) => x.agreement.id === id);
   if (p)
@@ -52,6 +60,7 @@ export async function findInRecord(id: string): Promise<Target | undefined> {
       published: new Map(),
       sources: p.sources,
       unknownFloorYears: [],
+      nameKo: p.nameKo,
     };
   return undefined;
 }

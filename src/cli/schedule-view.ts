@@ -1,9 +1,9 @@
 /** How a schedule is shown: the aligned table with its notes, the JSON object and the CSV rows. */
 import type { Evaluation, YearMetrics, ScheduleRow } from '../index.js';
 import { formatInteger, formatRate, formatUsd, formatWon, type Lang } from '../i18n/format.js';
-import { label, seriesLabel, seriesShortLabel, statusLabel } from '../i18n/labels.js';
+import { label, originLabel, seriesLabel, seriesShortLabel, statusLabel } from '../i18n/labels.js';
 import { renderTable, toCsv, type Style } from './output.js';
-import type { Target } from './record.js';
+import { targetName, type Target } from './record.js';
 
 export const formatMoney = (amount: number, currency: 'KRW' | 'USD', lang: Lang): string =>
   currency === 'KRW' ? formatWon(amount, lang) : formatUsd(amount, lang);
@@ -188,7 +188,7 @@ export function scheduleTable(
       ...(target.published.size > 0 ? [recordCell] : []),
     ];
   });
-  const title = `${agreement.name} (${agreement.id}, ${label(agreement.kind, lang)})\n`;
+  const title = `${targetName(target, lang)} (${agreement.id}, ${label(agreement.kind, lang)})\n`;
   return title + renderTable(columns, rows, style) + notes(target, evaluation, shown, metricsByYear, lang);
 }
 
@@ -248,7 +248,9 @@ function notes(
       : `Real: deflated by ROK CPI to ${evaluation.metrics.realBaseYear} prices (* uses projected CPI). Per soldier: ${formatInteger(evaluation.metrics.troops)} USFK troops.`,
   );
   for (const p of evaluation.projections)
-    lines.push(`${ko ? '전망' : 'Projected'}: ${seriesLabel(p.series, lang)} ${p.years.join(', ')} — ${p.origin}`);
+    lines.push(
+      `${ko ? '전망' : 'Projected'}: ${seriesLabel(p.series, lang)} ${p.years.join(', ')} — ${originLabel(p.origin, lang).text}`,
+    );
   if (target.unknownFloorYears.length > 0)
     lines.push(
       ko

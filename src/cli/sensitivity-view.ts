@@ -1,6 +1,7 @@
 /** `sma simulate <scenario> --sensitivity`: which uncertain parameters drive the spread (engine sensitivity.ts). */
 import {
   type Scenario,
+  scenarioName,
   sensitivityReport,
   sensitivityVariants,
   type SensitivityOutcome,
@@ -42,6 +43,7 @@ const W = {
     rate: 'deal rate',
     change: 'median first-year change',
     months: 'median months to agreement',
+    method: null,
   },
   ko: {
     title: '분포를 좌우하는 변수: 변수 하나를 10%·90% 분위수에 고정하고 나머지는 추출 (각 {runs}회, 시드 {seed})',
@@ -50,6 +52,9 @@ const W = {
     rate: '타결률',
     change: '첫해 증가율 중앙값',
     months: '타결까지 개월 수 중앙값',
+    // the engine's `method` (sensitivity.ts) in Korean
+    method:
+      '한 번에 변수 하나씩(토네이도): 불확실한 변수마다 10%·90% 분위수에 고정하고 나머지는 추출, 같은 난수(같은 시드)로',
   },
 };
 
@@ -82,7 +87,7 @@ export function renderSensitivity(
     ]),
   ];
   return (
-    bold(style, `${scenario.name} (${scenario.id})`) +
+    bold(style, `${scenarioName(scenario, lang)} (${scenario.id})`) +
     '\n' +
     w.title.replace('{runs}', String(r.runs)).replace('{seed}', String(r.seed)) +
     '\n' +
@@ -97,6 +102,6 @@ export function renderSensitivity(
       rows,
       style,
     ) +
-    `${r.method}\n`
+    `${w.method ?? r.method}\n`
   );
 }

@@ -37,6 +37,9 @@ const LABELS = {
   city: ['city', '장소'],
   value: ['value', '값'],
   series: ['series', '지표'],
+  base: ['base', '기준 금액'],
+  party: ['party', '제안 측'],
+  noSource: ['no source', '출처 없음'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -232,6 +235,33 @@ export function eventTypeLabel(type: string, round: number | null, lang: Lang): 
   return round !== null ? (ko ? `${words} (제${round}차)` : `${words} (round ${round})`) : words;
 }
 
+/** An agreement's dates in the record (`dates` keys), as the timeline names the same events. */
+const DATE_EVENT: Record<string, string> = {
+  concluded: 'conclusion',
+  initialed: 'initialing',
+  announced: 'announcement',
+  signed: 'signing',
+  ratification: 'ratification',
+  entry_into_force: 'entry-into-force',
+};
+
+/** One of an agreement's dates by its key: "talks started", "entry into force"; "협상 개시", "발효". */
+export function dateFactLabel(key: string, lang: Lang): string {
+  if (lang !== 'ko') return key.replace(/_/g, ' ');
+  if (key === 'talks_started') return '협상 개시';
+  const type = DATE_EVENT[key];
+  return type === undefined ? key.replace(/_/g, ' ') : eventTypeLabel(type, null, lang);
+}
+
+const SIDE: Record<string, readonly [string, string]> = {
+  us: ['us', '미국'],
+  rok: ['rok', '한국'],
+  both: ['both', '양측'],
+};
+
+/** Which side made a proposal (the record's `party`): "us" in English as the record writes it, "미국" in Korean. */
+export const sideLabel = (party: string, lang: Lang): string => SIDE[party]?.[lang === 'ko' ? 1 : 0] ?? party;
+
 const SOURCE_TYPE: Record<string, readonly [string, string]> = {
   official: ['official', '공식'],
   'official-copy': ['official copy', '공식 사본'],
@@ -260,15 +290,18 @@ export function originLabel(origin: string, lang: Lang): { readonly text: string
   const mean = /^mean of (\d{4})–(\d{4}) observed$/.exec(projection);
   const carried = /^(\d{4}) observed, carried forward$/.exec(projection);
   const constant = /^constant (.*)$/.exec(projection);
+  const grown = /^(\d{4}) observed, grown by projected (\S+)$/.exec(projection);
   const text = mean
     ? `${mean[1]}–${mean[2]}년 실적 평균`
     : carried
       ? `${carried[1]}년 실적을 그대로 유지`
-      : constant
-        ? `상수 ${constant[1]}`
-        : projection === 'user path'
-          ? '사용자 입력 경로'
-          : projection;
+      : grown
+        ? `${grown[1]}년 실적에 ${seriesLabel(grown[2] ?? '', lang)} 전망치를 적용`
+        : constant
+          ? `상수 ${constant[1]}`
+          : projection === 'user path'
+            ? '사용자 입력 경로'
+            : projection;
   return { text: `전망: ${text}`, cited: false };
 }
 

@@ -8,57 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealServer } from './app-server.js';
 import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
 import { settle } from './settle.js';
-
-/**
- * The Latin words a Korean page may show: proper names and units a Korean reader sees written so in the Korean press
- * and in the Ministry's releases, the app's name, file formats, and the statistics' own names. Anything else is
- * English that was left untranslated.
- */
-export const ALLOWED_LATIN = new Set([
-  // the agreement and the forces, as Korean texts abbreviate them
-  'SMA',
-  'USFK',
-  // currencies and units
-  'USD',
-  'KRW',
-  'pp',
-  // the statistics and the theory's names used untranslated in Korean texts
-  'CPI',
-  'GDP',
-  'ZOPA',
-  'Nash',
-  'ABC',
-  'SMC',
-  // negotiation software whose files the Theory page reads, and its protocol's name (Stacked Alternating Offers)
-  'Genius',
-  'GeniusWeb',
-  'NegMAS',
-  'SAOP',
-  // file formats and the app's own name
-  'PNG',
-  'SVG',
-  'CSV',
-  'JSON',
-  'XML',
-  'YAML',
-  'PDF',
-  'Lab',
-  'ID',
-  'URL',
-]);
-
-/** Latin words; those with fewer than two letters are the formulas' variables and quantiles (x₁, k, T, p10). */
-const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z]+)*/g;
-
-/** English words on a text, each once, outside the allowlist. */
-export function englishWords(text: string): string[] {
-  const found = new Set<string>();
-  for (const [w] of text.matchAll(LATIN_WORD)) {
-    if ((w.match(/[A-Za-z]/g)?.length ?? 0) < 2 || ALLOWED_LATIN.has(w)) continue;
-    found.add(w);
-  }
-  return [...found];
-}
+import { englishWords } from '../../src/i18n/english-words.js';
 
 /**
  * What a reader of the page sees or hears, as lines "where: text": visible text (every <details> opened first),

@@ -38,6 +38,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...r.agreements.map((a) => ({
       id: a.id,
       name: a.name,
+      nameKo: a.nameKo,
       kind: 'agreement' as const,
       firstYear: a.firstYear,
       lastYear: a.lastYear,
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...r.proposals.map((p) => ({
       id: p.agreement.id,
       name: p.agreement.name,
+      nameKo: p.nameKo,
       kind: 'proposal' as const,
       firstYear: p.agreement.rules[0]?.year ?? 0,
       lastYear: p.agreement.rules[p.agreement.rules.length - 1]?.year ?? 0,
@@ -107,7 +109,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const currency = first && i.currency === 'KRW' && first.krw === null ? 'USD' : i.currency;
       return [
         i.id,
-        i.name + (i.status ? ` (${statusLabel(i.status, lang)})` : ''),
+        (lang === 'ko' ? i.nameKo : i.name) + (i.status ? ` (${statusLabel(i.status, lang)})` : ''),
         i.firstYear === i.lastYear ? String(i.firstYear) : `${i.firstYear}–${i.lastYear}`,
         amount === null || amount === undefined ? '—' : formatMoney(amount, currency, lang),
         escalationSummary(i.agreement, lang),

@@ -2,7 +2,7 @@
 import { compareSchedules, type ComparisonMeasure } from '../../index.js';
 import { scheduleOptionsSchema } from '../../io/cli-options.js';
 import { formatRate, type Lang } from '../../i18n/format.js';
-import { label } from '../../i18n/labels.js';
+import { label, originLabel, seriesLabel } from '../../i18n/labels.js';
 import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { evaluateTarget } from '../evaluate.js';
 import { parseFlags, SCHEDULE_OPTIONS } from '../flags.js';
@@ -88,7 +88,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const table = renderTable(
     [
       { header: label('year', lang) },
-      ...c.agreementIds.map((id) => ({ header: id === c.referenceId ? `${id} (ref)` : id, align: 'right' as const })),
+      ...c.agreementIds.map((id) => ({
+        header: id === c.referenceId ? `${id} (${lang === 'ko' ? '기준' : 'ref'})` : id,
+        align: 'right' as const,
+      })),
     ],
     rows.map((r) => [
       String(r.year),
@@ -141,7 +144,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // a file by its path, a record agreement by its id: each command runs as printed
   const sources = targets.map((t) => `sma show ${t.origin === 'record' ? t.agreement.id : t.origin}`).join(', ');
   const projected = evaluations.flatMap((e, i) =>
-    e.projections.map((p) => `  ${c.agreementIds[i]}: ${p.series} ${p.years.join(', ')} — ${p.origin}`),
+    e.projections.map((p) =>
+      ko
+        ? `  ${c.agreementIds[i]}: ${seriesLabel(p.series, lang)} ${p.years.join(', ')} — ${originLabel(p.origin, lang).text}`
+        : `  ${c.agreementIds[i]}: ${p.series} ${p.years.join(', ')} — ${p.origin}`,
+    ),
   );
   io.stdout(
     `${ko ? '비교' : 'Comparison'} (${unit}; ${ko ? `괄호: 같은 해 ${c.referenceId} 대비 증감` : `in brackets: change against ${c.referenceId} in the same year`})\n` +

@@ -1,7 +1,7 @@
 /** `sma data indices|events|context`: the record's series, negotiation timeline and background facts, with sources. */
 import { outputOptionsSchema } from '../../io/cli-options.js';
 import { formatInteger, formatRate, formatWon } from '../../i18n/format.js';
-import { label, seriesLabel, statusLabel } from '../../i18n/labels.js';
+import { cityLabel, eventTypeLabel, label, partyLabel, seriesLabel, statusLabel } from '../../i18n/labels.js';
 import { EXIT_OK, usageError } from '../errors.js';
 import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
@@ -84,6 +84,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       e.sources[0]?.url ?? '',
     ]);
     if (o.csv) return write(io, toCsv(['date', 'sma', 'type', 'round', 'city', 'title', 'status', 'source'], rows));
+    // The table in the reader's language, as the web's timeline words it (the CSV above is data: ids as the record has)
+    const shownRows = events.map((e) => [
+      e.date_start,
+      `SMA ${e.sma}`,
+      lang === 'ko' ? eventTypeLabel(e.type, null, lang) : e.type,
+      e.round ?? '',
+      e.city === null ? '' : cityLabel(e.city, lang),
+      lang === 'ko' ? e.label_ko : e.label,
+      statusLabel(e.status, lang),
+    ]);
     return write(
       io,
       renderTable(
@@ -96,41 +106,46 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           { header: label('event', lang) },
           { header: label('status', lang) },
         ],
-        rows.map((row) => row.slice(0, 7).map(String)),
+        shownRows.map((row) => row.map(String)),
         style,
       ),
     );
   }
   const c = r.context;
   if (o.json) return write(io, toJson(c));
+  const ko = lang === 'ko';
   const facts: [string, string, string, string][] = [
     [
-      'USFK troops',
+      ko ? '주한미군 병력' : 'USFK troops',
       formatInteger(c.usfk_troop_level.value),
       c.usfk_troop_level.status,
       c.usfk_troop_level.sources[0]?.title ?? '',
     ],
     [
-      'Korean USFK employees',
+      ko ? '주한미군 한국인 근로자' : 'Korean USFK employees',
       `${formatInteger(c.usfk_korean_employees.value_low)}–${formatInteger(c.usfk_korean_employees.value_high)}`,
       c.usfk_korean_employees.status,
       c.usfk_korean_employees.sources[0]?.title ?? '',
     ],
     [
-      'furlough 2020',
-      `${c.furlough_2020.start} – ${c.furlough_2020.end}, ${formatInteger(c.furlough_2020.furloughed_low)}–${formatInteger(c.furlough_2020.furloughed_high)} workers`,
+      ko ? '2020년 무급휴직' : 'furlough 2020',
+      `${c.furlough_2020.start} – ${c.furlough_2020.end}, ${formatInteger(c.furlough_2020.furloughed_low)}–${formatInteger(c.furlough_2020.furloughed_high)}${ko ? '명' : ' workers'}`,
       c.furlough_2020.status,
       c.furlough_2020.sources[0]?.title ?? '',
     ],
     ...c.national_assemblies.map((a): [string, string, string, string] => [
-      `National Assembly, term ${a.term} (${a.from} – ${a.to})`,
-      `${a.seats} seats (${a.constituency_seats} constituency + ${a.list_seats} list): ${a.parties.map((p) => `${p.name} ${p.seats}`).join(', ')}`,
+      ko ? `제${a.term}대 국회 (${a.from} – ${a.to})` : `National Assembly, term ${a.term} (${a.from} – ${a.to})`,
+      ko
+        ? `${a.seats}석 (지역구 ${a.constituency_seats} + 비례대표 ${a.list_seats}): ${a.parties.map((p) => `${partyLabel(p.name, lang)} ${p.seats}`).join(', ')}`
+        : `${a.seats} seats (${a.constituency_seats} constituency + ${a.list_seats} list): ${a.parties.map((p) => `${p.name} ${p.seats}`).join(', ')}`,
       a.status,
       a.sources[0]?.title ?? '',
     ]),
     ...c.ratification_votes.map((v): [string, string, string, string] => [
-      `consent vote, SMA ${v.sma} (${v.date})`,
-      `${v.yes} yes, ${v.no} no, ${v.abstain} abstain of ${v.present} present`,
+      ko ? `비준 동의 표결, SMA ${v.sma} (${v.date})` : `consent vote, SMA ${v.sma} (${v.date})`,
+      ko
+        ? `재석 ${v.present}, 찬성 ${v.yes}, 반대 ${v.no}, 기권 ${v.abstain}`
+        : `${v.yes} yes, ${v.no} no, ${v.abstain} abstain of ${v.present} present`,
       'verified-secondary',
       v.sources[0]?.title ?? '',
     ]),
@@ -140,14 +155,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io,
     renderTable(
       [
-        { header: 'fact' },
+        { header: ko ? '사실' : 'fact' },
         { header: label('value', lang) },
         { header: label('status', lang) },
         { header: label('source', lang) },
       ],
       facts.map(([f, v, s, src]) => [f, v, statusLabel(s, lang), src.length > 70 ? src.slice(0, 69) + '…' : src]),
       style,
-    ) + '\nPolls, the ratification rule and GAO figures: sma data context --json\n',
+    ) +
+      (ko
+        ? '\n여론조사, 비준 규칙과 GAO 수치: sma data context --json\n'
+        : '\nPolls, the ratification rule and GAO figures: sma data context --json\n'),
   );
 }
 

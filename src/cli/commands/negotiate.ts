@@ -5,6 +5,7 @@ import {
   utility,
   runScenario,
   scenarioAgreement,
+  scenarioName,
   scenarioPreferences,
   type Scenario,
   createRng,
@@ -93,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(renderTrace(scenario, trace, o.lang, styleFor(io.env, io.isTty)));
   const lang = o.lang;
   const summary = result.outcome
-    ? `${word('outcome', lang)}: ${formatTerms(scenario.domain, result.outcome)} (${word('reason', lang)}: ${word(result.reason, lang)}, ${word('round', lang)} ${result.round}${result.endDate ? `, ${result.endDate}` : ''})`
+    ? `${word('outcome', lang)}: ${formatTerms(scenario.domain, result.outcome, lang)} (${word('reason', lang)}: ${word(result.reason, lang)}, ${word('round', lang)} ${result.round}${result.endDate ? `, ${result.endDate}` : ''})`
     : `${word('outcome', lang)}: ${word('none', lang)} (${word('reason', lang)}: ${word(result.reason, lang)}, ${word('round', lang)} ${result.round})`;
   io.stdout(`\n${summary}\n`);
   if (scenario.lapse)
@@ -150,7 +151,7 @@ function renderTrace(
   lang: Lang,
   style: ReturnType<typeof styleFor>,
 ): string {
-  const head = bold(style, `${scenario.name} (${scenario.id})`) + '\n';
+  const head = bold(style, `${scenarioName(scenario, lang)} (${scenario.id})`) + '\n';
   const actionText = (r: TraceRow): string => {
     if (r.action !== 'ratify') return word(r.action, lang);
     const tally = r.vote?.yes === undefined ? '' : ` ${r.vote.yes}–${r.vote.no}–${r.vote.abstain}`;
@@ -175,7 +176,7 @@ function renderTrace(
         r.date ?? '',
         word(r.side, lang),
         actionText(r),
-        r.outcome ? formatTerms(scenario.domain, r.outcome) : '',
+        r.outcome ? formatTerms(scenario.domain, r.outcome, lang) : '',
         r.utilities ? r.utilities.us.toFixed(3) : '',
         r.utilities ? r.utilities.rok.toFixed(3) : '',
       ]),
@@ -189,7 +190,18 @@ async function agreedSchedule(scenario: Scenario, outcome: Outcome, lang: Lang, 
   const agreement = scenarioAgreement(scenario, outcome);
   const indices = (await record()).indices;
   const evaluation = evaluateAgreement(agreement, indices, { troops: await recordTroops() });
-  if (!evaluation.ok) return `(schedule not computed: ${evaluation.error.code})\n`;
-  const target = { agreement, indices, origin: scenario.id, published: new Map(), sources: [], unknownFloorYears: [] };
+  if (!evaluation.ok)
+    return lang === 'ko'
+      ? `(연도별 금액을 계산하지 못함: ${evaluation.error.code})\n`
+      : `(schedule not computed: ${evaluation.error.code})\n`;
+  const target = {
+    agreement,
+    indices,
+    origin: scenario.id,
+    published: new Map(),
+    sources: [],
+    unknownFloorYears: [],
+    nameKo: `${scenarioName(scenario, 'ko')}: 시뮬레이션 결과`,
+  };
   return scheduleTable(target, evaluation.value, () => true, lang, styleFor(io.env, io.isTty));
 }

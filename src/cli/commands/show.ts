@@ -1,12 +1,12 @@
 /** `sma show <id>`: one agreement or proposal with its dates, published amounts (status, sources) and rule. */
 import { outputOptionsSchema } from '../../io/cli-options.js';
 import { formatRate } from '../../i18n/format.js';
-import { label, seriesLabel, statusLabel } from '../../i18n/labels.js';
+import { dateFactLabel, label, seriesLabel, sideLabel, statusLabel } from '../../i18n/labels.js';
 import { EXIT_OK, usageError } from '../errors.js';
 import { OUTPUT_OPTIONS, parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { bold, renderTable, styleFor, toJson } from '../output.js';
-import { record, resolveTarget } from '../record.js';
+import { record, resolveTarget, targetName } from '../record.js';
 import { formatMoney } from '../schedule-view.js';
 import { escalationSummary } from './agreements.js';
 
@@ -32,20 +32,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = o.lang;
   const style = styleFor(io.env, io.isTty);
   const { agreement } = target;
-  const out: string[] = [bold(style, `${agreement.name} (${agreement.id})`)];
+  const out: string[] = [bold(style, `${targetName(target, lang)} (${agreement.id})`)];
   out.push(`${label('escalation', lang)}: ${escalationSummary(agreement, lang)}`);
   if (agreement.base)
-    out.push(`base: ${agreement.base.year} = ${formatMoney(agreement.base.amount, agreement.currency, lang)}`);
+    out.push(
+      `${label('base', lang)}: ${agreement.base.year} = ${formatMoney(agreement.base.amount, agreement.currency, lang)}`,
+    );
   if (facts) {
     for (const [what, fact] of Object.entries(facts.dates))
       if (fact && fact.value !== null)
         out.push(
-          `${what.replace(/_/g, ' ')}: ${fact.value} (${statusLabel(fact.status, lang)}; ${fact.sources[0]?.title ?? 'no source'})`,
+          `${dateFactLabel(what, lang)}: ${fact.value} (${statusLabel(fact.status, lang)}; ${fact.sources[0]?.title ?? label('noSource', lang)})`,
         );
   }
   if (proposal) {
     out.push(
-      `${label('date', lang)}: ${proposal.date}; party: ${proposal.party}; ${label('status', lang)}: ${statusLabel(proposal.status, lang)}`,
+      `${label('date', lang)}: ${proposal.date}; ${label('party', lang)}: ${sideLabel(proposal.party, lang)}; ${label('status', lang)}: ${statusLabel(proposal.status, lang)}`,
     );
     if (!proposal.periodKnown)
       out.push(

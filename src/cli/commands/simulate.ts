@@ -4,6 +4,7 @@ import {
   wilsonInterval,
   type QuantityReport,
   realOutcomeReport,
+  scenarioName,
   scenarioQuantities,
   type Scenario,
   type ScenarioSummary,
@@ -133,7 +134,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const on = fittedOnNote(await loadScenario(id, io), o.lang);
     io.stderr(
       o.lang === 'ko'
-        ? `simulate: ${id}, ${on}. ${positionals[0]}의 원래 사전분포로는 --prior\n`
+        ? `시뮬레이션: ${id}, ${on}. ${positionals[0]}의 원래 사전분포로는 --prior\n`
         : `simulate: ${id}, ${on}; --prior for ${positionals[0]}'s own priors\n`,
     );
   }
@@ -146,7 +147,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (o.us !== undefined || o.rok !== undefined)
       throw usageError('--sensitivity varies the scenario’s own draws; leave out --us and --rok');
     const report = await runSensitivity(scenario, o, (done, total) =>
-      io.stderr(`simulate: variant ${done}/${total}\n`),
+      io.stderr(o.lang === 'ko' ? `시뮬레이션: 변형 ${done}/${total}\n` : `simulate: variant ${done}/${total}\n`),
     );
     io.stdout(o.json ? toJson(report) : renderSensitivity(report, scenario, o.lang, styleFor(io.env, io.isTty)));
     return EXIT_OK;
@@ -167,7 +168,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
         io.stderr(`\r${bar} ${(f * 100).toFixed(0).padStart(3)}%  ${done}/${total}${done === total ? '\n' : ''}`);
       } else if (f >= nextLine || done === total) {
-        io.stderr(`simulate: ${done}/${total} runs (${(f * 100).toFixed(0)}%)\n`);
+        io.stderr(
+          o.lang === 'ko'
+            ? `시뮬레이션: ${done}/${total}회 (${(f * 100).toFixed(0)}%)\n`
+            : `simulate: ${done}/${total} runs (${(f * 100).toFixed(0)}%)\n`,
+        );
         while (nextLine <= f) nextLine += 0.1;
       }
     },
@@ -179,7 +184,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   io.stdout(renderSummary(scenario, json, o.lang, styleFor(io.env, io.isTty)));
-  io.stderr(`simulate: ${o.runs} runs on ${o.workers} workers in ${seconds.toFixed(2)} s\n`);
+  io.stderr(
+    o.lang === 'ko'
+      ? `시뮬레이션: ${o.runs}회, 작업자 ${o.workers}개, ${seconds.toFixed(2)}초\n`
+      : `simulate: ${o.runs} runs on ${o.workers} workers in ${seconds.toFixed(2)} s\n`,
+  );
   return EXIT_OK;
 }
 
@@ -232,7 +241,7 @@ function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnTyp
   }
   const on = fittedOnNote(scenario, lang);
   return (
-    bold(style, `${scenario.name} (${scenario.id}), seed ${j.seed}`) +
+    bold(style, `${scenarioName(scenario, lang)} (${scenario.id}), ${lang === 'ko' ? '시드' : 'seed'} ${j.seed}`) +
     '\n' +
     (on === '' ? '' : `${on}\n`) +
     renderTable(

@@ -61,7 +61,8 @@ export function fittedTalksText(talks: readonly string[], lang: 'en' | 'ko'): st
 export function fittedOnText(fit: FitProvenance, lang: 'en' | 'ko'): string {
   const method = fit.method.split(' (')[0] ?? fit.method;
   return lang === 'ko'
-    ? `${fittedTalksText(fit.talks, 'ko')}에 보정한 변수로 (${method}, 시드 ${fit.seed}, ${fit.date})`
+    ? // the method by its name, ABC-SMC, as Korean texts write it (without the English "adaptive")
+      `${fittedTalksText(fit.talks, 'ko')}에 보정한 변수로 (${method.replace(/^adaptive /, '')}, 시드 ${fit.seed}, ${fit.date})`
     : `on parameters fitted to ${fittedTalksText(fit.talks, 'en')} (${method}, seed ${fit.seed}, ${fit.date})`;
 }
 

@@ -1,0 +1,108 @@
+// The built `sma` (npm run build first) with --lang ko, read as a user reads it: every line of every command's output
+// (standard output and the progress lines on standard error) in Korean, with no English words but the list the web's
+// Korean walk allows (src/i18n/english-words.ts). Source titles are citations, quoted as published (as on the web,
+// where they are <cite>), so they are taken out first, with their addresses.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { englishWords } from '../i18n/english-words.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = (args: readonly string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'sma.js'), ...args, '--lang', 'ko'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+
+/** Every source title of the record and the bundled scenarios (objects with a url and a title), longest first. */
+function citations(): string[] {
+  const titles = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o['url'] === 'string' && typeof o['title'] === 'string') titles.add(o['title']);
+      Object.values(o).forEach(walk);
+    }
+  };
+  for (const dir of ['data/record', 'data/scenarios'])
+    for (const f of readdirSync(join(root, dir))) {
+      const text = readFileSync(join(root, dir, f), 'utf8');
+      walk(f.endsWith('.json') ? JSON.parse(text) : parse(text));
+    }
+  return [...titles].sort((a, b) => b.length - a.length);
+}
+
+const CITED = citations();
+
+/** Identifiers a reader types, the same in every language (on the web they are <code>): ids and `sma …` commands. */
+const IDS = new Set([
+  ...(
+    JSON.parse(readFileSync(join(root, 'data/record/agreements.json'), 'utf8')) as { agreements: { id: string }[] }
+  ).agreements.map((a) => a.id),
+  ...(
+    JSON.parse(readFileSync(join(root, 'data/record/proposals.json'), 'utf8')) as { proposals: { id: string }[] }
+  ).proposals.map((p) => p.id),
+  ...readdirSync(join(root, 'data/scenarios')).map((f) => f.replace(/\.ya?ml$/, '')),
+]);
+const identifiers = (text: string): string =>
+  text
+    .replace(/\bsma [a-z]+(?: (?:<[a-z|]+>|[a-z0-9-]+))*(?: --[a-z-]+)*/g, '')
+    .replace(/(?<!\S)--[a-z-]+/g, '')
+    // an id, or one the command makes from it (a negotiation's outcome: sma-11-talks-outcome)
+    .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (IDS.has(id.replace(/-outcome$/, '')) ? '' : id));
+
+/** The English words of an output, each with the first line it was found on. */
+function englishIn(output: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const line of output.split('\n')) {
+    let text = line.replace(/<https?:\/\/[^>]*>/g, '');
+    // a table may cut a long title at 70 characters (sma data context)
+    for (const title of CITED)
+      text = text
+        .split(title)
+        .join('')
+        .split(`${title.slice(0, 69)}…`)
+        .join('');
+    text = identifiers(text);
+    for (const w of englishWords(text)) found[w] ??= line.trim().slice(0, 160);
+  }
+  return found;
+}
+
+const COMMANDS: readonly (readonly string[])[] = [
+  ['agreements'],
+  ['show', 'sma-11'],
+  ['show', 'us-ask-2019'],
+  ['schedule', 'sma-12'],
+  ['schedule', 'us-ask-2019'],
+  ['compare', 'sma-11', 'sma-12'],
+  ['data', 'events'],
+  ['data', 'indices'],
+  ['data', 'context'],
+  ['simulate', 'sma-11-talks', '--runs', '500', '--seed', '1'],
+  ['simulate', 'sma-13-talks', '--sensitivity', '--runs', '200'],
+  ['negotiate', 'sma-11-talks', '--seed', '1'],
+  ['compare', 'sma-11', 'sma-12', 'us-ask-2019', '--measure', 'usd'],
+  ['compare', 'sma-12', 'claim-10bn-2024', '--measure', 'real'],
+];
+
+describe('sma --lang ko is Korean throughout', () => {
+  it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('sma %s --lang ko', (_, args) => {
+    const r = run(args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(englishIn(r.stdout + '\n' + r.stderr)).toEqual({});
+  });
+
+  it('finds English where it is left (the check itself)', () => {
+    expect(englishIn('합계 8조 182억 원; total of SMA 12 <https://example.org/a-b>')).toEqual({
+      total: '합계 8조 182억 원; total of SMA 12 <https://example.org/a-b>',
+      of: '합계 8조 182억 원; total of SMA 12 <https://example.org/a-b>',
+    });
+  });
+});
