@@ -3,7 +3,8 @@
 // Korean walk allows (src/i18n/english-words.ts). Source titles are citations, quoted as published (as on the web,
 // where they are <cite>), so they are taken out first, with their addresses.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,14 +12,17 @@ import { parse } from 'yaml';
 import { englishWords } from '../i18n/english-words.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = (args: readonly string[]) =>
+const run = (args: readonly string[], cwd = root) =>
   spawnSync(process.execPath, [join(root, 'bin', 'sma.js'), ...args, '--lang', 'ko'], {
-    cwd: root,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });
 
-/** Every source title of the record and the bundled scenarios (objects with a url and a title), longest first. */
+/**
+ * Every source title of the record and the bundled scenarios (objects with a url and a title), and every poll's name and
+ * pollster (a survey by its publisher's title), longest first.
+ */
 function citations(): string[] {
   const titles = new Set<string>();
   const walk = (v: unknown): void => {
@@ -26,6 +30,10 @@ function citations(): string[] {
     else if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o['url'] === 'string' && typeof o['title'] === 'string') titles.add(o['title']);
+      if (typeof o['fieldwork'] === 'string' && typeof o['name'] === 'string') {
+        titles.add(o['name']);
+        if (typeof o['pollster'] === 'string') titles.add(o['pollster']);
+      }
       Object.values(o).forEach(walk);
     }
   };
@@ -47,20 +55,26 @@ const IDS = new Set([
   ...(
     JSON.parse(readFileSync(join(root, 'data/record/proposals.json'), 'utf8')) as { proposals: { id: string }[] }
   ).proposals.map((p) => p.id),
+  ...(
+    JSON.parse(readFileSync(join(root, 'data/record/events.json'), 'utf8')) as { events: { id: string }[] }
+  ).events.map((e) => e.id),
   ...readdirSync(join(root, 'data/scenarios')).map((f) => f.replace(/\.ya?ml$/, '')),
 ]);
 const identifiers = (text: string): string =>
   text
     .replace(/\bsma [a-z]+(?: (?:<[a-z|]+>|[a-z0-9-]+))*(?: --[a-z-]+)*/g, '')
     .replace(/(?<!\S)--[a-z-]+/g, '')
+    // where a figure comes from, by file (the packet's figures: "agreements.json sma-10")
+    .replace(/\b[a-z-]+\.(?:json|ya?ml)\b/g, '')
     // an id, or one the command makes from it (a negotiation's outcome: sma-11-talks-outcome)
     .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (IDS.has(id.replace(/-outcome$/, '')) ? '' : id));
 
-/** The English words of an output, each with the first line it was found on. */
-function englishIn(output: string): Record<string, string> {
+/** The English words of an output, each with the first line it was found on; `typed`: what the user typed (a file). */
+function englishIn(output: string, typed: readonly string[] = []): Record<string, string> {
   const found: Record<string, string> = {};
   for (const line of output.split('\n')) {
     let text = line.replace(/<https?:\/\/[^>]*>/g, '');
+    for (const t of typed) text = text.split(t).join('');
     // a table may cut a long title at 70 characters (sma data context)
     for (const title of CITED)
       text = text
@@ -89,6 +103,12 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['negotiate', 'sma-11-talks', '--seed', '1'],
   ['compare', 'sma-11', 'sma-12', 'us-ask-2019', '--measure', 'usd'],
   ['compare', 'sma-12', 'claim-10bn-2024', '--measure', 'real'],
+  ['solve', 'nash', '--scenario', 'sma-11-talks'],
+  ['solve', 'ks', '--scenario', 'sma-12-talks'],
+  ['solve', 'rubinstein', '--delta1', '0.9', '--delta2', '0.8'],
+  ['solve', 'stahl', '--delta', '0.9', '--periods', '3'],
+  ['packet', 'sma-11-talks'],
+  ['packet', 'sma-13-talks'],
 ];
 
 describe('sma --lang ko is Korean throughout', () => {
@@ -98,6 +118,24 @@ describe('sma --lang ko is Korean throughout', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
     expect(englishIn(r.stdout + '\n' + r.stderr)).toEqual({});
   });
+
+  // A user's file: its own id and name are printed as written (the file's words, not ours); the rest is Korean.
+  it.each([['schedule'], ['show'], ['validate'], ['compare', 'sma-12']])(
+    'sma %s <a file> --lang ko (the example proposal, named in Korean)',
+    (...command) => {
+      const dir = mkdtempSync(join(tmpdir(), 'sma-ko-'));
+      const file = 'my-proposal.yaml';
+      writeFileSync(
+        join(dir, file),
+        readFileSync(join(root, 'examples', file), 'utf8').replace('name: A 5-year proposal', 'name: 5년 제안'),
+      );
+      const r = run([command[0] ?? '', file, ...command.slice(1)], dir);
+      expect(r.status, r.stderr).toBe(0);
+      // compare names each agreement by its id
+      if (command[0] !== 'compare') expect(r.stdout).toContain('5년 제안');
+      expect(englishIn(r.stdout + '\n' + r.stderr, [file, 'my-proposal'])).toEqual({});
+    },
+  );
 
   it('finds English where it is left (the check itself)', () => {
     expect(englishIn('합계 8조 182억 원; total of SMA 12 <https://example.org/a-b>')).toEqual({

@@ -1,6 +1,7 @@
 /** Words and numbers for negotiation output: terms of an outcome, sides, actions, in English or Korean. */
 import { valueText, type Domain, type Outcome } from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
+import { simulatedLabel } from '../i18n/labels.js';
 
 const WORDS = {
   round: ['round', '회차'],
@@ -32,21 +33,32 @@ const WORDS = {
   mean: ['mean', '평균'],
   runs: ['runs', '시행 횟수'],
   agreementRate: ['agreement rate', '타결률'],
-  firstYearChange: ['first-year change', '첫해 증가율'],
-  duration: ['duration (years)', '유효기간(년)'],
-  monthsToAgreement: ['months to agreement', '타결까지 개월'],
-  roundsToAgreement: ['rounds to agreement', '타결까지 회차'],
-  monthsInLapse: ['months in lapse', '협정 공백 개월'],
-  furloughed: ['furloughed worker-months', '무급휴직 인원×개월'],
   ratificationFailures: ['consent votes lost', '부결된 비준 동의 표결'],
   ratificationPostponements: ['votes postponed (no quorum)', '의결정족수 미달로 연기된 표결'],
-  usd: ['first-year amount, USD bn', '첫해 분담금(십억 달러)'],
   nearReal: ['within ±1 pp of the real first year', '실제 첫해 증가율 ±1%p 이내'],
   nearRealDate: ['concluded within ±2 months of the real date', '실제 타결일 ±2개월 이내'],
 } as const;
 
-export type Word = keyof typeof WORDS;
-export const word = (w: Word, lang: Lang): string => WORDS[w][lang === 'ko' ? 1 : 0];
+/** The Monte Carlo quantities: their names are the web's (`simulatedLabel`), in the CLI's lower case in English. */
+const QUANTITY = {
+  firstYearChange: 'firstYearChange',
+  duration: 'duration',
+  monthsToAgreement: 'monthsToAgreement',
+  roundsToAgreement: 'roundsToAgreement',
+  monthsInLapse: 'monthsInLapse',
+  furloughed: 'furloughedWorkerMonths',
+  usd: 'firstYearUsdBillions',
+} as const;
+
+export type Word = keyof typeof WORDS | keyof typeof QUANTITY;
+export const isWord = (w: string): w is Word => w in WORDS || w in QUANTITY;
+export const word = (w: Word, lang: Lang): string => {
+  if (w in QUANTITY) {
+    const name = simulatedLabel(QUANTITY[w as keyof typeof QUANTITY], lang);
+    return lang === 'ko' ? name : name.charAt(0).toLowerCase() + name.slice(1);
+  }
+  return WORDS[w as keyof typeof WORDS][lang === 'ko' ? 1 : 0];
+};
 
 /**
  * `+13.9% · 5 y · rok-defense-budget-growth · 10.0%`: each issue in domain order; in Korean as role-play and the web

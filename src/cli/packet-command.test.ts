@@ -21,7 +21,8 @@ describe('sma packet', () => {
     expect(r.out).toContain('## 교수 노트 (진행자용)');
     expect(r.out).toContain('첫해 인상률 +13.9%');
     expect(r.out).toContain('2021년 3월 7일');
-    expect(r.out).toContain('| 2021년 3월 5일 | 제9차 회의 (Washington, D.C.) | sma11-2021-03-05-round |');
+    // the city as the web's timeline names it (cityLabel)
+    expect(r.out).toContain('| 2021년 3월 5일 | 제9차 회의 (워싱턴 D.C.) | sma11-2021-03-05-round |');
     // Every event type of the record has a project-written name (none falls back to its id).
     expect(r.out).not.toMatch(/\| (preparatory|briefing|consultation|press-report) \|/);
   });

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { formatRate } from '../i18n/format.js';
+import { formatRate, type Lang } from '../i18n/format.js';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, type Problem } from './errors.js';
 import type { CliIo } from './io.js';
+import { isWord, word } from './negotiation-view.js';
 import { toJson } from './output.js';
 import { bundledScenarios } from './scenario.js';
 
@@ -62,7 +63,14 @@ async function* events(url: string): AsyncGenerator<RemoteJob> {
  * Starts a job of `kind` with `input` on the server at `base`, prints its progress on stderr as the server streams
  * it (`label: done/total chunks`), and resolves with the job's result; a refusal or a failed job is a CliFailure.
  */
-export async function runRemoteJob(base: string, kind: string, input: unknown, label: string, io: CliIo) {
+export async function runRemoteJob(
+  base: string,
+  kind: string,
+  input: unknown,
+  label: string,
+  io: CliIo,
+  lang: Lang = 'en',
+) {
   const root = base.replace(/\/+$/, '');
   let started: Response;
   try {
@@ -81,13 +89,16 @@ export async function runRemoteJob(base: string, kind: string, input: unknown, l
     const problem = apiProblem(started.status, body);
     throw new CliFailure([problem], started.status >= 500 ? EXIT_FAILURE : 2);
   }
-  io.stderr(`${label}: job ${body.id} on ${root}\n`);
+  io.stderr(lang === 'ko' ? `${label}: 작업 ${body.id} (${root})\n` : `${label}: job ${body.id} on ${root}\n`);
   let last: RemoteJob = body;
   for await (const job of events(`${root}/api/jobs/${body.id}/events`)) {
     last = job;
     if (job.status === 'running') {
       const { done, total } = job.progress;
-      io.stderr(`${label}: ${done}/${total} chunks (${total === 0 ? 0 : Math.round((done / total) * 100)}%)\n`);
+      const pct = total === 0 ? 0 : Math.round((done / total) * 100);
+      io.stderr(
+        lang === 'ko' ? `${label}: ${done}/${total} 묶음 (${pct}%)\n` : `${label}: ${done}/${total} chunks (${pct}%)\n`,
+      );
     }
   }
   const final = (await (await fetch(`${root}/api/jobs/${body.id}`)).json()) as RemoteJob;
@@ -108,7 +119,7 @@ export async function runRemoteJob(base: string, kind: string, input: unknown, l
 export async function simulateRemote(
   base: string,
   scenario: string,
-  o: { readonly seed: number; readonly runs: number; readonly json: boolean },
+  o: { readonly seed: number; readonly runs: number; readonly json: boolean; readonly lang: Lang },
   io: CliIo,
 ): Promise<number> {
   const source = (await bundledScenarios(io)).includes(scenario)
@@ -118,8 +129,9 @@ export async function simulateRemote(
     base,
     'scenario-monte-carlo',
     { ...source, seed: o.seed, runs: o.runs },
-    'simulate',
+    o.lang === 'ko' ? '시뮬레이션' : 'simulate',
     io,
+    o.lang,
   );
   const r = result as SimulationResult;
   if (o.json) {
@@ -127,8 +139,16 @@ export async function simulateRemote(
     return EXIT_OK;
   }
   const reasons = Object.entries(r.reasons)
-    .map(([reason, n]) => `${reason} ${n}`)
+    .map(([reason, n]) => `${o.lang === 'ko' && isWord(reason) ? word(reason, o.lang) : reason} ${n}`)
     .join(', ');
+  if (o.lang === 'ko') {
+    io.stdout(
+      `${r.scenario}, 시드 ${r.seed}, ${r.runs}회 (작업 ${id}, ${root})\n` +
+        `${word('agreementRate', o.lang)} ${formatRate(r.agreementRate)} [${formatRate(r.agreementInterval95[0])}, ${formatRate(r.agreementInterval95[1])}] (윌슨 95% 구간)\n` +
+        `${word('reason', o.lang)}: ${reasons}\n`,
+    );
+    return EXIT_OK;
+  }
   io.stdout(
     `${r.scenario}, seed ${r.seed}, ${r.runs} runs (job ${id} on ${root})\n` +
       `agreement rate ${formatRate(r.agreementRate)} [${formatRate(r.agreementInterval95[0])}, ${formatRate(r.agreementInterval95[1])}] (Wilson 95 % interval)\n` +

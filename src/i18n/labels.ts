@@ -235,6 +235,36 @@ export function eventTypeLabel(type: string, round: number | null, lang: Lang): 
   return round !== null ? (ko ? `${words} (제${round}차)` : `${words} (round ${round})`) : words;
 }
 
+const BARGAINING: Record<string, readonly [string, string]> = {
+  // what `sma solve` prints, by its key
+  model: ['model', '모형'],
+  concept: ['concept', '해 개념'],
+  scenario: ['scenario', '시나리오'],
+  delta: ['delta', '할인 인자 δ'],
+  delta1: ['delta1', '할인 인자 δ₁'],
+  delta2: ['delta2', '할인 인자 δ₂'],
+  periods: ['periods', '기간 수'],
+  proposerShare: ['proposerShare', '먼저 제안한 쪽의 몫'],
+  responderShare: ['responderShare', '응답한 쪽의 몫'],
+  disagreement: ['disagreement', '결렬점'],
+  kind: ['kind', '결과'],
+  point: ['point', '효용 점'],
+  terms: ['terms', '조건'],
+  // the models, the solutions and their kinds of result
+  rubinstein: ['rubinstein', '루빈스타인 (1982)'],
+  stahl: ['stahl', '스톨 (1972)'],
+  nash: ['nash', '내시 협상해'],
+  kalai_smorodinsky: ['kalai_smorodinsky', '칼라이–스모로딘스키 해'],
+  egalitarian: ['egalitarian', '평등주의 해'],
+  agreement: ['agreement', '합의'],
+};
+
+/**
+ * A word of a bargaining solution (`sma solve`): its keys and values, which English prints as the JSON names them
+ * ("proposerShare", "nash") and Korean in words ("먼저 제안한 쪽의 몫", "내시 협상해").
+ */
+export const bargainingLabel = (key: string, lang: Lang): string => BARGAINING[key]?.[lang === 'ko' ? 1 : 0] ?? key;
+
 /** An agreement's dates in the record (`dates` keys), as the timeline names the same events. */
 const DATE_EVENT: Record<string, string> = {
   concluded: 'conclusion',

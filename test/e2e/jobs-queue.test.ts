@@ -13,6 +13,7 @@ import { runCli } from '../../src/cli/main.js';
 import { rankStrategies } from '../../src/engine/tournament/tournament.js';
 import { issueTournamentInput, issueTournamentSpec } from '../../src/sim/test-issue-tournament.js';
 import { runTournament } from '../../src/sim/tournament-pool.js';
+import { englishWords } from '../../src/i18n/english-words.js';
 import {
   postgresLocation,
   postgresSuiteName,
@@ -206,6 +207,27 @@ describe.skipIf(testDatabaseUrl === undefined || !hasBuiltCli)(
         const kind = scenarioMonteCarloJob(loadScenarioCatalogue().scenarios);
         const expected = kind.output.parse(kind.combine(remote, kind.chunks(remote).map(summariseScenarioChunk)));
         expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+      },
+    );
+
+    it(
+      '`sma simulate --remote --lang ko` shows its progress and its result in Korean',
+      { timeout: 120_000 },
+      async () => {
+        const server = servers.at(-1) ?? (await startServer());
+        if (workers.every((w) => w.child.exitCode !== null || w.child.signalCode !== null))
+          workers.push(await startWorker(env));
+        const args = ['simulate', 'sma-11-talks', '--runs', '1000', '--seed', '5', '--remote', server.url];
+        const { code, out, err } = await builtCliRun([...args, '--lang', 'ko']);
+        expect([code, err]).toEqual([
+          0,
+          expect.stringMatching(/^시뮬레이션: 작업 [0-9a-f-]{36} \(http:\/\/127\.0\.0\.1:\d+\)\n/),
+        ]);
+        expect(err).toMatch(/시뮬레이션: \d\/4 묶음/);
+        expect(out).toMatch(/^sma-11-talks, 시드 5, 1000회 \(작업 [0-9a-f-]{36}, http:[^)]+\)\n타결률 /);
+        // the job's id and the server's address are what the user typed or is given to look up; the rest is Korean
+        const words = (out + err).replace(/[0-9a-f-]{36}|http:\/\/[^\s)]+|sma-11-talks/g, '');
+        expect(englishWords(words)).toEqual([]);
       },
     );
 

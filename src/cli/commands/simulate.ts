@@ -213,14 +213,14 @@ function renderSummary(scenario: Scenario, j: Json, lang: Lang, style: ReturnTyp
     [word('walkaway', lang), String(j.reasons.walkaway), '', '', ''],
     [
       word('ratificationFailures', lang),
-      `${j.ratificationFailures} (${j.runsWithRatificationFailure} ${lang === 'ko' ? '회 실행' : 'runs'})`,
+      `${j.ratificationFailures} (${j.runsWithRatificationFailure}${lang === 'ko' ? '회 실행' : ' runs'})`,
       '',
       '',
       '',
     ],
     [
       word('ratificationPostponements', lang),
-      `${j.ratificationPostponements} (${j.runsWithPostponement} ${lang === 'ko' ? '회 실행' : 'runs'}; ${
+      `${j.ratificationPostponements} (${j.runsWithPostponement}${lang === 'ko' ? '회 실행' : ' runs'}; ${
         lang === 'ko' ? '불개최' : 'not held'
       } ${j.ratificationsNotHeld})`,
       '',

@@ -19,6 +19,8 @@ import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { formatTerms } from '../negotiation-view.js';
+import type { Lang } from '../../i18n/format.js';
+import { bargainingLabel } from '../../i18n/labels.js';
 import { toJson } from '../output.js';
 import { loadScenario } from '../scenario.js';
 
@@ -41,7 +43,7 @@ const HELP = `Usage:
   sma solve stahl --delta1 A --delta2 B --periods T   Ståhl with unequal discount factors (backward induction)
   sma solve nash|ks|egalitarian --points "0,1 0.5,0.5 1,0" [--disagreement 0.2,0.1]
   sma solve nash|ks|egalitarian --scenario <scenario|file>   over the scenario's outcomes, d = reservation values
-Add --json for the numbers as JSON.
+Add --json for the numbers as JSON, --lang ko for the words in Korean.
 `;
 
 const CONCEPTS: Readonly<Record<string, SolutionConcept>> = {
@@ -110,7 +112,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } else if (CONCEPTS[what] !== undefined) {
     result = await solution(CONCEPTS[what], o, io);
   } else throw usageError(`unknown model '${what}': expected rubinstein, stahl, nash, ks or egalitarian`);
-  io.stdout(o.json ? toJson(result) : text(result));
+  io.stdout(o.json ? toJson(result) : text(result, o.lang));
   return EXIT_OK;
 }
 
@@ -143,11 +145,29 @@ async function solution(concept: SolutionConcept, o: SolveOptions, io: CliIo): P
     kind: s.kind,
     point: { u1: s.point.u1, u2: s.point.u2 },
     outcome,
-    terms: outcome ? formatTerms(scenario.domain, outcome) : null,
+    // the JSON keeps the English terms (data); the Korean text words them as negotiate does
+    terms: outcome ? formatTerms(scenario.domain, outcome, o.json ? 'en' : o.lang) : null,
   };
 }
 
-function text(result: Record<string, unknown>): string {
+function text(result: Record<string, unknown>, lang: Lang): string {
+  if (lang === 'ko')
+    // in words: the outcome by its terms (the line above it), no terms when there is no agreement
+    return (
+      Object.entries(result)
+        .filter(([k, v]) => k !== 'outcome' && !(k === 'terms' && v === null))
+        .map(([k, v]) => {
+          const r = rounded(v);
+          const shown =
+            typeof r === 'object' && r !== null
+              ? JSON.stringify(r)
+              : typeof r === 'string' && k !== 'scenario' && k !== 'terms'
+                ? bargainingLabel(r, lang)
+                : String(r);
+          return `${bargainingLabel(k, lang)}: ${shown}`;
+        })
+        .join('\n') + '\n'
+    );
   return (
     Object.entries(result)
       .map(([k, v]) => [k, rounded(v)] as const)

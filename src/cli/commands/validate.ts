@@ -1,4 +1,5 @@
 /** `sma validate <file>`: checks an agreement file and that its schedule can be computed; exit 2 on any problem. */
+import { seriesLabel } from '../../i18n/labels.js';
 import { outputOptionsSchema } from '../../io/cli-options.js';
 import { EXIT_OK, usageError } from '../errors.js';
 import { evaluateTarget } from '../evaluate.js';
@@ -34,6 +35,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const ruleSeries = new Set(target.agreement.rules.flatMap((r) => (r.rule.kind === 'index' ? [r.rule.series] : [])));
   const ruleProjections = evaluation.projections.filter((p) => ruleSeries.has(p.series));
   if (o.json) io.stdout(toJson(summary));
+  else if (o.lang === 'ko')
+    io.stdout(
+      `${file}: 유효 — ${target.agreement.id} "${target.agreement.name}", ${summary.years.from}–${summary.years.to}` +
+        (ruleProjections.length > 0
+          ? ` (${ruleProjections.map((p) => seriesLabel(p.series, o.lang)).join(', ')} 전망치 사용)`
+          : '') +
+        '\n',
+    );
   else
     io.stdout(
       `${file}: valid — ${target.agreement.id} "${target.agreement.name}", ${summary.years.from}–${summary.years.to}` +

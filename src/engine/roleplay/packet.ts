@@ -15,6 +15,7 @@ import { bestOutcome } from './briefs.js';
 import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Role, type Side } from './scenario.js';
 import { DEBRIEF_QUESTIONS } from './teaching.js';
 import { civilDateText, issueName, scenarioName, valueText, type Language } from './terms.js';
+import { assemblyLabel, cityLabel, partyLabel } from '../../i18n/labels.js';
 
 /** A packet reads the one scenario type (base amount, wage and sources included). */
 export type PacketScenario = RolePlayScenario;
@@ -210,7 +211,7 @@ const EVENT_KO: Readonly<Record<string, string>> = {
 
 function eventText(e: PacketEvent, lang: Language): string {
   if (e.round !== null && e.type.startsWith('round')) {
-    const where = e.city === null ? '' : lang === 'ko' ? ` (${e.city})` : ` in ${e.city}`;
+    const where = e.city === null ? '' : lang === 'ko' ? ` (${cityLabel(e.city, lang)})` : ` in ${e.city}`;
     return lang === 'ko' ? `제${e.round}차 회의${where}` : `round ${e.round}${where}`;
   }
   return (lang === 'ko' ? EVENT_KO : EVENT_EN)[e.type] ?? e.type;
@@ -366,13 +367,13 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       while (yes < registered && !tallyPasses(assembly, registered, yes)) yes++;
       paragraphs.push(
         ko
-          ? `국내 제약: ${assembly.name}(의석 ${fig('assembly.seats', assembly.seats, String(assembly.seats), 'scenario ratification.rok seats')}석). 비준 동의에는 재적 ${fig('assembly.quorum', quorum, String(quorum), 'ratification model: majority quorum of registered members')}명 이상 출석과 출석 과반 찬성이 필요합니다(전원 출석 시 찬성 ${fig('assembly.yesAtFull', yes, String(yes), 'ratification model: majority of members present')}명).`
+          ? `국내 제약: ${assemblyLabel(assembly.name, lang)}(의석 ${fig('assembly.seats', assembly.seats, String(assembly.seats), 'scenario ratification.rok seats')}석). 비준 동의에는 재적 ${fig('assembly.quorum', quorum, String(quorum), 'ratification model: majority quorum of registered members')}명 이상 출석과 출석 과반 찬성이 필요합니다(전원 출석 시 찬성 ${fig('assembly.yesAtFull', yes, String(yes), 'ratification model: majority of members present')}명).`
           : `Domestic constraint: the ${assembly.name} (${fig('assembly.seats', assembly.seats, String(assembly.seats), 'scenario ratification.rok seats')} seats). Consent needs ${fig('assembly.quorum', quorum, String(quorum), 'ratification model: majority quorum of registered members')} members present and a majority of those present in favour (${fig('assembly.yesAtFull', yes, String(yes), 'ratification model: majority of members present')} yes votes with every member present).`,
       );
       tables.push({
         header: ko ? ['교섭단체', '의석'] : ['Bloc', 'Seats'],
         rows: assembly.blocs.map((b) => [
-          b.party,
+          partyLabel(b.party, lang),
           fig(`assembly.bloc.${b.party}`, b.seats, String(b.seats), 'scenario ratification.rok blocs'),
         ]),
       });
