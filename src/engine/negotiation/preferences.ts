@@ -75,3 +75,29 @@ export function reservationAt(reservation: ReservationValue, step: number): numb
   for (const point of reservation.points) if (point.step <= step) value = point.value;
   return clamp01(value);
 }
+
+const BITS = new Float64Array(1);
+const WORD = new BigInt64Array(BITS.buffer);
+
+/**
+ * The least reservation value that a deal the Assembly rejected no longer meets: the next double above its utility u
+ * (u ≥ 0), so "worth at least this" means "worth strictly more than the rejected deal", with no tolerance to choose.
+ * Consent is monotone (the Assembly's blocs, like the delegation, prefer a smaller increase), so a deal worth no more
+ * to Korea than one rejected would be rejected at least as surely: the delegation stops accepting or offering it.
+ * @example aboveRejected(0.5) > 0.5 && aboveRejected(0.5) - 0.5 < 1e-15 // true
+ */
+export function aboveRejected(u: number): number {
+  if (u <= 0) return Number.MIN_VALUE;
+  BITS[0] = u;
+  WORD[0] = (WORD[0] as bigint) + 1n;
+  return BITS[0] as number;
+}
+
+/**
+ * The one rule for the reservation value a delegation acts on after failed consent votes: its reservation value on
+ * the date, raised to just above the best-for-it deal its Assembly has rejected so far in the talks (`bound`: that
+ * deal's aboveRejected, 0 before any rejection). Decisions only: a breakdown still pays the reservation value itself.
+ * @example reservationAfterRejections(0.4, aboveRejected(0.55)) // just above 0.55
+ */
+export const reservationAfterRejections = (reservation: number, bound: number): number =>
+  bound > reservation ? bound : reservation;

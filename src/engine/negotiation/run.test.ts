@@ -3,8 +3,9 @@ import { createRng } from '../random/rng.js';
 import { lapsePort, timeOnlyLapse } from './lapse.js';
 import { PRICE_BUYER, PRICE_DOMAIN, PRICE_SELLER } from './price-domain.js';
 import { initialState, step, type NegotiationConfig } from './protocol.js';
+import { aboveRejected } from './preferences.js';
 import { runNegotiation, type NegotiationParty } from './run.js';
-import { createAgent, type StrategySpec } from './strategies.js';
+import { createAgent, type Agent, type StrategySpec } from './strategies.js';
 
 const saop: NegotiationConfig = {
   domain: PRICE_DOMAIN,
@@ -69,6 +70,58 @@ describe('the run driver', () => {
     );
     if (!run.ok) throw new Error(run.error.code);
     expect([run.value.reason, run.value.ratificationFailures, votes]).toEqual(['agreement', 1, 2]);
+  });
+
+  it('bounds what the ratifying party accepts by the deals its Assembly rejected: one failed vote, not three', () => {
+    // By hand. The seller (party 0) offers 700 in its first three offers, then 200. The buyer (party 1, the side
+    // whose Assembly votes; u = 1 − price/1000) accepts an offer worth at least the reservation value it is shown,
+    // else offers its best, 0. The Assembly consents exactly to prices ≤ 500. Without the rule the buyer accepts 700
+    // three times (three failed votes) and then 200; with it, 700 (u = 0.3) is rejected once, the buyer's reservation
+    // becomes aboveRejected(0.3) > 0.3, it refuses 700 twice, and accepts 200 (u = 0.8): one failed vote.
+    const play = (ratifying: 1 | undefined) => {
+      let offered = 0;
+      const seen: number[] = [];
+      const seller: Agent = {
+        kind: 'script',
+        decide: (view) => ({ type: 'offer', party: view.me, outcome: { price: offered++ < 3 ? 700 : 200 } }),
+      };
+      const buyer: Agent = {
+        kind: 'script',
+        decide(view) {
+          seen.push(view.reservation);
+          const standing = view.state.standing;
+          return standing !== null && 1 - (standing.outcome['price'] as number) / 1000 >= view.reservation
+            ? { type: 'accept', party: view.me }
+            : { type: 'offer', party: view.me, outcome: { price: 0 } };
+        },
+      };
+      const run = runNegotiation(
+        { ...saop, ratification: 'required' },
+        [
+          { agent: seller, preferences: PRICE_SELLER },
+          { agent: buyer, preferences: PRICE_BUYER },
+        ],
+        createRng(1),
+        {
+          ratification: (deal) => ({ ratified: (deal['price'] as number) <= 500 }),
+          ...(ratifying === undefined ? {} : { ratifying }),
+        },
+      );
+      if (!run.ok) throw new Error(run.error.code);
+      return { run: run.value, seen };
+    };
+    const bound = aboveRejected(1 - 700 / 1000);
+    expect(bound).toBeGreaterThan(0.3);
+    const ruled = play(1);
+    expect([ruled.run.outcome, ruled.run.ratificationFailures, ruled.run.reason]).toEqual([
+      { price: 200 },
+      1,
+      'agreement',
+    ]);
+    expect(ruled.seen).toEqual([0, bound, bound, bound]);
+    const unruled = play(undefined);
+    expect([unruled.run.outcome, unruled.run.ratificationFailures]).toEqual([{ price: 200 }, 3]);
+    expect(unruled.seen).toEqual([0, 0, 0, 0]);
   });
 
   it('counts months in lapse and furloughed worker-months on the calendar', () => {

@@ -6,7 +6,14 @@ import type { Rng } from '../random/rng.js';
 import { roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
-import { discountedUtility, reservationAt, type Preferences } from './preferences.js';
+import {
+  aboveRejected,
+  discountedUtility,
+  reservationAfterRejections,
+  reservationAt,
+  utility,
+  type Preferences,
+} from './preferences.js';
 import {
   initialState,
   relativeTime,
@@ -32,6 +39,12 @@ export interface NegotiationPorts {
   readonly trace?: boolean;
   /** Continue from this state (e.g. after a driver applied a human's action with `step`). */
   readonly from?: NegotiationState;
+  /**
+   * The party whose Assembly votes (the ROK in every scenario): after a vote held and lost, it accepts and offers only
+   * deals worth strictly more to it than the best-for-it deal rejected so far (preferences.ts
+   * `reservationAfterRejections`). A vote given up for want of a quorum is no rejection and bounds nothing.
+   */
+  readonly ratifying?: 0 | 1;
 }
 
 export interface TraceEntry {
@@ -98,6 +111,8 @@ export function runNegotiation(
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
   // A postponed vote that ends the talks ends them on its sitting's date, later than the round's.
   let decidedOn: CivilDate | undefined;
+  // aboveRejected of the best-for-the-ratifying-party deal its Assembly rejected so far (0: none yet)
+  let bound = 0;
   for (;;) {
     const date = dateOf(state);
     let action: NegotiationAction;
@@ -108,11 +123,15 @@ export function runNegotiation(
         rng,
       );
       action = { type: 'ratify', vote };
+      const p = ports.ratifying;
+      if (p !== undefined && vote.held !== false && !vote.ratified)
+        bound = Math.max(bound, aboveRejected(utility(config.domain, parties[p].preferences, state.pending.outcome)));
     } else {
       const me = state.turn;
       const party = parties[me];
       const shift = lapseStatus(ports.lapse, date).reservationShift;
-      const reservation = reservationAt(party.preferences.reservation, state.step) + shift[me];
+      const onDate = reservationAt(party.preferences.reservation, state.step) + shift[me];
+      const reservation = me === ports.ratifying ? reservationAfterRejections(onDate, bound) : onDate;
       const chosen = party.agent.decide(
         { me, config, state, time: relativeTime(config, state), reservation, ...(date ? { date } : {}) },
         rng,

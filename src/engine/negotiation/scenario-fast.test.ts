@@ -107,6 +107,45 @@ describe('the scenario fast path', () => {
     );
   });
 
+  it('agrees with the general path where votes fail and each rejected deal bounds the ROK’s next (run.ts `ratifying`)', () => {
+    // A strict Assembly (thresholds 0.05–0.15 on a first-year change of 0–0.5) and a short horizon, so that runs hold
+    // several failed votes: the bound is read on both paths at every later ROK step.
+    const strict = lapseAssemblies.map((a) => ({
+      ...a,
+      blocs: a.blocs.map((b) => ({
+        ...b,
+        stance: { ...b.stance, threshold: { kind: 'uniform' as const, min: 0.05, max: 0.15 } },
+      })),
+    }));
+    let failed = 0;
+    let twice = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        strategy,
+        strategy,
+        fc.integer({ min: 2, max: 40 }),
+        fc.double({ min: 0.2, max: 1, noNaN: true }),
+        fc.boolean(),
+        (seed, us, rok, deadline, h, winSet) => {
+          const s: Scenario = {
+            ...lapseScenario,
+            protocol: { ...lapseScenario.protocol, deadline, horizon: h },
+            ratification: { ...lapseScenario.ratification, rok: strict, winSet },
+          };
+          for (const p of bothPaths(s, seed, 0, 8, { us, rok })) {
+            expect(p.fast).toStrictEqual(p.general);
+            failed += p.fast.run.ratificationFailures > 0 ? 1 : 0;
+            twice += p.fast.run.ratificationFailures > 1 ? 1 : 0;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // the case is exercised: runs with a failed vote, and runs with more than one
+    expect([failed > 0, twice > 0]).toEqual([true, true]);
+  });
+
   it('agrees with the general path under a perceived horizon: a point h or one drawn per run, on any drawn strategies', () => {
     const horizon = fc.oneof(fc.constant(1), fc.constant(0.5), fc.double({ min: 0.05, max: 1, noNaN: true }));
     fc.assert(
@@ -166,10 +205,14 @@ describe('the scenario fast path', () => {
         },
       },
     };
-    const pairs = bothPaths(s, 13, 0, 400);
+    for (const p of bothPaths(s, 13, 0, 400)) expect(p.fast).toStrictEqual(p.general);
+    // and it moves the runs: the same seeds without the period's cost end otherwise in some runs. Both sides Boulware
+    // (e = 0.2), so that talks reach the cabinet's months: on the drawn strategies every run now agrees before the
+    // lapse costs anything (a rejected deal bounds the ROK's next, run.ts `ratifying`), so the cost moves none.
+    const boulware = { us: { kind: 'time-dependent', e: 0.2 }, rok: { kind: 'time-dependent', e: 0.2 } } as const;
+    const pairs = bothPaths(s, 13, 0, 400, boulware);
     for (const p of pairs) expect(p.fast).toStrictEqual(p.general);
-    // and it moves the runs: the same seeds without the period's cost end otherwise in some runs
-    const plain = bothPaths(periodScenario, 13, 0, 400);
+    const plain = bothPaths(periodScenario, 13, 0, 400, boulware);
     expect(pairs.some((p, i) => JSON.stringify(p.fast.run) !== JSON.stringify(plain[i]?.fast.run))).toBe(true);
   });
 

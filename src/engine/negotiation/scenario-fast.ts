@@ -13,7 +13,7 @@ import { addDays, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
-import { reservationAt, type Preferences } from './preferences.js';
+import { aboveRejected, reservationAfterRejections, reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
 import {
   drawSupport,
@@ -780,6 +780,8 @@ export function runScenarioFast(
   let notHeld = 0;
   // The deciding sitting's date when the talks end on a postponed vote (run.ts `decidedOn`).
   let decidedOn: CivilDate | null = null;
+  // aboveRejected of the best-for-the-ROK deal its Assembly rejected so far, 0 before any (run.ts `ratifying`)
+  let bound = 0;
   let agreement = -1;
   let reason: EndReason;
   // Most steps of a run are offers that nobody could accept yet (sma-13-talks: the first acceptance could come, on
@@ -812,9 +814,10 @@ export function runScenarioFast(
     }
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;
+    const r1 = reservationAfterRejections(rv1 + (shift1[round] as number), bound);
     const action =
       me === 1 && received >= 0 && plan.consent !== null
-        ? winSetDecide(plan, st1 as FastStrategy, step, round, rv1 + (shift1[round] as number), received, standingAt)
+        ? winSetDecide(plan, st1 as FastStrategy, step, round, r1, received, standingAt)
         : me === 0
           ? decide(
               st0 as FastStrategy,
@@ -824,14 +827,7 @@ export function runScenarioFast(
               rv0 + (shift0[round] as number),
               received,
             )
-          : decide(
-              st1 as FastStrategy,
-              t1,
-              times[step] as number,
-              logTimes[step] as number,
-              rv1 + (shift1[round] as number),
-              received,
-            );
+          : decide(st1 as FastStrategy, t1, times[step] as number, logTimes[step] as number, r1, received);
     if (action === END) {
       reason = 'walkaway';
       break;
@@ -858,8 +854,10 @@ export function runScenarioFast(
         reason = 'agreement';
         break;
       }
-      if (vote.held) failures++;
-      else notHeld++;
+      if (vote.held) {
+        failures++;
+        bound = Math.max(bound, aboveRejected(t1.table.utilities[deal] as number));
+      } else notHeld++;
       standingBy = -1;
       if (step + 1 >= deadline) {
         reason = 'ratification-failed';

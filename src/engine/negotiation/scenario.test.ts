@@ -18,11 +18,14 @@ import {
   periodOn,
   reservationOn,
   scenarioPreferences,
+  scenarioUtility,
   winSetAgent,
   type Scenario,
   type ScenarioAssembly,
 } from './scenario.js';
 import { addDays, type CivilDate } from './calendar.js';
+import type { Outcome } from './domain.js';
+import { listOutcomes } from './outcome-table.js';
 import { initialState } from './protocol.js';
 import { DEFAULT_POSTPONEMENT, ratificationProbability } from './ratification.js';
 import { createAgent } from './strategies.js';
@@ -107,13 +110,15 @@ describe('scenario builder', () => {
   });
 
   it('counts 40 seeded runs into exact lapse and furlough histograms, the same when merged from chunks', () => {
-    // Regression pin for seed 11: 28 agreements 4–10 months after expiry, 12 deadlines (11 months); 4,500 furloughed
+    // Regression pin for seed 11: 37 agreements 4–11 months after expiry, 3 deadlines (11 months); 4,500 furloughed
     // from month 4 until the stopgap on 15 June, prorated by day: 4,500, 9,000 or 4,500 × (2 + 14/30) = 11,100.
+    // (Before a rejected deal bounded the ROK's next, run.ts `ratifying`: 28 agreements, 12 deadlines, months in
+    // lapse [0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14], sum 311; months to agreement from 6 on [0, 6, 6, 7, 1, 2, 2, 2, 2, 0].)
     const whole = runScenarioChunk(scenario, 11, 0, 40);
     const lapse = whole.summary.monthsInLapse;
-    expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([28, 12]);
-    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14]);
-    expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 311_000_000]);
+    expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([37, 3]);
+    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 4, 4, 8, 3, 4, 5]);
+    expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 292_000_000]);
     const furlough = whole.summary.furloughedWorkerMonths;
     expect(furlough.counts.flatMap((c, k) => (c > 0 ? [[k * 2000, c]] : []))).toEqual([
       [4000, 6],
@@ -122,7 +127,7 @@ describe('scenario builder', () => {
     ]);
     expect([furlough.n, furlough.lowest]).toEqual([40, 4500]);
     expect(furlough.highest).toBeCloseTo(11_100, 9);
-    expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 6, 6, 7, 1, 2, 2, 2, 2, 0]);
+    expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 6, 6, 4, 4, 8, 3, 4, 2, 0]);
     const parts = [runScenarioChunk(scenario, 11, 0, 7), runScenarioChunk(scenario, 11, 7, 23)];
     parts.push(runScenarioChunk(scenario, 11, 23, 40));
     expect(parts.reduce(mergeScenarioSummaries)).toEqual(whole);
@@ -391,5 +396,111 @@ describe('an election within a vote’s postponements: the Assembly seated on th
     }
     const p = 0.648;
     expect(Math.abs(agreements / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+  });
+});
+
+describe('a deal the Assembly rejected bounds what the ROK accepts afterwards', () => {
+  // The pie (u(ROK) = 0.9·(1 − x/0.5) + 0.1·(d − 1)/4 for a first-year change x and d years): a Boulware US (e = 0.5,
+  // reservation 0.35), a Conceder ROK (e = 5, reservation 0.2), both at their reservation values from half the deadline
+  // on (h = 0.5), and an Assembly of three members, all present and of one mind, that consents exactly to x ≤ 0.34.
+  const at = (value: number) => ({
+    kind: 'threshold' as const,
+    term: 'first-year-change',
+    direction: 'at_most' as const,
+    threshold: { kind: 'point' as const, value },
+  });
+  const rejectedFirst: Scenario = {
+    ...pieScenario,
+    id: 'rejected-first',
+    parties: {
+      us: { ...pieScenario.parties.us, reservation: 0.35 },
+      rok: { ...pieScenario.parties.rok, reservation: 0.2 },
+    },
+    protocol: { deadline: 12, horizon: 0.5, calendar: { kind: 'monthly', start: '2020-01-15' } },
+    strategies: { us: { kind: 'time-dependent', e: 0.5 }, rok: { kind: 'time-dependent', e: 5 } },
+    ratification: {
+      rok: [
+        {
+          from: '2016-05-30',
+          name: 'one',
+          seats: 3,
+          blocs: [{ party: 'all', seats: 3, attendance: 1, cohesion: 1, abstainShare: 0.5, stance: at(0.34) }],
+        },
+      ],
+      us: 'executive-agreement',
+    },
+  };
+  const uRok = (o: Outcome) => scenarioUtility(rejectedFirst, 'rok', o);
+
+  it('after a certain rejection, each deal struck is worth strictly more to Korea, the least such outcome there is', () => {
+    const run = runScenario(rejectedFirst, createRng(1));
+    // the deals put to the vote, each the offer just accepted, and the votes' verdicts
+    const votes: { deal: Outcome; ratified: boolean }[] = [];
+    let last: Outcome | null = null;
+    for (const { action } of run.trace) {
+      if (action.type === 'offer') last = action.outcome;
+      if (action.type === 'ratify') votes.push({ deal: last as Outcome, ratified: action.vote.ratified });
+    }
+    // by hand: (x, d) = (0.35, 2) is worth 0.9·0.3 + 0.025 = 0.295 and x > 0.34, so it is rejected for sure; then
+    // (0.37, 4): 0.234 + 0.075 = 0.309, rejected; then (0.34, 2): 0.288 + 0.025 = 0.313, which passes
+    expect(votes).toEqual([
+      { deal: { 'first-year-change': 0.35, duration: 2 }, ratified: false },
+      { deal: { 'first-year-change': 0.37, duration: 4 }, ratified: false },
+      { deal: { 'first-year-change': 0.34, duration: 2 }, ratified: true },
+    ]);
+    expect([run.reason, run.ratificationFailures, run.outcome]).toEqual(['agreement', 2, votes[2]?.deal]);
+    for (let k = 1; k < votes.length; k++)
+      expect(uRok(votes[k]?.deal as Outcome)).toBeGreaterThan(uRok(votes[k - 1]?.deal as Outcome));
+    // The last was the ROK's offer at step 7, past its horizon (7/12 > 0.5), where its target is its reservation, now
+    // just above the rejected deal: by brute force over every outcome, the least ROK utility strictly above 0.309.
+    const all = listOutcomes(rejectedFirst.domain).map(uRok);
+    const rejected = uRok(votes[1]?.deal as Outcome);
+    expect(uRok(votes[2]?.deal as Outcome)).toBe(Math.min(...all.filter((u) => u > rejected)));
+  });
+
+  it('plays the same on the fast path and in the Monte Carlo', () => {
+    const tables = prepareScenarioTables(rejectedFirst);
+    const fast = scenarioChunkContext(rejectedFirst, tables, 'fast');
+    const general = scenarioChunkContext(rejectedFirst, tables, 'general');
+    for (let i = 0; i < 20; i++) {
+      const f = runScenarioMonteCarloOne(rejectedFirst, 3, i, fast).run;
+      const g = runScenarioMonteCarloOne(rejectedFirst, 3, i, general).run;
+      expect([f.outcome, f.ratificationFailures, f.reason, f.step]).toEqual([
+        { 'first-year-change': 0.34, duration: 2 },
+        2,
+        'agreement',
+        g.step,
+      ]);
+      expect(g.ratificationFailures).toBe(2);
+    }
+  });
+
+  it('bounds every ROK acceptance and offer after a rejection, for any time-dependent strategies (single run)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (eUs, eRok, seed) => {
+          // the lapse scenario's Assemblies (thresholds drawn per vote from 0.05–0.3): votes fail and pass
+          const run = runScenario(scenario, createRng(seed), {
+            strategies: { us: { kind: 'time-dependent', e: eUs }, rok: { kind: 'time-dependent', e: eRok } },
+          });
+          let best = -Infinity;
+          let last: Outcome | null = null;
+          for (const { action } of run.trace) {
+            if (action.type === 'offer') {
+              last = action.outcome;
+              if (action.party === 1) expect(scenarioUtility(scenario, 'rok', action.outcome)).toBeGreaterThan(best);
+            }
+            if (action.type === 'accept' && action.party === 1)
+              expect(scenarioUtility(scenario, 'rok', last as Outcome)).toBeGreaterThan(best);
+            if (action.type === 'ratify' && action.vote.held !== false && !action.vote.ratified)
+              best = Math.max(best, scenarioUtility(scenario, 'rok', last as Outcome));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -717,7 +717,8 @@ function runDrawn(
         : rok,
     ],
     rng,
-    { trace, ...(ratification ? { ratification } : {}), ...(lapse ? { lapse } : {}) },
+    // the ROK (party 1) is the side whose Assembly votes: a rejected deal bounds what it accepts (run.ts `ratifying`)
+    { trace, ...(ratification ? { ratification, ratifying: 1 as const } : {}), ...(lapse ? { lapse } : {}) },
   );
   // Agents and scenarios are validated, so a protocol error here is a programming error.
   if (!run.ok) throw new Error(`scenario ${s.id}: ${run.error.code}`);

@@ -7,6 +7,7 @@ import { createRng, deriveSeed } from '../random/rng.js';
 import { consentVote } from '../negotiation/ratification.js';
 import { relativeTime } from '../negotiation/protocol.js';
 import { createAgent, withHorizon } from '../negotiation/strategies.js';
+import type { CivilDate } from '../negotiation/calendar.js';
 import type { Outcome } from '../negotiation/domain.js';
 import {
   assemblyOn,
@@ -16,10 +17,12 @@ import {
   scenarioPostponement,
 } from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
+import { aboveRejected, reservationAfterRejections } from '../negotiation/preferences.js';
 import {
   reservationOn,
   sidePreferences,
   sideIndex,
+  sideUtility,
   tableConfig,
   type RolePlayScenario,
   type Side,
@@ -33,6 +36,27 @@ import {
   type RolePlaySetup,
   type RolePlayState,
 } from './session.js';
+
+/**
+ * The reservation value a software agent acts on at the table: the side's on the date (`reservationOn`) and, for the
+ * ROK, raised to just above the best-for-Korea deal the Assembly has rejected at this table (a vote held and lost;
+ * preferences.ts `reservationAfterRejections`, the rule every simulation driver applies, run.ts `ratifying`). It binds
+ * software agents only: a person at the ROK's side sees the votes and decides for themselves.
+ */
+export function agentReservation(
+  scenario: RolePlayScenario,
+  state: RolePlayState,
+  side: Side,
+  date: CivilDate,
+): number {
+  const onDate = reservationOn(scenario, side, date);
+  if (side !== 'rok') return onDate;
+  let bound = 0;
+  for (const v of state.votes)
+    if (v.vote.held !== false && !v.vote.ratified)
+      bound = Math.max(bound, aboveRejected(sideUtility(scenario, 'rok', v.outcome)));
+  return reservationAfterRejections(onDate, bound);
+}
 
 /**
  * The next entry nobody has to type: the agent's move or the Assembly's vote; null when a person must act.
@@ -82,7 +106,7 @@ export function automaticEntry(
       config,
       state: state.negotiation,
       time: relativeTime(config, state.negotiation),
-      reservation: reservationOn(scenario, side, date),
+      reservation: agentReservation(scenario, state, side, date),
       date,
     },
     rng,

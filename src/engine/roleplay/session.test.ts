@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { automaticEntry } from './automation.js';
+import { agentReservation, automaticEntry } from './automation.js';
 import { SMA_11_TALKS } from './fixtures.js';
-import { lapseOn, reservationOn, sidePreferences } from './scenario.js';
+import { lapseOn, reservationOn, sidePreferences, sideUtility } from './scenario.js';
+import { aboveRejected } from '../negotiation/preferences.js';
 import { buildOutcomeTable, listOutcomes } from '../negotiation/outcome-table.js';
 import {
   applyEntry,
+  currentDate,
   initialRolePlayState,
   replayEntries,
   type RolePlayEntry,
@@ -295,5 +297,57 @@ describe('the Assembly’s vote at a role-play table when an election falls with
       } else expect([vote.postponements, vote.held, vote.decidedOn]).toEqual([1, true, '2020-06-03']);
     }
     expect(Math.abs(consent / n - 0.648)).toBeLessThan(4 * Math.sqrt((0.648 * 0.352) / n));
+  });
+});
+
+describe('a software ROK agent at the table after the Assembly rejects a deal', () => {
+  it('accepts a deal once, and after its rejection refuses it and offers one worth strictly more to Korea', () => {
+    // Past a short horizon (h = 0.01) a Genius agent offers the least outcome worth its reservation value and accepts
+    // any deal worth at least that: its own offer X, put back to it by the US, before a vote; after the Assembly
+    // rejects X, no longer.
+    const short = { ...S, protocol: { ...S.protocol, horizon: 0.01 } };
+    const agents: RolePlaySetup = { ...setup, agents: { rok: { kind: 'time-dependent', e: 1 } } };
+    const run = (entries: readonly RolePlayEntry[]) => {
+      const r = replayEntries(short, agents, entries);
+      if (!r.ok) throw new Error(r.error.code);
+      return r.value;
+    };
+    const opening: RolePlayEntry[] = [{ actor: 'us', action: { type: 'offer', side: 'us', outcome: ask } }];
+    const own = automaticEntry(short, agents, run(opening))?.action;
+    if (own?.type !== 'offer') throw new Error('the agent should offer');
+    const x = own.outcome;
+    const put: RolePlayEntry[] = [
+      ...opening,
+      { actor: 'agent', action: own },
+      { actor: 'us', action: { type: 'offer', side: 'us', outcome: x } },
+    ];
+    expect(automaticEntry(short, agents, run(put))?.action).toMatchObject({ type: 'accept', side: 'rok' });
+    const rejected = run([
+      ...put,
+      { actor: 'agent', action: { type: 'accept', side: 'rok' } },
+      { actor: 'system', action: { type: 'ratification', vote: { ratified: false, yes: 40, no: 150, abstain: 20 } } },
+    ]);
+    const again =
+      rejected.negotiation.turn === 0
+        ? run([
+            ...put,
+            { actor: 'agent', action: { type: 'accept', side: 'rok' } },
+            {
+              actor: 'system',
+              action: { type: 'ratification', vote: { ratified: false, yes: 40, no: 150, abstain: 20 } },
+            },
+            { actor: 'us', action: { type: 'offer', side: 'us', outcome: x } },
+          ])
+        : rejected;
+    const u = sideUtility(short, 'rok', x);
+    const date = currentDate(short, again);
+    expect(agentReservation(short, again, 'rok', date)).toBe(
+      Math.max(reservationOn(short, 'rok', date), aboveRejected(u)),
+    );
+    expect(agentReservation(short, again, 'rok', date)).toBeGreaterThan(u);
+    expect(agentReservation(short, again, 'us', date)).toBe(reservationOn(short, 'us', date));
+    const move = automaticEntry(short, agents, again)?.action;
+    if (move?.type !== 'offer') throw new Error(`the agent should offer, not ${move?.type}`);
+    expect(sideUtility(short, 'rok', move.outcome)).toBeGreaterThan(u);
   });
 });
