@@ -65,7 +65,7 @@ const identifiers = (text: string): string =>
     .replace(/\bsma [a-z]+(?: (?:<[a-z|]+>|[a-z0-9-]+))*(?: --[a-z-]+)*/g, '')
     .replace(/(?<!\S)--[a-z-]+/g, '')
     // where a figure comes from, by file (the packet's figures: "agreements.json sma-10")
-    .replace(/\b[a-z-]+\.(?:json|ya?ml)\b/g, '')
+    .replace(/\b[a-z/-]+\.(?:json|ya?ml|md)\b/g, '')
     // an id, or one the command makes from it (a negotiation's outcome: sma-11-talks-outcome)
     .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (IDS.has(id.replace(/-outcome$/, '')) ? '' : id));
 
@@ -138,6 +138,21 @@ describe('sma --lang ko is Korean throughout', () => {
       expect(englishIn(r.stdout + '\n' + r.stderr, [file, 'my-proposal'])).toEqual({});
     },
   );
+
+  it('sma tournament --lang ko (the strategies by the names typed)', () => {
+    const r = run([
+      'tournament',
+      '--domain',
+      'test/fixtures/domains/laptop',
+      '--strategies',
+      'boulware,micro',
+      '--seed',
+      '1',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/내시 협상해까지 거리/);
+    expect(englishIn(r.stdout + '\n' + r.stderr, ['boulware', 'micro'])).toEqual({});
+  });
 
   it('finds English where it is left (the check itself)', () => {
     expect(englishIn('합계 8조 182억 원; total of SMA 12 <https://example.org/a-b>')).toEqual({

@@ -72,7 +72,8 @@ describe('sma domain stats', () => {
     );
     expect(en.out).toContain('Computed from the files by exhaustive enumeration; definitions in docs/domains.md.');
     const ko = await cli('domain', 'stats', ...laptop, '--lang', 'ko');
-    expect(ko.out).toContain('내쉬 해');
+    // the glossary's 내시 협상해 (Nash bargaining solution)
+    expect(ko.out).toContain('내시 협상해');
   });
 
   it('fails with exit 2 naming the file, field and expectation of a bad file', async () => {

@@ -8,6 +8,7 @@ import { CliFailure, EXIT_OK, fileProblem, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { toJson } from '../output.js';
+import { bargainingLabel } from '../../i18n/labels.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -68,9 +69,10 @@ const WORDS = {
     outcomes: '결과 수',
     reservation: '유보가치',
     pareto: '파레토 경계',
-    nash: '내쉬 해',
-    ks: '칼라이–스모로딘스키 해',
-    egalitarian: '평등주의 해',
+    // the solutions by the glossary's names, as sma solve prints them
+    nash: bargainingLabel('nash', 'ko'),
+    ks: bargainingLabel('kalai_smorodinsky', 'ko'),
+    egalitarian: bargainingLabel('egalitarian', 'ko'),
     welfare: '최대 후생',
     opposition: '대립도',
     none: '개인 합리적 결과 없음',

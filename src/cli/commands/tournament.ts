@@ -16,7 +16,9 @@ import { runTournament } from '../../sim/tournament-pool.js';
 import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { parseFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
-import { toJson } from '../output.js';
+import { renderTable, styleFor, toJson, type Style } from '../output.js';
+import type { Lang } from '../../i18n/format.js';
+import { bargainingLabel } from '../../i18n/labels.js';
 import { runRemoteJob } from '../remote-simulate.js';
 import { loadDomain } from './domain.js';
 
@@ -72,6 +74,38 @@ function table(rows: readonly StrategyScore[]): string {
   return `${[head, ...lines].join('\n')}\n`;
 }
 
+/** The ranking in Korean: the same columns, named in words (the glossary's 내시 협상해, 칼라이–스모로딘스키 해). */
+const tableKo = (rows: readonly StrategyScore[], style: Style): string =>
+  renderTable(
+    [
+      { header: '순위', align: 'right' },
+      { header: '전략' },
+      { header: '협상 수', align: 'right' },
+      { header: '효용 (95% 신뢰구간)', align: 'right' },
+      { header: '우위', align: 'right' },
+      { header: '타결률', align: 'right' },
+      { header: '후생', align: 'right' },
+      { header: '파레토 경계까지 거리', align: 'right' },
+      { header: `${bargainingLabel('nash', 'ko')}까지 거리`, align: 'right' },
+      { header: `${bargainingLabel('kalai_smorodinsky', 'ko')}까지 거리`, align: 'right' },
+      { header: '회차', align: 'right' },
+    ],
+    rows.map((r) => [
+      String(r.rank),
+      r.strategy,
+      String(r.negotiations),
+      `${f4(r.utility.mean)} [${f4(r.utility.low)}, ${f4(r.utility.high)}]`,
+      f4(r.advantage),
+      f4(r.agreementRate),
+      f4(r.welfare),
+      f4(r.paretoDistance),
+      f4(r.nashDistance),
+      f4(r.kalaiSmorodinskyDistance),
+      r.rounds.toFixed(1),
+    ]),
+    style,
+  );
+
 const csv = (rows: readonly StrategyScore[]): string =>
   [
     'rank,strategy,negotiations,utility,utility_low,utility_high,advantage,agreement_rate,welfare,pareto_distance,nash_distance,ks_distance,rounds',
@@ -107,6 +141,7 @@ function show(
     readonly reps: number;
     readonly seed: number;
     readonly results?: string | undefined;
+    readonly lang: Lang;
   },
   spec: TournamentSpec,
   names: readonly string[],
@@ -114,6 +149,12 @@ function show(
 ): void {
   if (o.json) io.stdout(toJson(t));
   else if (o.csv) io.stdout(csv(t.ranking));
+  else if (o.lang === 'ko')
+    io.stdout(
+      `협상 ${t.negotiations}회 (영역 ${spec.domains.length}개 × 순서 있는 전략 쌍 ${names.length}² × 역할 2 × 반복 ${o.reps}); ` +
+        `시드 ${o.seed}${t.resumed > 0 ? `, 그중 ${t.resumed}회는 ${o.results}에서 이어받음` : ''}\n${tableKo(t.ranking, styleFor(io.env, io.isTty))}` +
+        '효용: 각 전략이 얻은 보수 (결렬 시 유보가치); 신뢰구간: 평균 ± 1.96·s/√n. docs/tournaments.md.\n',
+    );
   else
     io.stdout(
       `${t.negotiations} negotiations (${spec.domains.length} domains × ${names.length}² ordered pairings × 2 roles × ${o.reps}); ` +
@@ -156,7 +197,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       deadline: o.deadline,
       mode: o.mode,
     };
-    const { result } = await runRemoteJob(o.remote, 'tournament', input, 'tournament', io);
+    const { result } = await runRemoteJob(
+      o.remote,
+      'tournament',
+      input,
+      o.lang === 'ko' ? '토너먼트' : 'tournament',
+      io,
+      o.lang,
+    );
     show(io, o, spec, names, { negotiations: total, resumed: 0, ranking: (result as RemoteTournament).ranking });
     return EXIT_OK;
   }
@@ -185,7 +233,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (pct !== lastShown) {
         lastShown = pct;
         io.stderr(
-          `${io.isErrTty ? '\r' : ''}tournament: ${done}/${all} negotiations (${pct} %)${io.isErrTty ? '' : '\n'}`,
+          `${io.isErrTty ? '\r' : ''}${
+            o.lang === 'ko'
+              ? `토너먼트: 협상 ${done}/${all} (${pct}%)`
+              : `tournament: ${done}/${all} negotiations (${pct} %)`
+          }${io.isErrTty ? '' : '\n'}`,
         );
       }
     },
