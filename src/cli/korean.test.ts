@@ -48,13 +48,16 @@ function citations(): string[] {
 const CITED = citations();
 
 /** Identifiers a reader types, the same in every language (on the web they are <code>): ids and `sma …` commands. */
-const IDS = new Set([
+const RECORD_IDS = [
   ...(
     JSON.parse(readFileSync(join(root, 'data/record/agreements.json'), 'utf8')) as { agreements: { id: string }[] }
   ).agreements.map((a) => a.id),
   ...(
     JSON.parse(readFileSync(join(root, 'data/record/proposals.json'), 'utf8')) as { proposals: { id: string }[] }
   ).proposals.map((p) => p.id),
+];
+const IDS = new Set([
+  ...RECORD_IDS,
   ...(
     JSON.parse(readFileSync(join(root, 'data/record/events.json'), 'utf8')) as { events: { id: string }[] }
   ).events.map((e) => e.id),
@@ -90,10 +93,11 @@ function englishIn(output: string, typed: readonly string[] = []): Record<string
 
 const COMMANDS: readonly (readonly string[])[] = [
   ['agreements'],
-  ['show', 'sma-11'],
-  ['show', 'us-ask-2019'],
-  ['schedule', 'sma-12'],
-  ['schedule', 'us-ask-2019'],
+  // every agreement and proposal of the record: each has its own dates, notes, conflicting figures and projections
+  ...RECORD_IDS.flatMap((id) => [
+    ['show', id],
+    ['schedule', id],
+  ]),
   ['compare', 'sma-11', 'sma-12'],
   ['data', 'events'],
   ['data', 'indices'],

@@ -70,7 +70,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         ],
         [...target.published.values()].map((p) => {
           const yoy = facts?.yearly_amounts.find((y) => y.year === p.year)?.yoy_change;
-          const alternatives = p.alternatives?.map((a) => JSON.stringify(a)).join(' | ');
+          // the sources' other figures: each amount in the reader's units, with the title of the source that gives it
+          const alternatives = p.alternatives
+            ?.map((a) =>
+              [
+                ...(a.krw === undefined ? [] : [formatMoney(a.krw, 'KRW', lang)]),
+                ...(a.usd === undefined ? [] : [formatMoney(a.usd, 'USD', lang)]),
+              ]
+                .join(' / ')
+                .concat(a.sources[0] ? ` (${a.sources[0].title})` : ''),
+            )
+            .join(' | ');
           return [
             String(p.year),
             p.krw === null ? '—' : formatMoney(p.krw, 'KRW', lang),

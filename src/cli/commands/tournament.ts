@@ -40,7 +40,7 @@ const OPTIONS = {
 } as const;
 
 const HELP = `Usage: sma tournament --domain FILES [--domain FILES...] [--strategies a,b,...] [--reps N] [--seed S]
-       [--deadline N] [--mode alternating|rounds] [--workers N] [--results FILE.jsonl] [--traces] [--json|--csv]
+       [--deadline N] [--mode alternating|rounds] [--workers N] [--results FILE.jsonl] [--traces] [--json|--csv] [--lang en|ko]
        sma tournament --domain FILES ... --remote URL [--json|--csv]
 --domain: a folder holding one domain's files, or the files separated by commas (Genius .xml, GeniusWeb .json,
 NegMAS .yaml). Strategies: ${Object.keys(RESEARCH_STRATEGIES).join(', ')}.
