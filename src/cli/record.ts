@@ -30,6 +30,8 @@ export interface Target {
   readonly unknownFloorYears: readonly Year[];
   /** The record's Korean name (a user's file has none: its name stays as written). */
   readonly nameKo?: string;
+  /** The command that shows where the amounts come from, when it is not `sma show <id|file>` (a negotiated outcome). */
+  readonly sourceCommand?: string;
 }
 
 /** The name a reader sees: the record's Korean name with --lang ko (as the web shows it), else the agreement's name. */

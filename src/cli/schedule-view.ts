@@ -215,11 +215,12 @@ function notes(
   void totals;
   // a file is shown by its path, a record agreement by its id: either way the command runs as printed
   const shownBy = target.origin === 'record' ? target.agreement.id : target.origin;
+  const source = target.sourceCommand ?? `sma show ${shownBy}`;
   const unit = `${formatInteger(target.agreement.unit)} ${target.agreement.currency}`;
   lines.push(
     ko
-      ? `금액: 협정 규칙으로 계산(${unit} 단위로 반올림, 명시 금액은 그대로). 공표액 열: 기록의 공표 금액과 그 확인 상태. 출처: sma show ${shownBy}`
-      : `Amounts: computed from the agreement's rules, rounded half up to ${unit} (stated amounts as given). record: the published amount and how it is attested; sources: sma show ${shownBy}.`,
+      ? `금액: 협정 규칙으로 계산(${unit} 단위로 반올림, 명시 금액은 그대로). 공표액 열: 기록의 공표 금액과 그 확인 상태. 출처: ${source}`
+      : `Amounts: computed from the agreement's rules, rounded half up to ${unit} (stated amounts as given). record: the published amount and how it is attested; sources: ${source}.`,
   );
   // Years that used the same rate of the same year share one entry: "2026–2030: 1422.16 (2025)".
   const fx: { years: number[]; rate: number; year: number }[] = [];

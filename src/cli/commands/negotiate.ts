@@ -101,7 +101,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(
       `${word('monthsInLapse', lang)}: ${result.monthsInLapse}; ${word('furloughed', lang)}: ${result.furloughedWorkerMonths}\n`,
     );
-  if (result.outcome) io.stdout('\n' + (await agreedSchedule(scenario, result.outcome, lang, io)));
+  // the outcome's source is this negotiation: the command that replays it, as typed (a scenario has no `sma show`)
+  const replay = [
+    'sma negotiate',
+    positionals[0],
+    '--seed',
+    o.seed,
+    ...(o.us ? ['--us', o.us] : []),
+    ...(o.rok ? ['--rok', o.rok] : []),
+  ];
+  if (result.outcome) io.stdout('\n' + (await agreedSchedule(scenario, result.outcome, lang, io, replay.join(' '))));
   return EXIT_OK;
 }
 
@@ -186,7 +195,13 @@ function renderTrace(
 }
 
 /** The agreed outcome as an agreement, with its yearly amounts (future index values projected, and said so). */
-async function agreedSchedule(scenario: Scenario, outcome: Outcome, lang: Lang, io: CliIo): Promise<string> {
+async function agreedSchedule(
+  scenario: Scenario,
+  outcome: Outcome,
+  lang: Lang,
+  io: CliIo,
+  sourceCommand: string,
+): Promise<string> {
   const agreement = scenarioAgreement(scenario, outcome);
   const indices = (await record()).indices;
   const evaluation = evaluateAgreement(agreement, indices, { troops: await recordTroops() });
@@ -202,6 +217,7 @@ async function agreedSchedule(scenario: Scenario, outcome: Outcome, lang: Lang, 
     sources: [],
     unknownFloorYears: [],
     nameKo: `${scenarioName(scenario, 'ko')}: 시뮬레이션 결과`,
+    sourceCommand,
   };
   return scheduleTable(target, evaluation.value, () => true, lang, styleFor(io.env, io.isTty));
 }

@@ -26,6 +26,16 @@ const cli = async (...argv: string[]) => {
 };
 
 describe('sma negotiate', () => {
+  it("points the agreed schedule's sources at the command that replays the negotiation, which runs as printed", async () => {
+    const first = await cli('negotiate', 'sma-11-talks', '--seed', '1');
+    expect(first.code).toBe(0);
+    // a scenario is not in the record, so `sma show sma-11-talks` (printed before) failed with exit 2
+    const command = /sources: sma (negotiate [^\n]*)\.\n/.exec(first.out)?.[1];
+    expect(command).toBe('negotiate sma-11-talks --seed 1');
+    const again = await cli(...(command ?? '').split(' '));
+    expect(again).toEqual(first);
+  });
+
   it('replays the 11th SMA talks to +13.9 % at round 9 on 2021-03-05, ratified by the Assembly', async () => {
     // events sma11-2019-09-24-round … sma11-2021-03-05-round; agreements.json sma-11 (2021 +13.9 %)
     const { code, out } = await cli('negotiate', 'sma-11-talks', '--json');
