@@ -155,7 +155,12 @@ describe('a job another process runs, followed here when no notice of its end ar
     'that lost the finished notice': { publish: async () => undefined, subscribe: async () => async () => undefined },
   };
   const cancelledJob: JobSnapshot = { ...running, status: 'cancelled', finishedAt: '2026-03-01T00:00:01.000Z' };
-  const cancelRunner = (stored: { job: JobSnapshot }, bus: JobBus, remoteCancelTimeoutMs: number) =>
+  // A runner beside the process that runs job `remote`: it reads that job's record every 10 ms.
+  const remoteRunner = (
+    stored: { job: JobSnapshot },
+    bus: JobBus,
+    options: { readonly remoteCancelTimeoutMs?: number; readonly onError?: (error: unknown) => void } = {},
+  ) =>
     createJobRunner({
       kinds: [rubinsteinSplitJob],
       clock,
@@ -166,8 +171,8 @@ describe('a job another process runs, followed here when no notice of its end ar
       recorder: recorderOf(stored),
       bus,
       remoteRereadMs: 10,
-      remoteCancelTimeoutMs,
       onError: () => undefined,
+      ...options,
     });
 
   it('cancels it when this process could not listen: the stop is read from the record, not awaited as a notice', async () => {
@@ -180,7 +185,7 @@ describe('a job another process runs, followed here when no notice of its end ar
       },
       subscribe: () => Promise.reject(new Error('sorry, too many clients already')),
     };
-    const runner = cancelRunner(stored, deaf, 60_000);
+    const runner = remoteRunner(stored, deaf, { remoteCancelTimeoutMs: 60_000 });
     try {
       const r = await runner.cancel('remote');
       expect(r.ok ? r.value.status : r.error).toBe('cancelled');
@@ -195,7 +200,7 @@ describe('a job another process runs, followed here when no notice of its end ar
       publish: async () => undefined,
       subscribe: () => Promise.reject(new Error('sorry, too many clients already')),
     };
-    const runner = cancelRunner(stored, deaf, 50);
+    const runner = remoteRunner(stored, deaf, { remoteCancelTimeoutMs: 50 });
     try {
       const r = await runner.cancel('remote');
       expect(r.ok ? r.value : r.error).toEqual({
@@ -213,18 +218,7 @@ describe('a job another process runs, followed here when no notice of its end ar
     it(`still ends with the recorded result on a bus ${name}`, async () => {
       const stored = { job: running };
       const errors: unknown[] = [];
-      const runner = createJobRunner({
-        kinds: [rubinsteinSplitJob],
-        clock,
-        threads: 1,
-        maxRunsPerJob: 10_000,
-        maxJobsPerClient: 1,
-        jobsKept: 1,
-        recorder: recorderOf(stored),
-        bus,
-        remoteRereadMs: 10,
-        onError: (error) => errors.push(error),
-      });
+      const runner = remoteRunner(stored, bus, { onError: (error) => errors.push(error) });
       try {
         const events: JobEvent[] = [];
         let finished!: () => void;
