@@ -90,9 +90,11 @@ export function fittedParameterLabel(
     ? `ratification.rok.${bloc[1]}.blocs.${bloc[2]}.stance.${bloc[3]}`
     : rest === 'protocol.horizon'
       ? 'uncertainty.horizon'
-      : /^(strategies|reservation)\./.test(rest)
-        ? `uncertainty.${rest}`
-        : rest;
+      : rest === 'ratification.failedVoteCost'
+        ? 'uncertainty.failedVoteCost'
+        : /^(strategies|reservation)\./.test(rest)
+          ? `uncertainty.${rest}`
+          : rest;
   const label = path === rest && !bloc ? fieldLabel(rest, lang, scenario) : parameterLabel(path, lang, scenario);
   return talk === undefined ? label : `${talk} · ${label}`;
 }

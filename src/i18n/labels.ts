@@ -99,6 +99,10 @@ const PARAMETER: Record<string, readonly [string, string]> = {
   'uncertainty.cpi.growth': ['CPI growth', '소비자물가지수(CPI) 증가율'],
   'uncertainty.exchangeRate': ['KRW/USD exchange rate', '원/달러 환율'],
   'uncertainty.horizon': ['perceived horizon (share of the deadline)', '체감 협상 시한 (시한 대비 비율)'],
+  'uncertainty.failedVoteCost': [
+    'cost of a failed consent vote to the ROK (utility)',
+    '국회 동의 부결이 한국 정부에 주는 비용 (효용)',
+  ],
 };
 
 const STRATEGY_PARAMETER: Record<string, readonly [string, string]> = {
@@ -404,6 +408,8 @@ const FIELD: Record<string, string> = {
   monthlyWagePerWorker: '1인당 월 임금',
   stopgapFrom: '임시 지급 시작일',
   lapseClause: '공백 대비 조항',
+  failedVoteCost: '국회 동의 부결 비용',
+  winSet: '윈셋 규칙',
   uncertainty: '불확실성',
   cpi: '소비자물가지수(CPI) 증가율',
   exchangeRate: '원/달러 환율',

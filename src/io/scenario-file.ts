@@ -44,6 +44,23 @@ const horizonDistribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('triangular'), min: horizonShare, mode: horizonShare, max: horizonShare }),
 ]);
 
+/** The cost of a failed consent vote (`ratification.failedVoteCost`): ROK utility units in [0, 1]. */
+const failedVoteCost = z.number().min(0).max(1);
+
+/** `uncertainty.failedVoteCost`: a distribution whose every bound lies in [0, 1] (a normal must state both). */
+const failedVoteCostDistribution = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('point'), value: failedVoteCost }),
+  z.strictObject({ kind: z.literal('uniform'), min: failedVoteCost, max: failedVoteCost }),
+  z.strictObject({
+    kind: z.literal('normal'),
+    mean: failedVoteCost,
+    sd: z.number().min(0),
+    min: failedVoteCost,
+    max: failedVoteCost,
+  }),
+  z.strictObject({ kind: z.literal('triangular'), min: failedVoteCost, mode: failedVoteCost, max: failedVoteCost }),
+]);
+
 /** Bloc thresholds use ratification.ts's distributions (a point, uniform or normal). */
 const thresholdDistribution = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('point'), value: z.number() }),
@@ -186,6 +203,11 @@ export const scenarioFileSchema = z.strictObject({
       .nullable(),
     us: z.literal('executive-agreement'),
     winSet: z.boolean().optional(),
+    /**
+     * What a failed consent vote costs the ROK government, in its utility units, as its win-set rule weighs it (0 when
+     * absent: a rejection valued at the reservation value); needs `winSet: true`.
+     */
+    failedVoteCost: failedVoteCost.optional(),
     /** Days until a vote without a quorum is held again (engine ratification.ts `DEFAULT_POSTPONEMENT`: 14). */
     postponementDays: z.number().int().min(1).max(366).optional(),
     /** The most postponements before the vote is given up, not held (default 6). */
@@ -210,6 +232,7 @@ export const scenarioFileSchema = z.strictObject({
     cpi: z.strictObject({ years: z.number().int().min(1).max(20), growth: distribution }).optional(),
     exchangeRate: distribution.optional(),
     horizon: horizonDistribution.optional(),
+    failedVoteCost: failedVoteCostDistribution.optional(),
   }),
   realOutcome: z.strictObject({ outcome, concluded: date }).nullable(),
   /** Written by `sma calibrate --out` and `sma forecast`: the fit the scenario's fitted distributions come from. */
@@ -315,6 +338,17 @@ function checkScenario(s: ScenarioFile): Problem[] {
           ),
         );
     });
+  }
+  // The cost is weighed by the win-set rule alone: without it a stated cost would silently change nothing.
+  if (s.ratification.winSet !== true) {
+    if (s.ratification.failedVoteCost !== undefined)
+      problems.push(
+        broken(['ratification', 'failedVoteCost'], 'win_set_for_cost', {}, String(s.ratification.failedVoteCost)),
+      );
+    if (s.uncertainty.failedVoteCost !== undefined)
+      problems.push(
+        broken(['uncertainty', 'failedVoteCost'], 'win_set_for_cost', {}, s.uncertainty.failedVoteCost.kind),
+      );
   }
   for (const key of Object.keys(s.sources_ko ?? {}))
     if (s.sources[key] === undefined) problems.push(broken(['sources_ko', key], 'sources_key', {}, `"${key}"`));

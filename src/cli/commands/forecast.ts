@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw new CliFailure([
         {
           code: 'calibration/nothing_shared',
-          message: `${s.id}: declares none of the parameters a fit shares across talks (uncertainty.strategies.<side>.e, uncertainty.horizon: ${SHARED_PARAMETERS.join(', ')}), so a fit would change nothing`,
+          message: `${s.id}: declares none of the parameters a fit shares across talks (uncertainty.strategies.<side>.e, uncertainty.horizon, uncertainty.failedVoteCost: ${SHARED_PARAMETERS.join(', ')}), so a fit would change nothing`,
         },
       ]);
   const from = o.from ?? (await historicalTalks(io));

@@ -6,8 +6,9 @@
  * reservation values, strategy parameters, lapse draws, bloc thresholds, and whatever per-period parameters a
  * scenario declares), each with the scenario's own distribution as its prior, set through `withParameters` — the one
  * interface every driver reads. A parameter is
- *  - shared across the fitted talks when its name is in `SHARED_PARAMETERS` (the concession exponents and the perceived
- *    horizon, which mean the same in every talk): named as in the scenario (`strategies.us.e`), its prior the equal mixture of the talks'
+ *  - shared across the fitted talks when its name is in `SHARED_PARAMETERS` (the concession exponents, the perceived
+ *    horizon and the cost of a failed vote, which mean the same in every talk): named as in the scenario
+ *    (`strategies.us.e`), its prior the equal mixture of the talks'
  *    declared priors; a held-out talk takes it from the fit;
  *  - else specific to a talk: named `<id>.<name>` (`sma-11-talks.reservation.us`); a held-out talk draws it from its
  *    own declared prior.
@@ -171,10 +172,16 @@ export function talkTargets(s: Scenario, evidence: TalkEvidence = NO_EVIDENCE): 
 
 /**
  * Scenario parameters fitted as one value across talks (a choice set by hand; docs/scenarios.md says why): the two
- * Genius concession exponents and the perceived horizon (the fraction of the deadline at which the time-based agents
- * reach their reservation), each of which means the same in every talk's domain.
+ * Genius concession exponents, the perceived horizon (the fraction of the deadline at which the time-based agents
+ * reach their reservation) and the cost of a failed consent vote to the ROK government (its win-set rule's c), each of
+ * which means the same in every talk's domain.
  */
-export const SHARED_PARAMETERS: readonly string[] = ['strategies.us.e', 'strategies.rok.e', 'protocol.horizon'];
+export const SHARED_PARAMETERS: readonly string[] = [
+  'strategies.us.e',
+  'strategies.rok.e',
+  'protocol.horizon',
+  'ratification.failedVoteCost',
+];
 
 /** The calibration name of a talk's scenario parameter: its own name if shared, else `<id>.<name>`. */
 export const calibrationName = (id: string, name: string): string =>

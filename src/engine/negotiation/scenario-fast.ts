@@ -514,6 +514,8 @@ interface SkipSides {
   readonly rv1: number;
   readonly shift0: Float64Array;
   readonly shift1: Float64Array;
+  /** The cost c ≥ 0 of a failed consent vote the ROK's win-set rule weighs (scenario.ts `winSetAgent`). */
+  readonly cost: number;
 }
 
 /** targetFloor of the step's mover at the step's time and reservation value. */
@@ -530,14 +532,21 @@ function floorAt(x: SkipSides, step: number): number {
 /**
  * What the standing offer must be worth to the step's mover for it to accept, given the mover's floor (NaN: it may
  * walk away, kept). Under AC_next, at least its own next offer: the floor. Under the win-set rule (the ROK, accepting
- * when E = P·u + (1 − P)·r is at least r and at least Q·u(next) + (1 − Q)·r), either of two bars, r its reservation
- * value now:
- * - r − m, m the plan's winSetMargin: an offer u ≤ r − m has E ≤ r − P·m, at least 1e-15 below r (P ≥ the least
- *   consent probability), more than the ~3e-16 the two products and the sum may round up, so `E ≥ r` fails;
- * - r itself, when Q·(u(next) − r) > 1e-14 for sure: then an offer u ≤ r has E ≤ r + 3e-16 < Q·u(next) + (1 − Q)·r.
- *   Q is at least the least consent of what the ROK may offer (leastConsentAbove, from its floor's bucket lowered by
- *   two more margins, so that no earlier step reads a lower bucket) and u(next) − r at least (max − pmin₀)(1 − f), its floor at round 0's reservation value less
- *   that pmin₀; both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound.
+ * when E(x) = P·u + (1 − P)·(r − c) is at least r for the offer and at least E(next) = Q·u(next) + (1 − Q)·(r − c), c ≥ 0
+ * the cost of a failed vote), either of two bars, r its reservation value now:
+ * - r − m, m the plan's winSetMargin: with c = 0, an offer u ≤ r − m has E ≤ r − P·m, at least 1e-15 below r (P ≥ the
+ *   least consent probability), more than the ~3e-16 the two products and the sum may round up, so `E ≥ r` fails.
+ *   With c > 0 it fails too: r − c ≤ r, and rounding is monotone (fl(r − c) ≤ r, fl((1 − P)·a) ≤ fl((1 − P)·b) for
+ *   a ≤ b, likewise the sum), so the computed E with c is at most the computed E with c = 0; in exact terms acceptance
+ *   asks u ≥ r + (1 − P)·c/P ≥ r;
+ * - r itself, when Q·(u(next) − r) − (1 − Q)·c > 1e-14·(1 + c) for sure: an offer u ≤ r has E ≤ r − (1 − P)·c ≤ r (up
+ *   to the rounding of sums of terms at most 1 + c in size, well under 1e-14·(1 + c)), while E(next) − r is exactly
+ *   that difference, so E < E(next) and the offer is refused. The difference is Q·(u(next) − r + c) − c, which grows
+ *   with Q and with u(next) − r, so it is at least Qmin·(gap + c) − c: Qmin the least consent of what the ROK may offer
+ *   (leastConsentAbove, from its floor's bucket lowered by two more margins, so that no earlier step reads a lower
+ *   bucket) and gap = (max − pmin₀)(1 − f), its floor at round 0's reservation value less that pmin₀, a lower bound
+ *   of u(next) − r. Both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound. With c = 0 the
+ *   test reads Qmin·gap > 1e-14, the bar before the cost (the same floating-point operations: x + 0, x − 0, 1e-14·1).
  */
 function acceptBar(x: SkipSides, step: number, floor: number): number {
   if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
@@ -549,7 +558,8 @@ function acceptBar(x: SkipSides, step: number, floor: number): number {
     const r0 = x.rv1 + (x.shift1[0] as number);
     const time = plan.times[step] as number;
     const gap = targetFloor(x.st1, table, time, plan.logTimes[step] as number, r0) - Math.max(table.min, r0);
-    if (gap > 0 && leastConsentAbove(plan, above, floor - 2 * SKIP_MARGIN) * gap > 1e-14) return r;
+    const c = x.cost;
+    if (gap > 0 && leastConsentAbove(plan, above, floor - 2 * SKIP_MARGIN) * (gap + c) - c > 1e-14 * (1 + c)) return r;
   }
   return r - plan.winSetMargin;
 }
@@ -733,6 +743,7 @@ export function runScenarioFast(
   lapse: LapsePort | undefined,
   offerLog?: Int32Array,
   later: readonly [readonly FastPeriod[], readonly FastPeriod[]] = [[], []],
+  failedVoteCost = 0,
 ): ScenarioRunResult | null {
   let st0 = fastStrategy(strategies[0]);
   let st1 = fastStrategy(strategies[1]);
@@ -797,7 +808,7 @@ export function runScenarioFast(
     st0.monotone &&
     st1.monotone
   ) {
-    step = Math.max(0, lastProvenOffer({ plan, st0, st1, rv0, rv1, shift0, shift1 }, deadline));
+    step = Math.max(0, lastProvenOffer({ plan, st0, st1, rv0, rv1, shift0, shift1, cost: failedVoteCost }, deadline));
     offers = step;
   }
   for (;;) {
@@ -817,7 +828,7 @@ export function runScenarioFast(
     const r1 = reservationAfterRejections(rv1 + (shift1[round] as number), bound);
     const action =
       me === 1 && received >= 0 && plan.consent !== null
-        ? winSetDecide(plan, st1 as FastStrategy, step, round, r1, received, standingAt)
+        ? winSetDecide(plan, st1 as FastStrategy, step, round, r1, received, standingAt, failedVoteCost)
         : me === 0
           ? decide(
               st0 as FastStrategy,
@@ -934,7 +945,8 @@ function consentOf(plan: ScenarioFastPlan, round: number, outcome: number): numb
 
 /**
  * scenario.ts `winSetAgent` on the fast path (the ROK, an offer standing): its next move with no offer standing, then
- * acceptance when P·u + (1 − P)·r ≥ Q·u(next) + (1 − Q)·r and ≥ r, P and Q read from the round's consent table.
+ * acceptance when P·u + (1 − P)·(r − c) ≥ Q·u(next) + (1 − Q)·(r − c) and ≥ r, P and Q read from the round's consent
+ * table, c the cost of a failed vote (the same operations in the same order as winSetAgent's, so both paths agree).
  */
 function winSetDecide(
   plan: ScenarioFastPlan,
@@ -944,6 +956,7 @@ function winSetDecide(
   reservation: number,
   received: number,
   standingAt: number,
+  failedVoteCost: number,
 ): number {
   const ft = plan.fastTables[1];
   const j = decide(st, ft, plan.times[step] as number, plan.logTimes[step] as number, reservation, -1);
@@ -952,8 +965,9 @@ function winSetDecide(
   const p = consentAt(plan, round, deal);
   const own = ft.table.order[j] as number;
   const q = consentAt(plan, round, own);
-  const expected = p * received + (1 - p) * reservation;
-  return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * reservation && expected >= reservation ? ACCEPT : j;
+  const rejected = reservation - failedVoteCost;
+  const expected = p * received + (1 - p) * rejected;
+  return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * rejected && expected >= reservation ? ACCEPT : j;
 }
 
 /** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */

@@ -14,7 +14,8 @@ import { SIDES, type Scenario, type ScenarioAssembly, type ScenarioPeriod, type 
 export interface ScenarioParameter {
   /**
    * `reservation.us`, `strategies.rok.e` (or `.k`, `.beta`, `.kappa`, `.exponent`), `protocol.horizon`,
-   * `lapse.monthsUntilFurlough`, `lapse.furloughedShare`, `ratification.rok.<assembly>.blocs.<bloc>.threshold`.
+   * `lapse.monthsUntilFurlough`, `lapse.furloughedShare`, `ratification.failedVoteCost`,
+   * `ratification.rok.<assembly>.blocs.<bloc>.threshold`.
    */
   readonly name: string;
   /** The scenario's distribution for it (a bloc's threshold is drawn at each vote; fixed, it is the same every vote). */
@@ -103,6 +104,13 @@ export function scenarioParameters(s: Scenario): readonly ScenarioParameter[] {
     if (u.furloughedShare)
       out.push({ name: 'lapse.furloughedShare', prior: u.furloughedShare, value: s.lapse.furloughedShare });
   }
+  // The cost of a failed consent vote (scenario.ts `ratification.failedVoteCost`), drawn from `uncertainty.failedVoteCost`.
+  if (u.failedVoteCost)
+    out.push({
+      name: 'ratification.failedVoteCost',
+      prior: u.failedVoteCost,
+      value: s.ratification.failedVoteCost ?? 0,
+    });
   (s.ratification.rok ?? []).forEach((a, i) =>
     a.blocs.forEach((b, j) => {
       if (b.stance.kind === 'threshold' && b.stance.threshold.kind !== 'point')
@@ -172,6 +180,9 @@ export function withParameters(
     } else if (parts[0] === 'protocol') {
       const { horizon: _fixed, ...rest } = out.uncertainty;
       out = { ...out, protocol: { ...out.protocol, horizon: value }, uncertainty: rest };
+    } else if (name === 'ratification.failedVoteCost') {
+      const { failedVoteCost: _fixed, ...rest } = out.uncertainty;
+      out = { ...out, ratification: { ...out.ratification, failedVoteCost: value }, uncertainty: rest };
     } else if (parts[0] === 'lapse' && out.lapse) {
       const key = parts[1] as 'monthsUntilFurlough' | 'furloughedShare';
       const { [key]: _fixed, ...rest } = out.uncertainty;
@@ -208,6 +219,7 @@ export function parameterFilePath(name: string): readonly (string | number)[] | 
   if (head === 'strategies' && parts.length === 3) return ['uncertainty', 'strategies', a as string, b as string];
   if (head === 'lapse' && parts.length === 2) return ['uncertainty', a as string];
   if (name === 'protocol.horizon') return ['uncertainty', 'horizon'];
+  if (name === 'ratification.failedVoteCost') return ['uncertainty', 'failedVoteCost'];
   if (head === 'periods' && b !== undefined && c === 'reservation' && parts.length === 4)
     return ['parties', a as string, 'periods', Number(b), 'uncertainty', 'reservation'];
   if (head === 'periods' && b !== undefined && c === 'strategies' && parts.length === 5)

@@ -132,6 +132,11 @@ export interface ScenarioUncertainty {
   readonly exchangeRate?: Distribution;
   /** The perceived horizon `protocol.horizon`, drawn after every other draw of a run (clamped to (0, 1]). */
   readonly horizon?: Distribution;
+  /**
+   * The cost of a failed consent vote `ratification.failedVoteCost`, drawn after the perceived horizon, last of a
+   * run's draws (clamped to [0, 1]).
+   */
+  readonly failedVoteCost?: Distribution;
 }
 
 export interface Scenario {
@@ -161,10 +166,16 @@ export interface Scenario {
     readonly us: 'executive-agreement';
     /**
      * Putnam's win-set: the ROK delegation accepts an offer only if its expected utility with the Assembly's consent
-     * probability on the round's date, P·u + (1 − P)·r, is at least that of its own next offer (and r), the same
-     * consent model that decides the vote (`winSetAgent`, docs/negotiation.md).
+     * probability on the round's date, P·u + (1 − P)·(r − c), is at least that of its own next offer and at least r,
+     * the same consent model that decides the vote (`winSetAgent`, docs/negotiation.md).
      */
     readonly winSet?: boolean;
+    /**
+     * c ≥ 0 in the ROK's utility units: what a failed consent vote costs the ROK government beyond the talks going on
+     * (Putnam 1988's involuntary defection), as its win-set rule weighs it; 0 (absent) values a rejection at r, the
+     * rule before 2026-12-02. It governs the delegation's decisions only: a breakdown still pays r.
+     */
+    readonly failedVoteCost?: number;
     /**
      * A vote whose sitting misses the quorum is held again this many days later (default 14, an assumption:
      * ratification.ts `DEFAULT_POSTPONEMENT`), at most `maxPostponements` times (default 6); then it is not held.
@@ -346,16 +357,19 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
 /**
  * The win-set rule around a ROK agent (Putnam's two levels): when an offer stands, the agent's own next move is asked
  * with no offer standing; it accepts only if E(offer) ≥ E(its next offer) and E(offer) ≥ r, where
- * E(x) = P(x)·u(x) + (1 − P(x))·r, P(x) the consent probability of the Assembly sitting on the round's date (the model
- * that decides the vote) and r its reservation value now; otherwise it makes that next move. Its offers are its
- * strategy's: the delegation and the Assembly rank deals alike here (both prefer a smaller increase), so the offer
- * that maximizes E at or above the target is the strategy's own best and the rule bites on acceptance.
+ * E(x) = P(x)·u(x) + (1 − P(x))·(r − c), P(x) the consent probability of the Assembly sitting on the round's date (the
+ * model that decides the vote), r its reservation value now and c the cost of a failed vote
+ * (`ratification.failedVoteCost`; c = 0 computes exactly the rule without it); otherwise it makes that next move. With
+ * c > 0, E(offer) ≥ r asks u ≥ r + (1 − P)·c/P: the riskier a deal in the Assembly, the more it must be worth. Its
+ * offers are its strategy's: the delegation and the Assembly rank deals alike here (both prefer a smaller increase), so
+ * the offer that maximizes E at or above the target is the strategy's own best and the rule bites on acceptance.
  */
 export function winSetAgent(
   inner: Agent,
   domain: Domain,
   prefs: Preferences,
   consent: (outcome: Outcome, date: CivilDate | undefined) => number,
+  failedVoteCost = 0,
 ): Agent {
   return {
     kind: inner.kind,
@@ -365,10 +379,12 @@ export function winSetAgent(
       const next = inner.decide({ ...view, state: { ...view.state, standing: null } }, rng);
       if (next === null || next.type !== 'offer') return next;
       const r = view.reservation;
+      // what a rejection leaves the delegation (r − 0 is r exactly, so c = 0 is the rule without the cost)
+      const rejected = r - failedVoteCost;
       const p = consent(standing.outcome, view.date);
       const q = consent(next.outcome, view.date);
-      const expected = p * utility(domain, prefs, standing.outcome) + (1 - p) * r;
-      return expected >= q * utility(domain, prefs, next.outcome) + (1 - q) * r && expected >= r
+      const expected = p * utility(domain, prefs, standing.outcome) + (1 - p) * rejected;
+      return expected >= q * utility(domain, prefs, next.outcome) + (1 - q) * rejected && expected >= r
         ? { type: 'accept', party: view.me }
         : next;
     },
@@ -577,6 +593,18 @@ function drawHorizon(s: Scenario, rng: Rng): number {
   return d ? Math.min(1, Math.max(LEAST_HORIZON, draw(d, rng))) : scenarioHorizon(s);
 }
 
+/** The scenario's cost of a failed consent vote at its point value (`ratification.failedVoteCost`, default 0). */
+export const scenarioFailedVoteCost = (s: Pick<Scenario, 'ratification'>): number => s.ratification.failedVoteCost ?? 0;
+
+/**
+ * A run's cost of a failed consent vote: drawn (clamped to [0, 1]) when the scenario makes it uncertain, after the
+ * perceived horizon, so that a scenario without `uncertainty.failedVoteCost` draws exactly as before.
+ */
+function drawFailedVoteCost(s: Scenario, rng: Rng): number {
+  const d = s.uncertainty.failedVoteCost;
+  return d ? Math.min(1, Math.max(0, draw(d, rng))) : scenarioFailedVoteCost(s);
+}
+
 /** Each period's strategy with the run's perceived horizon (the same plays when h = 1). */
 const periodsWithHorizon = (later: PeriodPlays, h: number): PeriodPlays =>
   h === 1
@@ -686,6 +714,7 @@ export function runScenario(
       pointPeriods(s, strategies, [options.strategies?.us !== undefined, options.strategies?.rok !== undefined]),
       h,
     ),
+    scenarioFailedVoteCost(s),
   );
 }
 
@@ -698,6 +727,7 @@ function runDrawn(
   trace: boolean,
   tables: ScenarioTables,
   later: PeriodPlays = NO_PERIODS,
+  failedVoteCost = 0,
 ): NegotiationRun {
   const ratification = scenarioRatification(s);
   const rok = periodParty(s, s.parties.rok, strategies[1], reservations[1], later[1], tables.tables[1]);
@@ -710,8 +740,12 @@ function runDrawn(
       s.ratification.winSet === true && assemblies !== null
         ? {
             ...rok,
-            agent: winSetAgent(rok.agent, s.domain, rok.preferences, (o, date) =>
-              consentProbability(assemblyOn(assemblies, date, rule), dealTerms(o)),
+            agent: winSetAgent(
+              rok.agent,
+              s.domain,
+              rok.preferences,
+              (o, date) => consentProbability(assemblyOn(assemblies, date, rule), dealTerms(o)),
+              failedVoteCost,
             ),
           }
         : rok,
@@ -912,6 +946,8 @@ export interface ScenarioRunDraws {
   readonly exchangeRate: number | null;
   /** The perceived horizon the run's time-based agents read (1: the protocol's own time). */
   readonly horizon: number;
+  /** The cost of a failed consent vote the run's ROK win-set rule weighs (0: a rejection valued at r). */
+  readonly failedVoteCost: number;
 }
 
 /**
@@ -984,8 +1020,9 @@ function playMonteCarloRun(
   const horizon = drawHorizon(s, rng);
   const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
   const later = periodsWithHorizon(drawnLater, horizon);
+  const failedVoteCost = drawFailedVoteCost(s, rng);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later, failedVoteCost);
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
@@ -998,7 +1035,17 @@ function playMonteCarloRun(
       fillForward(offerPath);
     }
   } else {
-    const general = runDrawn(s, rng, strategies, reservations, lapse, offerPath !== undefined, ctx.tables, later);
+    const general = runDrawn(
+      s,
+      rng,
+      strategies,
+      reservations,
+      lapse,
+      offerPath !== undefined,
+      ctx.tables,
+      later,
+      failedVoteCost,
+    );
     if (offerPath !== undefined) {
       const rounds = offerPath.length / 2;
       offerPath.fill(NaN);
@@ -1011,7 +1058,7 @@ function playMonteCarloRun(
   }
   return {
     run,
-    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon },
+    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon, failedVoteCost },
   };
 }
 

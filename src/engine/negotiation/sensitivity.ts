@@ -53,8 +53,8 @@ const isDistribution = (x: unknown): x is Distribution =>
 
 /**
  * Every uncertain (non-point) parameter the scenario's Monte Carlo draws, in draw order: reservations, drawn strategy
- * parameters, the lapse's draws (when there is a lapse), CPI growth, the exchange rate, the perceived horizon, then
- * each Assembly bloc's stance distributions.
+ * parameters, the lapse's draws (when there is a lapse), CPI growth, the exchange rate, the perceived horizon, the
+ * cost of a failed consent vote, then each Assembly bloc's stance distributions.
  */
 export function uncertainParameters(s: Scenario): UncertainParameter[] {
   const out: UncertainParameter[] = [];
@@ -75,6 +75,7 @@ export function uncertainParameters(s: Scenario): UncertainParameter[] {
   add('uncertainty.cpi.growth', u.cpi?.growth);
   add('uncertainty.exchangeRate', u.exchangeRate);
   add('uncertainty.horizon', u.horizon);
+  add('uncertainty.failedVoteCost', u.failedVoteCost);
   (s.ratification.rok ?? []).forEach((assembly, i) =>
     assembly.blocs.forEach((bloc, j) => {
       for (const [key, d] of Object.entries(bloc.stance)) add(`ratification.rok.${i}.blocs.${j}.stance.${key}`, d);
