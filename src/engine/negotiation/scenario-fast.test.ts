@@ -70,6 +70,22 @@ const strategy: fc.Arbitrary<ScenarioStrategy> = fc.oneof(
   fc.constant({ kind: 'time-dependent' as const, e: 0.5, pick: { kind: 'random' as const, window: 0.05 } }),
 );
 
+/**
+ * The cost of a failed consent vote the ROK's win-set rule weighs (scenario.ts `ratification.failedVoteCost`): none, a
+ * point value or drawn per run (uncertainty.failedVoteCost), from 0 (the rule without it) to the schema's 1.
+ */
+const failedVoteCost = fc.oneof(
+  fc.constant({}),
+  fc.record({ point: fc.oneof(fc.constant(0), fc.constant(0.05), fc.double({ min: 0, max: 1, noNaN: true })) }),
+  fc.record({ max: fc.double({ min: 0, max: 1, noNaN: true }) }),
+);
+const withCost = (s: Scenario, c: { point?: number; max?: number }): Scenario => ({
+  ...s,
+  ratification: { ...s.ratification, ...(c.point === undefined ? {} : { failedVoteCost: c.point }) },
+  uncertainty:
+    c.max === undefined ? s.uncertainty : { ...s.uncertainty, failedVoteCost: { kind: 'uniform', min: 0, max: c.max } },
+});
+
 describe('the scenario fast path', () => {
   it('gives the general path’s run and draws, field for field, with the 2020 lapse and two Assemblies', () => {
     // lapseScenario: furlough from the fourth month of lapse, the 21st Assembly from 30 May 2020 (test-scenarios.ts)
@@ -127,12 +143,15 @@ describe('the scenario fast path', () => {
         fc.integer({ min: 2, max: 40 }),
         fc.double({ min: 0.2, max: 1, noNaN: true }),
         fc.boolean(),
-        (seed, us, rok, deadline, h, winSet) => {
-          const s: Scenario = {
+        failedVoteCost,
+        (seed, us, rok, deadline, h, winSet, cost) => {
+          const plain: Scenario = {
             ...lapseScenario,
             protocol: { ...lapseScenario.protocol, deadline, horizon: h },
             ratification: { ...lapseScenario.ratification, rok: strict, winSet },
           };
+          // a cost is weighed by the win-set rule only (the schema refuses it without)
+          const s = winSet ? withCost(plain, cost) : plain;
           for (const p of bothPaths(s, seed, 0, 8, { us, rok })) {
             expect(p.fast).toStrictEqual(p.general);
             failed += p.fast.run.ratificationFailures > 0 ? 1 : 0;
@@ -269,7 +288,10 @@ describe('the scenario fast path', () => {
     }
   });
 
-  /** Both paths alike, run by run, for any seed, drawn strategies and deadline, on the scenario a ratification gives. */
+  /**
+   * Both paths alike, run by run, for any seed, drawn strategies, deadline and cost of a failed vote (none, a point or
+   * drawn per run), on the scenario a ratification gives.
+   */
   const agreeUnder = (ratification: Scenario['ratification'], check: (s: Scenario) => void = () => undefined) =>
     fc.assert(
       fc.property(
@@ -277,8 +299,12 @@ describe('the scenario fast path', () => {
         strategy,
         strategy,
         fc.integer({ min: 1, max: 40 }),
-        (seed, us, rok, deadline) => {
-          const s: Scenario = { ...lapseScenario, protocol: { ...lapseScenario.protocol, deadline }, ratification };
+        failedVoteCost,
+        (seed, us, rok, deadline, cost) => {
+          const s = withCost(
+            { ...lapseScenario, protocol: { ...lapseScenario.protocol, deadline }, ratification },
+            cost,
+          );
           check(s);
           for (const p of bothPaths(s, seed, 0, 6, { us, rok })) expect(p.fast).toStrictEqual(p.general);
         },

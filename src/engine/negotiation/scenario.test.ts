@@ -504,3 +504,176 @@ describe('a deal the Assembly rejected bounds what the ROK accepts afterwards', 
     );
   });
 });
+
+describe('a failed consent vote costs the ROK government c (ratification.failedVoteCost)', () => {
+  // The pie (u(ROK) = 0.9·(1 − x/0.5) + 0.1·(d − 1)/4 for a first-year change x and d years) before an Assembly of one
+  // member, always present and of one mind, who backs a deal of d years when d ≤ T, T drawn uniform on [1, 9] at each
+  // vote: P(d) = (9 − d)/8. The US offers X = (+30 %, 5 years) at step 0 and, at step 2, Y = (+25 %, 1 year); the ROK's
+  // own next offer is always Y, and Y is worth exactly its reservation value r = 0.45 — the case after the perceived
+  // horizon, when the rule compared P·u + (1 − P)·r with r alone. By hand: u(X) = 0.9·0.4 + 0.1 = 0.46, P(X) = 0.5;
+  // u(Y) = 0.9·0.5 = 0.45, P(Y) = 1. E(Y) = 1·0.45 = 0.45 = r whatever c; E(X) = 0.5·0.46 + 0.5·(0.45 − c) = 0.455 − c/2,
+  // at least r exactly when c ≤ P·(u(X) − r)/(1 − P) = 0.5·0.01/0.5 = 0.01.
+  const X = { 'first-year-change': 0.3, duration: 5 };
+  const Y = { 'first-year-change': 0.25, duration: 1 };
+  const base: Scenario = {
+    ...pieScenario,
+    id: 'failed-vote-cost',
+    parties: { ...pieScenario.parties, rok: { ...pieScenario.parties.rok, reservation: 0.45 } },
+    protocol: { deadline: 3, calendar: { kind: 'monthly', start: '2020-01-15' } },
+    strategies: {
+      us: {
+        kind: 'replay',
+        positions: [
+          { step: 0, outcome: X },
+          { step: 2, outcome: Y },
+        ],
+      },
+      rok: { kind: 'replay', positions: [{ step: 0, outcome: Y }] },
+    },
+    ratification: {
+      rok: [
+        {
+          from: '2016-05-30',
+          name: 'one',
+          seats: 1,
+          blocs: [
+            {
+              party: 'all',
+              seats: 1,
+              attendance: 1,
+              cohesion: 1,
+              abstainShare: 0.5,
+              stance: {
+                kind: 'threshold',
+                term: 'duration',
+                direction: 'at_most',
+                threshold: { kind: 'uniform', min: 1, max: 9 },
+              },
+            },
+          ],
+        },
+      ],
+      us: 'executive-agreement',
+      winSet: true,
+    },
+  };
+  const withCost = (c: number): Scenario => ({ ...base, ratification: { ...base.ratification, failedVoteCost: c } });
+  const first = (run: ReturnType<typeof runScenario>) => run.trace.find((t) => t.step === 1)?.action.type;
+
+  it('computes the hand case’s utilities and consent probabilities', () => {
+    expect(scenarioUtility(base, 'rok', X)).toBeCloseTo(0.46, 12);
+    expect(scenarioUtility(base, 'rok', Y)).toBeCloseTo(0.45, 12);
+    const model = assemblyOn(base.ratification.rok ?? [], '2020-01-15', DEFAULT_POSTPONEMENT);
+    expect(consentProbability(model, X)).toBeCloseTo(0.5, 12);
+    expect(consentProbability(model, Y)).toBeCloseTo(1, 12);
+  });
+
+  it('with c = 0 the ROK signs X, which the Assembly rejects in half the runs; above c = 0.01 it refuses X and Y is agreed', () => {
+    let failed = 0;
+    const n = 4000;
+    for (let seed = 0; seed < n; seed++) {
+      const run = runScenario(base, createRng(seed));
+      expect(first(run)).toBe('accept');
+      if (run.reason === 'agreement') expect([run.outcome, run.ratificationFailures]).toEqual([X, 0]);
+      else {
+        // rejected at step 1; the US offers Y at the last step and the talks run out of time
+        expect([run.reason, run.ratificationFailures, run.outcome]).toEqual(['deadline', 1, null]);
+        failed++;
+      }
+    }
+    expect(Math.abs(failed / n - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / n));
+    // below the threshold the rule still accepts (E(X) = 0.451 ≥ 0.45 at c = 0.008)
+    expect(first(runScenario(withCost(0.008), createRng(1)))).toBe('accept');
+    // above it, every run: the ROK offers Y at step 1, the US takes it at step 2, the Assembly passes it for sure
+    for (const c of [0.012, 0.05, 1])
+      for (let seed = 0; seed < 50; seed++) {
+        const run = runScenario(withCost(c), createRng(seed));
+        expect([first(run), run.reason, run.outcome, run.ratificationFailures, run.step]).toEqual([
+          'offer',
+          'agreement',
+          Y,
+          0,
+          2,
+        ]);
+      }
+  });
+
+  it('with c = 0 as a point or a point prior, gives the identical Monte Carlo and single run as no cost at all', () => {
+    const summary = (s: Scenario, path: 'fast' | 'general') =>
+      runScenarioChunk(s, 5, 0, 300, scenarioChunkContext(s, prepareScenarioTables(s), path));
+    for (const plain of [scenario, periodScenario]) {
+      const winSet: Scenario = { ...plain, ratification: { ...plain.ratification, winSet: true } };
+      const zero: Scenario = {
+        ...winSet,
+        ratification: { ...winSet.ratification, failedVoteCost: 0 },
+        uncertainty: { ...winSet.uncertainty, failedVoteCost: { kind: 'point', value: 0 } },
+      };
+      for (const path of ['fast', 'general'] as const) expect(summary(zero, path)).toStrictEqual(summary(winSet, path));
+      expect(runScenario(zero, createRng(3))).toStrictEqual(runScenario(winSet, createRng(3)));
+    }
+  });
+
+  it('c = 0 gives the same run as no cost, field for field, for any seed, strategies, horizon and Assembly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.double({ min: 0.2, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        (seed, eUs, eRok, h, width) => {
+          const rok = assemblies.map((a) => ({
+            ...a,
+            blocs: a.blocs.map((b) => ({
+              ...b,
+              stance: { ...b.stance, threshold: { kind: 'uniform' as const, min: 0.05, max: 0.05 + width } },
+            })),
+          }));
+          const plain: Scenario = {
+            ...scenario,
+            protocol: { ...scenario.protocol, horizon: h },
+            ratification: { ...scenario.ratification, rok, winSet: true },
+          };
+          const zero: Scenario = { ...plain, ratification: { ...plain.ratification, failedVoteCost: 0 } };
+          const strategies = {
+            us: { kind: 'time-dependent', e: eUs },
+            rok: { kind: 'time-dependent', e: eRok },
+          } as const;
+          expect(runScenario(zero, createRng(seed), { strategies })).toStrictEqual(
+            runScenario(plain, createRng(seed), { strategies }),
+          );
+          const ctx = scenarioChunkContext(plain);
+          for (let i = 0; i < 4; i++)
+            expect(runScenarioMonteCarloOne(zero, seed, i, ctx, strategies)).toStrictEqual(
+              runScenarioMonteCarloOne(plain, seed, i, ctx, strategies),
+            );
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('is a calibration parameter: listed as ratification.failedVoteCost, fixed by withParameters, written at uncertainty.failedVoteCost', () => {
+    const s: Scenario = {
+      ...base,
+      uncertainty: { failedVoteCost: { kind: 'uniform', min: 0, max: 0.2 } },
+    };
+    const p = scenarioParameters(s).find((x) => x.name === 'ratification.failedVoteCost');
+    expect(p).toEqual({
+      name: 'ratification.failedVoteCost',
+      prior: { kind: 'uniform', min: 0, max: 0.2 },
+      value: 0,
+    });
+    const fixed = withParameters(s, { 'ratification.failedVoteCost': 0.012 });
+    if (!fixed.ok) throw new Error(fixed.error.code);
+    expect(fixed.value.ratification.failedVoteCost).toBe(0.012);
+    expect(fixed.value.uncertainty.failedVoteCost).toBeUndefined();
+    expect(parameterFilePath('ratification.failedVoteCost')).toEqual(['uncertainty', 'failedVoteCost']);
+    // drawn per run from the prior, and fixed at 0.012 every run reads it (and refuses X, as by hand above)
+    const drawn = runScenarioMonteCarloOne(s, 1, 0, scenarioChunkContext(s)).draws.failedVoteCost;
+    expect(drawn).toBeGreaterThanOrEqual(0);
+    expect(drawn).toBeLessThanOrEqual(0.2);
+    const one = runScenarioMonteCarloOne(fixed.value, 1, 0, scenarioChunkContext(fixed.value));
+    expect([one.draws.failedVoteCost, one.run.outcome]).toEqual([0.012, Y]);
+  });
+});
