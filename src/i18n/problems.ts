@@ -89,8 +89,8 @@ export const SCHEMA_RULES = {
   members_at_most: { en: 'at most {seats} members', ko: '의원 수가 {seats}명 이하여야 합니다' },
   numeric_domain_issue: { en: 'a numeric issue of the domain', ko: '수치로 된 협상 쟁점이어야 합니다' },
   win_set_for_cost: {
-    en: '`ratification.winSet: true`: only the win-set rule weighs the cost of a failed vote',
-    ko: '`ratification.winSet: true`가 있어야 합니다: 부결 비용은 윈셋 규칙만 고려합니다',
+    en: 'the win-set rule on (`winSet: true`), the only rule that weighs the cost of a failed vote',
+    ko: '윈셋 규칙이 켜져 있어야 합니다(`winSet: true`): 부결 비용은 윈셋 규칙만 고려합니다',
   },
   etag_version: {
     en: 'the version to replace, as in the `ETag`, e.g. `"3"`',

@@ -110,6 +110,41 @@ describe('scenario files', () => {
     ]);
   });
 
+  it('reads a failed vote’s cost in [0, 1] with the win-set rule, and refuses it out of range or without the rule', () => {
+    const withCost = (point: string, prior: string, winSet = 'true') =>
+      parseScenarioFile(
+        text(
+          sma11Text
+            .replace('  winSet: true', `  winSet: ${winSet}\n  failedVoteCost: ${point}`)
+            // the file's own prior, uniform(0, 0.2) (sources: uncertainty.failedVoteCost), replaced by the one under test
+            .replace('  failedVoteCost: { kind: uniform, min: 0, max: 0.2 }\n', `  failedVoteCost: ${prior}\n`)
+            .replace('sources:\n', 'sources:\n  ratification.failedVoteCost: "assumption: a test"\n'),
+        ),
+        'c.yaml',
+      );
+    const prior = '{ kind: uniform, min: 0, max: 0.2 }';
+    const ok = withCost('0.05', prior);
+    expect(ok.ok && [ok.value.ratification.failedVoteCost, ok.value.uncertainty.failedVoteCost]).toEqual([
+      0.05,
+      { kind: 'uniform', min: 0, max: 0.2 },
+    ]);
+    const problems = (point: string, p: string, winSet?: string) => {
+      const r = withCost(point, p, winSet);
+      return !r.ok && r.error.map((e) => `${e.path}: expected ${e.expected}, found ${e.found}`);
+    };
+    expect(problems('-0.1', prior)).toEqual(['ratification.failedVoteCost: expected a value at least 0, found -0.1']);
+    expect(problems('1.5', prior)).toEqual(['ratification.failedVoteCost: expected a value at most 1, found 1.5']);
+    expect(problems('0', '{ kind: normal, mean: 0.1, sd: 0.05 }')).toEqual([
+      'uncertainty.failedVoteCost.min: expected a number, found nothing',
+      'uncertainty.failedVoteCost.max: expected a number, found nothing',
+    ]);
+    // without the win-set rule nothing would weigh it: both the point value and the prior are refused, by name
+    expect(problems('0.05', prior, 'false')).toEqual([
+      'ratification.failedVoteCost: expected the win-set rule on (winSet: true), the only rule that weighs the cost of a failed vote, found 0.05',
+      'uncertainty.failedVoteCost: expected the win-set rule on (winSet: true), the only rule that weighs the cost of a failed vote, found uniform',
+    ]);
+  });
+
   it('reports an unknown field at its key, and a number without a source', () => {
     const unknown = parseScenarioFile(
       text(sma11Text.replace('  deadline: 30', '  deadline: 30\n  deadlines: 31')),
