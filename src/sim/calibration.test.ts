@@ -30,12 +30,14 @@ describe('calibrating the talk model', () => {
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(2);
     if (!here.ok) return;
-    // The talks' declared parameters (talk-model.test.ts checks the list): the shared exponents and horizon first.
+    // The talks' declared parameters (talk-model.test.ts checks the list): the shared exponents, horizon and the
+    // failed vote's cost first.
     expect(here.value.parameters.map((p) => p.name)).toEqual(talkModelParameters(talks).map((p) => p.name));
-    expect(here.value.parameters.slice(0, 4).map((p) => p.name)).toEqual([
+    expect(here.value.parameters.slice(0, 5).map((p) => p.name)).toEqual([
       'strategies.us.e',
       'strategies.rok.e',
       'protocol.horizon',
+      'ratification.failedVoteCost',
       'sma-11-talks.reservation.us',
     ]);
   }, 120_000);

@@ -63,7 +63,7 @@ describe('the talk model', () => {
     expect(talkOrdinal('sma-12-reopen')).toBeNull();
   });
 
-  it('fits exactly the parameters each scenario declares, sharing only the concession exponents and the horizon', () => {
+  it('fits exactly the parameters each scenario declares, sharing only the concession exponents, the horizon and the failed vote’s cost', () => {
     const sma12 = load('sma-12-talks');
     const names = talkModelParameters([sma11, sma12]).map((p) => p.name);
     const own = (s: Scenario) =>
@@ -71,7 +71,14 @@ describe('the talk model', () => {
         .map((p) => p.name)
         .filter((n) => !SHARED_PARAMETERS.includes(n))
         .map((n) => `${s.id}.${n}`);
-    expect(names).toEqual(['strategies.us.e', 'strategies.rok.e', 'protocol.horizon', ...own(sma11), ...own(sma12)]);
+    expect(names).toEqual([
+      'strategies.us.e',
+      'strategies.rok.e',
+      'protocol.horizon',
+      'ratification.failedVoteCost',
+      ...own(sma11),
+      ...own(sma12),
+    ]);
     expect(names).toContain('sma-11-talks.reservation.us');
     expect(names).toContain('sma-11-talks.ratification.rok.1.blocs.0.threshold');
     // The shared prior is the equal mixture of the declared ones: sma-11 triangular(0.1, 0.3, 1.5), sma-12 (0.2, 0.5, 2).
@@ -86,6 +93,11 @@ describe('the talk model', () => {
     expect(talkModelParameters([sma11, sma12])[2]).toEqual({
       name: 'protocol.horizon',
       prior: { kind: 'uniform', min: 0.3, max: 1 },
+    });
+    // and the same prior of a failed vote's cost: uniform(0, 0.2), one value for both talks
+    expect(talkModelParameters([sma11, sma12])[3]).toEqual({
+      name: 'ratification.failedVoteCost',
+      prior: { kind: 'uniform', min: 0, max: 0.2 },
     });
     const talk = prepareTalk(sma11);
     if (!talk.ok) throw new Error('sma-11-talks has a real outcome');

@@ -52,8 +52,8 @@ describe('sma calibrate', () => {
       'strategies.us.e',
       'strategies.rok.e',
       'protocol.horizon',
+      'ratification.failedVoteCost',
       'sma-11-talks.reservation.us',
-      'sma-11-talks.reservation.rok',
     ]);
     expect(names).toContain('sma-11-talks.ratification.rok.1.blocs.0.threshold');
     expect(a.tolerances[0].tolerance).toBeNull(); // generation 0 is the prior sample (ε = ∞)
@@ -78,9 +78,12 @@ describe('sma calibrate', () => {
     expect(parsed.value.uncertainty.reservation?.us?.kind).toBe('normal');
     const threshold = parsed.value.ratification.rok?.[1]?.blocs[0]?.stance;
     expect(threshold?.kind === 'threshold' && threshold.threshold.kind).toBe('normal');
+    // the failed vote's cost: a normal clamped to its prior's range [0, 0.2] (the schema asks a normal for both bounds)
+    expect(parsed.value.uncertainty.failedVoteCost).toMatchObject({ kind: 'normal', min: 0, max: 0.2 });
     for (const key of [
       'uncertainty.reservation.us',
       'uncertainty.strategies.rok.e',
+      'uncertainty.failedVoteCost',
       'ratification.rok.1.blocs.0.stance.threshold',
     ])
       expect(parsed.value.sources[key]).toMatch(

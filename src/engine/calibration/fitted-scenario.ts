@@ -108,7 +108,7 @@ export function fittedScenario(
     const i = fit.parameters.findIndex((q) => q.name === calibrationName(s.id, p.name));
     if (i < 0) continue;
     // A bloc threshold is only compared with a deal's term: its normal stays unclamped, as ratification.ts reads it.
-    const b = p.name.startsWith('ratification.')
+    const b = p.name.startsWith('ratification.rok.')
       ? { min: -Infinity, max: Infinity }
       : support((fit.parameters[i] as { prior: Parameters<typeof support>[0] }).prior);
     parameters[p.name] = normalFit(fit.posterior, i, b.min, b.max);
