@@ -36,6 +36,8 @@ import {
   lapseScenario as scenario,
   periodScenario,
   pieScenario,
+  failedVoteDeals,
+  failedVoteScenario,
 } from './test-scenarios.js';
 
 describe('scenario builder', () => {
@@ -506,57 +508,10 @@ describe('a deal the Assembly rejected bounds what the ROK accepts afterwards', 
 });
 
 describe('a failed consent vote costs the ROK government c (ratification.failedVoteCost)', () => {
-  // The pie (u(ROK) = 0.9·(1 − x/0.5) + 0.1·(d − 1)/4 for a first-year change x and d years) before an Assembly of one
-  // member, always present and of one mind, who backs a deal of d years when d ≤ T, T drawn uniform on [1, 9] at each
-  // vote: P(d) = (9 − d)/8. The US offers X = (+30 %, 5 years) at step 0 and, at step 2, Y = (+25 %, 1 year); the ROK's
-  // own next offer is always Y, and Y is worth exactly its reservation value r = 0.45 — the case after the perceived
-  // horizon, when the rule compared P·u + (1 − P)·r with r alone. By hand: u(X) = 0.9·0.4 + 0.1 = 0.46, P(X) = 0.5;
-  // u(Y) = 0.9·0.5 = 0.45, P(Y) = 1. E(Y) = 1·0.45 = 0.45 = r whatever c; E(X) = 0.5·0.46 + 0.5·(0.45 − c) = 0.455 − c/2,
-  // at least r exactly when c ≤ P·(u(X) − r)/(1 − P) = 0.5·0.01/0.5 = 0.01.
-  const X = { 'first-year-change': 0.3, duration: 5 };
-  const Y = { 'first-year-change': 0.25, duration: 1 };
-  const base: Scenario = {
-    ...pieScenario,
-    id: 'failed-vote-cost',
-    parties: { ...pieScenario.parties, rok: { ...pieScenario.parties.rok, reservation: 0.45 } },
-    protocol: { deadline: 3, calendar: { kind: 'monthly', start: '2020-01-15' } },
-    strategies: {
-      us: {
-        kind: 'replay',
-        positions: [
-          { step: 0, outcome: X },
-          { step: 2, outcome: Y },
-        ],
-      },
-      rok: { kind: 'replay', positions: [{ step: 0, outcome: Y }] },
-    },
-    ratification: {
-      rok: [
-        {
-          from: '2016-05-30',
-          name: 'one',
-          seats: 1,
-          blocs: [
-            {
-              party: 'all',
-              seats: 1,
-              attendance: 1,
-              cohesion: 1,
-              abstainShare: 0.5,
-              stance: {
-                kind: 'threshold',
-                term: 'duration',
-                direction: 'at_most',
-                threshold: { kind: 'uniform', min: 1, max: 9 },
-              },
-            },
-          ],
-        },
-      ],
-      us: 'executive-agreement',
-      winSet: true,
-    },
-  };
+  // failedVoteScenario (test-scenarios.ts), by hand: u(X) = 0.46 with P(X) = 0.5, u(Y) = 0.45 = r with P(Y) = 1, so
+  // E(Y) = r whatever c and E(X) = 0.455 − c/2 ≥ r exactly when c ≤ P·(u(X) − r)/(1 − P) = 0.01.
+  const [X, Y] = [failedVoteDeals.X, failedVoteDeals.Y];
+  const base = failedVoteScenario;
   const withCost = (c: number): Scenario => ({ ...base, ratification: { ...base.ratification, failedVoteCost: c } });
   const first = (run: ReturnType<typeof runScenario>) => run.trace.find((t) => t.step === 1)?.action.type;
 

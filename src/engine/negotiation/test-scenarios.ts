@@ -154,3 +154,60 @@ export const electionScenario: Scenario = {
     maxPostponements: 2,
   },
 };
+
+/**
+ * The ROK's win-set rule with a cost c of a failed consent vote, small enough to compute by hand. The pie (u(ROK) =
+ * 0.9·(1 − x/0.5) + 0.1·(d − 1)/4 for a first-year change x and d years) before an Assembly of one member, always
+ * present and of one mind, who backs a deal of d years when d ≤ T, T drawn uniform on [1, 9] at each vote:
+ * P(d) = (9 − d)/8. The US offers X = (+30 %, 5 years) at step 0 and, at step 2, Y = (+25 %, 1 year); the ROK's own
+ * next offer is always Y, worth exactly its reservation value r = 0.45 — the case after the perceived horizon, when the
+ * rule compared P·u + (1 − P)·r with r alone. u(X) = 0.9·0.4 + 0.1 = 0.46, P(X) = 0.5; u(Y) = 0.9·0.5 = 0.45,
+ * P(Y) = 1. E(Y) = 0.45 = r whatever c; E(X) = 0.5·0.46 + 0.5·(0.45 − c) = 0.455 − c/2, at least r exactly when
+ * c ≤ P·(u(X) − r)/(1 − P) = 0.01.
+ */
+export const failedVoteDeals = {
+  X: { 'first-year-change': 0.3, duration: 5 },
+  Y: { 'first-year-change': 0.25, duration: 1 },
+} as const;
+export const failedVoteScenario: Scenario = {
+  ...pieScenario,
+  id: 'failed-vote-cost',
+  parties: { ...pieScenario.parties, rok: { ...pieScenario.parties.rok, reservation: 0.45 } },
+  protocol: { deadline: 3, calendar: { kind: 'monthly', start: '2020-01-15' } },
+  strategies: {
+    us: {
+      kind: 'replay',
+      positions: [
+        { step: 0, outcome: failedVoteDeals.X },
+        { step: 2, outcome: failedVoteDeals.Y },
+      ],
+    },
+    rok: { kind: 'replay', positions: [{ step: 0, outcome: failedVoteDeals.Y }] },
+  },
+  ratification: {
+    rok: [
+      {
+        from: '2016-05-30',
+        name: 'one',
+        seats: 1,
+        blocs: [
+          {
+            party: 'all',
+            seats: 1,
+            attendance: 1,
+            cohesion: 1,
+            abstainShare: 0.5,
+            stance: {
+              kind: 'threshold',
+              term: 'duration',
+              direction: 'at_most',
+              threshold: { kind: 'uniform', min: 1, max: 9 },
+            },
+          },
+        ],
+      },
+    ],
+    us: 'executive-agreement',
+    winSet: true,
+  },
+};

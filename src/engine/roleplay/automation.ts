@@ -11,10 +11,13 @@ import type { CivilDate } from '../negotiation/calendar.js';
 import type { Outcome } from '../negotiation/domain.js';
 import {
   assemblyOn,
+  consentProbability,
   dealTerms,
   postponedVote,
+  scenarioFailedVoteCost,
   scenarioHorizon,
   scenarioPostponement,
+  winSetAgent,
 } from '../negotiation/scenario.js';
 import type { OutcomeTable } from '../negotiation/outcome-table.js';
 import { aboveRejected, reservationAfterRejections } from '../negotiation/preferences.js';
@@ -99,7 +102,22 @@ export function automaticEntry(
   const prefs = sidePreferences(scenario.parties[side]);
   const config = tableConfig(scenario, state.deadline);
   // The scenario's perceived horizon at its point value, as a single run plays it (fraction of the table's deadline).
-  const agent = createAgent(withHorizon(spec, scenarioHorizon(scenario)), scenario.domain, prefs, tables?.[side]);
+  const inner = createAgent(withHorizon(spec, scenarioHorizon(scenario)), scenario.domain, prefs, tables?.[side]);
+  // A software ROK agent weighs the Assembly's consent as a single run's does (scenario.ts `winSetAgent`): the
+  // Assemblies in force at this table (news may seat one early) and the failed vote's cost at its point value.
+  const assemblies =
+    side === 'rok' && scenario.ratification.winSet === true ? assembliesInForce(scenario, state.news) : null;
+  const rule = scenarioPostponement(scenario);
+  const agent =
+    assemblies === null
+      ? inner
+      : winSetAgent(
+          inner,
+          scenario.domain,
+          prefs,
+          (o, on) => consentProbability(assemblyOn(assemblies, on ?? date, rule), dealTerms(o)),
+          scenarioFailedVoteCost(scenario),
+        );
   const decided = agent.decide(
     {
       me: sideIndex(side),

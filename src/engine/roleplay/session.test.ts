@@ -15,7 +15,7 @@ import {
   type RolePlayState,
 } from './session.js';
 import { viewFor } from './view.js';
-import { electionScenario } from '../negotiation/test-scenarios.js';
+import { electionScenario, failedVoteDeals, failedVoteScenario } from '../negotiation/test-scenarios.js';
 
 const S = SMA_11_TALKS;
 const outlook = { rok: null, us: { demand: S.realOutcome!.outcome } } as const;
@@ -349,5 +349,27 @@ describe('a software ROK agent at the table after the Assembly rejects a deal', 
     const move = automaticEntry(short, agents, again)?.action;
     if (move?.type !== 'offer') throw new Error(`the agent should offer, not ${move?.type}`);
     expect(sideUtility(short, 'rok', move.outcome)).toBeGreaterThan(u);
+  });
+});
+
+describe('a software ROK agent weighs the Assembly’s consent and the cost of a failed vote, as a single run does', () => {
+  it('signs X (P = 0.5) at c = 0 and offers Y instead above the hand-computed c = 0.01', () => {
+    // failedVoteScenario (test-scenarios.ts): u(X) = 0.46, P(X) = 0.5; the agent's next offer Y is worth r = 0.45, P = 1
+    const agents: RolePlaySetup = {
+      ...setup,
+      scenarioId: failedVoteScenario.id,
+      agents: { rok: { kind: 'replay', positions: [{ step: 0, outcome: failedVoteDeals.Y }] } },
+    };
+    const decide = (c: number) => {
+      const s = { ...failedVoteScenario, ratification: { ...failedVoteScenario.ratification, failedVoteCost: c } };
+      const r = replayEntries(s, agents, [
+        { actor: 'us', action: { type: 'offer', side: 'us', outcome: failedVoteDeals.X } },
+      ]);
+      if (!r.ok) throw new Error(r.error.code);
+      return automaticEntry(s, agents, r.value)?.action;
+    };
+    expect(decide(0)).toMatchObject({ type: 'accept', side: 'rok' });
+    expect(decide(0.008)).toMatchObject({ type: 'accept', side: 'rok' });
+    expect(decide(0.012)).toMatchObject({ type: 'offer', side: 'rok', outcome: failedVoteDeals.Y });
   });
 });
