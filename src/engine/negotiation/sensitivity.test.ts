@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { distributionQuantile, draw, pinDistribution, type Distribution } from './distribution.js';
 import { createRng } from '../random/rng.js';
 import { scenarioSensitivity, sensitivityVariants, uncertainParameters } from './sensitivity.js';
-import { pieScenario } from './test-scenarios.js';
+import { failedVoteScenario, pieScenario } from './test-scenarios.js';
 import type { Scenario } from './scenario.js';
 
 // A pie split (u(US) + u(ROK) = 1 for every outcome, test-scenarios.ts) with the US reservation 0.1: a deal exists
@@ -99,6 +99,25 @@ describe('scenarioSensitivity', () => {
     const r = scenarioSensitivity(s, 5, 50);
     const h = r.parameters.find((p) => p.path === 'uncertainty.horizon');
     expect([h?.low, h?.high].map((x) => Number(x?.toFixed(6)))).toEqual([0.37, 0.93]);
+  });
+
+  it('lists the failed vote’s cost and holds it on either side of the hand case’s threshold c = 0.01', () => {
+    // failedVoteScenario (test-scenarios.ts): at c ≤ 0.01 the ROK signs X, which the Assembly passes half the time (and
+    // the talks then run out of time); above it, Y is agreed in every run. uniform(0, 0.02): p10 0.002, p90 0.018.
+    const s: Scenario = {
+      ...failedVoteScenario,
+      uncertainty: { failedVoteCost: { kind: 'uniform', min: 0, max: 0.02 } },
+    };
+    // and the one member's threshold, drawn at each vote
+    expect(uncertainParameters(s).map((p) => p.path)).toEqual([
+      'uncertainty.failedVoteCost',
+      'ratification.rok.0.blocs.0.stance.threshold',
+    ]);
+    const r = scenarioSensitivity(s, 5, 400);
+    const c = r.parameters.find((p) => p.path === 'uncertainty.failedVoteCost');
+    expect([c?.low, c?.high].map((x) => Number(x?.toFixed(6)))).toEqual([0.002, 0.018]);
+    expect(Math.abs((c?.atLow.agreementRate ?? NaN) - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / 400));
+    expect([c?.atHigh.agreementRate, c?.atHigh.firstYearChangeP50]).toEqual([1, 0.25]);
   });
 
   it('gives a parameter that cannot matter zero effect and ranks the one that decides the deal first', () => {
