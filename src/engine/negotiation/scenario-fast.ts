@@ -543,6 +543,7 @@ function floorAt(x: SkipSides, step: number): number {
  *   to the rounding of sums of terms at most 1 + c in size, well under 1e-14·(1 + c)), while E(next) − r is exactly
  *   that difference, so E < E(next) and the offer is refused. The difference is Q·(u(next) − r + c) − c, which grows
  *   with Q and with u(next) − r, so it is at least Qmin·(gap + c) − c: Qmin the least consent of what the ROK may offer
+ *   (with c > 0 its offer may move up from its pick, signableOffer, but stays at or above its floor, so in that set)
  *   (leastConsentAbove, from its floor's bucket lowered by two more margins, so that no earlier step reads a lower
  *   bucket) and gap = (max − pmin₀)(1 − f), its floor at round 0's reservation value less that pmin₀, a lower bound
  *   of u(next) − r. Both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound. With c = 0 the
@@ -826,8 +827,9 @@ export function runScenarioFast(
     const received = standingBy === 1 - me ? standingValue : -1;
     const ft = me === 0 ? t0 : t1;
     const r1 = reservationAfterRejections(rv1 + (shift1[round] as number), bound);
+    // the win-set rule decides the ROK's acceptance, and with a cost of a failed vote its offers too (winSetAgent)
     const action =
-      me === 1 && received >= 0 && plan.consent !== null
+      me === 1 && (received >= 0 || failedVoteCost > 0) && plan.consent !== null
         ? winSetDecide(plan, st1 as FastStrategy, step, round, r1, received, standingAt, failedVoteCost)
         : me === 0
           ? decide(
@@ -944,9 +946,10 @@ function consentOf(plan: ScenarioFastPlan, round: number, outcome: number): numb
 }
 
 /**
- * scenario.ts `winSetAgent` on the fast path (the ROK, an offer standing): its next move with no offer standing, then
- * acceptance when P·u + (1 − P)·(r − c) ≥ Q·u(next) + (1 − Q)·(r − c) and ≥ r, P and Q read from the round's consent
- * table, c the cost of a failed vote (the same operations in the same order as winSetAgent's, so both paths agree).
+ * scenario.ts `winSetAgent` on the fast path (the ROK): its next move with no offer standing (with c > 0, the first
+ * outcome from its pick up that it would sign: signableOffer), then, when an offer stands (received ≥ 0), acceptance
+ * when P·u + (1 − P)·(r − c) ≥ Q·u(next) + (1 − Q)·(r − c) and ≥ r, P and Q read from the round's consent table, c the
+ * cost of a failed vote (the same operations in the same order as winSetAgent's, so both paths agree).
  */
 function winSetDecide(
   plan: ScenarioFastPlan,
@@ -959,8 +962,10 @@ function winSetDecide(
   failedVoteCost: number,
 ): number {
   const ft = plan.fastTables[1];
-  const j = decide(st, ft, plan.times[step] as number, plan.logTimes[step] as number, reservation, -1);
+  let j = decide(st, ft, plan.times[step] as number, plan.logTimes[step] as number, reservation, -1);
   if (j === END) return END;
+  if (failedVoteCost > 0) j = signableOffer(plan, round, j, reservation, reservation - failedVoteCost);
+  if (received < 0) return j;
   const deal = plan.fastTables[0].table.order[standingAt] as number;
   const p = consentAt(plan, round, deal);
   const own = ft.table.order[j] as number;
@@ -968,6 +973,17 @@ function winSetDecide(
   const rejected = reservation - failedVoteCost;
   const expected = p * received + (1 - p) * rejected;
   return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * rejected && expected >= reservation ? ACCEPT : j;
+}
+
+/** scenario.ts `signableFrom` on the fast path: the first position from j up the ROK would sign, or j (winSetDecide). */
+function signableOffer(plan: ScenarioFastPlan, round: number, j: number, r: number, rejected: number): number {
+  const table = plan.fastTables[1].table;
+  const { order, sorted } = table;
+  for (let k = j; k < sorted.length; k++) {
+    const p = consentAt(plan, round, order[k] as number);
+    if (p * (sorted[k] as number) + (1 - p) * rejected >= r) return k;
+  }
+  return j;
 }
 
 /** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */

@@ -553,6 +553,43 @@ describe('a failed consent vote costs the ROK government c (ratification.failedV
       }
   });
 
+  it('with c > 0 the ROK proposes no deal it would not sign: the least outcome above its pick whose E reaches r', () => {
+    // The ROK's pick is Z = (+30 %, 5 years): u = 0.46, P = 0.5. At c = 0.1 (r = 0.45, r − c = 0.35), E(Z) = 0.5·0.46 +
+    // 0.5·0.35 = 0.405 < r. By hand, E ≥ r asks u ≥ 0.35 + 0.1/P(d): 0.45 at 1 year, 0.4643 at 2, 0.4833 at 3, 0.51 at 4,
+    // 0.55 at 5. Above u = 0.46 in the ROK's table come (+27 %, 3 y) at 0.464 (short of 0.4833), then W = (+24 %, 1 y) at
+    // 0.468 ≥ 0.45: the offer. The US opens with +50 % (worth 0 to Korea) and at step 2 takes W, or any offer worth at
+    // least W to it — so at c = 0 it takes Z (u_US = 0.54 ≥ 0.532), which the Assembly rejects half the time.
+    const Z = { 'first-year-change': 0.3, duration: 5 };
+    const W = { 'first-year-change': 0.24, duration: 1 };
+    const s = (c: number): Scenario => ({
+      ...base,
+      strategies: {
+        us: {
+          kind: 'replay',
+          positions: [
+            { step: 0, outcome: { 'first-year-change': 0.5, duration: 1 } },
+            { step: 2, outcome: W },
+          ],
+        },
+        rok: { kind: 'replay', positions: [{ step: 0, outcome: Z }] },
+      },
+      ratification: { ...base.ratification, failedVoteCost: c },
+    });
+    const offered = (run: ReturnType<typeof runScenario>) => {
+      const a = run.trace.find((t) => t.step === 1)?.action;
+      return a?.type === 'offer' ? a.outcome : null;
+    };
+    let failed = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const zero = runScenario(s(0), createRng(seed));
+      expect(offered(zero)).toEqual(Z);
+      failed += zero.ratificationFailures;
+      const run = runScenario(s(0.1), createRng(seed));
+      expect([offered(run), run.reason, run.outcome, run.ratificationFailures]).toEqual([W, 'agreement', W, 0]);
+    }
+    expect(Math.abs(failed / 400 - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / 400));
+  });
+
   it('with c = 0 as a point or a point prior, gives the identical Monte Carlo and single run as no cost at all', () => {
     const summary = (s: Scenario, path: 'fast' | 'general') =>
       runScenarioChunk(s, 5, 0, 300, scenarioChunkContext(s, prepareScenarioTables(s), path));

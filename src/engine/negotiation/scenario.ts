@@ -9,7 +9,7 @@ import type { Agreement, Currency } from '../agreement/types.js';
 import { createRng, deriveSeed, type Rng } from '../random/rng.js';
 import { addDays, monthsBetween, roundDate, type CivilDate, type RoundCalendar } from './calendar.js';
 import { firstRoundDate } from './scenario-report.js';
-import type { Domain, Outcome } from './domain.js';
+import { sameOutcome, type Domain, type Outcome } from './domain.js';
 import {
   lapsePort,
   lapseTimeline,
@@ -173,7 +173,8 @@ export interface Scenario {
     /**
      * c ≥ 0 in the ROK's utility units: what a failed consent vote costs the ROK government beyond the talks going on
      * (Putnam 1988's involuntary defection), as its win-set rule weighs it; 0 (absent) values a rejection at r, the
-     * rule before 2026-12-02. It governs the delegation's decisions only: a breakdown still pays r.
+     * rule before 2026-12-02. With c > 0 the delegation also proposes no deal it would not sign (winSetAgent). It
+     * governs the delegation's decisions only: a breakdown still pays r.
      */
     readonly failedVoteCost?: number;
     /**
@@ -359,10 +360,14 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
  * with no offer standing; it accepts only if E(offer) ≥ E(its next offer) and E(offer) ≥ r, where
  * E(x) = P(x)·u(x) + (1 − P(x))·(r − c), P(x) the consent probability of the Assembly sitting on the round's date (the
  * model that decides the vote), r its reservation value now and c the cost of a failed vote
- * (`ratification.failedVoteCost`; c = 0 computes exactly the rule without it); otherwise it makes that next move. With
- * c > 0, E(offer) ≥ r asks u ≥ r + (1 − P)·c/P: the riskier a deal in the Assembly, the more it must be worth. Its
- * offers are its strategy's: the delegation and the Assembly rank deals alike here (both prefer a smaller increase), so
- * the offer that maximizes E at or above the target is the strategy's own best and the rule bites on acceptance.
+ * (`ratification.failedVoteCost`); otherwise it makes that next move. With c > 0, E(x) ≥ r asks
+ * u ≥ r + (1 − P)·c/P: the riskier a deal in the Assembly, the more it must be worth.
+ *
+ * Its offers are its strategy's, with one proviso when c > 0: an offer the US accepts goes to the vote as surely as one
+ * the ROK accepts, so the delegation proposes no deal it would not sign. When its strategy's pick x has E(x) < r, it
+ * offers instead the first outcome above x in its table (ascending utility: table.order) whose E is at least r, or x
+ * itself when none is. With c = 0 the proviso is void (u(x) ≥ r gives E(x) = r + P·(u − r) ≥ r) and is not run, so c = 0
+ * computes exactly the rule without the cost. `table` is the ROK's outcome table (the one its agent picks from).
  */
 export function winSetAgent(
   inner: Agent,
@@ -370,17 +375,27 @@ export function winSetAgent(
   prefs: Preferences,
   consent: (outcome: Outcome, date: CivilDate | undefined) => number,
   failedVoteCost = 0,
+  table: OutcomeTable | (() => OutcomeTable) = () => buildOutcomeTable(domain, prefs),
 ): Agent {
+  let built: OutcomeTable | undefined = typeof table === 'function' ? undefined : table;
   return {
     kind: inner.kind,
     decide(view, rng) {
       const standing = view.state.standing;
-      if (standing === null || standing.by === view.me) return inner.decide(view, rng);
-      const next = inner.decide({ ...view, state: { ...view.state, standing: null } }, rng);
+      if (standing !== null && standing.by === view.me) return inner.decide(view, rng);
+      let next = inner.decide(standing === null ? view : { ...view, state: { ...view.state, standing: null } }, rng);
       if (next === null || next.type !== 'offer') return next;
       const r = view.reservation;
       // what a rejection leaves the delegation (r − 0 is r exactly, so c = 0 is the rule without the cost)
       const rejected = r - failedVoteCost;
+      if (failedVoteCost > 0) {
+        built ??= (table as () => OutcomeTable)();
+        const k = signableFrom(built, positionOf(built, domain, prefs, next.outcome), r, rejected, (o) =>
+          consent(o, view.date),
+        );
+        next = { ...next, outcome: built.outcomes[built.order[k] as number] as Outcome };
+      }
+      if (standing === null) return next;
       const p = consent(standing.outcome, view.date);
       const q = consent(next.outcome, view.date);
       const expected = p * utility(domain, prefs, standing.outcome) + (1 - p) * rejected;
@@ -389,6 +404,44 @@ export function winSetAgent(
         : next;
     },
   };
+}
+
+/**
+ * An outcome's position in a table (ascending utility): the outcome object itself where the agent picked it from the
+ * table, else the first position holding the same terms, else the first position at or above its utility.
+ */
+function positionOf(table: OutcomeTable, domain: Domain, prefs: Preferences, o: Outcome): number {
+  const u = utility(domain, prefs, o);
+  let lo = 0;
+  let hi = table.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((table.sorted[mid] as number) < u) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < table.sorted.length && table.sorted[k] === u; k++)
+    if (table.outcomes[table.order[k] as number] === o) return k;
+  for (let k = lo; k < table.sorted.length && table.sorted[k] === u; k++)
+    if (sameOutcome(table.outcomes[table.order[k] as number] as Outcome, o)) return k;
+  return Math.min(lo, table.sorted.length - 1);
+}
+
+/**
+ * The win-set rule's proviso on an offer (winSetAgent, c > 0): the first position from j up whose outcome x has
+ * P(x)·u(x) + (1 − P(x))·(r − c) ≥ r, or j when none has. scenario-fast.ts `signableOffer` is the same loop.
+ */
+export function signableFrom(
+  table: OutcomeTable,
+  j: number,
+  r: number,
+  rejected: number,
+  consent: (o: Outcome) => number,
+): number {
+  for (let k = j; k < table.sorted.length; k++) {
+    const p = consent(table.outcomes[table.order[k] as number] as Outcome);
+    if (p * (table.sorted[k] as number) + (1 - p) * rejected >= r) return k;
+  }
+  return j;
 }
 
 /**
@@ -746,6 +799,7 @@ function runDrawn(
               rok.preferences,
               (o, date) => consentProbability(assemblyOn(assemblies, date, rule), dealTerms(o)),
               failedVoteCost,
+              tables.tables[1],
             ),
           }
         : rok,

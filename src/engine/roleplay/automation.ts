@@ -19,7 +19,7 @@ import {
   scenarioPostponement,
   winSetAgent,
 } from '../negotiation/scenario.js';
-import type { OutcomeTable } from '../negotiation/outcome-table.js';
+import { buildOutcomeTable, type OutcomeTable } from '../negotiation/outcome-table.js';
 import { aboveRejected, reservationAfterRejections } from '../negotiation/preferences.js';
 import {
   reservationOn,
@@ -117,6 +117,7 @@ export function automaticEntry(
           prefs,
           (o, on) => consentProbability(assemblyOn(assemblies, on ?? date, rule), dealTerms(o)),
           scenarioFailedVoteCost(scenario),
+          tables?.rok ?? (() => buildOutcomeTable(scenario.domain, prefs)),
         );
   const decided = agent.decide(
     {
