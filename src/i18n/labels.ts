@@ -199,7 +199,8 @@ export const costCategoryLabel = (id: string, lang: Lang): string => COST_CATEGO
 const EVENT_TYPE: Record<string, readonly [string, string]> = {
   round: ['round', '회의'],
   'round-extension': ['extra round', '추가 회의'],
-  preparatory: ['preparatory meeting', '준비 회의'],
+  // not a formal round (the glossary's 회의 is one): the record's words and its source's ("pre-negotiation consultation")
+  preparatory: ['preparatory consultation', '사전 협의'],
   consultation: ['consultation', '협의'],
   statement: ['statement', '발언'],
   position: ['position', '입장'],
@@ -208,14 +209,15 @@ const EVENT_TYPE: Record<string, readonly [string, string]> = {
   'press-report': ['press report', '언론 보도'],
   appointment: ['appointment', '임명'],
   'administration-change': ['change of administration', '정권 교체'],
-  committee: ['committee vote', '위원회 의결'],
+  // the committee votes (2021) or tables (2024): named, not what it did (the event's own label says that)
+  committee: ['Foreign Affairs and Unification Committee', '외교통일위원회'],
   cabinet: ['cabinet approval', '국무회의 의결'],
   'tentative-deal': ['tentative deal', '잠정 합의'],
   agreement: ['agreement', '합의'],
   conclusion: ['conclusion', '타결'],
   initialing: ['initialing', '가서명'],
   signing: ['signing', '서명'],
-  ratification: ['ratification', '국회 비준'],
+  ratification: ['ratification', '국회 비준 동의'],
   'entry-into-force': ['entry into force', '발효'],
   'joint-fact-sheet': ['joint fact sheet', '공동 설명자료'],
   expiry: ['expiry', '협정 만료'],
@@ -225,7 +227,7 @@ const EVENT_TYPE: Record<string, readonly [string, string]> = {
 };
 
 /**
- * What kind of event a timeline entry is, in words: "Round 3", "제3차 회의", "ratification", "국회 비준". An unknown
+ * What kind of event a timeline entry is, in words: "Round 3", "제3차 회의", "ratification", "국회 비준 동의". An unknown
  * type reads as its id with spaces, never as a bare id.
  */
 export function eventTypeLabel(type: string, round: number | null, lang: Lang): string {
@@ -392,7 +394,7 @@ const FIELD: Record<string, string> = {
   start: '시작일',
   strategies: '전략',
   positions: '입장',
-  ratification: '국회 비준',
+  ratification: '국회 비준 동의',
   from: '개원일',
   seats: '의석',
   blocs: '정당별 의석과 표결',
