@@ -91,6 +91,33 @@ const SIMULATED: Record<string, readonly [string, string]> = {
 /** A Monte Carlo quantity or term by its key in the scenario job's result: "Months in lapse", "협정 공백 개월 수". */
 export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key]?.[lang === 'ko' ? 1 : 0] ?? key;
 
+const SENSITIVITY = {
+  parameter: ['parameter', '변수'],
+  values: ['p10 → p90', '변수의 10% → 90% 분위수'],
+  baseline: ['baseline (all drawn)', '기준 (모두 추출)'],
+  agreementRate: ['deal rate', '타결률'],
+  firstYearChangeP50: ['median first-year change', '첫해 증가율 중앙값'],
+  monthsToAgreementP50: ['median months to agreement', '타결까지 개월 수 중앙값'],
+  atLow: ['parameter at p10', '변수가 10% 분위수일 때'],
+  atHigh: ['parameter at p90', '변수가 90% 분위수일 때'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/**
+ * The words of a sensitivity (tornado) table, shared by the web's Simulate page and `sma simulate --sensitivity`: its
+ * columns and the outcome quantities by their keys in the report ("deal rate", "타결률").
+ */
+export const sensitivityLabel = (key: keyof typeof SENSITIVITY, lang: Lang): string =>
+  SENSITIVITY[key][lang === 'ko' ? 1 : 0];
+
+/**
+ * How a sensitivity was run, in the reader's language: the engine's `method` (sensitivity.ts SENSITIVITY_METHOD) as it
+ * is in English, and its Korean.
+ */
+export const sensitivityMethod = (method: string, lang: Lang): string =>
+  lang === 'ko'
+    ? '한 번에 변수 하나씩(토네이도): 불확실한 변수마다 10%·90% 분위수에 고정하고 나머지는 추출, 같은 난수(같은 시드)로'
+    : method;
+
 const PARAMETER: Record<string, readonly [string, string]> = {
   'uncertainty.reservation.us': ['US reservation value', '미국 유보가치'],
   'uncertainty.reservation.rok': ['ROK reservation value', '한국 유보가치'],
@@ -410,6 +437,8 @@ const FIELD: Record<string, string> = {
   cpi: '소비자물가지수(CPI) 증가율',
   exchangeRate: '원/달러 환율',
   realOutcome: '실제 결과',
+  // the fit a fitted scenario runs on (sma forecast, calibrate --out)
+  fitted: '보정',
 };
 
 /**

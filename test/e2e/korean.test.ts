@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealServer } from './app-server.js';
-import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { axeViolations, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
 import { settle } from './settle.js';
 import { englishWords } from '../../src/i18n/english-words.js';
 
@@ -93,6 +93,46 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await page.locator(`[data-testid="simulation-result"][data-job-id="${id}"]`).waitFor({ timeout: 120_000 });
     await walk('simulate');
   }, 180_000);
+
+  // A forecast's tornado (the panel is offered for talks still to come): its columns, legend and method, worded as
+  // `sma simulate --sensitivity` words them (labels.ts).
+  it('reads the tornado of the 13th SMA forecast', async () => {
+    await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-13-talks&runs=100&seed=3');
+    await page.getByRole('button', { name: '전망을 좌우하는 변수 찾기' }).click();
+    const tornado = page.getByTestId('tornado');
+    // This run's own chart: its title names the runs and the seed.
+    await expect
+      .poll(() => tornado.locator('.chart').getAttribute('aria-label'), { timeout: 240_000 })
+      .toContain('각 100회, 시드 3');
+    await expect(tornado.locator('thead th').allTextContents()).resolves.toEqual([
+      '변수',
+      '변수의 10% → 90% 분위수',
+      '변수가 10% 분위수일 때',
+      '변수가 90% 분위수일 때',
+    ]);
+    await walk('simulate-sensitivity');
+  }, 300_000);
+
+  // The Record page's own code refused (vite's chunk assets/record-<hash>.js): what a dropped connection or an update
+  // of the app since the tab opened leaves. The page says so in Korean and offers to reload, not an empty window.
+  it('reads the Record page whose code did not arrive', async () => {
+    const chunk = /\/assets\/record-[A-Za-z0-9_-]+\.js$/;
+    await page.route(chunk, (r) => r.abort());
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${web.base}/#/record`);
+      const alert = page.getByTestId('page-load-error');
+      await alert.waitFor();
+      await expect(alert.locator('p').textContent()).resolves.toBe(
+        '이 페이지를 불러오지 못했습니다: 페이지 코드가 도착하지 않았습니다(연결이 끊겼거나, 이 탭을 연 뒤 앱이 새 버전으로 바뀌었습니다). 다시 불러오세요.',
+      );
+      await expect(alert.getByRole('button').textContent()).resolves.toBe('페이지 다시 불러오기');
+      await walk('record-error');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.unroute(chunk);
+    }
+  });
 
   it('reads the role-play facilitator page and a seat page during a table', async () => {
     await web.open('#/roleplay');
@@ -230,12 +270,14 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       'compare',
       'compare-error',
       'record',
+      'record-error',
       'roleplay',
       'roleplay-error',
       'roleplay-facilitator',
       'roleplay-seat',
       'simulate',
       'simulate-error',
+      'simulate-sensitivity',
       'theory',
       'theory-error',
     ]);
