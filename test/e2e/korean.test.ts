@@ -80,6 +80,17 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk(name);
   });
 
+  // The views a link opens beyond each page's first: the 11th talks' timeline (every kind of event of the 2019–2021
+  // talks, positions, the furlough) in dollars, real won, and the sign-in page.
+  it.each([
+    ['record-11-usd', '#/record?talks=11&metric=usd'],
+    ['record-real', '#/record?talks=10&metric=real'],
+    ['signin', '#/signin'],
+  ])('reads %s', async (name, hash) => {
+    await web.open(hash);
+    await walk(name);
+  });
+
   it('reads the Simulate page with a scenario result', async () => {
     await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=200&seed=3');
     // This run's own result: the job id the click started, on the result section.
@@ -158,6 +169,15 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await web.open(facilitator);
     await page.locator('[data-testid=rp-history] tbody tr').nth(1).waitFor({ timeout: 30_000 });
     await walk('roleplay-facilitator');
+    // The table's debrief, once the facilitator ends it, and the facilitator's printable case packet (both briefs,
+    // the ROK's with its polls, both scoring sheets and the teaching note).
+    await page.getByRole('button', { name: '테이블 종료', exact: true }).click();
+    await page.locator('[data-testid=rp-debrief] .chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
+    await walk('roleplay-debrief');
+    await page.goto('about:blank');
+    await page.goto(`${web.base}/${facilitator}&packet=1`);
+    await page.getByTestId('rp-packet-title').waitFor();
+    await walk('roleplay-packet');
   }, 120_000);
 
   // Error states: an invalid value on each page with a form, as a Korean reader submits it. The server's problems
@@ -270,11 +290,16 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       'compare',
       'compare-error',
       'record',
+      'record-11-usd',
       'record-error',
+      'record-real',
       'roleplay',
+      'roleplay-debrief',
       'roleplay-error',
       'roleplay-facilitator',
+      'roleplay-packet',
       'roleplay-seat',
+      'signin',
       'simulate',
       'simulate-error',
       'simulate-sensitivity',

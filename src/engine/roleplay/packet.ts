@@ -122,6 +122,12 @@ export interface PacketFigure {
 export interface PacketTable {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /**
+   * What each column's cells are, where not the project's words: `code`, an identifier a reader looks up (a record
+   * id, a file and an id), the same in every language; `cite`, a source or a poll by its published title. The web
+   * shows them as code and citations; the markdown prints them as they are.
+   */
+  readonly cells?: readonly ('text' | 'code' | 'cite')[];
 }
 
 export interface PacketSection {
@@ -268,11 +274,13 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       {
         header: ko ? ['날짜', '사건', '기록 출처'] : ['Date', 'Event', 'Record source'],
         rows: storyRows,
+        cells: ['text', 'text', 'code'],
       },
       { header: ko ? ['의제', '범위'] : ['Issue', 'Range'], rows: issueRowsText },
       {
         header: ko ? ['공표 금액', '연도', '출처'] : ['Published amount', 'Year', 'Source'],
         rows: amountRows.map(([amount, year, source]) => [amount ?? '', year ?? '', source ?? '']),
+        cells: ['text', 'text', 'code'],
       },
     ],
   };
@@ -364,7 +372,11 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
             ]);
           }
         }
-        tables.push({ header: ko ? ['조사', '응답', '비율', '출처'] : ['Poll', 'Answer', 'Share', 'Source'], rows });
+        tables.push({
+          header: ko ? ['조사', '응답', '비율', '출처'] : ['Poll', 'Answer', 'Share', 'Source'],
+          rows,
+          cells: ['cite', 'text', 'text', 'cite'],
+        });
       }
     }
     if (side === 'us')
