@@ -94,6 +94,8 @@ export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key
 const SENSITIVITY = {
   parameter: ['parameter', '변수'],
   values: ['p10 → p90', '변수의 10% → 90% 분위수'],
+  lowValue: ['value at p10', '10% 분위수 값'],
+  highValue: ['value at p90', '90% 분위수 값'],
   baseline: ['baseline (all drawn)', '기준 (모두 추출)'],
   agreementRate: ['deal rate', '타결률'],
   firstYearChangeP50: ['median first-year change', '첫해 증가율 중앙값'],
