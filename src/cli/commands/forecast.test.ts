@@ -35,14 +35,14 @@ const load = (file: string): Scenario => {
 };
 
 /**
- * The written forecast equals its source scenario except for the fit: names, sources, `fitted`, the shared exponents
- * and the perceived horizon.
+ * The written forecast equals its source scenario except for the fit: names, sources, `fitted`, the shared exponents,
+ * the perceived horizon and the failed vote's cost.
  */
 function expectOnlySharedFitted(fitted: Scenario, original: Scenario) {
   const rest = (s: Scenario) => {
     const { id: _i, name: _n, name_ko: _nk, description: _d, description_ko: _dk, sources: _s, sources_ko: _sk } = s;
     const { fitted: _f, uncertainty, ...model } = s;
-    const { strategies: _st, horizon: _h, ...drawn } = uncertainty;
+    const { strategies: _st, horizon: _h, failedVoteCost: _c, ...drawn } = uncertainty;
     return {
       ...model,
       id: null,
@@ -92,6 +92,7 @@ describe('sma forecast', () => {
       'strategies.us.e',
       'strategies.rok.e',
       'protocol.horizon',
+      'ratification.failedVoteCost',
     ]);
 
     // The same fit, run here from the same seed: its particles' weighted mean and sd, by brute force.
@@ -176,6 +177,17 @@ describe('sma forecast', () => {
         max: 1,
       });
       expect(written.sources['uncertainty.horizon']).toMatch(/^fitted to sma-11-talks .*seed 4, 30 particles/);
+      // The failed vote's cost likewise, within its prior uniform(0, 0.2).
+      const ic = fit.value.parameters.findIndex((p) => p.name === 'ratification.failedVoteCost');
+      const mc = moments(ic);
+      expect(written.uncertainty.failedVoteCost).toEqual({
+        kind: 'normal',
+        mean: expect.closeTo(mc.mean, 4),
+        sd: expect.closeTo(mc.sd, 4),
+        min: 0,
+        max: 0.2,
+      });
+      expect(written.sources['uncertainty.failedVoteCost']).toMatch(/^fitted to sma-11-talks .*seed 4, 30 particles/);
       expect(written.description).toMatch(
         /^On parameters fitted to the 11th–12th SMA talks \((adaptive )?ABC-SMC, seed 4, /,
       );
@@ -232,6 +244,9 @@ describe('sma forecast', () => {
     doc.deleteIn(['uncertainty', 'horizon']);
     doc.deleteIn(['sources', 'uncertainty.horizon']);
     doc.deleteIn(['sources_ko', 'uncertainty.horizon']);
+    doc.deleteIn(['uncertainty', 'failedVoteCost']);
+    doc.deleteIn(['sources', 'uncertainty.failedVoteCost']);
+    doc.deleteIn(['sources_ko', 'uncertainty.failedVoteCost']);
     writeFileSync(join(scratch, 'fixed.yaml'), doc.toString());
     const r = await cli({}, 'forecast', 'fixed.yaml', '--workers', '0');
     expect(r.code).toBe(2);
@@ -245,14 +260,19 @@ describe('sma forecast', () => {
 /** The shipped fitted forecasts (data/scenarios, written by `sma forecast`: docs/scenarios.md "Forecasts on the fit"). */
 describe('the bundled fitted forecasts', () => {
   for (const id of ['sma-13-talks', 'sma-12-reopen'])
-    it(`${id}-fitted is ${id} with the shared exponents and horizon fitted to the 9th–12th talks`, () => {
+    it(`${id}-fitted is ${id} with the shared exponents, horizon and failed vote's cost fitted to the 9th–12th talks`, () => {
       const fitted = scenario(`${id}-fitted`);
       expect(fitted.fitted?.talks).toEqual(['sma-9-talks', 'sma-10-talks', 'sma-11-talks', 'sma-12-talks']);
       expectOnlySharedFitted(fitted, scenario(id));
-      for (const key of ['uncertainty.strategies.us.e', 'uncertainty.strategies.rok.e', 'uncertainty.horizon'])
+      for (const key of [
+        'uncertainty.strategies.us.e',
+        'uncertainty.strategies.rok.e',
+        'uncertainty.horizon',
+        'uncertainty.failedVoteCost',
+      ])
         expect(fitted.sources[key]).toMatch(/^fitted to sma-9-talks .* by (adaptive )?ABC-SMC /);
       // In Korean the method by its name alone, as Korean texts write it (fittedOnText, the notes' source_ko)
-      for (const key of ['fitted', 'uncertainty.strategies.us.e', 'uncertainty.horizon'])
+      for (const key of ['fitted', 'uncertainty.strategies.us.e', 'uncertainty.horizon', 'uncertainty.failedVoteCost'])
         // the talks as ids a reader looks up (`code` on the web), not words
         expect(fitted.sources_ko?.[key]).toMatch(
           /^보정: .*비준 동의 표결\)에 ABC-SMC로 맞춤 \(`sma-9-talks`, `sma-10-talks`, `sma-11-talks`, `sma-12-talks`, 시드 1, /,
