@@ -143,6 +143,23 @@ describe('sma --lang ko is Korean throughout', () => {
     },
   );
 
+  it('sma simulate --sensitivity --lang ko words its columns as the web’s tornado does (labels.ts)', () => {
+    const r = run(['simulate', 'sma-11-talks', '--sensitivity', '--runs', '50', '--seed', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const header = r.stdout.split('\n').find((l) => l.startsWith('변수'));
+    expect(header?.split(/\s{2,}/)).toEqual([
+      '변수',
+      '변수의 10% → 90% 분위수',
+      '타결률',
+      '첫해 증가율 중앙값',
+      '타결까지 개월 수 중앙값',
+    ]);
+    expect(r.stdout).toContain('기준 (모두 추출)');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '한 번에 변수 하나씩(토네이도): 불확실한 변수마다 10%·90% 분위수에 고정하고 나머지는 추출, 같은 난수(같은 시드)로',
+    );
+  });
+
   it('sma tournament --lang ko (the strategies by the names typed)', () => {
     const r = run([
       'tournament',

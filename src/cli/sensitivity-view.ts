@@ -8,7 +8,7 @@ import {
   type SensitivityReport,
 } from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
-import { parameterLabel } from '../i18n/labels.js';
+import { parameterLabel, sensitivityLabel, sensitivityMethod } from '../i18n/labels.js';
 import { runScenarioMonteCarlo } from '../sim/scenario-pool.js';
 import { createWorkerPool } from '../sim/worker-pool.js';
 import { bold, renderTable, type styleFor } from './output.js';
@@ -34,28 +34,10 @@ export async function runSensitivity(
   return sensitivityReport(scenario, o.seed, o.runs, summaries);
 }
 
-const W = {
-  en: {
-    title:
-      'What drives the spread: each parameter held at its p10 and p90, the others drawn ({runs} runs each, seed {seed})',
-    parameter: 'parameter',
-    baseline: 'baseline (all drawn)',
-    rate: 'deal rate',
-    change: 'median first-year change',
-    months: 'median months to agreement',
-    method: null,
-  },
-  ko: {
-    title: '분포를 좌우하는 변수: 변수 하나를 10%·90% 분위수에 고정하고 나머지는 추출 (각 {runs}회, 시드 {seed})',
-    parameter: '변수',
-    baseline: '기준 (모두 추출)',
-    rate: '타결률',
-    change: '첫해 증가율 중앙값',
-    months: '타결까지 개월 수 중앙값',
-    // the engine's `method` (sensitivity.ts) in Korean
-    method:
-      '한 번에 변수 하나씩(토네이도): 불확실한 변수마다 10%·90% 분위수에 고정하고 나머지는 추출, 같은 난수(같은 시드)로',
-  },
+// The title is this view's own; the column words and the method are shared with the web (labels.ts).
+const TITLE = {
+  en: 'What drives the spread: each parameter held at its p10 and p90, the others drawn ({runs} runs each, seed {seed})',
+  ko: '분포를 좌우하는 변수: 변수 하나를 10%·90% 분위수에 고정하고 나머지는 추출 (각 {runs}회, 시드 {seed})',
 };
 
 /** The report as a table: one row per parameter, p10 → p90 of the parameter and of each outcome quantity. */
@@ -65,7 +47,7 @@ export function renderSensitivity(
   lang: Lang,
   style: ReturnType<typeof styleFor>,
 ): string {
-  const w = W[lang === 'ko' ? 'ko' : 'en'];
+  const w = (key: Parameters<typeof sensitivityLabel>[0]) => sensitivityLabel(key, lang);
   const pct = (x: number | null) => (x === null ? '–' : formatRate(x, { signed: true }));
   const rate = (x: number) => formatRate(x);
   const months = (x: number | null) => (x === null ? '–' : x.toFixed(1));
@@ -79,7 +61,7 @@ export function renderSensitivity(
           `${months(a.monthsToAgreementP50)} → ${months(b.monthsToAgreementP50)}`,
         ];
   const rows = [
-    [w.baseline, '', ...cells(r.baseline)],
+    [w('baseline'), '', ...cells(r.baseline)],
     ...r.parameters.map((p) => [
       parameterLabel(p.path, lang, scenario),
       `${value(p.low)} → ${value(p.high)}`,
@@ -89,19 +71,19 @@ export function renderSensitivity(
   return (
     bold(style, `${scenarioName(scenario, lang)} (${scenario.id})`) +
     '\n' +
-    w.title.replace('{runs}', String(r.runs)).replace('{seed}', String(r.seed)) +
+    TITLE[lang === 'ko' ? 'ko' : 'en'].replace('{runs}', String(r.runs)).replace('{seed}', String(r.seed)) +
     '\n' +
     renderTable(
       [
-        { header: w.parameter },
-        { header: 'p10 → p90', align: 'right' },
-        { header: w.rate, align: 'right' },
-        { header: w.change, align: 'right' },
-        { header: w.months, align: 'right' },
+        { header: w('parameter') },
+        { header: w('values'), align: 'right' },
+        { header: w('agreementRate'), align: 'right' },
+        { header: w('firstYearChangeP50'), align: 'right' },
+        { header: w('monthsToAgreementP50'), align: 'right' },
       ],
       rows,
       style,
     ) +
-    `${w.method ?? r.method}\n`
+    `${sensitivityMethod(r.method, lang)}\n`
   );
 }

@@ -91,6 +91,33 @@ const SIMULATED: Record<string, readonly [string, string]> = {
 /** A Monte Carlo quantity or term by its key in the scenario job's result: "Months in lapse", "협정 공백 개월 수". */
 export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key]?.[lang === 'ko' ? 1 : 0] ?? key;
 
+const SENSITIVITY = {
+  parameter: ['parameter', '변수'],
+  values: ['p10 → p90', '변수의 10% → 90% 분위수'],
+  baseline: ['baseline (all drawn)', '기준 (모두 추출)'],
+  agreementRate: ['deal rate', '타결률'],
+  firstYearChangeP50: ['median first-year change', '첫해 증가율 중앙값'],
+  monthsToAgreementP50: ['median months to agreement', '타결까지 개월 수 중앙값'],
+  atLow: ['parameter at p10', '변수가 10% 분위수일 때'],
+  atHigh: ['parameter at p90', '변수가 90% 분위수일 때'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/**
+ * The words of a sensitivity (tornado) table, shared by the web's Simulate page and `sma simulate --sensitivity`: its
+ * columns and the outcome quantities by their keys in the report ("deal rate", "타결률").
+ */
+export const sensitivityLabel = (key: keyof typeof SENSITIVITY, lang: Lang): string =>
+  SENSITIVITY[key][lang === 'ko' ? 1 : 0];
+
+/**
+ * How a sensitivity was run, in the reader's language: the engine's `method` (sensitivity.ts SENSITIVITY_METHOD) as it
+ * is in English, and its Korean.
+ */
+export const sensitivityMethod = (method: string, lang: Lang): string =>
+  lang === 'ko'
+    ? '한 번에 변수 하나씩(토네이도): 불확실한 변수마다 10%·90% 분위수에 고정하고 나머지는 추출, 같은 난수(같은 시드)로'
+    : method;
+
 const PARAMETER: Record<string, readonly [string, string]> = {
   'uncertainty.reservation.us': ['US reservation value', '미국 유보가치'],
   'uncertainty.reservation.rok': ['ROK reservation value', '한국 유보가치'],
@@ -199,7 +226,8 @@ export const costCategoryLabel = (id: string, lang: Lang): string => COST_CATEGO
 const EVENT_TYPE: Record<string, readonly [string, string]> = {
   round: ['round', '회의'],
   'round-extension': ['extra round', '추가 회의'],
-  preparatory: ['preparatory meeting', '준비 회의'],
+  // not a formal round (the glossary's 회의 is one): the record's words and its source's ("pre-negotiation consultation")
+  preparatory: ['preparatory consultation', '사전 협의'],
   consultation: ['consultation', '협의'],
   statement: ['statement', '발언'],
   position: ['position', '입장'],
@@ -208,14 +236,15 @@ const EVENT_TYPE: Record<string, readonly [string, string]> = {
   'press-report': ['press report', '언론 보도'],
   appointment: ['appointment', '임명'],
   'administration-change': ['change of administration', '정권 교체'],
-  committee: ['committee vote', '위원회 의결'],
+  // the committee votes (2021) or tables (2024): named, not what it did (the event's own label says that)
+  committee: ['Foreign Affairs and Unification Committee', '외교통일위원회'],
   cabinet: ['cabinet approval', '국무회의 의결'],
   'tentative-deal': ['tentative deal', '잠정 합의'],
   agreement: ['agreement', '합의'],
   conclusion: ['conclusion', '타결'],
   initialing: ['initialing', '가서명'],
   signing: ['signing', '서명'],
-  ratification: ['ratification', '국회 비준'],
+  ratification: ['ratification', '국회 비준 동의'],
   'entry-into-force': ['entry into force', '발효'],
   'joint-fact-sheet': ['joint fact sheet', '공동 설명자료'],
   expiry: ['expiry', '협정 만료'],
@@ -225,7 +254,7 @@ const EVENT_TYPE: Record<string, readonly [string, string]> = {
 };
 
 /**
- * What kind of event a timeline entry is, in words: "Round 3", "제3차 회의", "ratification", "국회 비준". An unknown
+ * What kind of event a timeline entry is, in words: "Round 3", "제3차 회의", "ratification", "국회 비준 동의". An unknown
  * type reads as its id with spaces, never as a bare id.
  */
 export function eventTypeLabel(type: string, round: number | null, lang: Lang): string {
@@ -392,7 +421,7 @@ const FIELD: Record<string, string> = {
   start: '시작일',
   strategies: '전략',
   positions: '입장',
-  ratification: '국회 비준',
+  ratification: '국회 비준 동의',
   from: '개원일',
   seats: '의석',
   blocs: '정당별 의석과 표결',
@@ -408,6 +437,8 @@ const FIELD: Record<string, string> = {
   cpi: '소비자물가지수(CPI) 증가율',
   exchangeRate: '원/달러 환율',
   realOutcome: '실제 결과',
+  // the fit a fitted scenario runs on (sma forecast, calibrate --out)
+  fitted: '보정',
 };
 
 /**

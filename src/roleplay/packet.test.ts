@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packetMarkdown, type CasePacket } from '../engine/roleplay/packet.js';
+import { eventTypeLabel } from '../i18n/labels.js';
 import { loadPacket } from './packet.js';
 
 interface RawEvent {
@@ -11,6 +12,7 @@ interface RawEvent {
   sma: number;
   date_start: string;
   type: string;
+  round: number | null;
 }
 interface RawAgreement {
   id: string;
@@ -136,6 +138,25 @@ describe('the 11th talks packet against published figures', () => {
     expect(figure(en, 'record.lastRound').value).toBe('2021-03-05');
     expect(figure(ko, 'real.concluded').text).toBe('2021년 3월 7일');
     expect(figure(en, 'record.rounds').value).toBe(9);
+  });
+
+  it('names each event as the web’s timeline and `sma data events` do (one set of words, the glossary’s terms)', () => {
+    const story = (p: CasePacket) => new Map(p.general.tables[0]!.rows.map((r) => [r[2], r[1]]));
+    const [enStory, koStory] = [story(en), story(ko)];
+    for (const e of events.filter((x) => x.sma === 11)) {
+      expect(enStory.get(e.id)?.startsWith(eventTypeLabel(e.type, e.round, 'en')), e.id).toBe(true);
+      expect(koStory.get(e.id)?.startsWith(eventTypeLabel(e.type, e.round, 'ko')), e.id).toBe(true);
+    }
+    // The record's own words for the 2019-08-20 talk before the talks (label_ko "… 사전 협의"; KBS: "pre-negotiation
+    // consultation"); the glossary keeps 회의 for the formal rounds.
+    expect(koStory.get('sma11-2019-08-20-preparatory')).toBe('사전 협의 (서울)');
+    expect(eventTypeLabel('preparatory', null, 'ko')).toBe('사전 협의');
+    // Glossary: ratification consent by the National Assembly = 국회 비준 동의; the Foreign Affairs and Unification
+    // Committee = 외교통일위원회 (it voted in 2021, tabled in 2024: the type names the body, not the act).
+    expect(koStory.get('sma11-2021-08-31-ratification')).toBe('국회 비준 동의');
+    expect(koStory.get('sma11-2021-08-23-committee')).toBe('외교통일위원회');
+    expect(koStory.get('sma11-2021-03-05-round')).toBe('제9차 회의 (워싱턴 D.C.)');
+    expect(enStory.get('sma11-2021-03-05-round')).toBe('Round 9 (Washington, D.C.)');
   });
 
   it('prints the published amounts in won and in 조/억', () => {

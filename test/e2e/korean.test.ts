@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealServer } from './app-server.js';
-import { hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
+import { axeViolations, hasChromium, screenshots, startWebSession, type WebSession } from './browser.js';
 import { settle } from './settle.js';
 import { englishWords } from '../../src/i18n/english-words.js';
 
@@ -80,6 +80,17 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk(name);
   });
 
+  // The views a link opens beyond each page's first: the 11th talks' timeline (every kind of event of the 2019–2021
+  // talks, positions, the furlough) in dollars, real won, and the sign-in page.
+  it.each([
+    ['record-11-usd', '#/record?talks=11&metric=usd'],
+    ['record-real', '#/record?talks=10&metric=real'],
+    ['signin', '#/signin'],
+  ])('reads %s', async (name, hash) => {
+    await web.open(hash);
+    await walk(name);
+  });
+
   it('reads the Simulate page with a scenario result', async () => {
     await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-11-talks&runs=200&seed=3');
     // This run's own result: the job id the click started, on the result section.
@@ -93,6 +104,46 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await page.locator(`[data-testid="simulation-result"][data-job-id="${id}"]`).waitFor({ timeout: 120_000 });
     await walk('simulate');
   }, 180_000);
+
+  // A forecast's tornado (the panel is offered for talks still to come): its columns, legend and method, worded as
+  // `sma simulate --sensitivity` words them (labels.ts).
+  it('reads the tornado of the 13th SMA forecast', async () => {
+    await web.open('#/simulate?kind=scenario-monte-carlo&scenario=sma-13-talks&runs=100&seed=3');
+    await page.getByRole('button', { name: '전망을 좌우하는 변수 찾기' }).click();
+    const tornado = page.getByTestId('tornado');
+    // This run's own chart: its title names the runs and the seed.
+    await expect
+      .poll(() => tornado.locator('.chart').getAttribute('aria-label'), { timeout: 240_000 })
+      .toContain('각 100회, 시드 3');
+    await expect(tornado.locator('thead th').allTextContents()).resolves.toEqual([
+      '변수',
+      '변수의 10% → 90% 분위수',
+      '변수가 10% 분위수일 때',
+      '변수가 90% 분위수일 때',
+    ]);
+    await walk('simulate-sensitivity');
+  }, 300_000);
+
+  // The Record page's own code refused (vite's chunk assets/record-<hash>.js): what a dropped connection or an update
+  // of the app since the tab opened leaves. The page says so in Korean and offers to reload, not an empty window.
+  it('reads the Record page whose code did not arrive', async () => {
+    const chunk = /\/assets\/record-[A-Za-z0-9_-]+\.js$/;
+    await page.route(chunk, (r) => r.abort());
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${web.base}/#/record`);
+      const alert = page.getByTestId('page-load-error');
+      await alert.waitFor();
+      await expect(alert.locator('p').textContent()).resolves.toBe(
+        '이 페이지를 불러오지 못했습니다: 페이지 코드가 도착하지 않았습니다(연결이 끊겼거나, 이 탭을 연 뒤 앱이 새 버전으로 바뀌었습니다). 다시 불러오세요.',
+      );
+      await expect(alert.getByRole('button').textContent()).resolves.toBe('페이지 다시 불러오기');
+      await walk('record-error');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.unroute(chunk);
+    }
+  });
 
   it('reads the role-play facilitator page and a seat page during a table', async () => {
     await web.open('#/roleplay');
@@ -118,6 +169,15 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await web.open(facilitator);
     await page.locator('[data-testid=rp-history] tbody tr').nth(1).waitFor({ timeout: 30_000 });
     await walk('roleplay-facilitator');
+    // The table's debrief, once the facilitator ends it, and the facilitator's printable case packet (both briefs,
+    // the ROK's with its polls, both scoring sheets and the teaching note).
+    await page.getByRole('button', { name: '테이블 종료', exact: true }).click();
+    await page.locator('[data-testid=rp-debrief] .chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
+    await walk('roleplay-debrief');
+    await page.goto('about:blank');
+    await page.goto(`${web.base}/${facilitator}&packet=1`);
+    await page.getByTestId('rp-packet-title').waitFor();
+    await walk('roleplay-packet');
   }, 120_000);
 
   // Error states: an invalid value on each page with a form, as a Korean reader submits it. The server's problems
@@ -230,12 +290,19 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       'compare',
       'compare-error',
       'record',
+      'record-11-usd',
+      'record-error',
+      'record-real',
       'roleplay',
+      'roleplay-debrief',
       'roleplay-error',
       'roleplay-facilitator',
+      'roleplay-packet',
       'roleplay-seat',
+      'signin',
       'simulate',
       'simulate-error',
+      'simulate-sensitivity',
       'theory',
       'theory-error',
     ]);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent
 import { AccountBar } from './account.js';
 import { useI18n } from './i18n/lang.js';
 import { preloadChart } from './components/chart.js';
+import { PageBoundary } from './components/page-boundary.js';
 import type { Feature } from './components/chart-setup.js';
 import { hrefFor, pages, useRoute, type Page } from './router.js';
 
@@ -61,9 +62,11 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-          <View />
-        </Suspense>
+        <PageBoundary key={page} message={t('page.loadError')} reload={t('page.reload')}>
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <View />
+          </Suspense>
+        </PageBoundary>
       </main>
     </div>
   );

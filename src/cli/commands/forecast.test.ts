@@ -219,7 +219,7 @@ describe('sma forecast', () => {
     );
     expect([c.scenario, c.fitted]).toEqual(['sma-13-talks', null]);
     const human = await cli(env, ...args.slice(0, -1), '--lang', 'ko');
-    expect(human.out).toMatch(/제12차 방위비분담특별협정 협상에 보정한 변수로 \((adaptive )?ABC-SMC, 시드 1, /);
+    expect(human.out).toMatch(/제12차 방위비분담특별협정 협상에 보정한 변수로 \(ABC-SMC, 시드 1, /);
   }, 180_000);
 
   it('refuses a scenario with no shared parameter, and an unknown talk, with exit code 2', async () => {
@@ -251,5 +251,12 @@ describe('the bundled fitted forecasts', () => {
       expectOnlySharedFitted(fitted, scenario(id));
       for (const key of ['uncertainty.strategies.us.e', 'uncertainty.strategies.rok.e', 'uncertainty.horizon'])
         expect(fitted.sources[key]).toMatch(/^fitted to sma-9-talks .* by (adaptive )?ABC-SMC /);
+      // In Korean the method by its name alone, as Korean texts write it (fittedOnText, the notes' source_ko)
+      for (const key of ['fitted', 'uncertainty.strategies.us.e', 'uncertainty.horizon'])
+        // the talks as ids a reader looks up (`code` on the web), not words
+        expect(fitted.sources_ko?.[key]).toMatch(
+          /^보정: .*비준 동의 표결\)에 ABC-SMC로 맞춤 \(`sma-9-talks`, `sma-10-talks`, `sma-11-talks`, `sma-12-talks`, 시드 1, /,
+        );
+      expect(fitted.description_ko).toMatch(/^제9~12차 방위비분담특별협정 협상에 보정한 변수로 \(ABC-SMC, 시드 1, /);
     });
 });

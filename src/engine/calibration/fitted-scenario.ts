@@ -58,12 +58,16 @@ export function fittedTalksText(talks: readonly string[], lang: 'en' | 'ko'): st
 }
 
 /** "on parameters fitted to the 9th–12th SMA talks (ABC-SMC, seed 1, 2026-12-02)": what a fitted scenario runs on. */
+/** The fit's method by its name: "adaptive ABC-SMC"; in Korean "ABC-SMC", as Korean texts write it (no "adaptive"). */
+const methodName = (method: string, lang: 'en' | 'ko'): string => {
+  const name = method.split(' (')[0] ?? method;
+  return lang === 'ko' ? name.replace(/^adaptive /, '') : name;
+};
+
 export function fittedOnText(fit: FitProvenance, lang: 'en' | 'ko'): string {
-  const method = fit.method.split(' (')[0] ?? fit.method;
   return lang === 'ko'
-    ? // the method by its name, ABC-SMC, as Korean texts write it (without the English "adaptive")
-      `${fittedTalksText(fit.talks, 'ko')}에 보정한 변수로 (${method.replace(/^adaptive /, '')}, 시드 ${fit.seed}, ${fit.date})`
-    : `on parameters fitted to ${fittedTalksText(fit.talks, 'en')} (${method}, seed ${fit.seed}, ${fit.date})`;
+    ? `${fittedTalksText(fit.talks, 'ko')}에 보정한 변수로 (${methodName(fit.method, 'ko')}, 시드 ${fit.seed}, ${fit.date})`
+    : `on parameters fitted to ${fittedTalksText(fit.talks, 'en')} (${methodName(fit.method, 'en')}, seed ${fit.seed}, ${fit.date})`;
 }
 
 const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -121,7 +125,7 @@ export function fittedScenario(
   return {
     parameters,
     source: `fitted to ${targetsText(targets)} by ${fit.method} (${run}; \`${command}\`)`,
-    source_ko: `보정: ${fittedTalksText(talks, 'ko')}의 기록(첫해 증가율, 타결일, 기록된 거부, 비준 동의 표결)에 ${fit.method.split(' (')[0]}로 맞춤 (${talks.join(', ')}, 시드 ${settings.seed}, 입자 ${settings.population}개, ${fit.generations.length}세대, ${date}, \`${command}\`)`,
+    source_ko: `보정: ${fittedTalksText(talks, 'ko')}의 기록(첫해 증가율, 타결일, 기록된 거부, 비준 동의 표결)에 ${methodName(fit.method, 'ko')}로 맞춤 (${talks.map((t) => `\`${t}\``).join(', ')}, 시드 ${settings.seed}, 입자 ${settings.population}개, ${fit.generations.length}세대, ${date}, \`${command}\`)`,
     fit: { talks, method: fit.method, seed: settings.seed, date },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domesticOutlook } from './briefs.js';
+import { gradeBook } from './grade-book.js';
 import { classDebrief, distanceToFrontier, scenarioFrontier, tableDebrief, tableVote, valueLeft } from './debrief.js';
 import { SMA_11_DEAL, SMA_11_TALKS, tableSetup } from './fixtures.js';
 import { replayEntries, type RolePlayEntry, type RolePlaySetup } from './session.js';
@@ -111,6 +112,69 @@ describe('a vote postponed for want of a quorum in the debrief', () => {
     // the class debrief carries the same keys
     const c = classDebrief([d]).tables[0];
     expect([c?.ratificationPostponements, c?.ratificationsNotHeld, c?.vote?.postponements]).toEqual([2, 0, 2]);
+  });
+
+  it('writes the postponements in the grade book, in both languages: the deciding sitting, the times, held', () => {
+    const cls = classDebrief([d]);
+    const cells = (lang: 'en' | 'ko') => {
+      const book = gradeBook('Seminar', cls, S, lang);
+      return book.rows.map((r) => Object.fromEntries(book.header.map((h, k) => [h, r[k]])));
+    };
+    const [en, ko] = [cells('en'), cells('ko')];
+    expect(en).toHaveLength(2);
+    for (const row of en)
+      expect(row).toMatchObject({
+        'Assembly vote date': '2019-11-20',
+        'postponed for want of a quorum (times)': 2,
+        'Assembly vote held': 'yes',
+        'postponements, every vote (times)': 2,
+        'Assembly yes': 133,
+        'Assembly passed': 'yes',
+        'delay until': '2019-11-20',
+      });
+    for (const row of ko)
+      expect(row).toMatchObject({
+        '국회 표결일': '2019-11-20',
+        '의사정족수 미달로 연기 (회)': 2,
+        '국회 표결 성립': '예',
+        '모든 표결의 연기 (회)': 2,
+        '국회 찬성': 133,
+      });
+    // The rule behind the columns, with the scenario's days and most postponements (DEFAULT_POSTPONEMENT: 14, 6).
+    expect(gradeBook('Seminar', cls, S, 'en').assumptions.join(' ')).toContain(
+      'postpones the vote 14 days, at most 6 times',
+    );
+    expect(gradeBook('Seminar', cls, S, 'ko').assumptions.join(' ')).toContain('14일 뒤 본회의로 미루고, 최대 6회까지');
+  });
+
+  it('writes a vote given up after the most postponements as not held in the grade book (no consent, no rejection)', () => {
+    const given: RolePlayEntry[] = [
+      ...entries.slice(0, 4),
+      {
+        actor: 'system',
+        action: {
+          type: 'ratification',
+          vote: {
+            ratified: false,
+            yes: 60,
+            no: 40,
+            abstain: 40,
+            postponements: 6,
+            held: false,
+            decidedOn: '2020-01-15',
+          },
+        },
+      },
+    ];
+    const s = replayEntries(S, setup('t4'), given);
+    if (!s.ok) throw new Error(s.error.code);
+    const book = gradeBook('Seminar', classDebrief([tableDebrief(S, setup('t4'), s.value, frontier)]), S, 'ko');
+    const row = Object.fromEntries(book.header.map((h, k) => [h, book.rows[0]?.[k]]));
+    expect(row).toMatchObject({
+      '국회 표결일': '2020-01-15',
+      '의사정족수 미달로 연기 (회)': 6,
+      '국회 표결 성립': '아니요',
+    });
   });
 
   it('marks a vote given up after the most postponements as not held, and an unpostponed one as one held sitting', () => {

@@ -1,8 +1,10 @@
 /**
  * A class's grade book: one row per table and side with the deal's terms, the side's score and its advantage over
- * its reservation value, the distance to Nash, the delay and its cost in won, and the Assembly's vote; followed by the
+ * its reservation value, the distance to Nash, the delay and its cost in won, and the Assembly's vote (the date of its
+ * deciding sitting, the sittings postponed for want of a quorum, whether it was held at all); followed by the
  * assumptions behind the figures. The API sends it as rows; the web app saves them as CSV.
  */
+import { scenarioPostponement } from '../negotiation/scenario.js';
 import type { ClassDebrief } from './debrief.js';
 import { SIDES, type RolePlayScenario } from './scenario.js';
 import { civilDateText, issueName, valueText, type Language } from './terms.js';
@@ -38,6 +40,10 @@ const H = {
     months: 'months of delay',
     workerMonths: 'furloughed worker-months',
     cost: 'cost of delay (won)',
+    voteOn: 'Assembly vote date',
+    postponed: 'postponed for want of a quorum (times)',
+    held: 'Assembly vote held',
+    allPostponed: 'postponements, every vote (times)',
     yes: 'Assembly yes',
     no: 'Assembly no',
     abstain: 'Assembly abstain',
@@ -66,6 +72,10 @@ const H = {
     months: '지연 개월 수',
     workerMonths: '무급휴직 인원·월',
     cost: '지연 비용 (원)',
+    voteOn: '국회 표결일',
+    postponed: '의사정족수 미달로 연기 (회)',
+    held: '국회 표결 성립',
+    allPostponed: '모든 표결의 연기 (회)',
     yes: '국회 찬성',
     no: '국회 반대',
     abstain: '국회 기권',
@@ -116,6 +126,10 @@ export function gradeBook(
     h.months,
     h.workerMonths,
     h.cost,
+    h.voteOn,
+    h.postponed,
+    h.held,
+    h.allPostponed,
     h.yes,
     h.no,
     h.abstain,
@@ -143,6 +157,10 @@ export function gradeBook(
         round(t.delay.months, 2),
         round(t.delay.furloughedWorkerMonths, 1),
         Math.round(t.delay.unpaidWages),
+        v?.decidedOn ?? '',
+        v?.postponements ?? '',
+        v === null ? '' : v.held ? h.true : h.false,
+        t.ratificationPostponements,
         v?.yes ?? '',
         v?.no ?? '',
         v?.abstain ?? '',
@@ -154,6 +172,7 @@ export function gradeBook(
 
 function gradeBookAssumptions(scenario: RolePlayScenario, lang: Language): string[] {
   const ko = lang === 'ko';
+  const postponement = scenarioPostponement(scenario);
   const out = [
     ko
       ? `점수: 시나리오 ${scenario.id}의 선호(가중치 × 의제별 가치, 0–1). 합의가 없으면 종료일의 유보가치.`
@@ -190,8 +209,11 @@ function gradeBookAssumptions(scenario: RolePlayScenario, lang: Language): strin
   }
   out.push(
     ko
-      ? '국회 표결: 테이블의 합의에 대한 마지막 비준 동의 표결(의원별 모형, 테이블 시드로 추첨). 표결이 없으면 비어 있음.'
-      : "Assembly vote: the last consent vote on the table's deal (member-by-member model, drawn with the table's seed); empty when no deal went to a vote.",
+      ? '국회 표결: 테이블의 합의에 대한 마지막 비준 동의 표결(의원별 모형, 테이블 시드로 추첨). 표결이 없으면 비어 있음. 표결일은 표결이 이루어진(또는 마지막) 본회의의 날짜입니다.'
+      : "Assembly vote: the last consent vote on the table's deal (member-by-member model, drawn with the table's seed); empty when no deal went to a vote. Its date is the sitting that decided it (or the last one).",
+    ko
+      ? `연기: 의사정족수(재적 과반 출석, 헌법 제49조)를 채우지 못한 본회의는 표결을 ${postponement.days}일 뒤 본회의로 미루고, 최대 ${postponement.max}회까지 미룹니다(시나리오의 ratification.postponementDays·maxPostponements, 없으면 기본값: 가정). 그래도 열리지 못하면 표결 불성립: 비준 동의가 아니며 부결도 아닙니다. '모든 표결의 연기'는 테이블의 모든 표결에서 미뤄진 본회의 수입니다.`
+      : `Postponement: a sitting without a quorum (a majority of the members present, Constitution Art. 49) postpones the vote ${postponement.days} days, at most ${postponement.max} times (the scenario's ratification.postponementDays and maxPostponements, else the defaults: an assumption); after that the vote is not held: no consent, and not a rejection. "Postponements, every vote" counts the postponed sittings over all of the table's votes.`,
   );
   return out;
 }

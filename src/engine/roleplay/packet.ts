@@ -15,7 +15,7 @@ import { bestOutcome } from './briefs.js';
 import { SIDES, lapseOn, reservationOn, type RolePlayScenario, type Role, type Side } from './scenario.js';
 import { DEBRIEF_QUESTIONS } from './teaching.js';
 import { civilDateText, issueName, scenarioName, valueText, type Language } from './terms.js';
-import { assemblyLabel, cityLabel, partyLabel } from '../../i18n/labels.js';
+import { assemblyLabel, cityLabel, eventTypeLabel, partyLabel } from '../../i18n/labels.js';
 
 /** A packet reads the one scenario type (base amount, wage and sources included). */
 export type PacketScenario = RolePlayScenario;
@@ -122,6 +122,12 @@ export interface PacketFigure {
 export interface PacketTable {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /**
+   * What each column's cells are, where not the project's words: `code`, an identifier a reader looks up (a record
+   * id, a file and an id), the same in every language; `cite`, a source or a poll by its published title. The web
+   * shows them as code and citations; the markdown prints them as they are.
+   */
+  readonly cells?: readonly ('text' | 'code' | 'cite')[];
 }
 
 export interface PacketSection {
@@ -156,65 +162,16 @@ export function wonText(amount: number, lang: Language): string {
 const pct = (x: number, lang: Language): string => `${(x * 100).toFixed(1)}${lang === 'ko' ? '%' : ' %'}`;
 const points = (u: number): number => Math.round(u * 100);
 
-const EVENT_EN: Readonly<Record<string, string>> = {
-  expiry: 'the agreement in force expires',
-  position: 'a position is reported',
-  initialing: 'initialing',
-  signing: 'signing',
-  ratification: 'the Assembly consents',
-  'entry-into-force': 'entry into force',
-  'tentative-deal': 'a working-level deal is reported',
-  furlough: 'furlough of Korean workers begins',
-  'furlough-end': 'the furlough ends',
-  'furlough-notice': 'furlough notice',
-  agreement: 'a stopgap arrangement',
-  conclusion: 'the talks conclude',
-  statement: 'a public statement',
-  announcement: 'an announcement',
-  appointment: 'a chief negotiator is appointed',
-  'administration-change': 'a new US administration',
-  committee: 'the Foreign Affairs and Unification Committee votes',
-  cabinet: 'the cabinet approves',
-  preparatory: 'a preparatory meeting',
-  briefing: 'a government briefing',
-  consultation: 'a consultation between the delegations',
-  'press-report': 'a press report',
-  'round-extension': 'the round is extended',
-  'joint-fact-sheet': 'a joint fact sheet',
-};
-const EVENT_KO: Readonly<Record<string, string>> = {
-  expiry: '현행 협정 만료',
-  position: '입장 보도',
-  initialing: '가서명',
-  signing: '서명',
-  ratification: '국회 비준 동의',
-  'entry-into-force': '발효',
-  'tentative-deal': '실무 잠정 합의 보도',
-  furlough: '주한미군 한국인 근로자 무급휴직 시작',
-  'furlough-end': '무급휴직 종료',
-  'furlough-notice': '무급휴직 통보',
-  agreement: '임시 조치 합의',
-  conclusion: '협상 타결',
-  statement: '공개 발언',
-  announcement: '발표',
-  appointment: '수석대표 임명',
-  'administration-change': '미국 행정부 교체',
-  committee: '외교통일위원회 의결',
-  cabinet: '국무회의 의결',
-  preparatory: '사전 협의',
-  briefing: '정부 브리핑',
-  consultation: '대표단 간 협의',
-  'press-report': '언론 보도',
-  'round-extension': '회의 연장',
-  'joint-fact-sheet': '공동 설명자료(조인트 팩트시트)',
-};
-
+/**
+ * An event of the story in words: the kind of event as the web's timeline and `sma data events` name it (labels.ts
+ * `eventTypeLabel`, one set of words for every surface), with the city of a meeting: "제9차 회의 (워싱턴 D.C.)",
+ * "Round 9 (Washington, D.C.)", "추가 회의 (제8차, 서울)".
+ */
 function eventText(e: PacketEvent, lang: Language): string {
-  if (e.round !== null && e.type.startsWith('round')) {
-    const where = e.city === null ? '' : lang === 'ko' ? ` (${cityLabel(e.city, lang)})` : ` in ${e.city}`;
-    return lang === 'ko' ? `제${e.round}차 회의${where}` : `round ${e.round}${where}`;
-  }
-  return (lang === 'ko' ? EVENT_KO : EVENT_EN)[e.type] ?? e.type;
+  const kind = eventTypeLabel(e.type, e.round, lang);
+  if (e.city === null) return kind;
+  const city = cityLabel(e.city, lang);
+  return kind.endsWith(')') ? `${kind.slice(0, -1)}, ${city})` : `${kind} (${city})`;
 }
 
 /** Points of each option of an issue for a side (the first-year change at a few telling values on the grid). */
@@ -317,11 +274,13 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
       {
         header: ko ? ['날짜', '사건', '기록 출처'] : ['Date', 'Event', 'Record source'],
         rows: storyRows,
+        cells: ['text', 'text', 'code'],
       },
       { header: ko ? ['의제', '범위'] : ['Issue', 'Range'], rows: issueRowsText },
       {
         header: ko ? ['공표 금액', '연도', '출처'] : ['Published amount', 'Year', 'Source'],
         rows: amountRows.map(([amount, year, source]) => [amount ?? '', year ?? '', source ?? '']),
+        cells: ['text', 'text', 'code'],
       },
     ],
   };
@@ -413,7 +372,11 @@ export function casePacket(scenario: PacketScenario, record: PacketRecord, lang:
             ]);
           }
         }
-        tables.push({ header: ko ? ['조사', '응답', '비율', '출처'] : ['Poll', 'Answer', 'Share', 'Source'], rows });
+        tables.push({
+          header: ko ? ['조사', '응답', '비율', '출처'] : ['Poll', 'Answer', 'Share', 'Source'],
+          rows,
+          cells: ['cite', 'text', 'text', 'cite'],
+        });
       }
     }
     if (side === 'us')

@@ -11,6 +11,9 @@ const en = {
   'nav.signin': 'Sign in',
   'lang.switch': 'Language',
   loading: 'Loading…',
+  'page.loadError':
+    'This page could not be loaded: its code did not arrive (the connection dropped, or the app was updated since this tab opened). Reload to try again.',
+  'page.reload': 'Reload the page',
   'export.png': 'PNG',
   'export.svg': 'SVG',
   'export.csv': 'CSV',
@@ -67,6 +70,9 @@ const ko: Record<StringKey, string> = {
   'nav.signin': '로그인',
   'lang.switch': '언어',
   loading: '불러오는 중…',
+  'page.loadError':
+    '이 페이지를 불러오지 못했습니다: 페이지 코드가 도착하지 않았습니다(연결이 끊겼거나, 이 탭을 연 뒤 앱이 새 버전으로 바뀌었습니다). 다시 불러오세요.',
+  'page.reload': '페이지 다시 불러오기',
   'export.png': 'PNG',
   'export.svg': 'SVG',
   'export.csv': 'CSV',

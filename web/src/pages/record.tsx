@@ -192,15 +192,7 @@ export default function RecordPage() {
   const [realBase, setRealBase] = useNumberParam('base', 2020);
   const [selectedYear, setSelectedYear] = useNumberParam('year', 0);
   const [smaRaw, setSma] = useQueryParam('talks', '12');
-  if (!smaRecord.ok)
-    return (
-      <div className="alert" role="alert">
-        {smaRecord.error.map((e) => (
-          <p key={e.file + e.path}>{e.message}</p>
-        ))}
-      </div>
-    );
-  const record = smaRecord.value;
+  const record = smaRecord;
   return (
     <>
       <h1>{s.title}</h1>

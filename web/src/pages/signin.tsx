@@ -21,7 +21,7 @@ const strings: PageStrings<{
 }> = {
   en: {
     title: 'Sign in',
-    intro: 'Sign in with the account your server’s administrator made for you (sma users add).',
+    intro: 'Sign in with the account your server’s administrator made for you ({command}).',
     name: 'Name',
     password: 'Password',
     submit: 'Sign in',
@@ -34,7 +34,7 @@ const strings: PageStrings<{
   },
   ko: {
     title: '로그인',
-    intro: '서버 관리자가 만들어 준 계정(sma users add)으로 로그인하세요.',
+    intro: '서버 관리자가 만들어 준 계정({command})으로 로그인하세요.',
     name: '이름',
     password: '비밀번호',
     submit: '로그인',
@@ -106,7 +106,13 @@ export default function SignIn() {
           </a>
         </p>
       )}
-      <p>{sso !== null ? s.orLocal : s.intro}</p>
+      <p>
+        {sso !== null
+          ? s.orLocal
+          : s.intro
+              .split('{command}')
+              .flatMap((part, k) => (k === 0 ? [part] : [<code key={k}>sma users add</code>, part]))}
+      </p>
       <form onSubmit={submit} aria-describedby={error === null ? undefined : 'signin-error'} noValidate>
         <div className="field">
           <label htmlFor="signin-name">{s.name}</label>

@@ -155,7 +155,7 @@ export function Assumptions({ body }: { body: ScenarioBody }) {
       <p>{w.agents}</p>
       {description !== '' && (
         <p className="muted">
-          {w.description}: {description}
+          {w.description}: <SourceNote text={description} />
         </p>
       )}
       <table>

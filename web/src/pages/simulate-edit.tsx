@@ -232,7 +232,8 @@ function EditField({
           type={field.kind === 'number' ? 'number' : 'text'}
           inputMode={field.kind === 'number' ? 'decimal' : undefined}
           step={field.kind === 'number' ? field.step : undefined}
-          placeholder={field.kind === 'date' ? 'YYYY-MM-DD' : undefined}
+          // a date's format by example in Korean (a format's letters are English words to a Korean reader)
+          placeholder={field.kind === 'date' ? (lang === 'ko' ? '예: 2027-01-01' : 'YYYY-MM-DD') : undefined}
           lang={lang}
           value={text}
           data-field={field.key}

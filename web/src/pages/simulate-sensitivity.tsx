@@ -1,7 +1,7 @@
 /** The tornado of a forecast: which uncertain parameters drive its spread (the scenario-sensitivity job). */
 import { useEffect, useRef, useState } from 'react';
 import type { SensitivityOutcome, SensitivityReport } from '../../../src/index.js';
-import { parameterLabel, type ParameterNames } from '../../../src/i18n/labels.js';
+import { parameterLabel, sensitivityLabel, sensitivityMethod, type ParameterNames } from '../../../src/i18n/labels.js';
 import { api, toRemote, type Remote } from '../api.js';
 import Chart, { type ChartOption } from '../components/chart.js';
 import { DataTable } from '../components/data-table.js';
@@ -20,14 +20,7 @@ const S = {
     run: 'Find what drives the forecast',
     progress: 'Variants run',
     quantity: 'Outcome',
-    rate: 'Deal rate',
-    change: 'Median first-year change',
-    months: 'Median months to agreement',
     chart: '{q}: change from the baseline ({b}) with each parameter at p10 and p90 — {runs} runs each, seed {seed}',
-    p10: 'parameter at p10',
-    p90: 'parameter at p90',
-    parameter: 'Parameter',
-    values: 'p10 → p90',
   },
   ko: {
     title: '분포를 좌우하는 변수',
@@ -35,14 +28,7 @@ const S = {
     run: '전망을 좌우하는 변수 찾기',
     progress: '실행한 변형',
     quantity: '결과',
-    rate: '타결률',
-    change: '첫해 증가율 중앙값',
-    months: '타결까지 개월 수 중앙값',
-    chart: '{q}: 변수를 p10과 p90에 고정했을 때 기준({b}) 대비 변화 — 각 {runs}회, 시드 {seed}',
-    p10: '변수 p10',
-    p90: '변수 p90',
-    parameter: '변수',
-    values: 'p10 → p90',
+    chart: '{q}: 변수를 10%·90% 분위수에 고정했을 때 기준({b}) 대비 변화 — 각 {runs}회, 시드 {seed}',
   },
 };
 
@@ -123,10 +109,15 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
   const s = usePageStrings(S);
   const i = useI18n();
   const [key, setKey] = useState<Key>('agreementRate');
+  // The column words are the CLI's too (labels.ts), capitalised as the page's headings are in English.
+  const w = (k: Parameters<typeof sensitivityLabel>[0]): string => {
+    const word = sensitivityLabel(k, i.lang);
+    return i.lang === 'ko' ? word : word.charAt(0).toUpperCase() + word.slice(1);
+  };
   const names: Record<Key, string> = {
-    agreementRate: s.rate,
-    firstYearChangeP50: s.change,
-    monthsToAgreementP50: s.months,
+    agreementRate: w('agreementRate'),
+    firstYearChangeP50: w('firstYearChangeP50'),
+    monthsToAgreementP50: w('monthsToAgreementP50'),
   };
   const fmt = (x: number | null): string =>
     x === null
@@ -161,14 +152,14 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
     series: [
       {
         type: 'bar',
-        name: s.p10,
+        name: w('atLow'),
         data: [...rows].reverse().map((p) => Number(((delta(p.atLow) ?? 0) * scale).toFixed(2))),
         itemStyle: { color: '#6fa3d8' },
         barGap: '-100%',
       },
       {
         type: 'bar',
-        name: s.p90,
+        name: w('atHigh'),
         data: [...rows].reverse().map((p) => Number(((delta(p.atHigh) ?? 0) * scale).toFixed(2))),
         itemStyle: { color: '#0b5cad' },
       },
@@ -196,18 +187,24 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
         caption={title}
         filename={`sensitivity-${report.scenario}-${key}`}
         columns={[
-          { key: 'p', header: s.parameter, render: (p) => label(p.path), csv: (p) => p.path },
+          { key: 'p', header: w('parameter'), render: (p) => label(p.path), csv: (p) => p.path },
           {
             key: 'v',
-            header: s.values,
+            header: w('values'),
             numeric: true,
             render: (p) => `${Number(p.low.toPrecision(4))} → ${Number(p.high.toPrecision(4))}`,
             csv: (p) => `${p.low} ${p.high}`,
           },
-          { key: 'lo', header: s.p10, numeric: true, render: (p) => fmt(p.atLow[key]), csv: (p) => p.atLow[key] ?? '' },
+          {
+            key: 'lo',
+            header: w('atLow'),
+            numeric: true,
+            render: (p) => fmt(p.atLow[key]),
+            csv: (p) => p.atLow[key] ?? '',
+          },
           {
             key: 'hi',
-            header: s.p90,
+            header: w('atHigh'),
             numeric: true,
             render: (p) => fmt(p.atHigh[key]),
             csv: (p) => p.atHigh[key] ?? '',
@@ -217,7 +214,7 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
         rowKey={(p) => p.path}
       />
       <p className="muted" style={{ fontSize: '0.85rem' }}>
-        {report.method}
+        {sensitivityMethod(report.method, i.lang)}
       </p>
     </div>
   );

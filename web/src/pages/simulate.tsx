@@ -410,7 +410,9 @@ export default function SimulatePage() {
               )}
             </select>
             <span className="muted">
-              {scenarioDescription(bundled.find((x) => x.id === smaTalks.id && !saved) ?? {}, i.lang)}
+              <SourceNote
+                text={scenarioDescription(bundled.find((x) => x.id === smaTalks.id && !saved) ?? {}, i.lang)}
+              />
             </span>
           </div>
         )}

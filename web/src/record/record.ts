@@ -11,19 +11,9 @@ type SerialRecord = Omit<WebRecord, 'indices'> & { readonly indices: SerialIndic
 const serial = serialRecord as SerialRecord;
 
 /**
- * The project's sourced record (data/record), validated at build time by src/io's loadRecord (web/record-plugin.ts)
- * and shipped inside the lazy chunk of the pages that need it, so every page computes from the same facts as the
- * server and the CLI, with the pure engine.
+ * The project's sourced record (data/record), validated at build time by src/io's loadRecord (web/record-plugin.ts:
+ * a record that fails validation fails the build, so the page never meets a broken one) and shipped inside the lazy
+ * chunk of the pages that need it, so every page computes from the same facts as the server and the CLI, with the
+ * pure engine. A chunk that does not load is the app's page boundary's to word (components/page-boundary.tsx).
  */
-export const smaRecord:
-  | { readonly ok: true; readonly value: WebRecord }
-  | {
-      readonly ok: false;
-      readonly error: readonly { readonly file: string; readonly path: string; readonly message: string }[];
-    } = {
-  ok: true,
-  value: {
-    ...serial,
-    indices: reviveIndices(serial.indices),
-  },
-};
+export const smaRecord: WebRecord = { ...serial, indices: reviveIndices(serial.indices) };

@@ -33,7 +33,9 @@ function Sheet(props: { section: PacketSection; kind: string; title: string }) {
                 {t.rows.map((r, j) => (
                   <tr key={j}>
                     {r.map((c, k) => (
-                      <td key={k}>{c}</td>
+                      <td key={k}>
+                        {t.cells?.[k] === 'code' ? <code>{c}</code> : t.cells?.[k] === 'cite' ? <cite>{c}</cite> : c}
+                      </td>
                     ))}
                   </tr>
                 ))}
