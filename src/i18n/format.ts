@@ -76,6 +76,12 @@ export function formatRate(rate: number, opts: { signed?: boolean; digits?: numb
  */
 export const csvRate = (rate: number): number => Math.round(rate * 1e6) / 1e6;
 
+/**
+ * A computed edge or level written to a CSV without floating-point noise: 10 significant digits (0.3, not
+ * 0.30000000000000004), for quantities whose unit varies (a histogram's months, rates or dollars).
+ */
+export const csvNumber = (x: number): number => Number(x.toPrecision(10));
+
 /** A ratio written to a CSV, to 4 decimals (9.3612 for 9.36×). */
 export const csvRatio = (ratio: number): number => Number(ratio.toFixed(4));
 
