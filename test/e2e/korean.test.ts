@@ -117,7 +117,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       .toContain('각 100회, 시드 3');
     await expect(tornado.locator('thead th').allTextContents()).resolves.toEqual([
       '변수',
-      '변수의 10% → 90% 분위수',
+      '10% 분위수 값',
+      '90% 분위수 값',
       '변수가 10% 분위수일 때',
       '변수가 90% 분위수일 때',
     ]);

@@ -1,4 +1,5 @@
 // The Simulate page answers in plain words, marks the real outcome, validates like the server and draws a tornado.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +153,23 @@ describe.skipIf(!hasChromium || !hasRealServer)('Simulate page with the real ser
     )?.[1];
     const row = tornado.locator('tbody tr', { hasText: 'KRW/USD exchange rate' });
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(2)).toEqual([baseline, baseline]);
+    expect(cells.slice(3)).toEqual([baseline, baseline]);
+    // The CSV as the screen: one value a column, the parameter by its name, rates to 4 decimals, what they rest on
+    // (the title with runs and seed, the method) under the rows.
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      tornado.getByRole('button', { name: /^CSV — / }).click(),
+    ]);
+    const csv = readFileSync(await saved.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    expect(csv[0]).toBe('Parameter,Value at p10,Value at p90,Parameter at p10,Parameter at p90');
+    const fx = csv.find((l) => l.startsWith('KRW/USD exchange rate,'))?.split(',') ?? [];
+    expect(fx).toHaveLength(5);
+    for (const v of fx.slice(1)) expect(v).toMatch(/^\d+(\.\d{1,4})?$/);
+    expect(fx[3]).toBe(fx[4]);
+    expect(csv.some((l) => l.includes('150 runs each, seed 5'))).toBe(true);
+    expect(csv.some((l) => l.includes('one-at-a-time sensitivity (tornado)'))).toBe(true);
     await page.screenshot({ path: join(screenshots, 'simulate-tornado.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 240_000);

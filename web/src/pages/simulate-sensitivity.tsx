@@ -21,6 +21,8 @@ const S = {
     progress: 'Variants run',
     quantity: 'Outcome',
     chart: '{q}: change from the baseline ({b}) with each parameter at p10 and p90 — {runs} runs each, seed {seed}',
+    units:
+      'Rates as fractions (0.139 = 13.9 %), months in months; each parameter’s p10 and p90 values in its own unit (the scenario file’s).',
   },
   ko: {
     title: '분포를 좌우하는 변수',
@@ -29,6 +31,8 @@ const S = {
     progress: '실행한 변형',
     quantity: '결과',
     chart: '{q}: 변수를 10%·90% 분위수에 고정했을 때 기준({b}) 대비 변화 — 각 {runs}회, 시드 {seed}',
+    units:
+      '비율은 소수(0.139 = 13.9%), 개월 수는 개월 단위; 변수의 10%·90% 분위수 값은 그 변수의 단위(시나리오 파일의 단위)입니다.',
   },
 };
 
@@ -127,6 +131,9 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
         : key === 'firstYearChangeP50'
           ? i.rate(x, { signed: true, digits: 1 })
           : x.toFixed(1);
+  // A rate to 4 decimals (0.01 percentage point), months to 2: what a run count of thousands can tell apart.
+  const csvValue = (x: number | null): number | null =>
+    x === null ? null : Number(x.toFixed(key === 'monthsToAgreementP50' ? 2 : 4));
   const delta = (o: SensitivityOutcome): number | null => {
     const v = o[key];
     const b = report.baseline[key];
@@ -187,31 +194,40 @@ function Tornado({ report, body }: { report: SensitivityReport; body: ScenarioBo
         caption={title}
         filename={`sensitivity-${report.scenario}-${key}`}
         columns={[
-          { key: 'p', header: w('parameter'), render: (p) => label(p.path), csv: (p) => p.path },
+          // the CSV as the screen: the parameter's name, one value a column, rounded to their meaning
+          { key: 'p', header: w('parameter'), render: (p) => label(p.path), csv: (p) => label(p.path) },
           {
-            key: 'v',
-            header: w('values'),
+            key: 'vlo',
+            header: w('lowValue'),
             numeric: true,
-            render: (p) => `${Number(p.low.toPrecision(4))} → ${Number(p.high.toPrecision(4))}`,
-            csv: (p) => `${p.low} ${p.high}`,
+            render: (p) => Number(p.low.toPrecision(4)),
+            csv: (p) => Number(p.low.toPrecision(4)),
+          },
+          {
+            key: 'vhi',
+            header: w('highValue'),
+            numeric: true,
+            render: (p) => Number(p.high.toPrecision(4)),
+            csv: (p) => Number(p.high.toPrecision(4)),
           },
           {
             key: 'lo',
             header: w('atLow'),
             numeric: true,
             render: (p) => fmt(p.atLow[key]),
-            csv: (p) => p.atLow[key] ?? '',
+            csv: (p) => csvValue(p.atLow[key]),
           },
           {
             key: 'hi',
             header: w('atHigh'),
             numeric: true,
             render: (p) => fmt(p.atHigh[key]),
-            csv: (p) => p.atHigh[key] ?? '',
+            csv: (p) => csvValue(p.atHigh[key]),
           },
         ]}
         rows={rows}
         rowKey={(p) => p.path}
+        notes={[title, sensitivityMethod(report.method, i.lang), s.units]}
       />
       <p className="muted" style={{ fontSize: '0.85rem' }}>
         {sensitivityMethod(report.method, i.lang)}
