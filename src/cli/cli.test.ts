@@ -84,6 +84,27 @@ describe('sma schedule', () => {
     ]);
   });
 
+  it('writes rates to the CSV rounded to their meaning, parts per million, as the web’s CSV does', async () => {
+    // 2026: 1,519,200,000,000 / 1,402,800,000,000 − 1 = 0.0829769… → 0.082977; the defense-budget share of 2026
+    // (the 2026 budget of 65.86 tn won in the record) to the same precision. Not 0.08297690333618478.
+    const { out } = await sma('schedule', 'sma-12', '--csv');
+    const [header, y2026] = out
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)); // a comma inside quotes is not a separator
+    const cell = (name: string) => y2026?.[header!.indexOf(name)];
+    expect(cell('change')).toBe(String(Math.round((1_519_200_000_000 / 1_402_800_000_000 - 1) * 1e6) / 1e6));
+    expect(cell('change')).toBe('0.082977');
+    expect(cell('defense_budget_share')).toMatch(/^0\.\d{1,6}$/);
+    // the assumptions in the file, per year: the projection rules of the CPI and the exchange rate (one default each)
+    const y2029 = out.trim().split('\r\n')[4]!;
+    expect(y2029).toContain(',rok-cpi,2027,0.031,false,projection: mean of 2021–2025 observed,');
+    expect(y2029).toContain(',1422.16,2029,"projection: 2025 observed, carried forward",');
+    // compare: the claim over the 12th SMA in 2026, 14,221.6 bn ÷ 1,519.2 bn won, to 4 decimals
+    const c = await sma('compare', 'sma-12', 'claim-10bn-2024', '--csv');
+    expect(c.out.trim().split('\r\n')[1]).toBe('2026,1519200000000,0,1,14221600000000,12702400000000,9.3612');
+  });
+
   it('computes an agreement file with user index values, a stated amount and a freeze', async () => {
     const s = await json('schedule', fixture('five-year-proposal.yaml'));
     expect(s.years.map((y: { year: number; amount: number }) => [y.year, y.amount])).toEqual([

@@ -1,6 +1,6 @@
 /** How a schedule is shown: the aligned table with its notes, the JSON object and the CSV rows. */
 import type { Evaluation, YearMetrics, ScheduleRow } from '../index.js';
-import { formatInteger, formatRate, formatUsd, formatWon, type Lang } from '../i18n/format.js';
+import { csvRate, formatInteger, formatRate, formatUsd, formatWon, type Lang } from '../i18n/format.js';
 import { label, originLabel, seriesLabel, seriesShortLabel, statusLabel } from '../i18n/labels.js';
 import { renderTable, toCsv, type Style } from './output.js';
 import { targetName, type Target } from './record.js';
@@ -103,11 +103,14 @@ export function scheduleCsv(json: ScheduleJson): string {
     'index_year',
     'index_value',
     'index_observed',
+    // where the index value comes from: its source, or the projection rule (the assumption a projected year rests on)
+    'index_origin',
     'change',
     'krw',
     'usd',
     'krw_per_usd',
     'krw_per_usd_year',
+    'krw_per_usd_origin',
     'real_krw',
     'real_base_year',
     'per_soldier',
@@ -126,15 +129,17 @@ export function scheduleCsv(json: ScheduleJson): string {
       y.index?.indexYear,
       y.index?.roundedValue,
       y.index?.observed,
-      y.change,
+      y.index?.origin,
+      y.change === null ? null : csvRate(y.change),
       y.krw,
       y.usd,
       y.fx?.fx.value,
       y.fx?.fx.year,
+      y.fx?.fx.origin,
       y.real?.value,
       y.real?.baseYear,
       y.perSoldier,
-      y.defenseBudgetShare,
+      y.defenseBudgetShare === null ? null : csvRate(y.defenseBudgetShare),
       y.published?.amount,
       y.published?.status,
     ];

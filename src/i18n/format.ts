@@ -70,6 +70,21 @@ export function formatRate(rate: number, opts: { signed?: boolean; digits?: numb
   return `${opts.signed && rate > 0 ? '+' : ''}${s}%`;
 }
 
+/**
+ * A rate written to a CSV, to parts per million (0.082977, not 0.08297690333618478): finer than any rule's rate or
+ * published change, so a spreadsheet loses nothing. The web's and the command line's CSVs.
+ */
+export const csvRate = (rate: number): number => Math.round(rate * 1e6) / 1e6;
+
+/**
+ * A computed edge or level written to a CSV without floating-point noise: 10 significant digits (0.3, not
+ * 0.30000000000000004), for quantities whose unit varies (a histogram's months, rates or dollars).
+ */
+export const csvNumber = (x: number): number => Number(x.toPrecision(10));
+
+/** A ratio written to a CSV, to 4 decimals (9.3612 for 9.36×). */
+export const csvRatio = (ratio: number): number => Number(ratio.toFixed(4));
+
 /** A plain integer with thousands separators: 1519200000000 → "1,519,200,000,000". */
 export const formatInteger = (n: number): string => group(n);
 

@@ -67,14 +67,17 @@ export const seriesShortLabel = (id: string, lang: Lang): string =>
 const STATUS: Record<string, readonly [string, string]> = {
   'verified-official': ['official', '공식'],
   'verified-secondary': ['press', '언론'],
-  'weak-secondary': ['weak source', '약한 출처'],
-  derived: ['derived', '산출'],
-  conflicting: ['conflicting', '상충'],
+  'weak-secondary': ['weak secondary source', '약한 2차 출처'],
+  derived: ['derived', '계산값'],
+  conflicting: ['conflicting', '출처 상충'],
   unverified: ['unverified', '미확인'],
   'not-yet-determined': ['not yet determined', '미정'],
   'not-yet-available': ['not yet available', '미발표'],
+  // a year the rules compute from a projected index (the web's badge, the Record's CSV)
+  projected: ['projected', '전망치'],
 };
 
+/** A fact's status in words, one set for the CLI's tables and the web's badges and CSVs: "conflicting", "출처 상충". */
 export const statusLabel = (status: string, lang: Lang): string => STATUS[status]?.[lang === 'ko' ? 1 : 0] ?? status;
 
 const SIMULATED: Record<string, readonly [string, string]> = {

@@ -126,7 +126,8 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     const lines = readFileSync(await csv.path(), 'utf8')
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(lines.slice(0, 3)).toEqual(['T,x₁(T)', '1,1', '2,0.09999999999999998']);
+    // a share to parts per million, as every CSV's rates (i18n/format csvRate): 0.1, not 0.09999999999999998
+    expect(lines.slice(0, 3)).toEqual(['T,x₁(T)', '1,1', '2,0.1']);
   });
 
   it('shows the 12th SMA record year with its source one click away', async () => {
@@ -238,6 +239,25 @@ describe.skipIf(!hasChromium)('web app in headless chromium', () => {
     await expect(page.locator('thead th').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['물가 1.0% 시 (하단)']),
     );
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('writes the Record table’s CSV in the words on screen: a year’s basis and status as the badge says them', async () => {
+    await open('#/record');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { name: '기록' }).first().waitFor();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV — 연도별 방위비 분담금, 지표와 출처' }).click(),
+    ]);
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const header = lines[0]?.split(',') ?? [];
+    const status = (year: number) => lines.find((l) => l.startsWith(`${year},`))?.split(',')[header.indexOf('상태')];
+    // agreements.json: 2026 published by MOFA (verified-official); 2030 computed from projected CPI (the rule's index)
+    expect(status(2026)).toBe('기록: 공식');
+    expect(status(2030)).toBe('전망: 전망치');
     await page.getByRole('button', { name: 'English' }).click();
   });
 

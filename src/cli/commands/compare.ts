@@ -1,7 +1,7 @@
 /** `sma compare <id|file>...`: agreements and proposals side by side, with differences and ratios to a reference. */
 import { compareSchedules, type ComparisonMeasure } from '../../index.js';
 import { scheduleOptionsSchema } from '../../io/cli-options.js';
-import { formatRate, type Lang } from '../../i18n/format.js';
+import { csvRatio, formatRate, type Lang } from '../../i18n/format.js';
 import { label, originLabel, seriesLabel } from '../../i18n/labels.js';
 import { CliFailure, EXIT_OK, usageError } from '../errors.js';
 import { evaluateTarget } from '../evaluate.js';
@@ -75,7 +75,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         rows.map((r) => [
           r.year,
           ...r.cells.flatMap((cell) =>
-            cell.available ? [cell.value, cell.difference, cell.ratio] : [null, null, null],
+            // money to the unit, ratios to 4 decimals, as the web's CSV (the JSON keeps every digit)
+            cell.available
+              ? [
+                  Math.round(cell.value),
+                  cell.difference === null ? null : Math.round(cell.difference),
+                  cell.ratio === null ? null : csvRatio(cell.ratio),
+                ]
+              : [null, null, null],
           ),
         ]),
       ),

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { csvRate } from '../../../src/i18n/format.js';
 import Chart, { type ChartOption } from './chart.js';
 import { DataTable, type Column } from './data-table.js';
 import { CitedText, StatusBadge } from './sources.js';
@@ -285,7 +286,7 @@ export function ScheduleView({
       header: s.change,
       numeric: true,
       render: (y) => (y.change.available && y.change.rate !== null ? i.rate(y.change.rate, { signed: true }) : '—'),
-      csv: (y) => (y.change.available && y.change.rate !== null ? round6(y.change.rate) : null),
+      csv: (y) => (y.change.available && y.change.rate !== null ? csvRate(y.change.rate) : null),
     },
     ...(band && hasBand
       ? (['low', 'high'] as const).map((k): Column<YearMetrics> => ({
@@ -402,7 +403,7 @@ export function ScheduleView({
         ) : (
           '—'
         ),
-      csv: (y) => (y.defenseBudgetShare.available ? round6(y.defenseBudgetShare.value) : null),
+      csv: (y) => (y.defenseBudgetShare.available ? csvRate(y.defenseBudgetShare.value) : null),
     },
   ];
   return (
@@ -444,6 +445,3 @@ export function ScheduleView({
     </>
   );
 }
-
-/** A rate in the CSV to the engine's precision, parts per million (0.082977, not 0.08297690333618478). */
-const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -1,24 +1,15 @@
 import type { FactStatus, Source } from '../types.js';
 import { useI18n } from '../i18n/lang.js';
-import { sourceTypeLabel } from '../../../src/i18n/labels.js';
+import { sourceTypeLabel, statusLabel } from '../../../src/i18n/labels.js';
 
 const flagged = new Set(['derived', 'conflicting', 'unverified', 'weak-secondary', 'not-yet-determined']);
 
 /** A visible mark for facts that are not plainly verified (derived, conflicting, projected …). */
 export function StatusBadge({ status }: { status: FactStatus }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   if (!flagged.has(status) && status !== 'projected') return null;
-  const ko: Record<string, string> = {
-    derived: t('derived'),
-    conflicting: t('conflicting'),
-    unverified: t('unverified'),
-    projected: t('projected'),
-    'weak-secondary': lang === 'ko' ? '약한 2차 출처' : 'weak secondary',
-    'not-yet-determined': lang === 'ko' ? '미정' : 'not yet determined',
-  };
-  const label = ko[status] ?? status;
   const cls = status === 'weak-secondary' ? 'unverified' : status === 'not-yet-determined' ? 'projected' : status;
-  return <span className={`badge ${cls}`}>{label}</span>;
+  return <span className={`badge ${cls}`}>{statusLabel(status, lang)}</span>;
 }
 
 /** The sources of one fact as a one-click disclosure. */

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { csvRatio } from '../../../src/i18n/format.js';
 import {
   compareSchedules,
   type ComparisonMeasure,
@@ -390,7 +391,7 @@ function ComparisonView({
               },
               csv: (r: ComparisonRow) => {
                 const c = r.cells[k];
-                return c?.available && c.ratio !== null ? Number(c.ratio.toFixed(4)) : null;
+                return c?.available && c.ratio !== null ? csvRatio(c.ratio) : null;
               },
             },
           ]),
@@ -446,14 +447,14 @@ function ComparisonView({
             header: fill(s.commonRatio, { b: refName }),
             numeric: true,
             render: (x) => (x.commonRatio === null ? '—' : times(x.commonRatio)),
-            csv: (x) => (x.commonRatio === null ? null : Number(x.commonRatio.toFixed(4))),
+            csv: (x) => (x.commonRatio === null ? null : csvRatio(x.commonRatio)),
           },
           {
             key: 'averageRatio',
             header: fill(s.averageRatio, { b: refName }),
             numeric: true,
             render: (x) => (x.averageRatio === null ? '—' : times(x.averageRatio)),
-            csv: (x) => (x.averageRatio === null ? null : Number(x.averageRatio.toFixed(4))),
+            csv: (x) => (x.averageRatio === null ? null : csvRatio(x.averageRatio)),
           },
           ...(band
             ? (['low', 'high'] as const).map((which): Column<ComparisonT['summaries'][number]> => ({

@@ -18,6 +18,7 @@ import {
   originLabel,
   positionWord,
   seriesLabel,
+  statusLabel,
 } from '../../../src/i18n/labels.js';
 
 const S = {
@@ -392,7 +393,8 @@ function RecordYearsView({
           <StatusBadge status={statusOf(y)} />
         </>
       ),
-      csv: (y) => `${y.basis}: ${statusOf(y)}`,
+      // the words on screen: the basis, then the status (the badge's words)
+      csv: (y) => `${s[y.basis]}: ${statusLabel(statusOf(y), i.lang)}`,
     },
     {
       key: 'source',

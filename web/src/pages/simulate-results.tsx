@@ -1,4 +1,5 @@
 import Chart, { type ChartOption } from '../components/chart.js';
+import { csvNumber } from '../../../src/i18n/format.js';
 import { DataTable } from '../components/data-table.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { histogramBars, type Histogram, type HistogramBar } from '../../../src/index.js';
@@ -291,8 +292,8 @@ function HistogramCard({
             caption={title}
             filename={filename}
             columns={[
-              { key: 'from', header: `${label} ${s.from}`, render: (b) => fmt(b.from), csv: (b) => b.from },
-              { key: 'to', header: `${label} ${s.to}`, render: (b) => fmt(b.to), csv: (b) => b.to },
+              { key: 'from', header: `${label} ${s.from}`, render: (b) => fmt(b.from), csv: (b) => csvNumber(b.from) },
+              { key: 'to', header: `${label} ${s.to}`, render: (b) => fmt(b.to), csv: (b) => csvNumber(b.to) },
               { key: 'n', header: s.runs, numeric: true, render: (b) => i.int(b.count), csv: (b) => b.count },
             ]}
             rows={bars}

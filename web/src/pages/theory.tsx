@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { csvRate } from '../../../src/i18n/format.js';
 import { rubinsteinSplit, stahlSplitEqualDiscount, solveAll, type SolutionOutcome } from '../../../src/index.js';
 import { errorKindOf } from '../../../src/server/error-registry.js';
 import Chart, { type ChartOption } from '../components/chart.js';
@@ -170,7 +171,7 @@ function Stahl() {
               filename="stahl-finite-horizon"
               columns={[
                 { key: 'T', header: 'T', render: (r) => r.T, csv: (r) => r.T },
-                { key: 'x1', header: 'x₁(T)', numeric: true, render: (r) => i.num(r.x1), csv: (r) => r.x1 },
+                { key: 'x1', header: 'x₁(T)', numeric: true, render: (r) => i.num(r.x1), csv: (r) => csvRate(r.x1) },
               ]}
               rows={rows}
               rowKey={(r) => String(r.T)}
