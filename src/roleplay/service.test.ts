@@ -191,15 +191,16 @@ for (const backend of backends) {
     });
 
     it('sends an accepted deal to the Assembly vote before it counts; a table’s seed decides the vote', async () => {
-      // +13.9 % passes the 20th Assembly about 83 % of the time: seed 1 draws a passing vote, seed 6 a failing one.
-      const passed = await dealAtSeed(1);
+      // +13.9 % passes the 20th Assembly about 83 % of the time. Regression pin: seed 4 draws a passing vote, seed 1 a
+      // failing one (seed 1 passed and seed 6 failed before each sitting was drawn from its exact distribution).
+      const passed = await dealAtSeed(4);
       expect(passed.votes.map((v) => v.vote.ratified)).toEqual([true]);
       expect(passed.status).toBe('agreed');
-      const failed = await dealAtSeed(6);
+      const failed = await dealAtSeed(1);
       expect(failed.votes.map((v) => v.vote.ratified)).toEqual([false]);
       expect(failed.status).toBe('open');
-      // The same seed replays the same vote, member for member.
-      expect((await dealAtSeed(6)).votes).toEqual(failed.votes);
+      // The same seed replays the same vote, tally and all.
+      expect((await dealAtSeed(1)).votes).toEqual(failed.votes);
     });
 
     it('resumes a table exactly where it was from the log after a restart', async () => {

@@ -125,8 +125,9 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
   }, 90_000);
 
   it('lets two human seats in two browsers reach a deal on the 11th SMA terms', async () => {
-    // Seed 1: the Assembly passes +13.9 % at this table (it does about 84 % of the time; service.test.ts pins seeds 1 and 2).
-    const { facilitator, us: usLink, rok: rokLink } = await createTable('people', 1);
+    // Seed 4: the Assembly passes +13.9 % at this table (it does about 83 % of the time; service.test.ts pins seeds 4
+    // and 1). Regression pin: seed 1 passed before each sitting was drawn from its exact distribution, and fails now.
+    const { facilitator, us: usLink, rok: rokLink } = await createTable('people', 4);
     const us = await newPage();
     const rok = await newPage();
     await us.goto(`${base}/${usLink}`);
@@ -581,9 +582,10 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     // The seat sees the Assembly's vote on its own deal and what the deal scores for it.
     const seatVote = rok.locator('[data-testid=rp-seat-votes] li', { hasText: '가결' });
     await seatVote.waitFor({ timeout: 30_000 });
-    const [yes, no, abstain] = (/찬성 (\d+), 반대 (\d+), 기권 (\d+)/.exec((await seatVote.textContent()) ?? '') ?? [])
-      .slice(1)
-      .map(Number);
+    const voteText = (await seatVote.textContent()) ?? '';
+    const [yes, no, abstain] = (/찬성 (\d+), 반대 (\d+), 기권 (\d+)/.exec(voteText) ?? []).slice(1).map(Number);
+    // A sitting without a quorum (about one in seven at the 21st Assembly's 160/300 present) puts the vote off 14 days.
+    const postponed = Number(/의사정족수 미달로 (\d+)회 연기/.exec(voteText)?.[1] ?? 0);
     // Consent: a majority of the 300 present (quorum 151) and a majority of those present in favour.
     expect(yes! + no! + abstain!).toBeGreaterThanOrEqual(151);
     expect(yes!).toBeGreaterThan((yes! + no! + abstain!) / 2);
@@ -601,7 +603,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       .toBe('ended');
 
     // The class debrief, its figures computed here: months of delay and the furloughed workers' unpaid wages from
-    // 1 January 2020 to 5 March 2021, day by day (furlough 1 April – 14 June 2020, context furlough_2020).
+    // 1 January 2020 to the consenting sitting (5 March 2021 + 14 days a postponement), day by day (furlough 1 April –
+    // 14 June 2020, context furlough_2020).
     await board.getByRole('button', { name: '수업 결과 분석 보기' }).click();
     await board.getByTestId('rp-class-debrief').waitFor({ timeout: 30_000 });
     const DAY = 86_400_000;
@@ -610,8 +613,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
     };
     let months = 0;
-    for (let t = Date.parse('2020-01-01T00:00:00Z'); t <= Date.parse('2021-03-05T00:00:00Z'); t += DAY)
-      months += 1 / monthDays(t);
+    const decided = Date.parse('2021-03-05T00:00:00Z') + 14 * postponed * DAY;
+    for (let t = Date.parse('2020-01-01T00:00:00Z'); t <= decided; t += DAY) months += 1 / monthDays(t);
     const furloughed = Math.round(yaml.lapse.furloughedShare * yaml.lapse.workforce);
     const perMonth = new Map<string, number>();
     for (let t = Date.parse('2020-04-01T00:00:00Z'); t < Date.parse('2020-06-15T00:00:00Z'); t += DAY) {
@@ -627,7 +630,9 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     // US: 0.8 × 0.139/4.7 + 0.1 × 1/5 + 0.1 × 1 = 0.144; ROK 0.829.
     expect(tables).toContain('0.144 / 0.829');
     expect(tables).toContain(`${months.toFixed(2)}${Math.round(wages / 1e8).toLocaleString('en-US')}억 원`);
-    expect(months.toFixed(2)).toBe('14.16');
+    // Regression pin for this class's seed: one postponement, 14.61 months (no postponement and 14.16 before each
+    // sitting was drawn from its exact distribution, ratification.ts `drawSitting`).
+    expect([postponed, months.toFixed(2)]).toEqual([1, '14.61']);
     await expect(board.getByTestId('rp-class-points').textContent()).resolves.toContain('칼라이–스모로딘스키');
     await expect(board.getByTestId('rp-question-deals-plane').textContent()).resolves.toContain(
       '여러분의 합의는 실제 결과와 비교해 어떻습니까?',

@@ -4,7 +4,7 @@
  * a majority of those present in favour; a tie is rejected). Source: context.json `ratification_rule`.
  */
 import { distributionProblem, draw, probabilityBelow, type Distribution } from './distribution.js';
-import type { Rng } from '../random/rng.js';
+import { createRng, type Rng } from '../random/rng.js';
 import { err, ok, type Result } from '../result.js';
 
 const unit = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
@@ -96,6 +96,9 @@ export type RatificationError =
       readonly details: { readonly path: string; readonly reason: string };
     };
 
+/** The most blocs an Assembly may have: a sitting's lines are the bits of one int32 (`drawSitting`). */
+const MAX_BLOCS = 30;
+
 const MAJORITY: VoteFraction = { numerator: 1, denominator: 2, strict: true };
 
 const meets = (count: number, base: number, f: VoteFraction): boolean =>
@@ -121,6 +124,8 @@ function validateModel(model: AssemblyModel): RatificationError | null {
     details: { path, reason },
   });
   if (model.blocs.length === 0) return bad('blocs', 'no blocs');
+  // a sitting's lines are the bits of one int32 (drawSitting)
+  if (model.blocs.length > MAX_BLOCS) return bad('blocs', `more than ${MAX_BLOCS} blocs`);
   for (const key of ['quorum', 'passage'] as const) {
     const f = model[key];
     if (!(f.denominator > 0 && f.numerator >= 0 && f.numerator <= f.denominator))
@@ -225,7 +230,8 @@ export function voteProblem(model: AssemblyModel, deal: RatificationDeal): Ratif
 }
 
 /**
- * One simulated plenary vote: each bloc draws its line, each member attends and votes (or defects) independently.
+ * One simulated plenary vote: each bloc draws its line, then the sitting is drawn exactly from the distribution that
+ * voting member by member gives (`drawSitting`) and its tally conditional on that result (`sittingTally`).
  * @example assemblyVote(model, { firstYearIncrease: 0.083 }, createRng(7)) // ok({ passed: true, present: 236, … })
  */
 export function assemblyVote(
@@ -235,37 +241,249 @@ export function assemblyVote(
 ): Result<AssemblyVote, RatificationError> {
   const bad = voteProblem(model, deal);
   if (bad) return err(bad);
-  const byBloc = model.blocs.map((b): BlocVote => {
-    const supports = drawSupport(b, deal, rng);
-    const yesRate = supports ? b.cohesion : 1 - b.cohesion;
-    let [present, yes, no, abstain] = [0, 0, 0, 0];
-    for (let m = 0; m < b.seats; m++) {
-      if (rng.next() >= b.attendance) continue;
-      present++;
-      if (rng.next() < yesRate) yes++;
-      else if (rng.next() < b.abstainShare) abstain++;
-      else no++;
-    }
-    return { party: b.party, supports, present, yes, no, abstain };
-  });
-  const sum = (k: 'present' | 'yes' | 'no' | 'abstain'): number => byBloc.reduce((s, v) => s + v[k], 0);
-  const present = sum('present');
-  const yes = sum('yes');
-  return ok({
-    passed: tallyPasses(model, present, yes),
-    quorumMet: hasQuorum(model, present),
-    present,
-    yes,
-    no: sum('no'),
-    abstain: sum('abstain'),
-    byBloc,
-  });
+  return ok(sittingTally(model, drawSitting(model, deal, rng)));
 }
 
 /** What a sitting's draw decides: whether the quorum was present and whether the deal passed. */
 export interface Sitting {
   readonly quorumMet: boolean;
   readonly passed: boolean;
+}
+
+/** A sitting as `drawSitting` decides it: its result, the blocs' lines, and the seed its tally is drawn from. */
+export interface SittingDraw extends Sitting {
+  /** Bit i set where bloc i's line is support. */
+  readonly lines: number;
+  readonly tallySeed: number;
+}
+
+/**
+ * The sitting sampler every driver uses (the general run, the fast path, role-play votes, calibration). Each bloc
+ * draws its line (`drawSupport`, in bloc order); then one uniform draw u decides the result from the exact
+ * distribution that voting member by member gives for those lines (`passTable`'s DP: P(quorum and passage),
+ * P(quorum)): passed when u·T < P(pass), quorum missed when u·T ≥ P(quorum), held and failed between; T, the DP's total
+ * mass (1 up to rounding), is summed in the same order, so a result whose cells all hold 0 is never drawn. Then one
+ * more draw seeds the tally's own generator (`sittingTally`), so a driver that needs no tally (the fast path) stays
+ * draw for draw in step with one that does. Blocs + 2 draws a sitting instead of about two per member; the result's
+ * probabilities are the DP's, resolved to the 2^−32 steps of one draw (as each member's draws were).
+ * @example holdVote(model.postponement, (k) => drawSitting(sittingAssembly(model, k), deal, rng))
+ */
+export function drawSitting(model: AssemblyModel, deal: RatificationDeal, rng: Rng): SittingDraw {
+  const blocs = model.blocs;
+  let lines = 0;
+  for (let i = 0; i < blocs.length; i++) if (drawSupport(blocs[i] as Bloc, deal, rng)) lines |= 1 << i;
+  const odds = sittingTables(model);
+  let pass: number;
+  let quorum: number;
+  let total: number;
+  if (odds.table !== null) {
+    pass = odds.table.passes[lines] as number;
+    quorum = odds.table.quorums[lines] as number;
+    total = odds.table.totals[lines] as number;
+  } else {
+    const line = lineOdds(model, odds, lines);
+    pass = line.probability;
+    quorum = line.quorumProbability;
+    total = line.total;
+  }
+  const u = rng.next() * total;
+  const tallySeed = (rng.next() * 4294967296) >>> 0;
+  return { quorumMet: u < quorum, passed: u < pass, lines, tallySeed };
+}
+
+/**
+ * A sitting's tally, drawn from its own generator (`createRng(draw.tallySeed)`) conditional on the drawn result and
+ * lines: exactly the tallies voting member by member gives, filtered to that result. Method: backward sampling
+ * through the DP, chosen over rejection (re-voting until the result matches) because it is exact and bounded: a result
+ * the DP gives a tiny positive probability (every bloc opposed and the deal passing: 3e−15 before the 23rd Assembly)
+ * would make rejection loop for ever in practice. Steps: (present, yes) of all members from the result's cells of
+ * the last bloc's cumulative distribution D_n (by row, then within the row); then for bloc i = n … 2, its own
+ * (present, yes) with probability ∝ D_{i−1}(rest) · M_i(own), M_i the bloc's distribution alone; the first bloc takes
+ * what is left; each bloc's members present and not yes abstain with its abstainShare, member by member. Bounded: a
+ * fixed number of cells is visited, and where rounding leaves a walk without a pick, the last cell with mass is taken.
+ * @example sittingTally(model, drawSitting(model, deal, rng)) // { passed: true, present: 236, yes: 180, … }
+ */
+export function sittingTally(model: AssemblyModel, draw: SittingDraw): AssemblyVote {
+  const t = tallyTable(model, draw.lines);
+  const rng = createRng(draw.tallySeed);
+  const region = draw.passed ? PASSED : draw.quorumMet ? FAILED : MISSED;
+  const members = t.width - 1;
+  // the sitting's (present, yes): a row by its mass in the result's cells, then a cell in that row
+  const rows = t.rows[region] as Float64Array;
+  let mass = 0;
+  for (let p = 0; p <= members; p++) mass += rows[p] as number;
+  let present = -1;
+  let target = rng.next() * mass;
+  for (let p = 0; p <= members; p++) {
+    const m = rows[p] as number;
+    if (m <= 0) continue;
+    present = p;
+    if (target < m) break;
+    target -= m;
+  }
+  const last = t.prefixes[t.prefixes.length - 1] as Float64Array;
+  let yes = -1;
+  let pick = rng.next() * (rows[present] as number);
+  for (let y = 0; y <= present; y++) {
+    if (regionOf(model, members, present, y) !== region) continue;
+    const m = last[present * t.width + y] as number;
+    if (m <= 0) continue;
+    yes = y;
+    if (pick < m) break;
+    pick -= m;
+  }
+  // each bloc's share, from the last back: ∝ D_{i−1}(present − p, yes − y) · M_i(p, y)
+  const n = model.blocs.length;
+  const own = new Array<{ present: number; yes: number }>(n);
+  let restPresent = present;
+  let restYes = yes;
+  for (let i = n - 1; i >= 1; i--) {
+    const before = t.prefixes[i - 1] as Float64Array;
+    const alone = t.alone[i] as Float64Array;
+    const seats = (model.blocs[i] as Bloc).seats;
+    const seenBefore = t.seen[i] as number;
+    let sum = 0;
+    const weight = (p: number, y: number): number =>
+      (before[(restPresent - p) * t.width + restYes - y] as number) * (alone[p * t.width + y] as number);
+    const pLow = Math.max(0, restPresent - seenBefore);
+    const pHigh = Math.min(seats, restPresent);
+    for (let p = pLow; p <= pHigh; p++) {
+      const yLow = Math.max(0, restYes - (restPresent - p));
+      const yHigh = Math.min(p, restYes);
+      for (let y = yLow; y <= yHigh; y++) sum += weight(p, y);
+    }
+    // a share the rest can hold (rows above the blocs before are empty): the pick when rounding leaves none
+    let chosen = { present: pLow, yes: Math.max(0, restYes - (restPresent - pLow)) };
+    let at = rng.next() * sum;
+    search: for (let p = pLow; p <= pHigh; p++) {
+      const yLow = Math.max(0, restYes - (restPresent - p));
+      const yHigh = Math.min(p, restYes);
+      for (let y = yLow; y <= yHigh; y++) {
+        const w = weight(p, y);
+        if (w <= 0) continue;
+        chosen = { present: p, yes: y };
+        if (at < w) break search;
+        at -= w;
+      }
+    }
+    own[i] = chosen;
+    restPresent -= chosen.present;
+    restYes -= chosen.yes;
+  }
+  own[0] = { present: restPresent, yes: restYes };
+  const byBloc = model.blocs.map((b, i): BlocVote => {
+    const { present: p, yes: y } = own[i] as { present: number; yes: number };
+    let abstain = 0;
+    for (let m = 0; m < p - y; m++) if (rng.next() < b.abstainShare) abstain++;
+    return {
+      party: b.party,
+      supports: ((draw.lines >> i) & 1) === 1,
+      present: p,
+      yes: y,
+      no: p - y - abstain,
+      abstain,
+    };
+  });
+  const sum = (k: 'present' | 'yes' | 'no' | 'abstain'): number => byBloc.reduce((s, v) => s + v[k], 0);
+  return {
+    passed: draw.passed,
+    quorumMet: draw.quorumMet,
+    present,
+    yes,
+    no: sum('no'),
+    abstain: sum('abstain'),
+    byBloc,
+  };
+}
+
+const PASSED = 0;
+const FAILED = 1;
+const MISSED = 2;
+
+/** Which result a sitting with this (present, yes) has: passed, held and failed, or quorum missed. */
+const regionOf = (model: AssemblyModel, members: number, present: number, yes: number): number =>
+  !meets(present, members, model.quorum) ? MISSED : meets(yes, present, model.passage) ? PASSED : FAILED;
+
+/** What `sittingTally` reads for one Assembly and combination of lines (built on first use, then kept). */
+interface TallyTable {
+  readonly width: number;
+  /** prefixes[i]: the (present, yes) distribution of blocs 0 … i, each voting its line (the DP's `withBlocLine`). */
+  readonly prefixes: readonly Float64Array[];
+  /** alone[i]: bloc i's own (present, yes) distribution. */
+  readonly alone: readonly Float64Array[];
+  /** seen[i]: the members of the blocs before bloc i. */
+  readonly seen: readonly number[];
+  /** rows[result][present]: the last prefix's mass in that row's cells of that result. */
+  readonly rows: readonly Float64Array[];
+}
+
+/**
+ * Tally tables of one Assembly make-up, by lines, and the distributions they are made of, shared between lines: the
+ * prefix of blocs 0 … i by the lines of those blocs, each bloc alone by its line (the first bloc's prefix is itself
+ * alone: the same call).
+ */
+interface TallyParts {
+  readonly tables: Map<number, TallyTable>;
+  /** key: i · 2^30 + the lines of blocs 0 … i. */
+  readonly prefixes: Map<number, Float64Array>;
+  /** key: 2i + line. */
+  readonly alone: Map<number, Float64Array>;
+}
+
+/** By Assembly make-up (`passTableKey`); each holds up to (2^(blocs + 1) + 2·blocs) distributions, so few are kept. */
+const TALLY_PARTS = new Map<string, TallyParts>();
+
+function tallyTable(model: AssemblyModel, lines: number): TallyTable {
+  const key = passTableKey(model);
+  let parts = TALLY_PARTS.get(key);
+  if (parts === undefined) {
+    if (TALLY_PARTS.size >= 8) TALLY_PARTS.clear();
+    parts = { tables: new Map(), prefixes: new Map(), alone: new Map() };
+    TALLY_PARTS.set(key, parts);
+  }
+  const cached = parts.tables.get(lines);
+  if (cached !== undefined) return cached;
+  const { prefixes: prefixCache, alone: aloneCache } = parts;
+  const members = registeredMembers(model);
+  const width = members + 1;
+  const start = new Float64Array(width * width);
+  start[0] = 1;
+  const prefixes: Float64Array[] = [];
+  const alone: Float64Array[] = [];
+  const seen: number[] = [];
+  let dist: Float64Array = start;
+  let before = 0;
+  model.blocs.forEach((b, i) => {
+    const supports = ((lines >> i) & 1) === 1;
+    const aloneKey = 2 * i + (supports ? 1 : 0);
+    let own = aloneCache.get(aloneKey);
+    if (own === undefined) {
+      own = withBlocLine(start, width, 0, b, supports);
+      aloneCache.set(aloneKey, own);
+    }
+    alone.push(own);
+    const prefixKey = i * 2 ** 30 + (lines & ((1 << (i + 1)) - 1));
+    let next = i === 0 ? own : prefixCache.get(prefixKey);
+    if (next === undefined) {
+      // the same calls in the same order as passTable, so the last prefix is the one the result was drawn from
+      next = withBlocLine(dist, width, before, b, supports);
+      prefixCache.set(prefixKey, next);
+    }
+    dist = next;
+    prefixes.push(dist);
+    seen.push(before);
+    before += b.seats;
+  });
+  const rows = [PASSED, FAILED, MISSED].map(() => new Float64Array(width));
+  for (let p = 0; p <= members; p++) {
+    for (let y = 0; y <= p; y++) {
+      const r = rows[regionOf(model, members, p, y)] as Float64Array;
+      r[p] = (r[p] as number) + (dist[p * width + y] as number);
+    }
+  }
+  const made = { width, prefixes, alone, seen, rows };
+  parts.tables.set(lines, made);
+  return made;
 }
 
 /** A vote after its postponements: the deciding sitting's draw, how often it was put off, and whether it was held. */
@@ -498,24 +716,37 @@ function withBlocLine(from: Float64Array, width: number, seen: number, b: Bloc, 
   return out;
 }
 
-/** P(quorum and passage) and P(quorum) of one sitting, from the (present, yes) distribution of every member. */
-function sittingOdds(
-  dist: Float64Array,
-  members: number,
-  model: AssemblyModel,
-): { probability: number; quorumProbability: number } {
+/**
+ * P(quorum and passage) and P(quorum) of one sitting, from the (present, yes) distribution of every member, and the
+ * distribution's total mass (1 up to rounding): P(quorum) plus the mass without a quorum. Where every cell of a
+ * result holds 0, the sums it lies between are equal (`drawSitting` never draws it): P(quorum and passage) and
+ * P(quorum) add the same nonzero cells in the same order when no sitting can fail, and the total adds 0.
+ */
+function sittingOdds(dist: Float64Array, members: number, model: AssemblyModel): LineOdds {
   const width = members + 1;
   let probability = 0;
   let quorumProbability = 0;
+  let missed = 0;
   for (let p = 0; p <= members; p++) {
-    if (!meets(p, members, model.quorum)) continue;
+    const quorum = meets(p, members, model.quorum);
     for (let y = 0; y <= p; y++) {
       const mass = dist[p * width + y] as number;
+      if (!quorum) {
+        missed += mass;
+        continue;
+      }
       quorumProbability += mass;
       if (meets(y, p, model.passage)) probability += mass;
     }
   }
-  return { probability, quorumProbability };
+  return { probability, quorumProbability, total: quorumProbability + missed };
+}
+
+/** One combination of lines' sitting odds (`sittingOdds`). */
+interface LineOdds {
+  readonly probability: number;
+  readonly quorumProbability: number;
+  readonly total: number;
 }
 
 /** E[postponements] = Σ_{k=1..max} P(the first k sittings miss the quorum) = Σ_{k=1..max} (1 − q)^k. */
@@ -608,6 +839,9 @@ export function leastConsentProbability(model: AssemblyModel): number {
 export interface PassTable {
   readonly passes: Float64Array;
   readonly quorumProbability: number;
+  /** quorums[mask], totals[mask]: P(quorum) and the total mass as that combination's DP sums them (`drawSitting`). */
+  readonly quorums: Float64Array;
+  readonly totals: Float64Array;
 }
 
 /** Pass tables by Assembly make-up (`consentProbabilityFor`): each costs 2^blocs exact distributions. */
@@ -619,15 +853,56 @@ const PASS_TABLES = new Map<string, PassTable>();
  * those (the postponement rule multiplies in afterwards).
  */
 function cachedPassTable(model: AssemblyModel): PassTable {
-  const key = [model.seats, JSON.stringify([model.quorum, model.passage])]
-    .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
-    .join('|');
+  const key = passTableKey(model);
   const cached = PASS_TABLES.get(key);
   if (cached !== undefined) return cached;
   const made = passTable(model);
   if (PASS_TABLES.size >= 256) PASS_TABLES.clear();
   PASS_TABLES.set(key, made);
   return made;
+}
+
+/** What a sitting's distributions depend on: the size, the fractions, and each bloc's members, attendance, cohesion. */
+const passTableKey = (model: AssemblyModel): string =>
+  [model.seats, JSON.stringify([model.quorum, model.passage])]
+    .concat(model.blocs.map((b) => `${b.seats},${b.attendance},${b.cohesion}`))
+    .join('|');
+
+/** What `drawSitting` reads for an Assembly: its pass table up to 8 blocs, else each combination's odds as drawn. */
+interface SittingTables {
+  readonly table: PassTable | null;
+  readonly byLines: Map<number, LineOdds>;
+}
+
+/** By model object, so that a sitting finds its table without building the key (the fast path's hot loop). */
+const SITTING_TABLES = new WeakMap<AssemblyModel, SittingTables>();
+
+function sittingTables(model: AssemblyModel): SittingTables {
+  let t = SITTING_TABLES.get(model);
+  if (t === undefined) {
+    t = { table: model.blocs.length > MAX_TABULATED_BLOCS ? null : cachedPassTable(model), byLines: new Map() };
+    SITTING_TABLES.set(model, t);
+  }
+  return t;
+}
+
+/** Beyond 8 blocs, one combination's odds by the same chain of bloc passes as `passTable`, kept once drawn. */
+function lineOdds(model: AssemblyModel, tables: SittingTables, lines: number): LineOdds {
+  let odds = tables.byLines.get(lines);
+  if (odds === undefined) {
+    const members = registeredMembers(model);
+    const width = members + 1;
+    let dist: Float64Array = new Float64Array(width * width);
+    dist[0] = 1;
+    let seen = 0;
+    model.blocs.forEach((b, i) => {
+      dist = withBlocLine(dist, width, seen, b, ((lines >> i) & 1) === 1);
+      seen += b.seats;
+    });
+    odds = sittingOdds(dist, members, model);
+    tables.byLines.set(lines, odds);
+  }
+  return odds;
 }
 
 /**
@@ -641,6 +916,8 @@ export function passTable(model: AssemblyModel): PassTable {
   const members = registeredMembers(model);
   const width = members + 1;
   const passes = new Float64Array(1 << n);
+  const quorums = new Float64Array(1 << n);
+  const totals = new Float64Array(1 << n);
   let quorumProbability = 0;
   const start = new Float64Array(width * width);
   start[0] = 1;
@@ -649,6 +926,8 @@ export function passTable(model: AssemblyModel): PassTable {
     if (b === undefined) {
       const odds = sittingOdds(dist, members, model);
       passes[mask] = odds.probability;
+      quorums[mask] = odds.quorumProbability;
+      totals[mask] = odds.total;
       if (mask === passes.length - 1) quorumProbability = odds.quorumProbability;
       return;
     }
@@ -656,7 +935,7 @@ export function passTable(model: AssemblyModel): PassTable {
     visit(i + 1, withBlocLine(dist, width, seen, b, true), seen + b.seats, mask | (1 << i));
   };
   visit(0, start, 0, 0);
-  return { passes, quorumProbability };
+  return { passes, quorumProbability, quorums, totals };
 }
 
 /**

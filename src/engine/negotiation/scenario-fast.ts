@@ -4,10 +4,11 @@
  * depend on a run's draws computed once per scenario (relative time per step, date, Assembly and lapse month per
  * round) or once per drawn lapse port (reservation shifts and furloughed worker-months per round).
  * Exactness: every number is computed by the same expression in the same order as the general path, and the run's
- * rng is consumed draw for draw as the general path consumes it (each Assembly member's attendance, vote and
- * abstention draws included), so a run gives the identical result; scenario-fast.test.ts checks every field.
+ * rng is consumed draw for draw as the general path consumes it (each Assembly sitting through ratification.ts
+ * `drawSitting`, whose tally the general path draws from a generator of its own), so a run gives the identical
+ * result; scenario-fast.test.ts checks every field.
  */
-import { Sfc32, type Rng } from '../random/rng.js';
+import type { Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
 import { addDays, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
@@ -16,15 +17,12 @@ import type { LapsePort } from './ports.js';
 import { aboveRejected, reservationAfterRejections, reservationAt, type Preferences } from './preferences.js';
 import { initialState, relativeTime, type EndReason, type NegotiationConfig } from './protocol.js';
 import {
-  drawSupport,
-  hasQuorum,
+  drawSitting,
   holdVote,
   sittingAssembly,
-  tallyPasses,
   voteProblem,
   type AssemblyModel,
   type RatificationDeal,
-  type Sitting,
 } from './ratification.js';
 import { lapseStatus, type NegotiationRun } from './run.js';
 import {
@@ -316,7 +314,7 @@ const fieldsRead = <_Check extends true>(): void => undefined;
  * handled (the `never` check) and every field of a kind is either read or named as sending the run to the reducer
  * (`AllRead`), so a new strategy or a new field cannot be ignored silently.
  */
-function fastStrategy(spec: StrategySpec): FastStrategy | null {
+function fastStrategy(spec: StrategySpec, h: number): FastStrategy | null {
   switch (spec.kind) {
     case 'time-dependent': {
       fieldsRead<AllRead<'time-dependent', 'kind' | 'e' | 'k' | 'pick' | 'horizon'>>();
@@ -324,7 +322,7 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
       if (pick !== undefined && pick.kind !== 'lowest-above') return null;
       const k = kOrNone ?? 0;
       const inverse = e > 0 && k >= 0 && k <= 1 ? 1 / e : null;
-      const horizon = fastHorizon(spec.horizon);
+      const horizon = fastHorizon(h, spec.horizon);
       // f = k + (1 − k)·t^(1/e) rises with t (and with min(1, t/h)) and stays ≥ 0, so the target falls with t and pmin
       return {
         kind: TIME_DEPENDENT,
@@ -348,7 +346,7 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
       const T = deadline ?? 1;
       // α rises with t and stays ≥ 0: polynomial κ + (1 − κ)·x^(1/β) for 0 ≤ κ ≤ 1, exponential exp(x'^β ln κ) for κ ≤ 1
       const alphaRises = beta > 0 && T > 0 && k <= 1 && (kind === 'fsj-polynomial' ? k >= 0 : k > 0);
-      const horizon = fastHorizon(spec.horizon);
+      const horizon = fastHorizon(h, spec.horizon);
       return {
         kind: kind === 'fsj-polynomial' ? FSJ_POLYNOMIAL : FSJ_EXPONENTIAL,
         exponent: beta,
@@ -363,7 +361,7 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
     case 'negmas-time-based': {
       fieldsRead<AllRead<'negmas-time-based', 'kind' | 'aspiration' | 'horizon'>>();
       const exponent = negmasExponent(spec.aspiration);
-      const horizon = fastHorizon(spec.horizon);
+      const horizon = fastHorizon(h, spec.horizon);
       return {
         kind: NEGMAS,
         exponent,
@@ -387,8 +385,11 @@ function fastStrategy(spec: StrategySpec): FastStrategy | null {
   }
 }
 
-/** A strategy's perceived horizon as the fast path reads it (absent: 1, which reads every step's time as it is). */
-const fastHorizon = (h: number | undefined): number => (h === undefined ? 1 : h);
+/**
+ * A strategy's perceived horizon as the fast path reads it: the run's h where it is not 1, as strategies.ts
+ * `withHorizon` writes it into the spec, else the spec's own (absent: 1, which reads every step's time as it is).
+ */
+const fastHorizon = (h: number, own: number | undefined): number => (h !== 1 ? h : own === undefined ? 1 : own);
 
 /**
  * A step's time as the strategy reads it (`horizonTime`) and its log for the Genius bracket: ln min(1, t/h) =
@@ -657,72 +658,12 @@ function decide(
   return j;
 }
 
-const SIGN = -2147483648;
-
-/**
- * The threshold for `next() < p` on a draw's raw word t, as an int32 comparison `(t ^ SIGN) < below(p)`: next() is
- * x / 2^32 with x = t >>> 0, so next() < p exactly when x < p · 2^32 (a power of two: no rounding), i.e. when
- * x < ⌈p · 2^32⌉, i.e. x − 2^31 (t with its sign bit flipped) < ⌈p · 2^32⌉ − 2^31. A fifth faster than comparing
- * doubles.
- */
-const below = (p: number): number => Math.ceil(p * 4294967296) - 2147483648;
-
-/**
- * assemblyVote's draws, in its order, keeping only what decides the sitting (present and yes). A member makes an
- * attendance draw; present, a yes draw; present and not yes, one more (no or abstain, spent either way). Without
- * branches: three steps of the generator are taken for every member (Sfc32.next's step written out, in local
- * variables) and the state after the one, two or three it used is kept by masks, since the draws' outcomes are coin
- * flips a branch predictor misses about one member in two (a tenth faster than branching on them).
- */
-function assemblySitting(model: AssemblyModel, deal: RatificationDeal, rng: Sfc32): Sitting {
-  const w = rng.words;
-  let present = 0;
-  let yes = 0;
-  for (const bloc of model.blocs) {
-    const yesRate = below(drawSupport(bloc, deal, rng) ? bloc.cohesion : 1 - bloc.cohesion);
-    const attendance = below(bloc.attendance);
-    let a = w[0] as number;
-    let b = w[1] as number;
-    let c = w[2] as number;
-    let d = w[3] as number;
-    for (let m = 0; m < bloc.seats; m++) {
-      const t1 = (((a + b) | 0) + d) | 0;
-      const a1 = b ^ (b >>> 9);
-      const b1 = (c + (c << 3)) | 0;
-      const c1 = (((c << 21) | (c >>> 11)) + t1) | 0;
-      const d1 = (d + 1) | 0;
-      const t2 = (((a1 + b1) | 0) + d1) | 0;
-      const a2 = b1 ^ (b1 >>> 9);
-      const b2 = (c1 + (c1 << 3)) | 0;
-      const c2 = (((c1 << 21) | (c1 >>> 11)) + t2) | 0;
-      const d2 = (d1 + 1) | 0;
-      const t3 = (((a2 + b2) | 0) + d2) | 0;
-      const isPresent = +((t1 ^ SIGN) < attendance);
-      const isYes = isPresent & +((t2 ^ SIGN) < yesRate);
-      present += isPresent;
-      yes += isYes;
-      // all ones where the member used one draw (absent), two (yes) or three (present, not yes)
-      const one = (isPresent - 1) | 0;
-      const two = -isYes | 0;
-      const three = -(isPresent & (isYes ^ 1)) | 0;
-      a = (a1 & one) | (a2 & two) | ((b2 ^ (b2 >>> 9)) & three);
-      b = (b1 & one) | (b2 & two) | ((c2 + (c2 << 3)) & three);
-      c = (c1 & one) | (c2 & two) | ((((c2 << 21) | (c2 >>> 11)) + t3) & three);
-      d = (d1 & one) | (d2 & two) | ((d2 + 1) & three);
-    }
-    w[0] = a;
-    w[1] = b;
-    w[2] = c;
-    w[3] = d;
-  }
-  return { quorumMet: hasQuorum(model, present), passed: tallyPasses(model, present, yes) };
-}
-
 /**
  * One run on the fast path, continuing the run's rng after its draws; null (nothing drawn) when a strategy is one the
  * fast path does not cover (tit-for-tat, replay, human, or a pick rule other than lowest-above).
  * `offerLog` (length 2 × rounds, caller-filled with −1), when given, receives each offer's outcome index at
- * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it.
+ * [party · rounds + round]: the run's offer path at no cost to runs that do not ask for it. `horizon`: the run's
+ * perceived horizon, read as strategies.ts `withHorizon` would write it into each spec (and each period's).
  * @example runScenarioFast(plan, rng, [usSpec, rokSpec], [0.05, 0.6], lapsePort) // { outcome, reason, round, … }
  */
 export function runScenarioFast(
@@ -733,9 +674,10 @@ export function runScenarioFast(
   lapse: LapsePort | undefined,
   offerLog?: Int32Array,
   later: readonly [readonly FastPeriod[], readonly FastPeriod[]] = [[], []],
+  horizon = 1,
 ): ScenarioRunResult | null {
-  let st0 = fastStrategy(strategies[0]);
-  let st1 = fastStrategy(strategies[1]);
+  let st0 = fastStrategy(strategies[0], horizon);
+  let st1 = fastStrategy(strategies[1], horizon);
   if (st0 === null || st1 === null) return null;
   // Each side's strategy and reservation per period (index 0: its own), when the scenario has periods.
   let sts0: (FastStrategy | null)[] = [];
@@ -743,8 +685,8 @@ export function runScenarioFast(
   let rvs0: number[] = [];
   let rvs1: number[] = [];
   if (plan.hasPeriods) {
-    sts0 = [st0, ...later[0].map((p) => fastStrategy(p.strategy))];
-    sts1 = [st1, ...later[1].map((p) => fastStrategy(p.strategy))];
+    sts0 = [st0, ...later[0].map((p) => fastStrategy(p.strategy, horizon))];
+    sts1 = [st1, ...later[1].map((p) => fastStrategy(p.strategy, horizon))];
     if (sts0.includes(null) || sts1.includes(null)) return null;
     rvs0 = [reservations[0], ...later[0].map((p) => p.reservation)].map((v) =>
       reservationAt({ kind: 'constant', value: v }, 0),
@@ -762,8 +704,6 @@ export function runScenarioFast(
   let rv1 = reservationAt({ kind: 'constant', value: reservations[1] }, 0);
   const [period0, period1] = plan.periodOfRound;
   let periodRound = -1;
-  // The vote steps an Sfc32's words inline: the run's own rng (createRng's), else a generator resumed from its state.
-  const gen = rng instanceof Sfc32 ? rng : new Sfc32(rng.state());
   const deadline = plan.config.deadline;
   const times = plan.times;
   const logTimes = plan.logTimes;
@@ -840,11 +780,11 @@ export function runScenarioFast(
         reason = 'agreement';
         break;
       }
-      // ratification.ts's postponement rule around this path's sitting draw (scenario.ts `postponedVote`)
+      // ratification.ts's postponement rule around its sitting sampler, the general path's draws without the tally
       const model = plan.assemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
       // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
-      const vote = holdVote(model.postponement, (k) => assemblySitting(sittingAssembly(model, k), terms, gen));
+      const vote = holdVote(model.postponement, (k) => drawSitting(sittingAssembly(model, k), terms, rng));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)

@@ -110,24 +110,27 @@ describe('scenario builder', () => {
   });
 
   it('counts 40 seeded runs into exact lapse and furlough histograms, the same when merged from chunks', () => {
-    // Regression pin for seed 11: 37 agreements 4–11 months after expiry, 3 deadlines (11 months); 4,500 furloughed
+    // Regression pin for seed 11: 38 agreements 4–11 months after expiry, 2 deadlines (11 months); 4,500 furloughed
     // from month 4 until the stopgap on 15 June, prorated by day: 4,500, 9,000 or 4,500 × (2 + 14/30) = 11,100.
-    // (Before a rejected deal bounded the ROK's next, run.ts `ratifying`: 28 agreements, 12 deadlines, months in
-    // lapse [0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2, 14], sum 311; months to agreement from 6 on [0, 6, 6, 7, 1, 2, 2, 2, 2, 0].)
+    // (Before each sitting was drawn from its exact distribution, ratification.ts `drawSitting`: 37 agreements,
+    // 3 deadlines, months in lapse [0, 0, 0, 0, 6, 6, 4, 4, 8, 3, 4, 5], furloughed [[4000, 6], [8000, 6],
+    // [10000, 28]], months to agreement from 6 on [0, 6, 6, 4, 4, 8, 3, 4, 2, 0]. Before a rejected deal bounded the
+    // ROK's next, run.ts `ratifying`: 28 agreements, 12 deadlines, months in lapse [0, 0, 0, 0, 6, 6, 7, 1, 2, 2, 2,
+    // 14], sum 311; months to agreement from 6 on [0, 6, 6, 7, 1, 2, 2, 2, 2, 0].)
     const whole = runScenarioChunk(scenario, 11, 0, 40);
     const lapse = whole.summary.monthsInLapse;
-    expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([37, 3]);
-    expect(lapse.counts).toEqual([0, 0, 0, 0, 6, 6, 4, 4, 8, 3, 4, 5]);
+    expect([whole.summary.agreements, whole.summary.reasons.deadline]).toEqual([38, 2]);
+    expect(lapse.counts).toEqual([0, 0, 0, 0, 5, 4, 5, 6, 9, 4, 5, 2]);
     expect([lapse.n, lapse.lowest, lapse.highest, lapse.sumMicro]).toEqual([40, 4, 11, 292_000_000]);
     const furlough = whole.summary.furloughedWorkerMonths;
     expect(furlough.counts.flatMap((c, k) => (c > 0 ? [[k * 2000, c]] : []))).toEqual([
-      [4000, 6],
-      [8000, 6],
-      [10_000, 28],
+      [4000, 5],
+      [8000, 4],
+      [10_000, 31],
     ]);
     expect([furlough.n, furlough.lowest]).toEqual([40, 4500]);
     expect(furlough.highest).toBeCloseTo(11_100, 9);
-    expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 6, 6, 4, 4, 8, 3, 4, 2, 0]);
+    expect(whole.monthsToAgreement.counts.slice(6, 16)).toEqual([0, 5, 4, 5, 6, 9, 4, 5, 0, 0]);
     const parts = [runScenarioChunk(scenario, 11, 0, 7), runScenarioChunk(scenario, 11, 7, 23)];
     parts.push(runScenarioChunk(scenario, 11, 23, 40));
     expect(parts.reduce(mergeScenarioSummaries)).toEqual(whole);

@@ -274,7 +274,7 @@ export const dealTerms = (outcome: Outcome): RatificationDeal => {
  * One consent-probability function per Assembly (keyed by its blocs, its most postponements and, when an election
  * falls within them, the blocs sitting at each later sitting), each caching deals.
  */
-const consentFunctions = new WeakMap<readonly Bloc[], Map<string, (deal: RatificationDeal) => number>>();
+const consentFunctions = new WeakMap<readonly Bloc[], Map<number | string, (deal: RatificationDeal) => number>>();
 const blocIds = new WeakMap<readonly Bloc[], number>();
 let nextBlocId = 0;
 const blocId = (blocs: readonly Bloc[]): number => {
@@ -299,8 +299,10 @@ export function consentProbability(model: AssemblyModel, deal: RatificationDeal)
   }
   // The postponement's days change when a vote ends, not whether: only its cap enters the probability, and which
   // Assembly holds each later sitting when an election falls within them (assemblyOn put the days into that).
-  const later = model.laterSittings?.map((a) => blocId(a.blocs)).join(',');
-  const rule = `${model.postponement?.max ?? -1}${later === undefined ? '' : `:${later}`}`;
+  // the cap alone as a number (no string built on each call), with the later Assemblies' ids when there are some
+  const max = model.postponement?.max ?? -1;
+  const later = model.laterSittings;
+  const rule = later === undefined ? max : `${max}:${later.map((a) => blocId(a.blocs)).join(',')}`;
   let f = byRule.get(rule);
   if (f === undefined) {
     const odds = consentProbabilityFor(model);
@@ -376,8 +378,8 @@ export function winSetAgent(
 }
 
 /**
- * The ROK Assembly's consent vote on a deal, member by member and postponed while a sitting misses the quorum
- * (ratification.ts `consentVote`), as the reducer records it (`postponedVote`).
+ * The ROK Assembly's consent vote on a deal, each sitting drawn with its tally (ratification.ts `drawSitting`) and
+ * postponed while one misses the quorum (`consentVote`), as the reducer records it (`postponedVote`).
  */
 export function scenarioRatification(s: Scenario): RatificationPort | undefined {
   const assemblies = s.ratification.rok;
@@ -931,7 +933,8 @@ export function runScenarioMonteCarloOne(
 
 /**
  * runScenarioMonteCarloOne; with `indexPaths` false the generator is stepped past the index paths as their draws would
- * step it (distribution.ts `skipDraw`), their values left uncomputed and `draws.indexPaths` empty: a chunk reads none.
+ * step it (distribution.ts `skipDraw`), their values left uncomputed and `draws.indexPaths` empty, and on the fast path
+ * `draws.strategies` are the specs before the horizon (`draws.horizon`) is written into them: a chunk reads neither.
  */
 function playMonteCarloRun(
   s: Scenario,
@@ -982,10 +985,12 @@ function playMonteCarloRun(
   const drawnLater = drawPeriods(s, rng, drawn, reservations, strategyOverride);
   // The perceived horizon comes last: every earlier draw is the one a scenario without it makes.
   const horizon = drawHorizon(s, rng);
-  const strategies: [StrategySpec, StrategySpec] = [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
-  const later = periodsWithHorizon(drawnLater, horizon);
   const log = offerPath === undefined || ctx.fast === null ? undefined : new Int32Array(offerPath.length).fill(-1);
-  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, strategies, reservations, lapse, log, later);
+  // the fast path reads the horizon beside the specs (withHorizon's copies were a tenth of a run with the GC they made)
+  const fast = ctx.fast && runScenarioFast(ctx.fast, rng, drawn, reservations, lapse, log, drawnLater, horizon);
+  // each spec as the run's agents read it: built for the reducer, and for a caller that reads a run's draws
+  const strategies: readonly [StrategySpec, StrategySpec] | null =
+    fast && !keepIndexPaths ? null : [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
   let run: ScenarioRunResult;
   if (fast) {
     run = fast;
@@ -998,7 +1003,9 @@ function playMonteCarloRun(
       fillForward(offerPath);
     }
   } else {
-    const general = runDrawn(s, rng, strategies, reservations, lapse, offerPath !== undefined, ctx.tables, later);
+    const later = periodsWithHorizon(drawnLater, horizon);
+    const specs = strategies ?? [withHorizon(drawn[0], horizon), withHorizon(drawn[1], horizon)];
+    const general = runDrawn(s, rng, specs, reservations, lapse, offerPath !== undefined, ctx.tables, later);
     if (offerPath !== undefined) {
       const rounds = offerPath.length / 2;
       offerPath.fill(NaN);
@@ -1011,7 +1018,8 @@ function playMonteCarloRun(
   }
   return {
     run,
-    draws: { strategies, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon },
+    // a chunk reads only the exchange rate: the specs as drawn, their horizon beside them, spare a copy per run
+    draws: { strategies: strategies ?? drawn, reservations, lapse: lapseDraw, indexPaths, exchangeRate, horizon },
   };
 }
 

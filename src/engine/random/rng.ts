@@ -25,13 +25,10 @@ export function deriveSeed(seed: number, index: number): number {
   return splitmix32(splitmix32(seed >>> 0) ^ (index >>> 0));
 }
 
-/**
- * sfc32 with its state in an Int32Array: one class, so a hot loop's `rng.next()` has one shape to inline.
- * `words` is public for the few loops that step the generator in local variables (scenario-fast.ts's Assembly vote).
- */
-export class Sfc32 implements Rng {
+/** sfc32 with its state in an Int32Array: one class, so a hot loop's `rng.next()` has one shape to inline. */
+class Sfc32 implements Rng {
   // Typed-array words stay raw int32 (object fields would box the words above 2^30 on every draw).
-  readonly words: Int32Array;
+  private readonly words: Int32Array;
 
   constructor(initial: RngState) {
     // Word by word: Int32Array.from walks an iterator, a cost on every Monte Carlo run's createRng.
