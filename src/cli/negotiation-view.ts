@@ -1,7 +1,7 @@
 /** Words and numbers for negotiation output: terms of an outcome, sides, actions, in English or Korean. */
 import { valueText, type Domain, type Outcome } from '../index.js';
 import { formatRate, type Lang } from '../i18n/format.js';
-import { simulatedLabel } from '../i18n/labels.js';
+import { endReasonLabel, simulatedLabel } from '../i18n/labels.js';
 
 const WORDS = {
   round: ['round', '회차'],
@@ -23,10 +23,6 @@ const WORDS = {
   rejected: ['rejected', '비준 부결'],
   outcome: ['outcome', '결과'],
   reason: ['reason', '종료 사유'],
-  agreement: ['agreement', '타결'],
-  deadline: ['deadline', '시한 도래'],
-  walkaway: ['walk-away', '협상 중단'],
-  'ratification-failed': ['ratification failed', '비준 실패'],
   none: ['no agreement', '합의 없음'],
   quantity: ['quantity', '항목'],
   value: ['value', '값'],
@@ -50,9 +46,14 @@ const QUANTITY = {
   usd: 'firstYearUsdBillions',
 } as const;
 
-export type Word = keyof typeof WORDS | keyof typeof QUANTITY;
-export const isWord = (w: string): w is Word => w in WORDS || w in QUANTITY;
+/** Why talks ended: the words are labels.ts's `endReasonLabel`, shared with the web. */
+const END_REASONS = ['agreement', 'deadline', 'walkaway', 'ratification-failed'] as const;
+type EndReasonWord = (typeof END_REASONS)[number];
+
+export type Word = keyof typeof WORDS | keyof typeof QUANTITY | EndReasonWord;
+export const isWord = (w: string): w is Word => w in WORDS || w in QUANTITY || END_REASONS.includes(w as EndReasonWord);
 export const word = (w: Word, lang: Lang): string => {
+  if (END_REASONS.includes(w as EndReasonWord)) return endReasonLabel(w, lang);
   if (w in QUANTITY) {
     const name = simulatedLabel(QUANTITY[w as keyof typeof QUANTITY], lang);
     return lang === 'ko' ? name : name.charAt(0).toLowerCase() + name.slice(1);

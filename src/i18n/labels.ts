@@ -94,6 +94,40 @@ const SIMULATED: Record<string, readonly [string, string]> = {
 /** A Monte Carlo quantity or term by its key in the scenario job's result: "Months in lapse", "협정 공백 개월 수". */
 export const simulatedLabel = (key: string, lang: Lang): string => SIMULATED[key]?.[lang === 'ko' ? 1 : 0] ?? key;
 
+const END_REASON: Record<string, readonly [string, string]> = {
+  agreement: ['agreement', '타결'],
+  deadline: ['deadline', '시한 만료'],
+  // the glossary's walk-away point is 협상 결렬 시 가치
+  walkaway: ['walk-away', '협상 결렬'],
+  'ratification-failed': ['ratification failed', '국회 비준 동의 부결'],
+};
+
+/**
+ * Why talks ended (the engine's EndReason), one set of words for `sma negotiate`/`simulate`, the Simulate page, the
+ * Theory page's game and role-play: "walk-away", "협상 결렬". An unknown reason reads as its id.
+ */
+export const endReasonLabel = (reason: string, lang: Lang): string =>
+  END_REASON[reason]?.[lang === 'ko' ? 1 : 0] ?? reason;
+
+const STRATEGY: Record<string, readonly [string, string]> = {
+  boulware: ['boulware', '볼웨어 (늦게 양보)'],
+  linear: ['linear', '선형 양보'],
+  conceder: ['conceder', '컨시더 (일찍 양보)'],
+  hardliner: ['hardliner', '강경 (양보 없음)'],
+  micro: ['micro', '마이크로 (최소 단위 양보)'],
+  'nice-tit-for-tat': ['nice-tit-for-tat', '너그러운 맞대응'],
+  random: ['random', '무작위 제안'],
+  'negmas-boulware': ['negmas-boulware', 'NegMAS 볼웨어'],
+  'negmas-linear': ['negmas-linear', 'NegMAS 선형 양보'],
+  'negmas-conceder': ['negmas-conceder', 'NegMAS 컨시더'],
+};
+
+/**
+ * A negotiation strategy (engine agents.ts RESEARCH_STRATEGIES) as a reader picks it: in English its name as
+ * `sma tournament --strategies` takes it ("nice-tit-for-tat"), in Korean in words ("너그러운 맞대응").
+ */
+export const strategyLabel = (id: string, lang: Lang): string => STRATEGY[id]?.[lang === 'ko' ? 1 : 0] ?? id;
+
 const SENSITIVITY = {
   parameter: ['parameter', '변수'],
   values: ['p10 → p90', '변수의 10% → 90% 분위수'],

@@ -215,8 +215,9 @@ for (const backend of testBackends) {
       });
 
       it("lets only a job's owner or an admin cancel it; another member reads it by its link and cancels nothing", async () => {
-        // 5,000,000 replays of the 13th SMA talks take over a minute of CPU (about 13 µs a run, docs/scenarios.md),
-        // while the requests below take well under a second: both jobs are still running when they are cancelled.
+        // 5,000,000 replays of the 13th SMA talks take about 20 s of CPU (about 4 µs a run with the sitting sampler,
+        // docs/scenarios.md), while the requests below take well under a second: both jobs are still running when they
+        // are cancelled.
         const start = (who: 'owner' | 'other') =>
           app.inject({
             method: 'POST',

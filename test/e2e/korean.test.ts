@@ -244,6 +244,30 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
     await walk('theory-error');
   });
 
+  it('reads a game against an agent on the Theory page, played to its end', async () => {
+    await web.open('#/theory');
+    const laptop = (name: string) => ({
+      name,
+      mimeType: 'text/xml',
+      buffer: readFileSync(fileURLToPath(new URL(`../fixtures/domains/laptop/${name}`, import.meta.url))),
+    });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([
+        laptop('laptop_domain.xml'),
+        laptop('laptop_buyer_utility.xml'),
+        laptop('laptop_seller_utility.xml'),
+      ]);
+    await expect.poll(() => page.getByTestId('play-domain').textContent()).toContain('27');
+    await page.getByRole('button', { name: '시작', exact: true }).click();
+    await page.getByRole('button', { name: '이 제안 보내기' }).click();
+    await expect.poll(() => page.getByTestId('play-moves').locator('tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: '협상 중단' }).click();
+    // This game's own end: its result line.
+    await page.getByTestId('play-result').waitFor();
+    await walk('theory-play');
+  });
+
   it('reads a chart’s tooltip and its exported SVG in Korean', async () => {
     await web.open('#/calculator');
     const chart = page.locator('.chart[data-drawn="true"]').first();
@@ -306,6 +330,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
       'simulate-sensitivity',
       'theory',
       'theory-error',
+      'theory-play',
     ]);
     expect(english).toEqual(Object.fromEntries(Object.keys(english).map((k) => [k, {}])));
     expect(web.errors).toEqual([]);

@@ -24,20 +24,12 @@ const RESULTS: readonly Result[] = ['passed', 'failed', 'missed'];
 const resultOf = (model: AssemblyModel, present: number, yes: number): Result =>
   !hasQuorum(model, present) ? 'missed' : tallyPasses(model, present, yes) ? 'passed' : 'failed';
 
-const thresholdBloc = (party: string, seats: number, over: Partial<Bloc>, max: number): Bloc => ({
-  party,
-  seats,
-  attendance: 1,
-  cohesion: 1,
-  abstainShare: 0.5,
-  // support when the increase is at most T ~ U(0, max): P(support at 0.1) = 1 − 0.1/max
-  stance: {
-    kind: 'threshold',
-    term: 'firstYearIncrease',
-    direction: 'at_most',
-    threshold: { kind: 'uniform', min: 0, max },
-  },
-  ...over,
+/** Support when the increase is at most T ~ U(0, max): P(support at 0.1) = 1 − 0.1/max. */
+const atMostUniform = (max: number): Bloc['stance'] => ({
+  kind: 'threshold',
+  term: 'firstYearIncrease',
+  direction: 'at_most',
+  threshold: { kind: 'uniform', min: 0, max },
 });
 
 /** Five members: 3 in A (support ½ at 0.1), 2 in B (support ¾); a quorum is 3 present, passage more yes than not. */
@@ -47,8 +39,8 @@ const small: AssemblyModel = {
   quorum: { numerator: 1, denominator: 2, strict: true },
   passage: { numerator: 1, denominator: 2, strict: true },
   blocs: [
-    thresholdBloc('A', 3, { attendance: 0.6, cohesion: 0.7, abstainShare: 0.25 }, 0.2),
-    thresholdBloc('B', 2, { attendance: 0.8, cohesion: 0.9, abstainShare: 0.5 }, 0.4),
+    { party: 'A', seats: 3, attendance: 0.6, cohesion: 0.7, abstainShare: 0.25, stance: atMostUniform(0.2) },
+    { party: 'B', seats: 2, attendance: 0.8, cohesion: 0.9, abstainShare: 0.5, stance: atMostUniform(0.4) },
   ],
 };
 const deal: RatificationDeal = { firstYearIncrease: 0.1 };
@@ -136,6 +128,17 @@ interface Tally {
   readonly byBloc: readonly { readonly present: number; readonly yes: number }[];
 }
 
+/** How many of n sittings drawn one after another from one seed had each result. */
+function sittingResults(model: AssemblyModel, d: RatificationDeal, n: number, seed: number): Record<Result, number> {
+  const counts: Record<Result, number> = { passed: 0, failed: 0, missed: 0 };
+  const rng = createRng(seed);
+  for (let i = 0; i < n; i++) {
+    const s = drawSitting(model, d, rng);
+    counts[s.passed ? 'passed' : s.quorumMet ? 'failed' : 'missed']++;
+  }
+  return counts;
+}
+
 /** |observed − expected| within k standard deviations of a binomial count. */
 const withinBinomial = (count: number, n: number, p: number, k: number): boolean =>
   Math.abs(count - n * p) <= k * Math.sqrt(n * p * (1 - p));
@@ -146,13 +149,8 @@ describe('drawSitting: a sitting from its exact distribution with one draw', () 
   it('has the enumerated odds on five members: passed, failed and missed within 5 binomial standard deviations', () => {
     // the three results cover every case
     expect(RESULTS.reduce((s, r) => s + exact[r].probability, 0)).toBeCloseTo(1, 14);
-    const counts: Record<Result, number> = { passed: 0, failed: 0, missed: 0 };
     const n = 100_000;
-    const rng = createRng(101);
-    for (let i = 0; i < n; i++) {
-      const s = drawSitting(small, deal, rng);
-      counts[s.passed ? 'passed' : s.quorumMet ? 'failed' : 'missed']++;
-    }
+    const counts = sittingResults(small, deal, n, 101);
     for (const r of RESULTS) {
       expect(exact[r].probability).toBeGreaterThan(0.05);
       expect(withinBinomial(counts[r], n, exact[r].probability, 5)).toBe(true);
@@ -233,13 +231,8 @@ describe('drawSitting: a sitting from its exact distribution with one draw', () 
       failed: odds.value.quorumProbability - odds.value.probability,
       missed: 1 - odds.value.quorumProbability,
     };
-    const counts: Record<Result, number> = { passed: 0, failed: 0, missed: 0 };
     const n = 40_000;
-    const rng = createRng(303);
-    for (let i = 0; i < n; i++) {
-      const s = drawSitting(model, d, rng);
-      counts[s.passed ? 'passed' : s.quorumMet ? 'failed' : 'missed']++;
-    }
+    const counts = sittingResults(model, d, n, 303);
     for (const r of RESULTS) {
       // the 22nd's attendance (234 of 300, 0.78 each) leaves fewer than 151 present with probability far below 2^−32
       if (p[r] < 1e-9) expect(counts[r]).toBe(0);

@@ -42,6 +42,7 @@ import {
   type Player,
   type Strings,
   tableLabel,
+  reasonText,
 } from '../roleplay/strings.js';
 
 export default function RolePlayPage() {
@@ -311,7 +312,7 @@ function Header({ view, s }: { view: RolePlayView; s: Strings }) {
       </p>
       <p data-testid="rp-status">
         {s.phase}: {s[`phase_${view.phase}`]} · {s.status}: {s[`status_${view.status}`]}
-        {view.reason ? ` (${s[`reason_${view.reason}`]})` : ''}
+        {view.reason ? ` (${reasonText(s, view.reason, lang)})` : ''}
         {view.toMove ? ` · ${fill(s.toMove, { side: sideName(view.toMove) })}` : ''}
       </p>
       {view.agreement && (

@@ -1,5 +1,6 @@
 /** The Simulate page's plain-words answer, the real outcome to mark on charts, and the scenario's assumptions. */
 import type { RealOutcomeReport } from '../../../src/index.js';
+import { SourceNote } from '../components/source-note.js';
 import type { Lang } from '../../../src/i18n/format.js';
 import { fittedOnText, scenarioName } from '../../../src/index.js';
 import { fieldLabel, type ParameterNames } from '../../../src/i18n/labels.js';
@@ -25,19 +26,8 @@ export function scenarioDescription(s: object, lang: Lang): string {
   return String((lang === 'ko' ? (r.description_ko ?? r.description) : r.description) ?? '');
 }
 
-/**
- * A source note the project wrote, in the chosen language; `identifiers` in backticks (files, ids, fields) are shown
- * as code: they name a thing to look up, and are the same in every language.
- */
-export function SourceNote({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split(/(`[^`]+`)/)
-        .map((part, k) => (/^`.+`$/.test(part) ? <code key={k}>{part.slice(1, -1)}</code> : part))}
-    </>
-  );
-}
+// A note's `identifiers` shown as code: the one component (components/source-note.tsx), kept importable from here.
+export { SourceNote };
 
 /**
  * What happened, in the units of the job's histograms: the job's `realOutcome` (engine `realOutcomeReport`: months

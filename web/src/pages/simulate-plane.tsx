@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/lang.js';
 import { dateText, termsText } from '../roleplay/strings.js';
 import type { NegotiationPlane } from '../types.js';
 import { scenarioName, type Issue } from '../../../src/index.js';
+import { endReasonLabel } from '../../../src/i18n/labels.js';
 
 type Terms = NegotiationPlane['offers'][number]['terms'];
 type PlaneSolution = NegotiationPlane['nash'];
@@ -26,10 +27,6 @@ const WORDS = {
     agreed: 'Agreed {terms} on {date}',
     none: 'No agreement ({reason}), talks ended {date}',
     caption: '{scenario}, seed {seed}: {offers} offers. {result}.',
-    'reason:deadline': 'deadline',
-    'reason:walkaway': 'walk-away',
-    'reason:ratification-failed': 'ratification failed',
-    'reason:agreement': 'agreement',
   },
   ko: {
     button: '효용 평면 위의 1회 실행',
@@ -46,10 +43,6 @@ const WORDS = {
     agreed: '{date} 타결: {terms}',
     none: '합의 없음({reason}), {date} 협상 종료',
     caption: '{scenario}, 시드 {seed}: 제안 {offers}회. {result}.',
-    'reason:deadline': '시한 만료',
-    'reason:walkaway': '결렬',
-    'reason:ratification-failed': '비준 실패',
-    'reason:agreement': '타결',
   },
 } as const;
 
@@ -123,6 +116,7 @@ function PlaneChart({
   date: (d: string) => string;
   words: (typeof WORDS)['en' | 'ko'];
 }) {
+  const { lang } = useI18n();
   const offersOf = (side: 'us' | 'rok'): Datum[] =>
     plane.offers
       .filter((o) => o.side === side)
@@ -132,7 +126,7 @@ function PlaneChart({
   const end = plane.endDate === null ? '—' : date(plane.endDate);
   const result = plane.outcome
     ? w.agreed.replace('{terms}', terms(plane.outcome)).replace('{date}', end)
-    : w.none.replace('{reason}', w[`reason:${plane.reason}`]).replace('{date}', end);
+    : w.none.replace('{reason}', endReasonLabel(plane.reason, lang)).replace('{date}', end);
   const caption = w.caption
     .replace('{scenario}', name)
     .replace('{seed}', String(seed))

@@ -3,7 +3,7 @@ import { csvNumber } from '../../../src/i18n/format.js';
 import { DataTable } from '../components/data-table.js';
 import { useI18n, usePageStrings } from '../i18n/lang.js';
 import { histogramBars, type Histogram, type HistogramBar } from '../../../src/index.js';
-import { optionLabel, simulatedLabel } from '../../../src/i18n/labels.js';
+import { endReasonLabel, optionLabel, simulatedLabel } from '../../../src/i18n/labels.js';
 import type { ScenarioMonteCarloResult } from '../types.js';
 import type { RealOutcome } from './simulate-answer.js';
 
@@ -35,10 +35,6 @@ const S = {
     realAt: 'Real outcome: {x} (the red bar)',
     realOutside: 'Real outcome: {x}, outside every simulated value',
     noReal: 'The record has no value of this quantity to mark.',
-    'reason:agreement': 'agreement',
-    'reason:deadline': 'deadline',
-    'reason:walkaway': 'walk-away',
-    'reason:ratification-failed': 'ratification failed',
   },
   ko: {
     agreementRate: '타결률',
@@ -65,14 +61,8 @@ const S = {
     realAt: '실제 결과: {x} (빨간 막대)',
     realOutside: '실제 결과: {x}, 시뮬레이션된 값의 범위 밖',
     noReal: '기록에 이 항목의 실제 값이 없어 표시하지 않습니다.',
-    'reason:agreement': '타결',
-    'reason:deadline': '시한 만료',
-    'reason:walkaway': '결렬',
-    'reason:ratification-failed': '비준 실패',
   },
 };
-
-type Words = { readonly [K in keyof (typeof S)['en']]: string };
 
 const fill = (text: string, values: Record<string, string>): string =>
   Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text);
@@ -146,7 +136,7 @@ export function ScenarioResults({ result, real }: { result: ScenarioMonteCarloRe
   ];
   const reasonOption = reasonsOption(
     result.reasons,
-    (k) => s[`reason:${k}` as keyof Words] ?? k,
+    (k) => endReasonLabel(k, i.lang),
     s.runs,
     real ? 'agreement' : undefined,
   );
@@ -163,7 +153,7 @@ export function ScenarioResults({ result, real }: { result: ScenarioMonteCarloRe
           />
           {real && (
             <p className="muted" style={{ fontSize: '0.85rem' }} data-testid="real-marker-outcomes">
-              {fill(s.realAt, { x: s['reason:agreement'] })}
+              {fill(s.realAt, { x: endReasonLabel('agreement', i.lang) })}
             </p>
           )}
         </div>

@@ -28,6 +28,8 @@ import {
 import Chart, { type ChartOption } from '../components/chart.js';
 import PlacedProblemText from '../components/placed-problem.js';
 import { usePageStrings, useI18n } from '../i18n/lang.js';
+import { SourceNote } from '../components/source-note.js';
+import { endReasonLabel, strategyLabel } from '../../../src/i18n/labels.js';
 
 // A person negotiates against one of the engine's agents on a standard domain, in the browser: the files go through
 // the one domain reader (readDomainFiles), the moves through the protocol reducer (step), the agent's replies through
@@ -79,7 +81,7 @@ const STRINGS = {
     theirs: 'Agent offers',
     deal: 'Agreement',
     source:
-      'Points: domainStats of the loaded files (docs/domains.md); utilities: each profile’s weights and evaluations.',
+      'Points: `domainStats` of the loaded files (`docs/domains.md`); utilities: each profile’s weights and evaluations.',
     profile: 'profile',
   },
   ko: {
@@ -126,7 +128,7 @@ const STRINGS = {
     mine: '내 제안',
     theirs: '에이전트 제안',
     deal: '합의',
-    source: '점: 불러온 파일의 domainStats (docs/domains.md), 효용: 각 프로필의 가중치와 평가값.',
+    source: '점: 불러온 파일의 `domainStats` (`docs/domains.md`), 효용: 각 프로필의 가중치와 평가값.',
     profile: '프로필',
   },
 };
@@ -273,8 +275,8 @@ export function PlayAgainstAgent() {
       legend: { top: 0 },
       tooltip: { trigger: 'item' },
       grid: { left: 24, right: 16, top: 48, bottom: 30, containLabel: true },
-      xAxis: { type: 'value', name: `u(${a.name})`, nameLocation: 'middle', nameGap: 24, min: 0, max: 1 },
-      yAxis: { type: 'value', name: `u(${b.name})`, nameLocation: 'middle', nameGap: 32, min: 0, max: 1 },
+      xAxis: { type: 'value', name: `u(${s.profile} A)`, nameLocation: 'middle', nameGap: 24, min: 0, max: 1 },
+      yAxis: { type: 'value', name: `u(${s.profile} B)`, nameLocation: 'middle', nameGap: 32, min: 0, max: 1 },
       series: [
         {
           type: 'scatter',
@@ -361,8 +363,8 @@ export function PlayAgainstAgent() {
           )}
           {domain && stats && (
             <p data-testid="play-domain">
-              {s.loaded}: <strong>{domain.name}</strong>, {i.int(stats.outcomes)} {s.outcomes}; {s.nash} (
-              {i.num(stats.nash.utilities[0])}, {i.num(stats.nash.utilities[1])})
+              {s.loaded}: <strong translate="no">{domain.name}</strong>, {i.int(stats.outcomes)} {s.outcomes}; {s.nash}{' '}
+              ({i.num(stats.nash.utilities[0])}, {i.num(stats.nash.utilities[1])})
             </p>
           )}
           {domain && (
@@ -373,7 +375,7 @@ export function PlayAgainstAgent() {
                 <select id={`${id}-agent`} value={agentName} onChange={(e) => setAgentName(e.target.value)}>
                   {Object.keys(RESEARCH_STRATEGIES).map((n) => (
                     <option key={n} value={n}>
-                      {n}
+                      {strategyLabel(n, i.lang)}
                     </option>
                   ))}
                 </select>
@@ -381,8 +383,13 @@ export function PlayAgainstAgent() {
               <span>
                 <label htmlFor={`${id}-side`}>{s.side}</label>{' '}
                 <select id={`${id}-side`} value={side} onChange={(e) => setSide(Number(e.target.value) as 0 | 1)}>
-                  <option value={0}>{profileName(0)}</option>
-                  <option value={1}>{profileName(1)}</option>
+                  {/* the profiles by the names their files give them, not ours to translate */}
+                  <option value={0} translate="no">
+                    {profileName(0)}
+                  </option>
+                  <option value={1} translate="no">
+                    {profileName(1)}
+                  </option>
                 </select>
               </span>{' '}
               <span>
@@ -432,14 +439,16 @@ export function PlayAgainstAgent() {
                   <legend>{s.yourOffer}</legend>
                   {domain.domain.issues.map((issue, k) => (
                     <span key={issue.name}>
-                      <label htmlFor={`${id}-issue${k}`}>{issue.name}</label>{' '}
+                      <label htmlFor={`${id}-issue${k}`} translate="no">
+                        {issue.name}
+                      </label>{' '}
                       <select
                         id={`${id}-issue${k}`}
                         value={draft[issue.name] ?? ''}
                         onChange={(e) => setDraft({ ...draft, [issue.name]: e.target.value })}
                       >
                         {issueValues(issue).map((v) => (
-                          <option key={String(v)} value={String(v)}>
+                          <option key={String(v)} value={String(v)} translate="no">
                             {String(v)}
                           </option>
                         ))}
@@ -468,12 +477,12 @@ export function PlayAgainstAgent() {
                 <p className="result" role="status" data-testid="play-result">
                   {state.agreement ? (
                     <>
-                      {s.agreement}: {text(state.agreement)}; {s.uYou} <strong>{i.num(u(0, state.agreement))}</strong>,{' '}
-                      {s.uThem} {i.num(u(1, state.agreement))}
+                      {s.agreement}: <span translate="no">{text(state.agreement)}</span>; {s.uYou}{' '}
+                      <strong>{i.num(u(0, state.agreement))}</strong>, {s.uThem} {i.num(u(1, state.agreement))}
                     </>
                   ) : (
                     <>
-                      {s.noDeal} ({s.reason} {state.reason ?? 'deadline'})
+                      {s.noDeal} ({s.reason} {endReasonLabel(state.reason ?? 'deadline', i.lang)})
                     </>
                   )}
                 </p>
@@ -495,11 +504,16 @@ export function PlayAgainstAgent() {
                       <td>{m.step + 1}</td>
                       <td>{mover(m)}</td>
                       <td>
-                        {m.action.type === 'offer'
-                          ? `${s.offered} ${text(m.action.outcome)}`
-                          : m.action.type === 'accept'
-                            ? s.accepted
-                            : s.walked}
+                        {m.action.type === 'offer' ? (
+                          // the outcome in the domain file's own words
+                          <>
+                            {s.offered} <span translate="no">{text(m.action.outcome)}</span>
+                          </>
+                        ) : m.action.type === 'accept' ? (
+                          s.accepted
+                        ) : (
+                          s.walked
+                        )}
                       </td>
                       <td>{m.action.type === 'offer' ? i.num(u(0, m.action.outcome)) : ''}</td>
                       <td>{m.action.type === 'offer' ? i.num(u(1, m.action.outcome)) : ''}</td>
@@ -513,7 +527,9 @@ export function PlayAgainstAgent() {
         {domain && (
           <div>
             <Chart title={s.plane} filename="play-utility-plane" option={option} height={380} />
-            <p className="muted">{s.source}</p>
+            <p className="muted">
+              <SourceNote text={s.source} />
+            </p>
           </div>
         )}
       </div>

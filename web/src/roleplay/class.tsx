@@ -21,6 +21,7 @@ import {
   type Player,
   type Strings,
   tableLabel,
+  reasonText,
 } from './strings.js';
 
 const SIDES = ['us', 'rok'] as const;
@@ -299,7 +300,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
     if (t.agreement) return `${s.deal}: ${termsText(t.scenario.issues, t.agreement, lang)}${vote ? ` · ${vote}` : ''}`;
     if (t.pending) return `${s.awaitingVote}: ${termsText(t.scenario.issues, t.pending, lang)}`;
     if (t.phase === 'ended')
-      return `${t.endedBy === 'facilitator' ? s['reason_ended-by-facilitator'] : s[`reason_${t.reason ?? 'deadline'}`]}${vote ? ` · ${vote}` : ''}`;
+      return `${reasonText(s, t.endedBy === 'facilitator' ? 'ended-by-facilitator' : (t.reason ?? 'deadline'), lang)}${vote ? ` · ${vote}` : ''}`;
     return vote;
   };
   return (

@@ -20,7 +20,7 @@ import { DEBRIEF_QUESTIONS, wonText } from '../../../src/index.js';
 import type { ClassView } from '../../../src/server/wire.js';
 import { download, toCsv } from '../components/download.js';
 import { errorText, rp, seatHref } from './api.js';
-import { count, dateText, fill, score, termsText, tableLabel, type Strings } from './strings.js';
+import { count, dateText, fill, reasonText, score, termsText, tableLabel, type Strings } from './strings.js';
 
 export type ClassDebriefBody = ClassDebrief & { readonly frontier: readonly UtilityPoint[] };
 export type AnyView = RolePlayView | ClassView;
@@ -147,7 +147,7 @@ export function TableDebriefView(props: {
         {s.debrief} — {tableLabel(debrief.table.label, lang)}
       </h2>
       <p data-testid="rp-debrief-summary">
-        {s[`reason_${debrief.reason}`]} · {dateText(debrief.endDate, lang)}
+        {reasonText(s, debrief.reason, lang)} · {dateText(debrief.endDate, lang)}
         {debrief.deal ? ` · ${s.deal}: ${termsText(issues, debrief.deal.outcome, lang)}` : ` · ${s.noDeal}`}
       </p>
       <Chart title={s.plane} filename={`roleplay-${debrief.table.id}`} option={option} height={400} />
@@ -369,7 +369,7 @@ export function ClassDebriefView(props: {
                 </td>
                 <td>{s[`pairing_${t.pairing}`]}</td>
                 <td>
-                  {t.outcome ? termsText(issues, t.outcome, lang) : s[`reason_${t.reason}`]}
+                  {t.outcome ? termsText(issues, t.outcome, lang) : reasonText(s, t.reason, lang)}
                   {t.vote && (
                     <div className="muted">
                       {fill(s.voteShort, {

@@ -1,6 +1,7 @@
 // The role-play page's words in English and Korean (Korean terms from the project glossary), and its formats.
 import { civilDateText, issueName, valueText, type Issue, type Outcome } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
+import { endReasonLabel } from '../../../src/i18n/labels.js';
 
 export const S = {
   en: {
@@ -91,10 +92,6 @@ export const S = {
     status_ratifying: 'awaiting ratification',
     status_agreed: 'agreed',
     status_ended: 'ended',
-    reason_agreement: 'agreement',
-    reason_deadline: 'deadline',
-    reason_walkaway: 'walk-away',
-    'reason_ratification-failed': 'ratification failed',
     'reason_ended-by-facilitator': 'ended by the facilitator',
     reason_running: 'still running',
     kind_offer: 'offer',
@@ -312,10 +309,6 @@ export const S = {
     status_ratifying: '비준 대기',
     status_agreed: '합의',
     status_ended: '종료',
-    reason_agreement: '합의',
-    reason_deadline: '시한 만료',
-    reason_walkaway: '협상 결렬',
-    'reason_ratification-failed': '국회 비준 동의 부결',
     'reason_ended-by-facilitator': '진행자가 종료',
     reason_running: '진행 중',
     kind_offer: '제안',
@@ -452,6 +445,17 @@ export const fill = (template: string, values: Record<string, string | number>):
   Object.entries(values).reduce((t, [k, v]) => t.replace(`{${k}}`, String(v)), template);
 
 /** A score (utility in [0, 1]) as shown everywhere: three decimals, as the briefs write reservation values. */
+/**
+ * Why a table ended, in words: the engine's reasons (agreement, deadline, walk-away, failed consent) as every surface
+ * words them (labels.ts `endReasonLabel`), the role-play's own (ended by the facilitator, still running) here.
+ */
+export const reasonText = (s: Strings, reason: string, lang: Lang): string =>
+  reason === 'ended-by-facilitator'
+    ? s['reason_ended-by-facilitator']
+    : reason === 'running'
+      ? s.reason_running
+      : endReasonLabel(reason, lang);
+
 export const score = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toFixed(3));
 /** A count with thousands separators (the same commas in English and Korean). */
 export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
