@@ -108,6 +108,12 @@ export interface ScenarioFastPlan {
    * tables (calibration's one run a plan, which would pay to fill it for that run alone).
    */
   readonly consentAbove: ConsentAbove | null;
+  /**
+   * Per dense consent table (one per distinct Assembly), the largest consent probability in each block of SIGN_BLOCK
+   * positions of the ROK's sorted table, NaN until read: lets signableOffer pass over blocks where no outcome can be
+   * signed. Empty for the sparse tables of a plan lent another's tables.
+   */
+  readonly signBlocks: Map<ConsentTable, Float64Array>;
   /** periodOfRound[party][round]: 0 for the party's own values, k for its k-th period (scenario.ts `periods`). */
   readonly periodOfRound: readonly [Int32Array, Int32Array];
   readonly hasPeriods: boolean;
@@ -182,6 +188,7 @@ export function prepareScenarioFast(
       ratification?.consent === undefined || reuse !== undefined || new Set(assemblies.map(sittingsKey)).size !== 1
         ? null
         : { least: new Float64Array(BUCKETS + 1).fill(NaN), bucket: BUCKETS + 1 },
+    signBlocks: new Map(),
     periodOfRound: [periodIndex(dates, periods[0]), periodIndex(dates, periods[1])],
     hasPeriods: periods[0].length > 0 || periods[1].length > 0,
   };
@@ -548,7 +555,10 @@ function floorAt(x: SkipSides, step: number): number {
  *   (leastConsentAbove, from its floor's bucket lowered by two more margins, so that no earlier step reads a lower
  *   bucket) and gap = (max − pmin₀)(1 − f), its floor at round 0's reservation value less that pmin₀, a lower bound
  *   of u(next) − r. Both only fall as the talks go on, so the bar keeps lastProvenOffer's search sound. With c = 0 the
- *   test reads Qmin·gap > 1e-14, the bar before the cost (the same floating-point operations: x + 0, x − 0, 1e-14·1).
+ *   test reads Qmin·gap > 1e-14, the bar before the cost (the same floating-point operations: x + 0, x − 0, 1e-14·1);
+ * - with c ≥ COST_MARGIN, r − COST_MARGIN whatever the consent odds: E − r = −(1 − P)·c − P·(r − u), a mix of −c and
+ *   −(r − u) with weights 1 − P and P, so an offer u ≤ r − COST_MARGIN has E ≤ r − COST_MARGIN (1e-9), far beyond the
+ *   ~1e-15 the sums of terms below 2 in size may round up, and `E ≥ r` fails. It falls with r, as the others do.
  */
 function acceptBar(x: SkipSides, step: number, floor: number): number {
   if ((step & 1) === 0 || x.plan.consent === null || Number.isNaN(floor)) return floor;
@@ -563,8 +573,11 @@ function acceptBar(x: SkipSides, step: number, floor: number): number {
     const c = x.cost;
     if (gap > 0 && leastConsentAbove(plan, above, floor - 2 * SKIP_MARGIN) * (gap + c) - c > 1e-14 * (1 + c)) return r;
   }
-  return r - plan.winSetMargin;
+  return x.cost >= COST_MARGIN ? Math.max(r - COST_MARGIN, r - plan.winSetMargin) : r - plan.winSetMargin;
 }
+
+/** acceptBar: below a failed vote's cost of this size the bar falls back to the consent floor's margin. */
+const COST_MARGIN = 1e-9;
 
 /**
  * Whether steps s − 1 and s (s ≥ 1) are offers with SKIP_MARGIN to spare on both bounds: at each, the ceiling of the
@@ -741,10 +754,10 @@ export function runScenarioFast(
   // average, at step 44 of 48). The run is played from the last step proven to be an offer, with nothing standing:
   // that step's offer does not depend on what stood before it, the earlier ones are counted, and every decision that
   // can end the run is decide's own. Off with periods, when the offer path is logged, and under a win-set rule whose
-  // Assembly may refuse some deal for sure (no consent floor, acceptBar).
+  // Assembly may refuse some deal for sure (no consent floor, acceptBar) unless a failed vote has a cost.
   if (
     offerLog === undefined &&
-    (plan.consent === null || plan.winSetMargin < 1 || plan.consentAbove !== null) &&
+    (plan.consent === null || plan.winSetMargin < 1 || plan.consentAbove !== null || failedVoteCost >= COST_MARGIN) &&
     !plan.hasPeriods &&
     lp.reservationsFall &&
     st0.monotone &&
@@ -916,15 +929,54 @@ function winSetDecide(
   return expected >= q * (ft.table.sorted[j] as number) + (1 - q) * rejected && expected >= reservation ? ACCEPT : j;
 }
 
-/** scenario.ts `signableFrom` on the fast path: the first position from j up the ROK would sign, or j (winSetDecide). */
+/**
+ * scenario.ts `signableFrom` on the fast path: the first position from j up the ROK would sign, or j (winSetDecide).
+ * Same positions, same test; a whole block of SIGN_BLOCK positions is passed over when no outcome in it can pass: there
+ * E − r = p·(u − (r − c)) − c ≤ max(0, pmax·(umax − (r − c))) − c, pmax the block's largest consent probability and
+ * umax its last (largest) utility, and a bound below −1e-12 leaves E at least that far below r, beyond any rounding of
+ * the test's sums (terms below 2 in size), so every position in the block fails it as the loop would find.
+ */
 function signableOffer(plan: ScenarioFastPlan, round: number, j: number, r: number, rejected: number): number {
   const table = plan.fastTables[1].table;
   const { order, sorted } = table;
-  for (let k = j; k < sorted.length; k++) {
+  const n = sorted.length;
+  const consent = (plan.consent as readonly ConsentTable[])[round] as ConsentTable;
+  const blocks = consent instanceof Map ? null : signBlocksOf(plan, consent, n);
+  const c = r - rejected;
+  for (let k = j; k < n;) {
+    if (blocks !== null && (k & (SIGN_BLOCK - 1)) === 0) {
+      const b = k / SIGN_BLOCK;
+      let pmax = blocks[b] as number;
+      if (Number.isNaN(pmax)) {
+        pmax = 0;
+        for (let i = k; i < Math.min(n, k + SIGN_BLOCK); i++)
+          pmax = Math.max(pmax, consentAt(plan, round, order[i] as number));
+        blocks[b] = pmax;
+      }
+      const umax = sorted[Math.min(n, k + SIGN_BLOCK) - 1] as number;
+      if (Math.max(0, pmax * (umax - rejected)) - c < -1e-12) {
+        k += SIGN_BLOCK;
+        continue;
+      }
+    }
     const p = consentAt(plan, round, order[k] as number);
     if (p * (sorted[k] as number) + (1 - p) * rejected >= r) return k;
+    k++;
   }
   return j;
+}
+
+/** signableOffer's blocks: positions of the ROK's sorted table, a power of two. */
+const SIGN_BLOCK = 64;
+
+/** ScenarioFastPlan `signBlocks` of one dense consent table, made on first use. */
+function signBlocksOf(plan: ScenarioFastPlan, consent: Float64Array, n: number): Float64Array {
+  let blocks = plan.signBlocks.get(consent);
+  if (blocks === undefined) {
+    blocks = new Float64Array(Math.ceil(n / SIGN_BLOCK)).fill(NaN);
+    plan.signBlocks.set(consent, blocks);
+  }
+  return blocks;
 }
 
 /** Outcome k's terms for the vote, built once per outcome (votes on the same deal recur across runs). */
