@@ -30,36 +30,23 @@ const distribution = z.discriminatedUnion('kind', [
 /** A perceived horizon (`protocol.horizon`): a fraction of the deadline in (0, 1]. */
 const horizonShare = z.number().positive().max(1);
 
-/** `uncertainty.horizon`: a distribution whose every bound lies in (0, 1] (a normal must state both). */
-const horizonDistribution = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('point'), value: horizonShare }),
-  z.strictObject({ kind: z.literal('uniform'), min: horizonShare, max: horizonShare }),
-  z.strictObject({
-    kind: z.literal('normal'),
-    mean: horizonShare,
-    sd: z.number().min(0),
-    min: horizonShare,
-    max: horizonShare,
-  }),
-  z.strictObject({ kind: z.literal('triangular'), min: horizonShare, mode: horizonShare, max: horizonShare }),
-]);
+/** A distribution whose every bound is a `bound` (a normal must state both): `uncertainty.horizon`, `…failedVoteCost`. */
+const boundedDistribution = (bound: z.ZodNumber) =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('point'), value: bound }),
+    z.strictObject({ kind: z.literal('uniform'), min: bound, max: bound }),
+    z.strictObject({ kind: z.literal('normal'), mean: bound, sd: z.number().min(0), min: bound, max: bound }),
+    z.strictObject({ kind: z.literal('triangular'), min: bound, mode: bound, max: bound }),
+  ]);
+
+/** `uncertainty.horizon`: a distribution whose every bound lies in (0, 1]. */
+const horizonDistribution = boundedDistribution(horizonShare);
 
 /** The cost of a failed consent vote (`ratification.failedVoteCost`): ROK utility units in [0, 1]. */
 const failedVoteCost = z.number().min(0).max(1);
 
-/** `uncertainty.failedVoteCost`: a distribution whose every bound lies in [0, 1] (a normal must state both). */
-const failedVoteCostDistribution = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('point'), value: failedVoteCost }),
-  z.strictObject({ kind: z.literal('uniform'), min: failedVoteCost, max: failedVoteCost }),
-  z.strictObject({
-    kind: z.literal('normal'),
-    mean: failedVoteCost,
-    sd: z.number().min(0),
-    min: failedVoteCost,
-    max: failedVoteCost,
-  }),
-  z.strictObject({ kind: z.literal('triangular'), min: failedVoteCost, mode: failedVoteCost, max: failedVoteCost }),
-]);
+/** `uncertainty.failedVoteCost`: a distribution whose every bound lies in [0, 1]. */
+const failedVoteCostDistribution = boundedDistribution(failedVoteCost);
 
 /** Bloc thresholds use ratification.ts's distributions (a point, uniform or normal). */
 const thresholdDistribution = z.discriminatedUnion('kind', [

@@ -53,6 +53,13 @@ const englishOn = async (page: Page): Promise<Record<string, string>> => {
   return found;
 };
 
+/** A file of the laptop domain (test/fixtures), as the Theory page's file input takes it. */
+const laptop = (name: string) => ({
+  name,
+  mimeType: 'text/xml',
+  buffer: readFileSync(fileURLToPath(new URL(`../fixtures/domains/laptop/${name}`, import.meta.url))),
+});
+
 describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
   let web: WebSession;
   let page: Page;
@@ -224,11 +231,6 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
 
   it('reads the Theory page refusing a bad domain file, in Korean with its file, line and column', async () => {
     await web.open('#/theory');
-    const laptop = (name: string) => ({
-      name,
-      mimeType: 'text/xml',
-      buffer: readFileSync(fileURLToPath(new URL(`../fixtures/domains/laptop/${name}`, import.meta.url))),
-    });
     await page
       .locator('input[type=file]')
       .setInputFiles([
@@ -246,11 +248,6 @@ describe.skipIf(!hasChromium || !hasRealServer)('the web app in Korean', () => {
 
   it('reads a game against an agent on the Theory page, played to its end', async () => {
     await web.open('#/theory');
-    const laptop = (name: string) => ({
-      name,
-      mimeType: 'text/xml',
-      buffer: readFileSync(fileURLToPath(new URL(`../fixtures/domains/laptop/${name}`, import.meta.url))),
-    });
     await page
       .locator('input[type=file]')
       .setInputFiles([
