@@ -230,6 +230,13 @@ describe('sma data and show', () => {
     );
   });
 
+  it('writes the timeline as CSV data, as the index series: the SMA a number, type and status the record’s ids', async () => {
+    // Event sma10-2018-03-07-round (record/events.json): the 10th SMA’s first round, Honolulu, a secondary (press) source.
+    const row =
+      '\r\n2018-03-07,10,round,1,Honolulu,"10th SMA talks, round 1",verified-secondary,http://polinews.co.kr/';
+    for (const lang of ['en', 'ko']) expect((await sma('data', 'events', '--csv', '--lang', lang)).out).toContain(row);
+  });
+
   it('lists the negotiation timeline and the context facts', async () => {
     const events = await json('data', 'events');
     expect(events.filter((e: { sma: number; type: string }) => e.sma === 12 && e.type === 'round')).toHaveLength(8);

@@ -73,14 +73,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (topic === 'events') {
     const events = r.events;
     if (o.json) return write(io, toJson(events));
+    // Data, as `data indices --csv` writes it: the SMA's number, the record's ids for type and status (the same in
+    // either language, so a spreadsheet can sort and filter by them), the English title and the source's address.
     const rows = events.map((e) => [
       e.date_start,
-      `SMA ${e.sma}`,
+      e.sma,
       e.type,
       e.round ?? '',
       e.city ?? '',
       e.label,
-      statusLabel(e.status, lang),
+      e.status,
       e.sources[0]?.url ?? '',
     ]);
     if (o.csv) return write(io, toCsv(['date', 'sma', 'type', 'round', 'city', 'title', 'status', 'source'], rows));
