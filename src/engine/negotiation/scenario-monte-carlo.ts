@@ -45,9 +45,14 @@ export interface Histogram {
   readonly sumMicro: number;
   readonly lowest: number | null;
   readonly highest: number | null;
+  /**
+   * True when every bin holds one grid value, on its lower edge (a numeric issue's terms): its quantiles are grid
+   * values, read without interpolation (`histogramQuantile`), so they are exact.
+   */
+  readonly grid?: boolean;
 }
 
-export const emptyHistogram = (min: number, max: number, bins: number): Histogram => ({
+export const emptyHistogram = (min: number, max: number, bins: number, grid = false): Histogram => ({
   min,
   max,
   counts: new Array<number>(bins).fill(0),
@@ -55,6 +60,7 @@ export const emptyHistogram = (min: number, max: number, bins: number): Histogra
   sumMicro: 0,
   lowest: null,
   highest: null,
+  ...(grid ? { grid } : {}),
 });
 
 /** The bin of x in h: the one binning rule (see Histogram) of adding and tallying. */
@@ -149,7 +155,11 @@ export function histogramBars(h: Histogram, maxBars: number): HistogramBar[] {
   return bars;
 }
 
-/** The q-quantile read from the histogram, interpolating linearly inside the bin (exact only to a bin width). */
+/**
+ * The q-quantile read from the histogram: interpolating linearly inside the bin (exact only to a bin width), or, on a
+ * grid histogram, the grid value of the bin where the runs reach q·n (the inverse of the empirical distribution
+ * function: the least value v with F(v) ≥ q; exact), rounded to 1e-9 so 0.065 does not print as 0.06499999999999999.
+ */
 export function histogramQuantile(h: Histogram, q: number): number | null {
   if (h.n === 0) return null;
   const rank = q * h.n;
@@ -158,6 +168,7 @@ export function histogramQuantile(h: Histogram, q: number): number | null {
   for (let i = 0; i < h.counts.length; i++) {
     const c = h.counts[i] as number;
     if (c > 0 && seen + c >= rank) {
+      if (h.grid === true) return Math.round((h.min + ((h.max - h.min) * i) / h.counts.length) * 1e9) / 1e9;
       const x = h.min + width * (i + (rank - seen) / c);
       return Math.min(h.highest ?? x, Math.max(h.lowest ?? x, x));
     }
@@ -204,13 +215,19 @@ export interface RunSummary {
   readonly furloughedWorkerMonths: Histogram;
 }
 
+/** The most grid values a numeric issue's histogram keeps one bin each (the first-year change's finest grid: 9,201). */
+export const GRID_BINS = 10_000;
+
 /** Histogram ranges of the lapse: months in lapse default to [0, deadline + 1], worker-months to [0, (deadline + 1) × 10,000] in 50 bins. */
 export interface LapseBins {
   readonly monthsInLapse?: { readonly max: number; readonly bins: number };
   readonly furloughedWorkerMonths?: { readonly max: number; readonly bins: number };
 }
 
-/** The empty summary (bins: one per grid value of a numeric issue with at most 20, else 20; rounds 0..deadline). */
+/**
+ * The empty summary: a numeric issue's terms one bin per grid value (at most GRID_BINS values: exact quantiles), else
+ * 20 bins; rounds 0..deadline.
+ */
 export function emptyRunSummary(
   config: Pick<NegotiationConfig, 'domain' | 'deadline'>,
   lapseBins: LapseBins = {},
@@ -219,11 +236,13 @@ export function emptyRunSummary(
   const options: Record<string, Record<string, number>> = {};
   for (const issue of config.domain.issues) {
     if (issue.kind === 'numeric') {
-      // An issue with at most 20 grid values gets one bin per value (durations of 1–6 years), else 20 bins.
+      // One bin per grid value, each value on its bin's lower edge, so a term's quantiles are its own values (durations
+      // of 1–6 years; a first-year change on a 0.001 grid up to +920 %): 20 bins over +0 … +920 % put every deal of a
+      // reopening in the first and read its median as +23 % where the deals' was +6.5 %.
       const size = numericIssueSize(issue);
       terms[issue.name] =
-        size <= 20
-          ? emptyHistogram(issue.min, issue.min + size * issue.step, size)
+        size <= GRID_BINS
+          ? emptyHistogram(issue.min, issue.min + size * issue.step, size, true)
           : emptyHistogram(issue.min, issue.max, 20);
     } else options[issue.name] = Object.fromEntries(issue.options.map((o) => [o, 0]));
   }

@@ -61,6 +61,10 @@ const histogram = z
     sumMicro: z.number().int().describe('Sum of the values in millionths (mean = sumMicro / 1e6 / n)'),
     lowest: z.number().nullable(),
     highest: z.number().nullable(),
+    grid: z
+      .boolean()
+      .optional()
+      .describe("True when each bin holds one grid value on its lower edge (an issue's terms): quantiles are exact"),
   })
   .describe(
     'Fixed bins: bin k is [min + k·w, min + (k + 1)·w) with w = (max − min) / counts.length; values outside [min, max) count in the edge bins',

@@ -128,7 +128,7 @@ export function ScenarioResults({ result, real }: { result: ScenarioMonteCarloRe
         key: name,
         histogram: t,
         fmt: (x: number) => String(Number(x.toFixed(4))),
-        // Terms with at most 20 grid values have one bin per value (scenario-monte-carlo.ts emptyRunSummary).
+        // A term has one bin per grid value (scenario-monte-carlo.ts emptyRunSummary).
         whole: true,
         agreedOnly: true,
         real: typeof real?.terms[name] === 'number' ? real.terms[name] : undefined,
