@@ -20,7 +20,7 @@ const WORDS = {
   stoppedBudget: ['stopped: the simulation budget is spent', '중단: 시뮬레이션 예산 소진'],
   ess: ['ESS per generation', '세대별 유효 표본 크기(ESS)'],
   finalTolerance: ['final tolerance', '최종 허용오차'],
-  parameter: ['parameter', '매개변수'],
+  parameter: ['parameter', '변수'],
   prior: ['prior', '사전분포'],
   mean: ['mean', '평균'],
   inSample: ['In sample (each talk replayed on the fit):', '표본 내 검증 (각 협상을 적합 결과로 재현):'],
