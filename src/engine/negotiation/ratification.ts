@@ -428,21 +428,40 @@ interface TallyParts {
   readonly prefixes: Map<number, Float64Array>;
   /** key: 2i + line. */
   readonly alone: Map<number, Float64Array>;
+  /** The doubles the maps hold, against TALLY_CACHE_DOUBLES. */
+  held: number;
 }
 
 /** By Assembly make-up (`passTableKey`); each holds up to (2^(blocs + 1) + 2·blocs) distributions, so few are kept. */
 const TALLY_PARTS = new Map<string, TallyParts>();
+
+/**
+ * The most doubles (2^23, 64 MB) one make-up's tally parts keep: an Assembly of many blocs, whose lines vary from
+ * sitting to sitting (the general path tallies every sitting), would otherwise keep a (members + 1)² distribution for
+ * each new combination's prefixes — gigabytes by 12 blocs. Past it the parts start again; a tally is the same either
+ * way, only built again.
+ */
+export const TALLY_CACHE_DOUBLES = 2 ** 23;
+
+/** The doubles every make-up's tally parts hold now (at most 8 make-ups of TALLY_CACHE_DOUBLES and one table). */
+export const tallyCacheDoubles = (): number => [...TALLY_PARTS.values()].reduce((n, p) => n + p.held, 0);
 
 function tallyTable(model: AssemblyModel, lines: number): TallyTable {
   const key = passTableKey(model);
   let parts = TALLY_PARTS.get(key);
   if (parts === undefined) {
     if (TALLY_PARTS.size >= 8) TALLY_PARTS.clear();
-    parts = { tables: new Map(), prefixes: new Map(), alone: new Map() };
+    parts = { tables: new Map(), prefixes: new Map(), alone: new Map(), held: 0 };
     TALLY_PARTS.set(key, parts);
   }
   const cached = parts.tables.get(lines);
   if (cached !== undefined) return cached;
+  if (parts.held > TALLY_CACHE_DOUBLES) {
+    parts.tables.clear();
+    parts.prefixes.clear();
+    parts.alone.clear();
+    parts.held = 0;
+  }
   const { prefixes: prefixCache, alone: aloneCache } = parts;
   const members = registeredMembers(model);
   const width = members + 1;
@@ -453,6 +472,7 @@ function tallyTable(model: AssemblyModel, lines: number): TallyTable {
   const seen: number[] = [];
   let dist: Float64Array = start;
   let before = 0;
+  let held = 0;
   model.blocs.forEach((b, i) => {
     const supports = ((lines >> i) & 1) === 1;
     const aloneKey = 2 * i + (supports ? 1 : 0);
@@ -460,6 +480,7 @@ function tallyTable(model: AssemblyModel, lines: number): TallyTable {
     if (own === undefined) {
       own = withBlocLine(start, width, 0, b, supports);
       aloneCache.set(aloneKey, own);
+      held += own.length;
     }
     alone.push(own);
     const prefixKey = i * 2 ** 30 + (lines & ((1 << (i + 1)) - 1));
@@ -468,6 +489,7 @@ function tallyTable(model: AssemblyModel, lines: number): TallyTable {
       // the same calls in the same order as passTable, so the last prefix is the one the result was drawn from
       next = withBlocLine(dist, width, before, b, supports);
       prefixCache.set(prefixKey, next);
+      held += next.length;
     }
     dist = next;
     prefixes.push(dist);
@@ -483,6 +505,7 @@ function tallyTable(model: AssemblyModel, lines: number): TallyTable {
   }
   const made = { width, prefixes, alone, seen, rows };
   parts.tables.set(lines, made);
+  parts.held += held + 3 * width;
   return made;
 }
 

@@ -13,6 +13,8 @@ import {
   ratificationProbability,
   rokAssembly,
   sittingTally,
+  TALLY_CACHE_DOUBLES,
+  tallyCacheDoubles,
   tallyPasses,
   type AssemblyModel,
   type Bloc,
@@ -309,5 +311,38 @@ describe('drawSitting: a sitting from its exact distribution with one draw', () 
     for (let i = 0; i < model.blocs.length + 2; i++) c.next();
     expect(c.state()).toEqual(b.state());
     expect(v.ok && v.value).toEqual(sittingTally(model, s));
+  });
+});
+
+describe('the tally tables kept', () => {
+  it('stay within their budget for an Assembly of many blocs whose lines vary from sitting to sitting', () => {
+    // Ten blocs of 16 (161² doubles a distribution), each supporting a 0.5 increase with probability ½: the first 300
+    // sittings' new line combinations would keep about 1,000 prefix distributions (26 M doubles) without the budget.
+    const many: AssemblyModel = {
+      name: 'ten blocs',
+      seats: 160,
+      quorum: { numerator: 1, denominator: 2, strict: true },
+      passage: { numerator: 1, denominator: 2, strict: true },
+      blocs: Array.from({ length: 10 }, (_, i) => ({
+        party: `P${i}`,
+        seats: 16,
+        attendance: 0.8,
+        cohesion: 0.8,
+        abstainShare: 0.3,
+        stance: atMostUniform(1),
+      })),
+    };
+    const rng = createRng(5);
+    const width = 161;
+    // the other tests' Assemblies keep theirs; this one's parts are what the votes below add
+    const before = tallyCacheDoubles();
+    for (let k = 0; k < 300; k++) {
+      const v = assemblyVote(many, { firstYearIncrease: 0.5 }, rng);
+      if (!v.ok) throw new Error(v.error.code);
+      // a tally is still the result's: present and yes add up to what passed or failed
+      expect(v.value.byBloc.reduce((n, b) => n + b.present, 0)).toBe(v.value.present);
+      // one table's worth over the budget at most (the parts start again before the next new combination)
+      expect(tallyCacheDoubles() - before).toBeLessThanOrEqual(TALLY_CACHE_DOUBLES + 12 * width * width);
+    }
   });
 });
