@@ -1,7 +1,7 @@
 // A class for the facilitator: create many tables at once (some sides played by agents), hand out every table's links
 import { scenarioName } from '../../../src/index.js';
 // (copy, CSV, print), then watch and steer every table live on one screen, and show the class debrief.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { SignInToSave, useSignInNeeded } from '../account.js';
 import { download, toCsv } from '../components/download.js';
 import { useI18n } from '../i18n/lang.js';
@@ -462,18 +462,20 @@ function ConfirmButton(props: {
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
+  // The dialog element is the state: opened and closed on it directly. A React `open` flag synced by the dialog's
+  // close event lost a press: Escape closes the dialog at once but queues that event, so a press of the button before
+  // it ran set `open` to the true it still was, nothing re-rendered, and the dialog stayed shut.
+  const show = () => {
     const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
+    if (d && !d.open) {
       d.showModal();
       cancelRef.current?.focus();
-    } else if (!open && d.open) d.close();
-  }, [open]);
+    }
+  };
+  const close = () => dialog.current?.close();
   return (
     <>
-      <button type="button" className="danger" data-testid="rp-end-all" onClick={() => setOpen(true)}>
+      <button type="button" className="danger" data-testid="rp-end-all" onClick={show}>
         {props.label}
       </button>
       <dialog
@@ -481,19 +483,18 @@ function ConfirmButton(props: {
         aria-labelledby="rp-confirm-title"
         aria-describedby="rp-confirm-text"
         data-testid="rp-confirm"
-        onClose={() => setOpen(false)}
       >
         <h2 id="rp-confirm-title">{props.title}</h2>
         <p id="rp-confirm-text">{props.text}</p>
         <div className="toolbar">
-          <button type="button" ref={cancelRef} onClick={() => setOpen(false)}>
+          <button type="button" ref={cancelRef} onClick={close}>
             {props.cancel}
           </button>
           <button
             type="button"
             className="danger"
             onClick={() => {
-              setOpen(false);
+              close();
               props.onConfirm();
             }}
           >
