@@ -69,6 +69,18 @@ export const SCHEMA_RULES = {
     ko: '`YYYY`, `YYYY-MM` 또는 `YYYY-MM-DD` 형식의 날짜여야 합니다',
   },
   date: { en: 'a date `YYYY-MM-DD`', ko: '`YYYY-MM-DD` 형식의 날짜여야 합니다' },
+  session: {
+    en: "a date `YYYY-MM-DD`, or a session's first and last days `YYYY-MM-DD/YYYY-MM-DD`",
+    ko: '`YYYY-MM-DD` 형식의 날짜이거나 회의의 첫날과 마지막 날(`YYYY-MM-DD/YYYY-MM-DD`)이어야 합니다',
+  },
+  session_close: {
+    en: "a last day on or after the session's first ({start})",
+    ko: '회의 마지막 날은 첫날({start}) 이후여야 합니다',
+  },
+  session_after_previous: {
+    en: 'a session after the previous one, which closed on {previous}',
+    ko: '앞 회의가 끝난 날({previous}) 이후의 회의여야 합니다',
+  },
   finite_number: { en: 'a finite number', ko: '유한한 숫자여야 합니다' },
   max_not_below_min: { en: 'a `max` at or above `min`', ko: '`max`는 `min` 이상이어야 합니다' },
   at_least_min: { en: 'at least `min` ({min})', ko: '`min`({min}) 이상이어야 합니다' },

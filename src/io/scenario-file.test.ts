@@ -22,15 +22,16 @@ describe('scenario files', () => {
     expect(load('sma-13-talks.yaml').lapse?.expiry).toBe('2030-12-31');
   });
 
-  it('replays the 11th SMA talks to the real outcome: +13.9 % agreed at round 9 (2021-03-05) after 15 months of lapse', () => {
+  it('replays the 11th SMA talks to the real outcome: +13.9 % agreed at round 9 (5–7 March 2021) after 15 months of lapse', () => {
     // events sma11-2021-03-05-round (round 9), agreements.json sma-11 (2021 +13.9 %), context furlough_2020 (1 April – 15 June 2020, prorated by day)
-    // Regression pin for seed 1: the first sitting misses the quorum, the next (14 days on) consents: 2021-03-19
-    // (2021-03-05 before each sitting was drawn from its exact distribution, ratification.ts `drawSitting`).
+    // Regression pin for seed 1: the first sitting (the session's close, 2021-03-07) misses the quorum, the next, 14
+    // days on, consents: 2021-03-21 (2021-03-19 while a deal bore its session's first day; 2021-03-05 before each
+    // sitting was drawn from its exact distribution, ratification.ts `drawSitting`).
     const run = runScenario(load('sma-11-talks.yaml'), createRng(1));
     expect(run.reason).toBe('agreement');
     expect(run.outcome?.['first-year-change']).toBe(0.139);
     expect(run.round).toBe(9);
-    expect(run.endDate).toBe('2021-03-19');
+    expect(run.endDate).toBe('2021-03-21');
     expect(run.monthsInLapse).toBe(15);
     expect(run.furloughedWorkerMonths).toBeCloseTo(3996 * (2 + 14 / 30), 9);
   });
@@ -68,9 +69,9 @@ describe('scenario files', () => {
       return !r.ok && r.error.map((e) => `${e.code} ${e.message}`);
     });
     expect(messages).toEqual([
-      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected a value at least 1, found 0'],
-      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected an integer, found 2.5'],
-      ['file/invalid_field p.yaml:111:21: ratification.postponementDays: expected a number, found "fortnight"'],
+      ['file/invalid_field p.yaml:122:21: ratification.postponementDays: expected a value at least 1, found 0'],
+      ['file/invalid_field p.yaml:122:21: ratification.postponementDays: expected an integer, found 2.5'],
+      ['file/invalid_field p.yaml:122:21: ratification.postponementDays: expected a number, found "fortnight"'],
     ]);
     const ok = withDays('21');
     expect(ok.ok && ok.value.ratification.postponementDays).toBe(21);
@@ -158,7 +159,7 @@ describe('scenario files', () => {
     const uncited = parseScenarioFile(text(sma11Text.replace(/^ {2}lapse\.workforce: .*\n/gm, '')), 'c.yaml');
     expect(!uncited.ok && uncited.error.map((e) => [e.message, e.problem])).toEqual([
       [
-        'c.yaml:206:14: lapse.workforce: expected a source in sources for this number (a prefix of its path), found none',
+        'c.yaml:217:14: lapse.workforce: expected a source in sources for this number (a prefix of its path), found none',
         { code: 'custom', params: { rule: 'cited_number' } },
       ],
     ]);
@@ -175,6 +176,28 @@ describe('scenario files', () => {
     const r = parseScenarioFile(text(twice), 'p.yaml');
     expect(!r.ok && r.error.map((e) => `${e.code} ${e.path}: ${e.expected}`)).toEqual([
       "scenario/invalid_field parties.us.periods[1].from: a date after the previous period's (2021-06-01)",
+    ]);
+  });
+
+  it('reads a session as its first and last days, and refuses a malformed one, a close before its start or sessions out of order', () => {
+    // event sma11-2021-03-05-round: round 9, Washington, 5–7 March 2021
+    expect(load('sma-11-talks.yaml').protocol.calendar).toMatchObject({
+      dates: expect.arrayContaining(['2021-03-05/2021-03-07']),
+    });
+    const withSession = (from: string, to: string) => {
+      const r = parseScenarioFile(text(sma11Text.replace(from, to)), 'c.yaml');
+      return r.ok
+        ? []
+        : r.error.map((e) => `${e.path}: ${e.expected}, found ${e.found} (${problemText(e.problem, 'ko')})`);
+    };
+    expect(withSession('2021-03-05/2021-03-07', '2021-03-05/7')).toEqual([
+      'protocol.calendar.dates[8]: a date YYYY-MM-DD, or a session\'s first and last days YYYY-MM-DD/YYYY-MM-DD, found "2021-03-05/7" (YYYY-MM-DD 형식의 날짜이거나 회의의 첫날과 마지막 날(YYYY-MM-DD/YYYY-MM-DD)이어야 합니다)',
+    ]);
+    expect(withSession('2021-03-05/2021-03-07', '2021-03-05/2021-03-04')).toEqual([
+      "protocol.calendar.dates[8]: a last day on or after the session's first (2021-03-05), found 2021-03-04 (회의 마지막 날은 첫날(2021-03-05) 이후여야 합니다)",
+    ]);
+    expect(withSession('2021-02-05,', '2021-03-06,')).toEqual([
+      'protocol.calendar.dates[8]: a session after the previous one, which closed on 2021-03-06, found 2021-03-05 (앞 회의가 끝난 날(2021-03-06) 이후의 회의여야 합니다)',
     ]);
   });
 

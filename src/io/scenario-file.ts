@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ruleMessage, type ProblemParams, type SchemaRule } from '../i18n/problems.js';
 import { isInDomain, type Domain } from '../engine/negotiation/domain.js';
+import { sessionClose, sessionStart } from '../engine/negotiation/calendar.js';
 import type { Scenario } from '../engine/negotiation/scenario.js';
 import { err, ok, type Result } from '../engine/result.js';
 import { fieldErrors, fileError, readYamlFile, type FileError, type Position } from './yaml-file.js';
@@ -12,6 +13,8 @@ import { formatPath, type FieldProblem } from './zod-issues.js';
 import { koreanText } from './record-schema.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('date'));
+/** A session of talks (calendar.ts `Session`): one day, or its first and last days as an ISO 8601 interval. */
+const session = z.string().regex(/^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/, ruleMessage('session'));
 const unit = z.number().min(0).max(1);
 
 const distribution = z.discriminatedUnion('kind', [
@@ -172,7 +175,7 @@ export const scenarioFileSchema = z.strictObject({
     horizon: horizonShare.optional(),
     calendar: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('monthly'), start: date }),
-      z.strictObject({ kind: z.literal('dates'), dates: z.array(date).min(1) }),
+      z.strictObject({ kind: z.literal('dates'), dates: z.array(session).min(1) }),
     ]),
   }),
   strategies: sides(strategy),
@@ -306,6 +309,16 @@ function checkScenario(s: ScenarioFile): Problem[] {
           );
       });
   }
+  const calendar = s.protocol.calendar;
+  if (calendar.kind === 'dates')
+    calendar.dates.forEach((d, k) => {
+      const path = ['protocol', 'calendar', 'dates', k];
+      if (sessionClose(d) < sessionStart(d))
+        problems.push(broken(path, 'session_close', { start: sessionStart(d) }, sessionClose(d)));
+      const before = calendar.dates[k - 1];
+      if (before !== undefined && sessionStart(d) <= sessionClose(before))
+        problems.push(broken(path, 'session_after_previous', { previous: sessionClose(before) }, sessionStart(d)));
+    });
   if (s.realOutcome !== null && !isInDomain(domain, s.realOutcome.outcome))
     problems.push(broken(['realOutcome', 'outcome'], 'outcome_in_domain', {}, JSON.stringify(s.realOutcome.outcome)));
   for (const [i, a] of (s.ratification.rok ?? []).entries()) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSchedule } from '../engine/agreement/schedule.js';
+import { sessionClose, sessionStart } from '../engine/negotiation/calendar.js';
 import type { Distribution } from '../engine/negotiation/distribution.js';
 import type { Outcome } from '../engine/negotiation/domain.js';
 import { listOutcomes } from '../engine/negotiation/outcome-table.js';
@@ -36,6 +37,9 @@ const load = (id: string): Scenario => {
   if (!r.ok) throw new Error(r.error.map((e) => e.message).join('\n'));
   return r.value;
 };
+/** A recorded round as a calendar session (calendar.ts `Session`): its day, or its first and last days. */
+const sessionOf = (e: { date_start: string; date_end: string }): string =>
+  e.date_end === e.date_start ? e.date_start : `${e.date_start}/${e.date_end}`;
 const loaded = loadRecord();
 if (!loaded.ok) throw new Error(loaded.error.map((e) => e.message).join('\n'));
 const record = loaded.value;
@@ -91,7 +95,7 @@ describe('sma-10-talks', () => {
     ]);
     expect(positions(s, 'rok')[1]?.outcome['first-year-change']).toBe(round3((rokCeiling ?? 0) / base - 1));
     expect([round3(usAsk / base - 1), round3((rokCeiling ?? 0) / base - 1)]).toEqual([0.406, 0.041]);
-    const rounds = record.events.filter((e) => e.sma === 10 && e.type === 'round').map((e) => e.date_start);
+    const rounds = record.events.filter((e) => e.sma === 10 && e.type === 'round').map(sessionOf);
     expect(s.protocol.calendar).toEqual({ kind: 'dates', dates: [...rounds, '2019-02-10'] });
     const na20 = assembly(20);
     const assembly20 = s.ratification.rok?.[0];
@@ -104,6 +108,31 @@ describe('sma-10-talks', () => {
       cohesion: round3(139 / 194),
       abstainShare: round3(22 / 55),
     });
+  });
+});
+
+describe('calendars from the record: each session from its first to its last day', () => {
+  const sessions = (sma: number): string[] =>
+    record.events.filter((e) => e.sma === sma && (e.type === 'round' || e.type === 'round-extension')).map(sessionOf);
+
+  it('the 11th and 12th talks sit where the record says, the 12th with its extra session of 1–2 October 2024', () => {
+    expect(load('sma-11-talks').protocol.calendar).toEqual({ kind: 'dates', dates: sessions(11) });
+    expect(load('sma-12-talks').protocol.calendar).toEqual({ kind: 'dates', dates: sessions(12) });
+    // Yonhap: round 9 of the 11th talks, Washington, 5–7 March 2021; the 12th's extra session, Seoul, 1–2 October 2024
+    expect(sessions(11).at(-1)).toBe('2021-03-05/2021-03-07');
+    expect(sessions(12).at(-1)).toBe('2024-10-01/2024-10-02');
+  });
+
+  it('a deal struck in a session is dated on its last day, as the record dates the 11th and 12th SMAs', () => {
+    for (const [id, sma] of [
+      ['sma-11-talks', 11],
+      ['sma-12-talks', 12],
+    ] as const) {
+      const s = load(id);
+      const last = s.protocol.calendar.kind === 'dates' ? (s.protocol.calendar.dates.at(-1) as string) : '';
+      expect(s.realOutcome?.concluded).toBe(sessionClose(last));
+      expect(s.realOutcome?.concluded).toBe(sma === 11 ? '2021-03-07' : '2024-10-02');
+    }
   });
 });
 
@@ -273,9 +302,9 @@ describe('sma-11-talks against the record', () => {
   it('the ROK accepts nothing above its stated +13 % maximum up to the statement’s date, in every draw', () => {
     // Yonhap, 28 Apr 2020: FM Kang says 13 % is the maximum (event sma11-2020-04-28-statement)
     const [rLo] = range(s.uncertainty.reservation?.rok);
-    const dates = (s.protocol.calendar.kind === 'dates' ? s.protocol.calendar.dates : []).filter(
-      (d) => d <= '2020-04-28',
-    );
+    const dates = (s.protocol.calendar.kind === 'dates' ? s.protocol.calendar.dates : [])
+      .map(sessionStart)
+      .filter((d) => d <= '2020-04-28');
     const above = listOutcomes(s.domain).filter((o) => (o['first-year-change'] as number) > 0.13);
     const best = Math.max(...above.map((o) => scenarioUtility(s, 'rok', o)));
     expect(best).toBeCloseTo(0.8952, 4); // +13.1 %, 6 years, CPI link
@@ -335,8 +364,9 @@ describe('sma-11-talks: the ROK weighs the Assembly’s consent (win-set)', () =
 
   it('still replays history: the real +13.9 % offered by both sides is accepted (equal expected values)', () => {
     const run = runScenario(s, createRng(1));
-    // Regression pin for seed 1's date: one sitting without a quorum, then consent 14 days on (2021-03-05 before each
-    // sitting was drawn from its exact distribution, ratification.ts `drawSitting`)
-    expect([run.reason, run.round, run.endDate]).toEqual(['agreement', 9, '2021-03-19']);
+    // Regression pin for seed 1's date: one sitting without a quorum at the session's close (2021-03-07), then consent
+    // 14 days on (2021-03-19 while a deal bore its session's first day; 2021-03-05 before each sitting was drawn from
+    // its exact distribution, ratification.ts `drawSitting`)
+    expect([run.reason, run.round, run.endDate]).toEqual(['agreement', 9, '2021-03-21']);
   });
 });

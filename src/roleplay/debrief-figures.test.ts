@@ -96,7 +96,7 @@ const entries: RolePlayEntry[] = [
 ];
 
 // The 11th SMA's own path in time: eight rounds of the same offers, then the US accepts +13.9 % at round 9
-// (2021-03-05, the real last round) and the Assembly passes it. Moves alternate US, ROK; move 16 is round 9's US move.
+// (5–7 March 2021, the real last round) and the Assembly passes it at the session's close, 7 March, the real date. Moves alternate US, ROK; move 16 is round 9's US move.
 const late: RolePlayEntry[] = [
   ...Array.from({ length: 16 }, (_, k) => offer(k % 2 === 0 ? 'us' : 'rok', k % 2 === 0 ? 0.5 : 0.139)),
   { actor: 'us', action: { type: 'accept', side: 'us' } },
@@ -122,19 +122,21 @@ describe('the Assembly vote and the class figures', () => {
     expect(c.tables[0]?.vote).toMatchObject({ yes: 170, no: 100, abstain: 12, passed: true });
   });
 
-  it('ends the late table on 2021-03-05 with the delay the lapse model prices', () => {
+  it('ends the late table on 2021-03-07, the real conclusion, with the delay the lapse model prices', () => {
+    // agreements.json sma-11: concluded 2021-03-07, the last day of round 9 (event sma11-2021-03-05-round, 5–7 March)
     expect([t9.endDate, t9.deal?.outcome['first-year-change'], t9.votes.at(-1)?.passed]).toEqual([
-      '2021-03-05',
+      '2021-03-07',
       0.139,
       true,
     ]);
-    expect(t9.delay).toEqual(delayCost(S, '2021-03-05'));
-    expect(t9.delay.months).toBeCloseTo(14 + 5 / 31, 9);
+    expect(t9.delay).toEqual(delayCost(S, '2021-03-07'));
+    expect(t9.delay.months).toBeCloseTo(monthsByDay('2020-01-01', '2021-03-08'), 9);
+    expect(t9.delay.months).toBeCloseTo(14 + 7 / 31, 9);
   });
 
   it('finds the Nash and Kalai–Smorodinsky points an exhaustive search over every outcome finds', () => {
     // Every outcome of the YAML's grid, scored with its weights and value functions written out by hand; the
-    // reservation values on 2021-03-05 (lowered by the lapse) are the disagreement point.
+    // reservation values on 2021-03-07 (lowered by the lapse) are the disagreement point.
     const t1 = t9;
     const c = c9;
     const d = t1.disagreement;
@@ -202,7 +204,7 @@ describe('the Assembly vote and the class figures', () => {
       '국회 통과',
     ]);
     // +13.9 %, 5 years, defense-budget growth, by the YAML's weights: US 0.8 × 0.139/4.7 + 0.1 × 1/5 + 0.1 × 1;
-    // ROK 0.8 × (1 − 0.139) + 0.1 × 4/5 + 0.1 × 0.6. The reservation values on 2021-03-05 are the debrief's.
+    // ROK 0.8 × (1 − 0.139) + 0.1 × 4/5 + 0.1 × 0.6. The reservation values on 2021-03-07 are the debrief's.
     const u = { us: 0.8 * (0.139 / 4.7) + 0.02 + 0.1, rok: 0.8 * 0.861 + 0.08 + 0.06 };
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
     const furloughed = Math.round(yaml.lapse.furloughedShare * yaml.lapse.workforce);
@@ -223,12 +225,12 @@ describe('the Assembly vote and the class figures', () => {
         r3(u[side] - res),
         r3(Math.hypot(u.us - t9.nash!.u1, u.rok - t9.nash!.u2)),
         r3(u[side] - nash),
-        '2021-03-05',
-        Math.round((14 + 5 / 31) * 100) / 100,
+        '2021-03-07',
+        Math.round((14 + 7 / 31) * 100) / 100,
         Math.round(furloughed * (2 + 14 / 30) * 10) / 10,
         t9.delay.unpaidWages,
-        // held at its first sitting, on the round's date
-        '2021-03-05',
+        // held at its first sitting, on the close of the round's session
+        '2021-03-07',
         0,
         '예',
         0,

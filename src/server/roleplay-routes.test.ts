@@ -480,8 +480,9 @@ describe('role-play in the server app', () => {
 
 describe('a postponed Assembly vote in the debrief (API)', () => {
   // The 11th SMA talks with an Assembly nobody attends until a new one is seated on 1 October 2019: the deal accepted
-  // in round 1 (2019-09-24) meets no quorum (Art. 49) at its first sitting, so it is re-held 14 days later
-  // (DEFAULT_POSTPONEMENT), on 2019-10-08, by the new Assembly, every member present and for it: consent, for sure.
+  // in round 1 (24–25 September 2019) meets no quorum (Art. 49) at its first sitting, on the session's close, so it is
+  // re-held 14 days later (DEFAULT_POSTPONEMENT), on 2019-10-09, by the new Assembly, every member present and for it:
+  // consent, for sure.
   const line = { kind: 'point' as const, value: 1 };
   const bloc = (attendance: number) => ({
     party: 'all',
@@ -558,12 +559,12 @@ describe('a postponed Assembly vote in the debrief (API)', () => {
       0,
     ]);
     // the talks ended on the deciding sitting's date, as a single run's do
-    expect(debrief.endDate).toBe('2019-10-08');
+    expect(debrief.endDate).toBe('2019-10-09');
     expect(debrief.votes).toHaveLength(1);
-    expect(debrief.votes[0]).toMatchObject({ postponements: 1, held: true, passed: true, decidedOn: '2019-10-08' });
+    expect(debrief.votes[0]).toMatchObject({ postponements: 1, held: true, passed: true, decidedOn: '2019-10-09' });
     expect(debrief.votes[0]?.sittings).toEqual([
-      { date: '2019-09-24', quorumMet: false, result: 'postponed' },
-      { date: '2019-10-08', quorumMet: true, result: 'held' },
+      { date: '2019-09-25', quorumMet: false, result: 'postponed' },
+      { date: '2019-10-09', quorumMet: true, result: 'held' },
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
   scenarioRounds,
   type Scenario,
 } from '../engine/negotiation/scenario.js';
-import { roundDate } from '../engine/negotiation/calendar.js';
+import { roundClose } from '../engine/negotiation/calendar.js';
 import type { TraceEntry } from '../engine/negotiation/run.js';
 import { parseScenarioFile } from '../io/scenario-file.js';
 
@@ -32,8 +32,9 @@ describe.each(['sma-11-talks', 'sma-12-talks', 'sma-13-talks', 'sma-13-talks-fit
   (id) => {
     const scenario = load(id);
     const tables = prepareScenarioTables(scenario);
-    const roundDates = new Set(
-      Array.from({ length: scenarioRounds(scenario) }, (_, r) => roundDate(scenario.protocol.calendar, r)),
+    // the days talks can end on without a postponed vote: each round's session's close (calendar.ts `roundClose`)
+    const roundCloses = new Set(
+      Array.from({ length: scenarioRounds(scenario) }, (_, r) => roundClose(scenario.protocol.calendar, r)),
     );
 
     it.each([1, 2024, 0x7fffffff])('gives the general path’s 2,000 runs for seed %i, every field and draw', (seed) => {
@@ -49,7 +50,7 @@ describe.each(['sma-11-talks', 'sma-12-talks', 'sma-13-talks', 'sma-13-talks-fit
         votes += f.run.ratificationFailures + (f.run.reason === 'agreement' ? 1 : 0);
         postponed += f.run.ratificationPostponements;
         // a deal consented at a postponed sitting ends the talks on that sitting's date, after its round's
-        if (f.run.endDate !== undefined && !roundDates.has(f.run.endDate)) endedLate++;
+        if (f.run.endDate !== undefined && !roundCloses.has(f.run.endDate)) endedLate++;
       }
       // Each scenario puts hundreds of deals to the Assembly vote, so the vote's draws are compared too; on sma-11 also
       // postponed sittings and the later end dates they bring: the 21st Assembly's recorded attendance (160/300) misses

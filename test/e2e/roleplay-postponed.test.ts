@@ -20,9 +20,9 @@ interface YamlScenario {
 }
 
 // The 11th SMA talks with an Assembly nobody attends until a new one is seated on 1 October 2019 (a user scenario in
-// $SMA_SCENARIO_DIR): a deal accepted in round 1 (2019-09-24) meets no quorum (Constitution Art. 49) at its first
-// sitting and is re-held 14 days later (the default rule), on 2019-10-08, by the new Assembly, every member present
-// and for it. Certain, whatever the table's seed: the debrief shows a postponed sitting, then the one that held it.
+// $SMA_SCENARIO_DIR): a deal accepted in round 1 (24–25 September 2019) meets no quorum (Constitution Art. 49) at its
+// first sitting, on the session's close, and is re-held 14 days later (the default rule), on 2019-10-09, by the new
+// Assembly, every member present and for it. Certain, whatever the table's seed: the debrief shows a postponed sitting, then the one that held it.
 function emptyHallScenario(dir: string): string {
   const doc = parse(readFileSync(join(process.cwd(), 'data/scenarios/sma-11-talks.yaml'), 'utf8')) as YamlScenario;
   doc.id = 'sma-11-empty-hall';
@@ -128,14 +128,14 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
   it('lists each sitting with its date and quorum, and dates the vote by the sitting that held it (English)', async () => {
     const page = await open('en');
     await expect(sittings(page)).resolves.toEqual([
-      'Sitting on 2019-09-24: no quorum (not a majority of the members present) — postponed',
-      'Sitting on 2019-10-08: quorum present — vote held',
+      'Sitting on 2019-09-25: no quorum (not a majority of the members present) — postponed',
+      'Sitting on 2019-10-09: quorum present — vote held',
     ]);
     // all 300 members of the new Assembly present and for it
     await expect(page.getByTestId('rp-debrief-votes').textContent()).resolves.toContain(
-      'Assembly vote on 2019-10-08: 300 yes, 0 no, 0 abstain — passed (postponed 1× for want of a quorum)',
+      'Assembly vote on 2019-10-09: 300 yes, 0 no, 0 abstain — passed (postponed 1× for want of a quorum)',
     );
-    await expect(page.getByTestId('rp-debrief-summary').textContent()).resolves.toContain('2019-10-08');
+    await expect(page.getByTestId('rp-debrief-summary').textContent()).resolves.toContain('2019-10-09');
     await expect(axeViolations(page)).resolves.toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
@@ -143,8 +143,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('a postponed Assembly vote in th
   it('shows the same sittings in Korean', async () => {
     const page = await open('ko');
     await expect(sittings(page)).resolves.toEqual([
-      '2019년 9월 24일 본회의: 정족수 미달(출석 의원이 재적의원 과반수에 못 미침) — 연기',
-      '2019년 10월 8일 본회의: 정족수 충족 — 표결',
+      '2019년 9월 25일 본회의: 정족수 미달(출석 의원이 재적의원 과반수에 못 미침) — 연기',
+      '2019년 10월 9일 본회의: 정족수 충족 — 표결',
     ]);
     await expect(page.getByTestId('rp-debrief-votes').textContent()).resolves.toContain('의사정족수 미달로 1회 연기');
     await expect(axeViolations(page)).resolves.toEqual([]);

@@ -571,7 +571,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await rok.getByTestId('rp-backtable-consult').click();
     await rok.locator('[data-testid=rp-backtable-assembly]', { hasText: '제21대 국회' }).waitFor();
 
-    // Twelve more offers take the table to round 9 (2021-03-05); the US offers the real terms and the ROK accepts
+    // Twelve more offers take the table to round 9 (5–7 March 2021); the US offers the real terms and the ROK accepts
     // from its page.
     for (let k = 4; k < 16; k++)
       expect((await offer(k % 2 === 0 ? 'us' : 'rok', k % 2 === 0 ? 0.5 : 0.05)).status).toBe(201);
@@ -603,7 +603,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       .toBe('ended');
 
     // The class debrief, its figures computed here: months of delay and the furloughed workers' unpaid wages from
-    // 1 January 2020 to the consenting sitting (5 March 2021 + 14 days a postponement), day by day (furlough 1 April –
+    // 1 January 2020 to the consenting sitting (7 March 2021, round 9's last day, + 14 days a postponement), day by day (furlough 1 April –
     // 14 June 2020, context furlough_2020).
     await board.getByRole('button', { name: '수업 결과 분석 보기' }).click();
     await board.getByTestId('rp-class-debrief').waitFor({ timeout: 30_000 });
@@ -613,7 +613,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
     };
     let months = 0;
-    const decided = Date.parse('2021-03-05T00:00:00Z') + 14 * postponed * DAY;
+    const decided = Date.parse('2021-03-07T00:00:00Z') + 14 * postponed * DAY;
     for (let t = Date.parse('2020-01-01T00:00:00Z'); t <= decided; t += DAY) months += 1 / monthDays(t);
     const furloughed = Math.round(yaml.lapse.furloughedShare * yaml.lapse.workforce);
     const perMonth = new Map<string, number>();

@@ -36,10 +36,11 @@ describe('sma negotiate', () => {
     expect(again).toEqual(first);
   });
 
-  it('replays the 11th SMA talks to +13.9 % at round 9 (2021-03-05), ratified by the Assembly', async () => {
+  it('replays the 11th SMA talks to +13.9 % at round 9 (5–7 March 2021), ratified by the Assembly', async () => {
     // events sma11-2019-09-24-round … sma11-2021-03-05-round; agreements.json sma-11 (2021 +13.9 %). Regression pin
-    // for seed 1: the first sitting misses the quorum (about one in seven does at 160/300 present) and the next, 14
-    // days on, consents: 2021-03-19 (2021-03-05 before each sitting was drawn from its exact distribution).
+    // for seed 1: the first sitting, on the session's close (7 March), misses the quorum (about one in seven does at
+    // 160/300 present) and the next, 14 days on, consents: 2021-03-21 (2021-03-19 while a deal bore its session's
+    // first day; 2021-03-05 before each sitting was drawn from its exact distribution).
     const { code, out } = await cli('negotiate', 'sma-11-talks', '--json');
     expect(code).toBe(0);
     const j = JSON.parse(out);
@@ -49,7 +50,7 @@ describe('sma negotiate', () => {
       'escalation-index': 'rok-defense-budget-growth',
       'escalation-rate': 0.1,
     });
-    expect([j.round, j.reason, j.endDate, j.monthsInLapse]).toEqual([9, 'agreement', '2021-03-19', 15]);
+    expect([j.round, j.reason, j.endDate, j.monthsInLapse]).toEqual([9, 'agreement', '2021-03-21', 15]);
     expect(j.trace[0]).toMatchObject({ round: 1, date: '2019-09-24', side: 'us', action: 'offer' });
     // USD 5 bn × 1,166.1 KRW/USD / 1.0389 tn won − 1 = +461.2 %
     expect(j.trace[0].outcome['first-year-change']).toBe(4.612);
@@ -58,7 +59,8 @@ describe('sma negotiate', () => {
 
   it('records a vote postponed for want of a quorum, and ends the talks on the sitting that consented', async () => {
     // At the 11th SMA vote's attendance (160/300) about one sitting in seven misses the quorum of 151: the vote is held
-    // again 14 days later (the default), so a replay consented at a postponed sitting ends after 2021-03-05.
+    // again 14 days later (the default), so a replay consented at a postponed sitting ends 14 days a postponement
+    // after round 9's last day, 7 March 2021 (event sma11-2021-03-05-round: 5–7 March).
     let found: { endDate: string; vote: { postponements: number; held: boolean; ratified: boolean } } | null = null;
     for (let seed = 1; seed <= 60 && found === null; seed++) {
       const j = JSON.parse((await cli('negotiate', 'sma-11-talks', '--json', '--seed', String(seed))).out);
@@ -67,7 +69,7 @@ describe('sma negotiate', () => {
     }
     if (found === null) throw new Error('no replay among 60 seeds had a postponed vote');
     const days = 14 * found.vote.postponements;
-    expect(found.endDate).toBe(new Date(Date.UTC(2021, 2, 5 + days)).toISOString().slice(0, 10));
+    expect(found.endDate).toBe(new Date(Date.UTC(2021, 2, 7 + days)).toISOString().slice(0, 10));
     expect([found.vote.ratified, found.vote.held]).toEqual([true, true]);
   });
 

@@ -6,8 +6,11 @@ import {
   civilFromDays,
   daysFromCivil,
   monthsBetween,
+  roundClose,
   roundDate,
   roundOnOrAfter,
+  sessionClose,
+  sessionStart,
 } from './calendar.js';
 
 describe('civil dates without Date', () => {
@@ -35,6 +38,22 @@ describe('civil dates without Date', () => {
     expect(roundDate(dated, 3)).toBe('2019-12-23');
     expect(roundDate({ kind: 'monthly', start: '2019-09-24' }, 3)).toBe('2019-12-24');
     expect(roundOnOrAfter({ kind: 'monthly', start: '2019-09-24' }, '2020-01-01')).toBe(4);
+  });
+
+  it('reads a session of several days as its first day for the round and its last day for a deal struck in it', () => {
+    // 11th SMA talks: round 8 on 5 February 2021 (one day, by video), round 9 in Washington on 5–7 March 2021
+    const dated = { kind: 'dates' as const, dates: ['2021-02-05', '2021-03-05/2021-03-07'] };
+    expect([sessionStart(dated.dates[1] as string), sessionClose(dated.dates[1] as string)]).toEqual([
+      '2021-03-05',
+      '2021-03-07',
+    ]);
+    expect([sessionStart('2021-02-05'), sessionClose('2021-02-05')]).toEqual(['2021-02-05', '2021-02-05']);
+    expect([roundDate(dated, 1), roundClose(dated, 1)]).toEqual(['2021-03-05', '2021-03-07']);
+    expect([roundDate(dated, 0), roundClose(dated, 0)]).toEqual(['2021-02-05', '2021-02-05']);
+    // past the listed sessions, monthly from the last one's first day, each round one day
+    expect([roundDate(dated, 2), roundClose(dated, 2)]).toEqual(['2021-04-05', '2021-04-05']);
+    expect(roundClose({ kind: 'monthly', start: '2019-09-24' }, 3)).toBe('2019-12-24');
+    expect(roundOnOrAfter(dated, '2021-03-06')).toBe(2);
   });
 
   it('round-trips every day between years 1 and 9999', () => {

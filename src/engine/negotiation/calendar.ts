@@ -5,11 +5,20 @@
 
 export type CivilDate = string;
 
+/**
+ * A session of talks on a dated calendar: one day (`YYYY-MM-DD`), or its first and last days as an ISO 8601 interval
+ * (`2024-10-01/2024-10-02`) when it sat several. A round begins on the first day (the date actors, lapse and offers
+ * are read on) and a deal struck in it is dated on the last: the record dates a deal struck in a session on the
+ * session's last day (the 11th SMA's on 7 March 2021, round 9 of 5–7 March; the 12th's on 2 October 2024, the extra
+ * session of 1–2 October).
+ */
+export type Session = string;
+
 export type RoundCalendar =
-  /** One round a month on the start date's day of month (clamped to the month's end). */
+  /** One round a month on the start date's day of month (clamped to the month's end), each one day. */
   | { readonly kind: 'monthly'; readonly start: CivilDate }
-  /** The real schedule: round r is on dates[r]; later rounds follow monthly after the last date. */
-  | { readonly kind: 'dates'; readonly dates: readonly CivilDate[] };
+  /** The real schedule: round r is sessions[r]; later rounds follow monthly after the last session's first day. */
+  | { readonly kind: 'dates'; readonly dates: readonly Session[] };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -71,16 +80,32 @@ export function monthsBetween(from: CivilDate, to: CivilDate): number {
   return months;
 }
 
+/** A session's first day. @example sessionStart('2024-10-01/2024-10-02') // '2024-10-01' */
+export const sessionStart = (session: Session): CivilDate => session.slice(0, 10);
+
+/** A session's last day (its only day when it sat one). @example sessionClose('2024-10-01/2024-10-02') // '2024-10-02' */
+export const sessionClose = (session: Session): CivilDate => (session.length > 10 ? session.slice(11) : session);
+
 /**
- * The date of a round (0-based).
+ * The date of a round (0-based): its session's first day.
  * @example roundDate({ kind: 'monthly', start: '2019-09-24' }, 3); // '2019-12-24'
  */
 export function roundDate(calendar: RoundCalendar, round: number): CivilDate {
   if (calendar.kind === 'monthly') return addMonths(calendar.start, round);
   const last = calendar.dates.length - 1;
   if (last < 0) throw new Error('a dated calendar needs at least one date');
-  if (round <= last) return calendar.dates[round] as CivilDate;
-  return addMonths(calendar.dates[last] as CivilDate, round - last);
+  if (round <= last) return sessionStart(calendar.dates[round] as Session);
+  return addMonths(sessionStart(calendar.dates[last] as Session), round - last);
+}
+
+/**
+ * The last day of a round's session, the date a deal struck in it bears (and its consent vote's first sitting); a
+ * monthly round, or one past the dated sessions, sits one day.
+ * @example roundClose({ kind: 'dates', dates: ['2021-03-05/2021-03-07'] }, 0); // '2021-03-07'
+ */
+export function roundClose(calendar: RoundCalendar, round: number): CivilDate {
+  if (calendar.kind === 'dates' && round < calendar.dates.length) return sessionClose(calendar.dates[round] as Session);
+  return roundDate(calendar, round);
 }
 
 /** The first round whose date is on or after `date` (rounds past the calendar's dates are monthly). */

@@ -3,7 +3,7 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { Rng } from '../random/rng.js';
-import { roundDate, type CivilDate } from './calendar.js';
+import { roundClose, roundDate, type CivilDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import type { LapsePort, LapseStatus, RatificationPort } from './ports.js';
 import {
@@ -71,7 +71,7 @@ export interface NegotiationRun {
   /** Calendar months begun from the day after the lapse port's expiry to the end date. */
   readonly monthsInLapse: number;
   readonly furloughedWorkerMonths: number;
-  /** The last round's date, or the deciding sitting's when the talks ended on a postponed vote. */
+  /** The last day of the last round's session (calendar.ts `roundClose`), or the deciding sitting's when the talks ended on a postponed vote. */
   readonly endDate?: CivilDate;
   /** Each party's payoff: the deal's utility discounted to the final round, or on breakdown its reservation value. */
   readonly payoffs: readonly [number, number];
@@ -109,14 +109,18 @@ export function runNegotiation(
   let state = ports.from ?? initialState();
   const dateOf = (s: NegotiationState): CivilDate | undefined =>
     config.calendar ? roundDate(config.calendar, s.round) : undefined;
+  // A deal, its consent vote's first sitting and the talks' end bear the last day of the round's session.
+  const closeOf = (s: NegotiationState): CivilDate | undefined =>
+    config.calendar ? roundClose(config.calendar, s.round) : undefined;
   // A postponed vote that ends the talks ends them on its sitting's date, later than the round's.
   let decidedOn: CivilDate | undefined;
   // aboveRejected of the best-for-the-ratifying-party deal its Assembly rejected so far (0: none yet)
   let bound = 0;
   for (;;) {
-    const date = dateOf(state);
+    const ratifying = state.status === 'ratifying' && state.pending !== null;
+    const date = ratifying ? closeOf(state) : dateOf(state);
     let action: NegotiationAction;
-    if (state.status === 'ratifying' && state.pending !== null) {
+    if (ratifying && state.pending !== null) {
       const vote = (ports.ratification as RatificationPort)(
         state.pending.outcome,
         { step: state.step, round: state.round, ...(date ? { date } : {}) },
@@ -148,7 +152,7 @@ export function runNegotiation(
       break;
     }
   }
-  const endDate = decidedOn ?? dateOf(state);
+  const endDate = decidedOn ?? closeOf(state);
   const lapse = lapseStatus(ports.lapse, endDate);
   const shift = lapse.reservationShift;
   const payoff = (p: 0 | 1): number => {

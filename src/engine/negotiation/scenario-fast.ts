@@ -10,7 +10,7 @@
  */
 import type { Rng } from '../random/rng.js';
 import type { CivilDate } from './calendar.js';
-import { addDays, roundDate } from './calendar.js';
+import { addDays, roundClose, roundDate } from './calendar.js';
 import type { Outcome } from './domain.js';
 import { lowerBound, type OutcomeTable } from './outcome-table.js';
 import type { LapsePort } from './ports.js';
@@ -67,11 +67,13 @@ export interface FastRatification {
 
 /** Per drawn lapse port: what the general path reads from it, per round. */
 interface FastLapse {
-  /** Months in lapse at round r's date (run.ts `lapseStatus`). */
+  /** Months in lapse at the close of round r's session, where talks ending in it end (run.ts `lapseStatus`). */
   readonly months: Int32Array;
-  /** Each party's cumulative reservation shift at round r's date. */
+  /** Each party's cumulative reservation shift at round r's date, where its moves are decided. */
   readonly shift: readonly [Float64Array, Float64Array];
-  /** Furloughed worker-months (prorated by day) through round r's month. */
+  /** The same at the close of round r's session, for the payoff of talks that end in it. */
+  readonly endShift: readonly [Float64Array, Float64Array];
+  /** Furloughed worker-months (prorated by day) through the close of round r's session. */
   readonly furloughed: Float64Array;
   /** Whether neither side's reservation value ever rises from one round to the next (lastProvenOffer needs it). */
   readonly reservationsFall: boolean;
@@ -86,9 +88,13 @@ export interface ScenarioFastPlan {
   /** times[step]: relative time at that step; logTimes[step] its natural log. */
   readonly times: Float64Array;
   readonly logTimes: Float64Array;
+  /** dates[round]: the round's date (its session's first day); closes[round]: its session's last day. */
   readonly dates: readonly CivilDate[];
-  /** assemblies[round]: the Assembly voting in that round (empty without ratification). */
+  readonly closes: readonly CivilDate[];
+  /** assemblies[round]: the Assembly before which the ROK weighs a deal in that round (empty without ratification). */
   readonly assemblies: readonly AssemblyModel[];
+  /** voteAssemblies[round]: the Assembly voting on a deal struck in that round, from its session's close. */
+  readonly voteAssemblies: readonly AssemblyModel[];
   readonly ratification: FastRatification | null;
   /** deals[k]: outcome k's terms as the vote reads them, filled on first use. */
   readonly deals: (RatificationDeal | undefined)[];
@@ -147,16 +153,29 @@ export function prepareScenarioFast(
   for (let step = 0; step < config.deadline; step++) times[step] = relativeTime(config, { ...initialState(), step });
   const rounds = Math.floor((config.deadline - 1) / 2) + 1;
   const dates = Array.from({ length: rounds }, (_, r) => roundDate(calendar, r));
+  const closes = Array.from({ length: rounds }, (_, r) => roundClose(calendar, r));
+  const sameDays = closes.every((c, r) => c === dates[r]);
   const assemblies: AssemblyModel[] = [];
+  const voteAssemblies: AssemblyModel[] = [];
   if (ratification !== null) {
     const deal = ratification.terms(tables[0].outcomes[0] as Outcome);
-    for (const date of dates) {
+    const modelOn = (date: CivilDate): AssemblyModel | null => {
       const model = ratification.assemblyOn(date);
       // A model or deal the vote rejects makes the general path throw; leave that to it (checked, not drawn: a
       // simulated vote per round cost calibration, which builds a plan per run, a sixth of its time).
-      if (voteProblem(model, deal) !== null) return null;
+      return voteProblem(model, deal) === null ? model : null;
+    };
+    for (const date of dates) {
+      const model = modelOn(date);
+      if (model === null) return null;
       assemblies.push(model);
     }
+    if (!sameDays)
+      for (const date of closes) {
+        const model = modelOn(date);
+        if (model === null) return null;
+        voteAssemblies.push(model);
+      }
   }
   return {
     config,
@@ -169,13 +188,15 @@ export function prepareScenarioFast(
     times,
     logTimes: times.map(Math.log),
     dates,
+    closes,
     assemblies,
+    voteAssemblies: sameDays ? assemblies : voteAssemblies,
     ratification,
     deals:
       reuse?.tables === tables && reuse.ratification?.terms === ratification?.terms
         ? reuse.deals
         : new Array<RatificationDeal | undefined>(tables[0].outcomes.length),
-    noLapse: fastLapse(dates, undefined),
+    noLapse: fastLapse(dates, closes, undefined),
     lapses: new WeakMap(),
     // A plan lent another's tables plays one run (calibration): it reads a few outcomes' consent, so it keeps them in a
     // map rather than allocating and filling a table of every outcome (sma-11-talks: 2 × 84,618) per run.
@@ -261,20 +282,25 @@ function periodIndex(dates: readonly CivilDate[], froms: readonly CivilDate[]): 
   return out;
 }
 
-/** The lapse port read the way run.ts reads it (run.ts `lapseStatus`), once per round date. */
-function fastLapse(dates: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
+/** The lapse port read the way run.ts reads it (run.ts `lapseStatus`): on each round's date and its session's close. */
+function fastLapse(dates: readonly CivilDate[], closes: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
   const months = new Int32Array(dates.length);
   const shift = [new Float64Array(dates.length), new Float64Array(dates.length)] as const;
   const furloughed = new Float64Array(dates.length);
+  const sameDays = closes.every((c, r) => c === dates[r]);
+  const endShift = sameDays ? shift : ([new Float64Array(dates.length), new Float64Array(dates.length)] as const);
   dates.forEach((date, r) => {
     const status = lapseStatus(port, date);
-    months[r] = status.monthsInLapse;
     shift[0][r] = status.reservationShift[0];
     shift[1][r] = status.reservationShift[1];
-    furloughed[r] = status.furloughedWorkerMonths;
+    const end = sameDays ? status : lapseStatus(port, closes[r] as CivilDate);
+    months[r] = end.monthsInLapse;
+    endShift[0][r] = end.reservationShift[0];
+    endShift[1][r] = end.reservationShift[1];
+    furloughed[r] = end.furloughedWorkerMonths;
   });
   const falls = (xs: Float64Array): boolean => xs.every((x, r) => r === 0 || x <= (xs[r - 1] as number));
-  return { months, shift, furloughed, reservationsFall: falls(shift[0]) && falls(shift[1]) };
+  return { months, shift, endShift, furloughed, reservationsFall: falls(shift[0]) && falls(shift[1]) };
 }
 
 const TIME_DEPENDENT = 0;
@@ -723,7 +749,7 @@ export function runScenarioFast(
   }
   let lp = lapse === undefined ? plan.noLapse : plan.lapses.get(lapse);
   if (lp === undefined) {
-    lp = fastLapse(plan.dates, lapse);
+    lp = fastLapse(plan.dates, plan.closes, lapse);
     plan.lapses.set(lapse as LapsePort, lp);
   }
   let rv0 = reservationAt({ kind: 'constant', value: reservations[0] }, 0);
@@ -808,14 +834,14 @@ export function runScenarioFast(
         break;
       }
       // ratification.ts's postponement rule around its sitting sampler, the general path's draws without the tally
-      const model = plan.assemblies[round] as AssemblyModel;
+      const model = plan.voteAssemblies[round] as AssemblyModel;
       const terms = dealTerms(plan, r, deal);
       // sitting k by the Assembly seated on its date (ratification.ts `sittingAssembly`: an election in between)
       const vote = holdVote(model.postponement, (k) => drawSitting(sittingAssembly(model, k), terms, rng));
       postponements += vote.postponements;
       const ends = (vote.held && vote.vote.passed) || step + 1 >= deadline;
       if (ends && vote.postponements > 0 && model.postponement !== undefined)
-        decidedOn = addDays(plan.dates[round] as CivilDate, vote.postponements * model.postponement.days);
+        decidedOn = addDays(plan.closes[round] as CivilDate, vote.postponements * model.postponement.days);
       if (vote.held && vote.vote.passed) {
         agreement = deal;
         reason = 'agreement';
@@ -863,10 +889,22 @@ export function runScenarioFast(
     ratificationsNotHeld: notHeld,
     monthsInLapse: late === null ? (lp.months[round] as number) : late.monthsInLapse,
     furloughedWorkerMonths: late === null ? (lp.furloughed[round] as number) : late.furloughedWorkerMonths,
-    endDate: decidedOn ?? (plan.dates[round] as CivilDate),
+    endDate: decidedOn ?? (plan.closes[round] as CivilDate),
     payoffs: [
-      payoff(plan, 0, agreement, round, rv0 + (late === null ? (shift0[round] as number) : late.reservationShift[0])),
-      payoff(plan, 1, agreement, round, rv1 + (late === null ? (shift1[round] as number) : late.reservationShift[1])),
+      payoff(
+        plan,
+        0,
+        agreement,
+        round,
+        rv0 + (late === null ? (lp.endShift[0][round] as number) : late.reservationShift[0]),
+      ),
+      payoff(
+        plan,
+        1,
+        agreement,
+        round,
+        rv1 + (late === null ? (lp.endShift[1][round] as number) : late.reservationShift[1]),
+      ),
     ],
   };
 }

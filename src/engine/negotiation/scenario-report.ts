@@ -2,7 +2,7 @@
  * A scenario Monte Carlo's report: the quantiles of every distribution and the real outcome in the same units. The one
  * shape behind `sma simulate --json`, the API's scenario job result and the web's plain answer.
  */
-import { monthsBetween } from './calendar.js';
+import { monthsBetween, roundDate } from './calendar.js';
 import { describeHistogram, reportRunSummary, type QuantityReport } from './scenario-monte-carlo.js';
 import type { Scenario, ScenarioSummary } from './scenario.js';
 
@@ -32,10 +32,10 @@ export interface RealOutcomeReport {
   readonly firstYearChange: number | null;
 }
 
-/** The first round of the scenario's calendar (the monthly start, or the first listed date). */
+/** The first round of the scenario's calendar (the monthly start, or the first listed session's first day). */
 export const firstRoundDate = (s: Scenario): string | null => {
   const cal = s.protocol.calendar;
-  return (cal.kind === 'monthly' ? cal.start : cal.dates[0]) ?? null;
+  return cal.kind === 'dates' && cal.dates.length === 0 ? null : roundDate(cal, 0);
 };
 
 /** The scenario's real outcome measured as the Monte Carlo measures runs, or null for a forecast. */

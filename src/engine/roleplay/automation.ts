@@ -33,6 +33,7 @@ import {
 import { levelMove } from './levels.js';
 import {
   assembliesInForce,
+  currentClose,
   currentDate,
   sideToMove,
   type RolePlayEntry,
@@ -79,9 +80,11 @@ export function automaticEntry(
     const assemblies = assembliesInForce(scenario, state.news);
     if (assemblies === null) return { actor: 'system', action: { type: 'ratification', vote: { ratified: true } } };
     const rule = scenarioPostponement(scenario);
-    const vote = consentVote(assemblyOn(assemblies, date, rule), dealTerms(pending.outcome), rng);
+    // the vote's first sitting is the close of the session the deal was struck in (run.ts's ratifying step)
+    const close = currentClose(scenario, state);
+    const vote = consentVote(assemblyOn(assemblies, close, rule), dealTerms(pending.outcome), rng);
     if (!vote.ok) throw new Error(`ratification model: ${vote.error.code}`);
-    return { actor: 'system', action: { type: 'ratification', vote: postponedVote(vote.value, date, rule) } };
+    return { actor: 'system', action: { type: 'ratification', vote: postponedVote(vote.value, close, rule) } };
   }
   const side = sideToMove(state);
   if (side === null) return null;

@@ -40,12 +40,13 @@ describe('table debrief', () => {
     expect(d.reason).toBe('agreement');
   });
 
-  it('counts no lapse for a deal in round 2 (2019-10-23), and the real 2021 conclusion after 15 months of lapse', () => {
-    // Four moves = two rounds; round 2 was on 2019-10-23, before the 2019-12-31 expiry; the real deal came on 2021-03-07 (agreements.json sma-11).
-    expect(d.endDate).toBe('2019-10-23');
+  it('counts no lapse for a deal in round 2 (23–24 October 2019), and the real 2021 conclusion after 15 months of lapse', () => {
+    // Four moves = two rounds; round 2 sat on 2019-10-23/24 (event sma11-2019-10-23-round), before the 2019-12-31
+    // expiry, and a deal struck in it bears its last day; the real deal came on 2021-03-07 (agreements.json sma-11).
+    expect(d.endDate).toBe('2019-10-24');
     expect(d.delay).toEqual({
       expiry: '2019-12-31',
-      until: '2019-10-23',
+      until: '2019-10-24',
       monthsInLapse: 0,
       months: 0,
       furloughedWorkerMonths: 0,
@@ -82,14 +83,15 @@ describe('table debrief', () => {
 });
 
 describe('a vote postponed for want of a quorum in the debrief', () => {
-  // Round 2 on 2019-10-23; the rule's 14 days (DEFAULT_POSTPONEMENT): sittings on 10-23, 11-06 and 11-20
+  // Round 2 on 2019-10-23/24, its vote from the session's close; the rule's 14 days (DEFAULT_POSTPONEMENT): sittings on
+  // 10-24, 11-07 and 11-21
   const postponed: RolePlayEntry[] = [
     ...entries.slice(0, 4),
     {
       actor: 'system',
       action: {
         type: 'ratification',
-        vote: { ratified: true, yes: 133, no: 11, abstain: 16, postponements: 2, held: true, decidedOn: '2019-11-20' },
+        vote: { ratified: true, yes: 133, no: 11, abstain: 16, postponements: 2, held: true, decidedOn: '2019-11-21' },
       },
     },
   ];
@@ -99,15 +101,15 @@ describe('a vote postponed for want of a quorum in the debrief', () => {
 
   it('lists each sitting: two without a quorum, postponed, then the one that held the vote', () => {
     expect(d.ratificationPostponements).toBe(2);
-    // the deal was consented to on 2019-11-20: the talks end then, and the delay is read on that day
-    expect([d.endDate, d.delay.until]).toEqual(['2019-11-20', '2019-11-20']);
+    // the deal was consented to on 2019-11-21: the talks end then, and the delay is read on that day
+    expect([d.endDate, d.delay.until]).toEqual(['2019-11-21', '2019-11-21']);
     expect(d.ratificationsNotHeld).toBe(0);
     expect(d.votes).toHaveLength(1);
-    expect(d.votes[0]).toMatchObject({ date: '2019-10-23', postponements: 2, held: true, decidedOn: '2019-11-20' });
+    expect(d.votes[0]).toMatchObject({ date: '2019-10-24', postponements: 2, held: true, decidedOn: '2019-11-21' });
     expect(d.votes[0]?.sittings).toEqual([
-      { date: '2019-10-23', quorumMet: false, result: 'postponed' },
-      { date: '2019-11-06', quorumMet: false, result: 'postponed' },
-      { date: '2019-11-20', quorumMet: true, result: 'held' },
+      { date: '2019-10-24', quorumMet: false, result: 'postponed' },
+      { date: '2019-11-07', quorumMet: false, result: 'postponed' },
+      { date: '2019-11-21', quorumMet: true, result: 'held' },
     ]);
     // the class debrief carries the same keys
     const c = classDebrief([d]).tables[0];
@@ -124,17 +126,17 @@ describe('a vote postponed for want of a quorum in the debrief', () => {
     expect(en).toHaveLength(2);
     for (const row of en)
       expect(row).toMatchObject({
-        'Assembly vote date': '2019-11-20',
+        'Assembly vote date': '2019-11-21',
         'postponed for want of a quorum (times)': 2,
         'Assembly vote held': 'yes',
         'postponements, every vote (times)': 2,
         'Assembly yes': 133,
         'Assembly passed': 'yes',
-        'delay until': '2019-11-20',
+        'delay until': '2019-11-21',
       });
     for (const row of ko)
       expect(row).toMatchObject({
-        '국회 표결일': '2019-11-20',
+        '국회 표결일': '2019-11-21',
         '의사정족수 미달로 연기 (회)': 2,
         '국회 표결 성립': '예',
         '모든 표결의 연기 (회)': 2,

@@ -10,7 +10,7 @@ import { enumerateOutcomes, type Outcome } from '../negotiation/domain.js';
 import type { EndReason } from '../negotiation/protocol.js';
 import { lapseUntil } from '../negotiation/scenario.js';
 import { lapseOn, reservationOn, SIDES, sideUtility, type RolePlayScenario, type Side } from './scenario.js';
-import { currentDate, type RolePlaySetup, type RolePlayState, type TableInfo, type VoteRecord } from './session.js';
+import { currentClose, type RolePlaySetup, type RolePlayState, type TableInfo, type VoteRecord } from './session.js';
 import { DEBRIEF_QUESTIONS, type DebriefQuestion } from './teaching.js';
 
 export interface PathPoint extends UtilityPoint {
@@ -196,7 +196,7 @@ export function tableDebrief(
     state.phase === 'ended' &&
     state.endedBy === null &&
     (state.negotiation.reason === 'agreement' || state.negotiation.reason === 'ratification-failed');
-  const endDate = (endedOnVote ? lastVote?.vote.decidedOn : undefined) ?? currentDate(scenario, state);
+  const endDate = (endedOnVote ? lastVote?.vote.decidedOn : undefined) ?? currentClose(scenario, state);
   const d: UtilityPoint = { u1: reservationOn(scenario, 'us', endDate), u2: reservationOn(scenario, 'rok', endDate) };
   const problem = { kind: 'finite', points: frontier } as const;
   const at = (r: ReturnType<typeof solve>): UtilityPoint | null =>

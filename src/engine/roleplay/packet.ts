@@ -6,7 +6,7 @@
  * a test can compare each one with the data and the printed page can never disagree with the app.
  */
 import { talkOrdinal } from '../calibration/talk-model.js';
-import { addDays, addMonths, roundDate, type CivilDate } from '../negotiation/calendar.js';
+import { addDays, addMonths, roundClose, roundDate, type CivilDate } from '../negotiation/calendar.js';
 import { issueValues, type Issue, type Outcome } from '../negotiation/domain.js';
 import { issueValue } from '../negotiation/preferences.js';
 import { registeredMembers, tallyPasses } from '../negotiation/ratification.js';
@@ -556,10 +556,10 @@ export function packetFor(p: CasePacket, role: Role): SeatPacket {
   };
 }
 
-/** The last date of the scenario's calendar (a monthly calendar: a year after its start). */
+/** The last date of the scenario's calendar, its last session's close (a monthly calendar: a year after its start). */
 function lastCalendarDate(scenario: PacketScenario): CivilDate {
   const c = scenario.protocol.calendar;
-  return c.kind === 'dates' ? (c.dates.at(-1) ?? roundDate(c, 0)) : addMonths(roundDate(c, 0), 12);
+  return c.kind === 'dates' ? roundClose(c, Math.max(0, c.dates.length - 1)) : addMonths(roundDate(c, 0), 12);
 }
 
 const tableMarkdown = (t: PacketTable): string =>

@@ -3,7 +3,7 @@
  * same type, config, preferences, Assembly, lapse and reservation value on a date as a single run and the Monte Carlo.
  * What is only role-play's lives here: roles, and the side names of a table. The US is party 0 and opens.
  */
-import { roundDate, type CivilDate } from '../negotiation/calendar.js';
+import { roundClose, roundDate, type CivilDate } from '../negotiation/calendar.js';
 import type { NegotiationConfig, PartyIndex } from '../negotiation/protocol.js';
 import {
   scenarioConfig,
@@ -41,3 +41,7 @@ export const sideUtility = scenarioUtility;
 
 export const roundDateOf = (scenario: Scenario, round: number): CivilDate =>
   roundDate(scenario.protocol.calendar, round);
+
+/** The last day of a round's session: a deal struck in it, its consent vote and talks ending in it bear it. */
+export const roundCloseOf = (scenario: Scenario, round: number): CivilDate =>
+  roundClose(scenario.protocol.calendar, round);

@@ -18,6 +18,7 @@ import {
 import type { StrategySpec } from '../negotiation/strategies.js';
 import type { AgentLevel, MoveReason } from './levels.js';
 import {
+  roundCloseOf,
   roundDateOf,
   sideIndex,
   sideOf,
@@ -205,9 +206,13 @@ function nextAssembly(
   return list[sitting + 1] ?? null;
 }
 
-/** The calendar date of the table's current round. */
+/** The calendar date of the table's current round (its session's first day). */
 export const currentDate = (scenario: RolePlayScenario, state: RolePlayState): CivilDate =>
   roundDateOf(scenario, state.negotiation.round);
+
+/** The last day of the current round's session: a deal's consent vote and talks that end in the round bear it. */
+export const currentClose = (scenario: RolePlayScenario, state: RolePlayState): CivilDate =>
+  roundCloseOf(scenario, state.negotiation.round);
 
 /** The side whose move it is, or null when nobody can move (ratifying, ended, paused). */
 export function sideToMove(state: RolePlayState): Side | null {
@@ -289,7 +294,7 @@ export function applyEntry(
       const pending = state.negotiation.pending;
       const next = negotiate(scenario, state, { type: 'ratify', vote: action.vote });
       if (!next.ok) return next;
-      const date = currentDate(scenario, state);
+      const date = currentClose(scenario, state);
       const votes =
         pending === null ? state.votes : [...state.votes, { seq, date, vote: action.vote, outcome: pending.outcome }];
       return ok(settle({ ...state, seq, negotiation: next.value, votes }));

@@ -54,13 +54,14 @@ describe('POST /api/negotiate', () => {
   });
 
   it('places the agreed 11th SMA outcome on the plane', async () => {
-    // Engine negotiationPlane(sma-11-talks, seed 1): agreement at round 9 (2021-03-05) at +13.9 %, five years; regression
-    // pin: the Assembly consents at the second sitting, 2021-03-19 (2021-03-05 before ratification.ts `drawSitting`).
+    // Engine negotiationPlane(sma-11-talks, seed 1): agreement at round 9 (5–7 March 2021) at +13.9 %, five years;
+    // regression pin: the Assembly consents at the second sitting, 14 days after the session's close, 2021-03-21
+    // (2021-03-19 while a deal bore its session's first day; 2021-03-05 before ratification.ts `drawSitting`).
     const { status, body } = await post({ scenario: 'sma-11-talks', seed: 1 });
     expect(status).toBe(200);
     expect([body.reason, body.endDate, body.outcome['first-year-change'], body.offers.length]).toEqual([
       'agreement',
-      '2021-03-19',
+      '2021-03-21',
       0.139,
       17,
     ]);
