@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  assemblyOn,
   prepareScenarioTables,
   runScenarioChunk,
   newOfferPath,
   runScenarioMonteCarloOne,
   scenarioChunkContext,
+  scenarioPostponement,
   scenarioRounds,
   type Scenario,
 } from '../engine/negotiation/scenario.js';
@@ -85,6 +87,37 @@ describe.each(['sma-11-talks', 'sma-12-talks', 'sma-13-talks', 'sma-13-talks-fit
     });
   },
 );
+
+describe('an Assembly seated inside a session', () => {
+  it('votes on a deal struck in the session by the Assembly seated on its last day, alike on both paths', () => {
+    // sma-11-talks with the 21st Assembly seated on 6 March 2021, inside round 9 (5–7 March): the ROK weighs a deal
+    // in round 9 before the 20th Assembly (the round's first day) and the 21st votes on it (the session's close).
+    const base = load('sma-11-talks');
+    const [a20, a21] = base.ratification.rok ?? [];
+    if (a20 === undefined || a21 === undefined) throw new Error('sma-11-talks has two Assemblies');
+    const scenario: Scenario = {
+      ...base,
+      ratification: { ...base.ratification, rok: [a20, { ...a21, from: '2021-03-06' }] },
+    };
+    const seated = scenario.ratification.rok ?? [];
+    const rule = scenarioPostponement(scenario);
+    expect([assemblyOn(seated, '2021-03-05', rule).name, assemblyOn(seated, '2021-03-07', rule).name]).toEqual([
+      '20th National Assembly',
+      '21st National Assembly',
+    ]);
+    const tables = prepareScenarioTables(scenario);
+    const fast = scenarioChunkContext(scenario, tables, 'fast');
+    const general = scenarioChunkContext(scenario, tables, 'general');
+    expect(fast.fast).not.toBeNull();
+    let votedInRound9 = 0;
+    for (let i = 0; i < 2000; i++) {
+      const f = runScenarioMonteCarloOne(scenario, 7, i, fast);
+      expect(fields(f)).toStrictEqual(fields(runScenarioMonteCarloOne(scenario, 7, i, general)));
+      if (f.run.round === 9 && (f.run.reason === 'agreement' || f.run.ratificationFailures > 0)) votedInRound9++;
+    }
+    expect(votedInRound9).toBeGreaterThan(100);
+  });
+});
 
 describe('a chunk that leaves the CPI path uncomputed', () => {
   it('draws the exchange rate after it where each run played alone does: the same USD amounts, 2,000 runs of sma-13', () => {
