@@ -239,4 +239,4 @@ export { DEBRIEF_QUESTIONS } from './engine/roleplay/teaching.js';
 export type { CasePacket, PacketSection, SeatPacket } from './engine/roleplay/packet.js';
 export { casePacket, packetFor, packetMarkdown, wonText } from './engine/roleplay/packet.js';
 export type { Language } from './engine/roleplay/terms.js';
-export { civilDateText, issueName, scenarioName, valueText } from './engine/roleplay/terms.js';
+export { civilDateText, civilSpanText, issueName, scenarioName, valueText } from './engine/roleplay/terms.js';

@@ -458,7 +458,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     expect(page).toContain(`2019년 9월 24일 기준 유보가치(협상 결렬 시 가치)는 ${reservation}`);
     expect(page).toContain('한국인 근로자 9,000명');
     expect(page).toContain('제20대 국회 비준 동의 가능성');
-    await expect(rok.getByTestId('rp-clock').textContent()).resolves.toContain('1/15차, 2019년 9월 24일');
+    // round 1 sat on 24–25 September 2019 (event sma11-2019-09-24-round): the clock shows the session's days
+    await expect(rok.getByTestId('rp-clock').textContent()).resolves.toContain('1/15차, 2019년 9월 24~25일');
     await expect(rok.getByTestId('rp-status').textContent()).resolves.toContain('차례: 대한민국');
     await expect(rok.getByTestId('rp-reservation').textContent()).resolves.toBe(reservation);
     // The US offer in the history, in Korean terms and formats: +13.9% (no space), 5년, 국방비 증가율.

@@ -42,7 +42,7 @@ export type { AssemblyReading, BacktableAnswer, LapseReading } from './backtable
 export { AGENT_LEVELS, LEVEL_EXPONENT, LEVEL_NAME, bestForOther, levelMove } from './levels.js';
 export type { AgentLevel, LevelMove, MoveReason } from './levels.js';
 export { bestOutcome, commonBrief, confidentialBrief, domesticOutlook } from './briefs.js';
-export { civilDateText, issueName, valueText } from './terms.js';
+export { civilDateText, civilSpanText, issueName, valueText } from './terms.js';
 export type { BilingualBrief, Brief, Language } from './briefs.js';
 export { sideSeq, viewFor } from './view.js';
 export type { MoveView, RolePlayView, SidePrivate } from './view.js';

@@ -168,6 +168,29 @@ describe('the clock and the lapse', () => {
     );
   });
 
+  it('shows each round on its session, from its first to its last day, as the record has it', () => {
+    // events sma11-2019-09-24-round (24–25 September 2019) and sma11-2021-02-05-round (one day, 5 February 2021)
+    const first = viewFor(S, setup, initialRolePlayState(S), 'us').clock;
+    expect([first.round, first.date, first.close]).toEqual([0, '2019-09-24', '2019-09-25']);
+    let state = initialRolePlayState(S);
+    for (let k = 0; k < 14; k++) {
+      const side = k % 2 === 0 ? ('us' as const) : ('rok' as const);
+      const next = applyEntry(S, setup, state, {
+        actor: side,
+        action: {
+          type: 'offer',
+          side,
+          outcome: { ...deal, 'first-year-change': side === 'us' ? 0.5 : 0.05 },
+          message: '',
+        },
+      });
+      if (!next.ok) throw new Error(next.error.code);
+      state = next.value;
+    }
+    const eighth = viewFor(S, setup, state, 'us').clock;
+    expect([eighth.round, eighth.date, eighth.close]).toEqual([7, '2021-02-05', '2021-02-05']);
+  });
+
   it('lowers the ROK reservation value as the lapse runs', () => {
     expect(reservationOn(S, 'rok', '2019-09-24')).toBe(0.972);
     // 4 months × 0.005 + 0.1 × (furloughed share × one month) after April 1.

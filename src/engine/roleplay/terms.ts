@@ -61,6 +61,21 @@ export function civilDateText(date: CivilDate, lang: Language): string {
 }
 
 /**
+ * A session's days, from its first to its last (one date when it sat one day): in English as the Record page writes
+ * an event's span, in Korean without repeating the year or month.
+ * @example civilSpanText('2021-03-05', '2021-03-07', 'ko') // '2021년 3월 5~7일'
+ */
+export function civilSpanText(start: CivilDate, end: CivilDate, lang: Language): string {
+  if (end === start) return civilDateText(start, lang);
+  if (lang === 'en') return `${start} – ${end}`;
+  const [y1, m1] = start.split('-');
+  const [y2, m2, d2] = end.split('-');
+  if (y1 !== y2) return `${civilDateText(start, lang)}~${civilDateText(end, lang)}`;
+  const first = civilDateText(start, lang).slice(0, -1);
+  return m1 === m2 ? `${first}~${Number(d2)}일` : `${first}일~${Number(m2)}월 ${Number(d2)}일`;
+}
+
+/**
  * A scenario's name in a language: the file's `name`, or in Korean its `name_ko` (every bundled scenario has one), else
  * the glossary's terms for an SMA talks id ("제11차 방위비분담특별협정 협상"); `short` leaves out the bracketed years.
  * @example scenarioName({ id: 'sma-11-talks', name: '11th SMA talks (2019–2021)', name_ko: '제11차 방위비분담특별협정 협상 (2019–2021)' }, 'ko') // '제11차 방위비분담특별협정 협상 (2019–2021)'

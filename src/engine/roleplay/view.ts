@@ -20,6 +20,7 @@ import {
   type Side,
 } from './scenario.js';
 import {
+  currentClose,
   currentDate,
   sideToMove,
   type NewsRecord,
@@ -70,7 +71,9 @@ export interface RolePlayView {
   readonly agentSides: readonly Side[];
   readonly clock: {
     readonly round: number;
+    /** The current round's date, its session's first day; `close`, its last, when a deal struck now is dated. */
     readonly date: CivilDate;
+    readonly close: CivilDate;
     readonly lastRound: number;
     readonly lastDate: CivilDate;
     readonly expiry: CivilDate | null;
@@ -153,6 +156,7 @@ export function viewFor(
     clock: {
       round: state.negotiation.round,
       date,
+      close: currentClose(scenario, state),
       lastRound,
       lastDate: roundDateOf(scenario, lastRound),
       expiry: scenario.lapse?.expiry ?? null,

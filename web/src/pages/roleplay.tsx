@@ -33,6 +33,7 @@ import {
   AGENTS,
   count,
   dateText,
+  sessionText,
   fill,
   playerLabel,
   PLAYERS,
@@ -299,7 +300,7 @@ function Header({ view, s }: { view: RolePlayView; s: Strings }) {
         {fill(s.round, {
           r: view.clock.round + 1,
           n: view.clock.lastRound + 1,
-          date: dateText(view.clock.date, lang),
+          date: sessionText(view.clock, lang),
         })}{' '}
         ·{' '}
         {l.inLapse

@@ -12,7 +12,7 @@ import { ClassDebriefView, GradeBookButton, useDebrief, type ClassDebriefBody } 
 import {
   AGENTS,
   count,
-  dateText,
+  sessionText,
   fill,
   playerLabel,
   PLAYERS,
@@ -390,7 +390,7 @@ export function ClassBoard({ view, token, s }: { view: ClassView; token: string;
                       {t.toMove && t.phase === 'running' ? ` · ${fill(s.toMove, { side: s[`side_${t.toMove}`] })}` : ''}
                     </td>
                     <td className="board-round">
-                      {t.clock.round + 1}/{t.clock.lastRound + 1} · {dateText(t.clock.date, lang)}
+                      {t.clock.round + 1}/{t.clock.lastRound + 1} · {sessionText(t.clock, lang)}
                     </td>
                     <td className="board-last">
                       {m

@@ -1,5 +1,5 @@
 // The role-play page's words in English and Korean (Korean terms from the project glossary), and its formats.
-import { civilDateText, issueName, valueText, type Issue, type Outcome } from '../../../src/index.js';
+import { civilDateText, civilSpanText, issueName, valueText, type Issue, type Outcome } from '../../../src/index.js';
 import type { Lang } from '../../../src/i18n/format.js';
 import { endReasonLabel } from '../../../src/i18n/labels.js';
 
@@ -460,6 +460,9 @@ export const score = (x: number | null | undefined): string => (x === null || x 
 /** A count with thousands separators (the same commas in English and Korean). */
 export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const dateText = civilDateText;
+/** The current round's session, from its first to its last day (one date when it sits one day). */
+export const sessionText = (clock: { readonly date: string; readonly close: string }, lang: Lang): string =>
+  civilSpanText(clock.date, clock.close, lang);
 
 export const termsText = (issues: readonly Issue[], o: Outcome | null, lang: Lang): string =>
   o === null
