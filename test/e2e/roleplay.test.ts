@@ -251,7 +251,8 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
     await row(3).waitFor({ timeout: 30_000 });
     // The two agents played their table out when the class was created.
     await expect(row(2).getAttribute('data-phase')).resolves.toBe('ended');
-    await expect(row(0).locator('.board-round').textContent()).resolves.toBe('1/15 · 2019-09-24');
+    // round 1's session, 24–25 September 2019 (event sma11-2019-09-24-round)
+    await expect(row(0).locator('.board-round').textContent()).resolves.toBe('1/15 · 2019-09-24 – 2019-09-25');
 
     // Table 1 agrees on +5 %: the 20th Assembly consents to it with certainty (its odds in the ROK brief: 100.0 %),
     // where the real +13.9 % passes only 83.1 % of the time. The board learns of each move over its event stream.
@@ -268,7 +269,7 @@ describe.skipIf(!hasChromium || !hasRealServer)('role-play page with the real se
       (await api(seats.t2us, { action: { type: 'offer', outcome: { ...realDeal, 'first-year-change': 0.5 } } })).status,
     ).toBe(201);
     await row(1).locator('.board-last', { hasText: 'Republic of Korea (agent)' }).waitFor({ timeout: 30_000 });
-    await expect(row(1).locator('.board-round').textContent()).resolves.toBe('2/15 · 2019-10-23');
+    await expect(row(1).locator('.board-round').textContent()).resolves.toBe('2/15 · 2019-10-23 – 2019-10-24');
 
     // Per table: pause table 4, then extend every open table by two rounds, then end them all.
     await row(3).getByRole('button', { name: 'Pause' }).click();
