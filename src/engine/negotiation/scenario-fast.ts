@@ -153,8 +153,10 @@ export function prepareScenarioFast(
   for (let step = 0; step < config.deadline; step++) times[step] = relativeTime(config, { ...initialState(), step });
   const rounds = Math.floor((config.deadline - 1) / 2) + 1;
   const dates = Array.from({ length: rounds }, (_, r) => roundDate(calendar, r));
-  const closes = Array.from({ length: rounds }, (_, r) => roundClose(calendar, r));
-  const sameDays = closes.every((c, r) => c === dates[r]);
+  const closing = Array.from({ length: rounds }, (_, r) => roundClose(calendar, r));
+  // one array when every round sits one day: the lapse and the vote then read the same dates (fastLapse, below)
+  const sameDays = closing.every((c, r) => c === dates[r]);
+  const closes = sameDays ? dates : closing;
   const assemblies: AssemblyModel[] = [];
   const voteAssemblies: AssemblyModel[] = [];
   if (ratification !== null) {
@@ -282,12 +284,15 @@ function periodIndex(dates: readonly CivilDate[], froms: readonly CivilDate[]): 
   return out;
 }
 
-/** The lapse port read the way run.ts reads it (run.ts `lapseStatus`): on each round's date and its session's close. */
+/**
+ * The lapse port read the way run.ts reads it (run.ts `lapseStatus`): on each round's date and its session's close
+ * (`closes` is `dates` itself when every round sits one day).
+ */
 function fastLapse(dates: readonly CivilDate[], closes: readonly CivilDate[], port: LapsePort | undefined): FastLapse {
   const months = new Int32Array(dates.length);
   const shift = [new Float64Array(dates.length), new Float64Array(dates.length)] as const;
   const furloughed = new Float64Array(dates.length);
-  const sameDays = closes.every((c, r) => c === dates[r]);
+  const sameDays = closes === dates;
   const endShift = sameDays ? shift : ([new Float64Array(dates.length), new Float64Array(dates.length)] as const);
   dates.forEach((date, r) => {
     const status = lapseStatus(port, date);
