@@ -17,7 +17,7 @@ export type Session = string;
 export type RoundCalendar =
   /** One round a month on the start date's day of month (clamped to the month's end), each one day. */
   | { readonly kind: 'monthly'; readonly start: CivilDate }
-  /** The real schedule: round r is sessions[r]; later rounds follow monthly after the last session's first day. */
+  /** The real schedule: round r sits in the session dates[r]; later rounds follow monthly after the last one's first day. */
   | { readonly kind: 'dates'; readonly dates: readonly Session[] };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
