@@ -33,7 +33,7 @@ export { outcomeToAgreement, smaDomain } from './engine/negotiation/sma-domain.j
 export type { Preferences, ReservationValue, ValueFunction } from './engine/negotiation/preferences.js';
 export { discountedUtility, reservationAt, utility } from './engine/negotiation/preferences.js';
 export type { CivilDate, RoundCalendar } from './engine/negotiation/calendar.js';
-export { addDays, addMonths, monthsBetween, roundDate } from './engine/negotiation/calendar.js';
+export { addDays, addMonths, monthsBetween, roundDate, sessionOf } from './engine/negotiation/calendar.js';
 export type {
   EndReason,
   NegotiationAction,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSchedule } from '../engine/agreement/schedule.js';
-import { sessionClose, sessionStart } from '../engine/negotiation/calendar.js';
+import { sessionClose, sessionOf, sessionStart } from '../engine/negotiation/calendar.js';
 import type { Distribution } from '../engine/negotiation/distribution.js';
 import type { Outcome } from '../engine/negotiation/domain.js';
 import { listOutcomes } from '../engine/negotiation/outcome-table.js';
@@ -38,8 +38,7 @@ const load = (id: string): Scenario => {
   return r.value;
 };
 /** A recorded round as a calendar session (calendar.ts `Session`): its day, or its first and last days. */
-const sessionOf = (e: { date_start: string; date_end: string }): string =>
-  e.date_end === e.date_start ? e.date_start : `${e.date_start}/${e.date_end}`;
+const sessionOfEvent = (e: { date_start: string; date_end: string }): string => sessionOf(e.date_start, e.date_end);
 const loaded = loadRecord();
 if (!loaded.ok) throw new Error(loaded.error.map((e) => e.message).join('\n'));
 const record = loaded.value;
@@ -95,7 +94,7 @@ describe('sma-10-talks', () => {
     ]);
     expect(positions(s, 'rok')[1]?.outcome['first-year-change']).toBe(round3((rokCeiling ?? 0) / base - 1));
     expect([round3(usAsk / base - 1), round3((rokCeiling ?? 0) / base - 1)]).toEqual([0.406, 0.041]);
-    const rounds = record.events.filter((e) => e.sma === 10 && e.type === 'round').map(sessionOf);
+    const rounds = record.events.filter((e) => e.sma === 10 && e.type === 'round').map(sessionOfEvent);
     expect(s.protocol.calendar).toEqual({ kind: 'dates', dates: [...rounds, '2019-02-10'] });
     const na20 = assembly(20);
     const assembly20 = s.ratification.rok?.[0];
@@ -113,7 +112,9 @@ describe('sma-10-talks', () => {
 
 describe('calendars from the record: each session from its first to its last day', () => {
   const sessions = (sma: number): string[] =>
-    record.events.filter((e) => e.sma === sma && (e.type === 'round' || e.type === 'round-extension')).map(sessionOf);
+    record.events
+      .filter((e) => e.sma === sma && (e.type === 'round' || e.type === 'round-extension'))
+      .map(sessionOfEvent);
 
   it('the 11th and 12th talks sit where the record says, the 12th with its extra session of 1–2 October 2024', () => {
     expect(load('sma-11-talks').protocol.calendar).toEqual({ kind: 'dates', dates: sessions(11) });

@@ -80,6 +80,9 @@ export function monthsBetween(from: CivilDate, to: CivilDate): number {
   return months;
 }
 
+/** A session from its first and last days: one date when they are the same. @example sessionOf('2021-03-05', '2021-03-07') // '2021-03-05/2021-03-07' */
+export const sessionOf = (start: CivilDate, end: CivilDate): Session => (end === start ? start : `${start}/${end}`);
+
 /** A session's first day. @example sessionStart('2024-10-01/2024-10-02') // '2024-10-01' */
 export const sessionStart = (session: Session): CivilDate => session.slice(0, 10);
 

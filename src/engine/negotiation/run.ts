@@ -117,19 +117,19 @@ export function runNegotiation(
   // aboveRejected of the best-for-the-ratifying-party deal its Assembly rejected so far (0: none yet)
   let bound = 0;
   for (;;) {
-    const ratifying = state.status === 'ratifying' && state.pending !== null;
-    const date = ratifying ? closeOf(state) : dateOf(state);
+    const pending = state.status === 'ratifying' ? state.pending : null;
+    const date = pending !== null ? closeOf(state) : dateOf(state);
     let action: NegotiationAction;
-    if (ratifying && state.pending !== null) {
+    if (pending !== null) {
       const vote = (ports.ratification as RatificationPort)(
-        state.pending.outcome,
+        pending.outcome,
         { step: state.step, round: state.round, ...(date ? { date } : {}) },
         rng,
       );
       action = { type: 'ratify', vote };
       const p = ports.ratifying;
       if (p !== undefined && vote.held !== false && !vote.ratified)
-        bound = Math.max(bound, aboveRejected(utility(config.domain, parties[p].preferences, state.pending.outcome)));
+        bound = Math.max(bound, aboveRejected(utility(config.domain, parties[p].preferences, pending.outcome)));
     } else {
       const me = state.turn;
       const party = parties[me];

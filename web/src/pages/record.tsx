@@ -6,7 +6,7 @@ import { describeRule } from '../components/schedule-view.js';
 import { SourceList, StatusBadge } from '../components/sources.js';
 import { useI18n, usePageStrings, type I18n } from '../i18n/lang.js';
 import { smaRecord, type WebRecord } from '../record/record.js';
-import { defaultProjectionStatements } from '../../../src/index.js';
+import { civilSpanText, defaultProjectionStatements, sessionOf } from '../../../src/index.js';
 import { ProjectionNote } from '../components/projection-note.js';
 import { recordYears, type RecordYearRow, type RecordYears } from '../record/years.js';
 import { useNumberParam, useQueryParam } from '../router.js';
@@ -559,8 +559,9 @@ function Timeline({ events }: { events: readonly EventFact[] }) {
     {
       key: 'date',
       header: s.date,
-      render: (e) => (e.date_end !== e.date_start ? `${e.date_start} – ${e.date_end}` : e.date_start),
-      csv: (e) => (e.date_end !== e.date_start ? `${e.date_start}/${e.date_end}` : e.date_start),
+      // ISO dates in both languages, as the table writes every date; the CSV writes a span as a session (first/last)
+      render: (e) => civilSpanText(e.date_start, e.date_end, 'en'),
+      csv: (e) => sessionOf(e.date_start, e.date_end),
     },
     {
       key: 'event',
